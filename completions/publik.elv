@@ -1,0 +1,432 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[publik] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'publik'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'publik'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Write a commented publik.yaml (every key with its default) and create the state file'
+            cand config 'Check the config file'
+            cand state 'Look at the state file'
+            cand enqueue 'Queue a message: one row per recipient; prints the new row ids'
+            cand send-queue 'Send pending messages whose time has come (the cron job)'
+            cand retry-queue 'Send again the messages in error whose backoff has passed'
+            cand queue 'Inspect and fix the send queue'
+            cand completions 'Print a shell completion script'
+            cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;init'= {
+            cand --dir 'Directory for publik.yaml (and publik.sqlite3 unless --state is given)'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;config'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand check 'Load and validate the config; print the effective settings (secrets masked)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;config;check'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --connect 'Also connect to each configured server (SMTP, ...); exit 75 if one is down'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;config;help'= {
+            cand check 'Load and validate the config; print the effective settings (secrets masked)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;config;help;check'= {
+        }
+        &'publik;config;help;help'= {
+        }
+        &'publik;state'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand info 'Path, schema version, size and row counts per table'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;state;info'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;state;help'= {
+            cand info 'Path, schema version, size and row counts per table'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;state;help;info'= {
+        }
+        &'publik;state;help;help'= {
+        }
+        &'publik;enqueue'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand email 'Queue an email (body and attachments stored once, one row per recipient)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;enqueue;email'= {
+            cand --to 'Recipient (To:), `addr@example.org` or `Name <addr@example.org>`; repeatable'
+            cand --cc 'Copy recipient (Cc:); repeatable'
+            cand --bcc 'Hidden recipient; repeatable'
+            cand --subject 'subject'
+            cand --text 'Plain-text body file, or - for standard input'
+            cand --html 'HTML body file (sent as multipart/alternative with the text)'
+            cand --attach 'Attachment, FILE or FILE;type=MIME; repeatable'
+            cand --from 'From: [default: the config''s email.from]'
+            cand --reply-to 'reply-to'
+            cand --header 'Extra header NAME:VALUE; repeatable'
+            cand --priority 'priority'
+            cand --not-before 'Do not send before this time (RFC 3339 or local "YYYY-MM-DD HH:MM")'
+            cand --expires-in 'Give up (status failed) if not sent within this long, e.g. 24h'
+            cand --tag 'Free label for `queue list --tag`'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;enqueue;help'= {
+            cand email 'Queue an email (body and attachments stored once, one row per recipient)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;enqueue;help;email'= {
+        }
+        &'publik;enqueue;help;help'= {
+        }
+        &'publik;send-queue'= {
+            cand --limit 'Send at most N messages'
+            cand --channel 'Only this channel [default: all]'
+            cand --time-limit 'Stop claiming new messages after this long, e.g. 50s'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --dry-run 'Show what would be sent; change nothing'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;retry-queue'= {
+            cand --limit 'Retry at most N messages'
+            cand --channel 'Only this channel [default: all]'
+            cand --time-limit 'Stop claiming new messages after this long'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --dry-run 'Show what would be retried; change nothing'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;queue'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List messages (oldest first)'
+            cand show 'One message: recipients, headers, body preview, attachments, history'
+            cand stats 'Count per channel and status, age of the oldest pending message'
+            cand requeue 'Put messages back to pending (attempts start again; the history keeps them)'
+            cand cancel 'Cancel pending or error messages'
+            cand purge 'Delete finished messages (and their history) older than a duration'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;queue;list'= {
+            cand --status 'Only these statuses (repeatable or comma-separated)'
+            cand --channel 'channel'
+            cand --to 'Only this recipient'
+            cand --tag 'tag'
+            cand --since 'Only messages created within this long, e.g. 24h'
+            cand --limit 'limit'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;queue;show'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;queue;stats'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;queue;requeue'= {
+            cand --status 'Every message in this status (error, failed or cancelled)'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;queue;cancel'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;queue;purge'= {
+            cand --older-than 'older-than'
+            cand --status 'Statuses to purge [default: sent,delivered,failed,cancelled]'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;queue;help'= {
+            cand list 'List messages (oldest first)'
+            cand show 'One message: recipients, headers, body preview, attachments, history'
+            cand stats 'Count per channel and status, age of the oldest pending message'
+            cand requeue 'Put messages back to pending (attempts start again; the history keeps them)'
+            cand cancel 'Cancel pending or error messages'
+            cand purge 'Delete finished messages (and their history) older than a duration'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;queue;help;list'= {
+        }
+        &'publik;queue;help;show'= {
+        }
+        &'publik;queue;help;stats'= {
+        }
+        &'publik;queue;help;requeue'= {
+        }
+        &'publik;queue;help;cancel'= {
+        }
+        &'publik;queue;help;purge'= {
+        }
+        &'publik;queue;help;help'= {
+        }
+        &'publik;completions'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;man'= {
+            cand --dir 'Output directory'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;help'= {
+            cand init 'Write a commented publik.yaml (every key with its default) and create the state file'
+            cand config 'Check the config file'
+            cand state 'Look at the state file'
+            cand enqueue 'Queue a message: one row per recipient; prints the new row ids'
+            cand send-queue 'Send pending messages whose time has come (the cron job)'
+            cand retry-queue 'Send again the messages in error whose backoff has passed'
+            cand queue 'Inspect and fix the send queue'
+            cand completions 'Print a shell completion script'
+            cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;help;init'= {
+        }
+        &'publik;help;config'= {
+            cand check 'Load and validate the config; print the effective settings (secrets masked)'
+        }
+        &'publik;help;config;check'= {
+        }
+        &'publik;help;state'= {
+            cand info 'Path, schema version, size and row counts per table'
+        }
+        &'publik;help;state;info'= {
+        }
+        &'publik;help;enqueue'= {
+            cand email 'Queue an email (body and attachments stored once, one row per recipient)'
+        }
+        &'publik;help;enqueue;email'= {
+        }
+        &'publik;help;send-queue'= {
+        }
+        &'publik;help;retry-queue'= {
+        }
+        &'publik;help;queue'= {
+            cand list 'List messages (oldest first)'
+            cand show 'One message: recipients, headers, body preview, attachments, history'
+            cand stats 'Count per channel and status, age of the oldest pending message'
+            cand requeue 'Put messages back to pending (attempts start again; the history keeps them)'
+            cand cancel 'Cancel pending or error messages'
+            cand purge 'Delete finished messages (and their history) older than a duration'
+        }
+        &'publik;help;queue;list'= {
+        }
+        &'publik;help;queue;show'= {
+        }
+        &'publik;help;queue;stats'= {
+        }
+        &'publik;help;queue;requeue'= {
+        }
+        &'publik;help;queue;cancel'= {
+        }
+        &'publik;help;queue;purge'= {
+        }
+        &'publik;help;completions'= {
+        }
+        &'publik;help;man'= {
+        }
+        &'publik;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

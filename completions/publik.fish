@@ -1,0 +1,268 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_publik_global_optspecs
+    string join \n config= state= json v/verbose q/quiet h/help V/version
+end
+
+function __fish_publik_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_publik_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_publik_using_subcommand
+    set -l cmd (__fish_publik_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c publik -n "__fish_publik_needs_command" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_needs_command" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_needs_command" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_needs_command" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_needs_command" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c publik -n "__fish_publik_needs_command" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_needs_command" -f -a "init" -d 'Write a commented publik.yaml (every key with its default) and create the state file'
+complete -c publik -n "__fish_publik_needs_command" -f -a "config" -d 'Check the config file'
+complete -c publik -n "__fish_publik_needs_command" -f -a "state" -d 'Look at the state file'
+complete -c publik -n "__fish_publik_needs_command" -f -a "enqueue" -d 'Queue a message: one row per recipient; prints the new row ids'
+complete -c publik -n "__fish_publik_needs_command" -f -a "send-queue" -d 'Send pending messages whose time has come (the cron job)'
+complete -c publik -n "__fish_publik_needs_command" -f -a "retry-queue" -d 'Send again the messages in error whose backoff has passed'
+complete -c publik -n "__fish_publik_needs_command" -f -a "queue" -d 'Inspect and fix the send queue'
+complete -c publik -n "__fish_publik_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c publik -n "__fish_publik_needs_command" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
+complete -c publik -n "__fish_publik_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand init" -l dir -d 'Directory for publik.yaml (and publik.sqlite3 unless --state is given)' -r -F
+complete -c publik -n "__fish_publik_using_subcommand init" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand init" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand init" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand init" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand init" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand init" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand init" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Load and validate the config; print the effective settings (secrets masked)'
+complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -l connect -d 'Also connect to each configured server (SMTP, ...); exit 75 if one is down'
+complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Load and validate the config; print the effective settings (secrets masked)'
+complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info help" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info help" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info help" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info help" -f -a "info" -d 'Path, schema version, size and row counts per table'
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from help" -f -a "info" -d 'Path, schema version, size and row counts per table'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email help" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email help" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email help" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email help" -f -a "email" -d 'Queue an email (body and attachments stored once, one row per recipient)'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l to -d 'Recipient (To:), `addr@example.org` or `Name <addr@example.org>`; repeatable' -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l cc -d 'Copy recipient (Cc:); repeatable' -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l bcc -d 'Hidden recipient; repeatable' -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l subject -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l text -d 'Plain-text body file, or - for standard input' -r -F
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l html -d 'HTML body file (sent as multipart/alternative with the text)' -r -F
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l attach -d 'Attachment, FILE or FILE;type=MIME; repeatable' -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l from -d 'From: [default: the config\'s email.from]' -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l reply-to -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l header -d 'Extra header NAME:VALUE; repeatable' -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l priority -r -f -a "high\t''
+normal\t''
+low\t''"
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l not-before -d 'Do not send before this time (RFC 3339 or local "YYYY-MM-DD HH:MM")' -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l expires-in -d 'Give up (status failed) if not sent within this long, e.g. 24h' -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l tag -d 'Free label for `queue list --tag`' -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from help" -f -a "email" -d 'Queue an email (body and attachments stored once, one row per recipient)'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -l limit -d 'Send at most N messages' -r
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -l channel -d 'Only this channel [default: all]' -r -f -a "email\t''"
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -l time-limit -d 'Stop claiming new messages after this long, e.g. 50s' -r
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -l dry-run -d 'Show what would be sent; change nothing'
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l limit -d 'Retry at most N messages' -r
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l channel -d 'Only this channel [default: all]' -r -f -a "email\t''"
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l time-limit -d 'Stop claiming new messages after this long' -r
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l dry-run -d 'Show what would be retried; change nothing'
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -f -a "list" -d 'List messages (oldest first)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -f -a "show" -d 'One message: recipients, headers, body preview, attachments, history'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -f -a "stats" -d 'Count per channel and status, age of the oldest pending message'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -f -a "requeue" -d 'Put messages back to pending (attempts start again; the history keeps them)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -f -a "cancel" -d 'Cancel pending or error messages'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -f -a "purge" -d 'Delete finished messages (and their history) older than a duration'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l status -d 'Only these statuses (repeatable or comma-separated)' -r -f -a "pending\t''
+sending\t''
+sent\t''
+error\t''
+failed\t''
+delivered\t''
+cancelled\t''"
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l channel -r -f -a "email\t''"
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l to -d 'Only this recipient' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l tag -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l since -d 'Only messages created within this long, e.g. 24h' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l limit -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l status -d 'Every message in this status (error, failed or cancelled)' -r -f -a "pending\t''
+sending\t''
+sent\t''
+error\t''
+failed\t''
+delivered\t''
+cancelled\t''"
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l older-than -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l status -d 'Statuses to purge [default: sent,delivered,failed,cancelled]' -r -f -a "pending\t''
+sending\t''
+sent\t''
+error\t''
+failed\t''
+delivered\t''
+cancelled\t''"
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "list" -d 'List messages (oldest first)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "show" -d 'One message: recipients, headers, body preview, attachments, history'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Count per channel and status, age of the oldest pending message'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "requeue" -d 'Put messages back to pending (attempts start again; the history keeps them)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel pending or error messages'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete finished messages (and their history) older than a duration'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand completions" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand completions" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand completions" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand completions" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand completions" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand man" -l dir -d 'Output directory' -r -F
+complete -c publik -n "__fish_publik_using_subcommand man" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand man" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand man" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand man" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand man" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand man" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand man" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "init" -d 'Write a commented publik.yaml (every key with its default) and create the state file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "config" -d 'Check the config file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "state" -d 'Look at the state file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "enqueue" -d 'Queue a message: one row per recipient; prints the new row ids'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "send-queue" -d 'Send pending messages whose time has come (the cron job)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "retry-queue" -d 'Send again the messages in error whose backoff has passed'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "queue" -d 'Inspect and fix the send queue'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Load and validate the config; print the effective settings (secrets masked)'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "info" -d 'Path, schema version, size and row counts per table'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from enqueue" -f -a "email" -d 'Queue an email (body and attachments stored once, one row per recipient)'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "list" -d 'List messages (oldest first)'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "show" -d 'One message: recipients, headers, body preview, attachments, history'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "stats" -d 'Count per channel and status, age of the oldest pending message'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "requeue" -d 'Put messages back to pending (attempts start again; the history keeps them)'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "cancel" -d 'Cancel pending or error messages'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "purge" -d 'Delete finished messages (and their history) older than a duration'

@@ -1,0 +1,29 @@
+use crate::cli::Context;
+use crate::{ops, render};
+
+/// Check the config file
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: ConfigCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ConfigCommand {
+    /// Load and validate the config; print the effective settings (secrets masked)
+    Check {
+        /// Also connect to each configured server (SMTP, ...); exit 75 if one is down
+        #[arg(long)]
+        connect: bool,
+    },
+}
+
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
+    match args.command {
+        ConfigCommand::Check { connect } => {
+            let (report, error) = ops::check::check(ctx.config()?, connect);
+            render::check_report(&report, ctx.json)?;
+            error.map_or(Ok(()), Err)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+use std::path::PathBuf;
+
+use crate::cli::Context;
+use crate::duration::Duration;
+use crate::ops::email::{EmailRequest, Priority};
+use crate::{ops, render};
+
+/// Queue a message: one row per recipient; prints the new row ids
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: EnqueueCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum EnqueueCommand {
+    /// Queue an email (body and attachments stored once, one row per recipient)
+    Email(EmailArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EmailArgs {
+    /// Recipient (To:), `addr@example.org` or `Name <addr@example.org>`; repeatable
+    #[arg(long, value_name = "ADDR")]
+    pub to: Vec<String>,
+    /// Copy recipient (Cc:); repeatable
+    #[arg(long, value_name = "ADDR")]
+    pub cc: Vec<String>,
+    /// Hidden recipient; repeatable
+    #[arg(long, value_name = "ADDR")]
+    pub bcc: Vec<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub subject: String,
+    /// Plain-text body file, or - for standard input
+    #[arg(long, value_name = "FILE")]
+    pub text: PathBuf,
+    /// HTML body file (sent as multipart/alternative with the text)
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// Attachment, FILE or FILE;type=MIME; repeatable
+    #[arg(long, value_name = "FILE[;type=MIME]")]
+    pub attach: Vec<String>,
+    /// From: [default: the config's email.from]
+    #[arg(long, value_name = "ADDR")]
+    pub from: Option<String>,
+    #[arg(long, value_name = "ADDR")]
+    pub reply_to: Option<String>,
+    /// Extra header NAME:VALUE; repeatable
+    #[arg(long, value_name = "NAME:VALUE")]
+    pub header: Vec<String>,
+    #[arg(long, value_enum, default_value = "normal")]
+    pub priority: Priority,
+    /// Do not send before this time (RFC 3339 or local "YYYY-MM-DD HH:MM")
+    #[arg(long, value_name = "TIME")]
+    pub not_before: Option<String>,
+    /// Give up (status failed) if not sent within this long, e.g. 24h
+    #[arg(long, value_name = "DURATION")]
+    pub expires_in: Option<Duration>,
+    /// Free label for `queue list --tag`
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+}
+
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
+    match args.command {
+        EnqueueCommand::Email(email) => {
+            let request = EmailRequest {
+                to: email.to,
+                cc: email.cc,
+                bcc: email.bcc,
+                subject: email.subject,
+                text: email.text,
+                html: email.html,
+                attach: email.attach,
+                from: email.from,
+                reply_to: email.reply_to,
+                headers: email.header,
+                priority: email.priority,
+                not_before: email.not_before,
+                expires_in: email.expires_in,
+                tag: email.tag,
+            };
+            let config = ctx.config()?;
+            let ids = ops::email::enqueue(&mut ctx.store()?, config, &request, &ops::actor("enqueue"))?;
+            render::ids(&ids, ctx.json)
+        }
+    }
+}

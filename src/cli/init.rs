@@ -1,0 +1,25 @@
+use std::path::PathBuf;
+
+use crate::cli::Context;
+use crate::ops;
+
+/// Write a commented publik.yaml (every key with its default) and create the state file
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Directory for publik.yaml (and publik.sqlite3 unless --state is given)
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
+    let report = ops::init::init(&args.dir, ctx.state_arg.as_deref())?;
+    log::info!(
+        "wrote {} and created {}",
+        report.config.display(),
+        report.state.display()
+    );
+    if ctx.json {
+        crate::render::json(&report)?;
+    }
+    Ok(())
+}

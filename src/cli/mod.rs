@@ -1,0 +1,142 @@
+//! Command-line definitions. Each command file holds its clap `Args` and an
+//! `exec` of a few lines: parse → call `ops` → render.
+
+pub mod completions;
+pub mod config;
+pub mod enqueue;
+pub mod init;
+pub mod man;
+pub mod queue;
+pub mod retry_queue;
+pub mod send_queue;
+pub mod state;
+
+use std::cell::OnceCell;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::{Config, DEFAULT_STATE_PATH};
+use crate::exit_codes::EXIT_CODES_HELP;
+use crate::store::Store;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "publik",
+    version,
+    about = "Communication jobs of a citizen-services platform: email and SMS queue, Web Push, calendar invitations, action links, Maarch feed",
+    after_long_help = EXIT_CODES_HELP,
+    propagate_version = true
+)]
+pub struct Cli {
+    /// Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        env = "PUBLIK_CONFIG",
+        hide_env_values = true
+    )]
+    pub config: Option<PathBuf>,
+
+    /// State file (SQLite) [default: $PUBLIK_STATE, the config's `state:`, ./publik.sqlite3]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        env = "PUBLIK_STATE",
+        hide_env_values = true
+    )]
+    pub state: Option<PathBuf>,
+
+    /// Machine-readable JSON output
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// More logs on stderr (-v: info, -vv: debug)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// No logs at all (errors are still printed)
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Init(init::Args),
+    Config(config::Args),
+    State(state::Args),
+    Enqueue(Box<enqueue::Args>),
+    SendQueue(send_queue::Args),
+    RetryQueue(retry_queue::Args),
+    Queue(queue::Args),
+    Completions(completions::Args),
+    Man(man::Args),
+}
+
+/// What every command gets: global options, and the config and state opened
+/// on demand (so `completions` never reads a config).
+pub struct Context {
+    config_arg: Option<PathBuf>,
+    pub(crate) state_arg: Option<PathBuf>,
+    pub json: bool,
+    config: OnceCell<Config>,
+}
+
+impl Context {
+    pub fn new(cli: &Cli) -> Context {
+        Context {
+            config_arg: cli.config.clone(),
+            state_arg: cli.state.clone(),
+            json: cli.json,
+            config: OnceCell::new(),
+        }
+    }
+
+    pub fn config(&self) -> anyhow::Result<&Config> {
+        if let Some(config) = self.config.get() {
+            return Ok(config);
+        }
+        let path = crate::config::locate(self.config_arg.as_deref());
+        let config = Config::load(path.as_deref())?;
+        Ok(self.config.get_or_init(|| config))
+    }
+
+    /// `--state` / `$PUBLIK_STATE`, else the config's `state:`, else the default.
+    pub fn state_path(&self) -> anyhow::Result<PathBuf> {
+        if let Some(path) = &self.state_arg {
+            return Ok(path.clone());
+        }
+        let config = self.config()?;
+        Ok(match &config.state {
+            Some(path) => config.resolve_path(path),
+            None => PathBuf::from(DEFAULT_STATE_PATH),
+        })
+    }
+
+    /// Opens (and if needed creates) the state; the config is validated first
+    /// so that a bad config never creates a state file.
+    pub fn store(&self) -> anyhow::Result<Store> {
+        self.config()?;
+        Store::open(&self.state_path()?)
+    }
+}
+
+pub fn exec(cli: Cli) -> anyhow::Result<()> {
+    let ctx = Context::new(&cli);
+    match cli.command {
+        Command::Init(args) => init::exec(&ctx, args),
+        Command::Config(args) => config::exec(&ctx, args),
+        Command::State(args) => state::exec(&ctx, args),
+        Command::Enqueue(args) => enqueue::exec(&ctx, *args),
+        Command::SendQueue(args) => send_queue::exec(&ctx, args),
+        Command::RetryQueue(args) => retry_queue::exec(&ctx, args),
+        Command::Queue(args) => queue::exec(&ctx, args),
+        Command::Completions(args) => completions::exec(args),
+        Command::Man(args) => man::exec(args),
+    }
+}

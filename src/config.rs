@@ -1,0 +1,568 @@
+//! The YAML config: typed settings with defaults, strict parsing (unknown keys
+//! are errors), secrets resolved from inline values, files or environment
+//! variables, and validation that names the key path of every bad value.
+//!
+//! Relative paths written in a config file are taken relative to that file's
+//! directory, so a crontab line works from any working directory; built-in
+//! defaults are relative to the working directory.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use anyhow::Context;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::duration::Duration;
+use crate::exit_codes::{BadInput, bad_input};
+
+pub const DEFAULT_CONFIG_PATHS: [&str; 2] = ["./publik.yaml", "/etc/publik/config.yaml"];
+pub const DEFAULT_STATE_PATH: &str = "./publik.sqlite3";
+
+/// The commented template written by `publik init`; also `examples/publik.yaml`.
+pub const TEMPLATE: &str = include_str!("publik.yaml");
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// State file; `--state` and `$PUBLIK_STATE` take precedence.
+    pub state: Option<PathBuf>,
+    pub email: EmailConfig,
+    pub queue: QueueConfig,
+    /// The file this was read from (None: built-in defaults).
+    #[serde(skip)]
+    pub source: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EmailConfig {
+    /// Default From: of queued mail.
+    pub from: String,
+    pub reply_to: Option<String>,
+    /// smtp | sendmail | file; unset: smtp when `smtp.host` is set, else file.
+    pub transport: Option<TransportKind>,
+    pub smtp: SmtpConfig,
+    pub sendmail: SendmailConfig,
+    pub file: FileTransportConfig,
+}
+
+impl Default for EmailConfig {
+    fn default() -> Self {
+        EmailConfig {
+            from: "publik <noreply@localhost>".into(),
+            reply_to: None,
+            transport: None,
+            smtp: SmtpConfig::default(),
+            sendmail: SendmailConfig::default(),
+            file: FileTransportConfig::default(),
+        }
+    }
+}
+
+impl EmailConfig {
+    pub fn effective_transport(&self) -> TransportKind {
+        match self.transport {
+            Some(kind) => kind,
+            None if self.smtp.host.is_some() => TransportKind::Smtp,
+            None => TransportKind::File,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TransportKind {
+    Smtp,
+    Sendmail,
+    File,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// Plain SMTP (a local relay).
+    None,
+    /// STARTTLS upgrade (usually port 587).
+    Starttls,
+    /// Implicit TLS (usually port 465).
+    Tls,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SmtpConfig {
+    pub host: Option<String>,
+    pub port: u16,
+    pub tls: SmtpTls,
+    pub username: Option<String>,
+    pub password: Option<Secret>,
+    pub password_file: Option<PathBuf>,
+    pub password_env: Option<String>,
+    pub timeout: Duration,
+    /// EHLO name; default: this machine's hostname.
+    pub hello_name: Option<String>,
+    /// The password, from whichever of the three keys gave it.
+    #[serde(skip)]
+    pub resolved_password: Option<Secret>,
+}
+
+impl Default for SmtpConfig {
+    fn default() -> Self {
+        SmtpConfig {
+            host: None,
+            port: 25,
+            tls: SmtpTls::None,
+            username: None,
+            password: None,
+            password_file: None,
+            password_env: None,
+            timeout: Duration::from_secs(30),
+            hello_name: None,
+            resolved_password: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SendmailConfig {
+    pub command: PathBuf,
+}
+
+impl Default for SendmailConfig {
+    fn default() -> Self {
+        SendmailConfig {
+            command: PathBuf::from("/usr/sbin/sendmail"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FileTransportConfig {
+    /// One `.eml` file per message is written here.
+    pub dir: PathBuf,
+}
+
+impl Default for FileTransportConfig {
+    fn default() -> Self {
+        FileTransportConfig {
+            dir: PathBuf::from("./outbox"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct QueueConfig {
+    /// After this many attempts a row is `failed`.
+    pub max_attempts: u32,
+    pub backoff: BackoffConfig,
+    /// A row left in `sending` longer than this goes back to work.
+    pub lease: Duration,
+    /// Sliding-window throttle per run, e.g. `10/s` or `500/h`.
+    pub rate: Option<Rate>,
+    /// Rows claimed per transaction.
+    pub batch: u32,
+}
+
+impl Default for QueueConfig {
+    fn default() -> Self {
+        QueueConfig {
+            max_attempts: 5,
+            backoff: BackoffConfig::default(),
+            lease: Duration::from_secs(600),
+            rate: None,
+            batch: 20,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BackoffConfig {
+    pub base: Duration,
+    pub max: Duration,
+}
+
+impl Default for BackoffConfig {
+    fn default() -> Self {
+        BackoffConfig {
+            base: Duration::from_secs(300),
+            max: Duration::from_secs(4 * 3600),
+        }
+    }
+}
+
+/// `N/unit` or `N/duration`: at most N sends in any window of that length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rate {
+    pub count: u32,
+    pub per: Duration,
+}
+
+impl FromStr for Rate {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let err = || format!("invalid rate \"{text}\": expected N/s, N/m, N/h or N/d (e.g. 10/s, 500/h)");
+        let (count, per) = text.trim().split_once('/').ok_or_else(err)?;
+        let count: u32 = count.trim().parse().map_err(|_| err())?;
+        let per = per.trim();
+        let per = if per.starts_with(|c: char| c.is_ascii_digit()) {
+            per.parse::<Duration>().map_err(|_| err())?
+        } else {
+            format!("1{per}").parse::<Duration>().map_err(|_| err())?
+        };
+        if count == 0 || per.as_secs() == 0 {
+            return Err(err());
+        }
+        Ok(Rate { count, per })
+    }
+}
+
+impl fmt::Display for Rate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let per = self.per.to_string();
+        write!(
+            f,
+            "{}/{}",
+            self.count,
+            per.strip_prefix('1').filter(|u| u.len() == 1).unwrap_or(&per)
+        )
+    }
+}
+
+impl<'de> Deserialize<'de> for Rate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Errors must come from inside the visitor for serde_yaml to add the key path.
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Rate;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a rate such as 10/s or 500/h")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Rate, E> {
+                text.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+impl Serialize for Rate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A secret value; never shown by `Debug`, `Display` or serialization.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("********")
+    }
+}
+
+impl Serialize for Secret {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str("********")
+    }
+}
+
+impl<'de> Deserialize<'de> for Secret {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Secret)
+    }
+}
+
+/// Where the config comes from, in the documented order: `--config`,
+/// `$PUBLIK_CONFIG` (both given as `explicit`), `./publik.yaml`,
+/// `/etc/publik/config.yaml`, else built-in defaults.
+pub fn locate(explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(path) = explicit {
+        return Some(path.to_path_buf());
+    }
+    DEFAULT_CONFIG_PATHS
+        .iter()
+        .map(PathBuf::from)
+        .find(|path| path.is_file())
+}
+
+impl Config {
+    /// Loads and validates the config; `None` gives the built-in defaults.
+    pub fn load(path: Option<&Path>) -> anyhow::Result<Config> {
+        let Some(path) = path else {
+            let mut config = Config::default();
+            config.validate(None)?;
+            return Ok(config);
+        };
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read config file {}", path.display()))?;
+        Config::parse(&text, path)
+    }
+
+    /// Parses config text; `path` is used for messages and relative paths.
+    pub fn parse(text: &str, path: &Path) -> anyhow::Result<Config> {
+        let name = path.display().to_string();
+        // An empty file (or only comments) means "all defaults".
+        let mut config: Config = if text
+            .trim()
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        {
+            Config::default()
+        } else {
+            serde_yaml::from_str(text).map_err(|err| yaml_error(&name, &err))?
+        };
+        config.source = Some(path.to_path_buf());
+        config.validate(Some(&name))?;
+        Ok(config)
+    }
+
+    /// Directory against which relative paths in the config are resolved.
+    fn base_dir(&self) -> Option<PathBuf> {
+        self.source.as_ref().map(|p| {
+            p.parent()
+                .filter(|dir| *dir != Path::new("."))
+                .map(Path::to_path_buf)
+                .unwrap_or_default()
+        })
+    }
+
+    /// A path from the config, made relative to the config file.
+    pub fn resolve_path(&self, path: &Path) -> PathBuf {
+        match self.base_dir() {
+            Some(dir) if path.is_relative() && !dir.as_os_str().is_empty() => dir.join(path),
+            _ => path.to_path_buf(),
+        }
+    }
+
+    fn validate(&mut self, name: Option<&str>) -> anyhow::Result<()> {
+        let fail = |key: &str, message: String| -> anyhow::Error {
+            match name {
+                Some(name) => bad_input(format!("config {name}: {key}: {message}")),
+                None => bad_input(format!("config: {key}: {message}")),
+            }
+        };
+        let base = self.base_dir();
+        // Email
+        crate::address::parse_mailbox(&self.email.from).map_err(|e| fail("email.from", e))?;
+        if let Some(reply_to) = &self.email.reply_to {
+            crate::address::parse_mailbox(reply_to).map_err(|e| fail("email.reply_to", e))?;
+        }
+        let smtp = &mut self.email.smtp;
+        if self.email.transport == Some(TransportKind::Smtp) && smtp.host.is_none() {
+            return Err(fail(
+                "email.smtp.host",
+                "required when email.transport is smtp".into(),
+            ));
+        }
+        if smtp.host.as_deref().is_some_and(|h| h.trim().is_empty()) {
+            return Err(fail("email.smtp.host", "must not be empty".into()));
+        }
+        if smtp.timeout.as_secs() == 0 {
+            return Err(fail("email.smtp.timeout", "must be at least 1s".into()));
+        }
+        smtp.resolved_password = resolve_secret(
+            "email.smtp.password",
+            smtp.password.as_ref(),
+            smtp.password_file.as_deref(),
+            smtp.password_env.as_deref(),
+            base.as_deref(),
+        )
+        .map_err(|e| fail(&e.0, e.1))?;
+        if smtp.resolved_password.is_some() && smtp.username.is_none() {
+            return Err(fail(
+                "email.smtp.username",
+                "required when a password is set".into(),
+            ));
+        }
+        // Queue
+        let queue = &self.queue;
+        if queue.max_attempts == 0 {
+            return Err(fail("queue.max_attempts", "must be at least 1".into()));
+        }
+        if queue.backoff.base.as_secs() == 0 {
+            return Err(fail("queue.backoff.base", "must be at least 1s".into()));
+        }
+        if queue.backoff.max < queue.backoff.base {
+            return Err(fail(
+                "queue.backoff.max",
+                format!(
+                    "{} is shorter than queue.backoff.base ({})",
+                    queue.backoff.max, queue.backoff.base
+                ),
+            ));
+        }
+        if queue.lease.as_secs() == 0 {
+            return Err(fail("queue.lease", "must be at least 1s".into()));
+        }
+        if queue.batch == 0 || queue.batch > 1000 {
+            return Err(fail(
+                "queue.batch",
+                format!("{} is not between 1 and 1000", queue.batch),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Resolves one secret given inline, as `<key>_file` or as `<key>_env`.
+/// Errors carry the key that is wrong and why.
+fn resolve_secret(
+    key: &str,
+    inline: Option<&Secret>,
+    file: Option<&Path>,
+    env: Option<&str>,
+    base: Option<&Path>,
+) -> Result<Option<Secret>, (String, String)> {
+    let given = [inline.is_some(), file.is_some(), env.is_some()]
+        .iter()
+        .filter(|g| **g)
+        .count();
+    if given > 1 {
+        return Err((
+            key.to_string(),
+            format!("give only one of {key}, {key}_file, {key}_env"),
+        ));
+    }
+    if let Some(value) = inline {
+        return Ok(Some(value.clone()));
+    }
+    if let Some(file) = file {
+        let path = match base {
+            Some(dir) if file.is_relative() => dir.join(file),
+            _ => file.to_path_buf(),
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            (
+                format!("{key}_file"),
+                format!("cannot read {}: {e}", path.display()),
+            )
+        })?;
+        let value = text.trim_end_matches(['\r', '\n']).to_string();
+        if value.is_empty() {
+            return Err((format!("{key}_file"), format!("{} is empty", path.display())));
+        }
+        return Ok(Some(Secret(value)));
+    }
+    if let Some(var) = env {
+        return match std::env::var(var) {
+            Ok(value) if !value.is_empty() => Ok(Some(Secret(value))),
+            _ => Err((
+                format!("{key}_env"),
+                format!("environment variable {var} is not set"),
+            )),
+        };
+    }
+    Ok(None)
+}
+
+/// `config FILE line N: key.path: message` from a serde_yaml error.
+fn yaml_error(name: &str, err: &serde_yaml::Error) -> anyhow::Error {
+    let text = err.to_string();
+    // serde_yaml appends " at line L column C"; we put the line up front.
+    let message = match text.rfind(" at line ") {
+        Some(pos) => text[..pos].to_string(),
+        None => text.clone(),
+    };
+    let err = match err.location() {
+        Some(loc) => BadInput(format!("config {name} line {}: {message}", loc.line())),
+        None => BadInput(format!("config {name}: {message}")),
+    };
+    anyhow::Error::new(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exit_codes::ExitCode;
+
+    fn parse(text: &str) -> anyhow::Result<Config> {
+        Config::parse(text, Path::new("publik.yaml"))
+    }
+
+    #[test]
+    fn template_is_the_defaults() {
+        let parsed = parse(TEMPLATE).unwrap();
+        let defaults = Config::default();
+        assert_eq!(
+            serde_yaml::to_string(&parsed).unwrap(),
+            serde_yaml::to_string(&defaults).unwrap()
+        );
+    }
+
+    #[test]
+    fn wrong_type_names_key_and_line() {
+        let err = parse("email:\n  smtp:\n    host: x\n    port: abc\n").unwrap_err();
+        assert_eq!(ExitCode::for_error(&err), ExitCode::DataErr);
+        let text = err.to_string();
+        assert!(
+            text.starts_with("config publik.yaml line 4: email.smtp.port: invalid type"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn unknown_key_is_refused() {
+        let err = parse("queue:\n  max_attemps: 3\n").unwrap_err().to_string();
+        assert!(err.contains("line 2"), "{err}");
+        assert!(err.contains("max_attemps"), "{err}");
+    }
+
+    #[test]
+    fn bad_duration_and_rate() {
+        let err = parse("queue:\n  lease: 10 minutes\n").unwrap_err().to_string();
+        assert!(err.contains("queue.lease") && err.contains("10 minutes"), "{err}");
+        let err = parse("queue:\n  rate: fast\n").unwrap_err().to_string();
+        assert!(err.contains("queue.rate") && err.contains("fast"), "{err}");
+        let ok = parse("queue:\n  rate: 500/h\n").unwrap();
+        assert_eq!(
+            ok.queue.rate,
+            Some(Rate {
+                count: 500,
+                per: Duration::from_secs(3600)
+            })
+        );
+        assert_eq!(ok.queue.rate.unwrap().to_string(), "500/h");
+    }
+
+    #[test]
+    fn secret_sources() {
+        let err =
+            parse("email:\n  smtp:\n    host: x\n    username: u\n    password_file: /nonexistent/pw\n")
+                .unwrap_err()
+                .to_string();
+        assert!(err.contains("email.smtp.password_file"), "{err}");
+        let err =
+            parse("email:\n  smtp:\n    host: x\n    username: u\n    password_env: PUBLIK_TEST_UNSET_VAR\n")
+                .unwrap_err()
+                .to_string();
+        assert!(err.contains("PUBLIK_TEST_UNSET_VAR"), "{err}");
+        let ok = parse("email:\n  smtp:\n    host: x\n    username: u\n    password: hunter2\n").unwrap();
+        assert_eq!(
+            ok.email.smtp.resolved_password.as_ref().unwrap().expose(),
+            "hunter2"
+        );
+        let shown = serde_yaml::to_string(&ok).unwrap();
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(!format!("{ok:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn transport_defaults_to_file_without_host() {
+        assert_eq!(Config::default().email.effective_transport(), TransportKind::File);
+        let with_host = parse("email:\n  smtp:\n    host: 127.0.0.1\n").unwrap();
+        assert_eq!(with_host.email.effective_transport(), TransportKind::Smtp);
+    }
+}

@@ -1,0 +1,97 @@
+//! Exit codes (sysexits-style) and the error markers that select them.
+//!
+//! Domain code returns `anyhow::Error`; wrapping the root cause in one of the
+//! marker types below decides the exit code, whatever context is added later.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitCode {
+    /// Done (failed messages are recorded, not a crash).
+    Success = 0,
+    /// Runtime failure.
+    Failure = 1,
+    /// Command-line usage error (clap).
+    Usage = 2,
+    /// Bad input data: config, YAML, JSON, addresses, dates, tokens.
+    DataErr = 65,
+    /// Temporary failure: a peer is down, try again later.
+    TempFail = 75,
+}
+
+impl ExitCode {
+    pub fn code(self) -> i32 {
+        self as i32
+    }
+
+    /// Picks the exit code for an error by looking for a marker in its chain.
+    pub fn for_error(err: &anyhow::Error) -> ExitCode {
+        for cause in err.chain() {
+            if cause.is::<BadInput>() {
+                return ExitCode::DataErr;
+            }
+            if cause.is::<PeerDown>() {
+                return ExitCode::TempFail;
+            }
+        }
+        ExitCode::Failure
+    }
+}
+
+/// Bad input data (exit 65). The message names the field and the value.
+#[derive(Debug)]
+pub struct BadInput(pub String);
+
+impl fmt::Display for BadInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for BadInput {}
+
+/// A peer (SMTP server, HTTP gateway) could not be reached (exit 75).
+#[derive(Debug)]
+pub struct PeerDown(pub String);
+
+impl fmt::Display for PeerDown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PeerDown {}
+
+/// Shorthand: `Err(bad_input(format!(…)))?`.
+pub fn bad_input(message: impl Into<String>) -> anyhow::Error {
+    anyhow::Error::new(BadInput(message.into()))
+}
+
+pub fn peer_down(message: impl Into<String>) -> anyhow::Error {
+    anyhow::Error::new(PeerDown(message.into()))
+}
+
+/// Text for `publik(1)` and `--help`.
+pub const EXIT_CODES_HELP: &str = "\
+Exit status:
+  0   done (messages that failed are recorded in the state, not a crash)
+  1   runtime failure (state file unusable, I/O error, ...)
+  2   usage error (unknown option, missing argument)
+  65  bad input data (config, YAML, JSON, address, date, token); nothing was changed
+  75  temporary failure: a peer (SMTP server, gateway) is down; try again later";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context;
+
+    #[test]
+    fn marker_survives_context() {
+        let err: anyhow::Result<()> = Err(bad_input("to: bad address"));
+        let err = err.context("while enqueuing").unwrap_err();
+        assert_eq!(ExitCode::for_error(&err), ExitCode::DataErr);
+        let err = peer_down("smtp down").context("send-queue");
+        assert_eq!(ExitCode::for_error(&err), ExitCode::TempFail);
+        assert_eq!(ExitCode::for_error(&anyhow::anyhow!("x")), ExitCode::Failure);
+    }
+}

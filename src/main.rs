@@ -1,0 +1,36 @@
+use clap::Parser;
+
+use publik::cli::{self, Cli};
+use publik::exit_codes::ExitCode;
+
+fn main() {
+    let cli = Cli::parse();
+    publik::logger::init(cli.verbose, cli.quiet);
+    let code = match cli::exec(cli) {
+        Ok(()) => ExitCode::Success,
+        Err(err) if is_broken_pipe(&err) => ExitCode::Success,
+        Err(err) => {
+            report(&err);
+            ExitCode::for_error(&err)
+        }
+    };
+    std::process::exit(code.code());
+}
+
+/// `publik … | head` closing the pipe early is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The error once, then each cause on its own line.
+fn report(err: &anyhow::Error) {
+    let mut text = format!("publik: error: {err}\n");
+    for cause in err.chain().skip(1) {
+        text.push_str(&format!("  caused by: {cause}\n"));
+    }
+    eprint!("{text}");
+}

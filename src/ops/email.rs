@@ -1,0 +1,598 @@
+//! The email channel: turning `enqueue email` input into a queued send (one
+//! row per recipient, body and attachments stored once), composing each row's
+//! MIME message at send time, and the transports (SMTP, sendmail, file).
+
+use std::io::Read;
+use std::net::ToSocketAddrs;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use anyhow::Context;
+use lettre::address::Envelope;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Attachment as MimeAttachment, Mailbox, MultiPart, SinglePart};
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
+use lettre::transport::smtp::client::{SmtpConnection, TlsParameters};
+use lettre::transport::smtp::extension::ClientId;
+use lettre::{FileTransport, SendmailTransport, Transport};
+use serde::{Deserialize, Serialize};
+
+use crate::address::parse_mailbox;
+use crate::clock;
+use crate::config::{Config, SmtpConfig, SmtpTls, TransportKind};
+use crate::duration::Duration;
+use crate::exit_codes::bad_input;
+use crate::ops::queue::{Delivery, Sender};
+use crate::store::{Body, Channel, Message, NewAttachment, NewBody, NewRow, Store};
+
+/// Headers publik writes itself; `--header` may not set them.
+const RESERVED_HEADERS: &[&str] = &[
+    "from",
+    "to",
+    "cc",
+    "bcc",
+    "subject",
+    "reply-to",
+    "message-id",
+    "date",
+    "mime-version",
+    "content-type",
+    "content-transfer-encoding",
+    "auto-submitted",
+];
+
+/// The shared part of one email send, stored once as JSON.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EmailContent {
+    pub from: String,
+    pub reply_to: Option<String>,
+    /// Visible recipients (To: and Cc: headers); each row has its own envelope.
+    pub to: Vec<String>,
+    pub cc: Vec<String>,
+    pub subject: String,
+    pub text: String,
+    pub html: Option<String>,
+    pub headers: Vec<(String, String)>,
+    /// Makes Message-IDs unique across state files.
+    pub nonce: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Priority {
+    High,
+    #[default]
+    Normal,
+    Low,
+}
+
+impl Priority {
+    pub fn value(self) -> i32 {
+        match self {
+            Priority::High => 1,
+            Priority::Normal => 0,
+            Priority::Low => -1,
+        }
+    }
+}
+
+/// `enqueue email` as given on the command line.
+#[derive(Debug, Default)]
+pub struct EmailRequest {
+    pub to: Vec<String>,
+    pub cc: Vec<String>,
+    pub bcc: Vec<String>,
+    pub subject: String,
+    /// Path of the text body, or `-` for standard input.
+    pub text: PathBuf,
+    pub html: Option<PathBuf>,
+    /// `FILE` or `FILE;type=MIME`.
+    pub attach: Vec<String>,
+    pub from: Option<String>,
+    pub reply_to: Option<String>,
+    /// `NAME:VALUE`.
+    pub headers: Vec<String>,
+    pub priority: Priority,
+    pub not_before: Option<String>,
+    pub expires_in: Option<Duration>,
+    pub tag: Option<String>,
+}
+
+fn random_hex(bytes: usize) -> anyhow::Result<String> {
+    let mut buf = vec![0u8; bytes];
+    getrandom::fill(&mut buf).map_err(|e| anyhow::anyhow!("OS random source failed: {e}"))?;
+    Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+fn read_text(field: &str, path: &Path) -> anyhow::Result<String> {
+    let bytes = if path == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("cannot read standard input")?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| bad_input(format!("{field}: cannot read {}: {e}", path.display())))?
+    };
+    String::from_utf8(bytes).map_err(|_| bad_input(format!("{field}: {} is not UTF-8 text", path.display())))
+}
+
+/// A content type from the file name, for attachments given without `;type=`.
+fn guess_content_type(path: &Path) -> &'static str {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "pdf" => "application/pdf",
+        "txt" => "text/plain; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "html" | "htm" => "text/html; charset=utf-8",
+        "ics" => "text/calendar; charset=utf-8",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "svg" => "image/svg+xml",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "zip" => "application/zip",
+        "odt" => "application/vnd.oasis.opendocument.text",
+        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => "application/octet-stream",
+    }
+}
+
+fn read_attachment(spec: &str) -> anyhow::Result<NewAttachment> {
+    let (path, content_type) = match spec.rsplit_once(";type=") {
+        Some((path, mime)) => (Path::new(path), Some(mime.trim())),
+        None => (Path::new(spec), None),
+    };
+    let content_type = match content_type {
+        Some(mime) => {
+            ContentType::parse(mime)
+                .map_err(|_| bad_input(format!("--attach: invalid content type \"{mime}\"")))?;
+            mime.to_string()
+        }
+        None => guess_content_type(path).to_string(),
+    };
+    let data = std::fs::read(path)
+        .map_err(|e| bad_input(format!("--attach: cannot read {}: {e}", path.display())))?;
+    let filename = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| bad_input(format!("--attach: {} has no usable file name", path.display())))?
+        .to_string();
+    Ok(NewAttachment {
+        filename,
+        content_type,
+        data,
+    })
+}
+
+fn parse_header(spec: &str) -> anyhow::Result<(String, String)> {
+    let (name, value) = spec
+        .split_once(':')
+        .ok_or_else(|| bad_input(format!("--header: \"{spec}\" is not NAME:VALUE")))?;
+    let name = name.trim();
+    let value = value.trim();
+    let valid_name = !name.is_empty() && name.bytes().all(|b| b.is_ascii_graphic() && b != b':');
+    if !valid_name {
+        return Err(bad_input(format!("--header: invalid header name \"{name}\"")));
+    }
+    if value.contains(['\r', '\n']) {
+        return Err(bad_input(format!(
+            "--header: the value of {name} contains a line break"
+        )));
+    }
+    if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+        return Err(bad_input(format!(
+            "--header: {name} is set by publik (use the matching option)"
+        )));
+    }
+    Ok((name.to_string(), value.to_string()))
+}
+
+fn parse_list(field: &str, addresses: &[String]) -> anyhow::Result<Vec<Mailbox>> {
+    addresses
+        .iter()
+        .map(|a| parse_mailbox(a).map_err(|e| bad_input(format!("{field}: {e}"))))
+        .collect()
+}
+
+/// Validates everything, then queues one row per distinct recipient in one
+/// transaction. Nothing is written when any part is wrong.
+pub fn enqueue(
+    store: &mut Store,
+    config: &Config,
+    request: &EmailRequest,
+    actor: &str,
+) -> anyhow::Result<Vec<i64>> {
+    let to = parse_list("--to", &request.to)?;
+    let cc = parse_list("--cc", &request.cc)?;
+    let bcc = parse_list("--bcc", &request.bcc)?;
+    if to.is_empty() && cc.is_empty() && bcc.is_empty() {
+        return Err(bad_input("--to: at least one recipient is required"));
+    }
+    let from = match &request.from {
+        Some(from) => parse_mailbox(from).map_err(|e| bad_input(format!("--from: {e}")))?,
+        None => parse_mailbox(&config.email.from).map_err(|e| bad_input(format!("email.from: {e}")))?,
+    };
+    let reply_to = match request.reply_to.as_ref().or(config.email.reply_to.as_ref()) {
+        Some(addr) => Some(parse_mailbox(addr).map_err(|e| bad_input(format!("--reply-to: {e}")))?),
+        None => None,
+    };
+    if request.subject.contains(['\r', '\n']) {
+        return Err(bad_input(format!(
+            "--subject: {:?} contains a line break",
+            request.subject
+        )));
+    }
+    let headers = request
+        .headers
+        .iter()
+        .map(|h| parse_header(h))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let not_before = request
+        .not_before
+        .as_deref()
+        .map(|t| clock::parse_time("--not-before", t))
+        .transpose()?;
+    let expires_at = request.expires_in.map(|d| clock::now() + d.chrono());
+    if let Some(tag) = &request.tag
+        && (tag.is_empty() || tag.contains(['\r', '\n']))
+    {
+        return Err(bad_input(format!("--tag: invalid tag {tag:?}")));
+    }
+    let text = read_text("--text", &request.text)?;
+    let html = request
+        .html
+        .as_deref()
+        .map(|p| read_text("--html", p))
+        .transpose()?;
+    let attachments = request
+        .attach
+        .iter()
+        .map(|spec| read_attachment(spec))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+
+    let content = EmailContent {
+        from: from.to_string(),
+        reply_to: reply_to.map(|r| r.to_string()),
+        to: to.iter().map(ToString::to_string).collect(),
+        cc: cc.iter().map(ToString::to_string).collect(),
+        subject: request.subject.clone(),
+        text,
+        html,
+        headers,
+        nonce: random_hex(8)?,
+    };
+    let mut seen = std::collections::HashSet::new();
+    let rows: Vec<NewRow> = to
+        .iter()
+        .chain(&cc)
+        .chain(&bcc)
+        .filter(|mailbox| seen.insert(mailbox.email.to_string().to_lowercase()))
+        .map(|mailbox| NewRow {
+            recipient: mailbox.email.to_string(),
+            vars: None,
+            priority: request.priority.value(),
+            tag: request.tag.clone(),
+            not_before,
+            expires_at,
+        })
+        .collect();
+    let body = NewBody {
+        channel: Channel::Email,
+        content: serde_json::to_string(&content)?,
+        attachments,
+    };
+    let ids = store
+        .enqueue(&body, &rows, actor)
+        .context("cannot queue the message")?;
+    Ok(ids)
+}
+
+/// The MIME message of one row and its envelope (just this row's recipient).
+pub fn compose(message: &Message, body: &Body) -> Result<(Envelope, Vec<u8>), String> {
+    let content: EmailContent = serde_json::from_str(&body.content)
+        .map_err(|e| format!("stored email content is unreadable: {e}"))?;
+    let from = parse_mailbox(&content.from)?;
+    let recipient = parse_mailbox(&message.recipient)?;
+    let envelope = Envelope::new(Some(from.email.clone()), vec![recipient.email.clone()])
+        .map_err(|e| format!("invalid envelope: {e}"))?;
+    let domain = from.email.domain().to_string();
+    let mut builder = lettre::Message::builder()
+        .from(from)
+        .subject(content.subject.clone())
+        .message_id(Some(format!(
+            "<publik.{}.{}@{}>",
+            content.nonce, message.id, domain
+        )))
+        .date(SystemTime::from(clock::now()))
+        .envelope(envelope.clone());
+    for to in &content.to {
+        builder = builder.to(parse_mailbox(to)?);
+    }
+    for cc in &content.cc {
+        builder = builder.cc(parse_mailbox(cc)?);
+    }
+    if let Some(reply_to) = &content.reply_to {
+        builder = builder.reply_to(parse_mailbox(reply_to)?);
+    }
+    let auto_submitted = HeaderName::new_from_ascii("Auto-Submitted".into()).map_err(|e| e.to_string())?;
+    builder = builder.raw_header(HeaderValue::new(auto_submitted, "auto-generated".into()));
+    for (name, value) in &content.headers {
+        let name = HeaderName::new_from_ascii(name.clone()).map_err(|e| format!("header {name}: {e}"))?;
+        builder = builder.raw_header(HeaderValue::new(name, value.clone()));
+    }
+    let text_part = SinglePart::plain(content.text.clone());
+    let alternative = content.html.as_ref().map(|html| {
+        MultiPart::alternative()
+            .singlepart(text_part.clone())
+            .singlepart(SinglePart::html(html.clone()))
+    });
+    let email = if body.attachments.is_empty() {
+        match alternative {
+            Some(alt) => builder.multipart(alt),
+            None => builder.singlepart(text_part),
+        }
+    } else {
+        let mut mixed = match alternative {
+            Some(alt) => MultiPart::mixed().multipart(alt),
+            None => MultiPart::mixed().singlepart(text_part),
+        };
+        for attachment in &body.attachments {
+            let content_type = ContentType::parse(&attachment.content_type)
+                .map_err(|e| format!("attachment {}: {e}", attachment.filename))?;
+            mixed = mixed.singlepart(
+                MimeAttachment::new(attachment.filename.clone()).body(attachment.data.clone(), content_type),
+            );
+        }
+        builder.multipart(mixed)
+    }
+    .map_err(|e| format!("cannot build the message: {e}"))?;
+    Ok((envelope, email.formatted()))
+}
+
+/// Sends email rows through the configured transport.
+pub struct EmailSender {
+    transport: EmailTransport,
+}
+
+enum EmailTransport {
+    Smtp(Box<SmtpClient>),
+    Sendmail(SendmailTransport),
+    File { dir: PathBuf, transport: FileTransport },
+}
+
+impl EmailSender {
+    pub fn new(config: &Config) -> anyhow::Result<EmailSender> {
+        let email = &config.email;
+        let transport = match email.effective_transport() {
+            TransportKind::Smtp => EmailTransport::Smtp(Box::new(SmtpClient::new(&email.smtp)?)),
+            TransportKind::Sendmail => EmailTransport::Sendmail(SendmailTransport::new_with_command(
+                config.resolve_path(&email.sendmail.command),
+            )),
+            TransportKind::File => {
+                let dir = config.resolve_path(&email.file.dir);
+                std::fs::create_dir_all(&dir)
+                    .with_context(|| format!("cannot create the outbox directory {}", dir.display()))?;
+                EmailTransport::File {
+                    transport: FileTransport::new(&dir),
+                    dir,
+                }
+            }
+        };
+        Ok(EmailSender { transport })
+    }
+}
+
+impl Sender for EmailSender {
+    fn deliver(&mut self, message: &Message, body: &Body) -> Delivery {
+        let (envelope, bytes) = match compose(message, body) {
+            Ok(composed) => composed,
+            Err(reason) => return Delivery::Failed { reason },
+        };
+        match &mut self.transport {
+            EmailTransport::Smtp(client) => client.send(&envelope, &bytes),
+            EmailTransport::Sendmail(sendmail) => match sendmail.send_raw(&envelope, &bytes) {
+                Ok(()) => Delivery::Sent {
+                    provider_id: None,
+                    reply: "handed to sendmail".into(),
+                },
+                Err(e) => Delivery::Retry {
+                    reason: format!("sendmail: {e}"),
+                    retry_after: None,
+                },
+            },
+            EmailTransport::File { dir, transport } => match transport.send_raw(&envelope, &bytes) {
+                Ok(id) => Delivery::Sent {
+                    reply: format!("written to {}", dir.join(format!("{id}.eml")).display()),
+                    provider_id: Some(id),
+                },
+                Err(e) => Delivery::Retry {
+                    reason: format!("cannot write to {}: {e}", dir.display()),
+                    retry_after: None,
+                },
+            },
+        }
+    }
+}
+
+/// One SMTP connection kept for the whole run, reopened after a failure.
+pub struct SmtpClient {
+    host: String,
+    port: u16,
+    tls: SmtpTls,
+    tls_parameters: Option<TlsParameters>,
+    hello: ClientId,
+    credentials: Option<Credentials>,
+    timeout: std::time::Duration,
+    connection: Option<SmtpConnection>,
+}
+
+impl SmtpClient {
+    pub fn new(smtp: &SmtpConfig) -> anyhow::Result<SmtpClient> {
+        let host = smtp.host.clone().context("email.smtp.host is not set")?;
+        let tls_parameters = match smtp.tls {
+            SmtpTls::None => None,
+            SmtpTls::Starttls | SmtpTls::Tls => Some(
+                TlsParameters::new(host.clone()).with_context(|| format!("cannot set up TLS for {host}"))?,
+            ),
+        };
+        let hello = match &smtp.hello_name {
+            Some(name) => ClientId::Domain(name.clone()),
+            None => ClientId::default(),
+        };
+        let credentials = match (&smtp.username, &smtp.resolved_password) {
+            (Some(user), Some(password)) => {
+                Some(Credentials::new(user.clone(), password.expose().to_string()))
+            }
+            _ => None,
+        };
+        Ok(SmtpClient {
+            host,
+            port: smtp.port,
+            tls: smtp.tls,
+            tls_parameters,
+            hello,
+            credentials,
+            timeout: smtp.timeout.std(),
+            connection: None,
+        })
+    }
+
+    fn peer(&self) -> String {
+        format!("{}:{}", self.host, self.port)
+    }
+
+    /// Connects, upgrades to TLS and authenticates as configured.
+    pub fn connect(&self) -> Result<SmtpConnection, String> {
+        let peer = self.peer();
+        let addresses: Vec<_> = (self.host.as_str(), self.port)
+            .to_socket_addrs()
+            .map_err(|e| format!("cannot resolve {peer}: {e}"))?
+            .collect();
+        let wrapper = match self.tls {
+            SmtpTls::Tls => self.tls_parameters.as_ref(),
+            _ => None,
+        };
+        let mut connection =
+            SmtpConnection::connect(&addresses[..], Some(self.timeout), &self.hello, wrapper, None)
+                .map_err(|e| format!("cannot connect to SMTP server {peer}: {e}"))?;
+        if let (SmtpTls::Starttls, Some(parameters)) = (self.tls, self.tls_parameters.as_ref()) {
+            connection
+                .starttls(parameters, &self.hello)
+                .map_err(|e| format!("STARTTLS with {peer} failed: {e}"))?;
+        }
+        if let Some(credentials) = &self.credentials {
+            connection
+                .auth(&[Mechanism::Plain, Mechanism::Login], credentials)
+                .map_err(|e| format!("SMTP authentication with {peer} failed: {e}"))?;
+        }
+        Ok(connection)
+    }
+
+    /// Sends one message; connection problems before anything is sent mean
+    /// the peer is down, everything after is classified per message.
+    pub fn send(&mut self, envelope: &Envelope, bytes: &[u8]) -> Delivery {
+        let mut connection = match self.connection.take() {
+            Some(connection) if !connection.has_broken() => connection,
+            _ => match self.connect() {
+                Ok(connection) => connection,
+                Err(reason) => return Delivery::PeerDown { reason },
+            },
+        };
+        match connection.send(envelope, bytes) {
+            Ok(response) => {
+                let reply = format!(
+                    "{} {}",
+                    response.code(),
+                    response.message().collect::<Vec<_>>().join(" ")
+                );
+                self.connection = Some(connection);
+                Delivery::Sent {
+                    provider_id: None,
+                    reply,
+                }
+            }
+            Err(err) => {
+                // lettre aborts the connection after any error: reopen next time.
+                connection.abort();
+                let reason = format!("SMTP {}: {err}", self.peer());
+                if err.is_permanent() || err.is_client() {
+                    Delivery::Failed { reason }
+                } else {
+                    Delivery::Retry {
+                        reason,
+                        retry_after: None,
+                    }
+                }
+            }
+        }
+    }
+
+    /// Closes the connection politely (QUIT).
+    pub fn close(&mut self) {
+        if let Some(mut connection) = self.connection.take() {
+            let _ = connection.quit();
+        }
+    }
+}
+
+impl Drop for SmtpClient {
+    fn drop(&mut self) {
+        self.close();
+    }
+}
+
+/// `config check --connect`: opens a connection, says hello, quits.
+pub fn probe(config: &Config) -> anyhow::Result<String> {
+    match config.email.effective_transport() {
+        TransportKind::Smtp => {
+            let client = SmtpClient::new(&config.email.smtp)?;
+            let mut connection = client.connect().map_err(crate::exit_codes::peer_down)?;
+            let banner = connection.server_info().to_string();
+            let _ = connection.quit();
+            Ok(format!("connected to {} ({banner})", client.peer()))
+        }
+        TransportKind::Sendmail => {
+            let command = config.resolve_path(&config.email.sendmail.command);
+            if command.is_file() {
+                Ok(format!("{} exists", command.display()))
+            } else {
+                Err(crate::exit_codes::peer_down(format!(
+                    "{} does not exist",
+                    command.display()
+                )))
+            }
+        }
+        TransportKind::File => {
+            let dir = config.resolve_path(&config.email.file.dir);
+            std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            Ok(format!("outbox {} is writable", dir.display()))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_rules() {
+        assert!(parse_header("X-Publik-Form: 42").is_ok());
+        assert!(parse_header("Subject: nope").is_err());
+        assert!(parse_header("X-Bad: a\nb").is_err());
+        assert!(parse_header("no colon").is_err());
+        assert!(parse_header("Bad Name: x").is_err());
+    }
+
+    #[test]
+    fn content_type_guess() {
+        assert_eq!(guess_content_type(Path::new("a.PDF")), "application/pdf");
+        assert_eq!(guess_content_type(Path::new("noext")), "application/octet-stream");
+    }
+}

@@ -1,0 +1,169 @@
+//! `publik queue list|show|stats|requeue|cancel|purge`: looking at the queue
+//! and fixing it by hand.
+
+use anyhow::Context;
+use serde::Serialize;
+
+use crate::clock::{self, Timestamp};
+use crate::duration::Duration;
+use crate::exit_codes::bad_input;
+use crate::ops::email::EmailContent;
+use crate::store::{
+    Attachment, ChangeRefused, Channel, Event, ListFilter, Message, Status, StatusCount, Store,
+};
+
+pub fn list(store: &Store, filter: &ListFilter) -> anyhow::Result<Vec<Message>> {
+    store.list(filter).context("cannot list the queue")
+}
+
+/// Everything about one row, for `queue show`.
+#[derive(Debug, Serialize)]
+pub struct MessageDetail {
+    #[serde(flatten)]
+    pub message: Message,
+    pub content: ContentDetail,
+    pub attachments: Vec<Attachment>,
+    pub events: Vec<Event>,
+}
+
+/// The channel-specific part of `queue show`.
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum ContentDetail {
+    Email {
+        from: String,
+        reply_to: Option<String>,
+        to: Vec<String>,
+        cc: Vec<String>,
+        subject: String,
+        headers: Vec<(String, String)>,
+        text_preview: String,
+        has_html: bool,
+    },
+}
+
+const PREVIEW_CHARS: usize = 500;
+
+fn preview(text: &str) -> String {
+    match text.char_indices().nth(PREVIEW_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+pub fn show(store: &Store, id: i64) -> anyhow::Result<MessageDetail> {
+    let message = store
+        .message(id)?
+        .ok_or_else(|| bad_input(format!("no message with id {id}")))?;
+    let body = store.body(message.body_id)?;
+    let content = match message.channel {
+        Channel::Email => {
+            let email: EmailContent =
+                serde_json::from_str(&body.content).context("stored email content is unreadable")?;
+            ContentDetail::Email {
+                from: email.from,
+                reply_to: email.reply_to,
+                to: email.to,
+                cc: email.cc,
+                subject: email.subject,
+                headers: email.headers,
+                text_preview: preview(&email.text),
+                has_html: email.html.is_some(),
+            }
+        }
+    };
+    Ok(MessageDetail {
+        events: store.events(id)?,
+        attachments: body.attachments,
+        content,
+        message,
+    })
+}
+
+#[derive(Debug, Serialize)]
+pub struct Stats {
+    pub counts: Vec<StatusCount>,
+    pub oldest_pending: Option<Timestamp>,
+    /// Age of the oldest pending row, in seconds.
+    pub oldest_pending_age_secs: Option<i64>,
+}
+
+pub fn stats(store: &Store) -> anyhow::Result<Stats> {
+    let oldest_pending = store.oldest_pending()?;
+    Ok(Stats {
+        counts: store.status_counts()?,
+        oldest_pending_age_secs: oldest_pending.map(|t| (clock::now() - t).num_seconds().max(0)),
+        oldest_pending,
+    })
+}
+
+fn refused(action: &str, refusal: ChangeRefused, allowed: &[Status]) -> anyhow::Error {
+    match refusal {
+        ChangeRefused::Unknown(id) => bad_input(format!("no message with id {id}; nothing was changed")),
+        ChangeRefused::WrongStatus(id, status) => {
+            let allowed: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
+            bad_input(format!(
+                "message {id} is {status}: only {} messages can be {action}; nothing was changed",
+                allowed.join(" or ")
+            ))
+        }
+    }
+}
+
+const REQUEUEABLE: [Status; 3] = [Status::Error, Status::Failed, Status::Cancelled];
+const CANCELLABLE: [Status; 2] = [Status::Pending, Status::Error];
+
+/// Puts rows back to `pending` with a fresh attempt count; the history keeps
+/// the earlier attempts. Either `ids` or `statuses` selects the rows.
+pub fn requeue(store: &mut Store, ids: &[i64], statuses: &[Status], actor: &str) -> anyhow::Result<Vec<i64>> {
+    for status in statuses {
+        if !REQUEUEABLE.contains(status) {
+            return Err(bad_input(format!(
+                "--status: {status} messages cannot be requeued (error or failed)"
+            )));
+        }
+    }
+    let ids = if statuses.is_empty() {
+        ids.to_vec()
+    } else {
+        store.ids_with_status(statuses)?
+    };
+    store
+        .change_status(&ids, &REQUEUEABLE, Status::Pending, "requeued by hand", actor)?
+        .map_err(|r| refused("requeued", r, &REQUEUEABLE))?;
+    Ok(ids)
+}
+
+pub fn cancel(store: &mut Store, ids: &[i64], actor: &str) -> anyhow::Result<Vec<i64>> {
+    store
+        .change_status(ids, &CANCELLABLE, Status::Cancelled, "cancelled by hand", actor)?
+        .map_err(|r| refused("cancelled", r, &CANCELLABLE))?;
+    Ok(ids.to_vec())
+}
+
+pub const PURGEABLE_DEFAULT: [Status; 4] =
+    [Status::Sent, Status::Delivered, Status::Failed, Status::Cancelled];
+
+#[derive(Debug, Serialize)]
+pub struct PurgeReport {
+    pub deleted: usize,
+    pub before: Timestamp,
+}
+
+pub fn purge(store: &mut Store, older_than: Duration, statuses: &[Status]) -> anyhow::Result<PurgeReport> {
+    for status in statuses {
+        if matches!(status, Status::Pending | Status::Sending | Status::Error) {
+            return Err(bad_input(format!(
+                "--status: {status} messages are still in the works and cannot be purged (cancel them first)"
+            )));
+        }
+    }
+    let statuses = if statuses.is_empty() {
+        &PURGEABLE_DEFAULT[..]
+    } else {
+        statuses
+    };
+    let before = clock::now() - older_than.chrono();
+    let deleted = store.purge(statuses, before).context("cannot purge the queue")?;
+    Ok(PurgeReport { deleted, before })
+}

@@ -1,0 +1,46 @@
+//! The domain: everything publik does, without printing. Commands call these
+//! functions and render what they return.
+
+pub mod check;
+pub mod email;
+pub mod init;
+pub mod inspect;
+pub mod queue;
+pub mod state;
+
+use crate::config::Config;
+use crate::store::Channel;
+use queue::{Sender, Senders};
+
+/// The real senders of every channel, created on first use.
+pub struct ChannelSenders<'a> {
+    config: &'a Config,
+    email: Option<email::EmailSender>,
+}
+
+impl<'a> ChannelSenders<'a> {
+    pub fn new(config: &'a Config) -> Self {
+        ChannelSenders { config, email: None }
+    }
+}
+
+impl Senders for ChannelSenders<'_> {
+    fn sender(&mut self, channel: Channel) -> anyhow::Result<&mut dyn Sender> {
+        match channel {
+            Channel::Email => {
+                if self.email.is_none() {
+                    self.email = Some(email::EmailSender::new(self.config)?);
+                }
+                match self.email.as_mut() {
+                    Some(sender) => Ok(sender),
+                    None => anyhow::bail!("email sender unavailable"),
+                }
+            }
+        }
+    }
+}
+
+/// The name the history records for this process, e.g. `send-queue[4242]`.
+pub fn actor(command: &str) -> String {
+    format!("{command}[{}]", std::process::id())
+}

@@ -1,0 +1,405 @@
+//! The queue mechanism shared by every channel: recover expired leases, claim
+//! ready rows in small atomic batches, hand each to its channel's sender, and
+//! record the outcome (sent / error with backoff / failed) with its history.
+
+use std::collections::{HashMap, VecDeque};
+use std::time::Instant;
+
+use anyhow::Context;
+use serde::Serialize;
+
+use crate::clock::{self, Timestamp};
+use crate::config::{QueueConfig, Rate};
+use crate::duration::Duration;
+use crate::store::{Body, Channel, Message, Source, Status, Store, Transition};
+
+/// What a channel's sender says about one delivery attempt.
+#[derive(Debug, Clone)]
+pub enum Delivery {
+    /// Accepted by the peer.
+    Sent {
+        provider_id: Option<String>,
+        reply: String,
+    },
+    /// Temporary failure: try again later (after `retry_after` if the peer said so).
+    Retry {
+        reason: String,
+        retry_after: Option<Duration>,
+    },
+    /// Permanent failure: never retried.
+    Failed { reason: String },
+    /// The peer cannot be reached at all; nothing was sent for this row.
+    /// The run stops for this channel and leaves its rows untouched.
+    PeerDown { reason: String },
+}
+
+/// One channel's way of delivering a row. Implementations keep their
+/// connection between calls and reopen it after a failure.
+pub trait Sender {
+    fn deliver(&mut self, message: &Message, body: &Body) -> Delivery;
+}
+
+/// Gives the sender for a channel, created on first use (so a run with no
+/// email rows never connects to SMTP).
+pub trait Senders {
+    fn sender(&mut self, channel: Channel) -> anyhow::Result<&mut dyn Sender>;
+}
+
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    pub source: Source,
+    pub channels: Vec<Channel>,
+    pub limit: Option<u32>,
+    pub time_limit: Option<Duration>,
+    pub dry_run: bool,
+    /// Who the history names, e.g. `send-queue[1234]`.
+    pub actor: String,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct RunReport {
+    pub sent: u32,
+    pub retry: u32,
+    pub failed: u32,
+    pub expired: u32,
+    /// Rows found in `sending` with an expired lease, put back to work.
+    pub recovered: u32,
+    /// Rows claimed and given back untouched (peer down, time limit).
+    pub released: u32,
+    /// Channels whose peer could not be reached, with the reason.
+    pub peers_down: Vec<PeerFailure>,
+    /// `--dry-run`: the rows that would be sent.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub would_send: Vec<Message>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PeerFailure {
+    pub channel: Channel,
+    pub reason: String,
+}
+
+/// Delay before attempt `attempts + 1`: base·2^(attempts−1), capped at max,
+/// with "equal jitter" (between half and all of it) so that a burst of
+/// failures does not come back all at once.
+pub fn backoff(config: &QueueConfig, attempts: u32, jitter: f64) -> Duration {
+    let base = config.backoff.base.as_secs();
+    let exponent = attempts.saturating_sub(1).min(40);
+    let full = base
+        .saturating_mul(1u64 << exponent)
+        .min(config.backoff.max.as_secs());
+    let jitter = jitter.clamp(0.0, 1.0);
+    let secs = full as f64 / 2.0 + jitter * full as f64 / 2.0;
+    Duration::from_secs(secs.round().max(1.0) as u64)
+}
+
+fn random_unit() -> f64 {
+    let mut bytes = [0u8; 8];
+    // A jitter is no secret: if the OS source fails, no jitter is fine.
+    if getrandom::fill(&mut bytes).is_err() {
+        return 1.0;
+    }
+    (u64::from_le_bytes(bytes) >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// Turns a delivery outcome into the row's next status.
+pub fn transition(config: &QueueConfig, message: &Message, delivery: Delivery, now: Timestamp) -> Transition {
+    match delivery {
+        Delivery::Sent { provider_id, reply } => Transition {
+            status: Status::Sent,
+            reason: "sent".into(),
+            detail: Some(reply),
+            next_attempt_at: None,
+            provider_id,
+        },
+        Delivery::Failed { reason } => Transition {
+            status: Status::Failed,
+            reason,
+            detail: None,
+            next_attempt_at: None,
+            provider_id: None,
+        },
+        Delivery::Retry { reason, retry_after } => {
+            if message.attempts >= config.max_attempts {
+                return Transition {
+                    status: Status::Failed,
+                    reason: format!("gave up after {} attempts: {reason}", message.attempts),
+                    detail: None,
+                    next_attempt_at: None,
+                    provider_id: None,
+                };
+            }
+            let delay = retry_after.unwrap_or_else(|| backoff(config, message.attempts, random_unit()));
+            Transition {
+                status: Status::Error,
+                reason,
+                detail: None,
+                next_attempt_at: Some(now + delay.chrono()),
+                provider_id: None,
+            }
+        }
+        // The run loop releases such rows; if one gets here, it is a retry.
+        Delivery::PeerDown { reason } => transition(
+            config,
+            message,
+            Delivery::Retry {
+                reason,
+                retry_after: None,
+            },
+            now,
+        ),
+    }
+}
+
+/// Sliding-window throttle: at most `count` sends in any window of `per`.
+struct Throttle {
+    rate: Rate,
+    recent: VecDeque<Instant>,
+}
+
+impl Throttle {
+    /// How long to wait before the next send is allowed.
+    fn wait_needed(&mut self, now: Instant) -> std::time::Duration {
+        let window = self.rate.per.std();
+        while self
+            .recent
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= window)
+        {
+            self.recent.pop_front();
+        }
+        if self.recent.len() < self.rate.count as usize {
+            return std::time::Duration::ZERO;
+        }
+        self.recent
+            .front()
+            .map(|oldest| window.saturating_sub(now.duration_since(*oldest)))
+            .unwrap_or_default()
+    }
+
+    fn record(&mut self, at: Instant) {
+        self.recent.push_back(at);
+    }
+}
+
+/// One run of the queue (send-queue, retry-queue).
+pub fn run(
+    store: &mut Store,
+    config: &QueueConfig,
+    senders: &mut dyn Senders,
+    options: &RunOptions,
+) -> anyhow::Result<RunReport> {
+    let started = Instant::now();
+    let deadline = options.time_limit.map(|limit| started + limit.std());
+    let mut report = RunReport::default();
+    let actor = options.actor.as_str();
+
+    if options.dry_run {
+        let limit = options.limit.unwrap_or(u32::MAX);
+        report.would_send = store
+            .peek(&options.channels, options.source, clock::now(), limit)
+            .context("cannot read the queue")?;
+        return Ok(report);
+    }
+
+    let recovered = store
+        .recover_expired_leases(clock::now(), actor)
+        .context("cannot recover rows with an expired lease")?;
+    report.recovered = recovered.len() as u32;
+    if !recovered.is_empty() {
+        log::warn!(
+            "{} row(s) had an expired lease and went back to pending",
+            recovered.len()
+        );
+    }
+
+    let mut channels = options.channels.clone();
+    let mut remaining = options.limit.unwrap_or(u32::MAX);
+    let mut throttle = config.rate.map(|rate| Throttle {
+        rate,
+        recent: VecDeque::new(),
+    });
+    let mut bodies: HashMap<i64, Body> = HashMap::new();
+
+    'run: while remaining > 0 && !channels.is_empty() {
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            log::info!("time limit reached: not claiming more rows");
+            break;
+        }
+        let now = clock::now();
+        let lease_until = now + config.lease.chrono();
+        let batch = store
+            .claim(
+                &channels,
+                options.source,
+                now,
+                lease_until,
+                remaining.min(config.batch),
+                actor,
+            )
+            .context("cannot claim rows from the queue")?;
+        if batch.is_empty() {
+            break;
+        }
+        remaining = remaining.saturating_sub(batch.len() as u32);
+        let mut pending: VecDeque<Message> = batch.into();
+
+        while let Some(message) = pending.pop_front() {
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                pending.push_front(message);
+                release(
+                    store,
+                    &mut report,
+                    &mut pending,
+                    options.source,
+                    "time limit reached before sending",
+                    actor,
+                )?;
+                break 'run;
+            }
+            let now = clock::now();
+            if message.expires_at.is_some_and(|e| e <= now) {
+                let change = Transition {
+                    status: Status::Failed,
+                    reason: "expired before it could be sent".into(),
+                    detail: None,
+                    next_attempt_at: None,
+                    provider_id: None,
+                };
+                store.record(message.id, &change, now, actor)?;
+                report.expired += 1;
+                continue;
+            }
+            if let Some(throttle) = throttle.as_mut() {
+                let wait = throttle.wait_needed(Instant::now());
+                if !wait.is_zero() {
+                    if deadline.is_some_and(|d| Instant::now() + wait >= d) {
+                        pending.push_front(message);
+                        release(
+                            store,
+                            &mut report,
+                            &mut pending,
+                            options.source,
+                            "time limit reached before sending",
+                            actor,
+                        )?;
+                        break 'run;
+                    }
+                    std::thread::sleep(wait);
+                }
+                throttle.record(Instant::now());
+            }
+            if !bodies.contains_key(&message.body_id) {
+                // Rows of one send are claimed together: keep few bodies around.
+                if bodies.len() > 64 {
+                    bodies.clear();
+                }
+                let body = store
+                    .body(message.body_id)
+                    .with_context(|| format!("cannot read the body of message {}", message.id))?;
+                bodies.insert(message.body_id, body);
+            }
+            let Some(body) = bodies.get(&message.body_id) else {
+                continue;
+            };
+            let delivery = senders.sender(message.channel)?.deliver(&message, body);
+            if let Delivery::PeerDown { reason } = &delivery {
+                log::error!("{}: {reason}", message.channel);
+                report.peers_down.push(PeerFailure {
+                    channel: message.channel,
+                    reason: reason.clone(),
+                });
+                channels.retain(|c| *c != message.channel);
+                pending.push_front(message);
+                release(
+                    store,
+                    &mut report,
+                    &mut pending,
+                    options.source,
+                    "peer down: not attempted",
+                    actor,
+                )?;
+                continue 'run;
+            }
+            let now = clock::now();
+            let change = transition(config, &message, delivery, now);
+            match change.status {
+                Status::Sent => report.sent += 1,
+                Status::Error => report.retry += 1,
+                _ => report.failed += 1,
+            }
+            log::info!(
+                "message {} to {}: {} ({})",
+                message.id,
+                message.recipient,
+                change.status,
+                change.reason
+            );
+            if !store.record(message.id, &change, now, actor)? {
+                log::warn!(
+                    "message {}: lease lost before its outcome was recorded",
+                    message.id
+                );
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Releases the claimed rows of `pending` whose channel is down or that the
+/// time limit left untried, keeping the others for the caller.
+fn release(
+    store: &mut Store,
+    report: &mut RunReport,
+    pending: &mut VecDeque<Message>,
+    source: Source,
+    reason: &str,
+    actor: &str,
+) -> anyhow::Result<()> {
+    let ids: Vec<i64> = pending.drain(..).map(|m| m.id).collect();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    store
+        .release(&ids, source, reason, clock::now(), actor)
+        .context("cannot give back claimed rows")?;
+    report.released += ids.len() as u32;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_with_jitter_and_caps() {
+        let config = QueueConfig::default(); // 5m base, 4h max
+        assert_eq!(backoff(&config, 1, 1.0).as_secs(), 300);
+        assert_eq!(backoff(&config, 1, 0.0).as_secs(), 150);
+        assert_eq!(backoff(&config, 2, 1.0).as_secs(), 600);
+        assert_eq!(backoff(&config, 3, 1.0).as_secs(), 1200);
+        assert_eq!(backoff(&config, 30, 1.0).as_secs(), 4 * 3600);
+        assert_eq!(backoff(&config, 30, 0.0).as_secs(), 2 * 3600);
+    }
+
+    #[test]
+    fn throttle_allows_count_per_window() {
+        let rate: Rate = "2/s".parse().unwrap();
+        let mut throttle = Throttle {
+            rate,
+            recent: VecDeque::new(),
+        };
+        let t0 = Instant::now();
+        assert!(throttle.wait_needed(t0).is_zero());
+        throttle.record(t0);
+        assert!(throttle.wait_needed(t0).is_zero());
+        throttle.record(t0);
+        let wait = throttle.wait_needed(t0 + std::time::Duration::from_millis(100));
+        assert_eq!(wait, std::time::Duration::from_millis(900));
+        assert!(
+            throttle
+                .wait_needed(t0 + std::time::Duration::from_secs(1))
+                .is_zero()
+        );
+    }
+}

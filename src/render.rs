@@ -1,0 +1,281 @@
+//! All output of the program: tables for people (tabled), JSON for scripts
+//! (serde, stable keys, UTC RFC 3339 times). Nothing else writes to stdout.
+
+use std::io::Write;
+
+use serde::Serialize;
+use tabled::builder::Builder;
+use tabled::settings::Style;
+
+use crate::clock::{self, Timestamp};
+use crate::ops::check::CheckReport;
+use crate::ops::inspect::{ContentDetail, MessageDetail, Stats};
+use crate::ops::queue::RunReport;
+use crate::ops::state::StateInfo;
+use crate::store::Message;
+
+/// Writes text to stdout. A closed pipe (`publik … | head`) surfaces as an
+/// `io::Error` of kind BrokenPipe, which `main` treats as a normal end.
+pub fn out(text: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    if !text.is_empty() && !text.ends_with('\n') {
+        stdout.write_all(b"\n")?;
+    }
+    stdout.flush()
+}
+
+pub fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    Ok(out(&text)?)
+}
+
+fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut builder = Builder::default();
+    builder.push_record(header.iter().map(|h| h.to_string()));
+    for row in rows {
+        builder.push_record(row);
+    }
+    let mut table = builder.build();
+    table.with(Style::psql());
+    table.to_string()
+}
+
+fn local(time: Option<Timestamp>) -> String {
+    time.map(clock::to_local).unwrap_or_default()
+}
+
+pub fn state_info(info: &StateInfo, as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(info);
+    }
+    let mut text = format!(
+        "path: {}\nschema version: {}\nsize: {} bytes\n",
+        info.path.display(),
+        info.schema_version,
+        info.size_bytes
+    );
+    let rows = info
+        .tables
+        .iter()
+        .map(|t| vec![t.table.clone(), t.rows.to_string()])
+        .collect();
+    text.push_str(&table(&["table", "rows"], rows));
+    Ok(out(&text)?)
+}
+
+pub fn check_report(report: &CheckReport, as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(report);
+    }
+    let mut text = match &report.config_file {
+        Some(path) => format!("# config: {}\n", path.display()),
+        None => "# config: built-in defaults (no config file found)\n".to_string(),
+    };
+    text.push_str(&serde_yaml::to_string(&report.settings)?);
+    for check in &report.checks {
+        for warning in &check.warnings {
+            text.push_str(&format!("# warning: {}: {warning}\n", check.channel));
+        }
+        if let Some(found) = &check.connect {
+            text.push_str(&format!("# {}: ok: {found}\n", check.channel));
+        }
+        if let Some(error) = &check.error {
+            text.push_str(&format!("# {}: FAILED: {error}\n", check.channel));
+        }
+    }
+    Ok(out(&text)?)
+}
+
+pub fn ids(ids: &[i64], as_json: bool) -> anyhow::Result<()> {
+    #[derive(Serialize)]
+    struct Ids<'a> {
+        ids: &'a [i64],
+    }
+    if as_json {
+        return json(&Ids { ids });
+    }
+    let text: Vec<String> = ids.iter().map(i64::to_string).collect();
+    Ok(out(&text.join("\n"))?)
+}
+
+fn message_rows(messages: &[Message]) -> Vec<Vec<String>> {
+    messages
+        .iter()
+        .map(|m| {
+            vec![
+                m.id.to_string(),
+                m.channel.to_string(),
+                m.recipient.clone(),
+                m.status.to_string(),
+                m.attempts.to_string(),
+                local(Some(m.created_at)),
+                local(m.sent_at.or(m.next_attempt_at).or(m.not_before)),
+                m.tag.clone().unwrap_or_default(),
+                m.last_error.clone().unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+const MESSAGE_HEADER: [&str; 9] = [
+    "id",
+    "channel",
+    "to",
+    "status",
+    "attempts",
+    "created",
+    "sent/next",
+    "tag",
+    "last error",
+];
+
+pub fn messages(messages: &[Message], as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(messages);
+    }
+    if messages.is_empty() {
+        return Ok(());
+    }
+    Ok(out(&table(&MESSAGE_HEADER, message_rows(messages)))?)
+}
+
+pub fn run_report(report: &RunReport, dry_run: bool, as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(report);
+    }
+    if dry_run {
+        if report.would_send.is_empty() {
+            return Ok(out("nothing to send")?);
+        }
+        let text = format!(
+            "would send {} message(s):\n{}",
+            report.would_send.len(),
+            table(&MESSAGE_HEADER, message_rows(&report.would_send))
+        );
+        return Ok(out(&text)?);
+    }
+    Ok(())
+}
+
+/// The one-line summary logged with `-v`.
+pub fn run_summary(report: &RunReport) -> String {
+    format!(
+        "sent {}, to retry {}, failed {}, expired {}, recovered {}, released {}",
+        report.sent, report.retry, report.failed, report.expired, report.recovered, report.released
+    )
+}
+
+pub fn message_detail(detail: &MessageDetail, as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(detail);
+    }
+    let m = &detail.message;
+    let mut text = format!(
+        "id:            {}\nchannel:       {}\nrecipient:     {}\nstatus:        {}\nattempts:      {}\npriority:      {}\n",
+        m.id, m.channel, m.recipient, m.status, m.attempts, m.priority
+    );
+    let optional = [
+        ("tag", m.tag.clone()),
+        ("created", Some(local(Some(m.created_at)))),
+        ("not before", m.not_before.map(clock::to_local)),
+        ("expires", m.expires_at.map(clock::to_local)),
+        ("last attempt", m.last_attempt_at.map(clock::to_local)),
+        ("next attempt", m.next_attempt_at.map(clock::to_local)),
+        ("sent", m.sent_at.map(clock::to_local)),
+        ("delivered", m.delivered_at.map(clock::to_local)),
+        ("provider id", m.provider_id.clone()),
+        ("last error", m.last_error.clone()),
+    ];
+    for (label, value) in optional {
+        if let Some(value) = value {
+            text.push_str(&format!("{:<15}{value}\n", format!("{label}:")));
+        }
+    }
+    match &detail.content {
+        ContentDetail::Email {
+            from,
+            reply_to,
+            to,
+            cc,
+            subject,
+            headers,
+            text_preview,
+            has_html,
+        } => {
+            text.push_str(&format!("\nFrom: {from}\n"));
+            if !to.is_empty() {
+                text.push_str(&format!("To: {}\n", to.join(", ")));
+            }
+            if !cc.is_empty() {
+                text.push_str(&format!("Cc: {}\n", cc.join(", ")));
+            }
+            if let Some(reply_to) = reply_to {
+                text.push_str(&format!("Reply-To: {reply_to}\n"));
+            }
+            text.push_str(&format!("Subject: {subject}\n"));
+            for (name, value) in headers {
+                text.push_str(&format!("{name}: {value}\n"));
+            }
+            text.push_str(&format!("\n{text_preview}\n"));
+            if *has_html {
+                text.push_str("(and an HTML part)\n");
+            }
+        }
+    }
+    if !detail.attachments.is_empty() {
+        text.push_str("\nattachments:\n");
+        for a in &detail.attachments {
+            text.push_str(&format!(
+                "  {} ({}, {} bytes)\n",
+                a.filename, a.content_type, a.size
+            ));
+        }
+    }
+    text.push_str("\nhistory:\n");
+    let rows = detail
+        .events
+        .iter()
+        .map(|e| {
+            vec![
+                local(Some(e.at)),
+                format!(
+                    "{} → {}",
+                    e.old_status.map(|s| s.to_string()).unwrap_or_else(|| "-".into()),
+                    e.new_status
+                ),
+                e.reason.clone(),
+                e.detail.clone().unwrap_or_default(),
+                e.actor.clone(),
+            ]
+        })
+        .collect();
+    text.push_str(&table(&["time", "change", "reason", "reply", "by"], rows));
+    Ok(out(&text)?)
+}
+
+pub fn stats(stats: &Stats, as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(stats);
+    }
+    let rows = stats
+        .counts
+        .iter()
+        .map(|c| vec![c.channel.to_string(), c.status.to_string(), c.count.to_string()])
+        .collect();
+    let mut text = table(&["channel", "status", "count"], rows);
+    if let (Some(oldest), Some(age)) = (stats.oldest_pending, stats.oldest_pending_age_secs) {
+        text.push_str(&format!(
+            "\noldest pending: {} ({age}s ago)",
+            clock::to_local(oldest)
+        ));
+    }
+    Ok(out(&text)?)
+}
+
+pub fn purge_report(report: &crate::ops::inspect::PurgeReport, as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(report);
+    }
+    Ok(())
+}

@@ -1,0 +1,733 @@
+//! The send queue: bodies (stored once per send), one message row per
+//! recipient and channel, and the append-only events history.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rusqlite::{OptionalExtension, Row, TransactionBehavior, params, params_from_iter, types::Value};
+use serde::Serialize;
+
+use super::Store;
+use crate::clock::{self, Timestamp};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pending,
+    Sending,
+    Sent,
+    Error,
+    Failed,
+    Delivered,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Pending,
+        Status::Sending,
+        Status::Sent,
+        Status::Error,
+        Status::Failed,
+        Status::Delivered,
+        Status::Cancelled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::Sending => "sending",
+            Status::Sent => "sent",
+            Status::Error => "error",
+            Status::Failed => "failed",
+            Status::Delivered => "delivered",
+            Status::Cancelled => "cancelled",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Status {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Status::ALL
+            .into_iter()
+            .find(|s| s.as_str() == text)
+            .ok_or_else(|| format!("unknown status \"{text}\""))
+    }
+}
+
+/// A delivery channel. Every channel goes through the same queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    Email,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 1] = [Channel::Email];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+        }
+    }
+}
+
+impl fmt::Display for Channel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Channel {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Channel::ALL
+            .into_iter()
+            .find(|c| c.as_str() == text)
+            .ok_or_else(|| format!("unknown channel \"{text}\""))
+    }
+}
+
+/// Which rows a run works on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// `pending` rows whose `not_before` has passed (send-queue).
+    Pending,
+    /// `error` rows whose `next_attempt_at` has passed (retry-queue).
+    Retry,
+}
+
+pub struct NewAttachment {
+    pub filename: String,
+    pub content_type: String,
+    pub data: Vec<u8>,
+}
+
+/// What is shared by the rows of one send.
+pub struct NewBody {
+    pub channel: Channel,
+    pub content: String,
+    pub attachments: Vec<NewAttachment>,
+}
+
+pub struct NewRow {
+    pub recipient: String,
+    pub vars: Option<String>,
+    pub priority: i32,
+    pub tag: Option<String>,
+    pub not_before: Option<Timestamp>,
+    pub expires_at: Option<Timestamp>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Message {
+    pub id: i64,
+    pub channel: Channel,
+    pub body_id: i64,
+    pub recipient: String,
+    #[serde(skip)]
+    pub vars: Option<String>,
+    pub status: Status,
+    pub priority: i32,
+    pub tag: Option<String>,
+    pub attempts: u32,
+    pub created_at: Timestamp,
+    pub not_before: Option<Timestamp>,
+    pub expires_at: Option<Timestamp>,
+    pub last_attempt_at: Option<Timestamp>,
+    pub next_attempt_at: Option<Timestamp>,
+    pub lease_until: Option<Timestamp>,
+    pub sent_at: Option<Timestamp>,
+    pub delivered_at: Option<Timestamp>,
+    pub last_error: Option<String>,
+    pub provider_id: Option<String>,
+}
+
+const MESSAGE_COLUMNS: &str = "id, channel, body_id, recipient, vars, status, priority, tag, attempts, \
+     created_at, not_before, expires_at, last_attempt_at, next_attempt_at, lease_until, sent_at, \
+     delivered_at, last_error, provider_id";
+
+fn time_col(row: &Row, idx: usize) -> rusqlite::Result<Option<Timestamp>> {
+    let text: Option<String> = row.get(idx)?;
+    Ok(text.as_deref().and_then(clock::from_db))
+}
+
+fn parse_col<T: FromStr<Err = String>>(row: &Row, idx: usize) -> rusqlite::Result<T> {
+    let text: String = row.get(idx)?;
+    text.parse().map_err(|e: String| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, e.into())
+    })
+}
+
+impl Message {
+    fn from_row(row: &Row) -> rusqlite::Result<Message> {
+        Ok(Message {
+            id: row.get(0)?,
+            channel: parse_col(row, 1)?,
+            body_id: row.get(2)?,
+            recipient: row.get(3)?,
+            vars: row.get(4)?,
+            status: parse_col(row, 5)?,
+            priority: row.get(6)?,
+            tag: row.get(7)?,
+            attempts: row.get(8)?,
+            created_at: time_col(row, 9)?.unwrap_or_default(),
+            not_before: time_col(row, 10)?,
+            expires_at: time_col(row, 11)?,
+            last_attempt_at: time_col(row, 12)?,
+            next_attempt_at: time_col(row, 13)?,
+            lease_until: time_col(row, 14)?,
+            sent_at: time_col(row, 15)?,
+            delivered_at: time_col(row, 16)?,
+            last_error: row.get(17)?,
+            provider_id: row.get(18)?,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Attachment {
+    pub id: i64,
+    pub filename: String,
+    pub content_type: String,
+    #[serde(skip)]
+    pub data: Vec<u8>,
+    pub size: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Body {
+    pub id: i64,
+    pub channel: Channel,
+    pub content: String,
+    pub attachments: Vec<Attachment>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    pub at: Timestamp,
+    pub old_status: Option<Status>,
+    pub new_status: Status,
+    pub reason: String,
+    pub detail: Option<String>,
+    pub actor: String,
+}
+
+/// The outcome of one attempt, as decided by the queue logic.
+#[derive(Debug, Clone)]
+pub struct Transition {
+    pub status: Status,
+    pub reason: String,
+    /// The peer's reply (SMTP response, HTTP body), kept in the history.
+    pub detail: Option<String>,
+    pub next_attempt_at: Option<Timestamp>,
+    pub provider_id: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct ListFilter {
+    pub statuses: Vec<Status>,
+    pub channel: Option<Channel>,
+    pub recipient: Option<String>,
+    pub tag: Option<String>,
+    pub since: Option<Timestamp>,
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StatusCount {
+    pub channel: Channel,
+    pub status: Status,
+    pub count: i64,
+}
+
+/// Why a requeue or cancel was refused: the row and its status.
+#[derive(Debug)]
+pub enum ChangeRefused {
+    Unknown(i64),
+    WrongStatus(i64, Status),
+}
+
+fn in_list(values: impl IntoIterator<Item = &'static str>) -> String {
+    let quoted: Vec<String> = values.into_iter().map(|v| format!("'{v}'")).collect();
+    quoted.join(",")
+}
+
+fn insert_event(
+    tx: &rusqlite::Transaction,
+    message_id: i64,
+    at: &str,
+    (old, new): (Option<Status>, Status),
+    reason: &str,
+    detail: Option<&str>,
+    actor: &str,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO events (message_id, at, old_status, new_status, reason, detail, actor) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        message_id,
+        at,
+        old.map(Status::as_str),
+        new.as_str(),
+        reason,
+        detail,
+        actor
+    ])?;
+    Ok(())
+}
+
+impl Store {
+    /// Queues one send: its body once, then one row per recipient, all or nothing.
+    pub fn enqueue(&mut self, body: &NewBody, rows: &[NewRow], actor: &str) -> rusqlite::Result<Vec<i64>> {
+        let now = clock::to_db(clock::now());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO bodies (channel, content, created_at) VALUES (?1, ?2, ?3)",
+            params![body.channel.as_str(), body.content, now],
+        )?;
+        let body_id = tx.last_insert_rowid();
+        for attachment in &body.attachments {
+            tx.execute(
+                "INSERT INTO attachments (body_id, filename, content_type, data) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    body_id,
+                    attachment.filename,
+                    attachment.content_type,
+                    attachment.data
+                ],
+            )?;
+        }
+        let mut ids = Vec::with_capacity(rows.len());
+        for row in rows {
+            tx.prepare_cached(
+                "INSERT INTO messages (channel, body_id, recipient, vars, priority, tag, created_at, not_before, expires_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                body.channel.as_str(),
+                body_id,
+                row.recipient,
+                row.vars,
+                row.priority,
+                row.tag,
+                now,
+                row.not_before.map(clock::to_db),
+                row.expires_at.map(clock::to_db),
+            ])?;
+            let id = tx.last_insert_rowid();
+            insert_event(&tx, id, &now, (None, Status::Pending), "queued", None, actor)?;
+            ids.push(id);
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    /// Rows left in `sending` past their lease (a killed run) go back to
+    /// `pending`; they may or may not have been sent.
+    pub fn recover_expired_leases(&mut self, now: Timestamp, actor: &str) -> rusqlite::Result<Vec<i64>> {
+        let now = clock::to_db(now);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let ids: Vec<i64> = tx
+            .prepare_cached(
+                "UPDATE messages SET status = 'pending', lease_until = NULL \
+                 WHERE status = 'sending' AND lease_until < ?1 RETURNING id",
+            )?
+            .query_map([&now], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in &ids {
+            insert_event(
+                &tx,
+                *id,
+                &now,
+                (Some(Status::Sending), Status::Pending),
+                "lease expired: the run sending it stopped; it may have been sent",
+                None,
+                actor,
+            )?;
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    fn ready_clause(channels: &[Channel], source: Source) -> String {
+        let channels = in_list(channels.iter().map(|c| c.as_str()));
+        match source {
+            Source::Pending => format!(
+                "status = 'pending' AND channel IN ({channels}) AND (not_before IS NULL OR not_before <= ?1)"
+            ),
+            Source::Retry => format!(
+                "status = 'error' AND channel IN ({channels}) AND (next_attempt_at IS NULL OR next_attempt_at <= ?1)"
+            ),
+        }
+    }
+
+    /// Atomically takes up to `limit` ready rows (priority first, then oldest),
+    /// marking them `sending` with a lease: concurrent runs never get the same row.
+    pub fn claim(
+        &mut self,
+        channels: &[Channel],
+        source: Source,
+        now: Timestamp,
+        lease_until: Timestamp,
+        limit: u32,
+        actor: &str,
+    ) -> rusqlite::Result<Vec<Message>> {
+        if channels.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let now_text = clock::to_db(now);
+        let sql = format!(
+            "UPDATE messages SET status = 'sending', lease_until = ?2, attempts = attempts + 1, last_attempt_at = ?1 \
+             WHERE id IN (SELECT id FROM messages WHERE {} ORDER BY priority DESC, id LIMIT ?3) \
+             RETURNING {MESSAGE_COLUMNS}",
+            Self::ready_clause(channels, source)
+        );
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut claimed: Vec<Message> = tx
+            .prepare_cached(&sql)?
+            .query_map(
+                params![now_text, clock::to_db(lease_until), limit],
+                Message::from_row,
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        let old = match source {
+            Source::Pending => Status::Pending,
+            Source::Retry => Status::Error,
+        };
+        for message in &claimed {
+            let reason = format!("attempt {}", message.attempts);
+            insert_event(
+                &tx,
+                message.id,
+                &now_text,
+                (Some(old), Status::Sending),
+                &reason,
+                None,
+                actor,
+            )?;
+        }
+        tx.commit()?;
+        // RETURNING does not keep the subquery's order.
+        claimed.sort_by_key(|m| (-m.priority, m.id));
+        Ok(claimed)
+    }
+
+    /// What `claim` would take, without taking it (dry runs).
+    pub fn peek(
+        &self,
+        channels: &[Channel],
+        source: Source,
+        now: Timestamp,
+        limit: u32,
+    ) -> rusqlite::Result<Vec<Message>> {
+        if channels.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {MESSAGE_COLUMNS} FROM messages WHERE {} ORDER BY priority DESC, id LIMIT ?2",
+            Self::ready_clause(channels, source)
+        );
+        self.conn
+            .prepare_cached(&sql)?
+            .query_map(params![clock::to_db(now), limit], Message::from_row)?
+            .collect()
+    }
+
+    /// Records the outcome of an attempt on a row this run holds.
+    /// Returns false if the row was no longer ours (lease lost).
+    pub fn record(
+        &mut self,
+        id: i64,
+        change: &Transition,
+        now: Timestamp,
+        actor: &str,
+    ) -> rusqlite::Result<bool> {
+        let now = clock::to_db(now);
+        let sent_at = matches!(change.status, Status::Sent).then_some(now.as_str());
+        let last_error = (!matches!(change.status, Status::Sent)).then_some(change.reason.as_str());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let updated = tx
+            .prepare_cached(
+                "UPDATE messages SET status = ?2, lease_until = NULL, next_attempt_at = ?3, \
+                 sent_at = COALESCE(?4, sent_at), last_error = ?5, provider_id = COALESCE(?6, provider_id) \
+                 WHERE id = ?1 AND status = 'sending'",
+            )?
+            .execute(params![
+                id,
+                change.status.as_str(),
+                change.next_attempt_at.map(clock::to_db),
+                sent_at,
+                last_error,
+                change.provider_id,
+            ])?;
+        if updated == 1 {
+            insert_event(
+                &tx,
+                id,
+                &now,
+                (Some(Status::Sending), change.status),
+                &change.reason,
+                change.detail.as_deref(),
+                actor,
+            )?;
+        }
+        tx.commit()?;
+        Ok(updated == 1)
+    }
+
+    /// Gives back rows a run claimed but did not try (peer down, time limit):
+    /// back to their previous status, the attempt not counted.
+    pub fn release(
+        &mut self,
+        ids: &[i64],
+        source: Source,
+        reason: &str,
+        now: Timestamp,
+        actor: &str,
+    ) -> rusqlite::Result<()> {
+        let status = match source {
+            Source::Pending => Status::Pending,
+            Source::Retry => Status::Error,
+        };
+        let now = clock::to_db(now);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for id in ids {
+            let updated = tx
+                .prepare_cached(
+                    "UPDATE messages SET status = ?2, lease_until = NULL, attempts = MAX(attempts - 1, 0) \
+                     WHERE id = ?1 AND status = 'sending'",
+                )?
+                .execute(params![id, status.as_str()])?;
+            if updated == 1 {
+                insert_event(
+                    &tx,
+                    *id,
+                    &now,
+                    (Some(Status::Sending), status),
+                    reason,
+                    None,
+                    actor,
+                )?;
+            }
+        }
+        tx.commit()
+    }
+
+    pub fn body(&self, id: i64) -> rusqlite::Result<Body> {
+        let (channel, content): (String, String) = self
+            .conn
+            .prepare_cached("SELECT channel, content FROM bodies WHERE id = ?1")?
+            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        let channel = channel.parse().map_err(|e: String| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+        })?;
+        let attachments = self
+            .conn
+            .prepare_cached(
+                "SELECT id, filename, content_type, data FROM attachments WHERE body_id = ?1 ORDER BY id",
+            )?
+            .query_map([id], |row| {
+                let data: Vec<u8> = row.get(3)?;
+                Ok(Attachment {
+                    id: row.get(0)?,
+                    filename: row.get(1)?,
+                    content_type: row.get(2)?,
+                    size: data.len(),
+                    data,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Body {
+            id,
+            channel,
+            content,
+            attachments,
+        })
+    }
+
+    pub fn message(&self, id: i64) -> rusqlite::Result<Option<Message>> {
+        self.conn
+            .prepare_cached(&format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE id = ?1"))?
+            .query_row([id], Message::from_row)
+            .optional()
+    }
+
+    pub fn events(&self, message_id: i64) -> rusqlite::Result<Vec<Event>> {
+        self.conn
+            .prepare_cached(
+                "SELECT at, old_status, new_status, reason, detail, actor FROM events WHERE message_id = ?1 ORDER BY id",
+            )?
+            .query_map([message_id], |row| {
+                let old: Option<String> = row.get(1)?;
+                Ok(Event {
+                    at: time_col(row, 0)?.unwrap_or_default(),
+                    old_status: old.and_then(|s| s.parse().ok()),
+                    new_status: parse_col(row, 2)?,
+                    reason: row.get(3)?,
+                    detail: row.get(4)?,
+                    actor: row.get(5)?,
+                })
+            })?
+            .collect()
+    }
+
+    pub fn list(&self, filter: &ListFilter) -> rusqlite::Result<Vec<Message>> {
+        let mut clauses: Vec<String> = Vec::new();
+        let mut values: Vec<Value> = Vec::new();
+        if !filter.statuses.is_empty() {
+            clauses.push(format!(
+                "status IN ({})",
+                in_list(filter.statuses.iter().map(|s| s.as_str()))
+            ));
+        }
+        if let Some(channel) = filter.channel {
+            values.push(Value::Text(channel.as_str().into()));
+            clauses.push(format!("channel = ?{}", values.len()));
+        }
+        if let Some(recipient) = &filter.recipient {
+            values.push(Value::Text(recipient.clone()));
+            clauses.push(format!("recipient = ?{} COLLATE NOCASE", values.len()));
+        }
+        if let Some(tag) = &filter.tag {
+            values.push(Value::Text(tag.clone()));
+            clauses.push(format!("tag = ?{}", values.len()));
+        }
+        if let Some(since) = filter.since {
+            values.push(Value::Text(clock::to_db(since)));
+            clauses.push(format!("created_at >= ?{}", values.len()));
+        }
+        let mut sql = format!("SELECT {MESSAGE_COLUMNS} FROM messages");
+        if !clauses.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&clauses.join(" AND "));
+        }
+        sql.push_str(" ORDER BY id");
+        if let Some(limit) = filter.limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
+        self.conn
+            .prepare(&sql)?
+            .query_map(params_from_iter(values), Message::from_row)?
+            .collect()
+    }
+
+    pub fn status_counts(&self) -> rusqlite::Result<Vec<StatusCount>> {
+        self.conn
+            .prepare_cached("SELECT channel, status, count(*) FROM messages GROUP BY channel, status ORDER BY channel, status")?
+            .query_map([], |row| {
+                Ok(StatusCount {
+                    channel: parse_col(row, 0)?,
+                    status: parse_col(row, 1)?,
+                    count: row.get(2)?,
+                })
+            })?
+            .collect()
+    }
+
+    pub fn oldest_pending(&self) -> rusqlite::Result<Option<Timestamp>> {
+        let text: Option<String> = self.conn.query_row(
+            "SELECT min(created_at) FROM messages WHERE status = 'pending'",
+            [],
+            |row| row.get(0),
+        )?;
+        Ok(text.as_deref().and_then(clock::from_db))
+    }
+
+    /// Moves rows to `to` if every one is currently in one of `allowed`;
+    /// otherwise changes nothing and says which row is in the way.
+    pub fn change_status(
+        &mut self,
+        ids: &[i64],
+        allowed: &[Status],
+        to: Status,
+        reason: &str,
+        actor: &str,
+    ) -> rusqlite::Result<Result<usize, ChangeRefused>> {
+        let now = clock::to_db(clock::now());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut olds = Vec::with_capacity(ids.len());
+        for id in ids {
+            let status: Option<String> = tx
+                .query_row("SELECT status FROM messages WHERE id = ?1", [id], |row| {
+                    row.get(0)
+                })
+                .optional()?;
+            match status.map(|s| s.parse::<Status>()) {
+                None => return Ok(Err(ChangeRefused::Unknown(*id))),
+                Some(Ok(status)) if allowed.contains(&status) => olds.push(status),
+                Some(Ok(status)) => return Ok(Err(ChangeRefused::WrongStatus(*id, status))),
+                Some(Err(e)) => {
+                    return Err(rusqlite::Error::FromSqlConversionFailure(
+                        0,
+                        rusqlite::types::Type::Text,
+                        e.into(),
+                    ));
+                }
+            }
+        }
+        let reset_attempts = to == Status::Pending;
+        for (id, old) in ids.iter().zip(olds) {
+            tx.execute(
+                "UPDATE messages SET status = ?2, next_attempt_at = NULL, lease_until = NULL, \
+                 attempts = CASE WHEN ?3 THEN 0 ELSE attempts END WHERE id = ?1",
+                params![id, to.as_str(), reset_attempts],
+            )?;
+            insert_event(&tx, *id, &now, (Some(old), to), reason, None, actor)?;
+        }
+        tx.commit()?;
+        Ok(Ok(ids.len()))
+    }
+
+    /// Ids of rows in the given statuses (for `requeue --status`).
+    pub fn ids_with_status(&self, statuses: &[Status]) -> rusqlite::Result<Vec<i64>> {
+        let sql = format!(
+            "SELECT id FROM messages WHERE status IN ({}) ORDER BY id",
+            in_list(statuses.iter().map(|s| s.as_str()))
+        );
+        self.conn
+            .prepare(&sql)?
+            .query_map([], |row| row.get(0))?
+            .collect()
+    }
+
+    /// Deletes rows in `statuses` whose last activity is before `before`,
+    /// their history, and bodies no row uses any more. Returns rows deleted.
+    pub fn purge(&mut self, statuses: &[Status], before: Timestamp) -> rusqlite::Result<usize> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let sql = format!(
+            "DELETE FROM messages WHERE status IN ({}) \
+             AND COALESCE(delivered_at, sent_at, last_attempt_at, created_at) < ?1",
+            in_list(statuses.iter().map(|s| s.as_str()))
+        );
+        let deleted = tx.execute(&sql, [clock::to_db(before)])?;
+        tx.execute(
+            "DELETE FROM bodies WHERE NOT EXISTS (SELECT 1 FROM messages WHERE messages.body_id = bodies.id)",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(deleted)
+    }
+}

@@ -1,0 +1,77 @@
+//! Ordered schema migrations; `PRAGMA user_version` is the index of the last
+//! one applied. Each runs in its own transaction. Never edit a released
+//! migration: add a new one.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+const MIGRATIONS: &[&str] = &[
+    // 1: the send queue shared by every channel.
+    r#"
+    CREATE TABLE bodies (
+        id          INTEGER PRIMARY KEY,
+        channel     TEXT NOT NULL,
+        content     TEXT NOT NULL,          -- JSON, channel-specific; shared by the rows of one send
+        created_at  TEXT NOT NULL
+    );
+    CREATE TABLE attachments (
+        id            INTEGER PRIMARY KEY,
+        body_id       INTEGER NOT NULL REFERENCES bodies(id) ON DELETE CASCADE,
+        filename      TEXT NOT NULL,
+        content_type  TEXT NOT NULL,
+        data          BLOB NOT NULL
+    );
+    CREATE INDEX attachments_body ON attachments(body_id);
+    CREATE TABLE messages (
+        id               INTEGER PRIMARY KEY,
+        channel          TEXT NOT NULL,
+        body_id          INTEGER NOT NULL REFERENCES bodies(id),
+        recipient        TEXT NOT NULL,
+        vars             TEXT,              -- per-recipient JSON, rendered at send time
+        status           TEXT NOT NULL DEFAULT 'pending' CHECK (status IN
+                           ('pending','sending','sent','error','failed','delivered','cancelled')),
+        priority         INTEGER NOT NULL DEFAULT 0,
+        tag              TEXT,
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        created_at       TEXT NOT NULL,
+        not_before       TEXT,
+        expires_at       TEXT,
+        last_attempt_at  TEXT,
+        next_attempt_at  TEXT,
+        lease_until      TEXT,
+        sent_at          TEXT,
+        delivered_at     TEXT,
+        last_error       TEXT,
+        provider_id      TEXT
+    );
+    CREATE INDEX messages_work ON messages(status, priority DESC, id);
+    CREATE INDEX messages_body ON messages(body_id);
+    CREATE INDEX messages_provider ON messages(provider_id) WHERE provider_id IS NOT NULL;
+    CREATE TABLE events (
+        id          INTEGER PRIMARY KEY,
+        message_id  INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+        at          TEXT NOT NULL,
+        old_status  TEXT,
+        new_status  TEXT NOT NULL,
+        reason      TEXT NOT NULL,
+        detail      TEXT,
+        actor       TEXT NOT NULL
+    );
+    CREATE INDEX events_message ON events(message_id);
+    "#,
+];
+
+pub const LATEST: u32 = MIGRATIONS.len() as u32;
+
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    loop {
+        // IMMEDIATE: two processes starting on a new file take turns.
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version: u32 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        let Some(sql) = MIGRATIONS.get(version as usize) else {
+            return Ok(());
+        };
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+    }
+}

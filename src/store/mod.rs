@@ -1,0 +1,186 @@
+//! The SQLite state file: opening (WAL, busy timeout, foreign keys, mode 0600),
+//! schema migrations, and every SQL statement of the program.
+
+mod messages;
+mod migrations;
+
+use std::fs::OpenOptions;
+use std::io::Read;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+
+pub use messages::*;
+
+/// How long a writer waits for another process holding the lock
+/// (overlapping cron runs) before giving up.
+const BUSY_TIMEOUT_MS: u64 = 30_000;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TableCount {
+    pub table: String,
+    pub rows: i64,
+}
+
+impl Store {
+    /// Opens the state file, creating it (mode 0600) when missing, and brings
+    /// its schema up to date. A file from a newer publik is refused untouched.
+    pub fn open(path: &Path) -> anyhow::Result<Store> {
+        let created = create_if_missing(path)?;
+        if !created {
+            check_sqlite_header(path)?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .with_context(|| format!("cannot open state file {}", path.display()))?;
+        conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        // Read-only look first: a newer schema must leave the file byte-identical.
+        let version = store
+            .schema_version()
+            .with_context(|| format!("state file {} is not a usable SQLite database", path.display()))?;
+        if version > migrations::LATEST {
+            bail!(
+                "state file {} has schema version {version}, newer than this publik knows ({}); \
+                 refusing to touch it: upgrade publik",
+                path.display(),
+                migrations::LATEST
+            );
+        }
+        store.conn.pragma_update(None, "foreign_keys", "ON")?;
+        if version < migrations::LATEST {
+            // WAL must be set outside a transaction; it is persistent.
+            store
+                .conn
+                .pragma_update(None, "journal_mode", "WAL")
+                .with_context(|| format!("cannot set WAL mode on {}", path.display()))?;
+            migrations::migrate(&mut store.conn)
+                .with_context(|| format!("cannot migrate state file {}", path.display()))?;
+        }
+        // NORMAL is durable across process crashes in WAL mode (only a power
+        // loss may lose the last commits), and much faster than FULL.
+        store.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> rusqlite::Result<u32> {
+        self.conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+    }
+
+    pub fn latest_schema_version() -> u32 {
+        migrations::LATEST
+    }
+
+    /// Row counts of every table, for `state info`.
+    pub fn table_counts(&self) -> anyhow::Result<Vec<TableCount>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        )?;
+        let names: Vec<String> = stmt
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut counts = Vec::with_capacity(names.len());
+        for name in names {
+            // Table names come from sqlite_schema, not from the user.
+            let rows: i64 = self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM \"{name}\""), [], |row| row.get(0))?;
+            counts.push(TableCount { table: name, rows });
+        }
+        Ok(counts)
+    }
+}
+
+/// Creates the state file with mode 0600 if it does not exist yet.
+/// Returns whether it was created.
+fn create_if_missing(path: &Path) -> anyhow::Result<bool> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        bail!(
+            "state file {}: directory {} does not exist",
+            path.display(),
+            dir.display()
+        );
+    }
+    match OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e).with_context(|| format!("cannot create state file {}", path.display())),
+    }
+}
+
+/// Refuses a file that is not SQLite before SQLite gets to write to it.
+fn check_sqlite_header(path: &Path) -> anyhow::Result<()> {
+    let mut file =
+        std::fs::File::open(path).with_context(|| format!("cannot open state file {}", path.display()))?;
+    if file.metadata()?.is_dir() {
+        bail!("state file {} is a directory", path.display());
+    }
+    let mut header = [0u8; 16];
+    let read = file.read(&mut header)?;
+    // An empty file is a state file whose creation was interrupted.
+    if read == 0 {
+        return Ok(());
+    }
+    if read < 16 || &header != b"SQLite format 3\0" {
+        bail!("state file {} is not a SQLite database", path.display());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn creates_with_0600_and_latest_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.sqlite3");
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        drop(store);
+        // Re-opening is a no-op.
+        Store::open(&path).unwrap();
+    }
+
+    #[test]
+    fn refuses_non_sqlite_and_missing_dir() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.txt");
+        std::fs::write(&path, "hello, this is not a database at all").unwrap();
+        let err = Store::open(&path).err().unwrap().to_string();
+        assert!(err.contains("not a SQLite database"), "{err}");
+        let err = Store::open(&dir.path().join("nope/state.sqlite3"))
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("does not exist"), "{err}");
+    }
+}

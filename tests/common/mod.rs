@@ -1,0 +1,83 @@
+//! Helpers shared by the integration tests: the real binary against a
+//! temporary directory, and loopback servers.
+
+#![allow(dead_code)]
+
+pub mod smtp;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+pub struct Env {
+    pub dir: tempfile::TempDir,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn state(&self) -> PathBuf {
+        self.path("state.sqlite3")
+    }
+
+    pub fn config(&self) -> PathBuf {
+        self.path("publik.yaml")
+    }
+
+    /// `publik` run in the temp dir with its config and state, and an
+    /// environment free of the developer's settings.
+    pub fn publik(&self) -> Command {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("publik"));
+        cmd.current_dir(self.dir.path())
+            .env_remove("PUBLIK_CONFIG")
+            .env_remove("PUBLIK_NOW")
+            .env_remove("RUST_BACKTRACE")
+            .env("PUBLIK_STATE", self.state());
+        if self.config().exists() {
+            cmd.env("PUBLIK_CONFIG", self.config());
+        }
+        cmd
+    }
+
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, text).expect("write");
+        path
+    }
+
+    /// A config sending to the given SMTP port, with extra YAML appended.
+    pub fn smtp_config(&self, port: u16, queue_extra: &str) -> PathBuf {
+        let text = format!(
+            "email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp:\n    host: 127.0.0.1\n    port: {port}\n    timeout: 5s\n    hello_name: publik.test\nqueue:\n{queue_extra}"
+        );
+        self.write("publik.yaml", &text)
+    }
+
+    /// stdout of a successful `publik --json ARGS`, parsed.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let output = self.publik().arg("--json").args(args).output().expect("run");
+        assert!(
+            output.status.success(),
+            "publik {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).expect("json")
+    }
+
+    /// Row count of every table, to prove a refused command changed nothing.
+    pub fn counts(&self) -> serde_json::Value {
+        self.json(&["state", "info"])["tables"].clone()
+    }
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).expect("read")
+}

@@ -1,0 +1,279 @@
+//! The binary, its config, its state file and the CLI conventions.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+
+use common::Env;
+
+#[test]
+fn init_then_config_check_then_init_refuses() {
+    let env = Env::new();
+    env.publik()
+        .args(["init", "--dir"])
+        .arg(env.dir.path())
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    assert!(env.config().exists());
+    assert!(env.state().exists());
+    let template = common::read(&env.config());
+    assert!(template.contains("max_attempts: 5"));
+    env.publik().args(["config", "check"]).assert().success();
+    let again = env
+        .publik()
+        .args(["init", "--dir"])
+        .arg(env.dir.path())
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&again.get_output().stderr).to_string();
+    assert!(stderr.contains("already exists"), "{stderr}");
+    assert_eq!(common::read(&env.config()), template, "init must not overwrite");
+}
+
+#[test]
+fn example_config_is_the_init_template() {
+    let example = include_str!("../examples/publik.yaml");
+    let template = include_str!("../src/publik.yaml");
+    assert_eq!(
+        example, template,
+        "examples/publik.yaml must be a copy of src/publik.yaml"
+    );
+}
+
+/// Each config error class: exit 65, message names the key, no state created.
+#[test]
+fn config_errors_name_the_key_and_create_no_state() {
+    let cases = [
+        ("queue:\n  max_attemps: 3\n", "max_attemps"),
+        ("email:\n  smtp:\n    port: abc\n", "email.smtp.port"),
+        ("queue:\n  lease: 10 minutes\n", "queue.lease"),
+        (
+            "email:\n  smtp:\n    host: x\n    username: u\n    password_file: /nonexistent/secret\n",
+            "email.smtp.password_file",
+        ),
+        ("email:\n  from: not an address\n", "email.from"),
+        ("queue: [1, 2\n", "publik.yaml"),
+    ];
+    for (yaml, key) in cases {
+        let env = Env::new();
+        env.write("publik.yaml", yaml);
+        let out = env.publik().args(["state", "info"]).assert().code(65);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(stderr.starts_with("publik: error: config "), "{stderr}");
+        assert!(stderr.contains(key), "{key} not in {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "one message: {stderr}");
+        assert!(!env.state().exists(), "state created despite bad config {yaml}");
+    }
+}
+
+#[test]
+fn wrong_type_message_has_line_and_key() {
+    let env = Env::new();
+    env.write(
+        "publik.yaml",
+        "# comment\nemail:\n  smtp:\n    host: 127.0.0.1\n    port: abc\n",
+    );
+    env.publik()
+        .args(["config", "check"])
+        .assert()
+        .code(65)
+        .stderr(format!(
+            "publik: error: config {} line 5: email.smtp.port: invalid type: string \"abc\", expected u16\n",
+            env.config().display()
+        ));
+}
+
+#[test]
+fn secrets_are_never_printed() {
+    let env = Env::new();
+    env.write("pw", "s3cr3t-from-file\n");
+    env.write(
+        "publik.yaml",
+        "email:\n  smtp:\n    host: 127.0.0.1\n    username: u\n    password_file: pw\n",
+    );
+    let out = env.publik().args(["config", "check"]).assert().success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(!stdout.contains("s3cr3t"), "{stdout}");
+    let json = env.json(&["config", "check"]);
+    assert!(!json.to_string().contains("s3cr3t"));
+    assert_eq!(json["settings"]["email"]["smtp"]["username"], "u");
+
+    env.write(
+        "publik.yaml",
+        "email:\n  smtp:\n    host: 127.0.0.1\n    username: u\n    password_env: PUBLIK_TEST_PW\n",
+    );
+    let out = env
+        .publik()
+        .env("PUBLIK_TEST_PW", "env-secret-value")
+        .args(["-vv", "config", "check"])
+        .assert()
+        .success();
+    let all = format!("{:?}", out.get_output());
+    assert!(!all.contains("env-secret-value"));
+}
+
+#[test]
+fn new_state_is_0600_and_info_is_json() {
+    let env = Env::new();
+    let info = env.json(&["state", "info"]);
+    assert_eq!(info["schema_version"], 1);
+    assert!(
+        info["tables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["table"] == "messages")
+    );
+    let mode = std::fs::metadata(env.state()).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[test]
+fn future_schema_is_refused_untouched() {
+    let env = Env::new();
+    env.publik().args(["state", "info"]).assert().success();
+    {
+        let conn = rusqlite::Connection::open(env.state()).unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+        // Leave the file self-contained, without a WAL beside it.
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = std::fs::read(env.state()).unwrap();
+    let out = env.publik().args(["state", "info"]).assert().code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("schema version 999"), "{stderr}");
+    assert_eq!(
+        std::fs::read(env.state()).unwrap(),
+        before,
+        "state file was modified"
+    );
+}
+
+#[test]
+fn unusable_state_paths_are_clear_errors() {
+    let env = Env::new();
+    let out = env
+        .publik()
+        .env("PUBLIK_STATE", env.path("missing/dir/state.sqlite3"))
+        .args(["state", "info"])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("does not exist"), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+
+    env.write("notes.txt", "these are my notes, not a database\n");
+    let out = env
+        .publik()
+        .env("PUBLIK_STATE", env.path("notes.txt"))
+        .args(["state", "info"])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("not a SQLite database"), "{stderr}");
+    assert_eq!(
+        common::read(&env.path("notes.txt")),
+        "these are my notes, not a database\n"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let env = Env::new();
+    env.publik().arg("no-such-command").assert().code(2);
+    env.publik()
+        .args(["queue", "list", "--status", "bogus"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn help_works_for_every_command() {
+    use clap::CommandFactory;
+    fn walk(command: &clap::Command, path: Vec<String>, out: &mut Vec<Vec<String>>) {
+        out.push(path.clone());
+        for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+            let mut next = path.clone();
+            next.push(sub.get_name().to_string());
+            walk(sub, next, out);
+        }
+    }
+    let mut paths = Vec::new();
+    walk(&publik::cli::Cli::command(), Vec::new(), &mut paths);
+    assert!(paths.len() > 10);
+    let env = Env::new();
+    for path in paths {
+        env.publik().args(&path).arg("--help").assert().success();
+    }
+    let out = env.publik().arg("--help").assert().success();
+    assert!(
+        String::from_utf8_lossy(&out.get_output().stdout).contains("75"),
+        "exit codes in --help"
+    );
+}
+
+#[test]
+fn man_pages_and_completions_are_up_to_date() {
+    let env = Env::new();
+    let dir = env.path("man");
+    env.publik().args(["man", "--dir"]).arg(&dir).assert().success();
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut generated: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    generated.sort();
+    let mut committed: Vec<_> = std::fs::read_dir(repo.join("man"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    committed.sort();
+    assert_eq!(
+        generated, committed,
+        "man/ is stale: run `cargo run -- man --dir man`"
+    );
+    for name in generated {
+        assert_eq!(
+            std::fs::read(dir.join(&name)).unwrap(),
+            std::fs::read(repo.join("man").join(&name)).unwrap(),
+            "man/{name:?} is stale: run `cargo run -- man --dir man`"
+        );
+    }
+    let main_page = common::read(&repo.join("man/publik.1"));
+    assert!(main_page.contains("75"), "exit codes documented in publik(1)");
+    for (shell, file) in [
+        ("bash", "publik.bash"),
+        ("zsh", "_publik"),
+        ("fish", "publik.fish"),
+        ("elvish", "publik.elv"),
+        ("powershell", "_publik.ps1"),
+    ] {
+        let out = env.publik().args(["completions", shell]).assert().success();
+        let committed = std::fs::read(repo.join("completions").join(file)).unwrap();
+        assert_eq!(
+            out.get_output().stdout,
+            committed,
+            "completions/{file} is stale: run scripts/regenerate"
+        );
+    }
+}
+
+#[test]
+fn broken_pipe_is_not_an_error() {
+    let env = Env::new();
+    let publik = assert_cmd::cargo::cargo_bin!("publik");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("'{}' completions bash | head -1", publik.display()))
+        .env_remove("RUST_BACKTRACE")
+        .current_dir(env.dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+        "{out:?}"
+    );
+}
