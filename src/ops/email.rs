@@ -9,8 +9,8 @@ use std::time::SystemTime;
 
 use anyhow::Context;
 use lettre::address::Envelope;
-use lettre::message::header::{ContentType, HeaderName, HeaderValue};
-use lettre::message::{Attachment as MimeAttachment, Mailbox, MultiPart, SinglePart};
+use lettre::message::header::{self, ContentType, HeaderName, HeaderValue};
+use lettre::message::{Attachment as MimeAttachment, Mailbox, Mailboxes, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{SmtpConnection, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
@@ -294,71 +294,125 @@ pub fn enqueue(
     Ok(ids)
 }
 
-/// The MIME message of one row and its envelope (just this row's recipient).
-pub fn compose(message: &Message, body: &Body) -> Result<(Envelope, Vec<u8>), String> {
-    let content: EmailContent = serde_json::from_str(&body.content)
-        .map_err(|e| format!("stored email content is unreadable: {e}"))?;
-    let from = parse_mailbox(&content.from)?;
-    let recipient = parse_mailbox(&message.recipient)?;
-    let envelope = Envelope::new(Some(from.email.clone()), vec![recipient.email.clone()])
-        .map_err(|e| format!("invalid envelope: {e}"))?;
-    let domain = from.email.domain().to_string();
-    let mut builder = lettre::Message::builder()
-        .from(from)
-        .subject(content.subject.clone())
-        .message_id(Some(format!(
-            "<publik.{}.{}@{}>",
-            content.nonce, message.id, domain
-        )))
-        .date(SystemTime::from(clock::now()))
-        .envelope(envelope.clone());
-    for to in &content.to {
-        builder = builder.to(parse_mailbox(to)?);
+/// The parts of a send shared by its rows, parsed once per run (a send to
+/// thousands of recipients must not re-parse its headers for each of them).
+pub struct PreparedEmail {
+    body_id: i64,
+    from: Mailbox,
+    to: Option<Mailboxes>,
+    cc: Option<Mailboxes>,
+    reply_to: Option<Mailbox>,
+    subject: String,
+    headers: Vec<HeaderValue>,
+    text: String,
+    html: Option<String>,
+    attachments: Vec<(String, ContentType, Vec<u8>)>,
+    nonce: String,
+}
+
+fn mailboxes(list: &[String]) -> Result<Option<Mailboxes>, String> {
+    if list.is_empty() {
+        return Ok(None);
     }
-    for cc in &content.cc {
-        builder = builder.cc(parse_mailbox(cc)?);
+    let mut mailboxes = Mailboxes::new();
+    for text in list {
+        mailboxes.push(parse_mailbox(text)?);
     }
-    if let Some(reply_to) = &content.reply_to {
-        builder = builder.reply_to(parse_mailbox(reply_to)?);
-    }
-    let auto_submitted = HeaderName::new_from_ascii("Auto-Submitted".into()).map_err(|e| e.to_string())?;
-    builder = builder.raw_header(HeaderValue::new(auto_submitted, "auto-generated".into()));
-    for (name, value) in &content.headers {
-        let name = HeaderName::new_from_ascii(name.clone()).map_err(|e| format!("header {name}: {e}"))?;
-        builder = builder.raw_header(HeaderValue::new(name, value.clone()));
-    }
-    let text_part = SinglePart::plain(content.text.clone());
-    let alternative = content.html.as_ref().map(|html| {
-        MultiPart::alternative()
-            .singlepart(text_part.clone())
-            .singlepart(SinglePart::html(html.clone()))
-    });
-    let email = if body.attachments.is_empty() {
-        match alternative {
-            Some(alt) => builder.multipart(alt),
-            None => builder.singlepart(text_part),
+    Ok(Some(mailboxes))
+}
+
+impl PreparedEmail {
+    pub fn new(body: &Body) -> Result<PreparedEmail, String> {
+        let content: EmailContent = serde_json::from_str(&body.content)
+            .map_err(|e| format!("stored email content is unreadable: {e}"))?;
+        let auto_submitted =
+            HeaderName::new_from_ascii("Auto-Submitted".into()).map_err(|e| e.to_string())?;
+        let mut headers = vec![HeaderValue::new(auto_submitted, "auto-generated".into())];
+        for (name, value) in &content.headers {
+            let name = HeaderName::new_from_ascii(name.clone()).map_err(|e| format!("header {name}: {e}"))?;
+            headers.push(HeaderValue::new(name, value.clone()));
         }
-    } else {
-        let mut mixed = match alternative {
-            Some(alt) => MultiPart::mixed().multipart(alt),
-            None => MultiPart::mixed().singlepart(text_part),
-        };
-        for attachment in &body.attachments {
-            let content_type = ContentType::parse(&attachment.content_type)
-                .map_err(|e| format!("attachment {}: {e}", attachment.filename))?;
-            mixed = mixed.singlepart(
-                MimeAttachment::new(attachment.filename.clone()).body(attachment.data.clone(), content_type),
-            );
-        }
-        builder.multipart(mixed)
+        let attachments = body
+            .attachments
+            .iter()
+            .map(|a| {
+                ContentType::parse(&a.content_type)
+                    .map(|ct| (a.filename.clone(), ct, a.data.clone()))
+                    .map_err(|e| format!("attachment {}: {e}", a.filename))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(PreparedEmail {
+            body_id: body.id,
+            from: parse_mailbox(&content.from)?,
+            to: mailboxes(&content.to)?,
+            cc: mailboxes(&content.cc)?,
+            reply_to: content.reply_to.as_deref().map(parse_mailbox).transpose()?,
+            subject: content.subject,
+            headers,
+            text: content.text,
+            html: content.html,
+            attachments,
+            nonce: content.nonce,
+        })
     }
-    .map_err(|e| format!("cannot build the message: {e}"))?;
-    Ok((envelope, email.formatted()))
+
+    /// The MIME message of one row and its envelope (just this row's recipient).
+    pub fn compose(&self, message: &Message) -> Result<(Envelope, Vec<u8>), String> {
+        let recipient = parse_mailbox(&message.recipient)?;
+        let envelope = Envelope::new(Some(self.from.email.clone()), vec![recipient.email])
+            .map_err(|e| format!("invalid envelope: {e}"))?;
+        let domain = self.from.email.domain();
+        let mut builder = lettre::Message::builder()
+            .from(self.from.clone())
+            .subject(self.subject.clone())
+            .message_id(Some(format!("<publik.{}.{}@{domain}>", self.nonce, message.id)))
+            .date(SystemTime::from(clock::now()))
+            .envelope(envelope.clone());
+        if let Some(to) = &self.to {
+            builder = builder.header(header::To::from(to.clone()));
+        }
+        if let Some(cc) = &self.cc {
+            builder = builder.header(header::Cc::from(cc.clone()));
+        }
+        if let Some(reply_to) = &self.reply_to {
+            builder = builder.reply_to(reply_to.clone());
+        }
+        for value in &self.headers {
+            builder = builder.raw_header(value.clone());
+        }
+        let text_part = SinglePart::plain(self.text.clone());
+        let alternative = self.html.as_ref().map(|html| {
+            MultiPart::alternative()
+                .singlepart(text_part.clone())
+                .singlepart(SinglePart::html(html.clone()))
+        });
+        let email = if self.attachments.is_empty() {
+            match alternative {
+                Some(alt) => builder.multipart(alt),
+                None => builder.singlepart(text_part),
+            }
+        } else {
+            let mut mixed = match alternative {
+                Some(alt) => MultiPart::mixed().multipart(alt),
+                None => MultiPart::mixed().singlepart(text_part),
+            };
+            for (filename, content_type, data) in &self.attachments {
+                mixed = mixed.singlepart(
+                    MimeAttachment::new(filename.clone()).body(data.clone(), content_type.clone()),
+                );
+            }
+            builder.multipart(mixed)
+        }
+        .map_err(|e| format!("cannot build the message: {e}"))?;
+        Ok((envelope, email.formatted()))
+    }
 }
 
 /// Sends email rows through the configured transport.
 pub struct EmailSender {
     transport: EmailTransport,
+    /// The last body prepared: rows of one send are claimed one after the other.
+    prepared: Option<PreparedEmail>,
 }
 
 enum EmailTransport {
@@ -385,13 +439,27 @@ impl EmailSender {
                 }
             }
         };
-        Ok(EmailSender { transport })
+        Ok(EmailSender {
+            transport,
+            prepared: None,
+        })
     }
 }
 
 impl Sender for EmailSender {
     fn deliver(&mut self, message: &Message, body: &Body) -> Delivery {
-        let (envelope, bytes) = match compose(message, body) {
+        if self.prepared.as_ref().is_none_or(|p| p.body_id != body.id) {
+            match PreparedEmail::new(body) {
+                Ok(prepared) => self.prepared = Some(prepared),
+                Err(reason) => return Delivery::Failed { reason },
+            }
+        }
+        let Some(prepared) = &self.prepared else {
+            return Delivery::Failed {
+                reason: "email body unavailable".into(),
+            };
+        };
+        let (envelope, bytes) = match prepared.compose(message) {
             Ok(composed) => composed,
             Err(reason) => return Delivery::Failed { reason },
         };
@@ -431,7 +499,12 @@ pub struct SmtpClient {
     credentials: Option<Credentials>,
     timeout: std::time::Duration,
     connection: Option<SmtpConnection>,
+    last_used: std::time::Instant,
 }
+
+/// A connection idle for longer than this is checked with NOOP before use:
+/// servers close idle sessions, and a message must not pay for that.
+const IDLE_CHECK: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl SmtpClient {
     pub fn new(smtp: &SmtpConfig) -> anyhow::Result<SmtpClient> {
@@ -461,6 +534,7 @@ impl SmtpClient {
             credentials,
             timeout: smtp.timeout.std(),
             connection: None,
+            last_used: std::time::Instant::now(),
         })
     }
 
@@ -498,14 +572,22 @@ impl SmtpClient {
     /// Sends one message; connection problems before anything is sent mean
     /// the peer is down, everything after is classified per message.
     pub fn send(&mut self, envelope: &Envelope, bytes: &[u8]) -> Delivery {
-        let mut connection = match self.connection.take() {
-            Some(connection) if !connection.has_broken() => connection,
-            _ => match self.connect() {
+        let idle = self.last_used.elapsed() > IDLE_CHECK;
+        let reusable = self
+            .connection
+            .take()
+            .filter(|c| !c.has_broken())
+            .and_then(|mut c| (!idle || c.test_connected()).then_some(c));
+        let mut connection = match reusable {
+            Some(connection) => connection,
+            None => match self.connect() {
                 Ok(connection) => connection,
                 Err(reason) => return Delivery::PeerDown { reason },
             },
         };
-        match connection.send(envelope, bytes) {
+        let result = connection.send(envelope, bytes);
+        self.last_used = std::time::Instant::now();
+        match result {
             Ok(response) => {
                 let reply = format!(
                     "{} {}",

@@ -1,0 +1,828 @@
+//! The send queue over a real SMTP server on 127.0.0.1.
+
+mod common;
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use common::Env;
+use common::smtp::{Options, SmtpServer};
+use mail_parser::{MessageParser, MimeHeaders};
+use serde_json::Value;
+
+fn enqueue(env: &Env, to: &[&str], extra: &[&str]) -> Vec<i64> {
+    let body = env.path("body.txt");
+    if !body.exists() {
+        env.write("body.txt", "Bonjour,\nvotre demande n°42 est enregistrée.\n");
+    }
+    let mut cmd = env.publik();
+    cmd.args([
+        "--json",
+        "enqueue",
+        "email",
+        "--subject",
+        "Votre demande",
+        "--text",
+    ])
+    .arg(&body);
+    for addr in to {
+        cmd.args(["--to", addr]);
+    }
+    let out = cmd.args(extra).output().unwrap();
+    assert!(
+        out.status.success(),
+        "enqueue failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_i64().unwrap())
+        .collect()
+}
+
+/// A bulk send: every address in Bcc, one row each.
+fn enqueue_bulk(env: &Env, count: usize) {
+    env.write("body.txt", "Bonjour,\nvotre demande est enregistrée.\n");
+    let mut cmd = env.publik();
+    cmd.args(["enqueue", "email", "--subject", "Bulletin", "--text", "body.txt"]);
+    for i in 0..count {
+        cmd.arg("--bcc").arg(format!("user{i}@example.org"));
+    }
+    cmd.assert().success();
+}
+
+fn statuses(env: &Env) -> HashMap<String, String> {
+    env.json(&["queue", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["recipient"].as_str().unwrap().to_string(),
+                m["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn message(env: &Env, id: i64) -> Value {
+    env.json(&["queue", "show", &id.to_string()])
+}
+
+fn rfc3339(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[test]
+fn mail_arrives_as_composed() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    env.smtp_config(server.port(), "");
+    env.write(
+        "body.html",
+        "<p>Bonjour, votre demande est <b>enregistrée</b>.</p>",
+    );
+    env.write(
+        "body.txt",
+        "Bonjour,\nvotre demande est enregistrée.\n.\nUne ligne qui commence par un point.\n",
+    );
+    let pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\nfake pdf content\n%%EOF\n".to_vec();
+    std::fs::write(env.path("récépissé.pdf"), &pdf).unwrap();
+    let ids = env.json(&[
+        "enqueue",
+        "email",
+        "--to",
+        "Élodie Martin <elodie@example.org>",
+        "--to",
+        "bob@example.org",
+        "--cc",
+        "agent@example.org",
+        "--bcc",
+        "archives@example.org",
+        "--subject",
+        "Votre demande n°42 : reçue à l'hôtel de ville",
+        "--text",
+        "body.txt",
+        "--html",
+        "body.html",
+        "--attach",
+        "récépissé.pdf",
+        "--reply-to",
+        "accueil@example.org",
+        "--header",
+        "X-Publik-Form: 42",
+        "--tag",
+        "demo",
+    ])["ids"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(ids, 4, "one row per recipient");
+
+    env.publik()
+        .arg("send-queue")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    let received = server.received();
+    assert_eq!(received.len(), 4);
+    let mut rcpts: Vec<String> = received.iter().map(|r| r.rcpt_to.join(",")).collect();
+    rcpts.sort();
+    assert_eq!(
+        rcpts,
+        [
+            "agent@example.org",
+            "archives@example.org",
+            "bob@example.org",
+            "elodie@example.org"
+        ]
+    );
+    let mut message_ids = Vec::new();
+    for r in &received {
+        assert_eq!(r.mail_from, "noreply@example.org");
+        let raw = String::from_utf8_lossy(&r.data).to_string();
+        assert!(
+            !raw.contains("archives@example.org"),
+            "Bcc must not appear in headers"
+        );
+        let parsed = MessageParser::default().parse(&r.data).expect("parse");
+        assert_eq!(
+            parsed.subject(),
+            Some("Votre demande n°42 : reçue à l'hôtel de ville")
+        );
+        assert_eq!(
+            parsed.body_text(0).unwrap().replace("\r\n", "\n"),
+            "Bonjour,\nvotre demande est enregistrée.\n.\nUne ligne qui commence par un point.\n"
+        );
+        assert_eq!(
+            parsed.body_html(0).unwrap(),
+            "<p>Bonjour, votre demande est <b>enregistrée</b>.</p>"
+        );
+        let attachment = parsed.attachment(0).expect("attachment");
+        assert_eq!(attachment.attachment_name(), Some("récépissé.pdf"));
+        assert_eq!(attachment.contents(), &pdf[..]);
+        assert_eq!(attachment.content_type().unwrap().subtype(), Some("pdf"));
+        assert_eq!(
+            parsed.header_raw("Auto-Submitted").map(str::trim),
+            Some("auto-generated")
+        );
+        assert_eq!(parsed.header_raw("X-Publik-Form").map(str::trim), Some("42"));
+        assert!(parsed.date().is_some());
+        let to: Vec<_> = parsed
+            .to()
+            .unwrap()
+            .iter()
+            .map(|a| a.address().unwrap().to_string())
+            .collect();
+        assert_eq!(to, ["elodie@example.org", "bob@example.org"]);
+        assert_eq!(
+            parsed.to().unwrap().first().unwrap().name(),
+            Some("Élodie Martin")
+        );
+        assert_eq!(
+            parsed.cc().unwrap().first().unwrap().address(),
+            Some("agent@example.org")
+        );
+        assert_eq!(
+            parsed.reply_to().unwrap().first().unwrap().address(),
+            Some("accueil@example.org")
+        );
+        message_ids.push(parsed.message_id().unwrap().to_string());
+    }
+    message_ids.sort();
+    message_ids.dedup();
+    assert_eq!(message_ids.len(), 4, "one Message-ID per row");
+    assert_eq!(server.connections(), 1, "one SMTP connection for the whole run");
+    assert!(statuses(&env).values().all(|s| s == "sent"));
+
+    let shown = message(&env, 1);
+    assert_eq!(shown["status"], "sent");
+    assert_eq!(shown["tag"], "demo");
+    assert_eq!(
+        shown["content"]["subject"],
+        "Votre demande n°42 : reçue à l'hôtel de ville"
+    );
+    assert_eq!(shown["attachments"][0]["filename"], "récépissé.pdf");
+    let events: Vec<&str> = shown["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["new_status"].as_str().unwrap())
+        .collect();
+    assert_eq!(events, ["pending", "sending", "sent"]);
+    assert!(shown["events"][2]["detail"].as_str().unwrap().starts_with("250"));
+}
+
+#[test]
+fn outcomes_are_classified_per_recipient() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    env.smtp_config(server.port(), "");
+    enqueue(
+        &env,
+        &[
+            "ok1@example.org",
+            "temp@example.org",
+            "perm@example.org",
+            "drop@example.org",
+            "ok2@example.org",
+        ],
+        &[],
+    );
+    env.publik()
+        .arg("send-queue")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    let st = statuses(&env);
+    assert_eq!(st["ok1@example.org"], "sent");
+    assert_eq!(st["ok2@example.org"], "sent");
+    assert_eq!(st["temp@example.org"], "error");
+    assert_eq!(st["perm@example.org"], "failed");
+    assert_eq!(
+        st["drop@example.org"], "error",
+        "a hang-up during DATA is temporary"
+    );
+    let temp = message(&env, 2);
+    assert!(temp["last_error"].as_str().unwrap().contains("451"), "{temp}");
+    assert!(temp["next_attempt_at"].is_string());
+    let perm = message(&env, 3);
+    assert!(perm["last_error"].as_str().unwrap().contains("550"), "{perm}");
+    assert!(perm["next_attempt_at"].is_null());
+    assert_eq!(server.count(), 2);
+    // Reopened after each failure (lettre drops a connection after an error).
+    assert!(server.connections() >= 3);
+}
+
+#[test]
+fn backoff_retry_and_max_attempts() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    env.smtp_config(
+        server.port(),
+        "  max_attempts: 3\n  backoff: { base: 10m, max: 1h }\n",
+    );
+    let now = chrono::Utc::now();
+    enqueue(&env, &["flaky2@example.org", "temp@example.org"], &[]);
+    env.publik().arg("send-queue").assert().success();
+    let first = message(&env, 1);
+    assert_eq!(first["status"], "error");
+    assert_eq!(first["attempts"], 1);
+    let next: chrono::DateTime<chrono::Utc> = first["next_attempt_at"].as_str().unwrap().parse().unwrap();
+    let delay = (next - now).num_seconds();
+    assert!(
+        (295..=605).contains(&delay),
+        "backoff after attempt 1 is 5-10 min with jitter: {delay}s"
+    );
+
+    // Not due yet: nothing happens.
+    env.publik().arg("retry-queue").assert().success().stdout("");
+    assert_eq!(message(&env, 1)["attempts"], 1);
+
+    let at = |mins: i64| rfc3339(now + chrono::Duration::minutes(mins));
+    env.publik()
+        .env("PUBLIK_NOW", at(11))
+        .arg("retry-queue")
+        .assert()
+        .success();
+    let second = message(&env, 1);
+    assert_eq!(
+        (second["status"].as_str(), second["attempts"].as_i64()),
+        (Some("error"), Some(2))
+    );
+    let next: chrono::DateTime<chrono::Utc> = second["next_attempt_at"].as_str().unwrap().parse().unwrap();
+    let delay = (next - (now + chrono::Duration::minutes(11))).num_seconds();
+    assert!((595..=1205).contains(&delay), "backoff doubles: {delay}s");
+
+    env.publik()
+        .env("PUBLIK_NOW", at(60))
+        .arg("retry-queue")
+        .assert()
+        .success();
+    let third = message(&env, 1);
+    assert_eq!(
+        (third["status"].as_str(), third["attempts"].as_i64()),
+        (Some("sent"), Some(3))
+    );
+    let temp = message(&env, 2);
+    assert_eq!(
+        temp["status"], "failed",
+        "third failure reaches max_attempts: {temp}"
+    );
+    assert!(
+        temp["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("gave up after 3 attempts")
+    );
+    // send-queue never touches error rows; retry-queue never touches failed ones.
+    env.publik()
+        .env("PUBLIK_NOW", at(600))
+        .arg("retry-queue")
+        .assert()
+        .success();
+    assert_eq!(message(&env, 2)["attempts"], 3);
+}
+
+#[test]
+fn not_before_expiry_and_priority() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    env.smtp_config(server.port(), "");
+    let now = chrono::Utc::now();
+    let later = rfc3339(now + chrono::Duration::hours(2));
+    enqueue(&env, &["later@example.org"], &["--not-before", &later]);
+    enqueue(&env, &["expiring@example.org"], &["--expires-in", "1h"]);
+    enqueue(&env, &["low@example.org"], &["--priority", "low"]);
+    enqueue(&env, &["high@example.org"], &["--priority", "high"]);
+    env.publik()
+        .args(["send-queue", "--limit", "1"])
+        .assert()
+        .success();
+    assert_eq!(
+        server.received()[0].rcpt_to,
+        ["high@example.org"],
+        "priority first"
+    );
+
+    let in_3h = rfc3339(now + chrono::Duration::hours(3));
+    env.publik()
+        .env("PUBLIK_NOW", &in_3h)
+        .arg("send-queue")
+        .assert()
+        .success();
+    let st = statuses(&env);
+    assert_eq!(st["expiring@example.org"], "failed");
+    assert_eq!(st["later@example.org"], "sent");
+    assert_eq!(st["low@example.org"], "sent");
+    assert!(
+        message(&env, 2)["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("expired")
+    );
+    let rcpts: Vec<String> = server.received().iter().map(|r| r.rcpt_to[0].clone()).collect();
+    assert!(!rcpts.contains(&"expiring@example.org".to_string()));
+}
+
+#[test]
+fn not_before_is_respected_by_plain_runs() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    env.smtp_config(server.port(), "");
+    enqueue(
+        &env,
+        &["later@example.org"],
+        &["--not-before", "2099-01-01 08:00"],
+    );
+    env.publik().arg("send-queue").assert().success();
+    assert_eq!(server.count(), 0);
+    assert_eq!(statuses(&env)["later@example.org"], "pending");
+}
+
+#[test]
+fn requeue_cancel_purge() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    env.smtp_config(server.port(), "");
+    enqueue(
+        &env,
+        &["perm@example.org", "ok@example.org"],
+        &["--not-before", "2099-01-01"],
+    );
+    enqueue(&env, &["waiting@example.org"], &["--not-before", "2100-01-01"]);
+    let now = chrono::Utc::now();
+    let far = "2099-01-02T00:00:00Z";
+    env.publik()
+        .env("PUBLIK_NOW", far)
+        .arg("send-queue")
+        .assert()
+        .success();
+    assert_eq!(statuses(&env)["perm@example.org"], "failed");
+
+    // Refusals change nothing.
+    let before = env.counts();
+    env.publik().args(["queue", "cancel", "2"]).assert().code(65); // sent
+    env.publik().args(["queue", "requeue", "2"]).assert().code(65);
+    env.publik().args(["queue", "cancel", "999"]).assert().code(65);
+    assert_eq!(env.counts(), before);
+    assert_eq!(statuses(&env)["ok@example.org"], "sent");
+
+    env.publik()
+        .args(["queue", "requeue", "1"])
+        .assert()
+        .success()
+        .stdout("");
+    let requeued = message(&env, 1);
+    assert_eq!(
+        (requeued["status"].as_str(), requeued["attempts"].as_i64()),
+        (Some("pending"), Some(0))
+    );
+    assert!(
+        requeued["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["new_status"] == "failed"),
+        "history kept"
+    );
+
+    env.publik()
+        .args(["queue", "cancel", "1", "3"])
+        .assert()
+        .success();
+    assert_eq!(statuses(&env)["waiting@example.org"], "cancelled");
+    env.publik()
+        .args(["queue", "requeue", "--status", "cancelled"])
+        .assert()
+        .success();
+    assert_eq!(statuses(&env)["waiting@example.org"], "pending");
+    env.publik()
+        .args(["queue", "cancel", "1", "3"])
+        .assert()
+        .success();
+
+    // Nothing is old enough yet.
+    env.publik()
+        .args(["queue", "purge", "--older-than", "1d"])
+        .assert()
+        .success();
+    assert_eq!(statuses(&env).len(), 3);
+    let later = rfc3339(now + chrono::Duration::days(400) + chrono::Duration::days(365 * 73));
+    let purged = env
+        .publik()
+        .env("PUBLIK_NOW", &later)
+        .args([
+            "--json",
+            "queue",
+            "purge",
+            "--older-than",
+            "1d",
+            "--status",
+            "cancelled",
+        ])
+        .output()
+        .unwrap();
+    let purged: Value = serde_json::from_slice(&purged.stdout).unwrap();
+    assert_eq!(purged["deleted"], 2);
+    let st = statuses(&env);
+    assert_eq!(st.len(), 1);
+    assert_eq!(st["ok@example.org"], "sent");
+    env.publik()
+        .args(["queue", "purge", "--older-than", "1d", "--status", "pending"])
+        .assert()
+        .code(65);
+    env.publik()
+        .env("PUBLIK_NOW", &later)
+        .args(["queue", "purge", "--older-than", "1d"])
+        .assert()
+        .success();
+    let info = env.counts();
+    for table in info.as_array().unwrap() {
+        if ["messages", "bodies", "events", "attachments"].contains(&table["table"].as_str().unwrap()) {
+            assert_eq!(table["rows"], 0, "{table}");
+        }
+    }
+}
+
+#[test]
+fn dry_run_changes_nothing() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    env.smtp_config(server.port(), "");
+    enqueue(&env, &["a@example.org", "b@example.org"], &[]);
+    let before = env.counts();
+    let out = env.publik().args(["send-queue", "--dry-run"]).assert().success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        stdout.contains("would send 2") && stdout.contains("a@example.org"),
+        "{stdout}"
+    );
+    let json = env.json(&["send-queue", "--dry-run"]);
+    assert_eq!(json["would_send"].as_array().unwrap().len(), 2);
+    assert_eq!(env.counts(), before);
+    assert!(statuses(&env).values().all(|s| s == "pending"));
+    assert_eq!(server.connections(), 0);
+}
+
+#[test]
+fn rate_limit_and_time_limit_leave_the_rest_pending() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    env.smtp_config(server.port(), "  rate: 2/h\n");
+    enqueue(
+        &env,
+        &[
+            "r1@example.org",
+            "r2@example.org",
+            "r3@example.org",
+            "r4@example.org",
+        ],
+        &[],
+    );
+    // The third send would wait an hour: the time limit stops the run instead.
+    env.publik()
+        .args(["send-queue", "--time-limit", "2s"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    let st = statuses(&env);
+    assert_eq!(st.values().filter(|s| *s == "sent").count(), 2, "{st:?}");
+    assert_eq!(st.values().filter(|s| *s == "pending").count(), 2, "{st:?}");
+    assert_eq!(server.count(), 2);
+}
+
+#[test]
+fn time_limit_stops_claiming() {
+    let server = SmtpServer::start_with(Options {
+        delay_per_message: Duration::from_millis(400),
+        ..Options::default()
+    });
+    let env = Env::new();
+    env.smtp_config(server.port(), "");
+    let to: Vec<String> = (0..10).map(|i| format!("slow{i}@example.org")).collect();
+    let to: Vec<&str> = to.iter().map(String::as_str).collect();
+    enqueue(&env, &to, &[]);
+    env.publik()
+        .args(["send-queue", "--time-limit", "1s"])
+        .assert()
+        .success();
+    let st = statuses(&env);
+    let sent = st.values().filter(|s| *s == "sent").count();
+    assert!((1..10).contains(&sent), "{st:?}");
+    assert_eq!(st.values().filter(|s| *s == "pending").count(), 10 - sent);
+    assert!(!st.values().any(|s| s == "sending"));
+}
+
+#[test]
+fn smtp_down_exits_75_and_leaves_rows_untouched() {
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let env = Env::new();
+    env.smtp_config(port, "");
+    enqueue(&env, &["a@example.org", "b@example.org", "c@example.org"], &[]);
+    let out = env.publik().arg("send-queue").assert().code(75);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.starts_with("publik: error: email: cannot connect to SMTP server"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    for id in 1..=3 {
+        let m = message(&env, id);
+        assert_eq!(
+            (m["status"].as_str(), m["attempts"].as_i64()),
+            (Some("pending"), Some(0)),
+            "{m}"
+        );
+    }
+    // Once the server is back, the next run sends everything.
+    let env2_server = SmtpServer::start();
+    env.smtp_config(env2_server.port(), "");
+    env.publik().arg("send-queue").assert().success();
+    assert_eq!(env2_server.count(), 3);
+}
+
+#[test]
+fn bad_input_is_refused_and_changes_nothing() {
+    let env = Env::new();
+    env.write("body.txt", "x");
+    env.publik().args(["state", "info"]).assert().success();
+    let before = env.counts();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["--to", "not an address"], "--to"),
+        (vec!["--to", "a@example.org", "--cc", "b@@example.org"], "--cc"),
+        (
+            vec!["--to", "a@example.org", "--subject", "two\nlines"],
+            "--subject",
+        ),
+        (
+            vec!["--to", "a@example.org", "--attach", "missing.pdf"],
+            "missing.pdf",
+        ),
+        (
+            vec!["--to", "a@example.org", "--not-before", "tomorrow-ish"],
+            "--not-before",
+        ),
+        (
+            vec!["--to", "a@example.org", "--header", "Subject: hijack"],
+            "--header",
+        ),
+        (
+            vec![
+                "--to",
+                "a@example.org",
+                "--header",
+                "X-Ok: a\r\nBcc: evil@example.org",
+            ],
+            "--header",
+        ),
+        (vec!["--to", "a@example.org", "--from", "nobody"], "--from"),
+    ];
+    for (args, needle) in cases {
+        let mut cmd = env.publik();
+        cmd.args(["enqueue", "email", "--text", "body.txt"]);
+        if !args.contains(&"--subject") {
+            cmd.args(["--subject", "s"]);
+        }
+        let out = cmd.args(&args).assert().code(65);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(stderr.contains(needle), "{needle} not in {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert_eq!(env.counts(), before, "{args:?} changed the state");
+    }
+    let out = env
+        .publik()
+        .args([
+            "enqueue",
+            "email",
+            "--to",
+            "a@example.org",
+            "--subject",
+            "s",
+            "--text",
+            "nope.txt",
+        ])
+        .assert()
+        .code(65);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("nope.txt"));
+    env.publik()
+        .args([
+            "enqueue",
+            "email",
+            "--to",
+            "a@example.org",
+            "--subject",
+            "s",
+            "--text",
+            "body.txt",
+            "--expires-in",
+            "soon",
+        ])
+        .assert()
+        .code(2);
+    assert_eq!(env.counts(), before);
+}
+
+#[test]
+fn stats_and_list_filters() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    env.smtp_config(server.port(), "");
+    enqueue(
+        &env,
+        &["a@example.org", "perm@example.org"],
+        &["--tag", "newsletter"],
+    );
+    enqueue(&env, &["c@example.org"], &["--not-before", "2099-01-01"]);
+    env.publik().arg("send-queue").assert().success();
+    let stats = env.json(&["queue", "stats"]);
+    let count = |status: &str| {
+        stats["counts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["status"] == status)
+            .map(|c| c["count"].as_i64().unwrap())
+    };
+    assert_eq!(
+        (count("sent"), count("failed"), count("pending")),
+        (Some(1), Some(1), Some(1))
+    );
+    assert!(stats["oldest_pending_age_secs"].as_i64().unwrap() >= 0);
+    let tagged = env.json(&["queue", "list", "--tag", "newsletter"]);
+    assert_eq!(tagged.as_array().unwrap().len(), 2);
+    let failed = env.json(&["queue", "list", "--status", "failed,error"]);
+    assert_eq!(failed.as_array().unwrap().len(), 1);
+    let one = env.json(&[
+        "queue",
+        "list",
+        "--to",
+        "A@example.org",
+        "--channel",
+        "email",
+        "--since",
+        "1h",
+    ]);
+    assert_eq!(one.as_array().unwrap().len(), 1);
+    let table = env.publik().args(["queue", "list"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&table.stdout).contains("perm@example.org"));
+    env.publik().args(["queue", "show", "42"]).assert().code(65);
+}
+
+#[test]
+fn file_transport_is_the_default() {
+    let env = Env::new();
+    enqueue(&env, &["citoyen@example.org"], &[]);
+    env.publik()
+        .arg("send-queue")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    let files: Vec<_> = std::fs::read_dir(env.path("outbox")).unwrap().collect();
+    assert_eq!(files.len(), 1);
+    let raw = std::fs::read(files[0].as_ref().unwrap().path()).unwrap();
+    let parsed = MessageParser::default().parse(&raw).unwrap();
+    assert_eq!(parsed.subject(), Some("Votre demande"));
+    assert_eq!(statuses(&env)["citoyen@example.org"], "sent");
+}
+
+/// kill -9 at random moments, several times: every message arrives at least
+/// once, at most one duplicate per kill, none left in `sending`.
+#[test]
+fn crash_safety_under_kill_9() {
+    let server = SmtpServer::start_with(Options {
+        delay_per_message: Duration::from_millis(2),
+        ..Options::default()
+    });
+    let env = Env::new();
+    env.smtp_config(server.port(), "  lease: 1s\n");
+    enqueue_bulk(&env, 500);
+    let mut seed = std::process::id() as u64 ^ 0x9e37_79b9_7f4a_7c15;
+    let mut kills = 0;
+    for _ in 0..5 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let wait = Duration::from_millis(50 + seed % 250);
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("publik"))
+            .current_dir(env.dir.path())
+            .env("PUBLIK_STATE", env.state())
+            .env("PUBLIK_CONFIG", env.config())
+            .arg("send-queue")
+            .spawn()
+            .unwrap();
+        std::thread::sleep(wait);
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap(); // SIGKILL
+            kills += 1;
+        }
+        child.wait().unwrap();
+    }
+    assert!(kills >= 1, "no run was killed: the test proves nothing");
+    std::thread::sleep(Duration::from_millis(1200)); // past the lease
+    env.publik().arg("send-queue").assert().success();
+
+    let mut per_rcpt: HashMap<String, usize> = HashMap::new();
+    for r in server.received() {
+        *per_rcpt.entry(r.rcpt_to[0].clone()).or_default() += 1;
+    }
+    assert_eq!(per_rcpt.len(), 500, "every message arrived");
+    let duplicates: usize = per_rcpt.values().map(|n| n - 1).sum();
+    assert!(duplicates <= kills, "{duplicates} duplicates for {kills} kills");
+    let st = statuses(&env);
+    assert!(
+        st.values().all(|s| s == "sent"),
+        "{:?}",
+        st.values().filter(|s| *s != "sent").collect::<Vec<_>>()
+    );
+}
+
+/// Four runs at once over 2 000 messages: each arrives exactly once.
+#[test]
+fn overlapping_runs_never_double_send() {
+    let server = SmtpServer::start_with(Options {
+        count_only: false,
+        ..Options::default()
+    });
+    let env = Env::new();
+    env.smtp_config(server.port(), "");
+    enqueue_bulk(&env, 2000);
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            std::process::Command::new(assert_cmd::cargo::cargo_bin!("publik"))
+                .current_dir(env.dir.path())
+                .env("PUBLIK_STATE", env.state())
+                .env("PUBLIK_CONFIG", env.config())
+                .arg("send-queue")
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let received = server.received();
+    assert_eq!(received.len(), 2000);
+    let mut seen = std::collections::HashSet::new();
+    for r in &received {
+        assert!(
+            seen.insert(r.rcpt_to[0].clone()),
+            "{} received twice",
+            r.rcpt_to[0]
+        );
+    }
+    assert!(server.connections() >= 2, "the runs overlapped");
+    let stats = env.json(&["queue", "stats"]);
+    assert_eq!(stats["counts"][0]["status"], "sent");
+    assert_eq!(stats["counts"][0]["count"], 2000);
+}
