@@ -389,6 +389,18 @@ impl Store {
             return Ok(Vec::new());
         }
         let now_text = clock::to_db(now);
+        // An empty queue (most cron runs) must not take the write lock.
+        let ready = format!(
+            "SELECT EXISTS (SELECT 1 FROM messages WHERE {})",
+            Self::ready_clause(channels, source)
+        );
+        if !self
+            .conn
+            .prepare_cached(&ready)?
+            .query_row([&now_text], |row| row.get::<_, bool>(0))?
+        {
+            return Ok(Vec::new());
+        }
         let sql = format!(
             "UPDATE messages SET status = 'sending', lease_until = ?2, attempts = attempts + 1, last_attempt_at = ?1 \
              WHERE id IN (SELECT id FROM messages WHERE {} ORDER BY priority DESC, id LIMIT ?3) \
