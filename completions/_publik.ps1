@@ -39,6 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('send-queue', 'send-queue', [CompletionResultType]::ParameterValue, 'Send pending messages whose time has come (the cron job)')
             [CompletionResult]::new('retry-queue', 'retry-queue', [CompletionResultType]::ParameterValue, 'Send again the messages in error whose backoff has passed')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'Inspect and fix the send queue')
+            [CompletionResult]::new('sms', 'sms', [CompletionResultType]::ParameterValue, 'SMS delivery receipts')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -155,6 +156,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'Queue an email (body and attachments stored once, one row per recipient)')
+            [CompletionResult]::new('sms', 'sms', [CompletionResultType]::ParameterValue, 'Queue an SMS: numbers normalized to E.164, one row per number')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -186,12 +188,36 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'publik;enqueue;sms' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Phone number (06 12 34 56 78, +33612345678, ...); repeatable')
+            [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'Message text')
+            [CompletionResult]::new('--text-file', '--text-file', [CompletionResultType]::ParameterName, 'Message text from a file')
+            [CompletionResult]::new('--not-before', '--not-before', [CompletionResultType]::ParameterName, 'Do not send before this time')
+            [CompletionResult]::new('--expires-in', '--expires-in', [CompletionResultType]::ParameterName, 'Give up if not sent within this long')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'tag')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'publik;enqueue;help' {
             [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'Queue an email (body and attachments stored once, one row per recipient)')
+            [CompletionResult]::new('sms', 'sms', [CompletionResultType]::ParameterValue, 'Queue an SMS: numbers normalized to E.164, one row per number')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'publik;enqueue;help;email' {
+            break
+        }
+        'publik;enqueue;help;sms' {
             break
         }
         'publik;enqueue;help;help' {
@@ -378,6 +404,50 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
         'publik;queue;help;help' {
             break
         }
+        'publik;sms' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Record a provider''s delivery receipt (the only way to `delivered`)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'publik;sms;receipt' {
+            [CompletionResult]::new('--provider-id', '--provider-id', [CompletionResultType]::ParameterName, 'The provider''s message id, as stored when the SMS was sent')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'status')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the provider says it happened [default: now]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'publik;sms;help' {
+            [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Record a provider''s delivery receipt (the only way to `delivered`)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'publik;sms;help;receipt' {
+            break
+        }
+        'publik;sms;help;help' {
+            break
+        }
         'publik;completions' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
@@ -415,6 +485,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('send-queue', 'send-queue', [CompletionResultType]::ParameterValue, 'Send pending messages whose time has come (the cron job)')
             [CompletionResult]::new('retry-queue', 'retry-queue', [CompletionResultType]::ParameterValue, 'Send again the messages in error whose backoff has passed')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'Inspect and fix the send queue')
+            [CompletionResult]::new('sms', 'sms', [CompletionResultType]::ParameterValue, 'SMS delivery receipts')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -439,9 +510,13 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
         }
         'publik;help;enqueue' {
             [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'Queue an email (body and attachments stored once, one row per recipient)')
+            [CompletionResult]::new('sms', 'sms', [CompletionResultType]::ParameterValue, 'Queue an SMS: numbers normalized to E.164, one row per number')
             break
         }
         'publik;help;enqueue;email' {
+            break
+        }
+        'publik;help;enqueue;sms' {
             break
         }
         'publik;help;send-queue' {
@@ -475,6 +550,13 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             break
         }
         'publik;help;queue;purge' {
+            break
+        }
+        'publik;help;sms' {
+            [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Record a provider''s delivery receipt (the only way to `delivered`)')
+            break
+        }
+        'publik;help;sms;receipt' {
             break
         }
         'publik;help;completions' {

@@ -43,6 +43,9 @@ _publik() {
             publik,send-queue)
                 cmd="publik__subcmd__send__subcmd__queue"
                 ;;
+            publik,sms)
+                cmd="publik__subcmd__sms"
+                ;;
             publik,state)
                 cmd="publik__subcmd__state"
                 ;;
@@ -64,11 +67,17 @@ _publik() {
             publik__subcmd__enqueue,help)
                 cmd="publik__subcmd__enqueue__subcmd__help"
                 ;;
+            publik__subcmd__enqueue,sms)
+                cmd="publik__subcmd__enqueue__subcmd__sms"
+                ;;
             publik__subcmd__enqueue__subcmd__help,email)
                 cmd="publik__subcmd__enqueue__subcmd__help__subcmd__email"
                 ;;
             publik__subcmd__enqueue__subcmd__help,help)
                 cmd="publik__subcmd__enqueue__subcmd__help__subcmd__help"
+                ;;
+            publik__subcmd__enqueue__subcmd__help,sms)
+                cmd="publik__subcmd__enqueue__subcmd__help__subcmd__sms"
                 ;;
             publik__subcmd__help,completions)
                 cmd="publik__subcmd__help__subcmd__completions"
@@ -97,6 +106,9 @@ _publik() {
             publik__subcmd__help,send-queue)
                 cmd="publik__subcmd__help__subcmd__send__subcmd__queue"
                 ;;
+            publik__subcmd__help,sms)
+                cmd="publik__subcmd__help__subcmd__sms"
+                ;;
             publik__subcmd__help,state)
                 cmd="publik__subcmd__help__subcmd__state"
                 ;;
@@ -105,6 +117,9 @@ _publik() {
                 ;;
             publik__subcmd__help__subcmd__enqueue,email)
                 cmd="publik__subcmd__help__subcmd__enqueue__subcmd__email"
+                ;;
+            publik__subcmd__help__subcmd__enqueue,sms)
+                cmd="publik__subcmd__help__subcmd__enqueue__subcmd__sms"
                 ;;
             publik__subcmd__help__subcmd__queue,cancel)
                 cmd="publik__subcmd__help__subcmd__queue__subcmd__cancel"
@@ -123,6 +138,9 @@ _publik() {
                 ;;
             publik__subcmd__help__subcmd__queue,stats)
                 cmd="publik__subcmd__help__subcmd__queue__subcmd__stats"
+                ;;
+            publik__subcmd__help__subcmd__sms,receipt)
+                cmd="publik__subcmd__help__subcmd__sms__subcmd__receipt"
                 ;;
             publik__subcmd__help__subcmd__state,info)
                 cmd="publik__subcmd__help__subcmd__state__subcmd__info"
@@ -169,6 +187,18 @@ _publik() {
             publik__subcmd__queue__subcmd__help,stats)
                 cmd="publik__subcmd__queue__subcmd__help__subcmd__stats"
                 ;;
+            publik__subcmd__sms,help)
+                cmd="publik__subcmd__sms__subcmd__help"
+                ;;
+            publik__subcmd__sms,receipt)
+                cmd="publik__subcmd__sms__subcmd__receipt"
+                ;;
+            publik__subcmd__sms__subcmd__help,help)
+                cmd="publik__subcmd__sms__subcmd__help__subcmd__help"
+                ;;
+            publik__subcmd__sms__subcmd__help,receipt)
+                cmd="publik__subcmd__sms__subcmd__help__subcmd__receipt"
+                ;;
             publik__subcmd__state,help)
                 cmd="publik__subcmd__state__subcmd__help"
                 ;;
@@ -188,7 +218,7 @@ _publik() {
 
     case "${cmd}" in
         publik)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version init config state enqueue send-queue retry-queue queue completions man help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version init config state enqueue send-queue retry-queue queue sms completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -318,7 +348,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__enqueue)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version email help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version email sms help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -418,7 +448,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__enqueue__subcmd__help)
-            opts="email help"
+            opts="email sms help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -459,8 +489,68 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        publik__subcmd__enqueue__subcmd__help__subcmd__sms)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__enqueue__subcmd__sms)
+            opts="-v -q -h -V --to --text --text-file --not-before --expires-in --tag --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --text)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --text-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --not-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expires-in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         publik__subcmd__help)
-            opts="init config state enqueue send-queue retry-queue queue completions man help"
+            opts="init config state enqueue send-queue retry-queue queue sms completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -516,7 +606,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__enqueue)
-            opts="email"
+            opts="email sms"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -530,6 +620,20 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__enqueue__subcmd__email)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__enqueue__subcmd__sms)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -700,6 +804,34 @@ _publik() {
         publik__subcmd__help__subcmd__send__subcmd__queue)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__sms)
+            opts="receipt"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__sms__subcmd__receipt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -959,7 +1091,7 @@ _publik() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -W "email" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "email sms" -- "${cur}"))
                     return 0
                     ;;
                 --to)
@@ -1105,7 +1237,7 @@ _publik() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -W "email" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "email sms" -- "${cur}"))
                     return 0
                     ;;
                 --time-limit)
@@ -1139,10 +1271,108 @@ _publik() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -W "email" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "email sms" -- "${cur}"))
                     return 0
                     ;;
                 --time-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__sms)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version receipt help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__sms__subcmd__help)
+            opts="receipt help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__sms__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__sms__subcmd__help__subcmd__receipt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__sms__subcmd__receipt)
+            opts="-v -q -h -V --provider-id --status --at --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "delivered undelivered expired" -- "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

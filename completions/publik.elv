@@ -36,6 +36,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand send-queue 'Send pending messages whose time has come (the cron job)'
             cand retry-queue 'Send again the messages in error whose backoff has passed'
             cand queue 'Inspect and fix the send queue'
+            cand sms 'SMS delivery receipts'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -140,6 +141,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand email 'Queue an email (body and attachments stored once, one row per recipient)'
+            cand sms 'Queue an SMS: numbers normalized to E.164, one row per number'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'publik;enqueue;email'= {
@@ -169,11 +171,33 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'publik;enqueue;sms'= {
+            cand --to 'Phone number (06 12 34 56 78, +33612345678, ...); repeatable'
+            cand --text 'Message text'
+            cand --text-file 'Message text from a file'
+            cand --not-before 'Do not send before this time'
+            cand --expires-in 'Give up if not sent within this long'
+            cand --tag 'tag'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'publik;enqueue;help'= {
             cand email 'Queue an email (body and attachments stored once, one row per recipient)'
+            cand sms 'Queue an SMS: numbers normalized to E.164, one row per number'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'publik;enqueue;help;email'= {
+        }
+        &'publik;enqueue;help;sms'= {
         }
         &'publik;enqueue;help;help'= {
         }
@@ -341,6 +365,45 @@ set edit:completion:arg-completer[publik] = {|@words|
         }
         &'publik;queue;help;help'= {
         }
+        &'publik;sms'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand receipt 'Record a provider''s delivery receipt (the only way to `delivered`)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;sms;receipt'= {
+            cand --provider-id 'The provider''s message id, as stored when the SMS was sent'
+            cand --status 'status'
+            cand --at 'When the provider says it happened [default: now]'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;sms;help'= {
+            cand receipt 'Record a provider''s delivery receipt (the only way to `delivered`)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;sms;help;receipt'= {
+        }
+        &'publik;sms;help;help'= {
+        }
         &'publik;completions'= {
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
@@ -376,6 +439,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand send-queue 'Send pending messages whose time has come (the cron job)'
             cand retry-queue 'Send again the messages in error whose backoff has passed'
             cand queue 'Inspect and fix the send queue'
+            cand sms 'SMS delivery receipts'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -394,8 +458,11 @@ set edit:completion:arg-completer[publik] = {|@words|
         }
         &'publik;help;enqueue'= {
             cand email 'Queue an email (body and attachments stored once, one row per recipient)'
+            cand sms 'Queue an SMS: numbers normalized to E.164, one row per number'
         }
         &'publik;help;enqueue;email'= {
+        }
+        &'publik;help;enqueue;sms'= {
         }
         &'publik;help;send-queue'= {
         }
@@ -420,6 +487,11 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;help;queue;cancel'= {
         }
         &'publik;help;queue;purge'= {
+        }
+        &'publik;help;sms'= {
+            cand receipt 'Record a provider''s delivery receipt (the only way to `delivered`)'
+        }
+        &'publik;help;sms;receipt'= {
         }
         &'publik;help;completions'= {
         }

@@ -38,6 +38,7 @@ complete -c publik -n "__fish_publik_needs_command" -f -a "enqueue" -d 'Queue a 
 complete -c publik -n "__fish_publik_needs_command" -f -a "send-queue" -d 'Send pending messages whose time has come (the cron job)'
 complete -c publik -n "__fish_publik_needs_command" -f -a "retry-queue" -d 'Send again the messages in error whose backoff has passed'
 complete -c publik -n "__fish_publik_needs_command" -f -a "queue" -d 'Inspect and fix the send queue'
+complete -c publik -n "__fish_publik_needs_command" -f -a "sms" -d 'SMS delivery receipts'
 complete -c publik -n "__fish_publik_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c publik -n "__fish_publik_needs_command" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
 complete -c publik -n "__fish_publik_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -86,15 +87,16 @@ complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from help" -f -a "info" -d 'Path, schema version, size and row counts per table'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
-complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
-complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email help" -l json -d 'Machine-readable JSON output'
-complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
-complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email help" -s h -l help -d 'Print help'
-complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email help" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email help" -f -a "email" -d 'Queue an email (body and attachments stored once, one row per recipient)'
-complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -f -a "email" -d 'Queue an email (body and attachments stored once, one row per recipient)'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -f -a "sms" -d 'Queue an SMS: numbers normalized to E.164, one row per number'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l to -d 'Recipient (To:), `addr@example.org` or `Name <addr@example.org>`; repeatable' -r
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l cc -d 'Copy recipient (Cc:); repeatable' -r
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l bcc -d 'Hidden recipient; repeatable' -r
@@ -118,10 +120,25 @@ complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_s
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s q -l quiet -d 'No logs at all (errors are still printed)'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l to -d 'Phone number (06 12 34 56 78, +33612345678, ...); repeatable' -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l text -d 'Message text' -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l text-file -d 'Message text from a file' -r -F
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l not-before -d 'Do not send before this time' -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l expires-in -d 'Give up if not sent within this long' -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l tag -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from help" -f -a "email" -d 'Queue an email (body and attachments stored once, one row per recipient)'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from help" -f -a "sms" -d 'Queue an SMS: numbers normalized to E.164, one row per number'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l limit -d 'Send at most N messages' -r
-complete -c publik -n "__fish_publik_using_subcommand send-queue" -l channel -d 'Only this channel [default: all]' -r -f -a "email\t''"
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -l channel -d 'Only this channel [default: all]' -r -f -a "email\t''
+sms\t''"
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l time-limit -d 'Stop claiming new messages after this long, e.g. 50s' -r
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
@@ -132,7 +149,8 @@ complete -c publik -n "__fish_publik_using_subcommand send-queue" -s q -l quiet 
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l limit -d 'Retry at most N messages' -r
-complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l channel -d 'Only this channel [default: all]' -r -f -a "email\t''"
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l channel -d 'Only this channel [default: all]' -r -f -a "email\t''
+sms\t''"
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l time-limit -d 'Stop claiming new messages after this long' -r
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
@@ -163,7 +181,8 @@ error\t''
 failed\t''
 delivered\t''
 cancelled\t''"
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l channel -r -f -a "email\t''"
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l channel -r -f -a "email\t''
+sms\t''"
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l to -d 'Only this recipient' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l tag -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l since -d 'Only messages created within this long, e.g. 24h' -r
@@ -232,6 +251,29 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel pending or error messages'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete finished messages (and their history) older than a duration'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -f -a "receipt" -d 'Record a provider\'s delivery receipt (the only way to `delivered`)'
+complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l provider-id -d 'The provider\'s message id, as stored when the SMS was sent' -r
+complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l status -r -f -a "delivered\t''
+undelivered\t''
+expired\t''"
+complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l at -d 'When the provider says it happened [default: now]' -r
+complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from help" -f -a "receipt" -d 'Record a provider\'s delivery receipt (the only way to `delivered`)'
+complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand completions" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand completions" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand completions" -l json -d 'Machine-readable JSON output'
@@ -247,22 +289,25 @@ complete -c publik -n "__fish_publik_using_subcommand man" -s v -l verbose -d 'M
 complete -c publik -n "__fish_publik_using_subcommand man" -s q -l quiet -d 'No logs at all (errors are still printed)'
 complete -c publik -n "__fish_publik_using_subcommand man" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand man" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "init" -d 'Write a commented publik.yaml (every key with its default) and create the state file'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "config" -d 'Check the config file'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "state" -d 'Look at the state file'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "enqueue" -d 'Queue a message: one row per recipient; prints the new row ids'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "send-queue" -d 'Send pending messages whose time has come (the cron job)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "retry-queue" -d 'Send again the messages in error whose backoff has passed'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "queue" -d 'Inspect and fix the send queue'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "init" -d 'Write a commented publik.yaml (every key with its default) and create the state file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "config" -d 'Check the config file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "state" -d 'Look at the state file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "enqueue" -d 'Queue a message: one row per recipient; prints the new row ids'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "send-queue" -d 'Send pending messages whose time has come (the cron job)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "retry-queue" -d 'Send again the messages in error whose backoff has passed'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "queue" -d 'Inspect and fix the send queue'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "sms" -d 'SMS delivery receipts'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Load and validate the config; print the effective settings (secrets masked)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "info" -d 'Path, schema version, size and row counts per table'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from enqueue" -f -a "email" -d 'Queue an email (body and attachments stored once, one row per recipient)'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from enqueue" -f -a "sms" -d 'Queue an SMS: numbers normalized to E.164, one row per number'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "list" -d 'List messages (oldest first)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "show" -d 'One message: recipients, headers, body preview, attachments, history'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "stats" -d 'Count per channel and status, age of the oldest pending message'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "requeue" -d 'Put messages back to pending (attempts start again; the history keeps them)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "cancel" -d 'Cancel pending or error messages'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "purge" -d 'Delete finished messages (and their history) older than a duration'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from sms" -f -a "receipt" -d 'Record a provider\'s delivery receipt (the only way to `delivered`)'

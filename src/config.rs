@@ -28,7 +28,10 @@ pub struct Config {
     /// State file; `--state` and `$PUBLIK_STATE` take precedence.
     pub state: Option<PathBuf>,
     pub email: EmailConfig,
+    pub sms: SmsConfig,
     pub queue: QueueConfig,
+    pub newsletter: NewsletterConfig,
+    pub serve: ServeConfig,
     /// The file this was read from (None: built-in defaults).
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -150,6 +153,146 @@ impl Default for FileTransportConfig {
         FileTransportConfig {
             dir: PathBuf::from("./outbox"),
         }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SmsConfig {
+    /// Sender name or number shown to the recipient (`{sender}` in fields).
+    pub sender: String,
+    /// Country of national numbers (`06 12 34 56 78` with FR → +33612345678).
+    pub default_country: String,
+    /// The provider's HTTP API; SMS cannot be queued without it.
+    pub gateway: Option<GatewayConfig>,
+}
+
+impl Default for SmsConfig {
+    fn default() -> Self {
+        SmsConfig {
+            sender: "publik".into(),
+            default_country: "FR".into(),
+            gateway: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum HttpMethod {
+    Get,
+    Post,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GatewayFormat {
+    /// JSON object body.
+    Json,
+    /// application/x-www-form-urlencoded body.
+    Form,
+    /// URL query parameters (usually with GET).
+    Query,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GatewayConfig {
+    pub url: String,
+    #[serde(default = "default_method")]
+    pub method: HttpMethod,
+    #[serde(default = "default_format")]
+    pub format: GatewayFormat,
+    #[serde(default)]
+    pub auth: GatewayAuth,
+    /// Provider field name → value; `{to}`, `{to_digits}`, `{text}`, `{sender}`, `{id}` are replaced.
+    pub fields: std::collections::BTreeMap<String, String>,
+    /// Extra constant HTTP headers.
+    #[serde(default)]
+    pub headers: std::collections::BTreeMap<String, String>,
+    /// JSON pointer to the provider's message id in its reply, e.g. `/id`.
+    #[serde(default)]
+    pub id_path: Option<String>,
+    #[serde(default = "default_gateway_timeout")]
+    pub timeout: Duration,
+}
+
+fn default_method() -> HttpMethod {
+    HttpMethod::Post
+}
+
+fn default_format() -> GatewayFormat {
+    GatewayFormat::Json
+}
+
+fn default_gateway_timeout() -> Duration {
+    Duration::from_secs(15)
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GatewayAuthType {
+    #[default]
+    None,
+    Basic,
+    Bearer,
+    /// A header of its own (`auth.header: X-Api-Key`) carrying the token.
+    Header,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GatewayAuth {
+    #[serde(rename = "type")]
+    pub kind: GatewayAuthType,
+    pub username: Option<String>,
+    pub password: Option<Secret>,
+    pub password_file: Option<PathBuf>,
+    pub password_env: Option<String>,
+    pub token: Option<Secret>,
+    pub token_file: Option<PathBuf>,
+    pub token_env: Option<String>,
+    /// Header name for `type: header`.
+    pub header: Option<String>,
+    #[serde(skip)]
+    pub resolved_password: Option<Secret>,
+    #[serde(skip)]
+    pub resolved_token: Option<Secret>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NewsletterConfig {
+    /// Address for the `mailto:` of List-Unsubscribe (besides the https link).
+    pub unsubscribe_mailto: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServeConfig {
+    /// Public base URL of the landing pages (unsubscribe and action links).
+    pub public_url: String,
+    /// Where `publik serve` listens (behind the site's reverse proxy).
+    pub listen: String,
+}
+
+impl Default for ServeConfig {
+    fn default() -> Self {
+        ServeConfig {
+            public_url: "http://localhost:8080".into(),
+            listen: "127.0.0.1:8080".into(),
+        }
+    }
+}
+
+impl ServeConfig {
+    /// `public_url` + `path`, with exactly one slash between them.
+    pub fn url(&self, path: &str) -> String {
+        format!(
+            "{}/{}",
+            self.public_url.trim_end_matches('/'),
+            path.trim_start_matches('/')
+        )
     }
 }
 
@@ -385,6 +528,96 @@ impl Config {
             return Err(fail(
                 "email.smtp.username",
                 "required when a password is set".into(),
+            ));
+        }
+        // SMS
+        let sms = &mut self.sms;
+        if crate::phone::calling_code(&sms.default_country).is_none() {
+            return Err(fail(
+                "sms.default_country",
+                format!(
+                    "unknown country \"{}\" (known: {})",
+                    sms.default_country,
+                    crate::phone::known_countries()
+                ),
+            ));
+        }
+        if sms.sender.trim().is_empty() {
+            return Err(fail("sms.sender", "must not be empty".into()));
+        }
+        if let Some(gateway) = sms.gateway.as_mut() {
+            if !(gateway.url.starts_with("https://") || gateway.url.starts_with("http://")) {
+                return Err(fail(
+                    "sms.gateway.url",
+                    format!("\"{}\" is not an http(s) URL", gateway.url),
+                ));
+            }
+            if gateway.method == HttpMethod::Get && gateway.format != GatewayFormat::Query {
+                return Err(fail(
+                    "sms.gateway.format",
+                    "a GET request can only carry fields as query".into(),
+                ));
+            }
+            if gateway.fields.is_empty() {
+                return Err(fail(
+                    "sms.gateway.fields",
+                    "name at least the fields for {to} and {text}".into(),
+                ));
+            }
+            if let Some(path) = &gateway.id_path
+                && !path.starts_with('/')
+            {
+                return Err(fail(
+                    "sms.gateway.id_path",
+                    format!("\"{path}\" is not a JSON pointer (/id)"),
+                ));
+            }
+            let auth = &mut gateway.auth;
+            auth.resolved_password = resolve_secret(
+                "sms.gateway.auth.password",
+                auth.password.as_ref(),
+                auth.password_file.as_deref(),
+                auth.password_env.as_deref(),
+                base.as_deref(),
+            )
+            .map_err(|e| fail(&e.0, e.1))?;
+            auth.resolved_token = resolve_secret(
+                "sms.gateway.auth.token",
+                auth.token.as_ref(),
+                auth.token_file.as_deref(),
+                auth.token_env.as_deref(),
+                base.as_deref(),
+            )
+            .map_err(|e| fail(&e.0, e.1))?;
+            match auth.kind {
+                GatewayAuthType::None => {}
+                GatewayAuthType::Basic if auth.username.is_none() || auth.resolved_password.is_none() => {
+                    return Err(fail(
+                        "sms.gateway.auth",
+                        "type basic needs username and password".into(),
+                    ));
+                }
+                GatewayAuthType::Bearer if auth.resolved_token.is_none() => {
+                    return Err(fail("sms.gateway.auth", "type bearer needs a token".into()));
+                }
+                GatewayAuthType::Header if auth.resolved_token.is_none() || auth.header.is_none() => {
+                    return Err(fail(
+                        "sms.gateway.auth",
+                        "type header needs header and token".into(),
+                    ));
+                }
+                _ => {}
+            }
+        }
+        // Newsletters and landing pages
+        if let Some(mailto) = &self.newsletter.unsubscribe_mailto {
+            crate::address::parse_mailbox(mailto).map_err(|e| fail("newsletter.unsubscribe_mailto", e))?;
+        }
+        let public_url = &self.serve.public_url;
+        if !(public_url.starts_with("https://") || public_url.starts_with("http://")) {
+            return Err(fail(
+                "serve.public_url",
+                format!("\"{public_url}\" is not an http(s) URL"),
             ));
         }
         // Queue

@@ -12,5 +12,6 @@ pub mod duration;
 pub mod exit_codes;
 pub mod logger;
 pub mod ops;
+pub mod phone;
 pub mod render;
 pub mod store;

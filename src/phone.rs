@@ -28,11 +28,18 @@ const CALLING_CODES: &[(&str, &str)] = &[
 
 pub fn calling_code(country: &str) -> Option<&'static str> {
     let country = country.to_ascii_uppercase();
-    CALLING_CODES.iter().find(|(c, _)| *c == country).map(|(_, code)| *code)
+    CALLING_CODES
+        .iter()
+        .find(|(c, _)| *c == country)
+        .map(|(_, code)| *code)
 }
 
 pub fn known_countries() -> String {
-    CALLING_CODES.iter().map(|(c, _)| *c).collect::<Vec<_>>().join(", ")
+    CALLING_CODES
+        .iter()
+        .map(|(c, _)| *c)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Normalizes `06 12 34 56 78`, `+33 6 12 34 56 78`, `0033612345678` or
@@ -59,7 +66,9 @@ pub fn normalize(text: &str, default_country: &str) -> Result<String, String> {
             .ok_or_else(|| bad(&format!("unknown default country {default_country}")))?;
         format!("{code}{national}")
     } else {
-        return Err(bad("expected +<country code>… or a national number starting with 0"));
+        return Err(bad(
+            "expected +<country code>… or a national number starting with 0",
+        ));
     };
     if !(8..=15).contains(&international.len()) {
         return Err(bad("an international number has 8 to 15 digits"));
@@ -130,7 +139,13 @@ mod tests {
 
     #[test]
     fn normalizes_french_numbers() {
-        for input in ["06 12 34 56 78", "+33 6 12 34 56 78", "0033612345678", "(+33) 6.12.34.56.78", "06-12-34-56-78"] {
+        for input in [
+            "06 12 34 56 78",
+            "+33 6 12 34 56 78",
+            "0033612345678",
+            "(+33) 6.12.34.56.78",
+            "06-12-34-56-78",
+        ] {
             assert_eq!(normalize(input, "FR").unwrap(), "+33612345678", "{input}");
         }
         assert_eq!(normalize("0470 12 34 56", "BE").unwrap(), "+32470123456");
@@ -139,7 +154,15 @@ mod tests {
 
     #[test]
     fn refuses_bad_numbers() {
-        for bad in ["", "12345", "06 12 34 56", "+33 06 12 34 56 78", "06 12 34 56 78 90", "call me", "+33 6 12 34 56 7x"] {
+        for bad in [
+            "",
+            "12345",
+            "06 12 34 56",
+            "+33 06 12 34 56 78",
+            "06 12 34 56 78 90",
+            "call me",
+            "+33 6 12 34 56 7x",
+        ] {
             assert!(normalize(bad, "FR").is_err(), "{bad}");
         }
         assert!(normalize("06 12 34 56 78", "XX").is_err());

@@ -222,6 +222,16 @@ pub fn message_detail(detail: &MessageDetail, as_json: bool) -> anyhow::Result<(
                 text.push_str("(and an HTML part)\n");
             }
         }
+        ContentDetail::Sms {
+            sender,
+            text: sms,
+            encoding,
+            segments,
+        } => {
+            text.push_str(&format!(
+                "\nsender:        {sender}\nencoding:      {encoding}, {segments} segment(s)\n\n{sms}\n"
+            ));
+        }
     }
     if !detail.attachments.is_empty() {
         text.push_str("\nattachments:\n");

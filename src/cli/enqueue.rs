@@ -16,6 +16,34 @@ pub struct Args {
 pub enum EnqueueCommand {
     /// Queue an email (body and attachments stored once, one row per recipient)
     Email(EmailArgs),
+    /// Queue an SMS: numbers normalized to E.164, one row per number
+    Sms(SmsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SmsArgs {
+    /// Phone number (06 12 34 56 78, +33612345678, ...); repeatable
+    #[arg(long, value_name = "NUMBER", required = true)]
+    pub to: Vec<String>,
+    /// Message text
+    #[arg(
+        long,
+        value_name = "TEXT",
+        required_unless_present = "text_file",
+        conflicts_with = "text_file"
+    )]
+    pub text: Option<String>,
+    /// Message text from a file
+    #[arg(long, value_name = "FILE")]
+    pub text_file: Option<PathBuf>,
+    /// Do not send before this time
+    #[arg(long, value_name = "TIME")]
+    pub not_before: Option<String>,
+    /// Give up if not sent within this long
+    #[arg(long, value_name = "DURATION")]
+    pub expires_in: Option<Duration>,
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -82,6 +110,19 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             };
             let config = ctx.config()?;
             let ids = ops::email::enqueue(&mut ctx.store()?, config, &request, &ops::actor("enqueue"))?;
+            render::ids(&ids, ctx.json)
+        }
+        EnqueueCommand::Sms(sms) => {
+            let request = ops::sms::SmsRequest {
+                to: sms.to,
+                text: sms.text,
+                text_file: sms.text_file,
+                not_before: sms.not_before,
+                expires_in: sms.expires_in,
+                tag: sms.tag,
+            };
+            let config = ctx.config()?;
+            let ids = ops::sms::enqueue(&mut ctx.store()?, config, &request, &ops::actor("enqueue"))?;
             render::ids(&ids, ctx.json)
         }
     }

@@ -9,6 +9,7 @@ pub mod man;
 pub mod queue;
 pub mod retry_queue;
 pub mod send_queue;
+pub mod sms;
 pub mod state;
 
 use std::cell::OnceCell;
@@ -74,6 +75,7 @@ pub enum Command {
     SendQueue(send_queue::Args),
     RetryQueue(retry_queue::Args),
     Queue(queue::Args),
+    Sms(sms::Args),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -136,6 +138,7 @@ pub fn exec(cli: Cli) -> anyhow::Result<()> {
         Command::SendQueue(args) => send_queue::exec(&ctx, args),
         Command::RetryQueue(args) => retry_queue::exec(&ctx, args),
         Command::Queue(args) => queue::exec(&ctx, args),
+        Command::Sms(args) => sms::exec(&ctx, args),
         Command::Completions(args) => completions::exec(args),
         Command::Man(args) => man::exec(args),
     }

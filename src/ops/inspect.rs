@@ -40,6 +40,12 @@ pub enum ContentDetail {
         text_preview: String,
         has_html: bool,
     },
+    Sms {
+        sender: String,
+        text: String,
+        encoding: crate::phone::SmsEncoding,
+        segments: usize,
+    },
 }
 
 const PREVIEW_CHARS: usize = 500;
@@ -69,6 +75,17 @@ pub fn show(store: &Store, id: i64) -> anyhow::Result<MessageDetail> {
                 headers: email.headers,
                 text_preview: preview(&email.text),
                 has_html: email.html.is_some(),
+            }
+        }
+        Channel::Sms => {
+            let sms: crate::ops::sms::SmsContent =
+                serde_json::from_str(&body.content).context("stored SMS content is unreadable")?;
+            let (encoding, segments) = crate::phone::segments(&sms.text);
+            ContentDetail::Sms {
+                sender: sms.sender,
+                text: sms.text,
+                encoding,
+                segments,
             }
         }
     };

@@ -6,6 +6,7 @@ pub mod email;
 pub mod init;
 pub mod inspect;
 pub mod queue;
+pub mod sms;
 pub mod state;
 
 use crate::config::Config;
@@ -16,11 +17,16 @@ use queue::{Sender, Senders};
 pub struct ChannelSenders<'a> {
     config: &'a Config,
     email: Option<email::EmailSender>,
+    sms: Option<sms::SmsSender>,
 }
 
 impl<'a> ChannelSenders<'a> {
     pub fn new(config: &'a Config) -> Self {
-        ChannelSenders { config, email: None }
+        ChannelSenders {
+            config,
+            email: None,
+            sms: None,
+        }
     }
 }
 
@@ -34,6 +40,15 @@ impl Senders for ChannelSenders<'_> {
                 match self.email.as_mut() {
                     Some(sender) => Ok(sender),
                     None => anyhow::bail!("email sender unavailable"),
+                }
+            }
+            Channel::Sms => {
+                if self.sms.is_none() {
+                    self.sms = Some(sms::SmsSender::new(self.config)?);
+                }
+                match self.sms.as_mut() {
+                    Some(sender) => Ok(sender),
+                    None => anyhow::bail!("SMS sender unavailable"),
                 }
             }
         }

@@ -67,14 +67,16 @@ impl FromStr for Status {
 #[serde(rename_all = "lowercase")]
 pub enum Channel {
     Email,
+    Sms,
 }
 
 impl Channel {
-    pub const ALL: [Channel; 1] = [Channel::Email];
+    pub const ALL: [Channel; 2] = [Channel::Email, Channel::Sms];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Channel::Email => "email",
+            Channel::Sms => "sms",
         }
     }
 }
@@ -709,6 +711,48 @@ impl Store {
         }
         tx.commit()?;
         Ok(Ok(ids.len()))
+    }
+
+    /// The row a provider knows by `provider_id` (delivery receipts).
+    pub fn message_by_provider_id(
+        &self,
+        channel: Channel,
+        provider_id: &str,
+    ) -> rusqlite::Result<Option<Message>> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {MESSAGE_COLUMNS} FROM messages WHERE provider_id = ?1 AND channel = ?2 ORDER BY id DESC LIMIT 1"
+            ))?
+            .query_row(params![provider_id, channel.as_str()], Message::from_row)
+            .optional()
+    }
+
+    /// Applies a delivery receipt to a `sent` row: `delivered` (with its time)
+    /// or `failed`. Returns false if the row was not `sent` any more.
+    pub fn apply_receipt(
+        &mut self,
+        id: i64,
+        to: Status,
+        at: Timestamp,
+        reason: &str,
+        actor: &str,
+    ) -> rusqlite::Result<bool> {
+        let now = clock::to_db(clock::now());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let delivered_at = (to == Status::Delivered).then(|| clock::to_db(at));
+        let last_error = (to != Status::Delivered).then_some(reason);
+        let updated = tx.execute(
+            "UPDATE messages SET status = ?2, delivered_at = COALESCE(?3, delivered_at), \
+             last_error = COALESCE(?4, last_error) WHERE id = ?1 AND status = 'sent'",
+            params![id, to.as_str(), delivered_at, last_error],
+        )?;
+        if updated == 1 {
+            insert_event(&tx, id, &now, (Some(Status::Sent), to), reason, None, actor)?;
+        }
+        tx.commit()?;
+        Ok(updated == 1)
     }
 
     /// Ids of rows in the given statuses (for `requeue --status`).

@@ -1,0 +1,425 @@
+//! The SMS channel: numbers normalized to E.164 at enqueue, one row per
+//! number, sent through the provider's HTTP gateway (JSON, form or query
+//! fields, as configured), and delivery receipts.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use serde::{Deserialize, Serialize};
+
+use crate::clock;
+use crate::config::{Config, GatewayAuthType, GatewayConfig, GatewayFormat, HttpMethod};
+use crate::duration::Duration;
+use crate::exit_codes::bad_input;
+use crate::ops::queue::{Delivery, Sender};
+use crate::phone;
+use crate::store::{Body, Channel, Message, NewBody, NewRow, Status, Store};
+
+/// The shared part of one SMS send.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SmsContent {
+    pub text: String,
+    pub sender: String,
+}
+
+#[derive(Debug, Default)]
+pub struct SmsRequest {
+    pub to: Vec<String>,
+    pub text: Option<String>,
+    pub text_file: Option<PathBuf>,
+    pub not_before: Option<String>,
+    pub expires_in: Option<Duration>,
+    pub tag: Option<String>,
+}
+
+/// Longest text accepted: 10 concatenated UCS-2 segments.
+const MAX_TEXT_CHARS: usize = 670;
+
+pub fn enqueue(
+    store: &mut Store,
+    config: &Config,
+    request: &SmsRequest,
+    actor: &str,
+) -> anyhow::Result<Vec<i64>> {
+    if config.sms.gateway.is_none() {
+        return Err(bad_input(
+            "sms.gateway: no SMS gateway is configured; SMS cannot be queued",
+        ));
+    }
+    if request.to.is_empty() {
+        return Err(bad_input("--to: at least one number is required"));
+    }
+    let mut numbers = Vec::with_capacity(request.to.len());
+    for number in &request.to {
+        let normalized = phone::normalize(number, &config.sms.default_country)
+            .map_err(|e| bad_input(format!("--to: {e}")))?;
+        if !numbers.contains(&normalized) {
+            numbers.push(normalized);
+        }
+    }
+    let text = match (&request.text, &request.text_file) {
+        (Some(text), None) => text.clone(),
+        (None, Some(path)) => std::fs::read_to_string(path)
+            .map_err(|e| bad_input(format!("--text-file: cannot read {}: {e}", path.display())))?,
+        _ => return Err(bad_input("--text: give either --text or --text-file")),
+    };
+    let text = text.replace("\r\n", "\n").trim_end().to_string();
+    if text.is_empty() {
+        return Err(bad_input("--text: the message is empty"));
+    }
+    if text.chars().count() > MAX_TEXT_CHARS {
+        return Err(bad_input(format!(
+            "--text: {} characters is too long (at most {MAX_TEXT_CHARS})",
+            text.chars().count()
+        )));
+    }
+    let not_before = request
+        .not_before
+        .as_deref()
+        .map(|t| clock::parse_time("--not-before", t))
+        .transpose()?;
+    let expires_at = request.expires_in.map(|d| clock::now() + d.chrono());
+    let content = SmsContent {
+        text,
+        sender: config.sms.sender.clone(),
+    };
+    let rows: Vec<NewRow> = numbers
+        .into_iter()
+        .map(|recipient| NewRow {
+            recipient,
+            vars: None,
+            priority: 0,
+            tag: request.tag.clone(),
+            not_before,
+            expires_at,
+        })
+        .collect();
+    let body = NewBody {
+        channel: Channel::Sms,
+        content: serde_json::to_string(&content)?,
+        attachments: Vec::new(),
+    };
+    store.enqueue(&body, &rows, actor).context("cannot queue the SMS")
+}
+
+/// `{to}`, `{to_digits}`, `{text}`, `{sender}`, `{id}` in a field template.
+fn fill(template: &str, message: &Message, content: &SmsContent) -> String {
+    template
+        .replace("{to_digits}", message.recipient.trim_start_matches('+'))
+        .replace("{to}", &message.recipient)
+        .replace("{text}", &content.text)
+        .replace("{sender}", &content.sender)
+        .replace("{id}", &message.id.to_string())
+}
+
+/// Sends SMS rows through the configured HTTP gateway.
+pub struct SmsSender {
+    gateway: GatewayConfig,
+    agent: ureq::Agent,
+}
+
+impl SmsSender {
+    pub fn new(config: &Config) -> anyhow::Result<SmsSender> {
+        let gateway = config
+            .sms
+            .gateway
+            .clone()
+            .context("sms.gateway is not configured")?;
+        let agent = ureq::Agent::config_builder()
+            .timeout_global(Some(gateway.timeout.std()))
+            .http_status_as_error(false)
+            .user_agent(concat!("publik/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .into();
+        Ok(SmsSender { gateway, agent })
+    }
+
+    fn request(
+        &self,
+        message: &Message,
+        content: &SmsContent,
+    ) -> Result<ureq::http::Response<ureq::Body>, ureq::Error> {
+        let fields: Vec<(String, String)> = self
+            .gateway
+            .fields
+            .iter()
+            .map(|(name, template)| (name.clone(), fill(template, message, content)))
+            .collect();
+        let auth = &self.gateway.auth;
+        let mut headers: Vec<(String, String)> = self.gateway.headers.clone().into_iter().collect();
+        match auth.kind {
+            GatewayAuthType::None => {}
+            GatewayAuthType::Basic => {
+                let user = auth.username.clone().unwrap_or_default();
+                let password = auth
+                    .resolved_password
+                    .as_ref()
+                    .map(|s| s.expose())
+                    .unwrap_or_default();
+                headers.push((
+                    "Authorization".into(),
+                    format!("Basic {}", base64_encode(&format!("{user}:{password}"))),
+                ));
+            }
+            GatewayAuthType::Bearer => {
+                let token = auth
+                    .resolved_token
+                    .as_ref()
+                    .map(|s| s.expose())
+                    .unwrap_or_default();
+                headers.push(("Authorization".into(), format!("Bearer {token}")));
+            }
+            GatewayAuthType::Header => {
+                let token = auth
+                    .resolved_token
+                    .as_ref()
+                    .map(|s| s.expose())
+                    .unwrap_or_default();
+                headers.push((auth.header.clone().unwrap_or_default(), token.to_string()));
+            }
+        }
+        let url = self.gateway.url.as_str();
+        match (self.gateway.method, self.gateway.format) {
+            (HttpMethod::Get, _) => {
+                let mut request = self
+                    .agent
+                    .get(url)
+                    .query_pairs(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+                for (name, value) in &headers {
+                    request = request.header(name, value);
+                }
+                request.call()
+            }
+            (HttpMethod::Post, format) => {
+                let mut request = self.agent.post(url);
+                for (name, value) in &headers {
+                    request = request.header(name, value);
+                }
+                match format {
+                    GatewayFormat::Json => {
+                        let object: serde_json::Map<String, serde_json::Value> = fields
+                            .into_iter()
+                            .map(|(k, v)| (k, serde_json::Value::String(v)))
+                            .collect();
+                        request.send_json(object)
+                    }
+                    GatewayFormat::Form => {
+                        request.send_form(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+                    }
+                    GatewayFormat::Query => request
+                        .query_pairs(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+                        .send_empty(),
+                }
+            }
+        }
+    }
+}
+
+/// Standard base64 for the Basic auth header.
+fn base64_encode(text: &str) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, b)| acc | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// `Retry-After`: seconds, or an HTTP date.
+pub fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let date = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let secs = (date.with_timezone(&chrono::Utc) - clock::now())
+        .num_seconds()
+        .max(0);
+    Some(Duration::from_secs(secs as u64))
+}
+
+/// The interesting part of an error reply, kept short for the history.
+fn reply_excerpt(body: &str) -> String {
+    let text = match serde_json::from_str::<serde_json::Value>(body) {
+        Ok(json) => ["/message", "/error/message", "/error", "/errors", "/detail"]
+            .iter()
+            .find_map(|p| {
+                json.pointer(p)
+                    .map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()))
+            })
+            .unwrap_or_else(|| body.to_string()),
+        Err(_) => body.to_string(),
+    };
+    let text = text.trim().replace(['\r', '\n'], " ");
+    match text.char_indices().nth(300) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
+impl Sender for SmsSender {
+    fn deliver(&mut self, message: &Message, body: &Body) -> Delivery {
+        let content: SmsContent = match serde_json::from_str(&body.content) {
+            Ok(content) => content,
+            Err(e) => {
+                return Delivery::Failed {
+                    reason: format!("stored SMS content is unreadable: {e}"),
+                };
+            }
+        };
+        let gateway = self.gateway.url.clone();
+        let mut response = match self.request(message, &content) {
+            Ok(response) => response,
+            Err(ureq::Error::Timeout(_)) => {
+                return Delivery::Retry {
+                    reason: format!("SMS gateway {gateway}: timed out"),
+                    retry_after: None,
+                };
+            }
+            Err(e @ (ureq::Error::ConnectionFailed | ureq::Error::HostNotFound)) => {
+                return Delivery::PeerDown {
+                    reason: format!("cannot reach SMS gateway {gateway}: {e}"),
+                };
+            }
+            Err(ureq::Error::Io(e)) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
+                return Delivery::PeerDown {
+                    reason: format!("cannot reach SMS gateway {gateway}: {e}"),
+                };
+            }
+            Err(e) => {
+                return Delivery::Retry {
+                    reason: format!("SMS gateway {gateway}: {e}"),
+                    retry_after: None,
+                };
+            }
+        };
+        let status = response.status().as_u16();
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_retry_after);
+        let reply = response
+            .body_mut()
+            .with_config()
+            .limit(1 << 20)
+            .read_to_string()
+            .unwrap_or_default();
+        match status {
+            200..=299 => {
+                let provider_id = self.gateway.id_path.as_deref().and_then(|path| {
+                    let json: serde_json::Value = serde_json::from_str(&reply).ok()?;
+                    let value = json.pointer(path)?;
+                    Some(
+                        value
+                            .as_str()
+                            .map(str::to_string)
+                            .unwrap_or_else(|| value.to_string()),
+                    )
+                });
+                Delivery::Sent {
+                    provider_id,
+                    reply: format!("HTTP {status} {}", reply_excerpt(&reply)),
+                }
+            }
+            429 | 500..=599 => Delivery::Retry {
+                reason: format!("SMS gateway answered HTTP {status}: {}", reply_excerpt(&reply)),
+                retry_after,
+            },
+            _ => Delivery::Failed {
+                reason: format!("SMS gateway refused it: HTTP {status}: {}", reply_excerpt(&reply)),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReceiptStatus {
+    Delivered,
+    Undelivered,
+    Expired,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReceiptReport {
+    pub id: i64,
+    pub status: Status,
+    /// False when the row already had this status (a repeated receipt).
+    pub changed: bool,
+}
+
+/// A provider's delivery receipt: `delivered` (the only way to it) or
+/// `failed` for undelivered/expired, never retried.
+pub fn receipt(
+    store: &mut Store,
+    provider_id: &str,
+    status: ReceiptStatus,
+    at: Option<&str>,
+    actor: &str,
+) -> anyhow::Result<ReceiptReport> {
+    let at = at
+        .map(|t| clock::parse_time("--at", t))
+        .transpose()?
+        .unwrap_or_else(clock::now);
+    let message = store
+        .message_by_provider_id(Channel::Sms, provider_id)?
+        .ok_or_else(|| {
+            bad_input(format!(
+                "--provider-id: no SMS with provider id \"{provider_id}\""
+            ))
+        })?;
+    let (to, reason) = match status {
+        ReceiptStatus::Delivered => (Status::Delivered, "delivery receipt: delivered"),
+        ReceiptStatus::Undelivered => (Status::Failed, "delivery receipt: undelivered"),
+        ReceiptStatus::Expired => (Status::Failed, "delivery receipt: expired before delivery"),
+    };
+    if message.status == to {
+        return Ok(ReceiptReport {
+            id: message.id,
+            status: to,
+            changed: false,
+        });
+    }
+    if message.status != Status::Sent || !store.apply_receipt(message.id, to, at, reason, actor)? {
+        return Err(bad_input(format!(
+            "--provider-id: SMS {} is {}; a receipt applies to sent messages",
+            message.id, message.status
+        )));
+    }
+    Ok(ReceiptReport {
+        id: message.id,
+        status: to,
+        changed: true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc4648() {
+        assert_eq!(base64_encode(""), "");
+        assert_eq!(base64_encode("f"), "Zg==");
+        assert_eq!(base64_encode("fo"), "Zm8=");
+        assert_eq!(base64_encode("foo"), "Zm9v");
+        assert_eq!(base64_encode("user:pass"), "dXNlcjpwYXNz");
+    }
+
+    #[test]
+    fn retry_after_forms() {
+        assert_eq!(parse_retry_after("120"), Some(Duration::from_secs(120)));
+        assert!(parse_retry_after("soon").is_none());
+    }
+}

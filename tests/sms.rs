@@ -1,0 +1,341 @@
+//! The SMS channel against a real HTTP gateway on 127.0.0.1.
+
+mod common;
+
+use std::time::Duration;
+
+use common::Env;
+use common::http::{HttpServer, Reply};
+use serde_json::{Value, json};
+
+/// A gateway that answers by the number's last digit: 1 → 500, 2 → 429 with
+/// Retry-After: 120, 3 → 400 with a message, 4 → slow (past the timeout),
+/// anything else → 201 with an id.
+fn gateway() -> HttpServer {
+    HttpServer::start(|request| {
+        let body = request.body_text();
+        let to = if request.method == "GET" || !body.starts_with('{') {
+            let params = request.params(request.method != "GET" && request.url.split('?').nth(1).is_none());
+            params
+                .iter()
+                .find(|(k, _)| k == "to" || k == "To")
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        } else {
+            request.json()["to"].as_str().unwrap_or_default().to_string()
+        };
+        match to.chars().last() {
+            Some('1') => Reply::json(500, json!({"message": "internal error"})),
+            Some('2') => Reply::json(429, json!({"message": "slow down"})).with_header("Retry-After", "120"),
+            Some('3') => Reply::json(400, json!({"message": "invalid destination number"})),
+            Some('4') => Reply {
+                delay: Duration::from_secs(3),
+                ..Reply::json(201, json!({"id": "late"}))
+            },
+            _ => Reply::json(201, json!({"id": format!("prov-{to}")})),
+        }
+    })
+}
+
+fn config(env: &Env, url: &str, extra: &str) {
+    env.write("sms-token", "t0ken\n");
+    env.write(
+        "publik.yaml",
+        &format!(
+            "sms:\n  sender: MAIRIE\n  gateway:\n    url: {url}\n    auth: {{ type: bearer, token_file: sms-token }}\n    fields: {{ to: \"{{to}}\", text: \"{{text}}\", from: \"{{sender}}\", ref: \"{{id}}\" }}\n    id_path: /id\n    timeout: 1s\n{extra}"
+        ),
+    );
+}
+
+fn enqueue(env: &Env, numbers: &[&str], text: &str) -> Vec<i64> {
+    let mut cmd = env.publik();
+    cmd.args(["--json", "enqueue", "sms", "--text", text]);
+    for n in numbers {
+        cmd.args(["--to", n]);
+    }
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_i64().unwrap())
+        .collect()
+}
+
+fn show(env: &Env, id: i64) -> Value {
+    let out = env
+        .publik()
+        .args(["--json", "queue", "show", &id.to_string()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn json_gateway_sends_normalized_numbers_and_stores_ids() {
+    let server = gateway();
+    let env = Env::new();
+    config(&env, &server.url("/send"), "");
+    let ids = enqueue(
+        &env,
+        &["06 12 34 56 78", "+33 7 00 00 00 09", "0612345678"],
+        "Votre passeport est prêt à la mairie.",
+    );
+    assert_eq!(ids.len(), 2, "duplicates are one row");
+    env.publik()
+        .arg("send-queue")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2);
+    let first = &requests[0];
+    assert_eq!(first.method, "POST");
+    assert_eq!(first.url, "/send");
+    assert_eq!(first.header("Authorization"), Some("Bearer t0ken"));
+    assert_eq!(
+        first.json(),
+        json!({"to": "+33612345678", "text": "Votre passeport est prêt à la mairie.", "from": "MAIRIE", "ref": ids[0].to_string()})
+    );
+    let sent = show(&env, ids[0]);
+    assert_eq!(sent["status"], "sent");
+    assert_eq!(sent["provider_id"], "prov-+33612345678");
+    assert_eq!(sent["content"]["kind"], "sms");
+    assert_eq!(sent["content"]["encoding"], "UCS-2", "ê is not in GSM-7");
+    assert_eq!(sent["content"]["segments"], 1);
+    let text = env
+        .publik()
+        .args(["queue", "show", &ids[0].to_string()])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("UCS-2, 1 segment"));
+}
+
+#[test]
+fn gateway_outcomes_follow_queue_rules() {
+    let server = gateway();
+    let env = Env::new();
+    config(&env, &server.url("/send"), "");
+    let ids = enqueue(
+        &env,
+        &[
+            "+33600000001",
+            "+33600000002",
+            "+33600000003",
+            "+33600000004",
+            "+33600000005",
+        ],
+        "Rappel : rendez-vous demain à 10h.",
+    );
+    let started = chrono::Utc::now();
+    env.publik().arg("send-queue").assert().success();
+    let status = |i: usize| show(&env, ids[i]);
+    let e500 = status(0);
+    assert_eq!(e500["status"], "error");
+    assert!(e500["last_error"].as_str().unwrap().contains("500"), "{e500}");
+    let e429 = status(1);
+    assert_eq!(e429["status"], "error");
+    let next: chrono::DateTime<chrono::Utc> = e429["next_attempt_at"].as_str().unwrap().parse().unwrap();
+    let wait = (next - started).num_seconds();
+    assert!((118..=130).contains(&wait), "Retry-After honoured: {wait}s");
+    let e400 = status(2);
+    assert_eq!(e400["status"], "failed");
+    assert!(
+        e400["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("invalid destination number"),
+        "{e400}"
+    );
+    let slow = status(3);
+    assert_eq!(slow["status"], "error");
+    assert!(
+        slow["last_error"].as_str().unwrap().contains("timed out"),
+        "{slow}"
+    );
+    assert_eq!(status(4)["status"], "sent");
+    // GSM-7 text: one segment.
+    assert_eq!(status(4)["content"]["encoding"], "GSM-7");
+}
+
+#[test]
+fn form_basic_auth_and_get_query_formats() {
+    let server = gateway();
+    let env = Env::new();
+    env.write(
+        "publik.yaml",
+        &format!(
+            "sms:\n  gateway:\n    url: {}\n    format: form\n    auth: {{ type: basic, username: mairie, password: s3cret }}\n    fields: {{ To: \"{{to}}\", Body: \"{{text}}\" }}\n    id_path: /id\n",
+            server.url("/form")
+        ),
+    );
+    enqueue(&env, &["06 99 99 99 99"], "Bonjour & à bientôt");
+    env.publik().arg("send-queue").assert().success();
+    let request = &server.requests()[0];
+    assert_eq!(
+        request.header("Authorization"),
+        Some("Basic bWFpcmllOnMzY3JldA==")
+    );
+    assert!(
+        request
+            .header("Content-Type")
+            .unwrap()
+            .starts_with("application/x-www-form-urlencoded")
+    );
+    let params = request.params(true);
+    assert!(
+        params.contains(&("To".into(), "+33699999999".into())),
+        "{params:?}"
+    );
+    assert!(
+        params.contains(&("Body".into(), "Bonjour & à bientôt".into())),
+        "{params:?}"
+    );
+
+    let server = gateway();
+    let env = Env::new();
+    env.write(
+        "publik.yaml",
+        &format!(
+            "sms:\n  gateway:\n    url: {}\n    method: GET\n    format: query\n    auth: {{ type: header, header: X-Api-Key, token: k3y }}\n    fields: {{ to: \"{{to_digits}}\", message: \"{{text}}\" }}\n",
+            server.url("/http2sms")
+        ),
+    );
+    enqueue(&env, &["06 99 99 99 99"], "Bonjour");
+    env.publik().arg("send-queue").assert().success();
+    let request = &server.requests()[0];
+    assert_eq!(request.method, "GET");
+    assert_eq!(request.header("X-Api-Key"), Some("k3y"));
+    let params = request.params(false);
+    assert!(
+        params.contains(&("to".into(), "33699999999".into())),
+        "{params:?}"
+    );
+    assert!(params.contains(&("message".into(), "Bonjour".into())));
+}
+
+#[test]
+fn delivery_receipts() {
+    let server = gateway();
+    let env = Env::new();
+    config(&env, &server.url("/send"), "");
+    let ids = enqueue(
+        &env,
+        &["+33600000005", "+33600000006", "+33600000001"],
+        "Votre dossier est complet.",
+    );
+    env.publik().arg("send-queue").assert().success();
+    let receipt = |args: &[&str]| {
+        let mut cmd = env.publik();
+        cmd.args(["sms", "receipt"]).args(args);
+        cmd.assert()
+    };
+    receipt(&[
+        "--provider-id",
+        "prov-+33600000005",
+        "--status",
+        "delivered",
+        "--at",
+        "2026-11-22T10:00:00Z",
+    ])
+    .success()
+    .stdout("");
+    let delivered = show(&env, ids[0]);
+    assert_eq!(delivered["status"], "delivered");
+    assert_eq!(delivered["delivered_at"], "2026-11-22T10:00:00Z");
+    // A repeated receipt is harmless.
+    receipt(&["--provider-id", "prov-+33600000005", "--status", "delivered"]).success();
+    receipt(&["--provider-id", "prov-+33600000006", "--status", "undelivered"]).success();
+    let undelivered = show(&env, ids[1]);
+    assert_eq!(undelivered["status"], "failed");
+    assert!(
+        undelivered["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("undelivered")
+    );
+
+    let before = env.counts();
+    let out = receipt(&["--provider-id", "nope", "--status", "delivered"]).code(65);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("nope"));
+    receipt(&["--provider-id", "prov-+33600000005", "--status", "expired"]).code(65);
+    receipt(&[
+        "--provider-id",
+        "prov-+33600000005",
+        "--status",
+        "delivered",
+        "--at",
+        "yesterday",
+    ])
+    .code(65);
+    assert_eq!(env.counts(), before);
+    assert_eq!(show(&env, ids[0])["status"], "delivered");
+    // The error row was never sent: only send-queue/retry-queue move it.
+    assert_eq!(show(&env, ids[2])["status"], "error");
+}
+
+#[test]
+fn gateway_down_exits_75_and_keeps_rows() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let env = Env::new();
+    config(&env, &format!("http://127.0.0.1:{port}/send"), "");
+    let ids = enqueue(&env, &["+33600000005", "+33600000006"], "Bonjour");
+    let out = env.publik().arg("send-queue").assert().code(75);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("cannot reach SMS gateway"), "{stderr}");
+    for id in ids {
+        let row = show(&env, id);
+        assert_eq!(
+            (row["status"].as_str(), row["attempts"].as_i64()),
+            (Some("pending"), Some(0))
+        );
+    }
+}
+
+#[test]
+fn bad_numbers_and_missing_gateway_change_nothing() {
+    let server = gateway();
+    let env = Env::new();
+    config(&env, &server.url("/send"), "");
+    env.publik().args(["state", "info"]).assert().success();
+    let before = env.counts();
+    for bad in ["12345", "06 12 34", "+33 06 12 34 56 78", "call me"] {
+        let out = env
+            .publik()
+            .args([
+                "enqueue",
+                "sms",
+                "--to",
+                "06 12 34 56 78",
+                "--to",
+                bad,
+                "--text",
+                "x",
+            ])
+            .assert()
+            .code(65);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(stderr.contains(bad), "{stderr}");
+    }
+    env.publik()
+        .args(["enqueue", "sms", "--to", "0612345678", "--text", ""])
+        .assert()
+        .code(65);
+    assert_eq!(env.counts(), before);
+
+    let bare = Env::new();
+    let out = bare
+        .publik()
+        .args(["enqueue", "sms", "--to", "0612345678", "--text", "x"])
+        .assert()
+        .code(65);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("sms.gateway"));
+}
