@@ -25,6 +25,9 @@ _publik() {
             publik,enqueue)
                 cmd="publik__subcmd__enqueue"
                 ;;
+            publik,group)
+                cmd="publik__subcmd__group"
+                ;;
             publik,help)
                 cmd="publik__subcmd__help"
                 ;;
@@ -33,6 +36,9 @@ _publik() {
                 ;;
             publik,man)
                 cmd="publik__subcmd__man"
+                ;;
+            publik,newsletter)
+                cmd="publik__subcmd__newsletter"
                 ;;
             publik,queue)
                 cmd="publik__subcmd__queue"
@@ -48,6 +54,9 @@ _publik() {
                 ;;
             publik,state)
                 cmd="publik__subcmd__state"
+                ;;
+            publik,template)
+                cmd="publik__subcmd__template"
                 ;;
             publik__subcmd__config,check)
                 cmd="publik__subcmd__config__subcmd__check"
@@ -79,6 +88,54 @@ _publik() {
             publik__subcmd__enqueue__subcmd__help,sms)
                 cmd="publik__subcmd__enqueue__subcmd__help__subcmd__sms"
                 ;;
+            publik__subcmd__group,add)
+                cmd="publik__subcmd__group__subcmd__add"
+                ;;
+            publik__subcmd__group,create)
+                cmd="publik__subcmd__group__subcmd__create"
+                ;;
+            publik__subcmd__group,help)
+                cmd="publik__subcmd__group__subcmd__help"
+                ;;
+            publik__subcmd__group,import)
+                cmd="publik__subcmd__group__subcmd__import"
+                ;;
+            publik__subcmd__group,list)
+                cmd="publik__subcmd__group__subcmd__list"
+                ;;
+            publik__subcmd__group,members)
+                cmd="publik__subcmd__group__subcmd__members"
+                ;;
+            publik__subcmd__group,remove)
+                cmd="publik__subcmd__group__subcmd__remove"
+                ;;
+            publik__subcmd__group,unsubscribe)
+                cmd="publik__subcmd__group__subcmd__unsubscribe"
+                ;;
+            publik__subcmd__group__subcmd__help,add)
+                cmd="publik__subcmd__group__subcmd__help__subcmd__add"
+                ;;
+            publik__subcmd__group__subcmd__help,create)
+                cmd="publik__subcmd__group__subcmd__help__subcmd__create"
+                ;;
+            publik__subcmd__group__subcmd__help,help)
+                cmd="publik__subcmd__group__subcmd__help__subcmd__help"
+                ;;
+            publik__subcmd__group__subcmd__help,import)
+                cmd="publik__subcmd__group__subcmd__help__subcmd__import"
+                ;;
+            publik__subcmd__group__subcmd__help,list)
+                cmd="publik__subcmd__group__subcmd__help__subcmd__list"
+                ;;
+            publik__subcmd__group__subcmd__help,members)
+                cmd="publik__subcmd__group__subcmd__help__subcmd__members"
+                ;;
+            publik__subcmd__group__subcmd__help,remove)
+                cmd="publik__subcmd__group__subcmd__help__subcmd__remove"
+                ;;
+            publik__subcmd__group__subcmd__help,unsubscribe)
+                cmd="publik__subcmd__group__subcmd__help__subcmd__unsubscribe"
+                ;;
             publik__subcmd__help,completions)
                 cmd="publik__subcmd__help__subcmd__completions"
                 ;;
@@ -88,6 +145,9 @@ _publik() {
             publik__subcmd__help,enqueue)
                 cmd="publik__subcmd__help__subcmd__enqueue"
                 ;;
+            publik__subcmd__help,group)
+                cmd="publik__subcmd__help__subcmd__group"
+                ;;
             publik__subcmd__help,help)
                 cmd="publik__subcmd__help__subcmd__help"
                 ;;
@@ -96,6 +156,9 @@ _publik() {
                 ;;
             publik__subcmd__help,man)
                 cmd="publik__subcmd__help__subcmd__man"
+                ;;
+            publik__subcmd__help,newsletter)
+                cmd="publik__subcmd__help__subcmd__newsletter"
                 ;;
             publik__subcmd__help,queue)
                 cmd="publik__subcmd__help__subcmd__queue"
@@ -112,6 +175,9 @@ _publik() {
             publik__subcmd__help,state)
                 cmd="publik__subcmd__help__subcmd__state"
                 ;;
+            publik__subcmd__help,template)
+                cmd="publik__subcmd__help__subcmd__template"
+                ;;
             publik__subcmd__help__subcmd__config,check)
                 cmd="publik__subcmd__help__subcmd__config__subcmd__check"
                 ;;
@@ -120,6 +186,30 @@ _publik() {
                 ;;
             publik__subcmd__help__subcmd__enqueue,sms)
                 cmd="publik__subcmd__help__subcmd__enqueue__subcmd__sms"
+                ;;
+            publik__subcmd__help__subcmd__group,add)
+                cmd="publik__subcmd__help__subcmd__group__subcmd__add"
+                ;;
+            publik__subcmd__help__subcmd__group,create)
+                cmd="publik__subcmd__help__subcmd__group__subcmd__create"
+                ;;
+            publik__subcmd__help__subcmd__group,import)
+                cmd="publik__subcmd__help__subcmd__group__subcmd__import"
+                ;;
+            publik__subcmd__help__subcmd__group,list)
+                cmd="publik__subcmd__help__subcmd__group__subcmd__list"
+                ;;
+            publik__subcmd__help__subcmd__group,members)
+                cmd="publik__subcmd__help__subcmd__group__subcmd__members"
+                ;;
+            publik__subcmd__help__subcmd__group,remove)
+                cmd="publik__subcmd__help__subcmd__group__subcmd__remove"
+                ;;
+            publik__subcmd__help__subcmd__group,unsubscribe)
+                cmd="publik__subcmd__help__subcmd__group__subcmd__unsubscribe"
+                ;;
+            publik__subcmd__help__subcmd__newsletter,send)
+                cmd="publik__subcmd__help__subcmd__newsletter__subcmd__send"
                 ;;
             publik__subcmd__help__subcmd__queue,cancel)
                 cmd="publik__subcmd__help__subcmd__queue__subcmd__cancel"
@@ -144,6 +234,30 @@ _publik() {
                 ;;
             publik__subcmd__help__subcmd__state,info)
                 cmd="publik__subcmd__help__subcmd__state__subcmd__info"
+                ;;
+            publik__subcmd__help__subcmd__template,add)
+                cmd="publik__subcmd__help__subcmd__template__subcmd__add"
+                ;;
+            publik__subcmd__help__subcmd__template,list)
+                cmd="publik__subcmd__help__subcmd__template__subcmd__list"
+                ;;
+            publik__subcmd__help__subcmd__template,render)
+                cmd="publik__subcmd__help__subcmd__template__subcmd__render"
+                ;;
+            publik__subcmd__help__subcmd__template,show)
+                cmd="publik__subcmd__help__subcmd__template__subcmd__show"
+                ;;
+            publik__subcmd__newsletter,help)
+                cmd="publik__subcmd__newsletter__subcmd__help"
+                ;;
+            publik__subcmd__newsletter,send)
+                cmd="publik__subcmd__newsletter__subcmd__send"
+                ;;
+            publik__subcmd__newsletter__subcmd__help,help)
+                cmd="publik__subcmd__newsletter__subcmd__help__subcmd__help"
+                ;;
+            publik__subcmd__newsletter__subcmd__help,send)
+                cmd="publik__subcmd__newsletter__subcmd__help__subcmd__send"
                 ;;
             publik__subcmd__queue,cancel)
                 cmd="publik__subcmd__queue__subcmd__cancel"
@@ -211,6 +325,36 @@ _publik() {
             publik__subcmd__state__subcmd__help,info)
                 cmd="publik__subcmd__state__subcmd__help__subcmd__info"
                 ;;
+            publik__subcmd__template,add)
+                cmd="publik__subcmd__template__subcmd__add"
+                ;;
+            publik__subcmd__template,help)
+                cmd="publik__subcmd__template__subcmd__help"
+                ;;
+            publik__subcmd__template,list)
+                cmd="publik__subcmd__template__subcmd__list"
+                ;;
+            publik__subcmd__template,render)
+                cmd="publik__subcmd__template__subcmd__render"
+                ;;
+            publik__subcmd__template,show)
+                cmd="publik__subcmd__template__subcmd__show"
+                ;;
+            publik__subcmd__template__subcmd__help,add)
+                cmd="publik__subcmd__template__subcmd__help__subcmd__add"
+                ;;
+            publik__subcmd__template__subcmd__help,help)
+                cmd="publik__subcmd__template__subcmd__help__subcmd__help"
+                ;;
+            publik__subcmd__template__subcmd__help,list)
+                cmd="publik__subcmd__template__subcmd__help__subcmd__list"
+                ;;
+            publik__subcmd__template__subcmd__help,render)
+                cmd="publik__subcmd__template__subcmd__help__subcmd__render"
+                ;;
+            publik__subcmd__template__subcmd__help,show)
+                cmd="publik__subcmd__template__subcmd__help__subcmd__show"
+                ;;
             *)
                 ;;
         esac
@@ -218,7 +362,7 @@ _publik() {
 
     case "${cmd}" in
         publik)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version init config state enqueue send-queue retry-queue queue sms completions man help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -549,8 +693,322 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        publik__subcmd__group)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version create list add import remove members unsubscribe help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__group__subcmd__add)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__group__subcmd__create)
+            opts="-v -q -h -V --label --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__group__subcmd__help)
+            opts="create list add import remove members unsubscribe help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__group__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__group__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__group__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__group__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__group__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__group__subcmd__help__subcmd__members)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__group__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__group__subcmd__help__subcmd__unsubscribe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__group__subcmd__import)
+            opts="-v -q -h -V --skip-invalid --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__group__subcmd__list)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__group__subcmd__members)
+            opts="-v -q -h -V --status --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -W "active unsubscribed" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__group__subcmd__remove)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__group__subcmd__unsubscribe)
+            opts="-v -q -h -V --token --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         publik__subcmd__help)
-            opts="init config state enqueue send-queue retry-queue queue sms completions man help"
+            opts="init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -647,6 +1105,118 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        publik__subcmd__help__subcmd__group)
+            opts="create list add import remove members unsubscribe"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__group__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__group__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__group__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__group__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__group__subcmd__members)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__group__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__group__subcmd__unsubscribe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         publik__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -678,6 +1248,34 @@ _publik() {
         publik__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__newsletter)
+            opts="send"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__newsletter__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -871,6 +1469,76 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        publik__subcmd__help__subcmd__template)
+            opts="add list show render"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__template__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__template__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__template__subcmd__render)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__template__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         publik__subcmd__init)
             opts="-v -q -h -V --dir --config --state --json --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -905,6 +1573,108 @@ _publik() {
             fi
             case "${prev}" in
                 --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__newsletter)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version send help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__newsletter__subcmd__help)
+            opts="send help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__newsletter__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__newsletter__subcmd__help__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__newsletter__subcmd__send)
+            opts="-v -q -h -V --template --group --var --not-before --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --var)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --not-before)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1456,6 +2226,220 @@ _publik() {
             return 0
             ;;
         publik__subcmd__state__subcmd__info)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__template)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version add list show render help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__template__subcmd__add)
+            opts="-v -q -h -V --subject --text --html --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --subject)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --text)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --html)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__template__subcmd__help)
+            opts="add list show render help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__template__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__template__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__template__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__template__subcmd__help__subcmd__render)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__template__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__template__subcmd__list)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__template__subcmd__render)
+            opts="-v -q -h -V --to --var --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --var)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__template__subcmd__show)
             opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -37,6 +37,9 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand retry-queue 'Send again the messages in error whose backoff has passed'
             cand queue 'Inspect and fix the send queue'
             cand sms 'SMS delivery receipts'
+            cand group 'Subscriber groups for newsletters'
+            cand template 'Message templates (minijinja, Django-like syntax)'
+            cand newsletter 'Send a template to every active member of a group'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -404,6 +407,280 @@ set edit:completion:arg-completer[publik] = {|@words|
         }
         &'publik;sms;help;help'= {
         }
+        &'publik;group'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a group'
+            cand list 'List groups with their member counts'
+            cand add 'Add members by address (already present: ignored)'
+            cand import 'Import members from a CSV with an `email` column (other columns become template attributes) or from a plain list, one address per line'
+            cand remove 'Remove members'
+            cand members 'List a group''s members'
+            cand unsubscribe 'Unsubscribe the member an unsubscribe link was sent to'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;group;create'= {
+            cand --label 'label'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;group;list'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;group;add'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;group;import'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --skip-invalid 'Import the good lines and report the bad ones (default: a bad line imports nothing)'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;group;remove'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;group;members'= {
+            cand --status 'status'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;group;unsubscribe'= {
+            cand --token 'token'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;group;help'= {
+            cand create 'Create a group'
+            cand list 'List groups with their member counts'
+            cand add 'Add members by address (already present: ignored)'
+            cand import 'Import members from a CSV with an `email` column (other columns become template attributes) or from a plain list, one address per line'
+            cand remove 'Remove members'
+            cand members 'List a group''s members'
+            cand unsubscribe 'Unsubscribe the member an unsubscribe link was sent to'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;group;help;create'= {
+        }
+        &'publik;group;help;list'= {
+        }
+        &'publik;group;help;add'= {
+        }
+        &'publik;group;help;import'= {
+        }
+        &'publik;group;help;remove'= {
+        }
+        &'publik;group;help;members'= {
+        }
+        &'publik;group;help;unsubscribe'= {
+        }
+        &'publik;group;help;help'= {
+        }
+        &'publik;template'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add (or replace) a template; syntax errors and unknown filters are reported now'
+            cand list 'List templates'
+            cand show 'Show a template''s source'
+            cand render 'Preview a template for one recipient'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;template;add'= {
+            cand --subject 'subject'
+            cand --text 'Plain-text part'
+            cand --html 'HTML part (auto-escaped)'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;template;list'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;template;show'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;template;render'= {
+            cand --to 'to'
+            cand --var 'Template variable KEY=VALUE; repeatable'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;template;help'= {
+            cand add 'Add (or replace) a template; syntax errors and unknown filters are reported now'
+            cand list 'List templates'
+            cand show 'Show a template''s source'
+            cand render 'Preview a template for one recipient'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;template;help;add'= {
+        }
+        &'publik;template;help;list'= {
+        }
+        &'publik;template;help;show'= {
+        }
+        &'publik;template;help;render'= {
+        }
+        &'publik;template;help;help'= {
+        }
+        &'publik;newsletter'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand send 'Queue one email per active member (one transaction), each with its own unsubscribe link'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;newsletter;send'= {
+            cand --template 'template'
+            cand --group 'group'
+            cand --var 'Template variable KEY=VALUE; repeatable'
+            cand --not-before 'Do not send before this time'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;newsletter;help'= {
+            cand send 'Queue one email per active member (one transaction), each with its own unsubscribe link'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;newsletter;help;send'= {
+        }
+        &'publik;newsletter;help;help'= {
+        }
         &'publik;completions'= {
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
@@ -440,6 +717,9 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand retry-queue 'Send again the messages in error whose backoff has passed'
             cand queue 'Inspect and fix the send queue'
             cand sms 'SMS delivery receipts'
+            cand group 'Subscriber groups for newsletters'
+            cand template 'Message templates (minijinja, Django-like syntax)'
+            cand newsletter 'Send a template to every active member of a group'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -492,6 +772,48 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand receipt 'Record a provider''s delivery receipt (the only way to `delivered`)'
         }
         &'publik;help;sms;receipt'= {
+        }
+        &'publik;help;group'= {
+            cand create 'Create a group'
+            cand list 'List groups with their member counts'
+            cand add 'Add members by address (already present: ignored)'
+            cand import 'Import members from a CSV with an `email` column (other columns become template attributes) or from a plain list, one address per line'
+            cand remove 'Remove members'
+            cand members 'List a group''s members'
+            cand unsubscribe 'Unsubscribe the member an unsubscribe link was sent to'
+        }
+        &'publik;help;group;create'= {
+        }
+        &'publik;help;group;list'= {
+        }
+        &'publik;help;group;add'= {
+        }
+        &'publik;help;group;import'= {
+        }
+        &'publik;help;group;remove'= {
+        }
+        &'publik;help;group;members'= {
+        }
+        &'publik;help;group;unsubscribe'= {
+        }
+        &'publik;help;template'= {
+            cand add 'Add (or replace) a template; syntax errors and unknown filters are reported now'
+            cand list 'List templates'
+            cand show 'Show a template''s source'
+            cand render 'Preview a template for one recipient'
+        }
+        &'publik;help;template;add'= {
+        }
+        &'publik;help;template;list'= {
+        }
+        &'publik;help;template;show'= {
+        }
+        &'publik;help;template;render'= {
+        }
+        &'publik;help;newsletter'= {
+            cand send 'Queue one email per active member (one transaction), each with its own unsubscribe link'
+        }
+        &'publik;help;newsletter;send'= {
         }
         &'publik;help;completions'= {
         }

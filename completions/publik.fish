@@ -39,6 +39,9 @@ complete -c publik -n "__fish_publik_needs_command" -f -a "send-queue" -d 'Send 
 complete -c publik -n "__fish_publik_needs_command" -f -a "retry-queue" -d 'Send again the messages in error whose backoff has passed'
 complete -c publik -n "__fish_publik_needs_command" -f -a "queue" -d 'Inspect and fix the send queue'
 complete -c publik -n "__fish_publik_needs_command" -f -a "sms" -d 'SMS delivery receipts'
+complete -c publik -n "__fish_publik_needs_command" -f -a "group" -d 'Subscriber groups for newsletters'
+complete -c publik -n "__fish_publik_needs_command" -f -a "template" -d 'Message templates (minijinja, Django-like syntax)'
+complete -c publik -n "__fish_publik_needs_command" -f -a "newsletter" -d 'Send a template to every active member of a group'
 complete -c publik -n "__fish_publik_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c publik -n "__fish_publik_needs_command" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
 complete -c publik -n "__fish_publik_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -274,6 +277,155 @@ complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subco
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from help" -f -a "receipt" -d 'Record a provider\'s delivery receipt (the only way to `delivered`)'
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -f -a "create" -d 'Create a group'
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -f -a "list" -d 'List groups with their member counts'
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -f -a "add" -d 'Add members by address (already present: ignored)'
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -f -a "import" -d 'Import members from a CSV with an `email` column (other columns become template attributes) or from a plain list, one address per line'
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -f -a "remove" -d 'Remove members'
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -f -a "members" -d 'List a group\'s members'
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -f -a "unsubscribe" -d 'Unsubscribe the member an unsubscribe link was sent to'
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l label -r
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -l skip-invalid -d 'Import the good lines and report the bad ones (default: a bad line imports nothing)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -l status -r -f -a "active\t''
+unsubscribed\t''"
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l token -r
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a group'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "list" -d 'List groups with their member counts'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add members by address (already present: ignored)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import members from a CSV with an `email` column (other columns become template attributes) or from a plain list, one address per line'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove members'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "members" -d 'List a group\'s members'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "unsubscribe" -d 'Unsubscribe the member an unsubscribe link was sent to'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -f -a "add" -d 'Add (or replace) a template; syntax errors and unknown filters are reported now'
+complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -f -a "list" -d 'List templates'
+complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -f -a "show" -d 'Show a template\'s source'
+complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -f -a "render" -d 'Preview a template for one recipient'
+complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l subject -r
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l text -d 'Plain-text part' -r -F
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l html -d 'HTML part (auto-escaped)' -r -F
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l to -r
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l var -d 'Template variable KEY=VALUE; repeatable' -r
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add (or replace) a template; syntax errors and unknown filters are reported now'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "list" -d 'List templates'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a template\'s source'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "render" -d 'Preview a template for one recipient'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -f -a "send" -d 'Queue one email per active member (one transaction), each with its own unsubscribe link'
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l template -r
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l group -r
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l var -d 'Template variable KEY=VALUE; repeatable' -r
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l not-before -d 'Do not send before this time' -r
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from help" -f -a "send" -d 'Queue one email per active member (one transaction), each with its own unsubscribe link'
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand completions" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand completions" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand completions" -l json -d 'Machine-readable JSON output'
@@ -289,17 +441,20 @@ complete -c publik -n "__fish_publik_using_subcommand man" -s v -l verbose -d 'M
 complete -c publik -n "__fish_publik_using_subcommand man" -s q -l quiet -d 'No logs at all (errors are still printed)'
 complete -c publik -n "__fish_publik_using_subcommand man" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand man" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "init" -d 'Write a commented publik.yaml (every key with its default) and create the state file'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "config" -d 'Check the config file'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "state" -d 'Look at the state file'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "enqueue" -d 'Queue a message: one row per recipient; prints the new row ids'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "send-queue" -d 'Send pending messages whose time has come (the cron job)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "retry-queue" -d 'Send again the messages in error whose backoff has passed'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "queue" -d 'Inspect and fix the send queue'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "sms" -d 'SMS delivery receipts'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "init" -d 'Write a commented publik.yaml (every key with its default) and create the state file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "config" -d 'Check the config file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "state" -d 'Look at the state file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "enqueue" -d 'Queue a message: one row per recipient; prints the new row ids'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "send-queue" -d 'Send pending messages whose time has come (the cron job)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "retry-queue" -d 'Send again the messages in error whose backoff has passed'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "queue" -d 'Inspect and fix the send queue'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "sms" -d 'SMS delivery receipts'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "group" -d 'Subscriber groups for newsletters'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "template" -d 'Message templates (minijinja, Django-like syntax)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "newsletter" -d 'Send a template to every active member of a group'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Load and validate the config; print the effective settings (secrets masked)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "info" -d 'Path, schema version, size and row counts per table'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from enqueue" -f -a "email" -d 'Queue an email (body and attachments stored once, one row per recipient)'
@@ -311,3 +466,15 @@ complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "cancel" -d 'Cancel pending or error messages'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "purge" -d 'Delete finished messages (and their history) older than a duration'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from sms" -f -a "receipt" -d 'Record a provider\'s delivery receipt (the only way to `delivered`)'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "create" -d 'Create a group'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "list" -d 'List groups with their member counts'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "add" -d 'Add members by address (already present: ignored)'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "import" -d 'Import members from a CSV with an `email` column (other columns become template attributes) or from a plain list, one address per line'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "remove" -d 'Remove members'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "members" -d 'List a group\'s members'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "unsubscribe" -d 'Unsubscribe the member an unsubscribe link was sent to'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "add" -d 'Add (or replace) a template; syntax errors and unknown filters are reported now'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "list" -d 'List templates'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "show" -d 'Show a template\'s source'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "render" -d 'Preview a template for one recipient'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from newsletter" -f -a "send" -d 'Queue one email per active member (one transaction), each with its own unsubscribe link'

@@ -15,3 +15,4 @@ pub mod ops;
 pub mod phone;
 pub mod render;
 pub mod store;
+pub mod token;

@@ -4,13 +4,16 @@
 pub mod completions;
 pub mod config;
 pub mod enqueue;
+pub mod group;
 pub mod init;
 pub mod man;
+pub mod newsletter;
 pub mod queue;
 pub mod retry_queue;
 pub mod send_queue;
 pub mod sms;
 pub mod state;
+pub mod template;
 
 use std::cell::OnceCell;
 use std::path::PathBuf;
@@ -76,6 +79,9 @@ pub enum Command {
     RetryQueue(retry_queue::Args),
     Queue(queue::Args),
     Sms(sms::Args),
+    Group(group::Args),
+    Template(template::Args),
+    Newsletter(newsletter::Args),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -139,6 +145,9 @@ pub fn exec(cli: Cli) -> anyhow::Result<()> {
         Command::RetryQueue(args) => retry_queue::exec(&ctx, args),
         Command::Queue(args) => queue::exec(&ctx, args),
         Command::Sms(args) => sms::exec(&ctx, args),
+        Command::Group(args) => group::exec(&ctx, args),
+        Command::Template(args) => template::exec(&ctx, args),
+        Command::Newsletter(args) => newsletter::exec(&ctx, args),
         Command::Completions(args) => completions::exec(args),
         Command::Man(args) => man::exec(args),
     }

@@ -56,6 +56,32 @@ pub struct EmailContent {
     pub headers: Vec<(String, String)>,
     /// Makes Message-IDs unique across state files.
     pub nonce: String,
+    /// A newsletter: subject, text and html are templates rendered per row
+    /// with this context and the row's `vars` (recipient, unsubscribe token).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newsletter: Option<NewsletterPart>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NewsletterPart {
+    pub template: String,
+    pub context: serde_json::Value,
+}
+
+/// What composing needs from the config for links in messages.
+#[derive(Debug, Clone)]
+pub struct LinkSettings {
+    pub public_url: crate::config::ServeConfig,
+    pub unsubscribe_mailto: Option<String>,
+}
+
+impl LinkSettings {
+    pub fn new(config: &Config) -> LinkSettings {
+        LinkSettings {
+            public_url: config.serve.clone(),
+            unsubscribe_mailto: config.newsletter.unsubscribe_mailto.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -268,6 +294,7 @@ pub fn enqueue(
         html,
         headers,
         nonce: random_hex(8)?,
+        newsletter: None,
     };
     let mut seen = std::collections::HashSet::new();
     let rows: Vec<NewRow> = to
@@ -309,6 +336,9 @@ pub struct PreparedEmail {
     html: Option<String>,
     attachments: Vec<(String, ContentType, Vec<u8>)>,
     nonce: String,
+    /// Newsletter templates and their shared context.
+    templates: Option<(crate::ops::template::Templates, serde_json::Value)>,
+    links: LinkSettings,
 }
 
 fn mailboxes(list: &[String]) -> Result<Option<Mailboxes>, String> {
@@ -323,7 +353,7 @@ fn mailboxes(list: &[String]) -> Result<Option<Mailboxes>, String> {
 }
 
 impl PreparedEmail {
-    pub fn new(body: &Body) -> Result<PreparedEmail, String> {
+    pub fn new(body: &Body, links: &LinkSettings) -> Result<PreparedEmail, String> {
         let content: EmailContent = serde_json::from_str(&body.content)
             .map_err(|e| format!("stored email content is unreadable: {e}"))?;
         let auto_submitted =
@@ -342,6 +372,18 @@ impl PreparedEmail {
                     .map_err(|e| format!("attachment {}: {e}", a.filename))
             })
             .collect::<Result<_, _>>()?;
+        let templates = match &content.newsletter {
+            Some(part) => Some((
+                crate::ops::template::Templates::new(
+                    &content.subject,
+                    &content.text,
+                    content.html.as_deref(),
+                )
+                .map_err(|e| format!("template {}: {e}", part.template))?,
+                part.context.clone(),
+            )),
+            None => None,
+        };
         Ok(PreparedEmail {
             body_id: body.id,
             from: parse_mailbox(&content.from)?,
@@ -354,7 +396,55 @@ impl PreparedEmail {
             html: content.html,
             attachments,
             nonce: content.nonce,
+            templates,
+            links: links.clone(),
         })
+    }
+
+    /// Subject, text, html and extra headers of one row: as stored, or
+    /// rendered from the newsletter templates with the row's variables.
+    fn parts(&self, message: &Message) -> Result<(String, String, Option<String>, Vec<HeaderValue>), String> {
+        let Some((templates, shared)) = &self.templates else {
+            return Ok((
+                self.subject.clone(),
+                self.text.clone(),
+                self.html.clone(),
+                Vec::new(),
+            ));
+        };
+        let vars: serde_json::Value = match &message.vars {
+            Some(vars) => {
+                serde_json::from_str(vars).map_err(|e| format!("row variables are unreadable: {e}"))?
+            }
+            None => serde_json::Value::Null,
+        };
+        let mut context = shared.clone();
+        let mut headers = Vec::new();
+        if let Some(object) = context.as_object_mut() {
+            if let Some(recipient) = vars.get("recipient") {
+                object.insert("recipient".into(), recipient.clone());
+            }
+            if let Some(token) = vars.get("unsubscribe_token").and_then(|t| t.as_str()) {
+                let url = self.links.public_url.url(&format!("unsubscribe/{token}"));
+                object.insert("unsubscribe_url".into(), serde_json::Value::String(url.clone()));
+                // RFC 2369 and RFC 8058 one-click unsubscribe.
+                let mut list = format!("<{url}>");
+                if let Some(mailto) = &self.links.unsubscribe_mailto {
+                    let address = parse_mailbox(mailto)
+                        .map(|m| m.email.to_string())
+                        .unwrap_or_default();
+                    list.push_str(&format!(", <mailto:{address}?subject=unsubscribe%20{token}>"));
+                }
+                let name = |n: &str| HeaderName::new_from_ascii(n.to_string()).map_err(|e| e.to_string());
+                headers.push(HeaderValue::new(name("List-Unsubscribe")?, list));
+                headers.push(HeaderValue::new(
+                    name("List-Unsubscribe-Post")?,
+                    "List-Unsubscribe=One-Click".into(),
+                ));
+            }
+        }
+        let rendered = templates.render(&context)?;
+        Ok((rendered.subject, rendered.text, rendered.html, headers))
     }
 
     /// The MIME message of one row and its envelope (just this row's recipient).
@@ -363,9 +453,10 @@ impl PreparedEmail {
         let envelope = Envelope::new(Some(self.from.email.clone()), vec![recipient.email])
             .map_err(|e| format!("invalid envelope: {e}"))?;
         let domain = self.from.email.domain();
+        let (subject, text, html, row_headers) = self.parts(message)?;
         let mut builder = lettre::Message::builder()
             .from(self.from.clone())
-            .subject(self.subject.clone())
+            .subject(subject)
             .message_id(Some(format!("<publik.{}.{}@{domain}>", self.nonce, message.id)))
             .date(SystemTime::from(clock::now()))
             .envelope(envelope.clone());
@@ -378,14 +469,14 @@ impl PreparedEmail {
         if let Some(reply_to) = &self.reply_to {
             builder = builder.reply_to(reply_to.clone());
         }
-        for value in &self.headers {
+        for value in self.headers.iter().chain(&row_headers) {
             builder = builder.raw_header(value.clone());
         }
-        let text_part = SinglePart::plain(self.text.clone());
-        let alternative = self.html.as_ref().map(|html| {
+        let text_part = SinglePart::plain(text);
+        let alternative = html.map(|html| {
             MultiPart::alternative()
                 .singlepart(text_part.clone())
-                .singlepart(SinglePart::html(html.clone()))
+                .singlepart(SinglePart::html(html))
         });
         let email = if self.attachments.is_empty() {
             match alternative {
@@ -414,6 +505,7 @@ pub struct EmailSender {
     transport: EmailTransport,
     /// The last body prepared: rows of one send are claimed one after the other.
     prepared: Option<PreparedEmail>,
+    links: LinkSettings,
 }
 
 enum EmailTransport {
@@ -443,6 +535,7 @@ impl EmailSender {
         Ok(EmailSender {
             transport,
             prepared: None,
+            links: LinkSettings::new(config),
         })
     }
 }
@@ -450,7 +543,7 @@ impl EmailSender {
 impl Sender for EmailSender {
     fn deliver(&mut self, message: &Message, body: &Body) -> Delivery {
         if self.prepared.as_ref().is_none_or(|p| p.body_id != body.id) {
-            match PreparedEmail::new(body) {
+            match PreparedEmail::new(body, &self.links) {
                 Ok(prepared) => self.prepared = Some(prepared),
                 Err(reason) => return Delivery::Failed { reason },
             }

@@ -5,9 +5,11 @@ pub mod check;
 pub mod email;
 pub mod init;
 pub mod inspect;
+pub mod newsletter;
 pub mod queue;
 pub mod sms;
 pub mod state;
+pub mod template;
 
 use crate::config::Config;
 use crate::store::Channel;

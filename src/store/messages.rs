@@ -287,6 +287,56 @@ fn insert_event(
     Ok(())
 }
 
+/// Inserts a body and its attachments; returns its id.
+pub(super) fn insert_body(tx: &rusqlite::Transaction, body: &NewBody, now: &str) -> rusqlite::Result<i64> {
+    tx.execute(
+        "INSERT INTO bodies (channel, content, created_at) VALUES (?1, ?2, ?3)",
+        params![body.channel.as_str(), body.content, now],
+    )?;
+    let body_id = tx.last_insert_rowid();
+    for attachment in &body.attachments {
+        tx.execute(
+            "INSERT INTO attachments (body_id, filename, content_type, data) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                body_id,
+                attachment.filename,
+                attachment.content_type,
+                attachment.data
+            ],
+        )?;
+    }
+    Ok(body_id)
+}
+
+/// Inserts one pending row and its "queued" event; returns its id.
+pub(super) fn insert_message(
+    tx: &rusqlite::Transaction,
+    channel: Channel,
+    body_id: i64,
+    row: &NewRow,
+    now: &str,
+    actor: &str,
+) -> rusqlite::Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO messages (channel, body_id, recipient, vars, priority, tag, created_at, not_before, expires_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        channel.as_str(),
+        body_id,
+        row.recipient,
+        row.vars,
+        row.priority,
+        row.tag,
+        now,
+        row.not_before.map(clock::to_db),
+        row.expires_at.map(clock::to_db),
+    ])?;
+    let id = tx.last_insert_rowid();
+    insert_event(tx, id, now, (None, Status::Pending), "queued", None, actor)?;
+    Ok(id)
+}
+
 impl Store {
     /// Queues one send: its body once, then one row per recipient, all or nothing.
     pub fn enqueue(&mut self, body: &NewBody, rows: &[NewRow], actor: &str) -> rusqlite::Result<Vec<i64>> {
@@ -294,43 +344,11 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute(
-            "INSERT INTO bodies (channel, content, created_at) VALUES (?1, ?2, ?3)",
-            params![body.channel.as_str(), body.content, now],
-        )?;
-        let body_id = tx.last_insert_rowid();
-        for attachment in &body.attachments {
-            tx.execute(
-                "INSERT INTO attachments (body_id, filename, content_type, data) VALUES (?1, ?2, ?3, ?4)",
-                params![
-                    body_id,
-                    attachment.filename,
-                    attachment.content_type,
-                    attachment.data
-                ],
-            )?;
-        }
-        let mut ids = Vec::with_capacity(rows.len());
-        for row in rows {
-            tx.prepare_cached(
-                "INSERT INTO messages (channel, body_id, recipient, vars, priority, tag, created_at, not_before, expires_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
-                body.channel.as_str(),
-                body_id,
-                row.recipient,
-                row.vars,
-                row.priority,
-                row.tag,
-                now,
-                row.not_before.map(clock::to_db),
-                row.expires_at.map(clock::to_db),
-            ])?;
-            let id = tx.last_insert_rowid();
-            insert_event(&tx, id, &now, (None, Status::Pending), "queued", None, actor)?;
-            ids.push(id);
-        }
+        let body_id = insert_body(&tx, body, &now)?;
+        let ids = rows
+            .iter()
+            .map(|row| insert_message(&tx, body.channel, body_id, row, &now, actor))
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         tx.commit()?;
         Ok(ids)
     }

@@ -58,6 +58,40 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX events_message ON events(message_id);
     "#,
+    // 2: newsletters: subscriber groups, message templates, unsubscribe tokens.
+    r#"
+    CREATE TABLE groups (
+        id          INTEGER PRIMARY KEY,
+        slug        TEXT NOT NULL UNIQUE,
+        label       TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+    );
+    CREATE TABLE group_members (
+        id               INTEGER PRIMARY KEY,
+        group_id         INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+        email            TEXT NOT NULL COLLATE NOCASE,
+        attributes       TEXT NOT NULL DEFAULT '{}',   -- JSON object: other CSV columns
+        status           TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','unsubscribed')),
+        created_at       TEXT NOT NULL,
+        unsubscribed_at  TEXT,
+        UNIQUE (group_id, email)
+    );
+    CREATE TABLE templates (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        subject     TEXT NOT NULL,
+        text        TEXT NOT NULL,
+        html        TEXT,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+    );
+    -- SHA-256 of the token in a row's List-Unsubscribe link; never the token.
+    CREATE TABLE unsubscribe_tokens (
+        token_hash  BLOB PRIMARY KEY,
+        member_id   INTEGER NOT NULL REFERENCES group_members(id) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE INDEX unsubscribe_tokens_member ON unsubscribe_tokens(member_id);
+    "#,
 ];
 
 pub const LATEST: u32 = MIGRATIONS.len() as u32;

@@ -3,6 +3,7 @@
 
 mod messages;
 mod migrations;
+mod newsletter;
 
 use std::fs::OpenOptions;
 use std::io::Read;
@@ -14,6 +15,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 pub use messages::*;
+pub use newsletter::*;
 
 /// How long a writer waits for another process holding the lock
 /// (overlapping cron runs) before giving up.

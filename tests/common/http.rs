@@ -148,4 +148,3 @@ impl HttpServer {
         self.requests.lock().unwrap().clone()
     }
 }
-

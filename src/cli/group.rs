@@ -1,0 +1,94 @@
+use std::path::PathBuf;
+
+use crate::cli::Context;
+use crate::store::MemberStatus;
+use crate::{ops, render};
+
+/// Subscriber groups for newsletters
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: GroupCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum GroupCommand {
+    /// Create a group
+    Create {
+        /// Short name: lowercase letters, digits, - and _
+        slug: String,
+        #[arg(long, value_name = "TEXT")]
+        label: String,
+    },
+    /// List groups with their member counts
+    List,
+    /// Add members by address (already present: ignored)
+    Add {
+        slug: String,
+        #[arg(required = true, value_name = "ADDR")]
+        addresses: Vec<String>,
+    },
+    /// Import members from a CSV with an `email` column (other columns become
+    /// template attributes) or from a plain list, one address per line
+    Import {
+        slug: String,
+        file: PathBuf,
+        /// Import the good lines and report the bad ones (default: a bad line imports nothing)
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// Remove members
+    Remove {
+        slug: String,
+        #[arg(required = true, value_name = "ADDR")]
+        addresses: Vec<String>,
+    },
+    /// List a group's members
+    Members {
+        slug: String,
+        #[arg(long, value_enum)]
+        status: Option<MemberStatus>,
+    },
+    /// Unsubscribe the member an unsubscribe link was sent to
+    Unsubscribe {
+        #[arg(long, value_name = "TOKEN")]
+        token: String,
+    },
+}
+
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
+    let mut store = ctx.store()?;
+    match args.command {
+        GroupCommand::Create { slug, label } => ops::newsletter::create_group(&mut store, &slug, &label),
+        GroupCommand::List => render::groups(&ops::newsletter::list_groups(&store)?, ctx.json),
+        GroupCommand::Add { slug, addresses } => render::add_report(
+            &ops::newsletter::add_members(&mut store, &slug, &addresses)?,
+            ctx.json,
+        ),
+        GroupCommand::Import {
+            slug,
+            file,
+            skip_invalid,
+        } => render::add_report(
+            &ops::newsletter::import(&mut store, &slug, &file, skip_invalid)?,
+            ctx.json,
+        ),
+        GroupCommand::Remove { slug, addresses } => {
+            let removed = ops::newsletter::remove_members(&mut store, &slug, &addresses)?;
+            log::info!("removed {removed} member(s)");
+            if ctx.json {
+                render::json(&serde_json::json!({ "removed": removed }))
+            } else {
+                Ok(())
+            }
+        }
+        GroupCommand::Members { slug, status } => {
+            render::members(&ops::newsletter::members(&store, &slug, status)?, ctx.json)
+        }
+        GroupCommand::Unsubscribe { token } => {
+            let done = ops::newsletter::unsubscribe(&mut store, &token)?;
+            log::info!("{} unsubscribed from {}", done.email, done.group);
+            if ctx.json { render::json(&done) } else { Ok(()) }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+use crate::cli::Context;
+use crate::{ops, render};
+
+/// Send a template to every active member of a group
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: NewsletterCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum NewsletterCommand {
+    /// Queue one email per active member (one transaction), each with its own unsubscribe link
+    Send {
+        #[arg(long, value_name = "NAME")]
+        template: String,
+        #[arg(long, value_name = "SLUG")]
+        group: String,
+        /// Template variable KEY=VALUE; repeatable
+        #[arg(long = "var", value_name = "KEY=VALUE")]
+        vars: Vec<String>,
+        /// Do not send before this time
+        #[arg(long, value_name = "TIME")]
+        not_before: Option<String>,
+    },
+}
+
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
+    match args.command {
+        NewsletterCommand::Send {
+            template,
+            group,
+            vars,
+            not_before,
+        } => {
+            let config = ctx.config()?;
+            let mut store = ctx.store()?;
+            let actor = ops::actor("newsletter");
+            let report = ops::newsletter::send(
+                &mut store,
+                config,
+                &template,
+                &group,
+                &vars,
+                not_before.as_deref(),
+                &actor,
+            )?;
+            log::info!("queued {} message(s) to {}", report.queued, report.group);
+            if ctx.json { render::json(&report) } else { Ok(()) }
+        }
+    }
+}

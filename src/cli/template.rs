@@ -1,0 +1,64 @@
+use std::path::PathBuf;
+
+use crate::cli::Context;
+use crate::{ops, render};
+
+/// Message templates (minijinja, Django-like syntax)
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: TemplateCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum TemplateCommand {
+    /// Add (or replace) a template; syntax errors and unknown filters are reported now
+    Add {
+        name: String,
+        #[arg(long, value_name = "TEXT")]
+        subject: String,
+        /// Plain-text part
+        #[arg(long, value_name = "FILE")]
+        text: PathBuf,
+        /// HTML part (auto-escaped)
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+    },
+    /// List templates
+    List,
+    /// Show a template's source
+    Show { name: String },
+    /// Preview a template for one recipient
+    Render {
+        name: String,
+        #[arg(long, value_name = "ADDR")]
+        to: String,
+        /// Template variable KEY=VALUE; repeatable
+        #[arg(long = "var", value_name = "KEY=VALUE")]
+        vars: Vec<String>,
+    },
+}
+
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
+    let mut store = ctx.store()?;
+    match args.command {
+        TemplateCommand::Add {
+            name,
+            subject,
+            text,
+            html,
+        } => {
+            let created = ops::newsletter::add_template(&mut store, &name, &subject, &text, html.as_deref())?;
+            log::info!("template {name} {}", if created { "added" } else { "replaced" });
+            Ok(())
+        }
+        TemplateCommand::List => render::templates(&store.templates()?, ctx.json),
+        TemplateCommand::Show { name } => {
+            render::template(&ops::newsletter::template(&store, &name)?, ctx.json)
+        }
+        TemplateCommand::Render { name, to, vars } => render::rendered(
+            &ops::newsletter::render_preview(&store, &name, &to, &vars)?,
+            ctx.json,
+        ),
+    }
+}

@@ -1,0 +1,375 @@
+//! Newsletters: subscriber groups (added by hand or imported from CSV),
+//! templates, and `newsletter send`, which queues one email row per active
+//! member in one transaction, each with its own unsubscribe token.
+
+use std::path::Path;
+
+use anyhow::Context;
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+
+use crate::address::parse_mailbox;
+use crate::clock;
+use crate::config::Config;
+use crate::exit_codes::bad_input;
+use crate::ops::email::{EmailContent, NewsletterPart};
+use crate::ops::template;
+use crate::store::{Channel, Group, Member, MemberStatus, NewBody, NewMember, NewRow, Store, Template};
+use crate::token;
+
+fn group(store: &Store, slug: &str) -> anyhow::Result<Group> {
+    store
+        .group(slug)?
+        .ok_or_else(|| bad_input(format!("no group \"{slug}\" (see `publik group list`)")))
+}
+
+pub fn create_group(store: &mut Store, slug: &str, label: &str) -> anyhow::Result<()> {
+    let valid = !slug.is_empty()
+        && slug.len() <= 64
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if !valid {
+        return Err(bad_input(format!(
+            "slug \"{slug}\": use lowercase letters, digits, - and _"
+        )));
+    }
+    if label.trim().is_empty() {
+        return Err(bad_input("--label: must not be empty"));
+    }
+    if !store.create_group(slug, label)? {
+        return Err(bad_input(format!("group \"{slug}\" already exists")));
+    }
+    Ok(())
+}
+
+pub fn list_groups(store: &Store) -> anyhow::Result<Vec<Group>> {
+    Ok(store.groups()?)
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct AddReport {
+    pub added: usize,
+    /// Already members (active or unsubscribed): left as they were.
+    pub already: usize,
+    /// `import --skip-invalid`: the lines that were skipped.
+    pub invalid: Vec<InvalidLine>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct InvalidLine {
+    pub line: u64,
+    pub value: String,
+    pub error: String,
+}
+
+fn normalize_email(text: &str) -> Result<String, String> {
+    let mailbox = parse_mailbox(text)?;
+    Ok(mailbox.email.to_string())
+}
+
+pub fn add_members(store: &mut Store, slug: &str, addresses: &[String]) -> anyhow::Result<AddReport> {
+    let group = group(store, slug)?;
+    let members = addresses
+        .iter()
+        .map(|a| {
+            normalize_email(a)
+                .map(|email| NewMember {
+                    email,
+                    attributes: "{}".into(),
+                })
+                .map_err(|e| bad_input(format!("{e}; nothing was added")))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let added = store.add_members(group.id, &members)?;
+    Ok(AddReport {
+        added,
+        already: members.len() - added,
+        invalid: Vec::new(),
+    })
+}
+
+/// Reads a CSV with a header row naming an `email` column (other columns
+/// become attributes), or a plain list of addresses, one per line.
+fn read_members(path: &Path) -> anyhow::Result<(Vec<NewMember>, Vec<InvalidLine>)> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| bad_input(format!("cannot read {}: {e}", path.display())))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut members = Vec::new();
+    let mut invalid = Vec::new();
+    let first = text.lines().next().unwrap_or_default();
+    let delimiter = if first.matches(';').count() > first.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let header_has_email = first
+        .split(delimiter as char)
+        .any(|f| f.trim().trim_matches('"').eq_ignore_ascii_case("email"));
+    if header_has_email {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(false)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        let headers: Vec<String> = reader.headers()?.iter().map(|h| h.to_string()).collect();
+        let email_col = headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case("email"))
+            .unwrap_or(0);
+        for record in reader.records() {
+            let record = match record {
+                Ok(record) => record,
+                Err(e) => {
+                    let line = e.position().map(|p| p.line()).unwrap_or(0);
+                    invalid.push(InvalidLine {
+                        line,
+                        value: String::new(),
+                        error: e.to_string(),
+                    });
+                    continue;
+                }
+            };
+            let line = record.position().map(|p| p.line()).unwrap_or(0);
+            let value = record.get(email_col).unwrap_or_default().to_string();
+            match normalize_email(&value) {
+                Ok(email) => {
+                    let attributes: Map<String, Value> = headers
+                        .iter()
+                        .zip(record.iter())
+                        .filter(|(h, _)| !h.eq_ignore_ascii_case("email") && !h.is_empty())
+                        .map(|(h, v)| (h.clone(), Value::String(v.to_string())))
+                        .collect();
+                    members.push(NewMember {
+                        email,
+                        attributes: Value::Object(attributes).to_string(),
+                    });
+                }
+                Err(error) => invalid.push(InvalidLine { line, value, error }),
+            }
+        }
+    } else {
+        for (index, line) in text.lines().enumerate() {
+            let value = line.trim();
+            if value.is_empty() || value.starts_with('#') {
+                continue;
+            }
+            match normalize_email(value) {
+                Ok(email) => members.push(NewMember {
+                    email,
+                    attributes: "{}".into(),
+                }),
+                Err(error) => invalid.push(InvalidLine {
+                    line: index as u64 + 1,
+                    value: value.into(),
+                    error,
+                }),
+            }
+        }
+    }
+    Ok((members, invalid))
+}
+
+pub fn import(store: &mut Store, slug: &str, path: &Path, skip_invalid: bool) -> anyhow::Result<AddReport> {
+    let group = group(store, slug)?;
+    let (members, invalid) = read_members(path)?;
+    if !invalid.is_empty() && !skip_invalid {
+        let lines: Vec<String> = invalid
+            .iter()
+            .map(|i| format!("line {}: {}", i.line, i.error))
+            .collect();
+        return Err(bad_input(format!(
+            "{}: {} bad line(s), nothing imported (use --skip-invalid to import the others): {}",
+            path.display(),
+            invalid.len(),
+            lines.join("; ")
+        )));
+    }
+    let added = store.add_members(group.id, &members)?;
+    Ok(AddReport {
+        added,
+        already: members.len() - added,
+        invalid,
+    })
+}
+
+pub fn remove_members(store: &mut Store, slug: &str, addresses: &[String]) -> anyhow::Result<usize> {
+    let group = group(store, slug)?;
+    let emails = addresses
+        .iter()
+        .map(|a| normalize_email(a).map_err(bad_input))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(store.remove_members(group.id, &emails)?)
+}
+
+pub fn members(store: &Store, slug: &str, status: Option<MemberStatus>) -> anyhow::Result<Vec<Member>> {
+    let group = group(store, slug)?;
+    Ok(store.members(group.id, status)?)
+}
+
+#[derive(Debug, Serialize)]
+pub struct Unsubscribed {
+    pub group: String,
+    pub email: String,
+    /// False when the member had already unsubscribed.
+    pub changed: bool,
+}
+
+pub fn unsubscribe(store: &mut Store, token_text: &str) -> anyhow::Result<Unsubscribed> {
+    let invalid = || bad_input("--token: this unsubscribe link is not valid");
+    if !token::looks_valid(token_text) {
+        return Err(invalid());
+    }
+    let (group, email, changed) = store.unsubscribe(&token::hash(token_text))?.ok_or_else(invalid)?;
+    Ok(Unsubscribed {
+        group,
+        email,
+        changed,
+    })
+}
+
+fn check_name(name: &str) -> anyhow::Result<()> {
+    let valid = !name.is_empty()
+        && name.len() <= 64
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.');
+    if valid {
+        Ok(())
+    } else {
+        Err(bad_input(format!(
+            "template name \"{name}\": use letters, digits, - _ ."
+        )))
+    }
+}
+
+pub fn add_template(
+    store: &mut Store,
+    name: &str,
+    subject: &str,
+    text_file: &Path,
+    html_file: Option<&Path>,
+) -> anyhow::Result<bool> {
+    check_name(name)?;
+    let read = |field: &str, path: &Path| {
+        std::fs::read_to_string(path)
+            .map_err(|e| bad_input(format!("{field}: cannot read {}: {e}", path.display())))
+    };
+    let text = read("--text", text_file)?;
+    let html = html_file.map(|p| read("--html", p)).transpose()?;
+    template::check(subject, &text, html.as_deref())?;
+    Ok(store.save_template(name, subject, &text, html.as_deref())?)
+}
+
+pub fn template(store: &Store, name: &str) -> anyhow::Result<Template> {
+    store
+        .template(name)?
+        .ok_or_else(|| bad_input(format!("no template \"{name}\" (see `publik template list`)")))
+}
+
+/// `--var k=v` pairs as a JSON object.
+pub fn parse_vars(pairs: &[String]) -> anyhow::Result<Map<String, Value>> {
+    let mut vars = Map::new();
+    for pair in pairs {
+        let (key, value) = pair
+            .split_once('=')
+            .ok_or_else(|| bad_input(format!("--var: \"{pair}\" is not KEY=VALUE")))?;
+        let reserved = ["recipient", "group", "unsubscribe_url"];
+        if key.is_empty() || reserved.contains(&key) {
+            return Err(bad_input(format!("--var: \"{key}\" is not a usable name")));
+        }
+        vars.insert(key.to_string(), Value::String(value.to_string()));
+    }
+    Ok(vars)
+}
+
+pub fn render_preview(
+    store: &Store,
+    name: &str,
+    to: &str,
+    vars: &[String],
+) -> anyhow::Result<template::Rendered> {
+    let template = template(store, name)?;
+    let email = normalize_email(to).map_err(|e| bad_input(format!("--to: {e}")))?;
+    let mut context = template::sample_context(&email);
+    if let Some(object) = context.as_object_mut() {
+        object.extend(parse_vars(vars)?);
+    }
+    let templates = template::Templates::new(&template.subject, &template.text, template.html.as_deref())
+        .map_err(|e| bad_input(format!("template {name}: {e}")))?;
+    templates
+        .render(&context)
+        .map_err(|e| bad_input(format!("template {name}: {e}")))
+}
+
+#[derive(Debug, Serialize)]
+pub struct SendReport {
+    pub queued: usize,
+    pub group: String,
+    pub template: String,
+}
+
+pub fn send(
+    store: &mut Store,
+    config: &Config,
+    template_name: &str,
+    slug: &str,
+    vars: &[String],
+    not_before: Option<&str>,
+    actor: &str,
+) -> anyhow::Result<SendReport> {
+    let template = template(store, template_name)?;
+    let group = group(store, slug)?;
+    let vars = parse_vars(vars)?;
+    let not_before = not_before
+        .map(|t| clock::parse_time("--not-before", t))
+        .transpose()?;
+    let from = parse_mailbox(&config.email.from).map_err(|e| bad_input(format!("email.from: {e}")))?;
+    let mut context = vars;
+    context.insert("group".into(), json!({"slug": group.slug, "label": group.label}));
+    let content = EmailContent {
+        from: from.to_string(),
+        reply_to: config.email.reply_to.clone(),
+        to: Vec::new(),
+        cc: Vec::new(),
+        subject: template.subject,
+        text: template.text,
+        html: template.html,
+        headers: Vec::new(),
+        nonce: token::base64url(&token::generate()?.1[..8]),
+        newsletter: Some(NewsletterPart {
+            template: template_name.to_string(),
+            context: Value::Object(context),
+        }),
+    };
+    let members = store.members(group.id, Some(MemberStatus::Active))?;
+    let mut rows = Vec::with_capacity(members.len());
+    for member in members {
+        let (token, hash) = token::generate()?;
+        let mut recipient = member.attributes;
+        recipient.insert("email".into(), Value::String(member.email.clone()));
+        let vars = json!({"recipient": recipient, "unsubscribe_token": token});
+        let row = NewRow {
+            recipient: member.email,
+            vars: Some(vars.to_string()),
+            priority: -1,
+            tag: Some(format!("newsletter:{slug}")),
+            not_before,
+            expires_at: None,
+        };
+        rows.push((row, member.id, hash));
+    }
+    let body = NewBody {
+        channel: Channel::Email,
+        content: serde_json::to_string(&content)?,
+        attachments: Vec::new(),
+    };
+    let queued = store
+        .enqueue_newsletter(&body, &rows, actor)
+        .context("cannot queue the newsletter")?;
+    Ok(SendReport {
+        queued,
+        group: group.slug,
+        template: template_name.to_string(),
+    })
+}

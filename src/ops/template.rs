@@ -1,0 +1,135 @@
+//! Message templates (minijinja, the Django-like syntax of the platform's
+//! forms): checked when saved, rendered per recipient at send time.
+
+use minijinja::{Environment, UndefinedBehavior};
+use serde_json::{Value, json};
+
+use crate::exit_codes::bad_input;
+
+/// Names carry the part's role; `.html` turns on HTML auto-escaping.
+const SUBJECT: &str = "subject.txt";
+const TEXT: &str = "text.txt";
+const HTML: &str = "body.html";
+
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: Option<String>,
+}
+
+pub struct Templates {
+    env: Environment<'static>,
+    has_html: bool,
+}
+
+fn describe(part: &str, err: &minijinja::Error) -> String {
+    let detail = err.detail().map(|d| format!(": {d}")).unwrap_or_default();
+    match err.line() {
+        Some(line) => format!("{part}: line {line}: {}{detail}", err.kind()),
+        None => format!("{part}: {}{detail}", err.kind()),
+    }
+}
+
+impl Templates {
+    /// Compiles the parts; errors name the part (`--subject`, `--text`, `--html`) and line.
+    pub fn new(subject: &str, text: &str, html: Option<&str>) -> Result<Templates, String> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Chainable);
+        let mut syntax = minijinja::syntax::SyntaxConfig::builder();
+        syntax.keep_trailing_newline(true);
+        env.set_syntax(syntax.build().map_err(|e| e.to_string())?);
+        env.add_template_owned(SUBJECT, subject.to_string())
+            .map_err(|e| describe("--subject", &e))?;
+        env.add_template_owned(TEXT, text.to_string())
+            .map_err(|e| describe("--text", &e))?;
+        if let Some(html) = html {
+            env.add_template_owned(HTML, html.to_string())
+                .map_err(|e| describe("--html", &e))?;
+        }
+        Ok(Templates {
+            env,
+            has_html: html.is_some(),
+        })
+    }
+
+    pub fn render(&self, context: &Value) -> Result<Rendered, String> {
+        let context = minijinja::Value::from(minijinja::value::Serde(context));
+        let render = |name: &str, part: &str| {
+            self.env
+                .get_template(name)
+                .and_then(|t| t.render(&context))
+                .map_err(|e| describe(part, &e))
+        };
+        let subject = render(SUBJECT, "--subject")?;
+        // A subject is one line whatever the template did.
+        let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
+        Ok(Rendered {
+            subject,
+            text: render(TEXT, "--text")?,
+            html: if self.has_html {
+                Some(render(HTML, "--html")?)
+            } else {
+                None
+            },
+        })
+    }
+}
+
+/// The context every newsletter template can use, with sample values.
+pub fn sample_context(email: &str) -> Value {
+    json!({
+        "recipient": {"email": email, "name": "Camille Dupont"},
+        "group": {"slug": "sample", "label": "Sample group"},
+        "unsubscribe_url": "https://example.org/unsubscribe/SAMPLE",
+    })
+}
+
+/// Compiles and renders once with sample values, so that syntax errors and
+/// unknown filters or functions are reported when the template is saved,
+/// not when the newsletter goes out.
+pub fn check(subject: &str, text: &str, html: Option<&str>) -> anyhow::Result<()> {
+    let templates = Templates::new(subject, text, html).map_err(|e| bad_input(format!("template {e}")))?;
+    templates
+        .render(&sample_context("camille@example.org"))
+        .map_err(|e| bad_input(format!("template {e}")))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_with_missing_attributes_as_empty() {
+        let t = Templates::new(
+            "Bonjour {{ recipient.name }}",
+            "Cher {{ recipient.title }} {{ recipient.name }}\n",
+            None,
+        )
+        .unwrap();
+        let out = t.render(&json!({"recipient": {"name": "Zoé"}})).unwrap();
+        assert_eq!(out.subject, "Bonjour Zoé");
+        assert_eq!(out.text, "Cher  Zoé\n");
+    }
+
+    #[test]
+    fn html_is_escaped_text_is_not() {
+        let t = Templates::new("s", "{{ x }}", Some("<p>{{ x }}</p>")).unwrap();
+        let out = t.render(&json!({"x": "<b>&</b>"})).unwrap();
+        assert_eq!(out.text, "<b>&</b>");
+        assert_eq!(out.html.unwrap(), "<p>&lt;b&gt;&amp;&lt;&#x2f;b&gt;</p>");
+    }
+
+    #[test]
+    fn errors_name_part_and_line() {
+        let err = check("ok", "line one\n{{ recipient.name | nosuchfilter }}\n", None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("--text") && err.contains("line 2") && err.contains("nosuchfilter"),
+            "{err}"
+        );
+        let err = check("{% if %}", "x", None).unwrap_err().to_string();
+        assert!(err.contains("--subject") && err.contains("line 1"), "{err}");
+    }
+}

@@ -1,0 +1,271 @@
+//! Newsletters: subscriber groups and their members, message templates, and
+//! the unsubscribe tokens of queued rows.
+
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use serde::Serialize;
+
+use super::Store;
+use super::messages::{NewBody, NewRow, insert_body, insert_message};
+use crate::clock::{self, Timestamp};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    #[serde(skip)]
+    pub id: i64,
+    pub slug: String,
+    pub label: String,
+    pub created_at: Timestamp,
+    pub active: i64,
+    pub unsubscribed: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum MemberStatus {
+    Active,
+    Unsubscribed,
+}
+
+impl MemberStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MemberStatus::Active => "active",
+            MemberStatus::Unsubscribed => "unsubscribed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Member {
+    #[serde(skip)]
+    pub id: i64,
+    pub email: String,
+    pub attributes: serde_json::Map<String, serde_json::Value>,
+    pub status: MemberStatus,
+    pub created_at: Timestamp,
+    pub unsubscribed_at: Option<Timestamp>,
+}
+
+pub struct NewMember {
+    pub email: String,
+    pub attributes: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Template {
+    pub name: String,
+    pub subject: String,
+    pub text: String,
+    pub html: Option<String>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+fn member_from_row(row: &rusqlite::Row) -> rusqlite::Result<Member> {
+    let attributes: String = row.get(2)?;
+    let status: String = row.get(3)?;
+    let created: String = row.get(4)?;
+    let unsubscribed: Option<String> = row.get(5)?;
+    Ok(Member {
+        id: row.get(0)?,
+        email: row.get(1)?,
+        attributes: serde_json::from_str(&attributes).unwrap_or_default(),
+        status: if status == "unsubscribed" {
+            MemberStatus::Unsubscribed
+        } else {
+            MemberStatus::Active
+        },
+        created_at: clock::from_db(&created).unwrap_or_default(),
+        unsubscribed_at: unsubscribed.as_deref().and_then(clock::from_db),
+    })
+}
+
+impl Store {
+    /// Creates a group; false if the slug is taken.
+    pub fn create_group(&mut self, slug: &str, label: &str) -> rusqlite::Result<bool> {
+        let now = clock::to_db(clock::now());
+        let inserted = self.conn.execute(
+            "INSERT OR IGNORE INTO groups (slug, label, created_at) VALUES (?1, ?2, ?3)",
+            params![slug, label, now],
+        )?;
+        Ok(inserted == 1)
+    }
+
+    pub fn groups(&self) -> rusqlite::Result<Vec<Group>> {
+        self.conn
+            .prepare(
+                "SELECT g.id, g.slug, g.label, g.created_at, \
+                 (SELECT count(*) FROM group_members m WHERE m.group_id = g.id AND m.status = 'active'), \
+                 (SELECT count(*) FROM group_members m WHERE m.group_id = g.id AND m.status = 'unsubscribed') \
+                 FROM groups g ORDER BY g.slug",
+            )?
+            .query_map([], |row| {
+                let created: String = row.get(3)?;
+                Ok(Group {
+                    id: row.get(0)?,
+                    slug: row.get(1)?,
+                    label: row.get(2)?,
+                    created_at: clock::from_db(&created).unwrap_or_default(),
+                    active: row.get(4)?,
+                    unsubscribed: row.get(5)?,
+                })
+            })?
+            .collect()
+    }
+
+    pub fn group(&self, slug: &str) -> rusqlite::Result<Option<Group>> {
+        Ok(self.groups()?.into_iter().find(|g| g.slug == slug))
+    }
+
+    /// Adds members, ignoring addresses already in the group (an
+    /// unsubscribed member stays unsubscribed). Returns how many were new.
+    pub fn add_members(&mut self, group_id: i64, members: &[NewMember]) -> rusqlite::Result<usize> {
+        let now = clock::to_db(clock::now());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut added = 0;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT OR IGNORE INTO group_members (group_id, email, attributes, created_at) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for member in members {
+                added += insert.execute(params![group_id, member.email, member.attributes, now])?;
+            }
+        }
+        tx.commit()?;
+        Ok(added)
+    }
+
+    /// Removes members by address; returns how many were removed.
+    pub fn remove_members(&mut self, group_id: i64, emails: &[String]) -> rusqlite::Result<usize> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut removed = 0;
+        for email in emails {
+            removed += tx.execute(
+                "DELETE FROM group_members WHERE group_id = ?1 AND email = ?2",
+                params![group_id, email],
+            )?;
+        }
+        tx.commit()?;
+        Ok(removed)
+    }
+
+    pub fn members(&self, group_id: i64, status: Option<MemberStatus>) -> rusqlite::Result<Vec<Member>> {
+        self.conn
+            .prepare_cached(
+                "SELECT id, email, attributes, status, created_at, unsubscribed_at FROM group_members \
+                 WHERE group_id = ?1 AND (?2 IS NULL OR status = ?2) ORDER BY id",
+            )?
+            .query_map(
+                params![group_id, status.map(MemberStatus::as_str)],
+                member_from_row,
+            )?
+            .collect()
+    }
+
+    /// Marks the member a token was issued for as unsubscribed.
+    /// Returns the group slug and address, or None for an unknown token.
+    pub fn unsubscribe(&mut self, token_hash: &[u8]) -> rusqlite::Result<Option<(String, String, bool)>> {
+        let now = clock::to_db(clock::now());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let found: Option<(i64, String, String, String)> = tx
+            .query_row(
+                "SELECT m.id, g.slug, m.email, m.status FROM unsubscribe_tokens t \
+                 JOIN group_members m ON m.id = t.member_id JOIN groups g ON g.id = m.group_id \
+                 WHERE t.token_hash = ?1",
+                [token_hash],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+            )
+            .optional()?;
+        let Some((member_id, slug, email, status)) = found else {
+            return Ok(None);
+        };
+        let changed = status != "unsubscribed";
+        if changed {
+            tx.execute(
+                "UPDATE group_members SET status = 'unsubscribed', unsubscribed_at = ?2 WHERE id = ?1",
+                params![member_id, now],
+            )?;
+        }
+        tx.commit()?;
+        Ok(Some((slug, email, changed)))
+    }
+
+    /// Saves a template (replacing one of the same name); true if new.
+    pub fn save_template(
+        &mut self,
+        name: &str,
+        subject: &str,
+        text: &str,
+        html: Option<&str>,
+    ) -> rusqlite::Result<bool> {
+        let now = clock::to_db(clock::now());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let updated = tx.execute(
+            "UPDATE templates SET subject = ?2, text = ?3, html = ?4, updated_at = ?5 WHERE name = ?1",
+            params![name, subject, text, html, now],
+        )?;
+        if updated == 0 {
+            tx.execute(
+                "INSERT INTO templates (name, subject, text, html, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                params![name, subject, text, html, now],
+            )?;
+        }
+        tx.commit()?;
+        Ok(updated == 0)
+    }
+
+    pub fn templates(&self) -> rusqlite::Result<Vec<Template>> {
+        self.conn
+            .prepare("SELECT name, subject, text, html, created_at, updated_at FROM templates ORDER BY name")?
+            .query_map([], |row| {
+                let created: String = row.get(4)?;
+                let updated: String = row.get(5)?;
+                Ok(Template {
+                    name: row.get(0)?,
+                    subject: row.get(1)?,
+                    text: row.get(2)?,
+                    html: row.get(3)?,
+                    created_at: clock::from_db(&created).unwrap_or_default(),
+                    updated_at: clock::from_db(&updated).unwrap_or_default(),
+                })
+            })?
+            .collect()
+    }
+
+    pub fn template(&self, name: &str) -> rusqlite::Result<Option<Template>> {
+        Ok(self.templates()?.into_iter().find(|t| t.name == name))
+    }
+
+    /// Queues a newsletter in one transaction: the body once, then for each
+    /// row its message, its history event and its unsubscribe token hash.
+    pub fn enqueue_newsletter(
+        &mut self,
+        body: &NewBody,
+        rows: &[(NewRow, i64, [u8; 32])],
+        actor: &str,
+    ) -> rusqlite::Result<usize> {
+        let now = clock::to_db(clock::now());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let body_id = insert_body(&tx, body, &now)?;
+        {
+            let mut token =
+                tx.prepare_cached("INSERT INTO unsubscribe_tokens (token_hash, member_id) VALUES (?1, ?2)")?;
+            for (row, member_id, token_hash) in rows {
+                insert_message(&tx, body.channel, body_id, row, &now, actor)?;
+                token.execute(params![&token_hash[..], member_id])?;
+            }
+        }
+        tx.commit()?;
+        Ok(rows.len())
+    }
+}
