@@ -33,6 +33,44 @@ pub fn hash(token: &str) -> [u8; 32] {
     Sha256::digest(token.as_bytes()).into()
 }
 
+/// Decodes unpadded base64url; None on any other character.
+pub fn decode_base64url(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for b in text.bytes() {
+        let value = URL_SAFE.iter().position(|c| *c == b)? as u32;
+        acc = (acc << 6) | value;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    Some(out)
+}
+
+/// A token that names its own row: 8 bytes of id then 24 random bytes (192
+/// bits), so the store appends in id order instead of scattering random keys.
+pub fn with_id(id: i64, random: &[u8; 24]) -> (String, [u8; 32]) {
+    let mut bytes = [0u8; 32];
+    bytes[..8].copy_from_slice(&id.to_be_bytes());
+    bytes[8..].copy_from_slice(random);
+    let token = base64url(&bytes);
+    let hash = hash(&token);
+    (token, hash)
+}
+
+/// The id a `with_id` token names, if it looks like one.
+pub fn id_of(token: &str) -> Option<i64> {
+    if !looks_valid(token) {
+        return None;
+    }
+    let bytes = decode_base64url(token)?;
+    let id = i64::from_be_bytes(bytes.get(..8)?.try_into().ok()?);
+    (id > 0).then_some(id)
+}
+
 /// A token as it can appear in a URL: 43 base64url characters.
 pub fn looks_valid(token: &str) -> bool {
     token.len() == 43 && token.bytes().all(|b| URL_SAFE.contains(&b))
@@ -50,5 +88,15 @@ mod tests {
         assert!(looks_valid(&a), "{a}");
         assert_eq!(hash(&a), ha);
         assert_eq!(base64url(b"\xfb\xff"), "-_8");
+        assert_eq!(decode_base64url("-_8").unwrap(), b"\xfb\xff");
+    }
+
+    #[test]
+    fn id_tokens_round_trip() {
+        let (token, hash) = with_id(123_456, &[7u8; 24]);
+        assert_eq!(token.len(), 43);
+        assert_eq!(id_of(&token), Some(123_456));
+        assert_eq!(super::hash(&token), hash);
+        assert_eq!(id_of("short"), None);
     }
 }

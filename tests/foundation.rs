@@ -118,7 +118,10 @@ fn secrets_are_never_printed() {
 fn new_state_is_0600_and_info_is_json() {
     let env = Env::new();
     let info = env.json(&["state", "info"]);
-    assert_eq!(info["schema_version"], publik::store::Store::latest_schema_version());
+    assert_eq!(
+        info["schema_version"],
+        publik::store::Store::latest_schema_version()
+    );
     assert!(
         info["tables"]
             .as_array()

@@ -217,10 +217,10 @@ pub struct Unsubscribed {
 
 pub fn unsubscribe(store: &mut Store, token_text: &str) -> anyhow::Result<Unsubscribed> {
     let invalid = || bad_input("--token: this unsubscribe link is not valid");
-    if !token::looks_valid(token_text) {
-        return Err(invalid());
-    }
-    let (group, email, changed) = store.unsubscribe(&token::hash(token_text))?.ok_or_else(invalid)?;
+    let id = token::id_of(token_text).ok_or_else(invalid)?;
+    let (group, email, changed) = store
+        .unsubscribe(id, &token::hash(token_text))?
+        .ok_or_else(invalid)?;
     Ok(Unsubscribed {
         group,
         email,
@@ -343,29 +343,42 @@ pub fn send(
         }),
     };
     let members = store.members(group.id, Some(MemberStatus::Active))?;
-    let mut rows = Vec::with_capacity(members.len());
-    for member in members {
-        let (token, hash) = token::generate()?;
-        let mut recipient = member.attributes;
+    // All the randomness at once: one system call, not one per member.
+    let mut random = vec![0u8; 24 * members.len()];
+    getrandom::fill(&mut random).map_err(|e| anyhow::anyhow!("OS random source failed: {e}"))?;
+    let mut rows: Vec<(NewRow, i64)> = members
+        .iter()
+        .map(|member| {
+            let row = NewRow {
+                recipient: member.email.clone(),
+                vars: None,
+                priority: -1,
+                tag: Some(format!("newsletter:{slug}")),
+                not_before,
+                expires_at: None,
+            };
+            (row, member.id)
+        })
+        .collect();
+    let issue = |index: usize, token_id: i64| {
+        let mut secret = [0u8; 24];
+        secret.copy_from_slice(&random[index * 24..(index + 1) * 24]);
+        let (token, hash) = token::with_id(token_id, &secret);
+        let member = &members[index];
+        let mut recipient = member.attributes.clone();
         recipient.insert("email".into(), Value::String(member.email.clone()));
-        let vars = json!({"recipient": recipient, "unsubscribe_token": token});
-        let row = NewRow {
-            recipient: member.email,
-            vars: Some(vars.to_string()),
-            priority: -1,
-            tag: Some(format!("newsletter:{slug}")),
-            not_before,
-            expires_at: None,
-        };
-        rows.push((row, member.id, hash));
-    }
+        (
+            json!({"recipient": recipient, "unsubscribe_token": token}).to_string(),
+            hash,
+        )
+    };
     let body = NewBody {
         channel: Channel::Email,
         content: serde_json::to_string(&content)?,
         attachments: Vec::new(),
     };
     let queued = store
-        .enqueue_newsletter(&body, &rows, actor)
+        .enqueue_newsletter(&body, &mut rows, issue, actor)
         .context("cannot queue the newsletter")?;
     Ok(SendReport {
         queued,

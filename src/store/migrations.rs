@@ -85,11 +85,14 @@ const MIGRATIONS: &[&str] = &[
         created_at  TEXT NOT NULL,
         updated_at  TEXT NOT NULL
     );
-    -- SHA-256 of the token in a row's List-Unsubscribe link; never the token.
+    -- One per queued newsletter row. The token in the link starts with this
+    -- id (so rows are appended, not scattered by a random key); only the
+    -- SHA-256 of the whole token is kept.
     CREATE TABLE unsubscribe_tokens (
-        token_hash  BLOB PRIMARY KEY,
-        member_id   INTEGER NOT NULL REFERENCES group_members(id) ON DELETE CASCADE
-    ) WITHOUT ROWID;
+        id          INTEGER PRIMARY KEY,
+        member_id   INTEGER NOT NULL REFERENCES group_members(id) ON DELETE CASCADE,
+        token_hash  BLOB NOT NULL
+    );
     CREATE INDEX unsubscribe_tokens_member ON unsubscribe_tokens(member_id);
     "#,
 ];

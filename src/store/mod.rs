@@ -75,6 +75,10 @@ impl Store {
         // NORMAL is durable across process crashes in WAL mode (only a power
         // loss may lose the last commits), and much faster than FULL.
         store.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Up to 64 MB of page cache (allocated only as used): a big
+        // transaction (a newsletter to 100 000 members) must not spill pages
+        // to the WAL and read them back before it commits.
+        store.conn.pragma_update(None, "cache_size", -65_536)?;
         Ok(store)
     }
 

@@ -166,25 +166,33 @@ impl Store {
             .collect()
     }
 
-    /// Marks the member a token was issued for as unsubscribed.
-    /// Returns the group slug and address, or None for an unknown token.
-    pub fn unsubscribe(&mut self, token_hash: &[u8]) -> rusqlite::Result<Option<(String, String, bool)>> {
+    /// Marks the member token `token_id` was issued for as unsubscribed, if
+    /// `token_hash` is that token's hash. Returns the group slug, the address
+    /// and whether it changed anything, or None for an unknown token.
+    pub fn unsubscribe(
+        &mut self,
+        token_id: i64,
+        token_hash: &[u8; 32],
+    ) -> rusqlite::Result<Option<(String, String, bool)>> {
         let now = clock::to_db(clock::now());
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let found: Option<(i64, String, String, String)> = tx
+        let found: Option<(Vec<u8>, i64, String, String, String)> = tx
             .query_row(
-                "SELECT m.id, g.slug, m.email, m.status FROM unsubscribe_tokens t \
+                "SELECT t.token_hash, m.id, g.slug, m.email, m.status FROM unsubscribe_tokens t \
                  JOIN group_members m ON m.id = t.member_id JOIN groups g ON g.id = m.group_id \
-                 WHERE t.token_hash = ?1",
-                [token_hash],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+                 WHERE t.id = ?1",
+                [token_id],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
             )
             .optional()?;
-        let Some((member_id, slug, email, status)) = found else {
+        let Some((stored_hash, member_id, slug, email, status)) = found else {
             return Ok(None);
         };
+        if stored_hash.as_slice() != token_hash.as_slice() {
+            return Ok(None);
+        }
         let changed = status != "unsubscribed";
         if changed {
             tx.execute(
@@ -245,11 +253,14 @@ impl Store {
     }
 
     /// Queues a newsletter in one transaction: the body once, then for each
-    /// row its message, its history event and its unsubscribe token hash.
+    /// member its row, history event and unsubscribe token. `issue(index,
+    /// token_id)` gives the row's `vars` and the hash of its token, which
+    /// embeds the token id the store assigns here.
     pub fn enqueue_newsletter(
         &mut self,
         body: &NewBody,
-        rows: &[(NewRow, i64, [u8; 32])],
+        rows: &mut [(NewRow, i64)],
+        mut issue: impl FnMut(usize, i64) -> (String, [u8; 32]),
         actor: &str,
     ) -> rusqlite::Result<usize> {
         let now = clock::to_db(clock::now());
@@ -257,12 +268,22 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let body_id = insert_body(&tx, body, &now)?;
+        // The write lock is held: nobody else takes ids until we commit.
+        let first_id: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(id), 0) + 1 FROM unsubscribe_tokens",
+            [],
+            |r| r.get(0),
+        )?;
         {
-            let mut token =
-                tx.prepare_cached("INSERT INTO unsubscribe_tokens (token_hash, member_id) VALUES (?1, ?2)")?;
-            for (row, member_id, token_hash) in rows {
+            let mut token = tx.prepare_cached(
+                "INSERT INTO unsubscribe_tokens (id, member_id, token_hash) VALUES (?1, ?2, ?3)",
+            )?;
+            for (index, (row, member_id)) in rows.iter_mut().enumerate() {
+                let token_id = first_id + index as i64;
+                let (vars, hash) = issue(index, token_id);
+                row.vars = Some(vars);
                 insert_message(&tx, body.channel, body_id, row, &now, actor)?;
-                token.execute(params![&token_hash[..], member_id])?;
+                token.execute(params![token_id, *member_id, &hash[..]])?;
             }
         }
         tx.commit()?;
