@@ -166,6 +166,17 @@ impl Store {
             .collect()
     }
 
+    /// Active members as (id, email, attributes JSON text), for fan-out
+    /// without building a map per member.
+    pub fn active_member_rows(&self, group_id: i64) -> rusqlite::Result<Vec<(i64, String, String)>> {
+        self.conn
+            .prepare_cached(
+                "SELECT id, email, attributes FROM group_members WHERE group_id = ?1 AND status = 'active' ORDER BY id",
+            )?
+            .query_map([group_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+            .collect()
+    }
+
     /// Marks the member token `token_id` was issued for as unsubscribed, if
     /// `token_hash` is that token's hash. Returns the group slug, the address
     /// and whether it changed anything, or None for an unknown token.
