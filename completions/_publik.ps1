@@ -227,8 +227,8 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             break
         }
         'publik;send-queue' {
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Send at most N messages')
-            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only this channel [default: all]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Handle at most N messages')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only this channel; repeatable [default: all]')
             [CompletionResult]::new('--time-limit', '--time-limit', [CompletionResultType]::ParameterName, 'Stop claiming new messages after this long, e.g. 50s')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
@@ -245,12 +245,12 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             break
         }
         'publik;retry-queue' {
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Retry at most N messages')
-            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only this channel [default: all]')
-            [CompletionResult]::new('--time-limit', '--time-limit', [CompletionResultType]::ParameterName, 'Stop claiming new messages after this long')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Handle at most N messages')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only this channel; repeatable [default: all]')
+            [CompletionResult]::new('--time-limit', '--time-limit', [CompletionResultType]::ParameterName, 'Stop claiming new messages after this long, e.g. 50s')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be retried; change nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be sent; change nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')

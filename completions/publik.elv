@@ -205,8 +205,8 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;enqueue;help;help'= {
         }
         &'publik;send-queue'= {
-            cand --limit 'Send at most N messages'
-            cand --channel 'Only this channel [default: all]'
+            cand --limit 'Handle at most N messages'
+            cand --channel 'Only this channel; repeatable [default: all]'
             cand --time-limit 'Stop claiming new messages after this long, e.g. 50s'
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
@@ -222,12 +222,12 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand --version 'Print version'
         }
         &'publik;retry-queue'= {
-            cand --limit 'Retry at most N messages'
-            cand --channel 'Only this channel [default: all]'
-            cand --time-limit 'Stop claiming new messages after this long'
+            cand --limit 'Handle at most N messages'
+            cand --channel 'Only this channel; repeatable [default: all]'
+            cand --time-limit 'Stop claiming new messages after this long, e.g. 50s'
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
-            cand --dry-run 'Show what would be retried; change nothing'
+            cand --dry-run 'Show what would be sent; change nothing'
             cand --json 'Machine-readable JSON output'
             cand -v 'More logs on stderr (-v: info, -vv: debug)'
             cand --verbose 'More logs on stderr (-v: info, -vv: debug)'

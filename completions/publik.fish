@@ -139,8 +139,8 @@ complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_s
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from help" -f -a "email" -d 'Queue an email (body and attachments stored once, one row per recipient)'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from help" -f -a "sms" -d 'Queue an SMS: numbers normalized to E.164, one row per number'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c publik -n "__fish_publik_using_subcommand send-queue" -l limit -d 'Send at most N messages' -r
-complete -c publik -n "__fish_publik_using_subcommand send-queue" -l channel -d 'Only this channel [default: all]' -r -f -a "email\t''
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -l limit -d 'Handle at most N messages' -r
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -l channel -d 'Only this channel; repeatable [default: all]' -r -f -a "email\t''
 sms\t''"
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l time-limit -d 'Stop claiming new messages after this long, e.g. 50s' -r
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -151,13 +151,13 @@ complete -c publik -n "__fish_publik_using_subcommand send-queue" -s v -l verbos
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -s q -l quiet -d 'No logs at all (errors are still printed)'
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l limit -d 'Retry at most N messages' -r
-complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l channel -d 'Only this channel [default: all]' -r -f -a "email\t''
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l limit -d 'Handle at most N messages' -r
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l channel -d 'Only this channel; repeatable [default: all]' -r -f -a "email\t''
 sms\t''"
-complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l time-limit -d 'Stop claiming new messages after this long' -r
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l time-limit -d 'Stop claiming new messages after this long, e.g. 50s' -r
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
-complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l dry-run -d 'Show what would be retried; change nothing'
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l dry-run -d 'Show what would be sent; change nothing'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s q -l quiet -d 'No logs at all (errors are still printed)'

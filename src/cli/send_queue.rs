@@ -6,10 +6,17 @@ use crate::{ops, render};
 /// Send pending messages whose time has come (the cron job)
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Send at most N messages
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// The options of a queue run, shared by send-queue and retry-queue.
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// Handle at most N messages
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
-    /// Only this channel [default: all]
+    /// Only this channel; repeatable [default: all]
     #[arg(long, value_enum)]
     pub channel: Vec<Channel>,
     /// Stop claiming new messages after this long, e.g. 50s
@@ -20,23 +27,28 @@ pub struct Args {
     pub dry_run: bool,
 }
 
-pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
-    let options = ops::queue::RunOptions {
-        source: Source::Pending,
-        channels: if args.channel.is_empty() {
-            Channel::ALL.to_vec()
-        } else {
-            args.channel
-        },
-        limit: args.limit,
-        time_limit: args.time_limit,
-        dry_run: args.dry_run,
-        actor: ops::actor("send-queue"),
-    };
-    run(ctx, &options)
+impl RunArgs {
+    pub fn options(self, source: Source, command: &str) -> ops::queue::RunOptions {
+        ops::queue::RunOptions {
+            source,
+            channels: if self.channel.is_empty() {
+                Channel::ALL.to_vec()
+            } else {
+                self.channel
+            },
+            limit: self.limit,
+            time_limit: self.time_limit,
+            dry_run: self.dry_run,
+            actor: ops::actor(command),
+        }
+    }
 }
 
-/// Shared by send-queue and retry-queue.
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
+    run(ctx, &args.run.options(Source::Pending, "send-queue"))
+}
+
+/// Runs the queue and reports; a channel whose peer was down means exit 75.
 pub fn run(ctx: &Context, options: &ops::queue::RunOptions) -> anyhow::Result<()> {
     let config = ctx.config()?;
     let mut store = ctx.store()?;
