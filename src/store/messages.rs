@@ -288,10 +288,15 @@ fn insert_event(
 }
 
 /// Inserts a body and its attachments; returns its id.
-pub(super) fn insert_body(tx: &rusqlite::Transaction, body: &NewBody, now: &str) -> rusqlite::Result<i64> {
+pub(super) fn insert_body(
+    tx: &rusqlite::Transaction,
+    body: &NewBody,
+    now: &str,
+    actor: &str,
+) -> rusqlite::Result<i64> {
     tx.execute(
-        "INSERT INTO bodies (channel, content, created_at) VALUES (?1, ?2, ?3)",
-        params![body.channel.as_str(), body.content, now],
+        "INSERT INTO bodies (channel, content, created_at, created_by) VALUES (?1, ?2, ?3, ?4)",
+        params![body.channel.as_str(), body.content, now, actor],
     )?;
     let body_id = tx.last_insert_rowid();
     for attachment in &body.attachments {
@@ -308,14 +313,14 @@ pub(super) fn insert_body(tx: &rusqlite::Transaction, body: &NewBody, now: &str)
     Ok(body_id)
 }
 
-/// Inserts one pending row and its "queued" event; returns its id.
+/// Inserts one pending row; returns its id. Its "queued" history entry is
+/// derived from `created_at` and the body's `created_by`, not stored.
 pub(super) fn insert_message(
     tx: &rusqlite::Transaction,
     channel: Channel,
     body_id: i64,
     row: &NewRow,
     now: &str,
-    actor: &str,
 ) -> rusqlite::Result<i64> {
     tx.prepare_cached(
         "INSERT INTO messages (channel, body_id, recipient, vars, priority, tag, created_at, not_before, expires_at) \
@@ -332,9 +337,7 @@ pub(super) fn insert_message(
         row.not_before.map(clock::to_db),
         row.expires_at.map(clock::to_db),
     ])?;
-    let id = tx.last_insert_rowid();
-    insert_event(tx, id, now, (None, Status::Pending), "queued", None, actor)?;
-    Ok(id)
+    Ok(tx.last_insert_rowid())
 }
 
 impl Store {
@@ -344,10 +347,10 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let body_id = insert_body(&tx, body, &now)?;
+        let body_id = insert_body(&tx, body, &now, actor)?;
         let ids = rows
             .iter()
-            .map(|row| insert_message(&tx, body.channel, body_id, row, &now, actor))
+            .map(|row| insert_message(&tx, body.channel, body_id, row, &now))
             .collect::<rusqlite::Result<Vec<_>>>()?;
         tx.commit()?;
         Ok(ids)
@@ -606,7 +609,10 @@ impl Store {
     pub fn events(&self, message_id: i64) -> rusqlite::Result<Vec<Event>> {
         self.conn
             .prepare_cached(
-                "SELECT at, old_status, new_status, reason, detail, actor FROM events WHERE message_id = ?1 ORDER BY id",
+                "SELECT m.created_at, NULL, 'pending', 'queued', NULL, b.created_by, 0 FROM messages m \
+                 JOIN bodies b ON b.id = m.body_id WHERE m.id = ?1 \
+                 UNION ALL SELECT at, old_status, new_status, reason, detail, actor, id FROM events \
+                 WHERE message_id = ?1 ORDER BY 7",
             )?
             .query_map([message_id], |row| {
                 let old: Option<String> = row.get(1)?;

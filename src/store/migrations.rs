@@ -11,7 +11,9 @@ const MIGRATIONS: &[&str] = &[
         id          INTEGER PRIMARY KEY,
         channel     TEXT NOT NULL,
         content     TEXT NOT NULL,          -- JSON, channel-specific; shared by the rows of one send
-        created_at  TEXT NOT NULL
+        created_at  TEXT NOT NULL,
+        created_by  TEXT NOT NULL           -- actor that queued it; with messages.created_at this is
+                                            -- each row's "queued" history entry (not stored per row)
     );
     CREATE TABLE attachments (
         id            INTEGER PRIMARY KEY,
