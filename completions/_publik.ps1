@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Subscriber groups for newsletters')
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Message templates (minijinja, Django-like syntax)')
             [CompletionResult]::new('newsletter', 'newsletter', [CompletionResultType]::ParameterValue, 'Send a template to every active member of a group')
+            [CompletionResult]::new('gen-ics', 'gen-ics', [CompletionResultType]::ParameterValue, 'Write an RFC 5545 calendar event for an appointment (stdout or -o FILE)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -758,6 +759,38 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
         'publik;newsletter;help;help' {
             break
         }
+        'publik;gen-ics' {
+            [CompletionResult]::new('--booking', '--booking', [CompletionResultType]::ParameterName, 'The agenda''s booking JSON (label, user_display_label, user_name or user_first_name + user_last_name, user_email, datetime, end_datetime, extra_data.{description,location,url,comment}); - for stdin. Flags override it')
+            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'Start, "YYYY-MM-DD HH:MM" in --tz, or RFC 3339')
+            [CompletionResult]::new('--end', '--end', [CompletionResultType]::ParameterName, 'End, like --start')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Length instead of --end, e.g. 30m')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Zone of times given without an offset [default: the config''s ics.timezone]')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'label')
+            [CompletionResult]::new('--user-display-label', '--user-display-label', [CompletionResultType]::ParameterName, 'Summary shown to the user (preferred over --label)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'description')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'location')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'url')
+            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'comment')
+            [CompletionResult]::new('--user-name', '--user-name', [CompletionResultType]::ParameterName, 'Attendee''s name (CN)')
+            [CompletionResult]::new('--user-email', '--user-email', [CompletionResultType]::ParameterName, 'user-email')
+            [CompletionResult]::new('--organizer', '--organizer', [CompletionResultType]::ParameterName, '"Name <addr>" [default: the config''s email.organizer]')
+            [CompletionResult]::new('--uid', '--uid', [CompletionResultType]::ParameterName, 'The appointment''s UID (to reschedule or cancel it) [default: a new one]')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'method')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output file [default: stdout]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output file [default: stdout]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'publik;completions' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
@@ -799,6 +832,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Subscriber groups for newsletters')
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Message templates (minijinja, Django-like syntax)')
             [CompletionResult]::new('newsletter', 'newsletter', [CompletionResultType]::ParameterValue, 'Send a template to every active member of a group')
+            [CompletionResult]::new('gen-ics', 'gen-ics', [CompletionResultType]::ParameterValue, 'Write an RFC 5545 calendar event for an appointment (stdout or -o FILE)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -927,6 +961,9 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             break
         }
         'publik;help;newsletter;send' {
+            break
+        }
+        'publik;help;gen-ics' {
             break
         }
         'publik;help;completions' {

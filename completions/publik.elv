@@ -40,6 +40,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand group 'Subscriber groups for newsletters'
             cand template 'Message templates (minijinja, Django-like syntax)'
             cand newsletter 'Send a template to every active member of a group'
+            cand gen-ics 'Write an RFC 5545 calendar event for an appointment (stdout or -o FILE)'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -681,6 +682,37 @@ set edit:completion:arg-completer[publik] = {|@words|
         }
         &'publik;newsletter;help;help'= {
         }
+        &'publik;gen-ics'= {
+            cand --booking 'The agenda''s booking JSON (label, user_display_label, user_name or user_first_name + user_last_name, user_email, datetime, end_datetime, extra_data.{description,location,url,comment}); - for stdin. Flags override it'
+            cand --start 'Start, "YYYY-MM-DD HH:MM" in --tz, or RFC 3339'
+            cand --end 'End, like --start'
+            cand --duration 'Length instead of --end, e.g. 30m'
+            cand --tz 'Zone of times given without an offset [default: the config''s ics.timezone]'
+            cand --label 'label'
+            cand --user-display-label 'Summary shown to the user (preferred over --label)'
+            cand --description 'description'
+            cand --location 'location'
+            cand --url 'url'
+            cand --comment 'comment'
+            cand --user-name 'Attendee''s name (CN)'
+            cand --user-email 'user-email'
+            cand --organizer '"Name <addr>" [default: the config''s email.organizer]'
+            cand --uid 'The appointment''s UID (to reschedule or cancel it) [default: a new one]'
+            cand --method 'method'
+            cand -o 'Output file [default: stdout]'
+            cand --output 'Output file [default: stdout]'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'publik;completions'= {
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
@@ -720,6 +752,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand group 'Subscriber groups for newsletters'
             cand template 'Message templates (minijinja, Django-like syntax)'
             cand newsletter 'Send a template to every active member of a group'
+            cand gen-ics 'Write an RFC 5545 calendar event for an appointment (stdout or -o FILE)'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -814,6 +847,8 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand send 'Queue one email per active member (one transaction), each with its own unsubscribe link'
         }
         &'publik;help;newsletter;send'= {
+        }
+        &'publik;help;gen-ics'= {
         }
         &'publik;help;completions'= {
         }

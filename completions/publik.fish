@@ -42,6 +42,7 @@ complete -c publik -n "__fish_publik_needs_command" -f -a "sms" -d 'SMS delivery
 complete -c publik -n "__fish_publik_needs_command" -f -a "group" -d 'Subscriber groups for newsletters'
 complete -c publik -n "__fish_publik_needs_command" -f -a "template" -d 'Message templates (minijinja, Django-like syntax)'
 complete -c publik -n "__fish_publik_needs_command" -f -a "newsletter" -d 'Send a template to every active member of a group'
+complete -c publik -n "__fish_publik_needs_command" -f -a "gen-ics" -d 'Write an RFC 5545 calendar event for an appointment (stdout or -o FILE)'
 complete -c publik -n "__fish_publik_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c publik -n "__fish_publik_needs_command" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
 complete -c publik -n "__fish_publik_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -426,6 +427,32 @@ complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_see
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from help" -f -a "send" -d 'Queue one email per active member (one transaction), each with its own unsubscribe link'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l booking -d 'The agenda\'s booking JSON (label, user_display_label, user_name or user_first_name + user_last_name, user_email, datetime, end_datetime, extra_data.{description,location,url,comment}); - for stdin. Flags override it' -r -F
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l start -d 'Start, "YYYY-MM-DD HH:MM" in --tz, or RFC 3339' -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l end -d 'End, like --start' -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l duration -d 'Length instead of --end, e.g. 30m' -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l tz -d 'Zone of times given without an offset [default: the config\'s ics.timezone]' -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l label -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l user-display-label -d 'Summary shown to the user (preferred over --label)' -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l description -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l location -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l url -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l comment -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l user-name -d 'Attendee\'s name (CN)' -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l user-email -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l organizer -d '"Name <addr>" [default: the config\'s email.organizer]' -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l uid -d 'The appointment\'s UID (to reschedule or cancel it) [default: a new one]' -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l method -r -f -a "publish\t'A plain calendar file (no scheduling)'
+request\t'An invitation (iMIP): needs an organizer'
+cancel\t'Cancels an appointment generated before (same UID)'"
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s o -l output -d 'Output file [default: stdout]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand completions" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand completions" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand completions" -l json -d 'Machine-readable JSON output'
@@ -441,20 +468,21 @@ complete -c publik -n "__fish_publik_using_subcommand man" -s v -l verbose -d 'M
 complete -c publik -n "__fish_publik_using_subcommand man" -s q -l quiet -d 'No logs at all (errors are still printed)'
 complete -c publik -n "__fish_publik_using_subcommand man" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand man" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "init" -d 'Write a commented publik.yaml (every key with its default) and create the state file'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "config" -d 'Check the config file'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "state" -d 'Look at the state file'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "enqueue" -d 'Queue a message: one row per recipient; prints the new row ids'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "send-queue" -d 'Send pending messages whose time has come (the cron job)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "retry-queue" -d 'Send again the messages in error whose backoff has passed'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "queue" -d 'Inspect and fix the send queue'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "sms" -d 'SMS delivery receipts'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "group" -d 'Subscriber groups for newsletters'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "template" -d 'Message templates (minijinja, Django-like syntax)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "newsletter" -d 'Send a template to every active member of a group'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "init" -d 'Write a commented publik.yaml (every key with its default) and create the state file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "config" -d 'Check the config file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "state" -d 'Look at the state file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "enqueue" -d 'Queue a message: one row per recipient; prints the new row ids'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "send-queue" -d 'Send pending messages whose time has come (the cron job)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "retry-queue" -d 'Send again the messages in error whose backoff has passed'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "queue" -d 'Inspect and fix the send queue'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "sms" -d 'SMS delivery receipts'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "group" -d 'Subscriber groups for newsletters'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "template" -d 'Message templates (minijinja, Django-like syntax)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "newsletter" -d 'Send a template to every active member of a group'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "gen-ics" -d 'Write an RFC 5545 calendar event for an appointment (stdout or -o FILE)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Load and validate the config; print the effective settings (secrets masked)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "info" -d 'Path, schema version, size and row counts per table'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from enqueue" -f -a "email" -d 'Queue an email (body and attachments stored once, one row per recipient)'

@@ -32,6 +32,7 @@ pub struct Config {
     pub queue: QueueConfig,
     pub newsletter: NewsletterConfig,
     pub serve: ServeConfig,
+    pub ics: IcsConfig,
     /// The file this was read from (None: built-in defaults).
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -43,6 +44,8 @@ pub struct EmailConfig {
     /// Default From: of queued mail.
     pub from: String,
     pub reply_to: Option<String>,
+    /// ORGANIZER of calendar invitations, e.g. "Mairie <rdv@example.org>".
+    pub organizer: Option<String>,
     /// smtp | sendmail | file; unset: smtp when `smtp.host` is set, else file.
     pub transport: Option<TransportKind>,
     pub smtp: SmtpConfig,
@@ -55,6 +58,7 @@ impl Default for EmailConfig {
         EmailConfig {
             from: "publik <noreply@localhost>".into(),
             reply_to: None,
+            organizer: None,
             transport: None,
             smtp: SmtpConfig::default(),
             sendmail: SendmailConfig::default(),
@@ -258,6 +262,27 @@ pub struct GatewayAuth {
     pub resolved_password: Option<Secret>,
     #[serde(skip)]
     pub resolved_token: Option<Secret>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct IcsConfig {
+    /// Zone of times given without an offset (`gen-ics --tz` overrides).
+    pub timezone: String,
+    /// false: DTSTART/DTEND in UTC; true: local time with TZID and a VTIMEZONE block.
+    pub use_tzid: bool,
+    /// Ask attendees of invitations to answer (RSVP=TRUE).
+    pub rsvp: bool,
+}
+
+impl Default for IcsConfig {
+    fn default() -> Self {
+        IcsConfig {
+            timezone: "Europe/Paris".into(),
+            use_tzid: false,
+            rsvp: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -608,6 +633,15 @@ impl Config {
                 }
                 _ => {}
             }
+        }
+        if let Some(organizer) = &self.email.organizer {
+            crate::address::parse_mailbox(organizer).map_err(|e| fail("email.organizer", e))?;
+        }
+        if self.ics.timezone.parse::<chrono_tz::Tz>().is_err() {
+            return Err(fail(
+                "ics.timezone",
+                format!("unknown time zone \"{}\"", self.ics.timezone),
+            ));
         }
         // Newsletters and landing pages
         if let Some(mailto) = &self.newsletter.unsubscribe_mailto {

@@ -20,6 +20,13 @@ pub fn base64url(bytes: &[u8]) -> String {
     out
 }
 
+/// `bytes` random bytes as lowercase hex (Message-ID nonces, calendar UIDs).
+pub fn random_hex(bytes: usize) -> anyhow::Result<String> {
+    let mut buf = vec![0u8; bytes];
+    getrandom::fill(&mut buf).map_err(|e| anyhow::anyhow!("OS random source failed: {e}"))?;
+    Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
+}
+
 /// A new token and the hash to store.
 pub fn generate() -> anyhow::Result<(String, [u8; 32])> {
     let mut bytes = [0u8; 32];

@@ -4,6 +4,7 @@
 pub mod completions;
 pub mod config;
 pub mod enqueue;
+pub mod gen_ics;
 pub mod group;
 pub mod init;
 pub mod man;
@@ -82,6 +83,7 @@ pub enum Command {
     Group(group::Args),
     Template(template::Args),
     Newsletter(newsletter::Args),
+    GenIcs(Box<gen_ics::Args>),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -148,6 +150,7 @@ pub fn exec(cli: Cli) -> anyhow::Result<()> {
         Command::Group(args) => group::exec(&ctx, args),
         Command::Template(args) => template::exec(&ctx, args),
         Command::Newsletter(args) => newsletter::exec(&ctx, args),
+        Command::GenIcs(args) => gen_ics::exec(&ctx, *args),
         Command::Completions(args) => completions::exec(args),
         Command::Man(args) => man::exec(args),
     }

@@ -124,12 +124,6 @@ pub struct EmailRequest {
     pub tag: Option<String>,
 }
 
-fn random_hex(bytes: usize) -> anyhow::Result<String> {
-    let mut buf = vec![0u8; bytes];
-    getrandom::fill(&mut buf).map_err(|e| anyhow::anyhow!("OS random source failed: {e}"))?;
-    Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
-}
-
 fn read_text(field: &str, path: &Path) -> anyhow::Result<String> {
     let bytes = if path == Path::new("-") {
         let mut buf = Vec::new();
@@ -293,7 +287,7 @@ pub fn enqueue(
         text,
         html,
         headers,
-        nonce: random_hex(8)?,
+        nonce: crate::token::random_hex(8)?,
         newsletter: None,
     };
     let mut seen = std::collections::HashSet::new();

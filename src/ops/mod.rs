@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod email;
+pub mod ics;
 pub mod init;
 pub mod inspect;
 pub mod newsletter;

@@ -97,6 +97,20 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX unsubscribe_tokens_member ON unsubscribe_tokens(member_id);
     "#,
+    // 3: calendar appointments, so that a reschedule or a cancel raises SEQUENCE.
+    r#"
+    CREATE TABLE appointments (
+        uid         TEXT PRIMARY KEY,
+        sequence    INTEGER NOT NULL,
+        start       TEXT NOT NULL,
+        end         TEXT NOT NULL,
+        summary     TEXT NOT NULL,
+        location    TEXT,
+        status      TEXT NOT NULL CHECK (status IN ('confirmed','cancelled')),
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+    );
+    "#,
 ];
 
 pub const LATEST: u32 = MIGRATIONS.len() as u32;

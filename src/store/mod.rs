@@ -1,6 +1,7 @@
 //! The SQLite state file: opening (WAL, busy timeout, foreign keys, mode 0600),
 //! schema migrations, and every SQL statement of the program.
 
+mod appointments;
 mod messages;
 mod migrations;
 mod newsletter;
@@ -14,6 +15,7 @@ use anyhow::{Context, bail};
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
+pub use appointments::*;
 pub use messages::*;
 pub use newsletter::*;
 

@@ -1,0 +1,434 @@
+//! `gen-ics`: every output is parsed back with an independent parser (the
+//! `ical` crate) and checked property by property.
+
+mod common;
+
+use common::Env;
+use ical::parser::ical::component::IcalCalendar;
+
+/// stdout of a successful `publik ARGS`.
+fn run(env: &Env, args: &[&str]) -> String {
+    let out = env.publik().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "publik {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn parse(text: &str) -> IcalCalendar {
+    let mut parser = ical::IcalParser::new(text.as_bytes());
+    let calendar = parser.next().expect("one calendar").expect("valid iCalendar");
+    assert!(parser.next().is_none(), "exactly one VCALENDAR");
+    calendar
+}
+
+/// RFC 5545 TEXT unescaping (the parser gives raw values).
+fn unescape(value: &str) -> String {
+    let mut out = String::new();
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') | Some('N') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn props(calendar: &IcalCalendar) -> Vec<(String, Vec<(String, Vec<String>)>, String)> {
+    calendar.events[0]
+        .properties
+        .iter()
+        .map(|p| {
+            (
+                p.name.clone(),
+                p.params.clone().unwrap_or_default(),
+                p.value.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn value(calendar: &IcalCalendar, name: &str) -> Option<String> {
+    props(calendar)
+        .into_iter()
+        .find(|(n, _, _)| n == name)
+        .map(|(_, _, v)| v)
+}
+
+fn param(calendar: &IcalCalendar, name: &str, key: &str) -> Option<String> {
+    props(calendar)
+        .into_iter()
+        .find(|(n, _, _)| n == name)
+        .and_then(|(_, params, _)| params.into_iter().find(|(k, _)| k == key))
+        .map(|(_, v)| v.join(","))
+}
+
+fn assert_rfc5545_lines(text: &str) {
+    assert!(text.ends_with("\r\n"));
+    for line in text.split("\r\n") {
+        assert!(
+            !line.contains('\n') && !line.contains('\r'),
+            "bare line break in {line:?}"
+        );
+        assert!(line.len() <= 75, "line of {} octets: {line:?}", line.len());
+    }
+    let unfolded = text.replace("\r\n ", "");
+    assert_eq!(unfolded.matches("PRODID:").count(), 1, "one PRODID");
+    assert!(unfolded.contains("VERSION:2.0\r\n"));
+}
+
+#[test]
+fn long_french_text_folds_escapes_and_round_trips() {
+    let env = Env::new();
+    let description = "Pièces à apporter : carte d'identité; justificatif de domicile, photo d'identité récente.\r\nLivret de famille (si enfants) ; l'accueil se fait au guichet n°3, au rez-de-chaussée — à côté de l'ascenseur.\nMerci de votre ponctualité, « bonne journée » !";
+    let text = run(
+        &env,
+        &[
+            "gen-ics",
+            "--start",
+            "2026-11-23 10:00",
+            "--duration",
+            "45m",
+            "--label",
+            "Rendez-vous état civil",
+            "--user-display-label",
+            "Mariage : dépôt du dossier, Zoé & Éric",
+            "--description",
+            description,
+            "--location",
+            "Hôtel de ville, 1 place de la République; bureau 12",
+            "--url",
+            "https://demarches.example.org/suivi/42/",
+            "--comment",
+            "Réservé en ligne, via le portail",
+            "--user-name",
+            "Zoé Durand-Lefèvre, née Martin",
+            "--user-email",
+            "zoe@example.org",
+            "--uid",
+            "rdv-42@example.org",
+        ],
+    );
+    assert_rfc5545_lines(&text);
+    let calendar = parse(&text);
+    assert_eq!(
+        calendar
+            .properties
+            .iter()
+            .find(|p| p.name == "METHOD")
+            .unwrap()
+            .value
+            .as_deref(),
+        Some("PUBLISH")
+    );
+    assert_eq!(
+        unescape(&value(&calendar, "DESCRIPTION").unwrap()),
+        description.replace("\r\n", "\n")
+    );
+    assert_eq!(
+        unescape(&value(&calendar, "SUMMARY").unwrap()),
+        "Mariage : dépôt du dossier, Zoé & Éric"
+    );
+    assert_eq!(
+        unescape(&value(&calendar, "LOCATION").unwrap()),
+        "Hôtel de ville, 1 place de la République; bureau 12"
+    );
+    assert_eq!(
+        unescape(&value(&calendar, "COMMENT").unwrap()),
+        "Réservé en ligne, via le portail"
+    );
+    assert_eq!(
+        value(&calendar, "URL").as_deref(),
+        Some("https://demarches.example.org/suivi/42/")
+    );
+    assert_eq!(value(&calendar, "UID").as_deref(), Some("rdv-42@example.org"));
+    assert_eq!(value(&calendar, "SEQUENCE").as_deref(), Some("0"));
+    assert_eq!(value(&calendar, "STATUS").as_deref(), Some("CONFIRMED"));
+    // Paris is UTC+1 in November.
+    assert_eq!(value(&calendar, "DTSTART").as_deref(), Some("20261123T090000Z"));
+    assert_eq!(value(&calendar, "DTEND").as_deref(), Some("20261123T094500Z"));
+    assert!(value(&calendar, "DTSTAMP").unwrap().ends_with('Z'));
+    assert_eq!(
+        value(&calendar, "ATTENDEE").as_deref(),
+        Some("mailto:zoe@example.org")
+    );
+    assert_eq!(
+        param(&calendar, "ATTENDEE", "CN")
+            .as_deref()
+            .map(|v| v.trim_matches('"')),
+        Some("Zoé Durand-Lefèvre, née Martin")
+    );
+}
+
+#[test]
+fn paris_dst_changes_give_the_right_utc_instants() {
+    let env = Env::new();
+    let cases = [
+        ("2026-03-29 01:30", "20260329T003000Z"),
+        ("2026-03-29 03:30", "20260329T013000Z"),
+        ("2026-10-25 01:30", "20261024T233000Z"),
+        ("2026-10-25 03:30", "20261025T023000Z"),
+        ("2026-07-14T10:00:00+02:00", "20260714T080000Z"),
+    ];
+    for (start, utc) in cases {
+        let text = run(
+            &env,
+            &["gen-ics", "--start", start, "--duration", "1h", "--label", "RDV"],
+        );
+        assert_eq!(value(&parse(&text), "DTSTART").as_deref(), Some(utc), "{start}");
+    }
+    let out = env
+        .publik()
+        .args([
+            "gen-ics",
+            "--start",
+            "2026-03-29 02:30",
+            "--duration",
+            "1h",
+            "--label",
+            "RDV",
+        ])
+        .assert()
+        .code(65);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("does not exist in Europe/Paris"));
+    let ny = run(
+        &env,
+        &[
+            "gen-ics",
+            "--start",
+            "2026-11-23 10:00",
+            "--duration",
+            "1h",
+            "--label",
+            "RDV",
+            "--tz",
+            "America/New_York",
+        ],
+    );
+    assert_eq!(value(&parse(&ny), "DTSTART").as_deref(), Some("20261123T150000Z"));
+}
+
+#[test]
+fn booking_json_and_flags_override() {
+    let env = Env::new();
+    env.write(
+        "booking.json",
+        r#"{"label": "Passeport", "user_first_name": "Jean", "user_last_name": "Dupont",
+            "user_email": "jean@example.org", "datetime": "2026-12-01 14:00:00", "end_datetime": "2026-12-01 14:20:00",
+            "extra_data": {"description": "Dépôt de dossier", "location": "Mairie annexe", "url": "https://example.org/rdv/7", "comment": "2e étage"}}"#,
+    );
+    let text = run(
+        &env,
+        &[
+            "gen-ics",
+            "--booking",
+            "booking.json",
+            "--location",
+            "Mairie centrale",
+            "-o",
+            "out.ics",
+        ],
+    );
+    assert_eq!(text, "");
+    let calendar = parse(&common::read(&env.path("out.ics")));
+    assert_eq!(value(&calendar, "SUMMARY").as_deref(), Some("Passeport"));
+    assert_eq!(value(&calendar, "LOCATION").as_deref(), Some("Mairie centrale"));
+    assert_eq!(
+        unescape(&value(&calendar, "DESCRIPTION").unwrap()),
+        "Dépôt de dossier"
+    );
+    assert_eq!(
+        value(&calendar, "URL").as_deref(),
+        Some("https://example.org/rdv/7")
+    );
+    assert_eq!(unescape(&value(&calendar, "COMMENT").unwrap()), "2e étage");
+    assert_eq!(value(&calendar, "DTSTART").as_deref(), Some("20261201T130000Z"));
+    assert_eq!(value(&calendar, "DTEND").as_deref(), Some("20261201T132000Z"));
+    assert_eq!(param(&calendar, "ATTENDEE", "CN").as_deref(), Some("Jean Dupont"));
+    assert!(value(&calendar, "UID").unwrap().ends_with("@localhost"));
+}
+
+#[test]
+fn reschedule_and_cancel_raise_sequence() {
+    let env = Env::new();
+    env.write(
+        "publik.yaml",
+        "email:\n  organizer: \"Mairie <rdv@example.org>\"\n",
+    );
+    let generate = |extra: &[&str]| {
+        let mut args = vec![
+            "gen-ics",
+            "--uid",
+            "rdv-7@example.org",
+            "--label",
+            "Carte d'identité",
+            "--duration",
+            "30m",
+        ];
+        args.extend_from_slice(extra);
+        parse(&run(&env, &args))
+    };
+    let first = generate(&[
+        "--start",
+        "2026-12-01 09:00",
+        "--method",
+        "request",
+        "--user-name",
+        "Ali",
+        "--user-email",
+        "ali@example.org",
+    ]);
+    assert_eq!(value(&first, "SEQUENCE").as_deref(), Some("0"));
+    assert_eq!(
+        value(&first, "ORGANIZER").as_deref(),
+        Some("mailto:rdv@example.org")
+    );
+    assert_eq!(param(&first, "ORGANIZER", "CN").as_deref(), Some("Mairie"));
+    assert_eq!(
+        param(&first, "ATTENDEE", "PARTSTAT").as_deref(),
+        Some("NEEDS-ACTION")
+    );
+    let same = generate(&["--start", "2026-12-01 09:00", "--method", "request"]);
+    assert_eq!(value(&same, "SEQUENCE").as_deref(), Some("0"), "nothing changed");
+    let moved = generate(&["--start", "2026-12-02 11:00", "--method", "request"]);
+    assert_eq!(value(&moved, "SEQUENCE").as_deref(), Some("1"));
+    assert_eq!(value(&moved, "UID").as_deref(), Some("rdv-7@example.org"));
+    let cancelled = parse(&run(
+        &env,
+        &["gen-ics", "--uid", "rdv-7@example.org", "--method", "cancel"],
+    ));
+    assert_eq!(
+        cancelled
+            .properties
+            .iter()
+            .find(|p| p.name == "METHOD")
+            .unwrap()
+            .value
+            .as_deref(),
+        Some("CANCEL")
+    );
+    assert_eq!(value(&cancelled, "STATUS").as_deref(), Some("CANCELLED"));
+    assert_eq!(value(&cancelled, "SEQUENCE").as_deref(), Some("2"));
+    assert_eq!(
+        value(&cancelled, "DTSTART").as_deref(),
+        Some("20261202T100000Z"),
+        "the last times"
+    );
+    let before = env.counts();
+    env.publik()
+        .args(["gen-ics", "--uid", "unknown@example.org", "--method", "cancel"])
+        .assert()
+        .code(65);
+    env.publik()
+        .args(["gen-ics", "--method", "cancel"])
+        .assert()
+        .code(65);
+    assert_eq!(env.counts(), before);
+}
+
+#[test]
+fn bad_input_names_the_field_and_stores_nothing() {
+    let env = Env::new();
+    env.publik().args(["state", "info"]).assert().success();
+    let before = env.counts();
+    let cases: [(&[&str], &str); 7] = [
+        (
+            &[
+                "--start",
+                "2026-12-01 10:00",
+                "--end",
+                "2026-12-01 09:00",
+                "--label",
+                "x",
+            ],
+            "--end",
+        ),
+        (
+            &[
+                "--start",
+                "2026-12-01 10:00",
+                "--duration",
+                "1h",
+                "--label",
+                "x",
+                "--tz",
+                "Europe/Pariss",
+            ],
+            "--tz",
+        ),
+        (
+            &["--start", "demain 10h", "--duration", "1h", "--label", "x"],
+            "--start",
+        ),
+        (&["--start", "2026-12-01 10:00", "--duration", "1h"], "--label"),
+        (
+            &["--start", "2026-12-01 10:00", "--duration", "1h", "--label", "  "],
+            "--label",
+        ),
+        (
+            &[
+                "--start",
+                "2026-12-01 10:00",
+                "--duration",
+                "1h",
+                "--label",
+                "x",
+                "--method",
+                "request",
+            ],
+            "--organizer",
+        ),
+        (&["--booking", "missing.json"], "--booking"),
+    ];
+    for (args, field) in cases {
+        let out = env.publik().arg("gen-ics").args(args).assert().code(65);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(stderr.contains(field), "{field} not in {stderr}");
+        assert_eq!(env.counts(), before);
+    }
+}
+
+#[test]
+fn tzid_mode_writes_a_vtimezone() {
+    let env = Env::new();
+    env.write("publik.yaml", "ics:\n  use_tzid: true\n");
+    let text = run(
+        &env,
+        &[
+            "gen-ics",
+            "--start",
+            "2026-07-01 10:00",
+            "--duration",
+            "1h",
+            "--label",
+            "RDV",
+        ],
+    );
+    assert_rfc5545_lines(&text);
+    let calendar = parse(&text);
+    assert_eq!(value(&calendar, "DTSTART").as_deref(), Some("20260701T100000"));
+    assert_eq!(
+        param(&calendar, "DTSTART", "TZID").as_deref(),
+        Some("Europe/Paris")
+    );
+    assert_eq!(calendar.timezones.len(), 1);
+    let tz = &calendar.timezones[0];
+    assert_eq!(
+        tz.properties
+            .iter()
+            .find(|p| p.name == "TZID")
+            .unwrap()
+            .value
+            .as_deref(),
+        Some("Europe/Paris")
+    );
+    assert!(tz.transitions.len() >= 4, "DST transitions around the event");
+}
