@@ -42,7 +42,10 @@ fn unescape(value: &str) -> String {
     out
 }
 
-fn props(calendar: &IcalCalendar) -> Vec<(String, Vec<(String, Vec<String>)>, String)> {
+/// (name, parameters, raw value) of each VEVENT property.
+type Prop = (String, Vec<(String, Vec<String>)>, String);
+
+fn props(calendar: &IcalCalendar) -> Vec<Prop> {
     calendar.events[0]
         .properties
         .iter()
