@@ -520,7 +520,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__enqueue__subcmd__email)
-            opts="-v -q -h -V --to --cc --bcc --subject --text --html --attach --from --reply-to --header --priority --not-before --expires-in --tag --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --to --cc --bcc --subject --text --html --attach --from --reply-to --header --priority --not-before --expires-in --tag --invite --invite-booking --invite-uid --invite-method --config --state --json --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -580,6 +580,22 @@ _publik() {
                     ;;
                 --tag)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --invite)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --invite-booking)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --invite-uid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --invite-method)
+                    COMPREPLY=($(compgen -W "publish request cancel" -- "${cur}"))
                     return 0
                     ;;
                 --config)

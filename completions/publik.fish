@@ -117,12 +117,18 @@ low\t''"
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l not-before -d 'Do not send before this time (RFC 3339 or local "YYYY-MM-DD HH:MM")' -r
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l expires-in -d 'Give up (status failed) if not sent within this long, e.g. 24h' -r
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l tag -d 'Free label for `queue list --tag`' -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l invite -d 'Send this calendar (METHOD:REQUEST or CANCEL) as an invitation (iMIP)' -r -F
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l invite-booking -d 'Build the invitation from an agenda booking JSON (as gen-ics --booking); each recipient is the ATTENDEE, email.organizer the ORGANIZER' -r -F
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l invite-uid -d 'UID of the appointment, to reschedule or cancel one sent before' -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l invite-method -d 'request (new or moved appointment) or cancel' -r -f -a "publish\t'A plain calendar file (no scheduling)'
+request\t'An invitation (iMIP): needs an organizer'
+cancel\t'Cancels an appointment generated before (same UID)'"
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l to -d 'Phone number (06 12 34 56 78, +33612345678, ...); repeatable' -r
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l text -d 'Message text' -r

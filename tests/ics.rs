@@ -435,3 +435,264 @@ fn tzid_mode_writes_a_vtimezone() {
     );
     assert!(tz.transitions.len() >= 4, "DST transitions around the event");
 }
+
+mod invitations {
+    use super::*;
+    use common::smtp::SmtpServer;
+    use mail_parser::{MessageParser, MimeHeaders, PartType};
+
+    fn setup(env: &Env, port: u16) {
+        env.write(
+            "publik.yaml",
+            &format!(
+                "email:\n  from: \"Mairie <noreply@example.org>\"\n  organizer: \"Service état civil <rdv@example.org>\"\n  smtp: {{ host: 127.0.0.1, port: {port} }}\nics:\n  rsvp: true\n"
+            ),
+        );
+        env.write("body.txt", "Votre rendez-vous est confirmé.\n");
+        env.write(
+            "booking.json",
+            r#"{"label": "Carte d'identité", "user_name": "Ali Ben", "user_email": "ali@example.org",
+                "datetime": "2026-12-03 09:30:00", "end_datetime": "2026-12-03 09:45:00",
+                "extra_data": {"location": "Mairie, guichet 2"}}"#,
+        );
+    }
+
+    /// The calendar alternative and the attachment of one received mail.
+    fn calendar_parts(raw: &[u8]) -> (String, String, String) {
+        let parsed = MessageParser::default().parse(raw).unwrap();
+        let root = parsed.root_part();
+        assert_eq!(root.content_type().unwrap().subtype(), Some("mixed"));
+        let mut alternative_calendar = None;
+        let mut attachment = None;
+        for part in parsed.parts.iter() {
+            let Some(ct) = part.content_type() else { continue };
+            let kind = format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or(""));
+            let text = match &part.body {
+                PartType::Text(t) => t.to_string(),
+                PartType::Binary(b) | PartType::InlineBinary(b) => String::from_utf8_lossy(b).to_string(),
+                _ => continue,
+            };
+            if kind == "text/calendar" {
+                let method = ct.attribute("method").unwrap_or_default().to_string();
+                alternative_calendar = Some((text, method));
+            } else if part.attachment_name() == Some("invitation.ics") {
+                attachment = Some(text);
+            }
+        }
+        let (calendar, method) = alternative_calendar.expect("a text/calendar part");
+        (
+            calendar,
+            method,
+            attachment.expect("an invitation.ics attachment"),
+        )
+    }
+
+    #[test]
+    fn booking_invitation_reaches_the_server_as_imip() {
+        let server = SmtpServer::start();
+        let env = Env::new();
+        setup(&env, server.port());
+        let enqueue = |extra: &[&str]| {
+            let mut cmd = env.publik();
+            cmd.args([
+                "enqueue",
+                "email",
+                "--to",
+                "ali@example.org",
+                "--cc",
+                "agent@example.org",
+                "--subject",
+                "Rendez-vous",
+                "--text",
+                "body.txt",
+            ]);
+            cmd.args(extra).assert().success();
+        };
+        enqueue(&[
+            "--invite-booking",
+            "booking.json",
+            "--invite-uid",
+            "rdv-99@example.org",
+        ]);
+        env.publik().arg("send-queue").assert().success();
+        let mails = server.received();
+        assert_eq!(mails.len(), 2);
+        for mail in &mails {
+            let (calendar, method, attachment) = calendar_parts(&mail.data);
+            assert_eq!(method, "REQUEST");
+            assert_eq!(
+                calendar.replace("\r\n", "\n"),
+                attachment.replace("\r\n", "\n"),
+                "the same file in both places"
+            );
+            let parsed = parse(&calendar);
+            assert_eq!(
+                parsed
+                    .properties
+                    .iter()
+                    .find(|p| p.name == "METHOD")
+                    .unwrap()
+                    .value
+                    .as_deref(),
+                Some("REQUEST")
+            );
+            assert_eq!(value(&parsed, "UID").as_deref(), Some("rdv-99@example.org"));
+            assert_eq!(value(&parsed, "SEQUENCE").as_deref(), Some("0"));
+            assert_eq!(
+                value(&parsed, "ORGANIZER").as_deref(),
+                Some("mailto:rdv@example.org")
+            );
+            let rcpt = &mail.rcpt_to[0];
+            assert_eq!(value(&parsed, "ATTENDEE"), Some(format!("mailto:{rcpt}")));
+            assert_eq!(
+                param(&parsed, "ATTENDEE", "PARTSTAT").as_deref(),
+                Some("NEEDS-ACTION")
+            );
+            assert_eq!(param(&parsed, "ATTENDEE", "RSVP").as_deref(), Some("TRUE"));
+            let cn = param(&parsed, "ATTENDEE", "CN");
+            if rcpt == "ali@example.org" {
+                assert_eq!(cn.as_deref(), Some("Ali Ben"));
+            } else {
+                assert_eq!(cn, None);
+            }
+            let parsed_mail = MessageParser::default().parse(&mail.data).unwrap();
+            assert_eq!(
+                parsed_mail.body_text(0).unwrap().trim_end(),
+                "Votre rendez-vous est confirmé."
+            );
+        }
+
+        // Reschedule: same UID, SEQUENCE 1. Cancel: METHOD:CANCEL, SEQUENCE 2.
+        env.write(
+            "booking.json",
+            &common::read(&env.path("booking.json"))
+                .replace("09:30:00", "10:30:00")
+                .replace("09:45:00", "10:45:00"),
+        );
+        enqueue(&[
+            "--invite-booking",
+            "booking.json",
+            "--invite-uid",
+            "rdv-99@example.org",
+        ]);
+        enqueue(&[
+            "--invite-booking",
+            "booking.json",
+            "--invite-uid",
+            "rdv-99@example.org",
+            "--invite-method",
+            "cancel",
+        ]);
+        env.publik().arg("send-queue").assert().success();
+        let mails = server.received();
+        assert_eq!(mails.len(), 6);
+        let (moved, method, _) = calendar_parts(&mails[2].data);
+        assert_eq!(method, "REQUEST");
+        let moved = parse(&moved);
+        assert_eq!(value(&moved, "UID").as_deref(), Some("rdv-99@example.org"));
+        assert_eq!(value(&moved, "SEQUENCE").as_deref(), Some("1"));
+        assert_eq!(value(&moved, "DTSTART").as_deref(), Some("20261203T093000Z"));
+        let (cancel, method, attachment) = calendar_parts(&mails[4].data);
+        assert_eq!(method, "CANCEL");
+        let cancel = parse(&cancel);
+        assert_eq!(
+            cancel
+                .properties
+                .iter()
+                .find(|p| p.name == "METHOD")
+                .unwrap()
+                .value
+                .as_deref(),
+            Some("CANCEL")
+        );
+        assert_eq!(value(&cancel, "STATUS").as_deref(), Some("CANCELLED"));
+        assert_eq!(value(&cancel, "SEQUENCE").as_deref(), Some("2"));
+        assert!(attachment.contains("METHOD:CANCEL"));
+    }
+
+    #[test]
+    fn ics_file_invitation_and_refusals() {
+        let server = SmtpServer::start();
+        let env = Env::new();
+        setup(&env, server.port());
+        let ics = run(
+            &env,
+            &[
+                "gen-ics",
+                "--booking",
+                "booking.json",
+                "--method",
+                "request",
+                "--uid",
+                "file-1@example.org",
+            ],
+        );
+        env.write("invite.ics", &ics);
+        env.publik()
+            .args([
+                "enqueue",
+                "email",
+                "--to",
+                "ali@example.org",
+                "--subject",
+                "RDV",
+                "--text",
+                "body.txt",
+                "--invite",
+                "invite.ics",
+            ])
+            .assert()
+            .success();
+        env.publik().arg("send-queue").assert().success();
+        let (calendar, method, _) = calendar_parts(&server.received()[0].data);
+        assert_eq!(method, "REQUEST");
+        assert_eq!(
+            value(&parse(&calendar), "UID").as_deref(),
+            Some("file-1@example.org")
+        );
+
+        let before = env.counts();
+        let publish = run(&env, &["gen-ics", "--booking", "booking.json"]);
+        env.write("publish.ics", &publish);
+        let after_gen = env.counts();
+        for (args, needle) in [
+            (
+                vec!["--invite", "publish.ics"],
+                "METHOD must be REQUEST or CANCEL",
+            ),
+            (vec!["--invite", "body.txt"], "not an iCalendar event"),
+            (vec!["--invite-booking", "nope.json"], "--invite-booking"),
+            (
+                vec![
+                    "--invite-booking",
+                    "booking.json",
+                    "--invite-uid",
+                    "unknown@example.org",
+                    "--invite-method",
+                    "cancel",
+                ],
+                "nothing to cancel",
+            ),
+        ] {
+            let out = env
+                .publik()
+                .args([
+                    "enqueue",
+                    "email",
+                    "--to",
+                    "ali@example.org",
+                    "--subject",
+                    "RDV",
+                    "--text",
+                    "body.txt",
+                ])
+                .args(&args)
+                .assert()
+                .code(65);
+            let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+            assert!(stderr.contains(needle), "{needle} not in {stderr}");
+            assert_eq!(env.counts(), after_gen);
+        }
+        assert_ne!(before, after_gen, "gen-ics itself remembers the appointment");
+    }
+}

@@ -15,7 +15,7 @@ pub struct Args {
 #[derive(Debug, clap::Subcommand)]
 pub enum EnqueueCommand {
     /// Queue an email (body and attachments stored once, one row per recipient)
-    Email(EmailArgs),
+    Email(Box<EmailArgs>),
     /// Queue an SMS: numbers normalized to E.164, one row per number
     Sms(SmsArgs),
 }
@@ -87,6 +87,19 @@ pub struct EmailArgs {
     /// Free label for `queue list --tag`
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
+    /// Send this calendar (METHOD:REQUEST or CANCEL) as an invitation (iMIP)
+    #[arg(long, value_name = "FILE.ics", conflicts_with = "invite_booking")]
+    pub invite: Option<PathBuf>,
+    /// Build the invitation from an agenda booking JSON (as gen-ics --booking);
+    /// each recipient is the ATTENDEE, email.organizer the ORGANIZER
+    #[arg(long, value_name = "FILE.json")]
+    pub invite_booking: Option<PathBuf>,
+    /// UID of the appointment, to reschedule or cancel one sent before
+    #[arg(long, value_name = "UID", requires = "invite_booking")]
+    pub invite_uid: Option<String>,
+    /// request (new or moved appointment) or cancel
+    #[arg(long, value_enum, default_value = "request")]
+    pub invite_method: crate::ops::ics::Method,
 }
 
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
@@ -107,6 +120,10 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
                 not_before: email.not_before,
                 expires_in: email.expires_in,
                 tag: email.tag,
+                invite: email.invite,
+                invite_booking: email.invite_booking,
+                invite_uid: email.invite_uid,
+                invite_method: email.invite_method,
             };
             let config = ctx.config()?;
             let ids = ops::email::enqueue(&mut ctx.store()?, config, &request, &ops::actor("enqueue"))?;

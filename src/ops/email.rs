@@ -60,6 +60,22 @@ pub struct EmailContent {
     /// with this context and the row's `vars` (recipient, unsubscribe token).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub newsletter: Option<NewsletterPart>,
+    /// A calendar invitation (iMIP, RFC 6047) sent with the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation: Option<InvitationPart>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum InvitationPart {
+    /// `--invite FILE.ics`: the same calendar for every recipient.
+    File { ics: String, method: String },
+    /// `--invite-booking`: rendered per row with the recipient as ATTENDEE.
+    Event {
+        event: Box<crate::ops::ics::EventData>,
+        use_tzid: bool,
+        rsvp: bool,
+    },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -122,6 +138,80 @@ pub struct EmailRequest {
     pub not_before: Option<String>,
     pub expires_in: Option<Duration>,
     pub tag: Option<String>,
+    /// `--invite FILE.ics`
+    pub invite: Option<PathBuf>,
+    /// `--invite-booking FILE.json`
+    pub invite_booking: Option<PathBuf>,
+    pub invite_uid: Option<String>,
+    pub invite_method: crate::ops::ics::Method,
+}
+
+/// The METHOD of an iCalendar file, after unfolding; only REQUEST and CANCEL
+/// make sense in an invitation.
+fn ics_method(ics: &str) -> Option<String> {
+    let unfolded = ics.replace("\r\n ", "").replace("\r\n\t", "");
+    unfolded
+        .lines()
+        .find_map(|line| line.trim_end().strip_prefix("METHOD:"))
+        .map(|m| m.trim().to_ascii_uppercase())
+}
+
+/// Builds the invitation of an `enqueue email`, recording the appointment.
+fn invitation(
+    store: &mut Store,
+    config: &Config,
+    request: &EmailRequest,
+) -> anyhow::Result<Option<InvitationPart>> {
+    use crate::ops::ics::{self, IcsRequest, Method};
+    if let Some(path) = &request.invite {
+        let ics = std::fs::read_to_string(path)
+            .map_err(|e| bad_input(format!("--invite: cannot read {}: {e}", path.display())))?;
+        if !ics.trim_start().starts_with("BEGIN:VCALENDAR") || !ics.contains("BEGIN:VEVENT") {
+            return Err(bad_input(format!(
+                "--invite: {} is not an iCalendar event",
+                path.display()
+            )));
+        }
+        let method = match ics_method(&ics).as_deref() {
+            Some(m @ ("REQUEST" | "CANCEL")) => m.to_string(),
+            other => {
+                return Err(bad_input(format!(
+                    "--invite: METHOD must be REQUEST or CANCEL for an invitation, not {}",
+                    other.unwrap_or("missing")
+                )));
+            }
+        };
+        return Ok(Some(InvitationPart::File {
+            ics: ics.replace("\r\n", "\n").replace('\n', "\r\n"),
+            method,
+        }));
+    }
+    let Some(booking) = &request.invite_booking else {
+        return Ok(None);
+    };
+    let method = match request.invite_method {
+        Method::Publish => Method::Request,
+        other => other,
+    };
+    let ics_request = IcsRequest {
+        booking: Some(booking.clone()),
+        uid: request.invite_uid.clone(),
+        method,
+        ..IcsRequest::default()
+    };
+    let (event, previous) = ics::prepare(store, config, ics_request).map_err(|e| {
+        // Name the option the user gave, not gen-ics's.
+        match e.downcast_ref::<crate::exit_codes::BadInput>() {
+            Some(bad) => bad_input(format!("--invite-booking: {}", bad.0)),
+            None => e,
+        }
+    })?;
+    ics::record(store, &event, previous)?;
+    Ok(Some(InvitationPart::Event {
+        event: Box::new(event),
+        use_tzid: config.ics.use_tzid,
+        rsvp: config.ics.rsvp,
+    }))
 }
 
 fn read_text(field: &str, path: &Path) -> anyhow::Result<String> {
@@ -278,6 +368,7 @@ pub fn enqueue(
         .map(|spec| read_attachment(spec))
         .collect::<anyhow::Result<Vec<_>>>()?;
 
+    let invitation = invitation(store, config, request)?;
     let content = EmailContent {
         from: from.to_string(),
         reply_to: reply_to.map(|r| r.to_string()),
@@ -289,6 +380,7 @@ pub fn enqueue(
         headers,
         nonce: crate::token::random_hex(8)?,
         newsletter: None,
+        invitation,
     };
     let mut seen = std::collections::HashSet::new();
     let rows: Vec<NewRow> = to
@@ -332,6 +424,7 @@ pub struct PreparedEmail {
     nonce: String,
     /// Newsletter templates and their shared context.
     templates: Option<(crate::ops::template::Templates, serde_json::Value)>,
+    invitation: Option<InvitationPart>,
     links: LinkSettings,
 }
 
@@ -391,8 +484,39 @@ impl PreparedEmail {
             attachments,
             nonce: content.nonce,
             templates,
+            invitation: content.invitation,
             links: links.clone(),
         })
+    }
+
+    /// The invitation of one row and its METHOD: the row's recipient is the
+    /// ATTENDEE of a booking invitation.
+    fn calendar(&self, message: &Message) -> Result<Option<(String, String)>, String> {
+        use crate::ops::ics::{Attendee, render};
+        match &self.invitation {
+            None => Ok(None),
+            Some(InvitationPart::File { ics, method }) => Ok(Some((ics.clone(), method.clone()))),
+            Some(InvitationPart::Event {
+                event,
+                use_tzid,
+                rsvp,
+            }) => {
+                let recipient = parse_mailbox(&message.recipient)?.email.to_string();
+                let name = event.attendee_name.as_deref().filter(|_| {
+                    event
+                        .attendee_email
+                        .as_deref()
+                        .is_some_and(|e| e.eq_ignore_ascii_case(&recipient))
+                });
+                let attendee = Attendee {
+                    name,
+                    email: Some(&recipient),
+                    rsvp: *rsvp,
+                };
+                let ics = render(event, *use_tzid, &attendee).map_err(|e| format!("invitation: {e}"))?;
+                Ok(Some((ics, event.method.as_ical().to_string())))
+            }
+        }
     }
 
     /// Subject, text, html and extra headers of one row: as stored, or
@@ -467,12 +591,26 @@ impl PreparedEmail {
             builder = builder.raw_header(value.clone());
         }
         let text_part = SinglePart::plain(text);
-        let alternative = html.map(|html| {
-            MultiPart::alternative()
-                .singlepart(text_part.clone())
-                .singlepart(SinglePart::html(html))
-        });
-        let email = if self.attachments.is_empty() {
+        let calendar = self.calendar(message)?;
+        let alternative = match (html, &calendar) {
+            (None, None) => None,
+            (html, calendar) => {
+                let mut alternative = MultiPart::alternative().singlepart(text_part.clone());
+                if let Some(html) = html {
+                    alternative = alternative.singlepart(SinglePart::html(html));
+                }
+                // RFC 6047: the calendar is the last alternative, its method in the content type.
+                if let Some((ics, method)) = calendar {
+                    let content_type =
+                        ContentType::parse(&format!("text/calendar; method={method}; charset=UTF-8"))
+                            .map_err(|e| e.to_string())?;
+                    alternative =
+                        alternative.singlepart(SinglePart::builder().header(content_type).body(ics.clone()));
+                }
+                Some(alternative)
+            }
+        };
+        let email = if self.attachments.is_empty() && calendar.is_none() {
             match alternative {
                 Some(alt) => builder.multipart(alt),
                 None => builder.singlepart(text_part),
@@ -482,6 +620,11 @@ impl PreparedEmail {
                 Some(alt) => MultiPart::mixed().multipart(alt),
                 None => MultiPart::mixed().singlepart(text_part),
             };
+            if let Some((ics, _)) = &calendar {
+                let content_type = ContentType::parse("application/ics").map_err(|e| e.to_string())?;
+                mixed = mixed
+                    .singlepart(MimeAttachment::new("invitation.ics".into()).body(ics.clone(), content_type));
+            }
             for (filename, content_type, data) in &self.attachments {
                 mixed = mixed.singlepart(
                     MimeAttachment::new(filename.clone()).body(data.clone(), content_type.clone()),

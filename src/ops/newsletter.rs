@@ -372,6 +372,7 @@ pub fn send(
         html: template.html,
         headers: Vec::new(),
         nonce: token::base64url(&token::generate()?.1[..8]),
+        invitation: None,
         newsletter: Some(NewsletterPart {
             template: template_name.to_string(),
             context: Value::Object(context),
