@@ -25,6 +25,9 @@ _publik() {
             publik,enqueue)
                 cmd="publik__subcmd__enqueue"
                 ;;
+            publik,feed-mail-maarch)
+                cmd="publik__subcmd__feed__subcmd__mail__subcmd__maarch"
+                ;;
             publik,gen-ics)
                 cmd="publik__subcmd__gen__subcmd__ics"
                 ;;
@@ -36,6 +39,9 @@ _publik() {
                 ;;
             publik,init)
                 cmd="publik__subcmd__init"
+                ;;
+            publik,mail)
+                cmd="publik__subcmd__mail"
                 ;;
             publik,man)
                 cmd="publik__subcmd__man"
@@ -148,6 +154,9 @@ _publik() {
             publik__subcmd__help,enqueue)
                 cmd="publik__subcmd__help__subcmd__enqueue"
                 ;;
+            publik__subcmd__help,feed-mail-maarch)
+                cmd="publik__subcmd__help__subcmd__feed__subcmd__mail__subcmd__maarch"
+                ;;
             publik__subcmd__help,gen-ics)
                 cmd="publik__subcmd__help__subcmd__gen__subcmd__ics"
                 ;;
@@ -159,6 +168,9 @@ _publik() {
                 ;;
             publik__subcmd__help,init)
                 cmd="publik__subcmd__help__subcmd__init"
+                ;;
+            publik__subcmd__help,mail)
+                cmd="publik__subcmd__help__subcmd__mail"
                 ;;
             publik__subcmd__help,man)
                 cmd="publik__subcmd__help__subcmd__man"
@@ -214,6 +226,24 @@ _publik() {
             publik__subcmd__help__subcmd__group,unsubscribe)
                 cmd="publik__subcmd__help__subcmd__group__subcmd__unsubscribe"
                 ;;
+            publik__subcmd__help__subcmd__mail,file)
+                cmd="publik__subcmd__help__subcmd__mail__subcmd__file"
+                ;;
+            publik__subcmd__help__subcmd__mail,link)
+                cmd="publik__subcmd__help__subcmd__mail__subcmd__link"
+                ;;
+            publik__subcmd__help__subcmd__mail,list)
+                cmd="publik__subcmd__help__subcmd__mail__subcmd__list"
+                ;;
+            publik__subcmd__help__subcmd__mail,reject)
+                cmd="publik__subcmd__help__subcmd__mail__subcmd__reject"
+                ;;
+            publik__subcmd__help__subcmd__mail,respond)
+                cmd="publik__subcmd__help__subcmd__mail__subcmd__respond"
+                ;;
+            publik__subcmd__help__subcmd__mail,show)
+                cmd="publik__subcmd__help__subcmd__mail__subcmd__show"
+                ;;
             publik__subcmd__help__subcmd__newsletter,send)
                 cmd="publik__subcmd__help__subcmd__newsletter__subcmd__send"
                 ;;
@@ -252,6 +282,48 @@ _publik() {
                 ;;
             publik__subcmd__help__subcmd__template,show)
                 cmd="publik__subcmd__help__subcmd__template__subcmd__show"
+                ;;
+            publik__subcmd__mail,file)
+                cmd="publik__subcmd__mail__subcmd__file"
+                ;;
+            publik__subcmd__mail,help)
+                cmd="publik__subcmd__mail__subcmd__help"
+                ;;
+            publik__subcmd__mail,link)
+                cmd="publik__subcmd__mail__subcmd__link"
+                ;;
+            publik__subcmd__mail,list)
+                cmd="publik__subcmd__mail__subcmd__list"
+                ;;
+            publik__subcmd__mail,reject)
+                cmd="publik__subcmd__mail__subcmd__reject"
+                ;;
+            publik__subcmd__mail,respond)
+                cmd="publik__subcmd__mail__subcmd__respond"
+                ;;
+            publik__subcmd__mail,show)
+                cmd="publik__subcmd__mail__subcmd__show"
+                ;;
+            publik__subcmd__mail__subcmd__help,file)
+                cmd="publik__subcmd__mail__subcmd__help__subcmd__file"
+                ;;
+            publik__subcmd__mail__subcmd__help,help)
+                cmd="publik__subcmd__mail__subcmd__help__subcmd__help"
+                ;;
+            publik__subcmd__mail__subcmd__help,link)
+                cmd="publik__subcmd__mail__subcmd__help__subcmd__link"
+                ;;
+            publik__subcmd__mail__subcmd__help,list)
+                cmd="publik__subcmd__mail__subcmd__help__subcmd__list"
+                ;;
+            publik__subcmd__mail__subcmd__help,reject)
+                cmd="publik__subcmd__mail__subcmd__help__subcmd__reject"
+                ;;
+            publik__subcmd__mail__subcmd__help,respond)
+                cmd="publik__subcmd__mail__subcmd__help__subcmd__respond"
+                ;;
+            publik__subcmd__mail__subcmd__help,show)
+                cmd="publik__subcmd__mail__subcmd__help__subcmd__show"
                 ;;
             publik__subcmd__newsletter,help)
                 cmd="publik__subcmd__newsletter__subcmd__help"
@@ -368,7 +440,7 @@ _publik() {
 
     case "${cmd}" in
         publik)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -697,6 +769,32 @@ _publik() {
                     return 0
                     ;;
                 --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__feed__subcmd__mail__subcmd__maarch)
+            opts="-v -q -h -V --limit --dry-run --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1124,7 +1222,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help)
-            opts="init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help"
+            opts="init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1210,6 +1308,20 @@ _publik() {
         publik__subcmd__help__subcmd__enqueue__subcmd__sms)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__feed__subcmd__mail__subcmd__maarch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1364,6 +1476,104 @@ _publik() {
         publik__subcmd__help__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__mail)
+            opts="list show file link reject respond"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__mail__subcmd__file)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__mail__subcmd__link)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__mail__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__mail__subcmd__reject)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__mail__subcmd__respond)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__mail__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1695,6 +1905,308 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        publik__subcmd__mail)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version list show file link reject respond help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__mail__subcmd__file)
+            opts="-o -v -q -h -V --output --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__mail__subcmd__help)
+            opts="list show file link reject respond help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__mail__subcmd__help__subcmd__file)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__mail__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__mail__subcmd__help__subcmd__link)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__mail__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__mail__subcmd__help__subcmd__reject)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__mail__subcmd__help__subcmd__respond)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__mail__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__mail__subcmd__link)
+            opts="-v -q -h -V --form-number --form-url --force --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --form-number)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --form-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__mail__subcmd__list)
+            opts="-v -q -h -V --status --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -W "received linked rejected responded" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__mail__subcmd__reject)
+            opts="-v -q -h -V --reason --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__mail__subcmd__respond)
+            opts="-v -q -h -V --mail-id --content --content-file --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --mail-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --content)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --content-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__mail__subcmd__show)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         publik__subcmd__man)
             opts="-v -q -h -V --dir --config --state --json --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1991,7 +2503,7 @@ _publik() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -W "email sms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "email sms maarch" -- "${cur}"))
                     return 0
                     ;;
                 --to)
@@ -2137,7 +2649,7 @@ _publik() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -W "email sms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "email sms maarch" -- "${cur}"))
                     return 0
                     ;;
                 --time-limit)
@@ -2171,7 +2683,7 @@ _publik() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -W "email sms" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "email sms maarch" -- "${cur}"))
                     return 0
                     ;;
                 --time-limit)

@@ -41,6 +41,8 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand template 'Message templates (minijinja, Django-like syntax)'
             cand newsletter 'Send a template to every active member of a group'
             cand gen-ics 'Write an RFC 5545 calendar event for an appointment (stdout or -o FILE)'
+            cand feed-mail-maarch 'Harvest the scanned mail Maarch Courrier holds in maarch.status_grc'
+            cand mail 'Mail harvested from Maarch, and reports of its fate back to Maarch'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -221,8 +223,8 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
             cand -q 'No logs at all (errors are still printed)'
             cand --quiet 'No logs at all (errors are still printed)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -238,8 +240,8 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
             cand -q 'No logs at all (errors are still printed)'
             cand --quiet 'No logs at all (errors are still printed)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -277,8 +279,8 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
             cand -q 'No logs at all (errors are still printed)'
             cand --quiet 'No logs at all (errors are still printed)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -717,6 +719,152 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'publik;feed-mail-maarch'= {
+            cand --limit 'Take at most N mails [default: maarch.batch]'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --dry-run 'List what would be harvested; change nothing'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;mail'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List harvested mail'
+            cand show 'One mail: Maarch''s metadata, local status, linked form'
+            cand file 'Save a mail''s scanned document'
+            cand link 'Tell Maarch a request was created for the mail (external id and link, status_sent)'
+            cand reject 'Tell Maarch the mail is not for the platform (status_refused)'
+            cand respond 'Tell Maarch the platform answered (status_response, the content as history message)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;mail;list'= {
+            cand --status 'status'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;mail;show'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;mail;file'= {
+            cand -o 'o'
+            cand --output 'output'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;mail;link'= {
+            cand --form-number 'form-number'
+            cand --form-url 'form-url'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --force 'Replace the form already linked (Maarch keeps one external id)'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;mail;reject'= {
+            cand --reason 'History message in Maarch'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;mail;respond'= {
+            cand --mail-id 'The mail''s external id, e.g. maarch-12'
+            cand --content 'content'
+            cand --content-file 'content-file'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;mail;help'= {
+            cand list 'List harvested mail'
+            cand show 'One mail: Maarch''s metadata, local status, linked form'
+            cand file 'Save a mail''s scanned document'
+            cand link 'Tell Maarch a request was created for the mail (external id and link, status_sent)'
+            cand reject 'Tell Maarch the mail is not for the platform (status_refused)'
+            cand respond 'Tell Maarch the platform answered (status_response, the content as history message)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;mail;help;list'= {
+        }
+        &'publik;mail;help;show'= {
+        }
+        &'publik;mail;help;file'= {
+        }
+        &'publik;mail;help;link'= {
+        }
+        &'publik;mail;help;reject'= {
+        }
+        &'publik;mail;help;respond'= {
+        }
+        &'publik;mail;help;help'= {
+        }
         &'publik;completions'= {
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
@@ -757,6 +905,8 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand template 'Message templates (minijinja, Django-like syntax)'
             cand newsletter 'Send a template to every active member of a group'
             cand gen-ics 'Write an RFC 5545 calendar event for an appointment (stdout or -o FILE)'
+            cand feed-mail-maarch 'Harvest the scanned mail Maarch Courrier holds in maarch.status_grc'
+            cand mail 'Mail harvested from Maarch, and reports of its fate back to Maarch'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -853,6 +1003,28 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;help;newsletter;send'= {
         }
         &'publik;help;gen-ics'= {
+        }
+        &'publik;help;feed-mail-maarch'= {
+        }
+        &'publik;help;mail'= {
+            cand list 'List harvested mail'
+            cand show 'One mail: Maarch''s metadata, local status, linked form'
+            cand file 'Save a mail''s scanned document'
+            cand link 'Tell Maarch a request was created for the mail (external id and link, status_sent)'
+            cand reject 'Tell Maarch the mail is not for the platform (status_refused)'
+            cand respond 'Tell Maarch the platform answered (status_response, the content as history message)'
+        }
+        &'publik;help;mail;list'= {
+        }
+        &'publik;help;mail;show'= {
+        }
+        &'publik;help;mail;file'= {
+        }
+        &'publik;help;mail;link'= {
+        }
+        &'publik;help;mail;reject'= {
+        }
+        &'publik;help;mail;respond'= {
         }
         &'publik;help;completions'= {
         }

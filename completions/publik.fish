@@ -43,6 +43,8 @@ complete -c publik -n "__fish_publik_needs_command" -f -a "group" -d 'Subscriber
 complete -c publik -n "__fish_publik_needs_command" -f -a "template" -d 'Message templates (minijinja, Django-like syntax)'
 complete -c publik -n "__fish_publik_needs_command" -f -a "newsletter" -d 'Send a template to every active member of a group'
 complete -c publik -n "__fish_publik_needs_command" -f -a "gen-ics" -d 'Write an RFC 5545 calendar event for an appointment (stdout or -o FILE)'
+complete -c publik -n "__fish_publik_needs_command" -f -a "feed-mail-maarch" -d 'Harvest the scanned mail Maarch Courrier holds in maarch.status_grc'
+complete -c publik -n "__fish_publik_needs_command" -f -a "mail" -d 'Mail harvested from Maarch, and reports of its fate back to Maarch'
 complete -c publik -n "__fish_publik_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c publik -n "__fish_publik_needs_command" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
 complete -c publik -n "__fish_publik_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -148,7 +150,8 @@ complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_s
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l limit -d 'Handle at most N messages' -r
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l channel -d 'Only this channel; repeatable [default: all]' -r -f -a "email\t''
-sms\t''"
+sms\t''
+maarch\t'Reports back to Maarch Courrier (status changes, external ids)'"
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l time-limit -d 'Stop claiming new messages after this long, e.g. 50s' -r
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
@@ -156,11 +159,12 @@ complete -c publik -n "__fish_publik_using_subcommand send-queue" -l dry-run -d 
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand send-queue" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l limit -d 'Handle at most N messages' -r
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l channel -d 'Only this channel; repeatable [default: all]' -r -f -a "email\t''
-sms\t''"
+sms\t''
+maarch\t'Reports back to Maarch Courrier (status changes, external ids)'"
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l time-limit -d 'Stop claiming new messages after this long, e.g. 50s' -r
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
@@ -168,7 +172,7 @@ complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l dry-run -d
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
@@ -192,7 +196,8 @@ failed\t''
 delivered\t''
 cancelled\t''"
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l channel -r -f -a "email\t''
-sms\t''"
+sms\t''
+maarch\t'Reports back to Maarch Courrier (status changes, external ids)'"
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l to -d 'Only this recipient' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l tag -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l since -d 'Only messages created within this long, e.g. 24h' -r
@@ -202,7 +207,7 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
@@ -459,6 +464,90 @@ complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s v -l verbose -
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s q -l quiet -d 'No logs at all (errors are still printed)'
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -l limit -d 'Take at most N mails [default: maarch.batch]' -r
+complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -l dry-run -d 'List what would be harvested; change nothing'
+complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -f -a "list" -d 'List harvested mail'
+complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -f -a "show" -d 'One mail: Maarch\'s metadata, local status, linked form'
+complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -f -a "file" -d 'Save a mail\'s scanned document'
+complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -f -a "link" -d 'Tell Maarch a request was created for the mail (external id and link, status_sent)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -f -a "reject" -d 'Tell Maarch the mail is not for the platform (status_refused)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -f -a "respond" -d 'Tell Maarch the platform answered (status_response, the content as history message)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -l status -r -f -a "received\t'Harvested; nothing decided yet'
+linked\t'Turned into a request (external id sent to Maarch)'
+rejected\t'Not for the platform'
+responded\t'The platform answered'"
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -s o -l output -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l form-number -r
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l form-url -r
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l force -d 'Replace the form already linked (Maarch keeps one external id)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -l reason -d 'History message in Maarch' -r
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l mail-id -d 'The mail\'s external id, e.g. maarch-12' -r
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l content -r
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l content-file -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "list" -d 'List harvested mail'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "show" -d 'One mail: Maarch\'s metadata, local status, linked form'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "file" -d 'Save a mail\'s scanned document'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "link" -d 'Tell Maarch a request was created for the mail (external id and link, status_sent)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "reject" -d 'Tell Maarch the mail is not for the platform (status_refused)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "respond" -d 'Tell Maarch the platform answered (status_response, the content as history message)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand completions" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand completions" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand completions" -l json -d 'Machine-readable JSON output'
@@ -474,21 +563,23 @@ complete -c publik -n "__fish_publik_using_subcommand man" -s v -l verbose -d 'M
 complete -c publik -n "__fish_publik_using_subcommand man" -s q -l quiet -d 'No logs at all (errors are still printed)'
 complete -c publik -n "__fish_publik_using_subcommand man" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand man" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "init" -d 'Write a commented publik.yaml (every key with its default) and create the state file'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "config" -d 'Check the config file'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "state" -d 'Look at the state file'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "enqueue" -d 'Queue a message: one row per recipient; prints the new row ids'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "send-queue" -d 'Send pending messages whose time has come (the cron job)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "retry-queue" -d 'Send again the messages in error whose backoff has passed'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "queue" -d 'Inspect and fix the send queue'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "sms" -d 'SMS delivery receipts'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "group" -d 'Subscriber groups for newsletters'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "template" -d 'Message templates (minijinja, Django-like syntax)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "newsletter" -d 'Send a template to every active member of a group'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "gen-ics" -d 'Write an RFC 5545 calendar event for an appointment (stdout or -o FILE)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "init" -d 'Write a commented publik.yaml (every key with its default) and create the state file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "config" -d 'Check the config file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "state" -d 'Look at the state file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "enqueue" -d 'Queue a message: one row per recipient; prints the new row ids'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "send-queue" -d 'Send pending messages whose time has come (the cron job)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "retry-queue" -d 'Send again the messages in error whose backoff has passed'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "queue" -d 'Inspect and fix the send queue'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "sms" -d 'SMS delivery receipts'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "group" -d 'Subscriber groups for newsletters'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "template" -d 'Message templates (minijinja, Django-like syntax)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "newsletter" -d 'Send a template to every active member of a group'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "gen-ics" -d 'Write an RFC 5545 calendar event for an appointment (stdout or -o FILE)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "feed-mail-maarch" -d 'Harvest the scanned mail Maarch Courrier holds in maarch.status_grc'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "mail" -d 'Mail harvested from Maarch, and reports of its fate back to Maarch'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Load and validate the config; print the effective settings (secrets masked)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "info" -d 'Path, schema version, size and row counts per table'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from enqueue" -f -a "email" -d 'Queue an email (body and attachments stored once, one row per recipient)'
@@ -512,3 +603,9 @@ complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "show" -d 'Show a template\'s source'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "render" -d 'Preview a template for one recipient'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from newsletter" -f -a "send" -d 'Queue one email per active member (one transaction), each with its own unsubscribe link'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "list" -d 'List harvested mail'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "show" -d 'One mail: Maarch\'s metadata, local status, linked form'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "file" -d 'Save a mail\'s scanned document'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "link" -d 'Tell Maarch a request was created for the mail (external id and link, status_sent)'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "reject" -d 'Tell Maarch the mail is not for the platform (status_refused)'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "respond" -d 'Tell Maarch the platform answered (status_response, the content as history message)'

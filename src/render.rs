@@ -222,6 +222,9 @@ pub fn message_detail(detail: &MessageDetail, as_json: bool) -> anyhow::Result<(
                 text.push_str("(and an HTML part)\n");
             }
         }
+        ContentDetail::Maarch { report } => {
+            text.push_str(&format!("\nreport: {}\n", serde_json::to_string(report)?));
+        }
         ContentDetail::Sms {
             sender,
             text: sms,
@@ -387,6 +390,80 @@ pub fn rendered(rendered: &crate::ops::template::Rendered, as_json: bool) -> any
     let mut text = format!("Subject: {}\n\n{}", rendered.subject, rendered.text);
     if let Some(html) = &rendered.html {
         text.push_str(&format!("\n--- html ---\n{html}\n"));
+    }
+    Ok(out(&text)?)
+}
+
+pub fn feed_report(
+    report: &crate::ops::maarch::FeedReport,
+    dry_run: bool,
+    as_json: bool,
+) -> anyhow::Result<()> {
+    if as_json {
+        return json(report);
+    }
+    if dry_run {
+        let ids: Vec<String> = report.would_harvest.iter().map(i64::to_string).collect();
+        return Ok(out(&format!(
+            "would harvest {} mail(s): {}",
+            ids.len(),
+            ids.join(" ")
+        ))?);
+    }
+    Ok(())
+}
+
+pub fn mails(mails: &[crate::store::Mail], as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(mails);
+    }
+    if mails.is_empty() {
+        return Ok(());
+    }
+    let rows = mails
+        .iter()
+        .map(|m| {
+            vec![
+                m.id.to_string(),
+                m.external_id.clone(),
+                m.subject.clone().unwrap_or_default(),
+                m.status.as_str().to_string(),
+                m.form_number.clone().unwrap_or_default(),
+                local(Some(m.received_at)),
+            ]
+        })
+        .collect();
+    Ok(out(&table(
+        &["id", "external id", "subject", "status", "form", "received"],
+        rows,
+    ))?)
+}
+
+pub fn mail(mail: &crate::store::Mail, as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(mail);
+    }
+    let mut text = format!(
+        "id:           {}\nexternal id:  {}\nres_id:       {}\nsubject:      {}\nstatus:       {}\nfile:         {} bytes\nreceived:     {}\n",
+        mail.id,
+        mail.external_id,
+        mail.res_id,
+        mail.subject.clone().unwrap_or_default(),
+        mail.status.as_str(),
+        mail.file_size,
+        local(Some(mail.received_at)),
+    );
+    if let Some(number) = &mail.form_number {
+        text.push_str(&format!(
+            "form:         {number} {}\n",
+            mail.form_url.clone().unwrap_or_default()
+        ));
+    }
+    if let Some(metadata) = &mail.metadata {
+        text.push_str(&format!(
+            "\nmetadata:\n{}\n",
+            serde_json::to_string_pretty(metadata)?
+        ));
     }
     Ok(out(&text)?)
 }

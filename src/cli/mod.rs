@@ -7,6 +7,7 @@ pub mod enqueue;
 pub mod gen_ics;
 pub mod group;
 pub mod init;
+pub mod maarch;
 pub mod man;
 pub mod newsletter;
 pub mod queue;
@@ -84,6 +85,8 @@ pub enum Command {
     Template(template::Args),
     Newsletter(newsletter::Args),
     GenIcs(Box<gen_ics::Args>),
+    FeedMailMaarch(maarch::FeedArgs),
+    Mail(maarch::MailArgs),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -151,6 +154,8 @@ pub fn exec(cli: Cli) -> anyhow::Result<()> {
         Command::Template(args) => template::exec(&ctx, args),
         Command::Newsletter(args) => newsletter::exec(&ctx, args),
         Command::GenIcs(args) => gen_ics::exec(&ctx, *args),
+        Command::FeedMailMaarch(args) => maarch::feed(&ctx, args),
+        Command::Mail(args) => maarch::mail(&ctx, args),
         Command::Completions(args) => completions::exec(args),
         Command::Man(args) => man::exec(args),
     }

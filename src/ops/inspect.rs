@@ -40,6 +40,9 @@ pub enum ContentDetail {
         text_preview: String,
         has_html: bool,
     },
+    Maarch {
+        report: crate::ops::maarch::MaarchReport,
+    },
     Sms {
         sender: String,
         text: String,
@@ -77,6 +80,9 @@ pub fn show(store: &Store, id: i64) -> anyhow::Result<MessageDetail> {
                 has_html: email.html.is_some(),
             }
         }
+        Channel::Maarch => ContentDetail::Maarch {
+            report: serde_json::from_str(&body.content).context("stored Maarch report is unreadable")?,
+        },
         Channel::Sms => {
             let sms: crate::ops::sms::SmsContent =
                 serde_json::from_str(&body.content).context("stored SMS content is unreadable")?;

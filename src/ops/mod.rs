@@ -6,6 +6,7 @@ pub mod email;
 pub mod ics;
 pub mod init;
 pub mod inspect;
+pub mod maarch;
 pub mod newsletter;
 pub mod queue;
 pub mod sms;
@@ -21,6 +22,7 @@ pub struct ChannelSenders<'a> {
     config: &'a Config,
     email: Option<email::EmailSender>,
     sms: Option<sms::SmsSender>,
+    maarch: Option<maarch::MaarchSender>,
 }
 
 impl<'a> ChannelSenders<'a> {
@@ -29,6 +31,7 @@ impl<'a> ChannelSenders<'a> {
             config,
             email: None,
             sms: None,
+            maarch: None,
         }
     }
 }
@@ -52,6 +55,15 @@ impl Senders for ChannelSenders<'_> {
                 match self.sms.as_mut() {
                     Some(sender) => Ok(sender),
                     None => anyhow::bail!("SMS sender unavailable"),
+                }
+            }
+            Channel::Maarch => {
+                if self.maarch.is_none() {
+                    self.maarch = Some(maarch::MaarchSender::new(self.config)?);
+                }
+                match self.maarch.as_mut() {
+                    Some(sender) => Ok(sender),
+                    None => anyhow::bail!("Maarch sender unavailable"),
                 }
             }
         }

@@ -68,15 +68,18 @@ impl FromStr for Status {
 pub enum Channel {
     Email,
     Sms,
+    /// Reports back to Maarch Courrier (status changes, external ids).
+    Maarch,
 }
 
 impl Channel {
-    pub const ALL: [Channel; 2] = [Channel::Email, Channel::Sms];
+    pub const ALL: [Channel; 3] = [Channel::Email, Channel::Sms, Channel::Maarch];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Channel::Email => "email",
             Channel::Sms => "sms",
+            Channel::Maarch => "maarch",
         }
     }
 }

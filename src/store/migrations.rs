@@ -111,6 +111,25 @@ const MIGRATIONS: &[&str] = &[
         updated_at  TEXT NOT NULL
     );
     "#,
+    // 4: incoming paper mail harvested from Maarch Courrier.
+    r#"
+    CREATE TABLE maarch_mails (
+        id               INTEGER PRIMARY KEY,
+        external_id      TEXT NOT NULL UNIQUE,          -- maarch-<res_id>
+        res_id           INTEGER NOT NULL,
+        subject          TEXT,
+        metadata         TEXT NOT NULL,                 -- JSON: the columns Maarch returned
+        file             BLOB,
+        file_size        INTEGER NOT NULL,
+        status           TEXT NOT NULL DEFAULT 'received'
+                           CHECK (status IN ('received','linked','rejected','responded')),
+        form_number      TEXT,
+        form_url         TEXT,
+        received_at      TEXT NOT NULL,
+        acknowledged_at  TEXT,                          -- when Maarch was told it was taken
+        updated_at       TEXT NOT NULL
+    );
+    "#,
 ];
 
 pub const LATEST: u32 = MIGRATIONS.len() as u32;

@@ -2,6 +2,7 @@
 //! schema migrations, and every SQL statement of the program.
 
 mod appointments;
+mod maarch;
 mod messages;
 mod migrations;
 mod newsletter;
@@ -16,6 +17,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 pub use appointments::*;
+pub use maarch::*;
 pub use messages::*;
 pub use newsletter::*;
 

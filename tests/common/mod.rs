@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod http;
+pub mod maarch;
 pub mod smtp;
 
 use std::path::{Path, PathBuf};

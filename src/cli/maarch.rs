@@ -1,0 +1,154 @@
+use std::path::PathBuf;
+
+use crate::cli::Context;
+use crate::exit_codes::bad_input;
+use crate::store::MailStatus;
+use crate::{ops, render};
+
+/// Harvest the scanned mail Maarch Courrier holds in maarch.status_grc
+#[derive(Debug, clap::Args)]
+pub struct FeedArgs {
+    /// Take at most N mails [default: maarch.batch]
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u32>,
+    /// List what would be harvested; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub fn feed(ctx: &Context, args: FeedArgs) -> anyhow::Result<()> {
+    let config = ctx.config()?;
+    let mut store = ctx.store()?;
+    let report = ops::maarch::feed(&mut store, config, args.limit, args.dry_run)?;
+    log::info!(
+        "listed {}, stored {}, repaired {}, skipped {}",
+        report.listed,
+        report.stored.len(),
+        report.repaired.len(),
+        report.skipped.len()
+    );
+    render::feed_report(&report, args.dry_run, ctx.json)?;
+    if report.skipped.is_empty() {
+        return Ok(());
+    }
+    let skipped: Vec<String> = report
+        .skipped
+        .iter()
+        .map(|s| format!("document {}: {}", s.res_id, s.error))
+        .collect();
+    Err(bad_input(format!(
+        "{} mail(s) skipped, the others were harvested: {}",
+        skipped.len(),
+        skipped.join("; ")
+    )))
+}
+
+/// Mail harvested from Maarch, and reports of its fate back to Maarch
+#[derive(Debug, clap::Args)]
+pub struct MailArgs {
+    #[command(subcommand)]
+    pub command: MailCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum MailCommand {
+    /// List harvested mail
+    List {
+        #[arg(long, value_enum)]
+        status: Option<MailStatus>,
+    },
+    /// One mail: Maarch's metadata, local status, linked form
+    Show {
+        /// Local id or external id (maarch-N)
+        id: String,
+    },
+    /// Save a mail's scanned document
+    File {
+        id: String,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Tell Maarch a request was created for the mail (external id and link, status_sent)
+    Link {
+        id: String,
+        #[arg(long, value_name = "NUMBER")]
+        form_number: String,
+        #[arg(long, value_name = "URL")]
+        form_url: String,
+        /// Replace the form already linked (Maarch keeps one external id)
+        #[arg(long)]
+        force: bool,
+    },
+    /// Tell Maarch the mail is not for the platform (status_refused)
+    Reject {
+        id: String,
+        /// History message in Maarch
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+    },
+    /// Tell Maarch the platform answered (status_response, the content as history message)
+    Respond {
+        #[arg(required_unless_present = "mail_id", conflicts_with = "mail_id")]
+        id: Option<String>,
+        /// The mail's external id, e.g. maarch-12
+        #[arg(long, value_name = "EXTERNAL_ID")]
+        mail_id: Option<String>,
+        #[arg(
+            long,
+            value_name = "TEXT",
+            required_unless_present = "content_file",
+            conflicts_with = "content_file"
+        )]
+        content: Option<String>,
+        #[arg(long, value_name = "FILE")]
+        content_file: Option<PathBuf>,
+    },
+}
+
+pub fn mail(ctx: &Context, args: MailArgs) -> anyhow::Result<()> {
+    let mut store = ctx.store()?;
+    let actor = ops::actor("mail");
+    let queued = match args.command {
+        MailCommand::List { status } => return render::mails(&ops::maarch::list(&store, status)?, ctx.json),
+        MailCommand::Show { id } => return render::mail(&ops::maarch::show(&store, &id)?, ctx.json),
+        MailCommand::File { id, output } => return ops::maarch::save_file(&store, &id, &output),
+        MailCommand::Link {
+            id,
+            form_number,
+            form_url,
+            force,
+        } => ops::maarch::link(
+            &mut store,
+            ctx.config()?,
+            &id,
+            &form_number,
+            &form_url,
+            force,
+            &actor,
+        )?,
+        MailCommand::Reject { id, reason } => {
+            ops::maarch::reject(&mut store, ctx.config()?, &id, reason.as_deref(), &actor)?
+        }
+        MailCommand::Respond {
+            id,
+            mail_id,
+            content,
+            content_file,
+        } => {
+            let content = match (content, content_file) {
+                (Some(text), _) => text,
+                (None, Some(path)) => std::fs::read_to_string(&path)
+                    .map_err(|e| bad_input(format!("--content-file: cannot read {}: {e}", path.display())))?,
+                (None, None) => return Err(bad_input("--content: give --content or --content-file")),
+            };
+            let id = id.or(mail_id).unwrap_or_default();
+            ops::maarch::respond(&mut store, ctx.config()?, &id, &content, &actor)?
+        }
+    };
+    log::info!("report queued as message {queued}");
+    if ctx.json {
+        render::ids(&[queued], true)
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,508 @@
+//! Maarch Courrier feed: harvests the scanned mail Maarch puts in
+//! `status_grc`, one document at a time, and reports each mail's fate back to
+//! Maarch through the send queue (so Maarch being down loses nothing).
+
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use crate::config::{Config, MaarchConfig};
+use crate::exit_codes::{bad_input, peer_down};
+use crate::ops::queue::{Delivery, Sender};
+use crate::store::{Body, Channel, Mail, MailStatus, Message, NewBody, NewMail, NewRow, Store};
+
+/// Largest document accepted from Maarch (the reply is held in memory once).
+const MAX_DOCUMENT_BYTES: u64 = 512 << 20;
+
+/// What went wrong talking to Maarch.
+#[derive(Debug)]
+pub enum MaarchError {
+    /// Unreachable or timed out: try again later.
+    Down(String),
+    /// A 5xx: try again later.
+    ServerError(u16, String),
+    /// 401: the credentials are wrong.
+    Auth,
+    /// Another 4xx, with Maarch's `errors` message.
+    Refused(u16, String),
+    /// A reply publik cannot read.
+    Bad(String),
+}
+
+impl std::fmt::Display for MaarchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MaarchError::Down(why) => write!(f, "Maarch is unreachable: {why}"),
+            MaarchError::ServerError(status, why) => write!(f, "Maarch failed (HTTP {status}): {why}"),
+            MaarchError::Auth => {
+                f.write_str("Maarch authentication failed (check maarch.username and password)")
+            }
+            MaarchError::Refused(status, why) => write!(f, "Maarch refused it (HTTP {status}): {why}"),
+            MaarchError::Bad(why) => write!(f, "unexpected reply from Maarch: {why}"),
+        }
+    }
+}
+
+/// The three routes of Maarch 18's REST API that publik uses.
+pub struct MaarchClient {
+    base: String,
+    authorization: String,
+    agent: ureq::Agent,
+}
+
+/// Standard base64, for the Basic auth header.
+fn basic(user: &str, password: &str) -> String {
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
+    )
+}
+
+/// An SQL string literal for Maarch's `clause`: quotes doubled, so a status
+/// name can never change the query.
+pub fn sql_literal(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+impl MaarchClient {
+    pub fn new(config: &MaarchConfig) -> anyhow::Result<MaarchClient> {
+        let base = config.url.clone().context("maarch.url is not set")?;
+        let user = config.username.clone().context("maarch.username is not set")?;
+        let password = config
+            .resolved_password
+            .as_ref()
+            .context("maarch.password is not set")?;
+        let agent = ureq::Agent::config_builder()
+            .timeout_global(Some(config.timeout.std()))
+            .http_status_as_error(false)
+            .user_agent(concat!("publik/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .into();
+        Ok(MaarchClient {
+            base: base.trim_end_matches('/').to_string(),
+            authorization: basic(&user, password.expose()),
+            agent,
+        })
+    }
+
+    fn call(&self, method: &str, route: &str, body: &Value) -> Result<Value, MaarchError> {
+        let url = format!("{}/rest/{route}", self.base);
+        let request = match method {
+            "PUT" => self.agent.put(&url),
+            _ => self.agent.post(&url),
+        };
+        let mut response = match request
+            .header("Authorization", &self.authorization)
+            .send_json(body)
+        {
+            Ok(response) => response,
+            // A timeout is retried like a server error (the request may be in progress).
+            Err(ureq::Error::Timeout(_)) => return Err(MaarchError::ServerError(504, "timed out".into())),
+            Err(e) => return Err(MaarchError::Down(e.to_string())),
+        };
+        let status = response.status().as_u16();
+        let text = response
+            .body_mut()
+            .with_config()
+            .limit(MAX_DOCUMENT_BYTES)
+            .read_to_string()
+            .map_err(|e| MaarchError::Down(format!("reading the reply: {e}")))?;
+        let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+        let errors = || {
+            json.get("errors")
+                .map(|e| e.as_str().map(str::to_string).unwrap_or_else(|| e.to_string()))
+                .unwrap_or_else(|| text.chars().take(300).collect())
+        };
+        match status {
+            200..=299 if !json.is_null() => Ok(json),
+            200..=299 => Err(MaarchError::Bad(format!(
+                "not JSON: {}",
+                text.chars().take(100).collect::<String>()
+            ))),
+            401 => Err(MaarchError::Auth),
+            400..=499 => Err(MaarchError::Refused(status, errors())),
+            _ => Err(MaarchError::ServerError(status, errors())),
+        }
+    }
+
+    /// Ids of the mail in `status`, oldest first.
+    pub fn list(&self, status: &str, limit: u32) -> Result<Vec<i64>, MaarchError> {
+        let body = json!({
+            "select": "res_id",
+            "clause": format!("status={}", sql_literal(status)),
+            "orderBy": ["res_id"],
+            "limit": limit,
+            "withFile": false,
+        });
+        let reply = self.call("POST", "res/list", &body)?;
+        let resources = reply["resources"]
+            .as_array()
+            .ok_or_else(|| MaarchError::Bad("no resources".into()))?;
+        Ok(resources.iter().filter_map(|r| r["res_id"].as_i64()).collect())
+    }
+
+    /// One document with its columns and file.
+    pub fn fetch(&self, res_id: i64) -> Result<Value, MaarchError> {
+        let body = json!({
+            "select": "*",
+            "clause": format!("res_id={res_id}"),
+            "orderBy": ["res_id"],
+            "limit": 1,
+            "withFile": true,
+        });
+        let mut reply = self.call("POST", "res/list", &body)?;
+        let resources = reply["resources"]
+            .as_array_mut()
+            .ok_or_else(|| MaarchError::Bad("no resources".into()))?;
+        match resources.pop() {
+            Some(resource) => Ok(resource),
+            None => Err(MaarchError::Refused(404, format!("document {res_id} not found"))),
+        }
+    }
+
+    pub fn set_status(&self, res_ids: &[i64], status: &str, message: &str) -> Result<(), MaarchError> {
+        let body = json!({"resId": res_ids, "status": status, "historyMessage": message});
+        self.call("PUT", "res/resource/status", &body).map(|_| ())
+    }
+
+    pub fn external_infos(
+        &self,
+        res_id: i64,
+        external_id: &str,
+        link: &str,
+        status: &str,
+    ) -> Result<(), MaarchError> {
+        let body = json!({
+            "externalInfos": [{"res_id": res_id, "external_id": external_id, "external_link": link}],
+            "status": status,
+        });
+        self.call("PUT", "res/externalInfos", &body).map(|_| ())
+    }
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct FeedReport {
+    pub listed: usize,
+    /// Mails stored by this run.
+    pub stored: Vec<String>,
+    /// Mails stored by an earlier run whose status change this run repaired.
+    pub repaired: Vec<String>,
+    pub skipped: Vec<SkippedMail>,
+    /// `--dry-run`: what would be harvested.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub would_harvest: Vec<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SkippedMail {
+    pub res_id: i64,
+    pub error: String,
+}
+
+fn enabled(config: &Config) -> anyhow::Result<&MaarchConfig> {
+    if !config.maarch.enable {
+        bail!("maarch.enable is false: set it and maarch.url, username and password in the config");
+    }
+    Ok(&config.maarch)
+}
+
+/// Turns a Maarch error into the run's error: down → exit 75, auth → 1.
+fn run_error(err: MaarchError) -> anyhow::Error {
+    match err {
+        MaarchError::Down(_) | MaarchError::ServerError(..) => peer_down(err.to_string()),
+        other => anyhow::anyhow!("{other}"),
+    }
+}
+
+/// `feed-mail-maarch`.
+pub fn feed(
+    store: &mut Store,
+    config: &Config,
+    limit: Option<u32>,
+    dry_run: bool,
+) -> anyhow::Result<FeedReport> {
+    let maarch = enabled(config)?;
+    let client = MaarchClient::new(maarch)?;
+    let batch = limit
+        .unwrap_or(maarch.batch)
+        .min(maarch.batch.max(limit.unwrap_or(0)));
+    let ids = client.list(&maarch.status_grc, batch).map_err(run_error)?;
+    let mut report = FeedReport {
+        listed: ids.len(),
+        ..FeedReport::default()
+    };
+    if dry_run {
+        report.would_harvest = ids;
+        return Ok(report);
+    }
+    let message = "Pris en charge par la plateforme de relation usager (publik)";
+    for res_id in ids {
+        let external_id = format!("maarch-{res_id}");
+        if store.mail_by_external_id(&external_id)?.is_none() {
+            // Fetched one at a time: memory holds one document, not the batch.
+            let resource = match client.fetch(res_id) {
+                Ok(resource) => resource,
+                Err(err @ (MaarchError::Refused(..) | MaarchError::Bad(_))) => {
+                    report.skipped.push(SkippedMail {
+                        res_id,
+                        error: err.to_string(),
+                    });
+                    continue;
+                }
+                Err(err) => return Err(run_error(err)),
+            };
+            let file = match resource.get("fileBase64Content").and_then(Value::as_str) {
+                Some(encoded) => match base64::engine::general_purpose::STANDARD.decode(encoded.trim()) {
+                    Ok(file) => file,
+                    Err(e) => {
+                        report.skipped.push(SkippedMail {
+                            res_id,
+                            error: format!("its file is not valid base64: {e}"),
+                        });
+                        continue;
+                    }
+                },
+                None => Vec::new(),
+            };
+            let mut metadata = resource;
+            if let Some(object) = metadata.as_object_mut() {
+                object.remove("fileBase64Content");
+            }
+            let subject = metadata
+                .get("subject")
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            let stored = store.insert_mail(&NewMail {
+                external_id: &external_id,
+                res_id,
+                subject: subject.as_deref(),
+                metadata: &metadata.to_string(),
+                file: &file,
+            })?;
+            if stored {
+                report.stored.push(external_id.clone());
+            }
+        } else {
+            report.repaired.push(external_id.clone());
+        }
+        // Stored first, then acknowledged: a crash in between leaves the
+        // mail in status_grc, and the next run only repeats the status change.
+        client
+            .set_status(&[res_id], &maarch.status_received, message)
+            .map_err(run_error)?;
+        store.acknowledge_mail(&external_id)?;
+    }
+    Ok(report)
+}
+
+fn mail(store: &Store, id: &str) -> anyhow::Result<Mail> {
+    let found = match id.parse::<i64>() {
+        Ok(number) => store.mail(number)?,
+        Err(_) => store.mail_by_external_id(id)?,
+    };
+    found.ok_or_else(|| bad_input(format!("no mail \"{id}\" (see `publik mail list`)")))
+}
+
+pub fn list(store: &Store, status: Option<MailStatus>) -> anyhow::Result<Vec<Mail>> {
+    Ok(store.mails(status)?)
+}
+
+pub fn show(store: &Store, id: &str) -> anyhow::Result<Mail> {
+    mail(store, id)
+}
+
+pub fn save_file(store: &Store, id: &str, output: &Path) -> anyhow::Result<()> {
+    let mail = mail(store, id)?;
+    let file = store.mail_file(mail.id)?.unwrap_or_default();
+    std::fs::write(output, file).with_context(|| format!("cannot write {}", output.display()))
+}
+
+/// A report to Maarch, stored as the body of a `maarch` queue row.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum MaarchReport {
+    ExternalInfos {
+        res_id: i64,
+        external_id: String,
+        external_link: String,
+        status: String,
+    },
+    Status {
+        res_id: i64,
+        status: String,
+        history_message: String,
+    },
+}
+
+fn queue_report(
+    store: &mut Store,
+    mail: &Mail,
+    status: MailStatus,
+    form: Option<(&str, &str)>,
+    report: MaarchReport,
+    actor: &str,
+) -> anyhow::Result<i64> {
+    let body = NewBody {
+        channel: Channel::Maarch,
+        content: serde_json::to_string(&report)?,
+        attachments: Vec::new(),
+    };
+    let row = NewRow {
+        recipient: mail.external_id.clone(),
+        vars: None,
+        priority: 0,
+        tag: Some(format!("mail:{}", mail.id)),
+        not_before: None,
+        expires_at: None,
+    };
+    Ok(store.report_mail(mail.id, status, form, &body, &row, actor)?)
+}
+
+pub fn link(
+    store: &mut Store,
+    config: &Config,
+    id: &str,
+    form_number: &str,
+    form_url: &str,
+    force: bool,
+    actor: &str,
+) -> anyhow::Result<i64> {
+    let mail = mail(store, id)?;
+    if form_number.trim().is_empty() {
+        return Err(bad_input("--form-number: must not be empty"));
+    }
+    if !(form_url.starts_with("https://") || form_url.starts_with("http://")) {
+        return Err(bad_input(format!(
+            "--form-url: \"{form_url}\" is not an http(s) URL"
+        )));
+    }
+    if let Some(existing) = mail.form_number.as_deref().filter(|_| !force) {
+        return Err(bad_input(format!(
+            "mail {} is already linked to form {existing}, and Maarch keeps a single external id per mail; \
+             use --force to replace it",
+            mail.id
+        )));
+    }
+    let report = MaarchReport::ExternalInfos {
+        res_id: mail.res_id,
+        external_id: form_number.to_string(),
+        external_link: form_url.to_string(),
+        status: config.maarch.status_sent.clone(),
+    };
+    queue_report(
+        store,
+        &mail,
+        MailStatus::Linked,
+        Some((form_number, form_url)),
+        report,
+        actor,
+    )
+}
+
+pub fn reject(
+    store: &mut Store,
+    config: &Config,
+    id: &str,
+    reason: Option<&str>,
+    actor: &str,
+) -> anyhow::Result<i64> {
+    let mail = mail(store, id)?;
+    let report = MaarchReport::Status {
+        res_id: mail.res_id,
+        status: config.maarch.status_refused.clone(),
+        history_message: reason
+            .unwrap_or("Courrier refusé par la plateforme de relation usager")
+            .to_string(),
+    };
+    queue_report(store, &mail, MailStatus::Rejected, None, report, actor)
+}
+
+pub fn respond(
+    store: &mut Store,
+    config: &Config,
+    id: &str,
+    content: &str,
+    actor: &str,
+) -> anyhow::Result<i64> {
+    let mail = mail(store, id)?;
+    if content.trim().is_empty() {
+        return Err(bad_input("--content: the response is empty"));
+    }
+    let report = MaarchReport::Status {
+        res_id: mail.res_id,
+        status: config.maarch.status_response.clone(),
+        history_message: content.to_string(),
+    };
+    queue_report(store, &mail, MailStatus::Responded, None, report, actor)
+}
+
+/// Delivers `maarch` queue rows.
+pub struct MaarchSender {
+    client: MaarchClient,
+}
+
+impl MaarchSender {
+    pub fn new(config: &Config) -> anyhow::Result<MaarchSender> {
+        Ok(MaarchSender {
+            client: MaarchClient::new(enabled(config)?)?,
+        })
+    }
+}
+
+impl Sender for MaarchSender {
+    fn deliver(&mut self, _message: &Message, body: &Body) -> Delivery {
+        let report: MaarchReport = match serde_json::from_str(&body.content) {
+            Ok(report) => report,
+            Err(e) => {
+                return Delivery::Failed {
+                    reason: format!("stored report is unreadable: {e}"),
+                };
+            }
+        };
+        let result = match &report {
+            MaarchReport::ExternalInfos {
+                res_id,
+                external_id,
+                external_link,
+                status,
+            } => self
+                .client
+                .external_infos(*res_id, external_id, external_link, status),
+            MaarchReport::Status {
+                res_id,
+                status,
+                history_message,
+            } => self.client.set_status(&[*res_id], status, history_message),
+        };
+        match result {
+            Ok(()) => Delivery::Sent {
+                provider_id: None,
+                reply: "success".into(),
+            },
+            Err(err @ MaarchError::ServerError(..)) => Delivery::Retry {
+                reason: err.to_string(),
+                retry_after: None,
+            },
+            Err(err @ (MaarchError::Down(_) | MaarchError::Auth)) => Delivery::PeerDown {
+                reason: err.to_string(),
+            },
+            Err(err) => Delivery::Failed {
+                reason: err.to_string(),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_are_doubled_in_clauses() {
+        assert_eq!(sql_literal("GRC"), "'GRC'");
+        assert_eq!(sql_literal("GRC' OR '1'='1"), "'GRC'' OR ''1''=''1'");
+    }
+}

@@ -1,0 +1,340 @@
+//! The Maarch Courrier feed against a Maarch stand-in on 127.0.0.1.
+
+mod common;
+
+use common::Env;
+use common::maarch::{Doc, Maarch, PASSWORD, USER};
+
+fn pdf(n: usize) -> Vec<u8> {
+    let mut bytes = b"%PDF-1.4\n".to_vec();
+    bytes.extend((0..n).map(|i| (i % 251) as u8));
+    bytes.extend_from_slice(b"\n%%EOF\n");
+    bytes
+}
+
+fn config(env: &Env, url: &str, extra: &str) {
+    env.write("maarch-password", &format!("{PASSWORD}\n"));
+    env.write(
+        "publik.yaml",
+        &format!(
+            "maarch:\n  enable: true\n  url: {url}\n  username: {USER}\n  password_file: maarch-password\n  timeout: 5s\n{extra}queue:\n  backoff: {{ base: 1m, max: 1h }}\n"
+        ),
+    );
+}
+
+fn publik(env: &Env) -> assert_cmd::Command {
+    let mut cmd = env.publik();
+    cmd.env("MAARCH_PASSWORD", PASSWORD);
+    cmd
+}
+
+fn json(env: &Env, args: &[&str]) -> serde_json::Value {
+    let out = publik(env).arg("--json").args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn harvest_stores_each_mail_once_and_acknowledges_it() {
+    let mut bad = Doc::new(12, "GRC", b"");
+    bad.file_base64 = "this is not base64 !!!".into();
+    let maarch = Maarch::start(vec![
+        Doc::new(10, "GRC", &pdf(2000)),
+        Doc::new(11, "COURRIER", &pdf(10)),
+        bad,
+        Doc::new(13, "GRC", &pdf(5000)),
+    ]);
+    let env = Env::new();
+    config(&env, &maarch.url(), "");
+    let out = publik(&env).arg("feed-mail-maarch").assert().code(65);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("document 12") && stderr.contains("base64"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+
+    let mails = json(&env, &["mail", "list"]);
+    let ids: Vec<&str> = mails
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["external_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["maarch-10", "maarch-13"]);
+    assert_eq!(mails[0]["res_id"], 10);
+    assert_eq!(mails[0]["status"], "received");
+    assert_eq!(mails[0]["subject"], "Courrier 10 : demande d'acte");
+    assert!(mails[0]["received_at"].is_string());
+    assert_eq!(maarch.doc(10).status, "GRC_TRT");
+    assert!(maarch.doc(10).history[0].contains("publik"));
+    assert_eq!(maarch.doc(11).status, "COURRIER", "other mail untouched");
+    assert_eq!(maarch.doc(12).status, "GRC", "the bad one is left for a person");
+
+    publik(&env)
+        .args(["mail", "file", "maarch-10", "-o", "out.pdf"])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(env.path("out.pdf")).unwrap(), pdf(2000));
+    let shown = json(&env, &["mail", "show", "1"]);
+    assert_eq!(shown["metadata"]["type_label"], "Courrier arrivée");
+    assert_eq!(shown["file_size"], pdf(2000).len());
+
+    // Idempotent: nothing stored twice.
+    publik(&env).arg("feed-mail-maarch").assert().code(65);
+    assert_eq!(json(&env, &["mail", "list"]).as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_crash_between_store_and_status_change_is_repaired() {
+    let maarch = Maarch::start(vec![Doc::new(20, "GRC", &pdf(100))]);
+    let env = Env::new();
+    config(&env, &maarch.url(), "");
+    maarch.fail_next_status_changes(1);
+    let out = publik(&env).arg("feed-mail-maarch").assert().code(75);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("HTTP 500"));
+    let mail = json(&env, &["mail", "show", "maarch-20"]);
+    assert!(mail["acknowledged_at"].is_null());
+    assert_eq!(maarch.doc(20).status, "GRC");
+
+    let report = json(&env, &["feed-mail-maarch"]);
+    assert_eq!(report["repaired"][0], "maarch-20");
+    assert_eq!(report["stored"].as_array().unwrap().len(), 0);
+    assert_eq!(maarch.doc(20).status, "GRC_TRT");
+    assert!(json(&env, &["mail", "show", "maarch-20"])["acknowledged_at"].is_string());
+    assert_eq!(json(&env, &["mail", "list"]).as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn link_reject_respond_go_through_the_queue() {
+    let maarch = Maarch::start(vec![
+        Doc::new(1, "GRC", &pdf(10)),
+        Doc::new(2, "GRC", &pdf(10)),
+        Doc::new(3, "GRC", &pdf(10)),
+    ]);
+    let env = Env::new();
+    config(&env, &maarch.url(), "");
+    publik(&env)
+        .arg("feed-mail-maarch")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+
+    publik(&env)
+        .args([
+            "mail",
+            "link",
+            "1",
+            "--form-number",
+            "12-34",
+            "--form-url",
+            "https://demarches.example.org/backoffice/12/34/",
+        ])
+        .assert()
+        .success()
+        .stdout("");
+    let before = env.counts();
+    let out = publik(&env)
+        .args([
+            "mail",
+            "link",
+            "1",
+            "--form-number",
+            "99-1",
+            "--form-url",
+            "https://demarches.example.org/99/1/",
+        ])
+        .assert()
+        .code(65);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("single external id"));
+    assert_eq!(env.counts(), before);
+    publik(&env)
+        .args(["mail", "reject", "2", "--reason", "Courrier destiné au CCAS"])
+        .assert()
+        .success();
+    env.write("response.txt", "Réponse envoyée le 22/11 : acte délivré.");
+    publik(&env)
+        .args([
+            "mail",
+            "respond",
+            "--mail-id",
+            "maarch-3",
+            "--content-file",
+            "response.txt",
+        ])
+        .assert()
+        .success();
+
+    let queued = json(&env, &["queue", "list", "--channel", "maarch"]);
+    assert_eq!(queued.as_array().unwrap().len(), 3);
+    publik(&env)
+        .arg("send-queue")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    let linked = maarch.doc(1);
+    assert_eq!(linked.status, "GRC_SENT");
+    assert_eq!(linked.external_id.as_deref(), Some("12-34"));
+    assert_eq!(
+        linked.external_link.as_deref(),
+        Some("https://demarches.example.org/backoffice/12/34/")
+    );
+    assert_eq!(maarch.doc(2).status, "GRC_REFUSED");
+    assert_eq!(maarch.doc(2).history.last().unwrap(), "Courrier destiné au CCAS");
+    assert_eq!(maarch.doc(3).status, "GRC_RESPONSE");
+    assert_eq!(
+        maarch.doc(3).history.last().unwrap(),
+        "Réponse envoyée le 22/11 : acte délivré."
+    );
+    let mails = json(&env, &["mail", "list"]);
+    let statuses: Vec<&str> = mails
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["linked", "rejected", "responded"]);
+
+    // --force replaces the link.
+    publik(&env)
+        .args([
+            "mail",
+            "link",
+            "1",
+            "--form-number",
+            "99-1",
+            "--form-url",
+            "https://demarches.example.org/99/1/",
+            "--force",
+        ])
+        .assert()
+        .success();
+    publik(&env).arg("send-queue").assert().success();
+    assert_eq!(maarch.doc(1).external_id.as_deref(), Some("99-1"));
+    publik(&env).args(["mail", "reject", "nope"]).assert().code(65);
+}
+
+#[test]
+fn maarch_down_then_back_loses_nothing() {
+    let maarch = Maarch::start(vec![Doc::new(5, "GRC", &pdf(10))]);
+    let env = Env::new();
+    config(&env, &maarch.url(), "");
+    publik(&env).arg("feed-mail-maarch").assert().success();
+    maarch.set_down(true);
+    publik(&env).arg("feed-mail-maarch").assert().code(75);
+    publik(&env)
+        .args(["mail", "reject", "maarch-5", "--reason", "Hors périmètre"])
+        .assert()
+        .success();
+    publik(&env).arg("send-queue").assert().success();
+    let row = &json(&env, &["queue", "list", "--channel", "maarch"])[0];
+    assert_eq!(row["status"], "error", "a 5xx is retried: {row}");
+    maarch.set_down(false);
+    let later = (chrono::Utc::now() + chrono::Duration::hours(2)).to_rfc3339();
+    publik(&env)
+        .env("PUBLIK_NOW", &later)
+        .arg("retry-queue")
+        .assert()
+        .success();
+    assert_eq!(
+        json(&env, &["queue", "list", "--channel", "maarch"])[0]["status"],
+        "sent"
+    );
+    assert_eq!(maarch.doc(5).status, "GRC_REFUSED");
+
+    // Not reachable at all: exit 75, the report stays pending.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let down = Env::new();
+    config(&down, &format!("http://127.0.0.1:{closed}"), "");
+    publik(&down).arg("feed-mail-maarch").assert().code(75);
+}
+
+#[test]
+fn errors_from_maarch() {
+    let maarch = Maarch::start(vec![Doc::new(7, "GRC", &pdf(10))]);
+    let env = Env::new();
+    config(&env, &maarch.url(), "  status_refused: NOT_A_STATUS\n");
+    env.write("maarch-password", "wrong\n");
+    let out = env.publik().arg("feed-mail-maarch").assert().code(1);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("authentication failed"));
+    env.write("maarch-password", PASSWORD);
+    publik(&env).arg("feed-mail-maarch").assert().success();
+    publik(&env).args(["mail", "reject", "1"]).assert().success();
+    publik(&env).arg("send-queue").assert().success();
+    let row = &json(&env, &["queue", "list", "--channel", "maarch"])[0];
+    assert_eq!(row["status"], "failed");
+    assert!(
+        row["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("Status not found: NOT_A_STATUS"),
+        "{row}"
+    );
+}
+
+#[test]
+fn a_quote_in_a_status_name_cannot_change_the_query() {
+    let maarch = Maarch::start(vec![
+        Doc::new(1, "GRC", &pdf(10)),
+        Doc::new(2, "COURRIER_D'ACCUEIL", &pdf(10)),
+    ]);
+    maarch.add_status("COURRIER_D'ACCUEIL");
+    let env = Env::new();
+    config(&env, &maarch.url(), "  status_grc: \"GRC' OR '1'='1\"\n");
+    let report = json(&env, &["feed-mail-maarch"]);
+    assert_eq!(report["listed"], 0, "the quote was taken literally: {report}");
+    assert_eq!(maarch.doc(1).status, "GRC");
+
+    let env = Env::new();
+    config(&env, &maarch.url(), "  status_grc: \"COURRIER_D'ACCUEIL\"\n");
+    let report = json(&env, &["feed-mail-maarch"]);
+    assert_eq!(report["stored"][0], "maarch-2");
+    assert_eq!(maarch.doc(1).status, "GRC");
+}
+
+/// Memory is bounded by one document (plus SQLite's page cache, at most
+/// 64 MB): twelve 6 MB documents never sit in memory together.
+#[test]
+fn large_documents_are_fetched_one_at_a_time() {
+    let docs: Vec<Doc> = (1..=12).map(|i| Doc::new(i, "GRC", &pdf(6 << 20))).collect();
+    let maarch = Maarch::start(docs);
+    let env = Env::new();
+    config(&env, &maarch.url(), "");
+    env.publik().args(["state", "info"]).assert().success();
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("publik"))
+        .current_dir(env.dir.path())
+        .env("PUBLIK_STATE", env.state())
+        .env("PUBLIK_CONFIG", env.config())
+        .env("MAARCH_PASSWORD", PASSWORD)
+        .arg("feed-mail-maarch")
+        .spawn()
+        .unwrap();
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: FFI with pointers to locals; wait4 reaps the child and fills its rusage.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    assert_eq!(unsafe { libc::wait4(pid, &mut status, 0, &mut usage) }, pid);
+    std::mem::forget(child);
+    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0);
+    let peak_mb = usage.ru_maxrss / 1024;
+    // One document costs its base64 reply, the parsed string and the decoded
+    // bytes (~30 MB here), plus the page cache; all twelve at once would be
+    // over 300 MB.
+    assert!(peak_mb < 160, "peak RSS {peak_mb} MB");
+    assert_eq!(json(&env, &["mail", "list"]).as_array().unwrap().len(), 12);
+    publik(&env)
+        .args(["mail", "file", "maarch-12", "-o", "big.pdf"])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(env.path("big.pdf")).unwrap(), pdf(6 << 20));
+}
