@@ -49,6 +49,12 @@ _publik() {
             publik,newsletter)
                 cmd="publik__subcmd__newsletter"
                 ;;
+            publik,notify)
+                cmd="publik__subcmd__notify"
+                ;;
+            publik,push)
+                cmd="publik__subcmd__push"
+                ;;
             publik,queue)
                 cmd="publik__subcmd__queue"
                 ;;
@@ -58,6 +64,9 @@ _publik() {
             publik,send-queue)
                 cmd="publik__subcmd__send__subcmd__queue"
                 ;;
+            publik,send-webpush)
+                cmd="publik__subcmd__send__subcmd__webpush"
+                ;;
             publik,sms)
                 cmd="publik__subcmd__sms"
                 ;;
@@ -66,6 +75,9 @@ _publik() {
                 ;;
             publik,template)
                 cmd="publik__subcmd__template"
+                ;;
+            publik,vapid)
+                cmd="publik__subcmd__vapid"
                 ;;
             publik__subcmd__config,check)
                 cmd="publik__subcmd__config__subcmd__check"
@@ -178,6 +190,12 @@ _publik() {
             publik__subcmd__help,newsletter)
                 cmd="publik__subcmd__help__subcmd__newsletter"
                 ;;
+            publik__subcmd__help,notify)
+                cmd="publik__subcmd__help__subcmd__notify"
+                ;;
+            publik__subcmd__help,push)
+                cmd="publik__subcmd__help__subcmd__push"
+                ;;
             publik__subcmd__help,queue)
                 cmd="publik__subcmd__help__subcmd__queue"
                 ;;
@@ -187,6 +205,9 @@ _publik() {
             publik__subcmd__help,send-queue)
                 cmd="publik__subcmd__help__subcmd__send__subcmd__queue"
                 ;;
+            publik__subcmd__help,send-webpush)
+                cmd="publik__subcmd__help__subcmd__send__subcmd__webpush"
+                ;;
             publik__subcmd__help,sms)
                 cmd="publik__subcmd__help__subcmd__sms"
                 ;;
@@ -195,6 +216,9 @@ _publik() {
                 ;;
             publik__subcmd__help,template)
                 cmd="publik__subcmd__help__subcmd__template"
+                ;;
+            publik__subcmd__help,vapid)
+                cmd="publik__subcmd__help__subcmd__vapid"
                 ;;
             publik__subcmd__help__subcmd__config,check)
                 cmd="publik__subcmd__help__subcmd__config__subcmd__check"
@@ -247,6 +271,15 @@ _publik() {
             publik__subcmd__help__subcmd__newsletter,send)
                 cmd="publik__subcmd__help__subcmd__newsletter__subcmd__send"
                 ;;
+            publik__subcmd__help__subcmd__push,list)
+                cmd="publik__subcmd__help__subcmd__push__subcmd__list"
+                ;;
+            publik__subcmd__help__subcmd__push,subscribe)
+                cmd="publik__subcmd__help__subcmd__push__subcmd__subscribe"
+                ;;
+            publik__subcmd__help__subcmd__push,unsubscribe)
+                cmd="publik__subcmd__help__subcmd__push__subcmd__unsubscribe"
+                ;;
             publik__subcmd__help__subcmd__queue,cancel)
                 cmd="publik__subcmd__help__subcmd__queue__subcmd__cancel"
                 ;;
@@ -282,6 +315,12 @@ _publik() {
                 ;;
             publik__subcmd__help__subcmd__template,show)
                 cmd="publik__subcmd__help__subcmd__template__subcmd__show"
+                ;;
+            publik__subcmd__help__subcmd__vapid,generate)
+                cmd="publik__subcmd__help__subcmd__vapid__subcmd__generate"
+                ;;
+            publik__subcmd__help__subcmd__vapid,show)
+                cmd="publik__subcmd__help__subcmd__vapid__subcmd__show"
                 ;;
             publik__subcmd__mail,file)
                 cmd="publik__subcmd__mail__subcmd__file"
@@ -336,6 +375,30 @@ _publik() {
                 ;;
             publik__subcmd__newsletter__subcmd__help,send)
                 cmd="publik__subcmd__newsletter__subcmd__help__subcmd__send"
+                ;;
+            publik__subcmd__push,help)
+                cmd="publik__subcmd__push__subcmd__help"
+                ;;
+            publik__subcmd__push,list)
+                cmd="publik__subcmd__push__subcmd__list"
+                ;;
+            publik__subcmd__push,subscribe)
+                cmd="publik__subcmd__push__subcmd__subscribe"
+                ;;
+            publik__subcmd__push,unsubscribe)
+                cmd="publik__subcmd__push__subcmd__unsubscribe"
+                ;;
+            publik__subcmd__push__subcmd__help,help)
+                cmd="publik__subcmd__push__subcmd__help__subcmd__help"
+                ;;
+            publik__subcmd__push__subcmd__help,list)
+                cmd="publik__subcmd__push__subcmd__help__subcmd__list"
+                ;;
+            publik__subcmd__push__subcmd__help,subscribe)
+                cmd="publik__subcmd__push__subcmd__help__subcmd__subscribe"
+                ;;
+            publik__subcmd__push__subcmd__help,unsubscribe)
+                cmd="publik__subcmd__push__subcmd__help__subcmd__unsubscribe"
                 ;;
             publik__subcmd__queue,cancel)
                 cmd="publik__subcmd__queue__subcmd__cancel"
@@ -433,6 +496,24 @@ _publik() {
             publik__subcmd__template__subcmd__help,show)
                 cmd="publik__subcmd__template__subcmd__help__subcmd__show"
                 ;;
+            publik__subcmd__vapid,generate)
+                cmd="publik__subcmd__vapid__subcmd__generate"
+                ;;
+            publik__subcmd__vapid,help)
+                cmd="publik__subcmd__vapid__subcmd__help"
+                ;;
+            publik__subcmd__vapid,show)
+                cmd="publik__subcmd__vapid__subcmd__show"
+                ;;
+            publik__subcmd__vapid__subcmd__help,generate)
+                cmd="publik__subcmd__vapid__subcmd__help__subcmd__generate"
+                ;;
+            publik__subcmd__vapid__subcmd__help,help)
+                cmd="publik__subcmd__vapid__subcmd__help__subcmd__help"
+                ;;
+            publik__subcmd__vapid__subcmd__help,show)
+                cmd="publik__subcmd__vapid__subcmd__help__subcmd__show"
+                ;;
             *)
                 ;;
         esac
@@ -440,7 +521,7 @@ _publik() {
 
     case "${cmd}" in
         publik)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1222,7 +1303,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help)
-            opts="init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help"
+            opts="init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1627,6 +1708,76 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        publik__subcmd__help__subcmd__notify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__push)
+            opts="subscribe unsubscribe list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__push__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__push__subcmd__subscribe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__push__subcmd__unsubscribe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         publik__subcmd__help__subcmd__queue)
             opts="list show stats requeue cancel purge"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1753,6 +1904,20 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        publik__subcmd__help__subcmd__send__subcmd__webpush)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         publik__subcmd__help__subcmd__sms)
             opts="receipt"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1866,6 +2031,48 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__template__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__vapid)
+            opts="generate show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__vapid__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__vapid__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2335,6 +2542,242 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        publik__subcmd__notify)
+            opts="-v -q -h -V --user --title --body --url --icon --tag --action --ttl --urgency --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --icon)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --action)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --urgency)
+                    COMPREPLY=($(compgen -W "very-low low normal high" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__push)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version subscribe unsubscribe list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__push__subcmd__help)
+            opts="subscribe unsubscribe list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__push__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__push__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__push__subcmd__help__subcmd__subscribe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__push__subcmd__help__subcmd__unsubscribe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__push__subcmd__list)
+            opts="-v -q -h -V --user --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__push__subcmd__subscribe)
+            opts="-v -q -h -V --user --subscription --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subscription)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__push__subcmd__unsubscribe)
+            opts="-v -q -h -V --user --endpoint --all --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         publik__subcmd__queue)
             opts="-v -q -h -V --config --state --json --verbose --quiet --help --version list show stats requeue cancel purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2503,7 +2946,7 @@ _publik() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -W "email sms maarch" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "email sms maarch push" -- "${cur}"))
                     return 0
                     ;;
                 --to)
@@ -2649,7 +3092,7 @@ _publik() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -W "email sms maarch" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "email sms maarch push" -- "${cur}"))
                     return 0
                     ;;
                 --time-limit)
@@ -2683,7 +3126,41 @@ _publik() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -W "email sms maarch" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "email sms maarch push" -- "${cur}"))
+                    return 0
+                    ;;
+                --time-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__send__subcmd__webpush)
+            opts="-v -q -h -V --limit --max-age --time-limit --dry-run --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --time-limit)
@@ -3082,6 +3559,132 @@ _publik() {
             return 0
             ;;
         publik__subcmd__template__subcmd__show)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__vapid)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version generate show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__vapid__subcmd__generate)
+            opts="-v -q -h -V --out --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__vapid__subcmd__help)
+            opts="generate show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__vapid__subcmd__help__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__vapid__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__vapid__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__vapid__subcmd__show)
             opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

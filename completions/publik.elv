@@ -43,6 +43,10 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand gen-ics 'Write an RFC 5545 calendar event for an appointment (stdout or -o FILE)'
             cand feed-mail-maarch 'Harvest the scanned mail Maarch Courrier holds in maarch.status_grc'
             cand mail 'Mail harvested from Maarch, and reports of its fate back to Maarch'
+            cand vapid 'VAPID keys for Web Push (RFC 8292)'
+            cand push 'Web Push subscriptions (one per user and device)'
+            cand notify 'Queue a Web Push notification to every device of a user'
+            cand send-webpush 'Send queued Web Push notifications (same as send-queue --channel push)'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -865,6 +869,175 @@ set edit:completion:arg-completer[publik] = {|@words|
         }
         &'publik;mail;help;help'= {
         }
+        &'publik;vapid'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand generate 'Create a P-256 key pair: the private key to a file (mode 0600), the public key (applicationServerKey, base64url) on stdout'
+            cand show 'Print the public key of the configured private key'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;vapid;generate'= {
+            cand --out 'Private key file [default: the config''s webpush.private_key_file]'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;vapid;show'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;vapid;help'= {
+            cand generate 'Create a P-256 key pair: the private key to a file (mode 0600), the public key (applicationServerKey, base64url) on stdout'
+            cand show 'Print the public key of the configured private key'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;vapid;help;generate'= {
+        }
+        &'publik;vapid;help;show'= {
+        }
+        &'publik;vapid;help;help'= {
+        }
+        &'publik;push'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand subscribe 'Save a browser''s PushSubscription.toJSON() for a user (the same endpoint is stored once)'
+            cand unsubscribe 'Remove a user''s subscription (one endpoint, or all)'
+            cand list 'List subscriptions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;push;subscribe'= {
+            cand --user 'user'
+            cand --subscription 'The subscription JSON file [default: stdin]'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;push;unsubscribe'= {
+            cand --user 'user'
+            cand --endpoint 'endpoint'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --all 'all'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;push;list'= {
+            cand --user 'user'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;push;help'= {
+            cand subscribe 'Save a browser''s PushSubscription.toJSON() for a user (the same endpoint is stored once)'
+            cand unsubscribe 'Remove a user''s subscription (one endpoint, or all)'
+            cand list 'List subscriptions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;push;help;subscribe'= {
+        }
+        &'publik;push;help;unsubscribe'= {
+        }
+        &'publik;push;help;list'= {
+        }
+        &'publik;push;help;help'= {
+        }
+        &'publik;notify'= {
+            cand --user 'user'
+            cand --title 'title'
+            cand --body 'body'
+            cand --url 'Page opened when the notification is clicked'
+            cand --icon 'icon'
+            cand --tag 'Replaces an earlier notification with the same tag (also the push Topic)'
+            cand --action 'A button, ID:LABEL; repeatable'
+            cand --ttl 'How long the push service keeps it for an offline device [default: webpush.ttl]'
+            cand --urgency 'urgency'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;send-webpush'= {
+            cand --limit 'limit'
+            cand --max-age 'Do not send notifications older than this [default: webpush.max_age]'
+            cand --time-limit 'time-limit'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --dry-run 'dry-run'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'publik;completions'= {
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
@@ -907,6 +1080,10 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand gen-ics 'Write an RFC 5545 calendar event for an appointment (stdout or -o FILE)'
             cand feed-mail-maarch 'Harvest the scanned mail Maarch Courrier holds in maarch.status_grc'
             cand mail 'Mail harvested from Maarch, and reports of its fate back to Maarch'
+            cand vapid 'VAPID keys for Web Push (RFC 8292)'
+            cand push 'Web Push subscriptions (one per user and device)'
+            cand notify 'Queue a Web Push notification to every device of a user'
+            cand send-webpush 'Send queued Web Push notifications (same as send-queue --channel push)'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1025,6 +1202,29 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;help;mail;reject'= {
         }
         &'publik;help;mail;respond'= {
+        }
+        &'publik;help;vapid'= {
+            cand generate 'Create a P-256 key pair: the private key to a file (mode 0600), the public key (applicationServerKey, base64url) on stdout'
+            cand show 'Print the public key of the configured private key'
+        }
+        &'publik;help;vapid;generate'= {
+        }
+        &'publik;help;vapid;show'= {
+        }
+        &'publik;help;push'= {
+            cand subscribe 'Save a browser''s PushSubscription.toJSON() for a user (the same endpoint is stored once)'
+            cand unsubscribe 'Remove a user''s subscription (one endpoint, or all)'
+            cand list 'List subscriptions'
+        }
+        &'publik;help;push;subscribe'= {
+        }
+        &'publik;help;push;unsubscribe'= {
+        }
+        &'publik;help;push;list'= {
+        }
+        &'publik;help;notify'= {
+        }
+        &'publik;help;send-webpush'= {
         }
         &'publik;help;completions'= {
         }

@@ -45,6 +45,10 @@ complete -c publik -n "__fish_publik_needs_command" -f -a "newsletter" -d 'Send 
 complete -c publik -n "__fish_publik_needs_command" -f -a "gen-ics" -d 'Write an RFC 5545 calendar event for an appointment (stdout or -o FILE)'
 complete -c publik -n "__fish_publik_needs_command" -f -a "feed-mail-maarch" -d 'Harvest the scanned mail Maarch Courrier holds in maarch.status_grc'
 complete -c publik -n "__fish_publik_needs_command" -f -a "mail" -d 'Mail harvested from Maarch, and reports of its fate back to Maarch'
+complete -c publik -n "__fish_publik_needs_command" -f -a "vapid" -d 'VAPID keys for Web Push (RFC 8292)'
+complete -c publik -n "__fish_publik_needs_command" -f -a "push" -d 'Web Push subscriptions (one per user and device)'
+complete -c publik -n "__fish_publik_needs_command" -f -a "notify" -d 'Queue a Web Push notification to every device of a user'
+complete -c publik -n "__fish_publik_needs_command" -f -a "send-webpush" -d 'Send queued Web Push notifications (same as send-queue --channel push)'
 complete -c publik -n "__fish_publik_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c publik -n "__fish_publik_needs_command" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
 complete -c publik -n "__fish_publik_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -151,7 +155,8 @@ complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_s
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l limit -d 'Handle at most N messages' -r
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l channel -d 'Only this channel; repeatable [default: all]' -r -f -a "email\t''
 sms\t''
-maarch\t'Reports back to Maarch Courrier (status changes, external ids)'"
+maarch\t'Reports back to Maarch Courrier (status changes, external ids)'
+push\t'Web Push notifications'"
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l time-limit -d 'Stop claiming new messages after this long, e.g. 50s' -r
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
@@ -164,7 +169,8 @@ complete -c publik -n "__fish_publik_using_subcommand send-queue" -s V -l versio
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l limit -d 'Handle at most N messages' -r
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l channel -d 'Only this channel; repeatable [default: all]' -r -f -a "email\t''
 sms\t''
-maarch\t'Reports back to Maarch Courrier (status changes, external ids)'"
+maarch\t'Reports back to Maarch Courrier (status changes, external ids)'
+push\t'Web Push notifications'"
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l time-limit -d 'Stop claiming new messages after this long, e.g. 50s' -r
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
@@ -197,7 +203,8 @@ delivered\t''
 cancelled\t''"
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l channel -r -f -a "email\t''
 sms\t''
-maarch\t'Reports back to Maarch Courrier (status changes, external ids)'"
+maarch\t'Reports back to Maarch Courrier (status changes, external ids)'
+push\t'Web Push notifications'"
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l to -d 'Only this recipient' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l tag -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l since -d 'Only messages created within this long, e.g. 24h' -r
@@ -548,6 +555,106 @@ complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "reject" -d 'Tell Maarch the mail is not for the platform (status_refused)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "respond" -d 'Tell Maarch the platform answered (status_response, the content as history message)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -f -a "generate" -d 'Create a P-256 key pair: the private key to a file (mode 0600), the public key (applicationServerKey, base64url) on stdout'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -f -a "show" -d 'Print the public key of the configured private key'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -l out -d 'Private key file [default: the config\'s webpush.private_key_file]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Create a P-256 key pair: the private key to a file (mode 0600), the public key (applicationServerKey, base64url) on stdout'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the public key of the configured private key'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -f -a "subscribe" -d 'Save a browser\'s PushSubscription.toJSON() for a user (the same endpoint is stored once)'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -f -a "unsubscribe" -d 'Remove a user\'s subscription (one endpoint, or all)'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -f -a "list" -d 'List subscriptions'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l user -r
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l subscription -d 'The subscription JSON file [default: stdin]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l user -r
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l endpoint -r
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l all
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l user -r
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from help" -f -a "subscribe" -d 'Save a browser\'s PushSubscription.toJSON() for a user (the same endpoint is stored once)'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from help" -f -a "unsubscribe" -d 'Remove a user\'s subscription (one endpoint, or all)'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from help" -f -a "list" -d 'List subscriptions'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand notify" -l user -r
+complete -c publik -n "__fish_publik_using_subcommand notify" -l title -r
+complete -c publik -n "__fish_publik_using_subcommand notify" -l body -r
+complete -c publik -n "__fish_publik_using_subcommand notify" -l url -d 'Page opened when the notification is clicked' -r
+complete -c publik -n "__fish_publik_using_subcommand notify" -l icon -r
+complete -c publik -n "__fish_publik_using_subcommand notify" -l tag -d 'Replaces an earlier notification with the same tag (also the push Topic)' -r
+complete -c publik -n "__fish_publik_using_subcommand notify" -l action -d 'A button, ID:LABEL; repeatable' -r
+complete -c publik -n "__fish_publik_using_subcommand notify" -l ttl -d 'How long the push service keeps it for an offline device [default: webpush.ttl]' -r
+complete -c publik -n "__fish_publik_using_subcommand notify" -l urgency -r -f -a "very-low\t''
+low\t''
+normal\t''
+high\t''"
+complete -c publik -n "__fish_publik_using_subcommand notify" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand notify" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand notify" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand notify" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand notify" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand notify" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand notify" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l limit -r
+complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l max-age -d 'Do not send notifications older than this [default: webpush.max_age]' -r
+complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l time-limit -r
+complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l dry-run
+complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand send-webpush" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand send-webpush" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand send-webpush" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand send-webpush" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand completions" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand completions" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand completions" -l json -d 'Machine-readable JSON output'
@@ -563,23 +670,27 @@ complete -c publik -n "__fish_publik_using_subcommand man" -s v -l verbose -d 'M
 complete -c publik -n "__fish_publik_using_subcommand man" -s q -l quiet -d 'No logs at all (errors are still printed)'
 complete -c publik -n "__fish_publik_using_subcommand man" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand man" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "init" -d 'Write a commented publik.yaml (every key with its default) and create the state file'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "config" -d 'Check the config file'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "state" -d 'Look at the state file'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "enqueue" -d 'Queue a message: one row per recipient; prints the new row ids'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "send-queue" -d 'Send pending messages whose time has come (the cron job)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "retry-queue" -d 'Send again the messages in error whose backoff has passed'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "queue" -d 'Inspect and fix the send queue'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "sms" -d 'SMS delivery receipts'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "group" -d 'Subscriber groups for newsletters'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "template" -d 'Message templates (minijinja, Django-like syntax)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "newsletter" -d 'Send a template to every active member of a group'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "gen-ics" -d 'Write an RFC 5545 calendar event for an appointment (stdout or -o FILE)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "feed-mail-maarch" -d 'Harvest the scanned mail Maarch Courrier holds in maarch.status_grc'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "mail" -d 'Mail harvested from Maarch, and reports of its fate back to Maarch'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "init" -d 'Write a commented publik.yaml (every key with its default) and create the state file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "config" -d 'Check the config file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "state" -d 'Look at the state file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "enqueue" -d 'Queue a message: one row per recipient; prints the new row ids'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "send-queue" -d 'Send pending messages whose time has come (the cron job)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "retry-queue" -d 'Send again the messages in error whose backoff has passed'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "queue" -d 'Inspect and fix the send queue'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "sms" -d 'SMS delivery receipts'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "group" -d 'Subscriber groups for newsletters'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "template" -d 'Message templates (minijinja, Django-like syntax)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "newsletter" -d 'Send a template to every active member of a group'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "gen-ics" -d 'Write an RFC 5545 calendar event for an appointment (stdout or -o FILE)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "feed-mail-maarch" -d 'Harvest the scanned mail Maarch Courrier holds in maarch.status_grc'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "mail" -d 'Mail harvested from Maarch, and reports of its fate back to Maarch'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "vapid" -d 'VAPID keys for Web Push (RFC 8292)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "push" -d 'Web Push subscriptions (one per user and device)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "notify" -d 'Queue a Web Push notification to every device of a user'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "send-webpush" -d 'Send queued Web Push notifications (same as send-queue --channel push)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Load and validate the config; print the effective settings (secrets masked)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "info" -d 'Path, schema version, size and row counts per table'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from enqueue" -f -a "email" -d 'Queue an email (body and attachments stored once, one row per recipient)'
@@ -609,3 +720,8 @@ complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "link" -d 'Tell Maarch a request was created for the mail (external id and link, status_sent)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "reject" -d 'Tell Maarch the mail is not for the platform (status_refused)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "respond" -d 'Tell Maarch the platform answered (status_response, the content as history message)'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from vapid" -f -a "generate" -d 'Create a P-256 key pair: the private key to a file (mode 0600), the public key (applicationServerKey, base64url) on stdout'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from vapid" -f -a "show" -d 'Print the public key of the configured private key'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from push" -f -a "subscribe" -d 'Save a browser\'s PushSubscription.toJSON() for a user (the same endpoint is stored once)'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from push" -f -a "unsubscribe" -d 'Remove a user\'s subscription (one endpoint, or all)'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from push" -f -a "list" -d 'List subscriptions'

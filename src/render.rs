@@ -222,6 +222,17 @@ pub fn message_detail(detail: &MessageDetail, as_json: bool) -> anyhow::Result<(
                 text.push_str("(and an HTML part)\n");
             }
         }
+        ContentDetail::Push {
+            payload,
+            ttl,
+            urgency,
+            topic,
+        } => {
+            text.push_str(&format!(
+                "\npayload: {payload}\nttl: {ttl}s, urgency: {urgency:?}, topic: {}\n",
+                topic.clone().unwrap_or_default()
+            ));
+        }
         ContentDetail::Maarch { report } => {
             text.push_str(&format!("\nreport: {}\n", serde_json::to_string(report)?));
         }
@@ -466,4 +477,25 @@ pub fn mail(mail: &crate::store::Mail, as_json: bool) -> anyhow::Result<()> {
         ));
     }
     Ok(out(&text)?)
+}
+
+pub fn subscriptions(subscriptions: &[crate::store::Subscription], as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(subscriptions);
+    }
+    if subscriptions.is_empty() {
+        return Ok(());
+    }
+    let rows = subscriptions
+        .iter()
+        .map(|s| {
+            vec![
+                s.id.to_string(),
+                s.user.clone(),
+                s.endpoint.clone(),
+                local(Some(s.created_at)),
+            ]
+        })
+        .collect();
+    Ok(out(&table(&["id", "user", "endpoint", "since"], rows))?)
 }

@@ -10,6 +10,7 @@ pub mod init;
 pub mod maarch;
 pub mod man;
 pub mod newsletter;
+pub mod push;
 pub mod queue;
 pub mod retry_queue;
 pub mod send_queue;
@@ -87,6 +88,10 @@ pub enum Command {
     GenIcs(Box<gen_ics::Args>),
     FeedMailMaarch(maarch::FeedArgs),
     Mail(maarch::MailArgs),
+    Vapid(push::VapidArgs),
+    Push(push::PushArgs),
+    Notify(push::NotifyArgs),
+    SendWebpush(push::SendWebpushArgs),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -156,6 +161,10 @@ pub fn exec(cli: Cli) -> anyhow::Result<()> {
         Command::GenIcs(args) => gen_ics::exec(&ctx, *args),
         Command::FeedMailMaarch(args) => maarch::feed(&ctx, args),
         Command::Mail(args) => maarch::mail(&ctx, args),
+        Command::Vapid(args) => push::vapid(&ctx, args),
+        Command::Push(args) => push::push(&ctx, args),
+        Command::Notify(args) => push::notify(&ctx, args),
+        Command::SendWebpush(args) => push::send_webpush(&ctx, args),
         Command::Completions(args) => completions::exec(args),
         Command::Man(args) => man::exec(args),
     }

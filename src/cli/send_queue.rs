@@ -39,6 +39,7 @@ impl RunArgs {
             limit: self.limit,
             time_limit: self.time_limit,
             dry_run: self.dry_run,
+            max_age: None,
             actor: ops::actor(command),
         }
     }
@@ -58,11 +59,15 @@ pub fn run(ctx: &Context, options: &ops::queue::RunOptions) -> anyhow::Result<()
         log::info!("{}", render::run_summary(&report));
     }
     render::run_report(&report, options.dry_run, ctx.json)?;
-    match report.peers_down.first() {
-        Some(down) => Err(crate::exit_codes::peer_down(format!(
+    if let Some(down) = report.peers_down.first() {
+        return Err(crate::exit_codes::peer_down(format!(
             "{}: {}",
             down.channel, down.reason
-        ))),
+        )));
+    }
+    // Our own key or settings refused: said once for the run, exit 1.
+    match report.rejected.first() {
+        Some(reason) => Err(anyhow::anyhow!("{reason}")),
         None => Ok(()),
     }
 }

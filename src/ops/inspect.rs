@@ -43,6 +43,12 @@ pub enum ContentDetail {
     Maarch {
         report: crate::ops::maarch::MaarchReport,
     },
+    Push {
+        payload: serde_json::Value,
+        ttl: u32,
+        urgency: crate::config::Urgency,
+        topic: Option<String>,
+    },
     Sms {
         sender: String,
         text: String,
@@ -78,6 +84,16 @@ pub fn show(store: &Store, id: i64) -> anyhow::Result<MessageDetail> {
                 headers: email.headers,
                 text_preview: preview(&email.text),
                 has_html: email.html.is_some(),
+            }
+        }
+        Channel::Push => {
+            let push: crate::ops::push::PushContent =
+                serde_json::from_str(&body.content).context("stored notification is unreadable")?;
+            ContentDetail::Push {
+                payload: serde_json::from_str(&push.payload).unwrap_or(serde_json::Value::Null),
+                ttl: push.ttl,
+                urgency: push.urgency,
+                topic: push.topic,
             }
         }
         Channel::Maarch => ContentDetail::Maarch {

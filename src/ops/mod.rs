@@ -8,6 +8,7 @@ pub mod init;
 pub mod inspect;
 pub mod maarch;
 pub mod newsletter;
+pub mod push;
 pub mod queue;
 pub mod sms;
 pub mod state;
@@ -23,6 +24,7 @@ pub struct ChannelSenders<'a> {
     email: Option<email::EmailSender>,
     sms: Option<sms::SmsSender>,
     maarch: Option<maarch::MaarchSender>,
+    push: Option<push::PushSender>,
 }
 
 impl<'a> ChannelSenders<'a> {
@@ -32,6 +34,7 @@ impl<'a> ChannelSenders<'a> {
             email: None,
             sms: None,
             maarch: None,
+            push: None,
         }
     }
 }
@@ -64,6 +67,15 @@ impl Senders for ChannelSenders<'_> {
                 match self.maarch.as_mut() {
                     Some(sender) => Ok(sender),
                     None => anyhow::bail!("Maarch sender unavailable"),
+                }
+            }
+            Channel::Push => {
+                if self.push.is_none() {
+                    self.push = Some(push::PushSender::new(self.config)?);
+                }
+                match self.push.as_mut() {
+                    Some(sender) => Ok(sender),
+                    None => anyhow::bail!("push sender unavailable"),
                 }
             }
         }

@@ -31,6 +31,12 @@ pub enum Delivery {
     /// The peer cannot be reached at all; nothing was sent for this row.
     /// The run stops for this channel and leaves its rows untouched.
     PeerDown { reason: String },
+    /// The recipient no longer exists (a push subscription the service
+    /// forgot): failed, and the recipient is removed.
+    RecipientGone { reason: String },
+    /// Refused because of how we send, not what (a VAPID key or subject the
+    /// push service rejects): failed, and the run reports it once, loudly.
+    Rejected { reason: String },
 }
 
 /// One channel's way of delivering a row. Implementations keep their
@@ -52,6 +58,8 @@ pub struct RunOptions {
     pub limit: Option<u32>,
     pub time_limit: Option<Duration>,
     pub dry_run: bool,
+    /// Rows created longer ago than this are not sent (failed, "too old").
+    pub max_age: Option<Duration>,
     /// Who the history names, e.g. `send-queue[1234]`.
     pub actor: String,
 }
@@ -68,6 +76,10 @@ pub struct RunReport {
     pub released: u32,
     /// Channels whose peer could not be reached, with the reason.
     pub peers_down: Vec<PeerFailure>,
+    /// Problems with our own credentials or settings, said once per run.
+    pub rejected: Vec<String>,
+    /// Recipients removed because the peer said they are gone.
+    pub recipients_removed: u32,
     /// `--dry-run`: the rows that would be sent.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub would_send: Vec<Message>,
@@ -112,13 +124,15 @@ pub fn transition(config: &QueueConfig, message: &Message, delivery: Delivery, n
             next_attempt_at: None,
             provider_id,
         },
-        Delivery::Failed { reason } => Transition {
-            status: Status::Failed,
-            reason,
-            detail: None,
-            next_attempt_at: None,
-            provider_id: None,
-        },
+        Delivery::Failed { reason } | Delivery::RecipientGone { reason } | Delivery::Rejected { reason } => {
+            Transition {
+                status: Status::Failed,
+                reason,
+                detail: None,
+                next_attempt_at: None,
+                provider_id: None,
+            }
+        }
         Delivery::Retry { reason, retry_after } => {
             if message.attempts >= config.max_attempts {
                 return Transition {
@@ -258,10 +272,17 @@ pub fn run(
                 break 'run;
             }
             let now = clock::now();
-            if message.expires_at.is_some_and(|e| e <= now) {
+            let too_old = options
+                .max_age
+                .is_some_and(|age| message.created_at + age.chrono() <= now);
+            if too_old || message.expires_at.is_some_and(|e| e <= now) {
                 let change = Transition {
                     status: Status::Failed,
-                    reason: "expired before it could be sent".into(),
+                    reason: if too_old {
+                        "too old".into()
+                    } else {
+                        "expired before it could be sent".into()
+                    },
                     detail: None,
                     next_attempt_at: None,
                     provider_id: None,
@@ -320,6 +341,16 @@ pub fn run(
                     actor,
                 )?;
                 continue 'run;
+            }
+            match &delivery {
+                Delivery::RecipientGone { .. } => {
+                    store.forget_recipient(message.channel, &message.recipient)?;
+                    report.recipients_removed += 1;
+                }
+                Delivery::Rejected { reason } if !report.rejected.contains(reason) => {
+                    report.rejected.push(reason.clone());
+                }
+                _ => {}
             }
             let now = clock::now();
             let change = transition(config, &message, delivery, now);

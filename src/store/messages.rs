@@ -70,16 +70,19 @@ pub enum Channel {
     Sms,
     /// Reports back to Maarch Courrier (status changes, external ids).
     Maarch,
+    /// Web Push notifications.
+    Push,
 }
 
 impl Channel {
-    pub const ALL: [Channel; 3] = [Channel::Email, Channel::Sms, Channel::Maarch];
+    pub const ALL: [Channel; 4] = [Channel::Email, Channel::Sms, Channel::Maarch, Channel::Push];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Channel::Email => "email",
             Channel::Sms => "sms",
             Channel::Maarch => "maarch",
+            Channel::Push => "push",
         }
     }
 }

@@ -130,6 +130,20 @@ const MIGRATIONS: &[&str] = &[
         updated_at       TEXT NOT NULL
     );
     "#,
+    // 5: Web Push subscriptions, per user and device.
+    r#"
+    CREATE TABLE push_subscriptions (
+        id               INTEGER PRIMARY KEY,
+        user             TEXT NOT NULL,
+        endpoint         TEXT NOT NULL UNIQUE,
+        p256dh           TEXT NOT NULL,
+        auth             TEXT NOT NULL,
+        expiration_time  INTEGER,
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL
+    );
+    CREATE INDEX push_subscriptions_user ON push_subscriptions(user, created_at);
+    "#,
 ];
 
 pub const LATEST: u32 = MIGRATIONS.len() as u32;

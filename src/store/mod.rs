@@ -6,6 +6,7 @@ mod maarch;
 mod messages;
 mod migrations;
 mod newsletter;
+mod push;
 
 use std::fs::OpenOptions;
 use std::io::Read;
@@ -20,6 +21,7 @@ pub use appointments::*;
 pub use maarch::*;
 pub use messages::*;
 pub use newsletter::*;
+pub use push::*;
 
 /// How long a writer waits for another process holding the lock
 /// (overlapping cron runs) before giving up.

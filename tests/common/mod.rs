@@ -5,6 +5,7 @@
 
 pub mod http;
 pub mod maarch;
+pub mod push;
 pub mod smtp;
 
 use std::path::{Path, PathBuf};

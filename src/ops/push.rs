@@ -1,0 +1,475 @@
+//! Web Push: VAPID keys (RFC 8292), subscriptions per user and device,
+//! `notify` (one queued row per subscription) and the push sender: payloads
+//! encrypted with aes128gcm (RFC 8291) by the web-push crate, requests sent
+//! with ureq (keep-alive per push service, timeouts).
+
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use p256::elliptic_curve::sec1::ToEncodedPoint;
+use p256::pkcs8::{EncodePrivateKey, LineEnding};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::config::{Config, Urgency};
+use crate::duration::Duration;
+use crate::exit_codes::bad_input;
+use crate::ops::queue::{Delivery, Sender};
+use crate::store::{Body, Channel, Message, NewBody, NewRow, Store, Subscription};
+use crate::token::{base64url, decode_base64url};
+
+/// Push services refuse bigger payloads once encrypted (4 KB records).
+pub const MAX_PAYLOAD_BYTES: usize = 3000;
+
+fn public_key_of(secret: &p256::SecretKey) -> String {
+    base64url(secret.public_key().to_encoded_point(false).as_bytes())
+}
+
+/// `vapid generate`: a new P-256 key, written (PEM, mode 0600) to `out`.
+/// Returns the public key as a page passes it to `applicationServerKey`.
+pub fn generate_key(out: &Path) -> anyhow::Result<String> {
+    let secret = loop {
+        let mut bytes = [0u8; 32];
+        getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("OS random source failed: {e}"))?;
+        // Almost every 32-byte string is a valid scalar; retry the rare others.
+        if let Ok(secret) = p256::SecretKey::from_slice(&bytes) {
+            break secret;
+        }
+    };
+    let pem = secret
+        .to_pkcs8_pem(LineEnding::LF)
+        .context("cannot encode the key")?;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(out)
+        .with_context(|| format!("cannot create {} (it must not exist yet)", out.display()))?;
+    file.write_all(pem.as_bytes())
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    Ok(public_key_of(&secret))
+}
+
+fn key_file(config: &Config) -> anyhow::Result<PathBuf> {
+    let path = config.webpush.private_key_file.as_ref().ok_or_else(|| {
+        bad_input("webpush.private_key_file: not set (create one with `publik vapid generate --out FILE`)")
+    })?;
+    Ok(config.resolve_path(path))
+}
+
+/// The configured private key's PEM text; a missing or bad file is bad input.
+fn read_key(config: &Config) -> anyhow::Result<(String, p256::SecretKey)> {
+    let path = key_file(config)?;
+    let pem = std::fs::read_to_string(&path).map_err(|e| {
+        bad_input(format!(
+            "webpush.private_key_file: cannot read {}: {e}",
+            path.display()
+        ))
+    })?;
+    let secret = p256::SecretKey::from_sec1_pem(&pem)
+        .or_else(|_| p256::pkcs8::DecodePrivateKey::from_pkcs8_pem(&pem))
+        .map_err(|_| {
+            bad_input(format!(
+                "webpush.private_key_file: {} is not a P-256 private key",
+                path.display()
+            ))
+        })?;
+    Ok((pem, secret))
+}
+
+/// `vapid show`.
+pub fn public_key(config: &Config) -> anyhow::Result<String> {
+    Ok(public_key_of(&read_key(config)?.1))
+}
+
+/// What `PushSubscription.toJSON()` gives in a browser.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubscriptionJson {
+    pub endpoint: String,
+    pub keys: SubscriptionKeys,
+    #[serde(default)]
+    pub expiration_time: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SubscriptionKeys {
+    pub p256dh: String,
+    pub auth: String,
+}
+
+fn decode_key(field: &str, text: &str) -> anyhow::Result<Vec<u8>> {
+    decode_base64url(text.trim_end_matches('='))
+        .ok_or_else(|| bad_input(format!("{field}: \"{text}\" is not base64url")))
+}
+
+fn is_loopback(host: &str) -> bool {
+    matches!(host, "127.0.0.1" | "localhost" | "[::1]")
+}
+
+/// `scheme://host[:port]` of a URL: the VAPID `aud` (RFC 8292 wants the origin).
+pub fn origin(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    (!authority.is_empty()).then(|| format!("{scheme}://{authority}"))
+}
+
+/// Validates a browser subscription: https endpoint (plain http only on
+/// loopback), a valid uncompressed P-256 point, a 16-byte auth secret.
+pub fn parse_subscription(text: &str) -> anyhow::Result<SubscriptionJson> {
+    let subscription: SubscriptionJson = serde_json::from_str(text)
+        .map_err(|e| bad_input(format!("subscription: not a PushSubscription JSON: {e}")))?;
+    let endpoint = &subscription.endpoint;
+    let host = endpoint
+        .split_once("://")
+        .map(|(_, rest)| {
+            rest.split(['/', '?'])
+                .next()
+                .unwrap_or("")
+                .rsplit_once(':')
+                .map_or_else(|| rest.split(['/', '?']).next().unwrap_or(""), |(h, _)| h)
+        })
+        .unwrap_or("");
+    let secure = endpoint.starts_with("https://") || (endpoint.starts_with("http://") && is_loopback(host));
+    if !secure || host.is_empty() {
+        return Err(bad_input(format!(
+            "endpoint: \"{endpoint}\" must be an https URL"
+        )));
+    }
+    let p256dh = decode_key("keys.p256dh", &subscription.keys.p256dh)?;
+    if p256dh.len() != 65 || p256dh[0] != 4 || p256::PublicKey::from_sec1_bytes(&p256dh).is_err() {
+        return Err(bad_input(
+            "keys.p256dh: not an uncompressed P-256 public key (65 bytes)",
+        ));
+    }
+    let auth = decode_key("keys.auth", &subscription.keys.auth)?;
+    if auth.len() != 16 {
+        return Err(bad_input(format!("keys.auth: {} bytes, expected 16", auth.len())));
+    }
+    Ok(subscription)
+}
+
+#[derive(Debug, Serialize)]
+pub struct SubscribeReport {
+    pub created: bool,
+    /// The user's oldest subscriptions dropped beyond the limit.
+    pub dropped: usize,
+}
+
+pub fn subscribe(
+    store: &mut Store,
+    config: &Config,
+    user: &str,
+    text: &str,
+) -> anyhow::Result<SubscribeReport> {
+    if user.trim().is_empty() {
+        return Err(bad_input("--user: must not be empty"));
+    }
+    let subscription = parse_subscription(text)?;
+    let (created, dropped) = store.subscribe(
+        user,
+        &subscription.endpoint,
+        subscription.keys.p256dh.trim_end_matches('='),
+        subscription.keys.auth.trim_end_matches('='),
+        subscription.expiration_time.map(|t| t as i64),
+        config.webpush.max_subscriptions_per_user,
+    )?;
+    Ok(SubscribeReport { created, dropped })
+}
+
+/// The shared part of one notification.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PushContent {
+    /// The JSON the service worker receives.
+    pub payload: String,
+    pub ttl: u32,
+    pub urgency: Urgency,
+    pub topic: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct NotifyRequest {
+    pub user: String,
+    pub title: String,
+    pub body: Option<String>,
+    pub url: Option<String>,
+    pub icon: Option<String>,
+    pub tag: Option<String>,
+    pub actions: Vec<String>,
+    pub ttl: Option<Duration>,
+    pub urgency: Option<Urgency>,
+}
+
+/// `Topic` header: at most 32 base64url characters, so a tag is hashed.
+pub fn topic(tag: &str) -> String {
+    base64url(&Sha256::digest(tag.as_bytes()))[..32].to_string()
+}
+
+/// Queues one push row per subscription of the user; the payload is checked
+/// here (size, fields) so that sending never discovers it.
+pub fn notify(
+    store: &mut Store,
+    config: &Config,
+    request: &NotifyRequest,
+    actor: &str,
+) -> anyhow::Result<Vec<i64>> {
+    if request.title.trim().is_empty() {
+        return Err(bad_input("--title: must not be empty"));
+    }
+    let actions = request
+        .actions
+        .iter()
+        .map(|a| {
+            a.split_once(':')
+                .filter(|(id, label)| !id.is_empty() && !label.is_empty())
+                .map(|(id, label)| json!({"action": id, "title": label}))
+                .ok_or_else(|| bad_input(format!("--action: \"{a}\" is not ID:LABEL")))
+        })
+        .collect::<anyhow::Result<Vec<Value>>>()?;
+    for (field, url) in [("--url", &request.url), ("--icon", &request.icon)] {
+        if let Some(url) = url
+            && !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/'))
+        {
+            return Err(bad_input(format!("{field}: \"{url}\" is not a URL")));
+        }
+    }
+    let mut payload = json!({"title": request.title});
+    for (key, value) in [
+        ("body", &request.body),
+        ("url", &request.url),
+        ("icon", &request.icon),
+        ("tag", &request.tag),
+    ] {
+        if let Some(value) = value {
+            payload[key] = Value::String(value.clone());
+        }
+    }
+    if !actions.is_empty() {
+        payload["actions"] = Value::Array(actions);
+    }
+    let payload = payload.to_string();
+    if payload.len() > MAX_PAYLOAD_BYTES {
+        return Err(bad_input(format!(
+            "payload: {} bytes is over the {MAX_PAYLOAD_BYTES} a push service accepts; shorten --body",
+            payload.len()
+        )));
+    }
+    let ttl = request
+        .ttl
+        .unwrap_or(config.webpush.ttl)
+        .as_secs()
+        .min(u64::from(u32::MAX)) as u32;
+    let content = PushContent {
+        payload,
+        ttl,
+        urgency: request.urgency.unwrap_or(config.webpush.urgency),
+        topic: request.tag.as_deref().map(topic),
+    };
+    let subscriptions = store.subscriptions(Some(&request.user))?;
+    if subscriptions.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<NewRow> = subscriptions
+        .iter()
+        .map(|s: &Subscription| NewRow {
+            recipient: s.endpoint.clone(),
+            vars: Some(json!({"user": s.user, "p256dh": s.p256dh, "auth": s.auth}).to_string()),
+            priority: 0,
+            tag: request.tag.clone(),
+            not_before: None,
+            expires_at: None,
+        })
+        .collect();
+    let body = NewBody {
+        channel: Channel::Push,
+        content: serde_json::to_string(&content)?,
+        attachments: Vec::new(),
+    };
+    Ok(store.enqueue(&body, &rows, actor)?)
+}
+
+/// Sends push rows.
+pub struct PushSender {
+    key_pem: String,
+    subject: String,
+    agent: ureq::Agent,
+}
+
+impl PushSender {
+    pub fn new(config: &Config) -> anyhow::Result<PushSender> {
+        // Handed to web-push as PKCS#8 whatever the file holds: its SEC1
+        // reader panics on keys written without the curve parameters.
+        let (_, secret) = read_key(config)?;
+        let key_pem = secret
+            .to_pkcs8_pem(LineEnding::LF)
+            .context("cannot encode the VAPID key")?
+            .to_string();
+        let subject = config.webpush.subject.clone().ok_or_else(|| {
+            bad_input("webpush.subject: not set (mailto:admin@your-domain or an https URL)")
+        })?;
+        let agent = ureq::Agent::config_builder()
+            .timeout_global(Some(std::time::Duration::from_secs(30)))
+            .http_status_as_error(false)
+            .user_agent(concat!("publik/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .into();
+        Ok(PushSender {
+            key_pem,
+            subject,
+            agent,
+        })
+    }
+
+    fn request(
+        &self,
+        message: &Message,
+        content: &PushContent,
+    ) -> Result<ureq::http::Response<ureq::Body>, Delivery> {
+        use web_push::{ContentEncoding, SubscriptionInfo, VapidSignatureBuilder, WebPushMessageBuilder};
+        let failed = |reason: String| Delivery::Failed { reason };
+        let vars: Value = message
+            .vars
+            .as_deref()
+            .and_then(|v| serde_json::from_str(v).ok())
+            .ok_or_else(|| failed("the row has no subscription keys".into()))?;
+        let key = |name: &str| vars[name].as_str().unwrap_or_default().to_string();
+        let info = SubscriptionInfo::new(message.recipient.clone(), key("p256dh"), key("auth"));
+        let mut signature = VapidSignatureBuilder::from_pem(self.key_pem.as_bytes(), &info).map_err(|e| {
+            Delivery::Rejected {
+                reason: format!("VAPID key: {e}"),
+            }
+        })?;
+        signature.add_claim("sub", self.subject.clone());
+        // web-push drops a non-default port from `aud`; RFC 8292 wants the origin.
+        if let Some(origin) = origin(&message.recipient) {
+            signature.add_claim("aud", origin);
+        }
+        let signature = signature.build().map_err(|e| Delivery::Rejected {
+            reason: format!("VAPID signature: {e}"),
+        })?;
+        let mut builder = WebPushMessageBuilder::new(&info);
+        builder.set_payload(ContentEncoding::Aes128Gcm, content.payload.as_bytes());
+        builder.set_ttl(content.ttl);
+        builder.set_urgency(match content.urgency {
+            Urgency::VeryLow => web_push::Urgency::VeryLow,
+            Urgency::Low => web_push::Urgency::Low,
+            Urgency::Normal => web_push::Urgency::Normal,
+            Urgency::High => web_push::Urgency::High,
+        });
+        if let Some(topic) = &content.topic {
+            builder.set_topic(topic.clone());
+        }
+        builder.set_vapid_signature(signature);
+        let push = builder
+            .build()
+            .map_err(|e| failed(format!("cannot build the notification: {e}")))?;
+        let request = web_push::request_builder::build_request::<Vec<u8>>(push);
+        let mut http = self.agent.post(message.recipient.as_str());
+        for (name, value) in request.headers() {
+            // ureq sets the length of the body it sends.
+            if name.as_str().eq_ignore_ascii_case("content-length") {
+                continue;
+            }
+            if let Ok(value) = value.to_str() {
+                http = http.header(name.as_str(), value);
+            }
+        }
+        http.send(request.into_body()).map_err(|e| match e {
+            ureq::Error::Timeout(_) => Delivery::Retry {
+                reason: "push service timed out".into(),
+                retry_after: None,
+            },
+            ureq::Error::ConnectionFailed | ureq::Error::HostNotFound => Delivery::PeerDown {
+                reason: format!("cannot reach the push service: {e}"),
+            },
+            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => Delivery::PeerDown {
+                reason: format!("cannot reach the push service: {io}"),
+            },
+            other => Delivery::Retry {
+                reason: format!("push service: {other}"),
+                retry_after: None,
+            },
+        })
+    }
+}
+
+impl Sender for PushSender {
+    fn deliver(&mut self, message: &Message, body: &Body) -> Delivery {
+        let content: PushContent = match serde_json::from_str(&body.content) {
+            Ok(content) => content,
+            Err(e) => {
+                return Delivery::Failed {
+                    reason: format!("stored notification is unreadable: {e}"),
+                };
+            }
+        };
+        let mut response = match self.request(message, &content) {
+            Ok(response) => response,
+            Err(delivery) => return delivery,
+        };
+        let status = response.status().as_u16();
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(crate::ops::sms::parse_retry_after);
+        let reply: String = response
+            .body_mut()
+            .read_to_string()
+            .unwrap_or_default()
+            .chars()
+            .take(300)
+            .collect();
+        let reply = reply.trim().to_string();
+        match status {
+            200..=299 => Delivery::Sent {
+                provider_id: None,
+                reply: format!("HTTP {status}"),
+            },
+            404 | 410 => Delivery::RecipientGone {
+                reason: format!("subscription expired or unsubscribed (HTTP {status})"),
+            },
+            401 | 403 => Delivery::Rejected {
+                reason: format!("the push service refused our VAPID key or subject (HTTP {status}): {reply}"),
+            },
+            429 => Delivery::Retry {
+                reason: format!("push service: too many requests (HTTP 429) {reply}"),
+                retry_after,
+            },
+            500..=599 => Delivery::Retry {
+                reason: format!("push service: HTTP {status} {reply}"),
+                retry_after,
+            },
+            _ => Delivery::Failed {
+                reason: format!("push service refused it (HTTP {status}): {reply}"),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origin_keeps_the_port() {
+        assert_eq!(
+            origin("https://fcm.googleapis.com/fcm/send/abc").as_deref(),
+            Some("https://fcm.googleapis.com")
+        );
+        assert_eq!(
+            origin("http://127.0.0.1:8443/push/1").as_deref(),
+            Some("http://127.0.0.1:8443")
+        );
+    }
+
+    #[test]
+    fn topics_are_32_url_safe_chars() {
+        let t = topic("rendez-vous du 3 décembre");
+        assert_eq!(t.len(), 32);
+        assert!(crate::token::decode_base64url(&t).is_some());
+    }
+}

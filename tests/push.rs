@@ -1,0 +1,262 @@
+//! Web Push against a push service on 127.0.0.1 that verifies VAPID and
+//! decrypts every notification.
+
+mod common;
+
+use common::Env;
+use common::push::PushService;
+use serde_json::Value;
+
+const SUBJECT: &str = "mailto:admin@ville.example.org";
+
+fn setup(env: &Env) -> String {
+    env.write(
+        "publik.yaml",
+        &format!("webpush:\n  private_key_file: vapid.pem\n  subject: \"{SUBJECT}\"\n  ttl: 2h\n"),
+    );
+    let out = env
+        .publik()
+        .args(["vapid", "generate", "--out", "vapid.pem"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+fn subscribe(env: &Env, user: &str, json: &str) -> assert_cmd::assert::Assert {
+    env.publik()
+        .args(["push", "subscribe", "--user", user])
+        .write_stdin(json.to_string())
+        .assert()
+}
+
+#[test]
+fn vapid_keys() {
+    let env = Env::new();
+    let public = setup(&env);
+    assert_eq!(public.len(), 87, "65 bytes in base64url: {public}");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(env.path("vapid.pem"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
+    let shown = env.publik().args(["vapid", "show"]).output().unwrap();
+    assert_eq!(String::from_utf8(shown.stdout).unwrap().trim(), public);
+    env.publik()
+        .args(["vapid", "generate", "--out", "vapid.pem"])
+        .assert()
+        .code(1);
+
+    let bad = Env::new();
+    bad.write("publik.yaml", "webpush:\n  subject: \"mailto:admin@localhost\"\n");
+    let out = bad.publik().args(["config", "check"]).assert().code(65);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("webpush.subject"));
+    let missing = Env::new();
+    missing.write(
+        "publik.yaml",
+        &format!("webpush:\n  private_key_file: nope.pem\n  subject: \"{SUBJECT}\"\n"),
+    );
+    missing.publik().args(["vapid", "show"]).assert().code(65);
+}
+
+#[test]
+fn notifications_are_encrypted_signed_and_classified() {
+    let service = PushService::start(SUBJECT);
+    let env = Env::new();
+    setup(&env);
+    let phone = service.subscriber(201, "phone");
+    let laptop = service.subscriber(201, "laptop");
+    let gone = service.subscriber(410, "old-tablet");
+    let busy = service.subscriber(429, "busy");
+    let broken = service.subscriber(500, "broken");
+    let big = service.subscriber(413, "big");
+    for s in [&phone, &laptop, &gone, &busy, &broken, &big] {
+        subscribe(&env, "citoyen-42", &s.json()).success().stdout("");
+    }
+    subscribe(&env, "citoyen-42", &phone.json()).success(); // the same endpoint is stored once
+    assert_eq!(
+        env.json(&["push", "list", "--user", "citoyen-42"])
+            .as_array()
+            .unwrap()
+            .len(),
+        6
+    );
+
+    let ids = env.json(&[
+        "notify",
+        "--user",
+        "citoyen-42",
+        "--title",
+        "Votre demande a avancé",
+        "--body",
+        "Le maire a validé la demande n°42.",
+        "--url",
+        "https://demarches.example.org/suivi/42/",
+        "--tag",
+        "demande-42",
+        "--action",
+        "open:Voir",
+        "--urgency",
+        "high",
+    ]);
+    assert_eq!(
+        ids["ids"].as_array().unwrap().len(),
+        6,
+        "one row per subscription"
+    );
+    let started = chrono::Utc::now();
+    env.publik()
+        .arg("send-webpush")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+
+    let received = service.received();
+    assert_eq!(received.len(), 6);
+    for r in &received {
+        assert!(r.vapid.is_ok(), "{}: {:?}", r.path, r.vapid);
+        let payload: Value = serde_json::from_str(r.plaintext.as_ref().unwrap()).unwrap();
+        assert_eq!(payload["title"], "Votre demande a avancé");
+        assert_eq!(payload["url"], "https://demarches.example.org/suivi/42/");
+        assert_eq!(payload["actions"][0]["action"], "open");
+        assert_eq!(r.header("TTL"), Some("7200"));
+        assert_eq!(r.header("Urgency"), Some("high"));
+        assert_eq!(r.header("Content-Encoding"), Some("aes128gcm"));
+        assert_eq!(r.header("Topic").unwrap().len(), 32);
+    }
+    let rows = env.json(&["queue", "list", "--channel", "push"]);
+    let status_of = |name: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["recipient"].as_str().unwrap().ends_with(name))
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(status_of("/phone")["status"], "sent");
+    assert_eq!(status_of("/laptop")["status"], "sent");
+    assert_eq!(status_of("/old-tablet")["status"], "failed");
+    assert_eq!(status_of("/big")["status"], "failed");
+    assert_eq!(status_of("/broken")["status"], "error");
+    let busy_row = status_of("/busy");
+    assert_eq!(busy_row["status"], "error");
+    let next: chrono::DateTime<chrono::Utc> = busy_row["next_attempt_at"].as_str().unwrap().parse().unwrap();
+    assert!(
+        ((next - started).num_seconds() - 120).abs() <= 10,
+        "Retry-After honoured"
+    );
+    let left = env.json(&["push", "list", "--user", "citoyen-42"]);
+    assert_eq!(
+        left.as_array().unwrap().len(),
+        5,
+        "the 410 subscription is removed"
+    );
+}
+
+#[test]
+fn key_problems_are_loud_and_old_notifications_are_skipped() {
+    let service = PushService::start("mailto:someone-else@ville.example.org");
+    let env = Env::new();
+    setup(&env);
+    let forbidden = service.subscriber(403, "forbidden");
+    subscribe(&env, "u", &forbidden.json()).success();
+    env.publik()
+        .args(["notify", "--user", "u", "--title", "Bonjour"])
+        .assert()
+        .success();
+    let out = env.publik().arg("send-webpush").assert().code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("VAPID"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1);
+
+    let ok = service.subscriber(201, "ok");
+    subscribe(&env, "v", &ok.json()).success();
+    env.publik()
+        .args(["notify", "--user", "v", "--title", "Ancienne"])
+        .assert()
+        .success();
+    let later = (chrono::Utc::now() + chrono::Duration::hours(3)).to_rfc3339();
+    env.publik()
+        .env("PUBLIK_NOW", &later)
+        .args(["send-webpush", "--max-age", "1h"])
+        .assert()
+        .success();
+    let rows = env.json(&["queue", "list", "--channel", "push", "--status", "failed"]);
+    assert!(
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["last_error"] == "too old"),
+        "{rows}"
+    );
+    assert_eq!(
+        service
+            .received()
+            .iter()
+            .filter(|r| r.path.ends_with("/ok"))
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn bad_subscriptions_and_payloads_change_nothing() {
+    let service = PushService::start(SUBJECT);
+    let env = Env::new();
+    setup(&env);
+    let good = service.subscriber(201, "good");
+    subscribe(&env, "u", &good.json()).success();
+    let before = env.counts();
+    let cases = [
+        (
+            good.json().replace("http://127.0.0.1", "http://push.example.org"),
+            "endpoint",
+        ),
+        (good.json().replace(&good.p256dh, "BAAA"), "keys.p256dh"),
+        (good.json().replace(&good.auth, "c2hvcnQ"), "keys.auth"),
+        ("{not json".to_string(), "subscription"),
+    ];
+    for (json, field) in cases {
+        let out = subscribe(&env, "u", &json).code(65);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(stderr.contains(field), "{field} not in {stderr}");
+    }
+    let long = "é".repeat(2000);
+    let out = env
+        .publik()
+        .args(["notify", "--user", "u", "--title", "t", "--body", &long])
+        .assert()
+        .code(65);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("payload"));
+    env.publik()
+        .args(["notify", "--user", "u", "--title", "t", "--action", "nolabel"])
+        .assert()
+        .code(65);
+    assert_eq!(env.counts(), before);
+}
+
+/// RFC 8291 Appendix A: the receiver's keys decrypt the example message.
+#[test]
+fn rfc8291_test_vector_decrypts() {
+    use base64::Engine;
+    let b = |s: &str| {
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(s)
+            .unwrap()
+    };
+    let components = ece::EcKeyComponents::new(
+        b("q1dXpw3UpT5VOmu_cf_v6ih07Aems3njxI-JWgLcM94"),
+        b("BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4"),
+    );
+    let auth = b("BTBZMqHH6r4Tts7J_aSIgg");
+    let message = b(
+        "DGv6ra1nlYgDCS1FRnbzlwAAEABBBP4z9KsN6nGRTbVYI_c7VJSPQTBtkgcy27mlmlMoZIIgDll6e3vCYLocInmYWAmS6TlzAC8wEqKK6PBru3jl7A_yl95bQpu6cVPTpK4Mqgkf1CXztLVBSt2Ks3oZwbuwXPXLWyouBWLVWGNWQexSgSxsj_Qulcy4a-fN",
+    );
+    let plaintext = ece::decrypt(&components, &auth, &message).unwrap();
+    assert_eq!(plaintext, b"When I grow up, I want to be a watermelon");
+}
