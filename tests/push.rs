@@ -260,3 +260,48 @@ fn rfc8291_test_vector_decrypts() {
     let plaintext = ece::decrypt(&components, &auth, &message).unwrap();
     assert_eq!(plaintext, b"When I grow up, I want to be a watermelon");
 }
+
+#[test]
+fn oldest_subscription_is_dropped_beyond_the_limit() {
+    let service = PushService::start(SUBJECT);
+    let env = Env::new();
+    setup(&env);
+    env.write(
+        "publik.yaml",
+        &format!("webpush:\n  private_key_file: vapid.pem\n  subject: \"{SUBJECT}\"\n  max_subscriptions_per_user: 2\n"),
+    );
+    let devices: Vec<_> = (0..3)
+        .map(|i| service.subscriber(201, &format!("device-{i}")))
+        .collect();
+    for device in &devices {
+        subscribe(&env, "u", &device.json()).success();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let left = env.json(&["push", "list", "--user", "u"]);
+    let endpoints: Vec<&str> = left
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["endpoint"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        endpoints,
+        [devices[1].endpoint.as_str(), devices[2].endpoint.as_str()]
+    );
+    env.publik()
+        .args([
+            "push",
+            "unsubscribe",
+            "--user",
+            "u",
+            "--endpoint",
+            &devices[1].endpoint,
+        ])
+        .assert()
+        .success();
+    env.publik()
+        .args(["push", "unsubscribe", "--user", "u", "--all"])
+        .assert()
+        .success();
+    assert_eq!(env.json(&["push", "list"]).as_array().unwrap().len(), 0);
+}

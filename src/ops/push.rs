@@ -296,6 +296,7 @@ pub struct PushSender {
     key_pem: String,
     subject: String,
     agent: ureq::Agent,
+    concurrency: usize,
 }
 
 impl PushSender {
@@ -320,6 +321,7 @@ impl PushSender {
             key_pem,
             subject,
             agent,
+            concurrency: config.webpush.concurrency as usize,
         })
     }
 
@@ -398,6 +400,40 @@ impl PushSender {
 
 impl Sender for PushSender {
     fn deliver(&mut self, message: &Message, body: &Body) -> Delivery {
+        self.deliver_one(message, body)
+    }
+
+    fn parallelism(&self) -> usize {
+        self.concurrency
+    }
+
+    /// One thread per row of the group; the agent's pool reuses connections
+    /// to each push service.
+    fn deliver_many(&mut self, items: &[(&Message, &Body)]) -> Vec<Delivery> {
+        if items.len() <= 1 {
+            return items.iter().map(|(m, b)| self.deliver_one(m, b)).collect();
+        }
+        let this = &*self;
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = items
+                .iter()
+                .map(|(m, b)| scope.spawn(move || this.deliver_one(m, b)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join().unwrap_or_else(|_| Delivery::Retry {
+                        reason: "sender thread panicked".into(),
+                        retry_after: None,
+                    })
+                })
+                .collect()
+        })
+    }
+}
+
+impl PushSender {
+    fn deliver_one(&self, message: &Message, body: &Body) -> Delivery {
         let content: PushContent = match serde_json::from_str(&body.content) {
             Ok(content) => content,
             Err(e) => {

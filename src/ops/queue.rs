@@ -43,6 +43,21 @@ pub enum Delivery {
 /// connection between calls and reopen it after a failure.
 pub trait Sender {
     fn deliver(&mut self, message: &Message, body: &Body) -> Delivery;
+
+    /// How many rows this sender takes at once. Above 1, a kill may lose the
+    /// outcomes of that many rows in flight (each is sent again later).
+    fn parallelism(&self) -> usize {
+        1
+    }
+
+    /// Delivers several rows (at most `parallelism`); one outcome per row,
+    /// in order. The default sends them one after the other.
+    fn deliver_many(&mut self, items: &[(&Message, &Body)]) -> Vec<Delivery> {
+        items
+            .iter()
+            .map(|(message, body)| self.deliver(message, body))
+            .collect()
+    }
 }
 
 /// Gives the sender for a channel, created on first use (so a run with no
@@ -258,80 +273,107 @@ pub fn run(
         remaining = remaining.saturating_sub(batch.len() as u32);
         let mut pending: VecDeque<Message> = batch.into();
 
-        while let Some(message) = pending.pop_front() {
-            if deadline.is_some_and(|d| Instant::now() >= d) {
-                pending.push_front(message);
-                release(
-                    store,
-                    &mut report,
-                    &mut pending,
-                    options.source,
-                    "time limit reached before sending",
-                    actor,
-                )?;
-                break 'run;
-            }
-            let now = clock::now();
-            let too_old = options
-                .max_age
-                .is_some_and(|age| message.created_at + age.chrono() <= now);
-            if too_old || message.expires_at.is_some_and(|e| e <= now) {
-                let change = Transition {
-                    status: Status::Failed,
-                    reason: if too_old {
-                        "too old".into()
-                    } else {
-                        "expired before it could be sent".into()
-                    },
-                    detail: None,
-                    next_attempt_at: None,
-                    provider_id: None,
-                };
-                store.record(message.id, &change, now, actor)?;
-                report.expired += 1;
-                continue;
-            }
-            if let Some(throttle) = throttle.as_mut() {
-                let wait = throttle.wait_needed(Instant::now());
-                if !wait.is_zero() {
-                    if deadline.is_some_and(|d| Instant::now() + wait >= d) {
-                        pending.push_front(message);
-                        release(
-                            store,
-                            &mut report,
-                            &mut pending,
-                            options.source,
-                            "time limit reached before sending",
-                            actor,
-                        )?;
-                        break 'run;
+        while let Some(first) = pending.front() {
+            // Rows of one channel are delivered in groups as wide as its
+            // sender's parallelism (1 for most: one outcome recorded per send).
+            let channel = first.channel;
+            let width = senders.sender(channel)?.parallelism().max(1);
+            let mut group: Vec<Message> = Vec::with_capacity(width);
+            while group.len() < width && pending.front().is_some_and(|m| m.channel == channel) {
+                let Some(message) = pending.pop_front() else { break };
+                if deadline.is_some_and(|d| Instant::now() >= d) {
+                    pending.push_front(message);
+                    pending.extend(group.drain(..));
+                    release(
+                        store,
+                        &mut report,
+                        &mut pending,
+                        options.source,
+                        "time limit reached before sending",
+                        actor,
+                    )?;
+                    break 'run;
+                }
+                let now = clock::now();
+                let too_old = options
+                    .max_age
+                    .is_some_and(|age| message.created_at + age.chrono() <= now);
+                if too_old || message.expires_at.is_some_and(|e| e <= now) {
+                    let change = Transition {
+                        status: Status::Failed,
+                        reason: if too_old {
+                            "too old".into()
+                        } else {
+                            "expired before it could be sent".into()
+                        },
+                        detail: None,
+                        next_attempt_at: None,
+                        provider_id: None,
+                    };
+                    store.record(message.id, &change, now, actor)?;
+                    report.expired += 1;
+                    continue;
+                }
+                if let Some(throttle) = throttle.as_mut() {
+                    let wait = throttle.wait_needed(Instant::now());
+                    if !wait.is_zero() {
+                        if deadline.is_some_and(|d| Instant::now() + wait >= d) {
+                            pending.push_front(message);
+                            pending.extend(group.drain(..));
+                            release(
+                                store,
+                                &mut report,
+                                &mut pending,
+                                options.source,
+                                "time limit reached before sending",
+                                actor,
+                            )?;
+                            break 'run;
+                        }
+                        std::thread::sleep(wait);
                     }
-                    std::thread::sleep(wait);
+                    throttle.record(Instant::now());
                 }
-                throttle.record(Instant::now());
-            }
-            if !bodies.contains_key(&message.body_id) {
-                // Rows of one send are claimed together: keep few bodies around.
-                if bodies.len() > 64 {
-                    bodies.clear();
+                if !bodies.contains_key(&message.body_id) {
+                    // Rows of one send are claimed together: keep few bodies around.
+                    if bodies.len() > 64 {
+                        bodies.retain(|id, _| group.iter().any(|m| m.body_id == *id));
+                    }
+                    let body = store
+                        .body(message.body_id)
+                        .with_context(|| format!("cannot read the body of message {}", message.id))?;
+                    bodies.insert(message.body_id, body);
                 }
-                let body = store
-                    .body(message.body_id)
-                    .with_context(|| format!("cannot read the body of message {}", message.id))?;
-                bodies.insert(message.body_id, body);
+                group.push(message);
             }
-            let Some(body) = bodies.get(&message.body_id) else {
+            if group.is_empty() {
                 continue;
-            };
-            let delivery = senders.sender(message.channel)?.deliver(&message, body);
-            if let Delivery::PeerDown { reason } = &delivery {
-                log::error!("{}: {reason}", message.channel);
-                report.peers_down.push(PeerFailure {
-                    channel: message.channel,
-                    reason: reason.clone(),
-                });
-                channels.retain(|c| *c != message.channel);
-                pending.push_front(message);
+            }
+            let items: Vec<(&Message, &Body)> = group
+                .iter()
+                .filter_map(|m| bodies.get(&m.body_id).map(|b| (m, b)))
+                .collect();
+            let deliveries = senders.sender(channel)?.deliver_many(&items);
+            let mut not_attempted = Vec::new();
+            for (message, delivery) in group.into_iter().zip(deliveries) {
+                if let Delivery::PeerDown { reason } = &delivery {
+                    if !report.peers_down.iter().any(|p| p.channel == channel) {
+                        log::error!("{channel}: {reason}");
+                        report.peers_down.push(PeerFailure {
+                            channel,
+                            reason: reason.clone(),
+                        });
+                    }
+                    not_attempted.push(message);
+                    continue;
+                }
+                record_delivery(store, config, &mut report, message, delivery, actor)?;
+            }
+            if !not_attempted.is_empty() {
+                channels.retain(|c| *c != channel);
+                for message in not_attempted.into_iter().rev() {
+                    pending.push_front(message);
+                }
                 release(
                     store,
                     &mut report,
@@ -342,39 +384,51 @@ pub fn run(
                 )?;
                 continue 'run;
             }
-            match &delivery {
-                Delivery::RecipientGone { .. } => {
-                    store.forget_recipient(message.channel, &message.recipient)?;
-                    report.recipients_removed += 1;
-                }
-                Delivery::Rejected { reason } if !report.rejected.contains(reason) => {
-                    report.rejected.push(reason.clone());
-                }
-                _ => {}
-            }
-            let now = clock::now();
-            let change = transition(config, &message, delivery, now);
-            match change.status {
-                Status::Sent => report.sent += 1,
-                Status::Error => report.retry += 1,
-                _ => report.failed += 1,
-            }
-            log::info!(
-                "message {} to {}: {} ({})",
-                message.id,
-                message.recipient,
-                change.status,
-                change.reason
-            );
-            if !store.record(message.id, &change, now, actor)? {
-                log::warn!(
-                    "message {}: lease lost before its outcome was recorded",
-                    message.id
-                );
-            }
         }
     }
     Ok(report)
+}
+
+/// Records one delivery's outcome (and its side effects) on the row.
+fn record_delivery(
+    store: &mut Store,
+    config: &QueueConfig,
+    report: &mut RunReport,
+    message: Message,
+    delivery: Delivery,
+    actor: &str,
+) -> anyhow::Result<()> {
+    match &delivery {
+        Delivery::RecipientGone { .. } => {
+            store.forget_recipient(message.channel, &message.recipient)?;
+            report.recipients_removed += 1;
+        }
+        Delivery::Rejected { reason } if !report.rejected.contains(reason) => {
+            report.rejected.push(reason.clone());
+        }
+        _ => {}
+    }
+    let now = clock::now();
+    let change = transition(config, &message, delivery, now);
+    match change.status {
+        Status::Sent => report.sent += 1,
+        Status::Error => report.retry += 1,
+        _ => report.failed += 1,
+    }
+    log::info!(
+        "message {} to {}: {} ({})",
+        message.id,
+        message.recipient,
+        change.status,
+        change.reason
+    );
+    if !store.record(message.id, &change, now, actor)? {
+        log::warn!(
+            "message {}: lease lost before its outcome was recorded",
+            message.id
+        );
+    }
+    Ok(())
 }
 
 /// Releases the claimed rows of `pending` whose channel is down or that the
