@@ -74,7 +74,8 @@ fn notifications_are_encrypted_signed_and_classified() {
     let busy = service.subscriber(429, "busy");
     let broken = service.subscriber(500, "broken");
     let big = service.subscriber(413, "big");
-    for s in [&phone, &laptop, &gone, &busy, &broken, &big] {
+    let unknown = service.subscriber(404, "unknown");
+    for s in [&phone, &laptop, &gone, &busy, &broken, &big, &unknown] {
         subscribe(&env, "citoyen-42", &s.json()).success().stdout("");
     }
     subscribe(&env, "citoyen-42", &phone.json()).success(); // the same endpoint is stored once
@@ -83,7 +84,7 @@ fn notifications_are_encrypted_signed_and_classified() {
             .as_array()
             .unwrap()
             .len(),
-        6
+        7
     );
 
     let ids = env.json(&[
@@ -105,7 +106,7 @@ fn notifications_are_encrypted_signed_and_classified() {
     ]);
     assert_eq!(
         ids["ids"].as_array().unwrap().len(),
-        6,
+        7,
         "one row per subscription"
     );
     let started = chrono::Utc::now();
@@ -117,7 +118,7 @@ fn notifications_are_encrypted_signed_and_classified() {
         .stderr("");
 
     let received = service.received();
-    assert_eq!(received.len(), 6);
+    assert_eq!(received.len(), 7);
     for r in &received {
         assert!(r.vapid.is_ok(), "{}: {:?}", r.path, r.vapid);
         let payload: Value = serde_json::from_str(r.plaintext.as_ref().unwrap()).unwrap();
@@ -142,6 +143,7 @@ fn notifications_are_encrypted_signed_and_classified() {
     assert_eq!(status_of("/laptop")["status"], "sent");
     assert_eq!(status_of("/old-tablet")["status"], "failed");
     assert_eq!(status_of("/big")["status"], "failed");
+    assert_eq!(status_of("/unknown")["status"], "failed");
     assert_eq!(status_of("/broken")["status"], "error");
     let busy_row = status_of("/busy");
     assert_eq!(busy_row["status"], "error");

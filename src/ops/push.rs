@@ -293,21 +293,53 @@ pub fn notify(
 
 /// Sends push rows.
 pub struct PushSender {
-    key_pem: String,
+    /// The parsed VAPID key, cloned for each message (parsing it per message
+    /// cost more than the signature).
+    vapid: web_push::PartialVapidSignatureBuilder,
+    /// Signed JWTs by push-service origin, with when they were signed.
+    signatures:
+        std::sync::Mutex<std::collections::HashMap<String, (web_push::VapidSignature, std::time::Instant)>>,
     subject: String,
     agent: ureq::Agent,
     concurrency: usize,
 }
 
+/// A VAPID JWT depends only on the push service's origin (and time): it is
+/// signed once per origin and reused for an hour (it is valid for 12).
+const SIGNATURE_REUSE: std::time::Duration = std::time::Duration::from_secs(3600);
+
 impl PushSender {
+    fn signature(&self, info: &web_push::SubscriptionInfo) -> Result<web_push::VapidSignature, Delivery> {
+        let origin = origin(&info.endpoint).unwrap_or_default();
+        let mut cache = self
+            .signatures
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((signature, at)) = cache.get(&origin)
+            && at.elapsed() < SIGNATURE_REUSE
+        {
+            return Ok(signature.clone());
+        }
+        let mut builder = self.vapid.clone().add_sub_info(info);
+        builder.add_claim("sub", self.subject.clone());
+        // web-push drops a non-default port from `aud`; RFC 8292 wants the origin.
+        builder.add_claim("aud", origin.clone());
+        let signature = builder.build().map_err(|e| Delivery::Rejected {
+            reason: format!("VAPID signature: {e}"),
+        })?;
+        cache.insert(origin, (signature.clone(), std::time::Instant::now()));
+        Ok(signature)
+    }
+
     pub fn new(config: &Config) -> anyhow::Result<PushSender> {
         // Handed to web-push as PKCS#8 whatever the file holds: its SEC1
         // reader panics on keys written without the curve parameters.
         let (_, secret) = read_key(config)?;
         let key_pem = secret
             .to_pkcs8_pem(LineEnding::LF)
-            .context("cannot encode the VAPID key")?
-            .to_string();
+            .context("cannot encode the VAPID key")?;
+        let vapid = web_push::VapidSignatureBuilder::from_pem_no_sub(key_pem.as_bytes())
+            .map_err(|e| bad_input(format!("webpush.private_key_file: {e}")))?;
         let subject = config.webpush.subject.clone().ok_or_else(|| {
             bad_input("webpush.subject: not set (mailto:admin@your-domain or an https URL)")
         })?;
@@ -318,7 +350,8 @@ impl PushSender {
             .build()
             .into();
         Ok(PushSender {
-            key_pem,
+            vapid,
+            signatures: std::sync::Mutex::new(std::collections::HashMap::new()),
             subject,
             agent,
             concurrency: config.webpush.concurrency as usize,
@@ -330,7 +363,7 @@ impl PushSender {
         message: &Message,
         content: &PushContent,
     ) -> Result<ureq::http::Response<ureq::Body>, Delivery> {
-        use web_push::{ContentEncoding, SubscriptionInfo, VapidSignatureBuilder, WebPushMessageBuilder};
+        use web_push::{ContentEncoding, SubscriptionInfo, WebPushMessageBuilder};
         let failed = |reason: String| Delivery::Failed { reason };
         let vars: Value = message
             .vars
@@ -339,19 +372,7 @@ impl PushSender {
             .ok_or_else(|| failed("the row has no subscription keys".into()))?;
         let key = |name: &str| vars[name].as_str().unwrap_or_default().to_string();
         let info = SubscriptionInfo::new(message.recipient.clone(), key("p256dh"), key("auth"));
-        let mut signature = VapidSignatureBuilder::from_pem(self.key_pem.as_bytes(), &info).map_err(|e| {
-            Delivery::Rejected {
-                reason: format!("VAPID key: {e}"),
-            }
-        })?;
-        signature.add_claim("sub", self.subject.clone());
-        // web-push drops a non-default port from `aud`; RFC 8292 wants the origin.
-        if let Some(origin) = origin(&message.recipient) {
-            signature.add_claim("aud", origin);
-        }
-        let signature = signature.build().map_err(|e| Delivery::Rejected {
-            reason: format!("VAPID signature: {e}"),
-        })?;
+        let signature = self.signature(&info)?;
         let mut builder = WebPushMessageBuilder::new(&info);
         builder.set_payload(ContentEncoding::Aes128Gcm, content.payload.as_bytes());
         builder.set_ttl(content.ttl);
