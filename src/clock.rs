@@ -43,28 +43,35 @@ pub fn to_local(time: Timestamp) -> String {
 /// or local `YYYY-MM-DD HH:MM[:SS]`, or local `YYYY-MM-DD` (midnight).
 /// `field` names the option in the error message.
 pub fn parse_time(field: &str, text: &str) -> anyhow::Result<Timestamp> {
+    parse_time_in(field, text, &Local, "local time")
+}
+
+/// Like `parse_time`, with times without an offset in `zone`. A local time
+/// that does not exist there (the spring-forward gap) is refused; an
+/// ambiguous one (the fall-back hour) is its first instance.
+pub fn parse_time_in<Z: TimeZone>(
+    field: &str,
+    text: &str,
+    zone: &Z,
+    zone_name: &str,
+) -> anyhow::Result<Timestamp> {
     let text = text.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
     }
-    let naive = [
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-    ]
-    .iter()
-    .find_map(|fmt| NaiveDateTime::parse_from_str(text, fmt).ok())
-    .or_else(|| {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .ok()
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-    });
-    let local = naive.and_then(|n| Local.from_local_datetime(&n).earliest());
-    match local {
+    let naive = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"]
+        .iter()
+        .find_map(|fmt| NaiveDateTime::parse_from_str(text, fmt).ok())
+        .or_else(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)))
+        .ok_or_else(|| {
+            bad_input(format!(
+                "{field}: invalid time \"{text}\": expected RFC 3339 (2026-11-23T08:00:00+01:00) or \"YYYY-MM-DD HH:MM\" ({zone_name})"
+            ))
+        })?;
+    match zone.from_local_datetime(&naive).earliest() {
         Some(t) => Ok(t.with_timezone(&Utc)),
         None => Err(bad_input(format!(
-            "{field}: invalid time \"{text}\": expected RFC 3339 (2026-11-23T08:00:00+01:00) or local \"YYYY-MM-DD HH:MM\""
+            "{field}: {text} does not exist in {zone_name} (clocks jump forward then)"
         ))),
     }
 }

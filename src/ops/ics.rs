@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono::{Offset, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, Tz};
 use icalendar::{Calendar, Component, EventLike, Property};
 use lettre::message::Mailbox;
@@ -87,37 +87,9 @@ fn clean(text: Option<String>) -> Option<String> {
         .filter(|t| !t.trim().is_empty())
 }
 
-/// A time with an offset, or a local time in `tz`. Nonexistent local times
-/// (the spring-forward gap) are refused; ambiguous ones take the first.
+/// A time with an offset, or a local time in `tz` (see `clock::parse_time_in`).
 fn parse_in_zone(field: &str, text: &str, tz: Tz) -> anyhow::Result<Timestamp> {
-    let text = text.trim();
-    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Ok(t.with_timezone(&Utc));
-    }
-    let naive = [
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-    ]
-    .iter()
-    .find_map(|fmt| NaiveDateTime::parse_from_str(text, fmt).ok())
-    .or_else(|| {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .ok()
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-    })
-    .ok_or_else(|| {
-        bad_input(format!(
-            "{field}: invalid time \"{text}\": expected \"YYYY-MM-DD HH:MM\" (in {tz}) or RFC 3339"
-        ))
-    })?;
-    match tz.from_local_datetime(&naive).earliest() {
-        Some(t) => Ok(t.with_timezone(&Utc)),
-        None => Err(bad_input(format!(
-            "{field}: {text} does not exist in {tz} (clocks jump forward then)"
-        ))),
-    }
+    clock::parse_time_in(field, text, &tz, tz.name())
 }
 
 fn text_field(value: &Value, key: &str) -> Option<String> {
