@@ -47,6 +47,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand push 'Web Push subscriptions (one per user and device)'
             cand notify 'Queue a Web Push notification to every device of a user'
             cand send-webpush 'Send queued Web Push notifications (same as send-queue --channel push)'
+            cand serve 'Serve publik''s landing pages (newsletter unsubscribe links) behind the site''s reverse proxy'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1038,6 +1039,20 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'publik;serve'= {
+            cand --listen 'Address to listen on [default: the config''s serve.listen]'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'publik;completions'= {
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
@@ -1084,6 +1099,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand push 'Web Push subscriptions (one per user and device)'
             cand notify 'Queue a Web Push notification to every device of a user'
             cand send-webpush 'Send queued Web Push notifications (same as send-queue --channel push)'
+            cand serve 'Serve publik''s landing pages (newsletter unsubscribe links) behind the site''s reverse proxy'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1225,6 +1241,8 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;help;notify'= {
         }
         &'publik;help;send-webpush'= {
+        }
+        &'publik;help;serve'= {
         }
         &'publik;help;completions'= {
         }

@@ -14,6 +14,7 @@ pub mod push;
 pub mod queue;
 pub mod retry_queue;
 pub mod send_queue;
+pub mod serve;
 pub mod sms;
 pub mod state;
 pub mod template;
@@ -92,6 +93,7 @@ pub enum Command {
     Push(push::PushArgs),
     Notify(push::NotifyArgs),
     SendWebpush(push::SendWebpushArgs),
+    Serve(serve::Args),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -165,6 +167,7 @@ pub fn exec(cli: Cli) -> anyhow::Result<()> {
         Command::Push(args) => push::push(&ctx, args),
         Command::Notify(args) => push::notify(&ctx, args),
         Command::SendWebpush(args) => push::send_webpush(&ctx, args),
+        Command::Serve(args) => serve::exec(&ctx, args),
         Command::Completions(args) => completions::exec(args),
         Command::Man(args) => man::exec(args),
     }

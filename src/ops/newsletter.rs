@@ -228,6 +228,28 @@ pub fn unsubscribe(store: &mut Store, token_text: &str) -> anyhow::Result<Unsubs
     })
 }
 
+/// What the unsubscribe page shows before anyone confirms.
+#[derive(Debug, Serialize)]
+pub struct UnsubscribeTarget {
+    pub group_label: String,
+    pub email: String,
+    pub already: bool,
+}
+
+/// Looks a token up without changing anything (GET and HEAD).
+pub fn unsubscribe_target(store: &Store, token_text: &str) -> anyhow::Result<Option<UnsubscribeTarget>> {
+    let Some(id) = token::id_of(token_text) else {
+        return Ok(None);
+    };
+    Ok(store
+        .unsubscribe_target(id, &token::hash(token_text))?
+        .map(|(group_label, email, already)| UnsubscribeTarget {
+            group_label,
+            email,
+            already,
+        }))
+}
+
 fn check_name(name: &str) -> anyhow::Result<()> {
     let valid = !name.is_empty()
         && name.len() <= 64

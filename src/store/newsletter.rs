@@ -177,6 +177,27 @@ impl Store {
             .collect()
     }
 
+    /// Who an unsubscribe token names (group label, address, status), if the
+    /// hash matches: for the confirmation page, which must change nothing.
+    pub fn unsubscribe_target(
+        &self,
+        token_id: i64,
+        token_hash: &[u8; 32],
+    ) -> rusqlite::Result<Option<(String, String, bool)>> {
+        let found: Option<(Vec<u8>, String, String, String)> = self
+            .conn
+            .query_row(
+                "SELECT t.token_hash, g.label, m.email, m.status FROM unsubscribe_tokens t \
+                 JOIN group_members m ON m.id = t.member_id JOIN groups g ON g.id = m.group_id WHERE t.id = ?1",
+                [token_id],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+            )
+            .optional()?;
+        Ok(found
+            .filter(|(hash, ..)| hash.as_slice() == token_hash.as_slice())
+            .map(|(_, label, email, status)| (label, email, status == "unsubscribed")))
+    }
+
     /// Marks the member token `token_id` was issued for as unsubscribed, if
     /// `token_hash` is that token's hash. Returns the group slug, the address
     /// and whether it changed anything, or None for an unknown token.
