@@ -338,3 +338,41 @@ fn large_documents_are_fetched_one_at_a_time() {
         .success();
     assert_eq!(std::fs::read(env.path("big.pdf")).unwrap(), pdf(6 << 20));
 }
+
+#[test]
+fn config_check_connect_probes_maarch() {
+    let maarch = Maarch::start(vec![Doc::new(1, "GRC", &pdf(10))]);
+    let env = Env::new();
+    config(&env, &maarch.url(), "");
+    let report = json(&env, &["config", "check", "--connect"]);
+    let check = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["channel"] == "maarch")
+        .unwrap()
+        .clone();
+    assert_eq!(check["connect"], "authenticated; mail waiting in GRC");
+    assert!(
+        !report.to_string().contains(PASSWORD),
+        "the password is never printed"
+    );
+    assert_eq!(maarch.doc(1).status, "GRC", "a probe changes nothing");
+    env.write("maarch-password", "wrong\n");
+    let out = env
+        .publik()
+        .args(["config", "check", "--connect"])
+        .assert()
+        .code(1);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("authentication failed"));
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    config(&env, &format!("http://127.0.0.1:{closed}"), "");
+    env.publik()
+        .args(["config", "check", "--connect"])
+        .assert()
+        .code(75);
+}

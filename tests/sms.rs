@@ -339,3 +339,37 @@ fn bad_numbers_and_missing_gateway_change_nothing() {
         .code(65);
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("sms.gateway"));
 }
+
+#[test]
+fn config_check_connect_reaches_the_gateway() {
+    let server = gateway();
+    let env = Env::new();
+    config(&env, &server.url("/send"), "");
+    let report = env.json(&["config", "check", "--connect"]);
+    let sms = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["channel"] == "sms")
+        .unwrap()
+        .clone();
+    assert!(
+        sms["connect"].as_str().unwrap().contains("accepts connections"),
+        "{sms}"
+    );
+    assert!(
+        !report.to_string().contains("t0ken"),
+        "the token is never printed"
+    );
+    assert!(server.requests().is_empty(), "no SMS sent by a probe");
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    config(&env, &format!("http://127.0.0.1:{closed}/send"), "");
+    env.publik()
+        .args(["config", "check", "--connect"])
+        .assert()
+        .code(75);
+}
