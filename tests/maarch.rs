@@ -311,10 +311,8 @@ fn large_documents_are_fetched_one_at_a_time() {
     let env = Env::new();
     config(&env, &maarch.url(), "");
     env.publik().args(["state", "info"]).assert().success();
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("publik"))
-        .current_dir(env.dir.path())
-        .env("PUBLIK_STATE", env.state())
-        .env("PUBLIK_CONFIG", env.config())
+    let child = env
+        .command()
         .env("MAARCH_PASSWORD", PASSWORD)
         .arg("feed-mail-maarch")
         .spawn()

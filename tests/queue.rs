@@ -754,13 +754,7 @@ fn crash_safety_under_kill_9() {
         seed ^= seed >> 7;
         seed ^= seed << 17;
         let wait = Duration::from_millis(50 + seed % 250);
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("publik"))
-            .current_dir(env.dir.path())
-            .env("PUBLIK_STATE", env.state())
-            .env("PUBLIK_CONFIG", env.config())
-            .arg("send-queue")
-            .spawn()
-            .unwrap();
+        let mut child = env.command().arg("send-queue").spawn().unwrap();
         std::thread::sleep(wait);
         if child.try_wait().unwrap().is_none() {
             child.kill().unwrap(); // SIGKILL
@@ -798,15 +792,7 @@ fn overlapping_runs_never_double_send() {
     env.smtp_config(server.port(), "");
     enqueue_bulk(&env, 2000);
     let children: Vec<_> = (0..4)
-        .map(|_| {
-            std::process::Command::new(assert_cmd::cargo::cargo_bin!("publik"))
-                .current_dir(env.dir.path())
-                .env("PUBLIK_STATE", env.state())
-                .env("PUBLIK_CONFIG", env.config())
-                .arg("send-queue")
-                .spawn()
-                .unwrap()
-        })
+        .map(|_| env.command().arg("send-queue").spawn().unwrap())
         .collect();
     for mut child in children {
         assert!(child.wait().unwrap().success());

@@ -68,10 +68,8 @@ fn serve(env: &Env) -> Served {
         .local_addr()
         .unwrap()
         .port();
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("publik"))
-        .current_dir(env.dir.path())
-        .env("PUBLIK_STATE", env.state())
-        .env("PUBLIK_CONFIG", env.config())
+    let child = env
+        .command()
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
         .spawn()
         .unwrap();

@@ -50,6 +50,18 @@ impl Env {
         cmd
     }
 
+    /// The same as `publik()`, as a std Command, for tests that spawn,
+    /// signal or kill the process.
+    pub fn command(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("publik"));
+        cmd.current_dir(self.dir.path())
+            .env_remove("PUBLIK_NOW")
+            .env_remove("RUST_BACKTRACE")
+            .env("PUBLIK_STATE", self.state())
+            .env("PUBLIK_CONFIG", self.config());
+        cmd
+    }
+
     pub fn write(&self, name: &str, text: &str) -> PathBuf {
         let path = self.path(name);
         std::fs::write(&path, text).expect("write");
