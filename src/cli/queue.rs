@@ -81,7 +81,9 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             };
             render::messages(&ops::inspect::list(&store, &filter)?, ctx.json)
         }
-        QueueCommand::Show { id } => render::message_detail(&ops::inspect::show(&store, id)?, ctx.json),
+        QueueCommand::Show { id } => {
+            render::message_detail(&ops::inspect::show(&store, ctx.config()?, id)?, ctx.json)
+        }
         QueueCommand::Stats => render::stats(&ops::inspect::stats(&store)?, ctx.json),
         QueueCommand::Requeue { ids, status } => {
             let ids = ops::inspect::requeue(&mut store, &ids, &status, &actor)?;

@@ -521,7 +521,10 @@ impl PreparedEmail {
 
     /// Subject, text, html and extra headers of one row: as stored, or
     /// rendered from the newsletter templates with the row's variables.
-    fn parts(&self, message: &Message) -> Result<(String, String, Option<String>, Vec<HeaderValue>), String> {
+    pub fn parts(
+        &self,
+        message: &Message,
+    ) -> Result<(String, String, Option<String>, Vec<HeaderValue>), String> {
         let Some((templates, shared)) = &self.templates else {
             return Ok((
                 self.subject.clone(),

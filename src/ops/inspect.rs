@@ -66,7 +66,9 @@ fn preview(text: &str) -> String {
     }
 }
 
-pub fn show(store: &Store, id: i64) -> anyhow::Result<MessageDetail> {
+/// One row as it is (or was) sent: a newsletter row shows the subject and
+/// text rendered for its recipient, not the template.
+pub fn show(store: &Store, config: &crate::config::Config, id: i64) -> anyhow::Result<MessageDetail> {
     let message = store
         .message(id)?
         .ok_or_else(|| bad_input(format!("no message with id {id}")))?;
@@ -75,14 +77,23 @@ pub fn show(store: &Store, id: i64) -> anyhow::Result<MessageDetail> {
         Channel::Email => {
             let email: EmailContent =
                 serde_json::from_str(&body.content).context("stored email content is unreadable")?;
+            let (subject, text) = if email.newsletter.is_some() {
+                let links = crate::ops::email::LinkSettings::new(config);
+                let rendered = crate::ops::email::PreparedEmail::new(&body, &links)
+                    .and_then(|prepared| prepared.parts(&message))
+                    .map_err(|e| anyhow::anyhow!("cannot render message {id}: {e}"))?;
+                (rendered.0, rendered.1)
+            } else {
+                (email.subject, email.text)
+            };
             ContentDetail::Email {
                 from: email.from,
                 reply_to: email.reply_to,
                 to: email.to,
                 cc: email.cc,
-                subject: email.subject,
+                subject,
                 headers: email.headers,
-                text_preview: preview(&email.text),
+                text_preview: preview(&text),
                 has_html: email.html.is_some(),
             }
         }
