@@ -51,6 +51,8 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Queue a Web Push notification to every device of a user')
             [CompletionResult]::new('send-webpush', 'send-webpush', [CompletionResultType]::ParameterValue, 'Send queued Web Push notifications (same as send-queue --channel push)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve publik''s landing pages (newsletter unsubscribe links) behind the site''s reverse proxy')
+            [CompletionResult]::new('workflow', 'workflow', [CompletionResultType]::ParameterValue, 'Workflows: statuses, manual jumps, actions on entering a status')
+            [CompletionResult]::new('form', 'form', [CompletionResultType]::ParameterValue, 'Forms: citizens'' requests moving through a workflow')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1166,6 +1168,191 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'publik;workflow' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Validate and store a workflow YAML file (replaces one of the same name)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List workflows')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a workflow''s statuses, jumps and actions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'publik;workflow;import' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'publik;workflow;list' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'publik;workflow;show' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'publik;workflow;help' {
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Validate and store a workflow YAML file (replaces one of the same name)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List workflows')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a workflow''s statuses, jumps and actions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'publik;workflow;help;import' {
+            break
+        }
+        'publik;workflow;help;list' {
+            break
+        }
+        'publik;workflow;help;show' {
+            break
+        }
+        'publik;workflow;help;help' {
+            break
+        }
+        'publik;form' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a form: it gets a number, enters the initial status, runs its actions')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List forms')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A form: data, status, offered jumps, full history')
+            [CompletionResult]::new('jump', 'jump', [CompletionResultType]::ParameterValue, 'Run a jump the form''s status offers (operators)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'publik;form;create' {
+            [CompletionResult]::new('--workflow', '--workflow', [CompletionResultType]::ParameterName, 'workflow')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'name')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'KEY=VALUE; repeatable')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'user')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'email')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'publik;form;list' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'status')
+            [CompletionResult]::new('--workflow', '--workflow', [CompletionResultType]::ParameterName, 'workflow')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'publik;form;show' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'publik;form;jump' {
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'actor')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'publik;form;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a form: it gets a number, enters the initial status, runs its actions')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List forms')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A form: data, status, offered jumps, full history')
+            [CompletionResult]::new('jump', 'jump', [CompletionResultType]::ParameterValue, 'Run a jump the form''s status offers (operators)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'publik;form;help;create' {
+            break
+        }
+        'publik;form;help;list' {
+            break
+        }
+        'publik;form;help;show' {
+            break
+        }
+        'publik;form;help;jump' {
+            break
+        }
+        'publik;form;help;help' {
+            break
+        }
         'publik;completions' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
@@ -1215,6 +1402,8 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Queue a Web Push notification to every device of a user')
             [CompletionResult]::new('send-webpush', 'send-webpush', [CompletionResultType]::ParameterValue, 'Send queued Web Push notifications (same as send-queue --channel push)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve publik''s landing pages (newsletter unsubscribe links) behind the site''s reverse proxy')
+            [CompletionResult]::new('workflow', 'workflow', [CompletionResultType]::ParameterValue, 'Workflows: statuses, manual jumps, actions on entering a status')
+            [CompletionResult]::new('form', 'form', [CompletionResultType]::ParameterValue, 'Forms: citizens'' requests moving through a workflow')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1411,6 +1600,40 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             break
         }
         'publik;help;serve' {
+            break
+        }
+        'publik;help;workflow' {
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Validate and store a workflow YAML file (replaces one of the same name)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List workflows')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a workflow''s statuses, jumps and actions')
+            break
+        }
+        'publik;help;workflow;import' {
+            break
+        }
+        'publik;help;workflow;list' {
+            break
+        }
+        'publik;help;workflow;show' {
+            break
+        }
+        'publik;help;form' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a form: it gets a number, enters the initial status, runs its actions')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List forms')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A form: data, status, offered jumps, full history')
+            [CompletionResult]::new('jump', 'jump', [CompletionResultType]::ParameterValue, 'Run a jump the form''s status offers (operators)')
+            break
+        }
+        'publik;help;form;create' {
+            break
+        }
+        'publik;help;form;list' {
+            break
+        }
+        'publik;help;form;show' {
+            break
+        }
+        'publik;help;form;jump' {
             break
         }
         'publik;help;completions' {

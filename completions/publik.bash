@@ -28,6 +28,9 @@ _publik() {
             publik,feed-mail-maarch)
                 cmd="publik__subcmd__feed__subcmd__mail__subcmd__maarch"
                 ;;
+            publik,form)
+                cmd="publik__subcmd__form"
+                ;;
             publik,gen-ics)
                 cmd="publik__subcmd__gen__subcmd__ics"
                 ;;
@@ -82,6 +85,9 @@ _publik() {
             publik,vapid)
                 cmd="publik__subcmd__vapid"
                 ;;
+            publik,workflow)
+                cmd="publik__subcmd__workflow"
+                ;;
             publik__subcmd__config,check)
                 cmd="publik__subcmd__config__subcmd__check"
                 ;;
@@ -111,6 +117,36 @@ _publik() {
                 ;;
             publik__subcmd__enqueue__subcmd__help,sms)
                 cmd="publik__subcmd__enqueue__subcmd__help__subcmd__sms"
+                ;;
+            publik__subcmd__form,create)
+                cmd="publik__subcmd__form__subcmd__create"
+                ;;
+            publik__subcmd__form,help)
+                cmd="publik__subcmd__form__subcmd__help"
+                ;;
+            publik__subcmd__form,jump)
+                cmd="publik__subcmd__form__subcmd__jump"
+                ;;
+            publik__subcmd__form,list)
+                cmd="publik__subcmd__form__subcmd__list"
+                ;;
+            publik__subcmd__form,show)
+                cmd="publik__subcmd__form__subcmd__show"
+                ;;
+            publik__subcmd__form__subcmd__help,create)
+                cmd="publik__subcmd__form__subcmd__help__subcmd__create"
+                ;;
+            publik__subcmd__form__subcmd__help,help)
+                cmd="publik__subcmd__form__subcmd__help__subcmd__help"
+                ;;
+            publik__subcmd__form__subcmd__help,jump)
+                cmd="publik__subcmd__form__subcmd__help__subcmd__jump"
+                ;;
+            publik__subcmd__form__subcmd__help,list)
+                cmd="publik__subcmd__form__subcmd__help__subcmd__list"
+                ;;
+            publik__subcmd__form__subcmd__help,show)
+                cmd="publik__subcmd__form__subcmd__help__subcmd__show"
                 ;;
             publik__subcmd__group,add)
                 cmd="publik__subcmd__group__subcmd__add"
@@ -172,6 +208,9 @@ _publik() {
             publik__subcmd__help,feed-mail-maarch)
                 cmd="publik__subcmd__help__subcmd__feed__subcmd__mail__subcmd__maarch"
                 ;;
+            publik__subcmd__help,form)
+                cmd="publik__subcmd__help__subcmd__form"
+                ;;
             publik__subcmd__help,gen-ics)
                 cmd="publik__subcmd__help__subcmd__gen__subcmd__ics"
                 ;;
@@ -226,6 +265,9 @@ _publik() {
             publik__subcmd__help,vapid)
                 cmd="publik__subcmd__help__subcmd__vapid"
                 ;;
+            publik__subcmd__help,workflow)
+                cmd="publik__subcmd__help__subcmd__workflow"
+                ;;
             publik__subcmd__help__subcmd__config,check)
                 cmd="publik__subcmd__help__subcmd__config__subcmd__check"
                 ;;
@@ -234,6 +276,18 @@ _publik() {
                 ;;
             publik__subcmd__help__subcmd__enqueue,sms)
                 cmd="publik__subcmd__help__subcmd__enqueue__subcmd__sms"
+                ;;
+            publik__subcmd__help__subcmd__form,create)
+                cmd="publik__subcmd__help__subcmd__form__subcmd__create"
+                ;;
+            publik__subcmd__help__subcmd__form,jump)
+                cmd="publik__subcmd__help__subcmd__form__subcmd__jump"
+                ;;
+            publik__subcmd__help__subcmd__form,list)
+                cmd="publik__subcmd__help__subcmd__form__subcmd__list"
+                ;;
+            publik__subcmd__help__subcmd__form,show)
+                cmd="publik__subcmd__help__subcmd__form__subcmd__show"
                 ;;
             publik__subcmd__help__subcmd__group,add)
                 cmd="publik__subcmd__help__subcmd__group__subcmd__add"
@@ -327,6 +381,15 @@ _publik() {
                 ;;
             publik__subcmd__help__subcmd__vapid,show)
                 cmd="publik__subcmd__help__subcmd__vapid__subcmd__show"
+                ;;
+            publik__subcmd__help__subcmd__workflow,import)
+                cmd="publik__subcmd__help__subcmd__workflow__subcmd__import"
+                ;;
+            publik__subcmd__help__subcmd__workflow,list)
+                cmd="publik__subcmd__help__subcmd__workflow__subcmd__list"
+                ;;
+            publik__subcmd__help__subcmd__workflow,show)
+                cmd="publik__subcmd__help__subcmd__workflow__subcmd__show"
                 ;;
             publik__subcmd__mail,file)
                 cmd="publik__subcmd__mail__subcmd__file"
@@ -520,6 +583,30 @@ _publik() {
             publik__subcmd__vapid__subcmd__help,show)
                 cmd="publik__subcmd__vapid__subcmd__help__subcmd__show"
                 ;;
+            publik__subcmd__workflow,help)
+                cmd="publik__subcmd__workflow__subcmd__help"
+                ;;
+            publik__subcmd__workflow,import)
+                cmd="publik__subcmd__workflow__subcmd__import"
+                ;;
+            publik__subcmd__workflow,list)
+                cmd="publik__subcmd__workflow__subcmd__list"
+                ;;
+            publik__subcmd__workflow,show)
+                cmd="publik__subcmd__workflow__subcmd__show"
+                ;;
+            publik__subcmd__workflow__subcmd__help,help)
+                cmd="publik__subcmd__workflow__subcmd__help__subcmd__help"
+                ;;
+            publik__subcmd__workflow__subcmd__help,import)
+                cmd="publik__subcmd__workflow__subcmd__help__subcmd__import"
+                ;;
+            publik__subcmd__workflow__subcmd__help,list)
+                cmd="publik__subcmd__workflow__subcmd__help__subcmd__list"
+                ;;
+            publik__subcmd__workflow__subcmd__help,show)
+                cmd="publik__subcmd__workflow__subcmd__help__subcmd__show"
+                ;;
             *)
                 ;;
         esac
@@ -527,7 +614,7 @@ _publik() {
 
     case "${cmd}" in
         publik)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush serve completions man help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush serve workflow form completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -885,6 +972,232 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__form)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version create list show jump help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__form__subcmd__create)
+            opts="-v -q -h -V --workflow --name --data --user --email --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --workflow)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__form__subcmd__help)
+            opts="create list show jump help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__form__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__form__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__form__subcmd__help__subcmd__jump)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__form__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__form__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__form__subcmd__jump)
+            opts="-v -q -h -V --actor --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__form__subcmd__list)
+            opts="-v -q -h -V --status --workflow --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workflow)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__form__subcmd__show)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1309,7 +1622,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help)
-            opts="init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush serve completions man help"
+            opts="init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush serve workflow form completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1409,6 +1722,76 @@ _publik() {
         publik__subcmd__help__subcmd__feed__subcmd__mail__subcmd__maarch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__form)
+            opts="create list show jump"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__form__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__form__subcmd__jump)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__form__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__form__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2093,6 +2476,62 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__vapid__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__workflow)
+            opts="import list show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__workflow__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__workflow__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__workflow__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3731,6 +4170,164 @@ _publik() {
             return 0
             ;;
         publik__subcmd__vapid__subcmd__show)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__workflow)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version import list show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__workflow__subcmd__help)
+            opts="import list show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__workflow__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__workflow__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__workflow__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__workflow__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__workflow__subcmd__import)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__workflow__subcmd__list)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__workflow__subcmd__show)
             opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

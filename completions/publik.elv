@@ -48,6 +48,8 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand notify 'Queue a Web Push notification to every device of a user'
             cand send-webpush 'Send queued Web Push notifications (same as send-queue --channel push)'
             cand serve 'Serve publik''s landing pages (newsletter unsubscribe links) behind the site''s reverse proxy'
+            cand workflow 'Workflows: statuses, manual jumps, actions on entering a status'
+            cand form 'Forms: citizens'' requests moving through a workflow'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1053,6 +1055,171 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'publik;workflow'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand import 'Validate and store a workflow YAML file (replaces one of the same name)'
+            cand list 'List workflows'
+            cand show 'Show a workflow''s statuses, jumps and actions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;workflow;import'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;workflow;list'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;workflow;show'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;workflow;help'= {
+            cand import 'Validate and store a workflow YAML file (replaces one of the same name)'
+            cand list 'List workflows'
+            cand show 'Show a workflow''s statuses, jumps and actions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;workflow;help;import'= {
+        }
+        &'publik;workflow;help;list'= {
+        }
+        &'publik;workflow;help;show'= {
+        }
+        &'publik;workflow;help;help'= {
+        }
+        &'publik;form'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a form: it gets a number, enters the initial status, runs its actions'
+            cand list 'List forms'
+            cand show 'A form: data, status, offered jumps, full history'
+            cand jump 'Run a jump the form''s status offers (operators)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;form;create'= {
+            cand --workflow 'workflow'
+            cand --name 'name'
+            cand --data 'KEY=VALUE; repeatable'
+            cand --user 'user'
+            cand --email 'email'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;form;list'= {
+            cand --status 'status'
+            cand --workflow 'workflow'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;form;show'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;form;jump'= {
+            cand --actor 'actor'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;form;help'= {
+            cand create 'Create a form: it gets a number, enters the initial status, runs its actions'
+            cand list 'List forms'
+            cand show 'A form: data, status, offered jumps, full history'
+            cand jump 'Run a jump the form''s status offers (operators)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'publik;form;help;create'= {
+        }
+        &'publik;form;help;list'= {
+        }
+        &'publik;form;help;show'= {
+        }
+        &'publik;form;help;jump'= {
+        }
+        &'publik;form;help;help'= {
+        }
         &'publik;completions'= {
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
@@ -1100,6 +1267,8 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand notify 'Queue a Web Push notification to every device of a user'
             cand send-webpush 'Send queued Web Push notifications (same as send-queue --channel push)'
             cand serve 'Serve publik''s landing pages (newsletter unsubscribe links) behind the site''s reverse proxy'
+            cand workflow 'Workflows: statuses, manual jumps, actions on entering a status'
+            cand form 'Forms: citizens'' requests moving through a workflow'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1243,6 +1412,31 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;help;send-webpush'= {
         }
         &'publik;help;serve'= {
+        }
+        &'publik;help;workflow'= {
+            cand import 'Validate and store a workflow YAML file (replaces one of the same name)'
+            cand list 'List workflows'
+            cand show 'Show a workflow''s statuses, jumps and actions'
+        }
+        &'publik;help;workflow;import'= {
+        }
+        &'publik;help;workflow;list'= {
+        }
+        &'publik;help;workflow;show'= {
+        }
+        &'publik;help;form'= {
+            cand create 'Create a form: it gets a number, enters the initial status, runs its actions'
+            cand list 'List forms'
+            cand show 'A form: data, status, offered jumps, full history'
+            cand jump 'Run a jump the form''s status offers (operators)'
+        }
+        &'publik;help;form;create'= {
+        }
+        &'publik;help;form;list'= {
+        }
+        &'publik;help;form;show'= {
+        }
+        &'publik;help;form;jump'= {
         }
         &'publik;help;completions'= {
         }

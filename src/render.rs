@@ -499,3 +499,102 @@ pub fn subscriptions(subscriptions: &[crate::store::Subscription], as_json: bool
         .collect();
     Ok(out(&table(&["id", "user", "endpoint", "since"], rows))?)
 }
+
+pub fn workflows(workflows: &[crate::store::StoredWorkflow], as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(workflows);
+    }
+    if workflows.is_empty() {
+        return Ok(());
+    }
+    let rows = workflows
+        .iter()
+        .map(|w| vec![w.name.clone(), w.label.clone(), local(Some(w.imported_at))])
+        .collect();
+    Ok(out(&table(&["workflow", "label", "imported"], rows))?)
+}
+
+pub fn workflow(workflow: &crate::ops::workflow::Workflow, as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(workflow);
+    }
+    let mut text = format!(
+        "{} ({}), starts in {}\n",
+        workflow.name, workflow.label, workflow.initial
+    );
+    for status in &workflow.statuses {
+        text.push_str(&format!("\n{}: {}\n", status.id, status.label));
+        for jump in &status.jumps {
+            text.push_str(&format!("  jump {} ({}) -> {}\n", jump.id, jump.label, jump.to));
+        }
+        for entry in &status.on_enter {
+            let what = match entry.action() {
+                Ok(crate::ops::workflow::Action::Email(e)) => {
+                    format!("email to {}: {}", e.to.join(", "), e.subject)
+                }
+                Ok(crate::ops::workflow::Action::Sms(s)) => format!("sms to {}", s.to.join(", ")),
+                Ok(crate::ops::workflow::Action::Notify(n)) => format!("notify {}: {}", n.user, n.title),
+                Err(e) => e,
+            };
+            text.push_str(&format!("  on enter: {what}\n"));
+        }
+    }
+    Ok(out(&text)?)
+}
+
+pub fn forms(forms: &[crate::store::Form], as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(forms);
+    }
+    if forms.is_empty() {
+        return Ok(());
+    }
+    let rows = forms
+        .iter()
+        .map(|f| {
+            vec![
+                f.number.clone(),
+                f.workflow.clone(),
+                f.name.clone(),
+                f.status.clone(),
+                local(Some(f.updated_at)),
+            ]
+        })
+        .collect();
+    Ok(out(&table(
+        &["number", "workflow", "name", "status", "updated"],
+        rows,
+    ))?)
+}
+
+pub fn form(detail: &crate::ops::workflow::FormDetail, as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(detail);
+    }
+    let f = &detail.form;
+    let mut text = format!(
+        "number:   {}\nname:     {}\nworkflow: {}\nstatus:   {} ({})\ndata:     {}\n",
+        f.number, f.name, f.workflow, f.status, detail.status_label, f.data
+    );
+    for jump in &detail.jumps {
+        text.push_str(&format!(
+            "jump:     {} ({}) -> {}\n",
+            jump.id, jump.label, jump.to
+        ));
+    }
+    text.push_str("\nhistory:\n");
+    let rows = detail
+        .history
+        .iter()
+        .map(|h| {
+            vec![
+                local(Some(h.at)),
+                format!("{} → {}", h.from.clone().unwrap_or_else(|| "-".into()), h.to),
+                h.jump.clone().unwrap_or_default(),
+                h.actor.clone(),
+            ]
+        })
+        .collect();
+    text.push_str(&table(&["time", "change", "jump", "by"], rows));
+    Ok(out(&text)?)
+}

@@ -18,6 +18,7 @@ pub mod serve;
 pub mod sms;
 pub mod state;
 pub mod template;
+pub mod workflow;
 
 use std::cell::OnceCell;
 use std::path::PathBuf;
@@ -94,6 +95,8 @@ pub enum Command {
     Notify(push::NotifyArgs),
     SendWebpush(push::SendWebpushArgs),
     Serve(serve::Args),
+    Workflow(workflow::WorkflowArgs),
+    Form(workflow::FormArgs),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -168,6 +171,8 @@ pub fn exec(cli: Cli) -> anyhow::Result<()> {
         Command::Notify(args) => push::notify(&ctx, args),
         Command::SendWebpush(args) => push::send_webpush(&ctx, args),
         Command::Serve(args) => serve::exec(&ctx, args),
+        Command::Workflow(args) => workflow::workflow(&ctx, args),
+        Command::Form(args) => workflow::form(&ctx, args),
         Command::Completions(args) => completions::exec(args),
         Command::Man(args) => man::exec(args),
     }

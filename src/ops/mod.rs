@@ -14,6 +14,7 @@ pub mod serve;
 pub mod sms;
 pub mod state;
 pub mod template;
+pub mod workflow;
 
 use crate::config::Config;
 use crate::store::Channel;

@@ -144,6 +144,52 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX push_subscriptions_user ON push_subscriptions(user, created_at);
     "#,
+    // 6: workflows, forms (citizens' requests) and their history; action links.
+    r#"
+    CREATE TABLE workflows (
+        id           INTEGER PRIMARY KEY,
+        name         TEXT NOT NULL UNIQUE,
+        label        TEXT NOT NULL,
+        definition   TEXT NOT NULL,                -- JSON of the validated YAML
+        imported_at  TEXT NOT NULL
+    );
+    CREATE TABLE forms (
+        id          INTEGER PRIMARY KEY,
+        number      TEXT NOT NULL UNIQUE,
+        workflow    TEXT NOT NULL REFERENCES workflows(name),
+        name        TEXT NOT NULL,
+        data        TEXT NOT NULL,                 -- JSON object
+        user        TEXT,
+        email       TEXT,
+        status      TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+    );
+    CREATE TABLE form_history (
+        id           INTEGER PRIMARY KEY,
+        form_id      INTEGER NOT NULL REFERENCES forms(id) ON DELETE CASCADE,
+        at           TEXT NOT NULL,
+        from_status  TEXT,
+        to_status    TEXT NOT NULL,
+        jump         TEXT,
+        actor        TEXT NOT NULL
+    );
+    CREATE INDEX form_history_form ON form_history(form_id);
+    -- SHA-256 of each action link's token; never the token.
+    CREATE TABLE action_tokens (
+        token_hash    BLOB PRIMARY KEY,
+        form_id       INTEGER NOT NULL REFERENCES forms(id) ON DELETE CASCADE,
+        jump          TEXT NOT NULL,
+        status        TEXT NOT NULL,               -- the status that offered the jump
+        recipient     TEXT,
+        label         TEXT NOT NULL,
+        message       TEXT,
+        done_message  TEXT,
+        expires_at    TEXT NOT NULL,
+        used_at       TEXT,
+        created_at    TEXT NOT NULL
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 pub const LATEST: u32 = MIGRATIONS.len() as u32;

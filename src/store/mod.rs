@@ -7,6 +7,7 @@ mod messages;
 mod migrations;
 mod newsletter;
 mod push;
+mod workflows;
 
 use std::fs::OpenOptions;
 use std::io::Read;
@@ -22,6 +23,7 @@ pub use maarch::*;
 pub use messages::*;
 pub use newsletter::*;
 pub use push::*;
+pub use workflows::*;
 
 /// How long a writer waits for another process holding the lock
 /// (overlapping cron runs) before giving up.

@@ -1,0 +1,612 @@
+//! The embedded workflow engine: workflows are YAML files of statuses with
+//! manual jumps and actions run on entering a status (email, SMS, Web Push);
+//! forms are the citizens' requests moving through them. A jump is one
+//! transaction: status, history, and the new status's messages queued.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use anyhow::Context;
+use minijinja::{Environment, UndefinedBehavior, Value as JValue};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use crate::address::parse_mailbox;
+use crate::config::Config;
+use crate::duration::Duration;
+use crate::exit_codes::bad_input;
+use crate::ops::email::EmailContent;
+use crate::store::{
+    Channel, Effects, Form, FormChangeError, HistoryEntry, NewActionToken, NewBody, NewRow, Store,
+};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workflow {
+    pub name: String,
+    pub label: String,
+    pub initial: String,
+    pub statuses: Vec<StatusDef>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusDef {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub jumps: Vec<Jump>,
+    #[serde(default)]
+    pub on_enter: Vec<ActionEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Jump {
+    pub id: String,
+    pub label: String,
+    pub to: String,
+}
+
+/// One action, written `- email: {...}`, `- sms: {...}` or `- notify: {...}`
+/// (serde_yaml would want `!email` tags for an enum).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionEntry {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<EmailAction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms: Option<SmsAction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notify: Option<NotifyAction>,
+}
+
+pub enum Action<'a> {
+    Email(&'a EmailAction),
+    Sms(&'a SmsAction),
+    Notify(&'a NotifyAction),
+}
+
+impl ActionEntry {
+    /// The one action this entry holds.
+    pub fn action(&self) -> Result<Action<'_>, String> {
+        match (&self.email, &self.sms, &self.notify) {
+            (Some(e), None, None) => Ok(Action::Email(e)),
+            (None, Some(s), None) => Ok(Action::Sms(s)),
+            (None, None, Some(n)) => Ok(Action::Notify(n)),
+            _ => Err("give exactly one of email, sms, notify".into()),
+        }
+    }
+}
+
+/// Every text is a template with the form's data (`form.number`, `form.name`,
+/// `form.data.KEY`, `form.email`, `form.status`...).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailAction {
+    pub to: Vec<String>,
+    pub subject: String,
+    pub text: String,
+    #[serde(default)]
+    pub html: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmsAction {
+    pub to: Vec<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotifyAction {
+    pub user: String,
+    pub title: String,
+    #[serde(default)]
+    pub body: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+impl Workflow {
+    pub fn status(&self, id: &str) -> Option<&StatusDef> {
+        self.statuses.iter().find(|s| s.id == id)
+    }
+}
+
+/// Default and maximum lifetime of an action link.
+pub const DEFAULT_TOKEN_TTL: Duration = Duration::from_secs(3 * 86_400);
+pub const MAX_TOKEN_TTL: Duration = Duration::from_secs(365 * 86_400);
+
+/// Tokens made by `action_button` while one message is rendered.
+type Minted = Arc<Mutex<Vec<NewActionToken>>>;
+
+/// A template environment; with `links`, `action_button()` creates tokens
+/// (for that recipient) and renders the link; without, it renders nothing.
+fn environment(links: Option<(String, Option<String>, Minted)>) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Chainable);
+    let mut syntax = minijinja::syntax::SyntaxConfig::builder();
+    syntax.keep_trailing_newline(true);
+    if let Ok(syntax) = syntax.build() {
+        env.set_syntax(syntax);
+    }
+    env.add_function(
+        "action_button",
+        move |jump: String, kwargs: minijinja::value::Kwargs| -> Result<JValue, minijinja::Error> {
+            let label: Option<String> = kwargs.get("label")?;
+            let delay: Option<String> = kwargs.get("delay")?;
+            let message: Option<String> = kwargs.get("message")?;
+            let done_message: Option<String> = kwargs.get("done_message")?;
+            kwargs.assert_all_used()?;
+            let Some(label) = label else {
+                return Err(minijinja::Error::new(
+                    minijinja::ErrorKind::MissingArgument,
+                    format!("action_button(\"{jump}\") needs a label"),
+                ));
+            };
+            let ttl = match delay.as_deref() {
+                Some(text) => text.parse::<Duration>().map_err(|e| {
+                    minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
+                })?,
+                None => DEFAULT_TOKEN_TTL,
+            };
+            if ttl > MAX_TOKEN_TTL {
+                return Err(minijinja::Error::new(
+                    minijinja::ErrorKind::InvalidOperation,
+                    format!("action_button delay {ttl} is over 365d"),
+                ));
+            }
+            let Some((base, recipient, minted)) = &links else {
+                return Ok(JValue::from(""));
+            };
+            let (token, hash) = crate::token::generate()
+                .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string()))?;
+            minted
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(NewActionToken {
+                    hash,
+                    jump: jump.clone(),
+                    recipient: recipient.clone(),
+                    label: label.clone(),
+                    message,
+                    done_message,
+                    expires_at: crate::clock::now() + ttl.chrono(),
+                });
+            Ok(JValue::from(format!(
+                "[{label}] {}/actions/{token}/",
+                base.trim_end_matches('/')
+            )))
+        },
+    );
+    env
+}
+
+fn check_template(env: &Environment, path: &str, source: &str, context: &Value) -> Result<(), String> {
+    env.render_str(source, minijinja::Value::from(minijinja::value::Serde(context)))
+        .map(|_| ())
+        .map_err(|e| {
+            let line = e.line().map(|l| format!(" line {l}")).unwrap_or_default();
+            format!(
+                "{path}{line}: {}{}",
+                e.kind(),
+                e.detail().map(|d| format!(": {d}")).unwrap_or_default()
+            )
+        })
+}
+
+/// Checks ids, targets and templates; errors name the path in the file.
+pub fn validate(workflow: &Workflow) -> Result<(), String> {
+    let ids: Vec<&str> = workflow.statuses.iter().map(|s| s.id.as_str()).collect();
+    if workflow.name.trim().is_empty() {
+        return Err("name: must not be empty".into());
+    }
+    if !ids.contains(&workflow.initial.as_str()) {
+        return Err(format!("initial: unknown status \"{}\"", workflow.initial));
+    }
+    let mut seen = HashSet::new();
+    let env = environment(None);
+    let sample = json!({"form": {"number": "1-1", "name": "Demande", "data": {}, "status": "x"}});
+    for (i, status) in workflow.statuses.iter().enumerate() {
+        if !seen.insert(status.id.as_str()) {
+            return Err(format!("statuses[{i}].id: duplicate status \"{}\"", status.id));
+        }
+        let mut jumps = HashSet::new();
+        for (j, jump) in status.jumps.iter().enumerate() {
+            if !jumps.insert(jump.id.as_str()) {
+                return Err(format!(
+                    "statuses[{i}].jumps[{j}].id: duplicate jump \"{}\"",
+                    jump.id
+                ));
+            }
+            if !ids.contains(&jump.to.as_str()) {
+                return Err(format!(
+                    "statuses[{i}].jumps[{j}].to: unknown status \"{}\"",
+                    jump.to
+                ));
+            }
+        }
+        for (a, action) in status.on_enter.iter().enumerate() {
+            let at = format!("statuses[{i}].on_enter[{a}]");
+            let action = action.action().map_err(|e| format!("{at}: {e}"))?;
+            let texts: Vec<(String, &str)> = match action {
+                Action::Email(email) => {
+                    let mut texts = vec![(format!("{at}.email.subject"), email.subject.as_str())];
+                    texts.push((format!("{at}.email.text"), email.text.as_str()));
+                    if let Some(html) = &email.html {
+                        texts.push((format!("{at}.email.html"), html.as_str()));
+                    }
+                    texts.extend(
+                        email
+                            .to
+                            .iter()
+                            .enumerate()
+                            .map(|(k, t)| (format!("{at}.email.to[{k}]"), t.as_str())),
+                    );
+                    texts
+                }
+                Action::Sms(sms) => {
+                    let mut texts = vec![(format!("{at}.sms.text"), sms.text.as_str())];
+                    texts.extend(
+                        sms.to
+                            .iter()
+                            .enumerate()
+                            .map(|(k, t)| (format!("{at}.sms.to[{k}]"), t.as_str())),
+                    );
+                    texts
+                }
+                Action::Notify(notify) => vec![
+                    (format!("{at}.notify.user"), notify.user.as_str()),
+                    (format!("{at}.notify.title"), notify.title.as_str()),
+                ],
+            };
+            for (path, text) in texts {
+                check_template(&env, &path, text, &sample)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `workflow import FILE`.
+pub fn import(store: &mut Store, path: &Path) -> anyhow::Result<Workflow> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| bad_input(format!("cannot read {name}: {e}")))?;
+    let workflow: Workflow = serde_yaml::from_str(&text).map_err(|e| {
+        let message = e.to_string();
+        let message = message
+            .rfind(" at line ")
+            .map(|p| message[..p].to_string())
+            .unwrap_or(message);
+        match e.location() {
+            Some(loc) => bad_input(format!("workflow {name} line {}: {message}", loc.line())),
+            None => bad_input(format!("workflow {name}: {message}")),
+        }
+    })?;
+    validate(&workflow).map_err(|e| bad_input(format!("workflow {name}: {e}")))?;
+    store.save_workflow(
+        &workflow.name,
+        &workflow.label,
+        &serde_json::to_string(&workflow)?,
+    )?;
+    Ok(workflow)
+}
+
+pub fn load(store: &Store, name: &str) -> anyhow::Result<Workflow> {
+    let stored = store
+        .workflow(name)?
+        .ok_or_else(|| bad_input(format!("no workflow \"{name}\" (see `publik workflow list`)")))?;
+    serde_json::from_str(&stored.definition).context("stored workflow is unreadable")
+}
+
+/// The template context of a form.
+fn form_context(
+    form_number: &str,
+    name: &str,
+    data: &Value,
+    user: Option<&str>,
+    email: Option<&str>,
+    status: &StatusDef,
+) -> Value {
+    json!({"form": {
+        "number": form_number, "name": name, "data": data, "user": user, "email": email,
+        "status": status.id, "status_label": status.label,
+    }})
+}
+
+fn render(env: &Environment, what: &str, source: &str, context: &Value) -> Result<String, String> {
+    env.render_str(source, minijinja::Value::from(minijinja::value::Serde(context)))
+        .map_err(|e| format!("{what}: {e}"))
+}
+
+/// Renders the actions of `status` for a form: the messages to queue and the
+/// action links they carry (one token per recipient per button).
+fn enter_status(
+    config: &Config,
+    store: &Store,
+    status: &StatusDef,
+    context: &Value,
+) -> Result<Effects, String> {
+    let mut effects = Effects::default();
+    for (index, entry) in status.on_enter.iter().enumerate() {
+        let at = format!("status {} action {}", status.id, index + 1);
+        match entry.action()? {
+            Action::Email(email) => {
+                let plain = environment(None);
+                let recipients: Vec<String> = email
+                    .to
+                    .iter()
+                    .map(|t| render(&plain, &at, t, context))
+                    .collect::<Result<Vec<_>, _>>()?
+                    .into_iter()
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                // One message per recipient: each carries its own tokens.
+                for recipient in recipients {
+                    let mailbox = parse_mailbox(&recipient).map_err(|e| format!("{at}: {e}"))?;
+                    let minted: Minted = Arc::new(Mutex::new(Vec::new()));
+                    let env = environment(Some((
+                        config.serve.public_url.clone(),
+                        Some(mailbox.email.to_string()),
+                        minted.clone(),
+                    )));
+                    let subject = render(&env, &at, &email.subject, context)?;
+                    let text = render(&env, &at, &email.text, context)?;
+                    let html = email
+                        .html
+                        .as_ref()
+                        .map(|h| render(&env, &at, h, context))
+                        .transpose()?;
+                    let content = EmailContent {
+                        from: config.email.from.clone(),
+                        reply_to: config.email.reply_to.clone(),
+                        to: vec![mailbox.to_string()],
+                        cc: Vec::new(),
+                        subject: subject.split_whitespace().collect::<Vec<_>>().join(" "),
+                        text,
+                        html,
+                        headers: Vec::new(),
+                        nonce: crate::token::random_hex(8).map_err(|e| e.to_string())?,
+                        newsletter: None,
+                        invitation: None,
+                    };
+                    let body = NewBody {
+                        channel: Channel::Email,
+                        content: serde_json::to_string(&content).map_err(|e| e.to_string())?,
+                        attachments: Vec::new(),
+                    };
+                    let row = NewRow {
+                        recipient: mailbox.email.to_string(),
+                        vars: None,
+                        priority: 1,
+                        tag: Some(format!(
+                            "form:{}",
+                            context["form"]["number"].as_str().unwrap_or_default()
+                        )),
+                        not_before: None,
+                        expires_at: None,
+                    };
+                    effects.sends.push((body, vec![row]));
+                    effects
+                        .tokens
+                        .extend(minted.lock().unwrap_or_else(|p| p.into_inner()).drain(..));
+                }
+            }
+            Action::Sms(sms) => {
+                let plain = environment(None);
+                let text = render(&plain, &at, &sms.text, context)?;
+                let mut rows = Vec::new();
+                for number in &sms.to {
+                    let number = render(&plain, &at, number, context)?;
+                    let number = crate::phone::normalize(&number, &config.sms.default_country)
+                        .map_err(|e| format!("{at}: {e}"))?;
+                    rows.push(NewRow {
+                        recipient: number,
+                        vars: None,
+                        priority: 1,
+                        tag: None,
+                        not_before: None,
+                        expires_at: None,
+                    });
+                }
+                let content = crate::ops::sms::SmsContent {
+                    text,
+                    sender: config.sms.sender.clone(),
+                };
+                let body = NewBody {
+                    channel: Channel::Sms,
+                    content: serde_json::to_string(&content).map_err(|e| e.to_string())?,
+                    attachments: Vec::new(),
+                };
+                effects.sends.push((body, rows));
+            }
+            Action::Notify(notify) => {
+                let plain = environment(None);
+                let user = render(&plain, &at, &notify.user, context)?;
+                let mut payload = json!({"title": render(&plain, &at, &notify.title, context)?});
+                if let Some(body) = &notify.body {
+                    payload["body"] = Value::String(render(&plain, &at, body, context)?);
+                }
+                if let Some(url) = &notify.url {
+                    payload["url"] = Value::String(render(&plain, &at, url, context)?);
+                }
+                let subscriptions = store
+                    .subscriptions(Some(user.trim()))
+                    .map_err(|e| e.to_string())?;
+                if subscriptions.is_empty() {
+                    continue;
+                }
+                let content = crate::ops::push::PushContent {
+                    payload: payload.to_string(),
+                    ttl: config.webpush.ttl.as_secs() as u32,
+                    urgency: config.webpush.urgency,
+                    topic: None,
+                };
+                let rows = subscriptions
+                    .iter()
+                    .map(|s| NewRow {
+                        recipient: s.endpoint.clone(),
+                        vars: Some(json!({"user": s.user, "p256dh": s.p256dh, "auth": s.auth}).to_string()),
+                        priority: 1,
+                        tag: None,
+                        not_before: None,
+                        expires_at: None,
+                    })
+                    .collect();
+                let body = NewBody {
+                    channel: Channel::Push,
+                    content: serde_json::to_string(&content).map_err(|e| e.to_string())?,
+                    attachments: Vec::new(),
+                };
+                effects.sends.push((body, rows));
+            }
+        }
+    }
+    Ok(effects)
+}
+
+fn change_error(err: FormChangeError) -> anyhow::Error {
+    match err {
+        FormChangeError::Moved => bad_input("the form changed status meanwhile; nothing was done"),
+        FormChangeError::Actions(why) => bad_input(format!(
+            "the new status's actions failed, nothing was done: {why}"
+        )),
+        FormChangeError::Db(e) => e.into(),
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct NewForm {
+    pub workflow: String,
+    pub name: String,
+    pub data: Vec<String>,
+    pub user: Option<String>,
+    pub email: Option<String>,
+}
+
+/// `form create`: a number, the initial status, its actions.
+pub fn create(store: &mut Store, config: &Config, request: &NewForm, actor: &str) -> anyhow::Result<String> {
+    let workflow = load(store, &request.workflow)?;
+    if request.name.trim().is_empty() {
+        return Err(bad_input("--name: must not be empty"));
+    }
+    let mut data = serde_json::Map::new();
+    for pair in &request.data {
+        let (key, value) = pair
+            .split_once('=')
+            .ok_or_else(|| bad_input(format!("--data: \"{pair}\" is not KEY=VALUE")))?;
+        data.insert(key.to_string(), Value::String(value.to_string()));
+    }
+    let email = match &request.email {
+        Some(email) => Some(
+            parse_mailbox(email)
+                .map_err(|e| bad_input(format!("--email: {e}")))?
+                .email
+                .to_string(),
+        ),
+        None => None,
+    };
+    let initial = workflow
+        .status(&workflow.initial)
+        .context("initial status missing")?
+        .clone();
+    let data = Value::Object(data);
+    let config = config.clone();
+    let read_only = crate::store::Store::open(store.path())?;
+    let number = store
+        .create_form(
+            &workflow.name,
+            &request.name,
+            &data.to_string(),
+            request.user.as_deref(),
+            email.as_deref(),
+            &initial.id,
+            actor,
+            |number| {
+                let context = form_context(
+                    number,
+                    &request.name,
+                    &data,
+                    request.user.as_deref(),
+                    email.as_deref(),
+                    &initial,
+                );
+                enter_status(&config, &read_only, &initial, &context)
+            },
+        )
+        .map_err(change_error)?;
+    Ok(number)
+}
+
+/// `form jump` (and, later, action links): the jump must be offered by the
+/// form's current status.
+pub fn jump(
+    store: &mut Store,
+    config: &Config,
+    number: &str,
+    jump_id: &str,
+    actor: &str,
+) -> anyhow::Result<Form> {
+    let form = store
+        .form(number)?
+        .ok_or_else(|| bad_input(format!("no form \"{number}\"")))?;
+    let workflow = load(store, &form.workflow)?;
+    let current = workflow
+        .status(&form.status)
+        .context("the form's status is not in its workflow")?;
+    let Some(jump) = current.jumps.iter().find(|j| j.id == jump_id) else {
+        let offered: Vec<&str> = current.jumps.iter().map(|j| j.id.as_str()).collect();
+        return Err(bad_input(format!(
+            "jump \"{jump_id}\" is not offered by status \"{}\" of form {number} (offered: {})",
+            current.id,
+            if offered.is_empty() {
+                "none".to_string()
+            } else {
+                offered.join(", ")
+            }
+        )));
+    };
+    let target = workflow.status(&jump.to).context("jump target missing")?.clone();
+    let read_only = crate::store::Store::open(store.path())?;
+    let context = form_context(
+        &form.number,
+        &form.name,
+        &form.data,
+        form.user.as_deref(),
+        form.email.as_deref(),
+        &target,
+    );
+    store
+        .jump_form(&form, &target.id, jump_id, actor, || {
+            enter_status(config, &read_only, &target, &context)
+        })
+        .map_err(change_error)?;
+    Ok(store.form(number)?.unwrap_or(form))
+}
+
+#[derive(Debug, Serialize)]
+pub struct FormDetail {
+    #[serde(flatten)]
+    pub form: Form,
+    pub status_label: String,
+    pub jumps: Vec<Jump>,
+    pub history: Vec<HistoryEntry>,
+}
+
+pub fn show(store: &Store, number: &str) -> anyhow::Result<FormDetail> {
+    let form = store
+        .form(number)?
+        .ok_or_else(|| bad_input(format!("no form \"{number}\"")))?;
+    let workflow = load(store, &form.workflow)?;
+    let status = workflow.status(&form.status);
+    Ok(FormDetail {
+        status_label: status.map(|s| s.label.clone()).unwrap_or_default(),
+        jumps: status.map(|s| s.jumps.clone()).unwrap_or_default(),
+        history: store.form_history(form.id)?,
+        form,
+    })
+}

@@ -1,0 +1,265 @@
+//! Workflows, forms, their history, and action-link tokens. A form's status
+//! change, its history row, the messages its new status sends and the action
+//! tokens they carry are written in one transaction.
+
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use serde::Serialize;
+
+use super::Store;
+use super::messages::{NewBody, NewRow, insert_body, insert_message};
+use crate::clock::{self, Timestamp};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredWorkflow {
+    pub name: String,
+    pub label: String,
+    #[serde(skip)]
+    pub definition: String,
+    pub imported_at: Timestamp,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Form {
+    #[serde(skip)]
+    pub id: i64,
+    pub number: String,
+    pub workflow: String,
+    pub name: String,
+    pub data: serde_json::Value,
+    pub user: Option<String>,
+    pub email: Option<String>,
+    pub status: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryEntry {
+    pub at: Timestamp,
+    pub from: Option<String>,
+    pub to: String,
+    pub jump: Option<String>,
+    pub actor: String,
+}
+
+/// An action link created while rendering a message.
+#[derive(Debug, Clone)]
+pub struct NewActionToken {
+    pub hash: [u8; 32],
+    pub jump: String,
+    pub recipient: Option<String>,
+    pub label: String,
+    pub message: Option<String>,
+    pub done_message: Option<String>,
+    pub expires_at: Timestamp,
+}
+
+/// What entering a status produces: messages to queue and their links.
+#[derive(Default)]
+pub struct Effects {
+    pub sends: Vec<(NewBody, Vec<NewRow>)>,
+    pub tokens: Vec<NewActionToken>,
+}
+
+/// Why a form change did not happen.
+#[derive(Debug)]
+pub enum FormChangeError {
+    /// The form is no longer in the status the change was decided from.
+    Moved,
+    /// Rendering the new status's actions failed.
+    Actions(String),
+    Db(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for FormChangeError {
+    fn from(e: rusqlite::Error) -> Self {
+        FormChangeError::Db(e)
+    }
+}
+
+fn form_from_row(row: &rusqlite::Row) -> rusqlite::Result<Form> {
+    let data: String = row.get(4)?;
+    let created: String = row.get(8)?;
+    let updated: String = row.get(9)?;
+    Ok(Form {
+        id: row.get(0)?,
+        number: row.get(1)?,
+        workflow: row.get(2)?,
+        name: row.get(3)?,
+        data: serde_json::from_str(&data).unwrap_or_default(),
+        user: row.get(5)?,
+        email: row.get(6)?,
+        status: row.get(7)?,
+        created_at: clock::from_db(&created).unwrap_or_default(),
+        updated_at: clock::from_db(&updated).unwrap_or_default(),
+    })
+}
+
+const FORM_COLUMNS: &str = "id, number, workflow, name, data, user, email, status, created_at, updated_at";
+
+fn apply_effects(
+    tx: &rusqlite::Transaction,
+    form_id: i64,
+    status: &str,
+    effects: &Effects,
+    now: &str,
+    actor: &str,
+) -> rusqlite::Result<()> {
+    for (body, rows) in &effects.sends {
+        let body_id = insert_body(tx, body, now, actor)?;
+        for row in rows {
+            insert_message(tx, body.channel, body_id, row, now)?;
+        }
+    }
+    for token in &effects.tokens {
+        tx.execute(
+            "INSERT INTO action_tokens (token_hash, form_id, jump, status, recipient, label, message, done_message, \
+             expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                &token.hash[..],
+                form_id,
+                token.jump,
+                status,
+                token.recipient,
+                token.label,
+                token.message,
+                token.done_message,
+                clock::to_db(token.expires_at),
+                now
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+impl Store {
+    pub fn save_workflow(&mut self, name: &str, label: &str, definition: &str) -> rusqlite::Result<()> {
+        let now = clock::to_db(clock::now());
+        self.conn.execute(
+            "INSERT INTO workflows (name, label, definition, imported_at) VALUES (?1, ?2, ?3, ?4) \
+             ON CONFLICT (name) DO UPDATE SET label = ?2, definition = ?3, imported_at = ?4",
+            params![name, label, definition, now],
+        )?;
+        Ok(())
+    }
+
+    pub fn workflows(&self) -> rusqlite::Result<Vec<StoredWorkflow>> {
+        self.conn
+            .prepare("SELECT name, label, definition, imported_at FROM workflows ORDER BY name")?
+            .query_map([], |row| {
+                let at: String = row.get(3)?;
+                Ok(StoredWorkflow {
+                    name: row.get(0)?,
+                    label: row.get(1)?,
+                    definition: row.get(2)?,
+                    imported_at: clock::from_db(&at).unwrap_or_default(),
+                })
+            })?
+            .collect()
+    }
+
+    pub fn workflow(&self, name: &str) -> rusqlite::Result<Option<StoredWorkflow>> {
+        Ok(self.workflows()?.into_iter().find(|w| w.name == name))
+    }
+
+    pub fn form(&self, number: &str) -> rusqlite::Result<Option<Form>> {
+        self.conn
+            .prepare_cached(&format!("SELECT {FORM_COLUMNS} FROM forms WHERE number = ?1"))?
+            .query_row([number], form_from_row)
+            .optional()
+    }
+
+    pub fn forms(&self, status: Option<&str>, workflow: Option<&str>) -> rusqlite::Result<Vec<Form>> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {FORM_COLUMNS} FROM forms WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR workflow = ?2) ORDER BY id"
+            ))?
+            .query_map(params![status, workflow], form_from_row)?
+            .collect()
+    }
+
+    pub fn form_history(&self, form_id: i64) -> rusqlite::Result<Vec<HistoryEntry>> {
+        self.conn
+            .prepare_cached("SELECT at, from_status, to_status, jump, actor FROM form_history WHERE form_id = ?1 ORDER BY id")?
+            .query_map([form_id], |row| {
+                let at: String = row.get(0)?;
+                Ok(HistoryEntry {
+                    at: clock::from_db(&at).unwrap_or_default(),
+                    from: row.get(1)?,
+                    to: row.get(2)?,
+                    jump: row.get(3)?,
+                    actor: row.get(4)?,
+                })
+            })?
+            .collect()
+    }
+
+    /// Creates a form in its initial status; `enter(number)` renders what the
+    /// status sends. All or nothing.
+    #[allow(clippy::too_many_arguments)]
+    pub fn create_form(
+        &mut self,
+        workflow: &str,
+        name: &str,
+        data: &str,
+        user: Option<&str>,
+        email: Option<&str>,
+        initial: &str,
+        actor: &str,
+        enter: impl FnOnce(&str) -> Result<Effects, String>,
+    ) -> Result<String, FormChangeError> {
+        let now = clock::to_db(clock::now());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let workflow_id: i64 = tx.query_row("SELECT id FROM workflows WHERE name = ?1", [workflow], |r| {
+            r.get(0)
+        })?;
+        let next: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM forms", [], |r| r.get(0))?;
+        let number = format!("{workflow_id}-{next}");
+        tx.execute(
+            "INSERT INTO forms (id, number, workflow, name, data, user, email, status, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            params![next, number, workflow, name, data, user, email, initial, now],
+        )?;
+        tx.execute(
+            "INSERT INTO form_history (form_id, at, from_status, to_status, jump, actor) VALUES (?1, ?2, NULL, ?3, NULL, ?4)",
+            params![next, now, initial, actor],
+        )?;
+        let effects = enter(&number).map_err(FormChangeError::Actions)?;
+        apply_effects(&tx, next, initial, &effects, &now, actor)?;
+        tx.commit()?;
+        Ok(number)
+    }
+
+    /// Moves a form from `from` to `to` by `jump` if it is still in `from`;
+    /// `enter()` renders what the new status sends. All or nothing.
+    pub fn jump_form(
+        &mut self,
+        form: &Form,
+        to: &str,
+        jump: &str,
+        actor: &str,
+        enter: impl FnOnce() -> Result<Effects, String>,
+    ) -> Result<(), FormChangeError> {
+        let now = clock::to_db(clock::now());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let moved = tx.execute(
+            "UPDATE forms SET status = ?3, updated_at = ?4 WHERE id = ?1 AND status = ?2",
+            params![form.id, form.status, to, now],
+        )?;
+        if moved == 0 {
+            return Err(FormChangeError::Moved);
+        }
+        tx.execute(
+            "INSERT INTO form_history (form_id, at, from_status, to_status, jump, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![form.id, now, form.status, to, jump, actor],
+        )?;
+        let effects = enter().map_err(FormChangeError::Actions)?;
+        apply_effects(&tx, form.id, to, &effects, &now, actor)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
