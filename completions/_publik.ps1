@@ -50,9 +50,11 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Web Push subscriptions (one per user and device)')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Queue a Web Push notification to every device of a user')
             [CompletionResult]::new('send-webpush', 'send-webpush', [CompletionResultType]::ParameterValue, 'Send queued Web Push notifications (same as send-queue --channel push)')
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve publik''s landing pages (newsletter unsubscribe links) behind the site''s reverse proxy')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve publik''s landing pages (action links, unsubscribe links) behind the site''s reverse proxy')
             [CompletionResult]::new('workflow', 'workflow', [CompletionResultType]::ParameterValue, 'Workflows: statuses, manual jumps, actions on entering a status')
             [CompletionResult]::new('form', 'form', [CompletionResultType]::ParameterValue, 'Forms: citizens'' requests moving through a workflow')
+            [CompletionResult]::new('issue-action-token', 'issue-action-token', [CompletionResultType]::ParameterValue, 'Print an action link (URL) that runs a form''s jump once, for scripts and other senders')
+            [CompletionResult]::new('run-jump', 'run-jump', [CompletionResultType]::ParameterValue, 'Run the jump an action link names (the same checks as its web page)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1262,6 +1264,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a form: it gets a number, enters the initial status, runs its actions')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List forms')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A form: data, status, offered jumps, full history')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a form and its history (its action links then say so)')
             [CompletionResult]::new('jump', 'jump', [CompletionResultType]::ParameterValue, 'Run a jump the form''s status offers (operators)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1315,6 +1318,20 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'publik;form;delete' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'publik;form;jump' {
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'actor')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
@@ -1334,6 +1351,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a form: it gets a number, enters the initial status, runs its actions')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List forms')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A form: data, status, offered jumps, full history')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a form and its history (its action links then say so)')
             [CompletionResult]::new('jump', 'jump', [CompletionResultType]::ParameterValue, 'Run a jump the form''s status offers (operators)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1347,10 +1365,48 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
         'publik;form;help;show' {
             break
         }
+        'publik;form;help;delete' {
+            break
+        }
         'publik;form;help;jump' {
             break
         }
         'publik;form;help;help' {
+            break
+        }
+        'publik;issue-action-token' {
+            [CompletionResult]::new('--form', '--form', [CompletionResultType]::ParameterName, 'form')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'The jump, offered by the form''s current status')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Lifetime, at most 365d [default: 3d]')
+            [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'Who the link is for (named in the history when used)')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'Button label on the confirmation page [default: the jump''s label]')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'Text of the confirmation page [default: "Please confirm action."]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'publik;run-jump' {
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who acts [default: the link''s recipient]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'publik;completions' {
@@ -1401,9 +1457,11 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Web Push subscriptions (one per user and device)')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Queue a Web Push notification to every device of a user')
             [CompletionResult]::new('send-webpush', 'send-webpush', [CompletionResultType]::ParameterValue, 'Send queued Web Push notifications (same as send-queue --channel push)')
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve publik''s landing pages (newsletter unsubscribe links) behind the site''s reverse proxy')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve publik''s landing pages (action links, unsubscribe links) behind the site''s reverse proxy')
             [CompletionResult]::new('workflow', 'workflow', [CompletionResultType]::ParameterValue, 'Workflows: statuses, manual jumps, actions on entering a status')
             [CompletionResult]::new('form', 'form', [CompletionResultType]::ParameterValue, 'Forms: citizens'' requests moving through a workflow')
+            [CompletionResult]::new('issue-action-token', 'issue-action-token', [CompletionResultType]::ParameterValue, 'Print an action link (URL) that runs a form''s jump once, for scripts and other senders')
+            [CompletionResult]::new('run-jump', 'run-jump', [CompletionResultType]::ParameterValue, 'Run the jump an action link names (the same checks as its web page)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1621,6 +1679,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a form: it gets a number, enters the initial status, runs its actions')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List forms')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A form: data, status, offered jumps, full history')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a form and its history (its action links then say so)')
             [CompletionResult]::new('jump', 'jump', [CompletionResultType]::ParameterValue, 'Run a jump the form''s status offers (operators)')
             break
         }
@@ -1633,7 +1692,16 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
         'publik;help;form;show' {
             break
         }
+        'publik;help;form;delete' {
+            break
+        }
         'publik;help;form;jump' {
+            break
+        }
+        'publik;help;issue-action-token' {
+            break
+        }
+        'publik;help;run-jump' {
             break
         }
         'publik;help;completions' {

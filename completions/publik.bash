@@ -43,6 +43,9 @@ _publik() {
             publik,init)
                 cmd="publik__subcmd__init"
                 ;;
+            publik,issue-action-token)
+                cmd="publik__subcmd__issue__subcmd__action__subcmd__token"
+                ;;
             publik,mail)
                 cmd="publik__subcmd__mail"
                 ;;
@@ -63,6 +66,9 @@ _publik() {
                 ;;
             publik,retry-queue)
                 cmd="publik__subcmd__retry__subcmd__queue"
+                ;;
+            publik,run-jump)
+                cmd="publik__subcmd__run__subcmd__jump"
                 ;;
             publik,send-queue)
                 cmd="publik__subcmd__send__subcmd__queue"
@@ -121,6 +127,9 @@ _publik() {
             publik__subcmd__form,create)
                 cmd="publik__subcmd__form__subcmd__create"
                 ;;
+            publik__subcmd__form,delete)
+                cmd="publik__subcmd__form__subcmd__delete"
+                ;;
             publik__subcmd__form,help)
                 cmd="publik__subcmd__form__subcmd__help"
                 ;;
@@ -135,6 +144,9 @@ _publik() {
                 ;;
             publik__subcmd__form__subcmd__help,create)
                 cmd="publik__subcmd__form__subcmd__help__subcmd__create"
+                ;;
+            publik__subcmd__form__subcmd__help,delete)
+                cmd="publik__subcmd__form__subcmd__help__subcmd__delete"
                 ;;
             publik__subcmd__form__subcmd__help,help)
                 cmd="publik__subcmd__form__subcmd__help__subcmd__help"
@@ -223,6 +235,9 @@ _publik() {
             publik__subcmd__help,init)
                 cmd="publik__subcmd__help__subcmd__init"
                 ;;
+            publik__subcmd__help,issue-action-token)
+                cmd="publik__subcmd__help__subcmd__issue__subcmd__action__subcmd__token"
+                ;;
             publik__subcmd__help,mail)
                 cmd="publik__subcmd__help__subcmd__mail"
                 ;;
@@ -243,6 +258,9 @@ _publik() {
                 ;;
             publik__subcmd__help,retry-queue)
                 cmd="publik__subcmd__help__subcmd__retry__subcmd__queue"
+                ;;
+            publik__subcmd__help,run-jump)
+                cmd="publik__subcmd__help__subcmd__run__subcmd__jump"
                 ;;
             publik__subcmd__help,send-queue)
                 cmd="publik__subcmd__help__subcmd__send__subcmd__queue"
@@ -279,6 +297,9 @@ _publik() {
                 ;;
             publik__subcmd__help__subcmd__form,create)
                 cmd="publik__subcmd__help__subcmd__form__subcmd__create"
+                ;;
+            publik__subcmd__help__subcmd__form,delete)
+                cmd="publik__subcmd__help__subcmd__form__subcmd__delete"
                 ;;
             publik__subcmd__help__subcmd__form,jump)
                 cmd="publik__subcmd__help__subcmd__form__subcmd__jump"
@@ -614,7 +635,7 @@ _publik() {
 
     case "${cmd}" in
         publik)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush serve workflow form completions man help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush serve workflow form issue-action-token run-jump completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -988,7 +1009,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__form)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version create list show jump help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version create list show delete jump help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1051,8 +1072,30 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        publik__subcmd__form__subcmd__delete)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         publik__subcmd__form__subcmd__help)
-            opts="create list show jump help"
+            opts="create list show delete jump help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1066,6 +1109,20 @@ _publik() {
             return 0
             ;;
         publik__subcmd__form__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__form__subcmd__help__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1622,7 +1679,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help)
-            opts="init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush serve workflow form completions man help"
+            opts="init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush serve workflow form issue-action-token run-jump completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1734,7 +1791,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__form)
-            opts="create list show jump"
+            opts="create list show delete jump"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1748,6 +1805,20 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__form__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__form__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1944,6 +2015,20 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__issue__subcmd__action__subcmd__token)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2279,6 +2364,20 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        publik__subcmd__help__subcmd__run__subcmd__jump)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         publik__subcmd__help__subcmd__send__subcmd__queue)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2553,6 +2652,52 @@ _publik() {
             fi
             case "${prev}" in
                 --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__issue__subcmd__action__subcmd__token)
+            opts="-v -q -h -V --form --action --ttl --recipient --label --message --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --form)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --action)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipient)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --message)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3555,6 +3700,32 @@ _publik() {
                     return 0
                     ;;
                 --time-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__run__subcmd__jump)
+            opts="-v -q -h -V --actor --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

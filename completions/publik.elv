@@ -47,9 +47,11 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand push 'Web Push subscriptions (one per user and device)'
             cand notify 'Queue a Web Push notification to every device of a user'
             cand send-webpush 'Send queued Web Push notifications (same as send-queue --channel push)'
-            cand serve 'Serve publik''s landing pages (newsletter unsubscribe links) behind the site''s reverse proxy'
+            cand serve 'Serve publik''s landing pages (action links, unsubscribe links) behind the site''s reverse proxy'
             cand workflow 'Workflows: statuses, manual jumps, actions on entering a status'
             cand form 'Forms: citizens'' requests moving through a workflow'
+            cand issue-action-token 'Print an action link (URL) that runs a form''s jump once, for scripts and other senders'
+            cand run-jump 'Run the jump an action link names (the same checks as its web page)'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1140,6 +1142,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand create 'Create a form: it gets a number, enters the initial status, runs its actions'
             cand list 'List forms'
             cand show 'A form: data, status, offered jumps, full history'
+            cand delete 'Delete a form and its history (its action links then say so)'
             cand jump 'Run a jump the form''s status offers (operators)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1189,6 +1192,19 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'publik;form;delete'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'publik;form;jump'= {
             cand --actor 'actor'
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
@@ -1207,6 +1223,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand create 'Create a form: it gets a number, enters the initial status, runs its actions'
             cand list 'List forms'
             cand show 'A form: data, status, offered jumps, full history'
+            cand delete 'Delete a form and its history (its action links then say so)'
             cand jump 'Run a jump the form''s status offers (operators)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1216,9 +1233,44 @@ set edit:completion:arg-completer[publik] = {|@words|
         }
         &'publik;form;help;show'= {
         }
+        &'publik;form;help;delete'= {
+        }
         &'publik;form;help;jump'= {
         }
         &'publik;form;help;help'= {
+        }
+        &'publik;issue-action-token'= {
+            cand --form 'form'
+            cand --action 'The jump, offered by the form''s current status'
+            cand --ttl 'Lifetime, at most 365d [default: 3d]'
+            cand --recipient 'Who the link is for (named in the history when used)'
+            cand --label 'Button label on the confirmation page [default: the jump''s label]'
+            cand --message 'Text of the confirmation page [default: "Please confirm action."]'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;run-jump'= {
+            cand --actor 'Who acts [default: the link''s recipient]'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'publik;completions'= {
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
@@ -1266,9 +1318,11 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand push 'Web Push subscriptions (one per user and device)'
             cand notify 'Queue a Web Push notification to every device of a user'
             cand send-webpush 'Send queued Web Push notifications (same as send-queue --channel push)'
-            cand serve 'Serve publik''s landing pages (newsletter unsubscribe links) behind the site''s reverse proxy'
+            cand serve 'Serve publik''s landing pages (action links, unsubscribe links) behind the site''s reverse proxy'
             cand workflow 'Workflows: statuses, manual jumps, actions on entering a status'
             cand form 'Forms: citizens'' requests moving through a workflow'
+            cand issue-action-token 'Print an action link (URL) that runs a form''s jump once, for scripts and other senders'
+            cand run-jump 'Run the jump an action link names (the same checks as its web page)'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1428,6 +1482,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand create 'Create a form: it gets a number, enters the initial status, runs its actions'
             cand list 'List forms'
             cand show 'A form: data, status, offered jumps, full history'
+            cand delete 'Delete a form and its history (its action links then say so)'
             cand jump 'Run a jump the form''s status offers (operators)'
         }
         &'publik;help;form;create'= {
@@ -1436,7 +1491,13 @@ set edit:completion:arg-completer[publik] = {|@words|
         }
         &'publik;help;form;show'= {
         }
+        &'publik;help;form;delete'= {
+        }
         &'publik;help;form;jump'= {
+        }
+        &'publik;help;issue-action-token'= {
+        }
+        &'publik;help;run-jump'= {
         }
         &'publik;help;completions'= {
         }

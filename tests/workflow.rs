@@ -183,3 +183,296 @@ fn import_errors_name_the_path() {
     }
     assert!(env.json(&["workflow", "list"]).as_array().unwrap().is_empty());
 }
+
+/// The approval workflow, where accepting also mails the citizen.
+fn story_workflow(env: &Env, port: u16) {
+    env.write(
+        "publik.yaml",
+        &format!("email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp: {{ host: 127.0.0.1, port: {port} }}\nserve:\n  public_url: https://demarches.example.org\n"),
+    );
+    let workflow = EXAMPLE.replace(
+        "  - { id: accepted, label: Acceptée }",
+        "  - id: accepted\n    label: Acceptée\n    on_enter:\n      - email:\n          to: [\"{{ form.email }}\"]\n          subject: \"Votre demande {{ form.number }} est acceptée\"\n          text: \"Bonne nouvelle.\"",
+    );
+    env.write("approval.yaml", &workflow);
+    env.publik()
+        .args(["workflow", "import", "approval.yaml"])
+        .assert()
+        .success();
+}
+
+fn links_in(mail: &common::smtp::Received) -> Vec<String> {
+    let parsed = MessageParser::default().parse(&mail.data).unwrap();
+    let text = parsed.body_text(0).unwrap().to_string();
+    text.split_whitespace()
+        .filter(|w| w.starts_with("https://demarches.example.org/actions/"))
+        .map(str::to_string)
+        .collect()
+}
+
+fn serve(env: &Env) -> (std::process::Child, String) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = env
+        .command()
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(std::time::Instant::now() < deadline, "serve did not start");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    (child, format!("http://127.0.0.1:{port}"))
+}
+
+#[test]
+fn the_whole_story_through_the_landing_page() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    story_workflow(&env, server.port());
+    let number = env.json(&[
+        "form",
+        "create",
+        "--workflow",
+        "approval",
+        "--name",
+        "Salle des fêtes",
+        "--email",
+        "citoyen@example.org",
+    ])["number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    env.publik().arg("send-queue").assert().success();
+    let links = links_in(&server.received()[0]);
+    let accept = links[0].replace("https://demarches.example.org", "");
+    let (mut child, base) = serve(&env);
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+
+    let mut page = agent.get(&format!("{base}{accept}")).call().unwrap();
+    assert_eq!(page.status().as_u16(), 200);
+    assert_eq!(page.headers().get("referrer-policy").unwrap(), "no-referrer");
+    let html = page.body_mut().read_to_string().unwrap();
+    assert!(
+        html.contains("Salle des fêtes")
+            && html.contains("Please confirm action.")
+            && html.contains("Accepter"),
+        "{html}"
+    );
+    assert_eq!(
+        agent
+            .head(&format!("{base}{accept}"))
+            .call()
+            .unwrap()
+            .status()
+            .as_u16(),
+        200
+    );
+    assert_eq!(
+        env.json(&["form", "show", &number])["status"],
+        "waiting",
+        "GET and HEAD never act"
+    );
+
+    let mut done = agent.post(&format!("{base}{accept}")).send("").unwrap();
+    assert_eq!(done.status().as_u16(), 200);
+    assert!(done.body_mut().read_to_string().unwrap().contains("Done."));
+    let form = env.json(&["form", "show", &number]);
+    assert_eq!(form["status"], "accepted");
+    assert_eq!(
+        form["history"][1]["actor"], "maire@example.org",
+        "the history names the link's recipient"
+    );
+    let queued = env.json(&["queue", "list", "--to", "citoyen@example.org"]);
+    assert_eq!(
+        queued.as_array().unwrap().len(),
+        1,
+        "the next status's email is queued"
+    );
+
+    let mut again = agent.post(&format!("{base}{accept}")).send("").unwrap();
+    assert_eq!(again.status().as_u16(), 404);
+    assert!(
+        again
+            .body_mut()
+            .read_to_string()
+            .unwrap()
+            .contains("This action link has already been used or has expired.")
+    );
+    let reject = links[1].replace("https://demarches.example.org", "");
+    let mut stale = agent.get(&format!("{base}{reject}")).call().unwrap();
+    assert!(
+        stale
+            .body_mut()
+            .read_to_string()
+            .unwrap()
+            .contains("This action link is no longer valid."),
+        "the form left the status"
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[test]
+fn run_jump_checks_every_way_a_link_dies() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    story_workflow(&env, server.port());
+    let create = || {
+        env.json(&[
+            "form",
+            "create",
+            "--workflow",
+            "approval",
+            "--name",
+            "Demande",
+            "--email",
+            "citoyen@example.org",
+        ])["number"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let issue = |number: &str, extra: &[&str]| {
+        let mut args = vec!["issue-action-token", "--form", number, "--action", "accept"];
+        args.extend_from_slice(extra);
+        env.json(&args)
+    };
+    let stderr_of = |args: &[&str]| {
+        let out = env.publik().args(args).assert().code(65);
+        String::from_utf8_lossy(&out.get_output().stderr).to_string()
+    };
+
+    // Used once, then "already used".
+    let first = create();
+    let link = issue(&first, &["--recipient", "adjoint@example.org"]);
+    assert!(
+        link["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://demarches.example.org/actions/")
+    );
+    env.publik()
+        .args(["run-jump", link["url"].as_str().unwrap()])
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(
+        env.json(&["form", "show", &first])["history"][1]["actor"],
+        "adjoint@example.org"
+    );
+    assert!(
+        stderr_of(&["run-jump", link["token"].as_str().unwrap()])
+            .contains("already been used or has expired")
+    );
+
+    // Expired.
+    let second = create();
+    let short = issue(&second, &["--ttl", "1h"]);
+    let later = (chrono::Utc::now() + chrono::Duration::hours(2)).to_rfc3339();
+    let out = env
+        .publik()
+        .env("PUBLIK_NOW", &later)
+        .args(["run-jump", short["token"].as_str().unwrap()])
+        .assert()
+        .code(65);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("already been used or has expired"));
+
+    // The form left the status (an operator jumped first).
+    let left = issue(&second, &[]);
+    env.publik()
+        .args(["form", "jump", &second, "reject", "--actor", "agent"])
+        .assert()
+        .success();
+    assert!(
+        stderr_of(&["run-jump", left["token"].as_str().unwrap()])
+            .contains("This action link is no longer valid.")
+    );
+
+    // The form was deleted.
+    let third = create();
+    let orphan = issue(&third, &[]);
+    env.publik().args(["form", "delete", &third]).assert().success();
+    assert!(
+        stderr_of(&["run-jump", orphan["token"].as_str().unwrap()])
+            .contains("attached form has been removed")
+    );
+
+    // Tampered and malformed tokens; lifetimes over a year; jumps not offered.
+    let fourth = create();
+    let good = issue(&fourth, &[])["token"].as_str().unwrap().to_string();
+    let tampered = format!("{}{}", &good[..42], if good.ends_with('A') { "B" } else { "A" });
+    assert!(stderr_of(&["run-jump", &tampered]).contains("This action link is no longer valid."));
+    assert!(stderr_of(&["run-jump", "not-a-token"]).contains("This action link is no longer valid."));
+    assert!(
+        stderr_of(&[
+            "issue-action-token",
+            "--form",
+            &fourth,
+            "--action",
+            "accept",
+            "--ttl",
+            "366d"
+        ])
+        .contains("365d")
+    );
+    assert!(
+        stderr_of(&["issue-action-token", "--form", &fourth, "--action", "archive"]).contains("--action")
+    );
+    assert_eq!(env.json(&["form", "show", &fourth])["status"], "waiting");
+}
+
+#[test]
+fn concurrent_confirmations_jump_once() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    story_workflow(&env, server.port());
+    let number = env.json(&[
+        "form",
+        "create",
+        "--workflow",
+        "approval",
+        "--name",
+        "Demande",
+        "--email",
+        "citoyen@example.org",
+    ])["number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let token = env.json(&["issue-action-token", "--form", &number, "--action", "accept"])["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            env.command()
+                .args(["run-jump", &token])
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let successes = children
+        .into_iter()
+        .filter_map(|mut c| c.wait().ok())
+        .filter(|s| s.success())
+        .count();
+    assert_eq!(successes, 1, "exactly one jump");
+    let form = env.json(&["form", "show", &number]);
+    assert_eq!(form["history"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        env.json(&["queue", "list", "--to", "citoyen@example.org"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}

@@ -97,6 +97,8 @@ pub enum Command {
     Serve(serve::Args),
     Workflow(workflow::WorkflowArgs),
     Form(workflow::FormArgs),
+    IssueActionToken(workflow::IssueTokenArgs),
+    RunJump(workflow::RunJumpArgs),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -173,6 +175,8 @@ pub fn exec(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => serve::exec(&ctx, args),
         Command::Workflow(args) => workflow::workflow(&ctx, args),
         Command::Form(args) => workflow::form(&ctx, args),
+        Command::IssueActionToken(args) => workflow::issue_token(&ctx, args),
+        Command::RunJump(args) => workflow::run_jump(&ctx, args),
         Command::Completions(args) => completions::exec(args),
         Command::Man(args) => man::exec(args),
     }

@@ -1,7 +1,7 @@
 use crate::cli::Context;
 use crate::ops;
 
-/// Serve publik's landing pages (newsletter unsubscribe links) behind the site's reverse proxy
+/// Serve publik's landing pages (action links, unsubscribe links) behind the site's reverse proxy
 ///
 /// GET and HEAD only show a page; POST acts. Stops on SIGTERM or SIGINT.
 #[derive(Debug, clap::Args)]
@@ -12,8 +12,7 @@ pub struct Args {
 }
 
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
-    let listen = args
-        .listen
-        .unwrap_or_else(|| ctx.config().map(|c| c.serve.listen.clone()).unwrap_or_default());
-    ops::serve::serve(&mut ctx.store()?, &listen)
+    let config = ctx.config()?;
+    let listen = args.listen.unwrap_or_else(|| config.serve.listen.clone());
+    ops::serve::serve(&mut ctx.store()?, config, &listen)
 }

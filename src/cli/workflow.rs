@@ -65,6 +65,8 @@ pub enum FormCommand {
     },
     /// A form: data, status, offered jumps, full history
     Show { number: String },
+    /// Delete a form and its history (its action links then say so)
+    Delete { number: String },
     /// Run a jump the form's status offers (operators)
     Jump {
         number: String,
@@ -102,10 +104,76 @@ pub fn form(ctx: &Context, args: FormArgs) -> anyhow::Result<()> {
             render::forms(&store.forms(status.as_deref(), workflow.as_deref())?, ctx.json)
         }
         FormCommand::Show { number } => render::form(&ops::workflow::show(&store, &number)?, ctx.json),
+        FormCommand::Delete { number } => {
+            let form = store
+                .form(&number)?
+                .ok_or_else(|| crate::exit_codes::bad_input(format!("no form \"{number}\"")))?;
+            store.delete_form(form.id)?;
+            Ok(())
+        }
         FormCommand::Jump { number, jump, actor } => {
             let form = ops::workflow::jump(&mut store, ctx.config()?, &number, &jump, &actor)?;
             log::info!("form {} is now {}", form.number, form.status);
             Ok(())
         }
     }
+}
+
+/// Print an action link (URL) that runs a form's jump once, for scripts and other senders
+#[derive(Debug, clap::Args)]
+pub struct IssueTokenArgs {
+    #[arg(long, value_name = "NUMBER")]
+    pub form: String,
+    /// The jump, offered by the form's current status
+    #[arg(long, value_name = "JUMP")]
+    pub action: String,
+    /// Lifetime, at most 365d [default: 3d]
+    #[arg(long, value_name = "DURATION")]
+    pub ttl: Option<crate::duration::Duration>,
+    /// Who the link is for (named in the history when used)
+    #[arg(long, value_name = "ADDR")]
+    pub recipient: Option<String>,
+    /// Button label on the confirmation page [default: the jump's label]
+    #[arg(long, value_name = "TEXT")]
+    pub label: Option<String>,
+    /// Text of the confirmation page [default: "Please confirm action."]
+    #[arg(long, value_name = "TEXT")]
+    pub message: Option<String>,
+}
+
+pub fn issue_token(ctx: &Context, args: IssueTokenArgs) -> anyhow::Result<()> {
+    let mut store = ctx.store()?;
+    let link = ops::workflow::issue_link(
+        &mut store,
+        ctx.config()?,
+        &args.form,
+        &args.action,
+        args.ttl,
+        args.recipient.as_deref(),
+        args.label.as_deref(),
+        args.message.as_deref(),
+    )?;
+    if ctx.json {
+        render::json(&link)
+    } else {
+        Ok(render::out(&link.url)?)
+    }
+}
+
+/// Run the jump an action link names (the same checks as its web page)
+#[derive(Debug, clap::Args)]
+pub struct RunJumpArgs {
+    /// The token, or the whole link
+    #[arg(value_name = "TOKEN|URL")]
+    pub token: String,
+    /// Who acts [default: the link's recipient]
+    #[arg(long, value_name = "TEXT")]
+    pub actor: Option<String>,
+}
+
+pub fn run_jump(ctx: &Context, args: RunJumpArgs) -> anyhow::Result<()> {
+    let mut store = ctx.store()?;
+    let (form, _) = ops::workflow::run_link(&mut store, ctx.config()?, &args.token, args.actor.as_deref())?;
+    log::info!("form {} is now {}", form.number, form.status);
+    if ctx.json { render::json(&form) } else { Ok(()) }
 }

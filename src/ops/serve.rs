@@ -1,6 +1,7 @@
 //! `publik serve`: the small HTTP server behind the site's reverse proxy that
 //! serves publik's landing pages. GET and HEAD only show; POST acts.
-//! Routes: `/unsubscribe/TOKEN` (newsletter links, RFC 8058 one-click POST).
+//! Routes: `/unsubscribe/TOKEN` (newsletter links, RFC 8058 one-click POST)
+//! and `/actions/TOKEN/` (workflow action links).
 
 use std::io::Read;
 use std::sync::Arc;
@@ -10,7 +11,8 @@ use std::time::Duration;
 use anyhow::Context;
 use tiny_http::{Header, Method, Request, Response, Server};
 
-use crate::ops::newsletter;
+use crate::config::Config;
+use crate::ops::{newsletter, workflow};
 use crate::store::Store;
 
 /// Requests larger than this are refused (the forms post a few bytes).
@@ -113,7 +115,44 @@ fn unsubscribe(store: &mut Store, method: &Method, token: &str) -> anyhow::Resul
     }
 }
 
-fn route(store: &mut Store, request: &mut Request) -> anyhow::Result<Page> {
+/// `/actions/TOKEN/`: GET shows what will happen, POST runs the jump.
+fn action(store: &mut Store, config: &Config, method: &Method, token: &str) -> anyhow::Result<Page> {
+    let invalid = |err: anyhow::Error| -> anyhow::Result<Page> {
+        match err.downcast_ref::<crate::exit_codes::BadInput>() {
+            Some(message) => Ok(Page {
+                status: 404,
+                title: "Lien invalide".into(),
+                body: format!("<p>{}</p>", escape(&message.0)),
+            }),
+            None => Err(err),
+        }
+    };
+    if *method == Method::Post {
+        return match workflow::run_link(store, config, token, None) {
+            Ok((_, done)) => Ok(Page {
+                status: 200,
+                title: "Done.".into(),
+                body: format!("<p>{}</p>", escape(done.as_deref().unwrap_or("Done."))),
+            }),
+            Err(err) => invalid(err),
+        };
+    }
+    match workflow::check_link(store, token) {
+        Ok(link) => Ok(Page {
+            status: 200,
+            title: link.form.name.clone(),
+            body: format!(
+                "<p>{}</p>\n<p><strong>{}</strong></p>\n<form method=\"post\"><button type=\"submit\">{}</button></form>",
+                escape(link.token.message.as_deref().unwrap_or("Please confirm action.")),
+                escape(&format!("{} : {}", link.form.number, link.jump.label)),
+                escape(&link.token.label)
+            ),
+        }),
+        Err(err) => invalid(err),
+    }
+}
+
+fn route(store: &mut Store, config: &Config, request: &mut Request) -> anyhow::Result<Page> {
     let method = request.method().clone();
     let path = request.url().split(['?', '#']).next().unwrap_or("").to_string();
     if !matches!(method, Method::Get | Method::Head | Method::Post) {
@@ -143,6 +182,7 @@ fn route(store: &mut Store, request: &mut Request) -> anyhow::Result<Page> {
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     match segments.as_slice() {
         ["unsubscribe", token] => unsubscribe(store, &method, token),
+        ["actions", token] => action(store, config, &method, token),
         _ => Ok(Page {
             status: 404,
             title: "Page introuvable".into(),
@@ -163,7 +203,7 @@ fn respond(request: Request, page: Page) {
 }
 
 /// Serves until SIGTERM or SIGINT, then finishes the request in hand and returns.
-pub fn serve(store: &mut Store, listen: &str) -> anyhow::Result<()> {
+pub fn serve(store: &mut Store, config: &Config, listen: &str) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(signal, stop.clone()).context("cannot handle SIGTERM")?;
@@ -180,7 +220,7 @@ pub fn serve(store: &mut Store, listen: &str) -> anyhow::Result<()> {
             }
         };
         // A bad request or a failing state never stops the server.
-        let page = route(store, &mut request).unwrap_or_else(|e| {
+        let page = route(store, config, &mut request).unwrap_or_else(|e| {
             log::error!("{} {}: {e:#}", request.method(), request.url());
             Page {
                 status: 500,

@@ -469,9 +469,16 @@ fn enter_status(
     Ok(effects)
 }
 
+/// The wording users of the platform know.
+pub const LINK_USED_OR_EXPIRED: &str = "This action link has already been used or has expired.";
+pub const LINK_FORM_REMOVED: &str =
+    "This action link is no longer valid as the attached form has been removed.";
+pub const LINK_INVALID: &str = "This action link is no longer valid.";
+
 fn change_error(err: FormChangeError) -> anyhow::Error {
     match err {
         FormChangeError::Moved => bad_input("the form changed status meanwhile; nothing was done"),
+        FormChangeError::TokenUsed => bad_input(LINK_USED_OR_EXPIRED),
         FormChangeError::Actions(why) => bad_input(format!(
             "the new status's actions failed, nothing was done: {why}"
         )),
@@ -581,11 +588,176 @@ pub fn jump(
         &target,
     );
     store
-        .jump_form(&form, &target.id, jump_id, actor, || {
+        .jump_form(&form, &target.id, jump_id, actor, None, || {
             enter_status(config, &read_only, &target, &context)
         })
         .map_err(change_error)?;
     Ok(store.form(number)?.unwrap_or(form))
+}
+
+/// The token of `TOKEN`, `…/actions/TOKEN/` or a full URL.
+pub fn token_from(text: &str) -> &str {
+    let trimmed = text.trim().trim_end_matches('/');
+    trimmed.rsplit('/').next().unwrap_or(trimmed)
+}
+
+/// A valid action link: the form, its workflow, the jump it offers.
+pub struct ValidLink {
+    pub token: crate::store::ActionToken,
+    pub hash: [u8; 32],
+    pub form: Form,
+    pub workflow: Workflow,
+    pub jump: Jump,
+}
+
+/// Checks a link the way the page and `run-jump` both do. Errors carry the
+/// wording users know (exit 65).
+pub fn check_link(store: &Store, text: &str) -> anyhow::Result<ValidLink> {
+    let token_text = token_from(text);
+    if !crate::token::looks_valid(token_text) {
+        return Err(bad_input(LINK_INVALID));
+    }
+    let hash = crate::token::hash(token_text);
+    let token = store
+        .action_token(&hash)?
+        .ok_or_else(|| bad_input(LINK_INVALID))?;
+    if token.used_at.is_some() || token.expires_at <= crate::clock::now() {
+        return Err(bad_input(LINK_USED_OR_EXPIRED));
+    }
+    let form = store
+        .form_by_id(token.form_id)?
+        .ok_or_else(|| bad_input(LINK_FORM_REMOVED))?;
+    // Dead as soon as the form left the status that offered the jump.
+    if form.status != token.status {
+        return Err(bad_input(LINK_INVALID));
+    }
+    let workflow = load(store, &form.workflow)?;
+    let jump = workflow
+        .status(&form.status)
+        .and_then(|s| s.jumps.iter().find(|j| j.id == token.jump))
+        .cloned()
+        .ok_or_else(|| bad_input(LINK_INVALID))?;
+    Ok(ValidLink {
+        token,
+        hash,
+        form,
+        workflow,
+        jump,
+    })
+}
+
+/// `run-jump` and the page's POST: runs the jump a link names, consuming the
+/// link in the same transaction; the history names the link's recipient (or
+/// `actor`). Returns the form after the jump and the link's done message.
+pub fn run_link(
+    store: &mut Store,
+    config: &Config,
+    text: &str,
+    actor: Option<&str>,
+) -> anyhow::Result<(Form, Option<String>)> {
+    let link = check_link(store, text)?;
+    let target = link
+        .workflow
+        .status(&link.jump.to)
+        .context("jump target missing")?
+        .clone();
+    let who = actor
+        .map(str::to_string)
+        .or_else(|| link.token.recipient.clone())
+        .unwrap_or_else(|| "action link".into());
+    let read_only = crate::store::Store::open(store.path())?;
+    let form = &link.form;
+    let context = form_context(
+        &form.number,
+        &form.name,
+        &form.data,
+        form.user.as_deref(),
+        form.email.as_deref(),
+        &target,
+    );
+    store
+        .jump_form(form, &target.id, &link.jump.id, &who, Some(&link.hash), || {
+            enter_status(config, &read_only, &target, &context)
+        })
+        .map_err(|e| match e {
+            FormChangeError::Moved => bad_input(LINK_INVALID),
+            other => change_error(other),
+        })?;
+    let after = store.form(&form.number)?.unwrap_or_else(|| form.clone());
+    Ok((after, link.token.done_message))
+}
+
+#[derive(Debug, Serialize)]
+pub struct IssuedLink {
+    pub token: String,
+    pub url: String,
+    pub expires_at: crate::clock::Timestamp,
+}
+
+/// `issue-action-token`: a link for scripts and other senders.
+#[allow(clippy::too_many_arguments)]
+pub fn issue_link(
+    store: &mut Store,
+    config: &Config,
+    number: &str,
+    jump_id: &str,
+    ttl: Option<Duration>,
+    recipient: Option<&str>,
+    label: Option<&str>,
+    message: Option<&str>,
+) -> anyhow::Result<IssuedLink> {
+    let form = store
+        .form(number)?
+        .ok_or_else(|| bad_input(format!("--form: no form \"{number}\"")))?;
+    let workflow = load(store, &form.workflow)?;
+    let jump = workflow
+        .status(&form.status)
+        .and_then(|s| s.jumps.iter().find(|j| j.id == jump_id))
+        .ok_or_else(|| {
+            bad_input(format!(
+                "--action: status \"{}\" of form {number} offers no jump \"{jump_id}\"",
+                form.status
+            ))
+        })?;
+    let ttl = ttl.unwrap_or(DEFAULT_TOKEN_TTL);
+    if ttl > MAX_TOKEN_TTL {
+        return Err(bad_input(format!("--ttl: {ttl} is over the 365d maximum")));
+    }
+    if ttl.as_secs() == 0 {
+        return Err(bad_input("--ttl: must be more than 0s"));
+    }
+    let recipient = match recipient {
+        Some(r) => Some(
+            parse_mailbox(r)
+                .map_err(|e| bad_input(format!("--recipient: {e}")))?
+                .email
+                .to_string(),
+        ),
+        None => None,
+    };
+    let (token, hash) = crate::token::generate()?;
+    let expires_at = crate::clock::now() + ttl.chrono();
+    store.insert_action_token(
+        &form,
+        &NewActionToken {
+            hash,
+            jump: jump.id.clone(),
+            recipient,
+            label: label.unwrap_or(&jump.label).to_string(),
+            message: message.map(str::to_string),
+            done_message: None,
+            expires_at,
+        },
+    )?;
+    let url = format!(
+        "{}/actions/{token}/",
+        config.serve.public_url.trim_end_matches('/')
+    );
+    Ok(IssuedLink {
+        token,
+        url,
+        expires_at,
+    })
 }
 
 #[derive(Debug, Serialize)]

@@ -178,7 +178,7 @@ const MIGRATIONS: &[&str] = &[
     -- SHA-256 of each action link's token; never the token.
     CREATE TABLE action_tokens (
         token_hash    BLOB PRIMARY KEY,
-        form_id       INTEGER NOT NULL REFERENCES forms(id) ON DELETE CASCADE,
+        form_id       INTEGER NOT NULL,              -- no FK: a deleted form's links must say so
         jump          TEXT NOT NULL,
         status        TEXT NOT NULL,               -- the status that offered the jump
         recipient     TEXT,

@@ -54,6 +54,20 @@ pub struct NewActionToken {
     pub expires_at: Timestamp,
 }
 
+/// An action link as stored (by the hash of its token).
+#[derive(Debug, Clone)]
+pub struct ActionToken {
+    pub form_id: i64,
+    pub jump: String,
+    pub status: String,
+    pub recipient: Option<String>,
+    pub label: String,
+    pub message: Option<String>,
+    pub done_message: Option<String>,
+    pub expires_at: Timestamp,
+    pub used_at: Option<Timestamp>,
+}
+
 /// What entering a status produces: messages to queue and their links.
 #[derive(Default)]
 pub struct Effects {
@@ -66,6 +80,8 @@ pub struct Effects {
 pub enum FormChangeError {
     /// The form is no longer in the status the change was decided from.
     Moved,
+    /// The action link was used (or raced and lost) meanwhile.
+    TokenUsed,
     /// Rendering the new status's actions failed.
     Actions(String),
     Db(rusqlite::Error),
@@ -232,20 +248,82 @@ impl Store {
         Ok(number)
     }
 
-    /// Moves a form from `from` to `to` by `jump` if it is still in `from`;
-    /// `enter()` renders what the new status sends. All or nothing.
+    pub fn action_token(&self, hash: &[u8; 32]) -> rusqlite::Result<Option<ActionToken>> {
+        self.conn
+            .prepare_cached(
+                "SELECT form_id, jump, status, recipient, label, message, done_message, expires_at, used_at \
+                 FROM action_tokens WHERE token_hash = ?1",
+            )?
+            .query_row([&hash[..]], |row| {
+                let expires: String = row.get(7)?;
+                let used: Option<String> = row.get(8)?;
+                Ok(ActionToken {
+                    form_id: row.get(0)?,
+                    jump: row.get(1)?,
+                    status: row.get(2)?,
+                    recipient: row.get(3)?,
+                    label: row.get(4)?,
+                    message: row.get(5)?,
+                    done_message: row.get(6)?,
+                    expires_at: clock::from_db(&expires).unwrap_or_default(),
+                    used_at: used.as_deref().and_then(clock::from_db),
+                })
+            })
+            .optional()
+    }
+
+    pub fn form_by_id(&self, id: i64) -> rusqlite::Result<Option<Form>> {
+        self.conn
+            .prepare_cached(&format!("SELECT {FORM_COLUMNS} FROM forms WHERE id = ?1"))?
+            .query_row([id], form_from_row)
+            .optional()
+    }
+
+    /// Stores an action link made outside a message (`issue-action-token`).
+    pub fn insert_action_token(&mut self, form: &Form, token: &NewActionToken) -> rusqlite::Result<()> {
+        let now = clock::to_db(clock::now());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let effects = Effects {
+            sends: Vec::new(),
+            tokens: vec![token.clone()],
+        };
+        apply_effects(&tx, form.id, &form.status, &effects, &now, "")?;
+        tx.commit()
+    }
+
+    /// Deletes a form and its history (its action links then say so).
+    pub fn delete_form(&mut self, id: i64) -> rusqlite::Result<usize> {
+        self.conn.execute("DELETE FROM forms WHERE id = ?1", [id])
+    }
+
+    /// Moves a form from `form.status` to `to` by `jump` if it is still there;
+    /// `enter()` renders what the new status sends. With `token`, that action
+    /// link is consumed in the same transaction (single use: of two racing
+    /// confirmations, one jumps and the other gets `TokenUsed`). All or nothing.
     pub fn jump_form(
         &mut self,
         form: &Form,
         to: &str,
         jump: &str,
         actor: &str,
+        token: Option<&[u8; 32]>,
         enter: impl FnOnce() -> Result<Effects, String>,
     ) -> Result<(), FormChangeError> {
         let now = clock::to_db(clock::now());
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Some(hash) = token {
+            let used = tx.execute(
+                "UPDATE action_tokens SET used_at = ?2 WHERE token_hash = ?1 AND used_at IS NULL",
+                params![&hash[..], now],
+            )?;
+            if used == 0 {
+                return Err(FormChangeError::TokenUsed);
+            }
+        }
         let moved = tx.execute(
             "UPDATE forms SET status = ?3, updated_at = ?4 WHERE id = ?1 AND status = ?2",
             params![form.id, form.status, to, now],
