@@ -191,6 +191,10 @@ fn story_workflow(env: &Env, port: u16) {
         &format!("email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp: {{ host: 127.0.0.1, port: {port} }}\nserve:\n  public_url: https://demarches.example.org\n"),
     );
     let workflow = EXAMPLE.replace(
+        "            {{ action_button(\"reject\", label=\"Refuser\") }}\n",
+        "            {{ action_button(\"reject\", label=\"Refuser\") }}\n          html: \"<p>{{ form.name }}</p>{{ action_button('accept', label='Accepter') }}{{ action_button('reject', label='Refuser') }}\"\n",
+    )
+    .replace(
         "  - { id: accepted, label: Acceptée }",
         "  - id: accepted\n    label: Acceptée\n    on_enter:\n      - email:\n          to: [\"{{ form.email }}\"]\n          subject: \"Votre demande {{ form.number }} est acceptée\"\n          text: \"Bonne nouvelle.\"",
     );
@@ -249,6 +253,20 @@ fn the_whole_story_through_the_landing_page() {
         .to_string();
     env.publik().arg("send-queue").assert().success();
     let links = links_in(&server.received()[0]);
+    assert_eq!(links.len(), 2);
+    // The HTML part has the same two links as styled buttons, side by side.
+    let received = server.received();
+    let parsed = MessageParser::default().parse(&received[0].data).unwrap();
+    let html = parsed.body_html(0).unwrap().to_string();
+    assert!(html.starts_with("<p>Salle des fêtes</p>"), "{html}");
+    for link in &links {
+        assert!(
+            html.contains(&format!("<a href=\"{link}\"")),
+            "{link} not in {html}"
+        );
+    }
+    assert_eq!(html.matches("<table role=\"presentation\"").count(), 2);
+    assert!(html.contains("display:inline-table"));
     let accept = links[0].replace("https://demarches.example.org", "");
     let (mut child, base) = serve(&env);
     let agent: ureq::Agent = ureq::Agent::config_builder()

@@ -120,14 +120,54 @@ impl Workflow {
 pub const DEFAULT_TOKEN_TTL: Duration = Duration::from_secs(3 * 86_400);
 pub const MAX_TOKEN_TTL: Duration = Duration::from_secs(365 * 86_400);
 
-/// Tokens made by `action_button` while one message is rendered.
-type Minted = Arc<Mutex<Vec<NewActionToken>>>;
+/// Tokens made by `action_button` while one message is rendered, and the URL
+/// of each jump, so that the text and HTML parts share one token per button.
+#[derive(Default)]
+struct MintState {
+    tokens: Vec<NewActionToken>,
+    urls: std::collections::HashMap<String, String>,
+}
+
+type Minted = Arc<Mutex<MintState>>;
+
+/// Where `action_button()` mints and how it renders.
+#[derive(Clone)]
+struct LinkContext {
+    base: String,
+    recipient: Option<String>,
+    minted: Minted,
+    /// The HTML part: a button (a table with inline styles, which Gmail and
+    /// Outlook keep) instead of `[Label] URL`.
+    html: bool,
+}
+
+fn button_html(label: &str, url: &str) -> String {
+    let escape = |t: &str| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    format!(
+        "<table role=\"presentation\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\" \
+         style=\"display:inline-table;margin:4px 8px 4px 0;border-collapse:separate\"><tr>\
+         <td style=\"border-radius:4px;background:#1a5fb4\"><a href=\"{url}\" target=\"_blank\" \
+         style=\"display:inline-block;padding:10px 18px;font-family:Arial,Helvetica,sans-serif;font-size:15px;\
+         font-weight:bold;color:#ffffff;text-decoration:none;border-radius:4px\">{label}</a></td></tr></table>",
+        url = escape(url),
+        label = escape(label)
+    )
+}
 
 /// A template environment; with `links`, `action_button()` creates tokens
 /// (for that recipient) and renders the link; without, it renders nothing.
-fn environment(links: Option<(String, Option<String>, Minted)>) -> Environment<'static> {
+fn environment(links: Option<LinkContext>) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Chainable);
+    if links.as_ref().is_some_and(|l| l.html) {
+        // Form data shown in the HTML part is escaped.
+        env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    }
     let mut syntax = minijinja::syntax::SyntaxConfig::builder();
     syntax.keep_trailing_newline(true);
     if let Ok(syntax) = syntax.build() {
@@ -159,27 +199,35 @@ fn environment(links: Option<(String, Option<String>, Minted)>) -> Environment<'
                     format!("action_button delay {ttl} is over 365d"),
                 ));
             }
-            let Some((base, recipient, minted)) = &links else {
+            let Some(link) = &links else {
                 return Ok(JValue::from(""));
             };
-            let (token, hash) = crate::token::generate()
-                .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string()))?;
-            minted
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .push(NewActionToken {
-                    hash,
-                    jump: jump.clone(),
-                    recipient: recipient.clone(),
-                    label: label.clone(),
-                    message,
-                    done_message,
-                    expires_at: crate::clock::now() + ttl.chrono(),
-                });
-            Ok(JValue::from(format!(
-                "[{label}] {}/actions/{token}/",
-                base.trim_end_matches('/')
-            )))
+            let mut state = link.minted.lock().unwrap_or_else(|p| p.into_inner());
+            let url = match state.urls.get(&jump) {
+                Some(url) => url.clone(),
+                None => {
+                    let (token, hash) = crate::token::generate().map_err(|e| {
+                        minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
+                    })?;
+                    state.tokens.push(NewActionToken {
+                        hash,
+                        jump: jump.clone(),
+                        recipient: link.recipient.clone(),
+                        label: label.clone(),
+                        message,
+                        done_message,
+                        expires_at: crate::clock::now() + ttl.chrono(),
+                    });
+                    let url = format!("{}/actions/{token}/", link.base.trim_end_matches('/'));
+                    state.urls.insert(jump.clone(), url.clone());
+                    url
+                }
+            };
+            if link.html {
+                Ok(JValue::from_safe_string(button_html(&label, &url)))
+            } else {
+                Ok(JValue::from(format!("[{label}] {url}")))
+            }
         },
     );
     env
@@ -348,18 +396,21 @@ fn enter_status(
                 // One message per recipient: each carries its own tokens.
                 for recipient in recipients {
                     let mailbox = parse_mailbox(&recipient).map_err(|e| format!("{at}: {e}"))?;
-                    let minted: Minted = Arc::new(Mutex::new(Vec::new()));
-                    let env = environment(Some((
-                        config.serve.public_url.clone(),
-                        Some(mailbox.email.to_string()),
-                        minted.clone(),
-                    )));
+                    let minted: Minted = Arc::new(Mutex::new(MintState::default()));
+                    let link = LinkContext {
+                        base: config.serve.public_url.clone(),
+                        recipient: Some(mailbox.email.to_string()),
+                        minted: minted.clone(),
+                        html: false,
+                    };
+                    let env = environment(Some(link.clone()));
                     let subject = render(&env, &at, &email.subject, context)?;
                     let text = render(&env, &at, &email.text, context)?;
+                    let html_env = environment(Some(LinkContext { html: true, ..link }));
                     let html = email
                         .html
                         .as_ref()
-                        .map(|h| render(&env, &at, h, context))
+                        .map(|h| render(&html_env, &at, h, context))
                         .transpose()?;
                     let content = EmailContent {
                         from: config.email.from.clone(),
@@ -393,7 +444,7 @@ fn enter_status(
                     effects.sends.push((body, vec![row]));
                     effects
                         .tokens
-                        .extend(minted.lock().unwrap_or_else(|p| p.into_inner()).drain(..));
+                        .extend(minted.lock().unwrap_or_else(|p| p.into_inner()).tokens.drain(..));
                 }
             }
             Action::Sms(sms) => {
