@@ -444,7 +444,7 @@ fn enter_status(
                     effects.sends.push((body, vec![row]));
                     effects
                         .tokens
-                        .extend(minted.lock().unwrap_or_else(|p| p.into_inner()).tokens.drain(..));
+                        .append(&mut minted.lock().unwrap_or_else(|p| p.into_inner()).tokens);
                 }
             }
             Action::Sms(sms) => {
