@@ -577,7 +577,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             break
         }
         'publik;group;unsubscribe' {
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'token')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The token of the link (it may start with "-")')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')

@@ -526,7 +526,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand --version 'Print version'
         }
         &'publik;group;unsubscribe'= {
-            cand --token 'token'
+            cand --token 'The token of the link (it may start with "-")'
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
             cand --json 'Machine-readable JSON output'

@@ -362,7 +362,7 @@ complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -s q -l quiet -d 'No logs at all (errors are still printed)'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l token -r
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l token -d 'The token of the link (it may start with "-")' -r
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l json -d 'Machine-readable JSON output'

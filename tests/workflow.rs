@@ -494,3 +494,22 @@ fn concurrent_confirmations_jump_once() {
         1
     );
 }
+
+/// Tokens are base64url: one may start with "-", which must not read as an option.
+#[test]
+fn a_token_starting_with_a_dash_is_a_token() {
+    let env = Env::new();
+    env.publik()
+        .args(["run-jump", "-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"])
+        .assert()
+        .code(65);
+    env.publik()
+        .args([
+            "group",
+            "unsubscribe",
+            "--token",
+            "-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        ])
+        .assert()
+        .code(65);
+}

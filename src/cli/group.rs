@@ -51,7 +51,8 @@ pub enum GroupCommand {
     },
     /// Unsubscribe the member an unsubscribe link was sent to
     Unsubscribe {
-        #[arg(long, value_name = "TOKEN")]
+        /// The token of the link (it may start with "-")
+        #[arg(long, value_name = "TOKEN", allow_hyphen_values = true)]
         token: String,
     },
 }

@@ -163,8 +163,8 @@ pub fn issue_token(ctx: &Context, args: IssueTokenArgs) -> anyhow::Result<()> {
 /// Run the jump an action link names (the same checks as its web page)
 #[derive(Debug, clap::Args)]
 pub struct RunJumpArgs {
-    /// The token, or the whole link
-    #[arg(value_name = "TOKEN|URL")]
+    /// The token, or the whole link (a token may start with "-")
+    #[arg(value_name = "TOKEN|URL", allow_hyphen_values = true)]
     pub token: String,
     /// Who acts [default: the link's recipient]
     #[arg(long, value_name = "TEXT")]

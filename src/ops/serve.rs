@@ -129,9 +129,9 @@ fn action(store: &mut Store, config: &Config, method: &Method, token: &str) -> a
     };
     if *method == Method::Post {
         return match workflow::run_link(store, config, token, None) {
-            Ok((_, done)) => Ok(Page {
+            Ok((form, done)) => Ok(Page {
                 status: 200,
-                title: "Done.".into(),
+                title: form.name,
                 body: format!("<p>{}</p>", escape(done.as_deref().unwrap_or("Done."))),
             }),
             Err(err) => invalid(err),
