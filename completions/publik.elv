@@ -1082,8 +1082,8 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
             cand -q 'No logs at all (errors are still printed)'
             cand --quiet 'No logs at all (errors are still printed)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }

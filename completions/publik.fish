@@ -684,7 +684,7 @@ complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F

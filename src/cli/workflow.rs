@@ -3,6 +3,32 @@ use std::path::PathBuf;
 use crate::cli::Context;
 use crate::{ops, render};
 
+const WORKFLOW_SCHEMA: &str = "\
+Validate and store a workflow YAML file (replaces one of the same name).
+
+The file:
+
+  name: approval                 # what forms name (--workflow)
+  label: Validation du maire
+  initial: waiting               # the status a new form enters
+  statuses:
+    - id: waiting
+      label: En attente de validation
+      jumps:                     # manual jumps: form jump, action links
+        - { id: accept, label: Accepter, to: accepted }
+      on_enter:                  # run when a form enters the status
+        - email: { to: [ADDR...], subject: T, text: T, html: T }
+        - sms: { to: [NUMBER...], text: T }
+        - notify: { user: U, title: T, body: T, url: URL }
+    - { id: accepted, label: Acceptée }
+
+Every text (T, ADDR, NUMBER, U) is a template (minijinja) with form.number,
+form.name, form.data.KEY, form.user, form.email, form.status and
+form.status_label. In email texts, action_button(\"JUMP\", label=\"...\",
+delay=\"3d\", message=\"...\", done_message=\"...\") renders a single-use link
+(a button in the HTML part) for each recipient. Errors name the path in the
+file, e.g. statuses[0].jumps[1].to, and import nothing.";
+
 /// Workflows: statuses, manual jumps, actions on entering a status
 #[derive(Debug, clap::Args)]
 pub struct WorkflowArgs {
@@ -13,6 +39,7 @@ pub struct WorkflowArgs {
 #[derive(Debug, clap::Subcommand)]
 pub enum WorkflowCommand {
     /// Validate and store a workflow YAML file (replaces one of the same name)
+    #[command(long_about = WORKFLOW_SCHEMA)]
     Import { file: PathBuf },
     /// List workflows
     List,
