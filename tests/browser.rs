@@ -23,22 +23,6 @@ impl Drop for Killed {
     }
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn wait_for(port: u16) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "nothing listens on {port}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
 /// A WebDriver command; returns the `value` of the answer.
 fn webdriver(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) -> Value {
     let mut response = match (method, body) {
@@ -99,15 +83,8 @@ fn a_browser_clicks_the_action_button() {
     ]);
     let token = link["token"].as_str().unwrap().to_string();
 
-    let serve_port = free_port();
-    let _serve = Killed(
-        env.command()
-            .args(["serve", "--listen", &format!("127.0.0.1:{serve_port}")])
-            .spawn()
-            .unwrap(),
-    );
-    wait_for(serve_port);
-    let driver_port = free_port();
+    let served = env.serve();
+    let driver_port = common::free_port();
     let _driver = Killed(
         Command::new(CHROMEDRIVER)
             .arg(format!("--port={driver_port}"))
@@ -116,7 +93,7 @@ fn a_browser_clicks_the_action_button() {
             .spawn()
             .unwrap(),
     );
-    wait_for(driver_port);
+    common::wait_for_port(driver_port);
 
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
@@ -140,7 +117,7 @@ fn a_browser_clicks_the_action_button() {
     );
     let id = session["sessionId"].as_str().unwrap().to_string();
     let s = format!("{driver}/session/{id}");
-    let page = format!("http://127.0.0.1:{serve_port}/actions/{token}/");
+    let page = format!("{}/actions/{token}/", served.base);
     webdriver(&agent, "POST", &format!("{s}/url"), Some(json!({"url": page})));
     let source = webdriver(&agent, "GET", &format!("{s}/source"), None);
     assert!(

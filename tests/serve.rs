@@ -50,40 +50,6 @@ fn newsletter_token(env: &Env) -> String {
     raw[start..start + 43].to_string()
 }
 
-struct Served {
-    child: std::process::Child,
-    base: String,
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(env: &Env) -> Served {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let child = env
-        .command()
-        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "serve did not start");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    Served {
-        child,
-        base: format!("http://127.0.0.1:{port}"),
-    }
-}
-
 fn agent() -> ureq::Agent {
     ureq::Agent::config_builder()
         .http_status_as_error(false)
@@ -99,7 +65,7 @@ fn members(env: &Env) -> serde_json::Value {
 fn get_shows_post_unsubscribes() {
     let env = Env::new();
     let token = newsletter_token(&env);
-    let served = serve(&env);
+    let served = env.serve();
     let url = format!("{}/unsubscribe/{token}", served.base);
     let agent = agent();
 
@@ -186,7 +152,7 @@ fn get_shows_post_unsubscribes() {
 fn sigterm_stops_the_server() {
     let env = Env::new();
     env.write("publik.yaml", "# defaults\n");
-    let mut served = serve(&env);
+    let mut served = env.serve();
     let pid = served.child.id() as libc::pid_t;
     // SAFETY: sending a signal to our own child process.
     assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);

@@ -214,25 +214,6 @@ fn links_in(mail: &common::smtp::Received) -> Vec<String> {
         .collect()
 }
 
-fn serve(env: &Env) -> (std::process::Child, String) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let child = env
-        .command()
-        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-        .spawn()
-        .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(std::time::Instant::now() < deadline, "serve did not start");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    (child, format!("http://127.0.0.1:{port}"))
-}
-
 #[test]
 fn the_whole_story_through_the_landing_page() {
     let server = SmtpServer::start();
@@ -268,7 +249,8 @@ fn the_whole_story_through_the_landing_page() {
     assert_eq!(html.matches("<table role=\"presentation\"").count(), 2);
     assert!(html.contains("display:inline-table"));
     let accept = links[0].replace("https://demarches.example.org", "");
-    let (mut child, base) = serve(&env);
+    let served = env.serve();
+    let base = served.base.clone();
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .build()
@@ -334,8 +316,6 @@ fn the_whole_story_through_the_landing_page() {
             .contains("This action link is no longer valid."),
         "the form left the status"
     );
-    let _ = child.kill();
-    let _ = child.wait();
 }
 
 #[test]

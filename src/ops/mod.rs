@@ -41,45 +41,25 @@ impl<'a> ChannelSenders<'a> {
     }
 }
 
+/// The sender in `slot`, created by `make` on first use.
+fn lazily<'s, S: Sender + 's>(
+    slot: &'s mut Option<S>,
+    make: impl FnOnce() -> anyhow::Result<S>,
+) -> anyhow::Result<&'s mut dyn Sender> {
+    match slot {
+        Some(sender) => Ok(sender),
+        None => Ok(slot.insert(make()?)),
+    }
+}
+
 impl Senders for ChannelSenders<'_> {
     fn sender(&mut self, channel: Channel) -> anyhow::Result<&mut dyn Sender> {
+        let config = self.config;
         match channel {
-            Channel::Email => {
-                if self.email.is_none() {
-                    self.email = Some(email::EmailSender::new(self.config)?);
-                }
-                match self.email.as_mut() {
-                    Some(sender) => Ok(sender),
-                    None => anyhow::bail!("email sender unavailable"),
-                }
-            }
-            Channel::Sms => {
-                if self.sms.is_none() {
-                    self.sms = Some(sms::SmsSender::new(self.config)?);
-                }
-                match self.sms.as_mut() {
-                    Some(sender) => Ok(sender),
-                    None => anyhow::bail!("SMS sender unavailable"),
-                }
-            }
-            Channel::Maarch => {
-                if self.maarch.is_none() {
-                    self.maarch = Some(maarch::MaarchSender::new(self.config)?);
-                }
-                match self.maarch.as_mut() {
-                    Some(sender) => Ok(sender),
-                    None => anyhow::bail!("Maarch sender unavailable"),
-                }
-            }
-            Channel::Push => {
-                if self.push.is_none() {
-                    self.push = Some(push::PushSender::new(self.config)?);
-                }
-                match self.push.as_mut() {
-                    Some(sender) => Ok(sender),
-                    None => anyhow::bail!("push sender unavailable"),
-                }
-            }
+            Channel::Email => lazily(&mut self.email, || email::EmailSender::new(config)),
+            Channel::Sms => lazily(&mut self.sms, || sms::SmsSender::new(config)),
+            Channel::Maarch => lazily(&mut self.maarch, || maarch::MaarchSender::new(config)),
+            Channel::Push => lazily(&mut self.push, || push::PushSender::new(config)),
         }
     }
 }

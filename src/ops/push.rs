@@ -272,23 +272,35 @@ pub fn notify(
     if subscriptions.is_empty() {
         return Ok(Vec::new());
     }
-    let rows: Vec<NewRow> = subscriptions
+    let (body, rows) = send_to(&subscriptions, &content, 0, request.tag.as_deref())?;
+    Ok(store.enqueue(&body, &rows, actor)?)
+}
+
+/// One notification's body and one row per subscription (its keys in the
+/// row's vars), for `notify` and the workflow's notify action.
+pub fn send_to(
+    subscriptions: &[Subscription],
+    content: &PushContent,
+    priority: i32,
+    tag: Option<&str>,
+) -> anyhow::Result<(NewBody, Vec<NewRow>)> {
+    let rows = subscriptions
         .iter()
-        .map(|s: &Subscription| NewRow {
+        .map(|s| NewRow {
             recipient: s.endpoint.clone(),
             vars: Some(json!({"user": s.user, "p256dh": s.p256dh, "auth": s.auth}).to_string()),
-            priority: 0,
-            tag: request.tag.clone(),
+            priority,
+            tag: tag.map(str::to_string),
             not_before: None,
             expires_at: None,
         })
         .collect();
     let body = NewBody {
         channel: Channel::Push,
-        content: serde_json::to_string(&content)?,
+        content: serde_json::to_string(content)?,
         attachments: Vec::new(),
     };
-    Ok(store.enqueue(&body, &rows, actor)?)
+    Ok((body, rows))
 }
 
 /// Sends push rows.

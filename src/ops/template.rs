@@ -11,6 +11,19 @@ const SUBJECT: &str = "subject.txt";
 const TEXT: &str = "text.txt";
 const HTML: &str = "body.html";
 
+/// The settings every publik template shares: a missing attribute renders
+/// empty (as in the platform's forms) and a text keeps its final newline.
+pub fn base_environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Chainable);
+    let mut syntax = minijinja::syntax::SyntaxConfig::builder();
+    syntax.keep_trailing_newline(true);
+    if let Ok(syntax) = syntax.build() {
+        env.set_syntax(syntax);
+    }
+    env
+}
+
 pub struct Rendered {
     pub subject: String,
     pub text: String,
@@ -33,11 +46,7 @@ fn describe(part: &str, err: &minijinja::Error) -> String {
 impl Templates {
     /// Compiles the parts; errors name the part (`--subject`, `--text`, `--html`) and line.
     pub fn new(subject: &str, text: &str, html: Option<&str>) -> Result<Templates, String> {
-        let mut env = Environment::new();
-        env.set_undefined_behavior(UndefinedBehavior::Chainable);
-        let mut syntax = minijinja::syntax::SyntaxConfig::builder();
-        syntax.keep_trailing_newline(true);
-        env.set_syntax(syntax.build().map_err(|e| e.to_string())?);
+        let mut env = base_environment();
         env.add_template_owned(SUBJECT, subject.to_string())
             .map_err(|e| describe("--subject", &e))?;
         env.add_template_owned(TEXT, text.to_string())

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use anyhow::Context;
-use minijinja::{Environment, UndefinedBehavior, Value as JValue};
+use minijinja::{Environment, Value as JValue};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -162,16 +162,10 @@ fn button_html(label: &str, url: &str) -> String {
 /// A template environment; with `links`, `action_button()` creates tokens
 /// (for that recipient) and renders the link; without, it renders nothing.
 fn environment(links: Option<LinkContext>) -> Environment<'static> {
-    let mut env = Environment::new();
-    env.set_undefined_behavior(UndefinedBehavior::Chainable);
+    let mut env = crate::ops::template::base_environment();
     if links.as_ref().is_some_and(|l| l.html) {
         // Form data shown in the HTML part is escaped.
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
-    }
-    let mut syntax = minijinja::syntax::SyntaxConfig::builder();
-    syntax.keep_trailing_newline(true);
-    if let Ok(syntax) = syntax.build() {
-        env.set_syntax(syntax);
     }
     env.add_function(
         "action_button",
@@ -497,23 +491,9 @@ fn enter_status(
                     urgency: config.webpush.urgency,
                     topic: None,
                 };
-                let rows = subscriptions
-                    .iter()
-                    .map(|s| NewRow {
-                        recipient: s.endpoint.clone(),
-                        vars: Some(json!({"user": s.user, "p256dh": s.p256dh, "auth": s.auth}).to_string()),
-                        priority: 1,
-                        tag: None,
-                        not_before: None,
-                        expires_at: None,
-                    })
-                    .collect();
-                let body = NewBody {
-                    channel: Channel::Push,
-                    content: serde_json::to_string(&content).map_err(|e| e.to_string())?,
-                    attachments: Vec::new(),
-                };
-                effects.sends.push((body, rows));
+                let send = crate::ops::push::send_to(&subscriptions, &content, 1, None)
+                    .map_err(|e| e.to_string())?;
+                effects.sends.push(send);
             }
         }
     }

@@ -93,6 +93,53 @@ impl Env {
     }
 }
 
+/// A free port on 127.0.0.1 (bound, then released for the server to take).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Waits until something listens on `port`.
+pub fn wait_for_port(port: u16) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(std::time::Instant::now() < deadline, "nothing listens on {port}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// `publik serve` on a free port, killed when dropped.
+pub struct Served {
+    pub child: std::process::Child,
+    pub base: String,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Env {
+    pub fn serve(&self) -> Served {
+        let port = free_port();
+        let child = self
+            .command()
+            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .spawn()
+            .unwrap();
+        wait_for_port(port);
+        Served {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+        }
+    }
+}
+
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).expect("read")
 }
