@@ -32,7 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented publik.yaml (every key with its default) and create the state file')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented publik.yaml (every key with its default), create the state file and the link key')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Check the config file')
             [CompletionResult]::new('state', 'state', [CompletionResultType]::ParameterValue, 'Look at the state file')
             [CompletionResult]::new('enqueue', 'enqueue', [CompletionResultType]::ParameterValue, 'Queue a message: one row per recipient; prints the new row ids')
@@ -1439,7 +1439,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             break
         }
         'publik;help' {
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented publik.yaml (every key with its default) and create the state file')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented publik.yaml (every key with its default), create the state file and the link key')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Check the config file')
             [CompletionResult]::new('state', 'state', [CompletionResultType]::ParameterValue, 'Look at the state file')
             [CompletionResult]::new('enqueue', 'enqueue', [CompletionResultType]::ParameterValue, 'Queue a message: one row per recipient; prints the new row ids')

@@ -29,7 +29,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand init 'Write a commented publik.yaml (every key with its default) and create the state file'
+            cand init 'Write a commented publik.yaml (every key with its default), create the state file and the link key'
             cand config 'Check the config file'
             cand state 'Look at the state file'
             cand enqueue 'Queue a message: one row per recipient; prints the new row ids'
@@ -1300,7 +1300,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand --version 'Print version'
         }
         &'publik;help'= {
-            cand init 'Write a commented publik.yaml (every key with its default) and create the state file'
+            cand init 'Write a commented publik.yaml (every key with its default), create the state file and the link key'
             cand config 'Check the config file'
             cand state 'Look at the state file'
             cand enqueue 'Queue a message: one row per recipient; prints the new row ids'

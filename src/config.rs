@@ -411,6 +411,8 @@ pub struct ServeConfig {
     pub public_url: String,
     /// Where `publik serve` listens (behind the site's reverse proxy).
     pub listen: String,
+    /// The key action links are made from; default `STATE.link-key`.
+    pub link_key_file: Option<PathBuf>,
 }
 
 impl Default for ServeConfig {
@@ -418,6 +420,7 @@ impl Default for ServeConfig {
         ServeConfig {
             public_url: "http://localhost:8080".into(),
             listen: "127.0.0.1:8080".into(),
+            link_key_file: None,
         }
     }
 }

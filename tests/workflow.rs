@@ -58,6 +58,14 @@ fn the_issue_example_imports_and_runs() {
         2,
         "one token per button for the one recipient"
     );
+    let queued = env.json(&["queue", "show", "1"]);
+    assert!(
+        queued["content"]["text_preview"]
+            .as_str()
+            .unwrap()
+            .contains("https://demarches.example.org/actions/publik-action-link-"),
+        "the queued mail holds a placeholder: {queued}"
+    );
     env.publik().arg("send-queue").assert().success();
     let mail = &server.received()[0];
     assert_eq!(mail.rcpt_to, ["maire@example.org"]);
@@ -77,8 +85,25 @@ fn the_issue_example_imports_and_runs() {
     assert!(text.contains("[Accepter] https://demarches.example.org/actions/"));
     let token = links[0].trim_end_matches('/').rsplit('/').next().unwrap();
     assert_eq!(token.len(), 43);
-    // The token table keeps SHA-256 hashes only (the queued mail itself still
-    // holds the link until it is sent: see the issue note).
+    // A copy of the state file (with its WAL) holds no usable link: the
+    // queued mail had placeholders, the token table has SHA-256 hashes.
+    for link in &links {
+        let token = link.trim_end_matches('/').rsplit('/').next().unwrap();
+        for suffix in ["", "-wal", "-shm"] {
+            let path = format!("{}{suffix}", env.state().display());
+            let Ok(bytes) = std::fs::read(&path) else { continue };
+            assert!(
+                !bytes.windows(token.len()).any(|w| w == token.as_bytes()),
+                "{path} holds the token {token}"
+            );
+        }
+    }
+    let key_file = format!("{}.link-key", env.state().display());
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&key_file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
     use sha2::Digest;
     let hash = sha2::Sha256::digest(token.as_bytes()).to_vec();
     let conn = rusqlite::Connection::open(env.state()).unwrap();
@@ -492,4 +517,51 @@ fn a_token_starting_with_a_dash_is_a_token() {
         ])
         .assert()
         .code(65);
+}
+
+#[test]
+fn a_lost_or_changed_link_key_fails_the_mail_until_restored() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    story_workflow(&env, server.port());
+    let create = |name: &str| {
+        env.json(&["form", "create", "--workflow", "approval", "--name", name])["number"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let first = create("Salle B12");
+    let key_file = format!("{}.link-key", env.state().display());
+    let kept = format!("{key_file}.kept");
+    std::fs::rename(&key_file, &kept).unwrap();
+    env.publik().arg("send-queue").assert().success();
+    assert!(server.received().is_empty());
+    let failed = env.json(&["queue", "list", "--status", "failed"]);
+    let error = failed[0]["last_error"].as_str().unwrap();
+    assert!(
+        error.contains(&key_file) && error.contains("action links"),
+        "{error}"
+    );
+
+    // Restored, the mail goes out with links that work.
+    std::fs::rename(&kept, &key_file).unwrap();
+    env.publik()
+        .args(["queue", "requeue", "--status", "failed"])
+        .assert()
+        .success();
+    env.publik().arg("send-queue").assert().success();
+    let links = links_in(&server.received()[0]);
+    env.publik().args(["run-jump", &links[1]]).assert().success();
+    assert_eq!(env.json(&["form", "show", &first])["status"], "rejected");
+
+    // Another key (a new machine without the old key file): refused, named.
+    create("Salle C3");
+    let other = Env::new();
+    other.publik().args(["init", "--dir", "."]).assert().success();
+    std::fs::copy(format!("{}.link-key", other.state().display()), &key_file).unwrap();
+    env.publik().arg("send-queue").assert().success();
+    assert_eq!(server.received().len(), 1);
+    let failed = env.json(&["queue", "list", "--status", "failed"]);
+    let error = failed[0]["last_error"].as_str().unwrap();
+    assert!(error.contains("another link key"), "{error}");
 }

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use crate::cli::Context;
 use crate::ops;
 
-/// Write a commented publik.yaml (every key with its default) and create the state file
+/// Write a commented publik.yaml (every key with its default), create the state file and the link key
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Directory for publik.yaml (and publik.sqlite3 unless --state is given)
@@ -14,9 +14,10 @@ pub struct Args {
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let report = ops::init::init(&args.dir, ctx.state_arg.as_deref())?;
     log::info!(
-        "wrote {} and created {}",
+        "wrote {}, created {} and the link key {}",
         report.config.display(),
-        report.state.display()
+        report.state.display(),
+        report.link_key.display()
     );
     if ctx.json {
         crate::render::json(&report)?;

@@ -53,7 +53,8 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
 pub fn run(ctx: &Context, options: &ops::queue::RunOptions) -> anyhow::Result<()> {
     let config = ctx.config()?;
     let mut store = ctx.store()?;
-    let mut senders = ops::ChannelSenders::new(config);
+    let state = ctx.state_path()?;
+    let mut senders = ops::ChannelSenders::new(config, &state);
     let report = ops::queue::run(&mut store, &config.queue, &mut senders, options)?;
     if !options.dry_run {
         log::info!("{}", render::run_summary(&report));

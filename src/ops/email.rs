@@ -23,6 +23,7 @@ use crate::clock;
 use crate::config::{Config, SmtpConfig, SmtpTls, TransportKind};
 use crate::duration::Duration;
 use crate::exit_codes::bad_input;
+use crate::link_key::LinkKey;
 use crate::ops::queue::{Delivery, Sender};
 use crate::store::{Body, Channel, Message, NewAttachment, NewBody, NewRow, Store};
 
@@ -63,6 +64,10 @@ pub struct EmailContent {
     /// A calendar invitation (iMIP, RFC 6047) sent with the message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invitation: Option<InvitationPart>,
+    /// Placeholders of action links in subject, text and html, replaced by
+    /// their tokens at send time (see `link_key`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub action_links: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -381,6 +386,7 @@ pub fn enqueue(
         nonce: crate::token::random_hex(8)?,
         newsletter: None,
         invitation,
+        action_links: Vec::new(),
     };
     let mut seen = std::collections::HashSet::new();
     let rows: Vec<NewRow> = to
@@ -426,6 +432,7 @@ pub struct PreparedEmail {
     templates: Option<(crate::ops::template::Templates, serde_json::Value)>,
     invitation: Option<InvitationPart>,
     links: LinkSettings,
+    action_links: Vec<String>,
 }
 
 fn mailboxes(list: &[String]) -> Result<Option<Mailboxes>, String> {
@@ -486,7 +493,25 @@ impl PreparedEmail {
             templates,
             invitation: content.invitation,
             links: links.clone(),
+            action_links: content.action_links,
         })
+    }
+
+    /// Whether the message carries action links (and so needs the link key).
+    pub fn has_action_links(&self) -> bool {
+        !self.action_links.is_empty()
+    }
+
+    /// Puts the action links' tokens in place of their placeholders; only
+    /// this in-memory copy ever holds them.
+    pub fn expand_action_links(&mut self, key: &LinkKey) -> Result<(), String> {
+        self.subject = key.expand(&self.subject, &self.action_links)?;
+        self.text = key.expand(&self.text, &self.action_links)?;
+        if let Some(html) = &self.html {
+            self.html = Some(key.expand(html, &self.action_links)?);
+        }
+        self.action_links.clear();
+        Ok(())
     }
 
     /// The invitation of one row and its METHOD: the row's recipient is the
@@ -646,6 +671,9 @@ pub struct EmailSender {
     /// The last body prepared: rows of one send are claimed one after the other.
     prepared: Option<PreparedEmail>,
     links: LinkSettings,
+    link_key_path: PathBuf,
+    /// Read on the first message with action links.
+    link_key: Option<LinkKey>,
 }
 
 enum EmailTransport {
@@ -655,7 +683,7 @@ enum EmailTransport {
 }
 
 impl EmailSender {
-    pub fn new(config: &Config) -> anyhow::Result<EmailSender> {
+    pub fn new(config: &Config, state: &Path) -> anyhow::Result<EmailSender> {
         let email = &config.email;
         let transport = match email.effective_transport() {
             TransportKind::Smtp => EmailTransport::Smtp(Box::new(SmtpClient::new(&email.smtp)?)),
@@ -676,6 +704,8 @@ impl EmailSender {
             transport,
             prepared: None,
             links: LinkSettings::new(config),
+            link_key_path: crate::link_key::path_for(config, state),
+            link_key: None,
         })
     }
 }
@@ -686,6 +716,27 @@ impl Sender for EmailSender {
             match PreparedEmail::new(body, &self.links) {
                 Ok(prepared) => self.prepared = Some(prepared),
                 Err(reason) => return Delivery::Failed { reason },
+            }
+            if let Some(prepared) = self.prepared.as_mut().filter(|p| p.has_action_links()) {
+                if self.link_key.is_none() {
+                    match LinkKey::load(&self.link_key_path) {
+                        Ok(key) => self.link_key = Some(key),
+                        Err(e) => {
+                            self.prepared = None;
+                            return Delivery::Failed {
+                                reason: format!("{e:#}; its action links cannot be made"),
+                            };
+                        }
+                    }
+                }
+                if let Some(Err(reason)) = self
+                    .link_key
+                    .as_ref()
+                    .map(|key| prepared.expand_action_links(key))
+                {
+                    self.prepared = None;
+                    return Delivery::Failed { reason };
+                }
             }
         }
         let Some(prepared) = &self.prepared else {

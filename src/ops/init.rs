@@ -13,10 +13,12 @@ use crate::store::Store;
 pub struct InitReport {
     pub config: PathBuf,
     pub state: PathBuf,
+    /// The key action links are made from (`STATE.link-key`).
+    pub link_key: PathBuf,
 }
 
-/// Writes `DIR/publik.yaml` and creates `DIR/publik.sqlite3` (or `state`).
-/// Refuses to overwrite either.
+/// Writes `DIR/publik.yaml`, creates `DIR/publik.sqlite3` (or `state`) and
+/// the link key beside it. Refuses to overwrite the config or the state.
 pub fn init(dir: &Path, state: Option<&Path>) -> anyhow::Result<InitReport> {
     if !dir.is_dir() {
         bail!("directory {} does not exist", dir.display());
@@ -39,5 +41,11 @@ pub fn init(dir: &Path, state: Option<&Path>) -> anyhow::Result<InitReport> {
     file.write_all(TEMPLATE.as_bytes())
         .with_context(|| format!("cannot write {}", config.display()))?;
     Store::open(&state)?;
-    Ok(InitReport { config, state })
+    let link_key = crate::link_key::path_for(&crate::config::Config::default(), &state);
+    crate::link_key::LinkKey::load_or_create(&link_key)?;
+    Ok(InitReport {
+        config,
+        state,
+        link_key,
+    })
 }

@@ -16,6 +16,8 @@ pub mod state;
 pub mod template;
 pub mod workflow;
 
+use std::path::Path;
+
 use crate::config::Config;
 use crate::store::Channel;
 use queue::{Sender, Senders};
@@ -23,6 +25,7 @@ use queue::{Sender, Senders};
 /// The real senders of every channel, created on first use.
 pub struct ChannelSenders<'a> {
     config: &'a Config,
+    state: &'a Path,
     email: Option<email::EmailSender>,
     sms: Option<sms::SmsSender>,
     maarch: Option<maarch::MaarchSender>,
@@ -30,9 +33,10 @@ pub struct ChannelSenders<'a> {
 }
 
 impl<'a> ChannelSenders<'a> {
-    pub fn new(config: &'a Config) -> Self {
+    pub fn new(config: &'a Config, state: &'a Path) -> Self {
         ChannelSenders {
             config,
+            state,
             email: None,
             sms: None,
             maarch: None,
@@ -54,9 +58,9 @@ fn lazily<'s, S: Sender + 's>(
 
 impl Senders for ChannelSenders<'_> {
     fn sender(&mut self, channel: Channel) -> anyhow::Result<&mut dyn Sender> {
-        let config = self.config;
+        let (config, state) = (self.config, self.state);
         match channel {
-            Channel::Email => lazily(&mut self.email, || email::EmailSender::new(config)),
+            Channel::Email => lazily(&mut self.email, || email::EmailSender::new(config, state)),
             Channel::Sms => lazily(&mut self.sms, || sms::SmsSender::new(config)),
             Channel::Maarch => lazily(&mut self.maarch, || maarch::MaarchSender::new(config)),
             Channel::Push => lazily(&mut self.push, || push::PushSender::new(config)),

@@ -395,6 +395,7 @@ pub fn send(
         headers: Vec::new(),
         nonce: token::base64url(&token::generate()?.1[..8]),
         invitation: None,
+        action_links: Vec::new(),
         newsletter: Some(NewsletterPart {
             template: template_name.to_string(),
             context: Value::Object(context),

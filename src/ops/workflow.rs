@@ -16,6 +16,7 @@ use crate::address::parse_mailbox;
 use crate::config::Config;
 use crate::duration::Duration;
 use crate::exit_codes::bad_input;
+use crate::link_key::LinkKey;
 use crate::ops::email::EmailContent;
 use crate::store::{
     Channel, Effects, Form, FormChangeError, HistoryEntry, NewActionToken, NewBody, NewRow, Store,
@@ -122,10 +123,14 @@ pub const MAX_TOKEN_TTL: Duration = Duration::from_secs(365 * 86_400);
 
 /// Tokens made by `action_button` while one message is rendered, and the URL
 /// of each jump, so that the text and HTML parts share one token per button.
+/// URLs hold placeholders (`link_key`), never the token itself.
 #[derive(Default)]
 struct MintState {
     tokens: Vec<NewActionToken>,
     urls: std::collections::HashMap<String, String>,
+    placeholders: Vec<String>,
+    /// Read (or created) on the first button.
+    key: Option<LinkKey>,
 }
 
 type Minted = Arc<Mutex<MintState>>;
@@ -134,6 +139,7 @@ type Minted = Arc<Mutex<MintState>>;
 #[derive(Clone)]
 struct LinkContext {
     base: String,
+    key_path: std::path::PathBuf,
     recipient: Option<String>,
     minted: Minted,
     /// The HTML part: a button (a table with inline styles, which Gmail and
@@ -200,9 +206,16 @@ fn environment(links: Option<LinkContext>) -> Environment<'static> {
             let url = match state.urls.get(&jump) {
                 Some(url) => url.clone(),
                 None => {
-                    let (token, hash) = crate::token::generate().map_err(|e| {
-                        minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
-                    })?;
+                    let failed = |e: anyhow::Error| {
+                        minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, format!("{e:#}"))
+                    };
+                    if state.key.is_none() {
+                        state.key = Some(LinkKey::load_or_create(&link.key_path).map_err(failed)?);
+                    }
+                    let (placeholder, hash) = match &state.key {
+                        Some(key) => key.mint().map_err(failed)?,
+                        None => return Err(failed(anyhow::anyhow!("no link key"))),
+                    };
                     state.tokens.push(NewActionToken {
                         hash,
                         jump: jump.clone(),
@@ -212,7 +225,8 @@ fn environment(links: Option<LinkContext>) -> Environment<'static> {
                         done_message,
                         expires_at: crate::clock::now() + ttl.chrono(),
                     });
-                    let url = format!("{}/actions/{token}/", link.base.trim_end_matches('/'));
+                    let url = format!("{}/actions/{placeholder}/", link.base.trim_end_matches('/'));
+                    state.placeholders.push(placeholder);
                     state.urls.insert(jump.clone(), url.clone());
                     url
                 }
@@ -393,6 +407,7 @@ fn enter_status(
                     let minted: Minted = Arc::new(Mutex::new(MintState::default()));
                     let link = LinkContext {
                         base: config.serve.public_url.clone(),
+                        key_path: crate::link_key::path_for(config, store.path()),
                         recipient: Some(mailbox.email.to_string()),
                         minted: minted.clone(),
                         html: false,
@@ -418,6 +433,9 @@ fn enter_status(
                         nonce: crate::token::random_hex(8).map_err(|e| e.to_string())?,
                         newsletter: None,
                         invitation: None,
+                        action_links: std::mem::take(
+                            &mut minted.lock().unwrap_or_else(|p| p.into_inner()).placeholders,
+                        ),
                     };
                     let body = NewBody {
                         channel: Channel::Email,

@@ -1,0 +1,199 @@
+//! The link key: a secret kept outside the state file, from which the action
+//! links of queued emails are derived at send time. The state holds only a
+//! placeholder per link (in the queued body) and the SHA-256 of the token (in
+//! `action_tokens`), so a copy of the state file yields no usable link.
+//!
+//! token = base64url(HMAC-SHA256(key, nonce)); the placeholder names the key
+//! (a short fingerprint) and the nonce.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::{Digest, Sha256};
+
+use crate::config::Config;
+
+/// What a placeholder starts with; the rest is `KEYID-NONCE` in hex. Only
+/// letters, digits and dashes, so that no escaping (HTML, URL) alters it.
+const PLACEHOLDER_PREFIX: &str = "publik-action-link-";
+
+pub struct LinkKey {
+    path: PathBuf,
+    key: [u8; 32],
+    /// First 4 bytes of SHA-256(key), in hex: which key a placeholder needs.
+    id: String,
+}
+
+/// Where the key lives: `serve.link_key_file`, else next to the state file
+/// (`STATE.link-key`).
+pub fn path_for(config: &Config, state: &Path) -> PathBuf {
+    match &config.serve.link_key_file {
+        Some(path) => config.resolve_path(path),
+        None => {
+            let mut name = state.as_os_str().to_os_string();
+            name.push(".link-key");
+            PathBuf::from(name)
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl LinkKey {
+    fn from_bytes(path: &Path, key: [u8; 32]) -> LinkKey {
+        let id = hex(&Sha256::digest(key)[..4]);
+        LinkKey {
+            path: path.to_path_buf(),
+            key,
+            id,
+        }
+    }
+
+    /// Reads the key; an error names the file and what is wrong with it.
+    pub fn load(path: &Path) -> anyhow::Result<LinkKey> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read the link key {}", path.display()))?;
+        let key: [u8; 32] = crate::token::decode_base64url(text.trim())
+            .and_then(|bytes| bytes.try_into().ok())
+            .ok_or_else(|| {
+                anyhow::anyhow!(
+                    "link key {} is not 43 base64url characters (32 bytes)",
+                    path.display()
+                )
+            })?;
+        Ok(LinkKey::from_bytes(path, key))
+    }
+
+    /// Reads the key, creating it (mode 0600) on first use. Two processes
+    /// racing both end up with the one key written first.
+    pub fn load_or_create(path: &Path) -> anyhow::Result<LinkKey> {
+        if path.exists() {
+            return LinkKey::load(path);
+        }
+        let mut key = [0u8; 32];
+        getrandom::fill(&mut key).map_err(|e| anyhow::anyhow!("OS random source failed: {e}"))?;
+        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let written = options.open(&tmp).and_then(|mut file| {
+            file.write_all(format!("{}\n", crate::token::base64url(&key)).as_bytes())?;
+            file.sync_all()
+        });
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e).with_context(|| format!("cannot create the link key {}", path.display()));
+        }
+        // A hard link never replaces an existing file: the loser of a race
+        // reads the winner's key.
+        let linked = std::fs::hard_link(&tmp, path);
+        let _ = std::fs::remove_file(&tmp);
+        match linked {
+            Ok(()) => {
+                log::info!("created the link key {}", path.display());
+                Ok(LinkKey::from_bytes(path, key))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => LinkKey::load(path),
+            Err(e) => Err(e).with_context(|| format!("cannot create the link key {}", path.display())),
+        }
+    }
+
+    fn token(&self, nonce: &str) -> Result<String, String> {
+        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.key).map_err(|e| e.to_string())?;
+        mac.update(nonce.as_bytes());
+        Ok(crate::token::base64url(&mac.finalize().into_bytes()))
+    }
+
+    /// A new link: the placeholder to store in the message and the hash of
+    /// the token it will become.
+    pub fn mint(&self) -> anyhow::Result<(String, [u8; 32])> {
+        let nonce = crate::token::random_hex(16)?;
+        let token = self.token(&nonce).map_err(anyhow::Error::msg)?;
+        Ok((
+            format!("{PLACEHOLDER_PREFIX}{}-{nonce}", self.id),
+            crate::token::hash(&token),
+        ))
+    }
+
+    /// `text` with each of `placeholders` replaced by its token. Fails when a
+    /// placeholder was made with another key (the link would not work).
+    pub fn expand(&self, text: &str, placeholders: &[String]) -> Result<String, String> {
+        let mut text = text.to_string();
+        for placeholder in placeholders {
+            let (key_id, nonce) = placeholder
+                .strip_prefix(PLACEHOLDER_PREFIX)
+                .and_then(|rest| rest.split_once('-'))
+                .ok_or_else(|| format!("malformed action link placeholder \"{placeholder}\""))?;
+            if key_id != self.id {
+                return Err(format!(
+                    "the action links of this email were made with another link key than {} \
+                     (key {key_id}, now {}); restore that key to send it",
+                    self.path.display(),
+                    self.id
+                ));
+            }
+            text = text.replace(placeholder.as_str(), &self.token(nonce)?);
+        }
+        Ok(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_expand_to_the_hashed_token() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k");
+        let key = LinkKey::load_or_create(&path).unwrap();
+        let (placeholder, hash) = key.mint().unwrap();
+        assert!(
+            placeholder
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        );
+        let url = format!("https://x/actions/{placeholder}/");
+        let expanded = key.expand(&url, std::slice::from_ref(&placeholder)).unwrap();
+        let token = crate::ops::workflow::token_from(&expanded);
+        assert!(crate::token::looks_valid(token), "{token}");
+        assert_eq!(crate::token::hash(token), hash);
+        // The same key read back gives the same token.
+        let again = LinkKey::load(&path).unwrap();
+        assert_eq!(
+            again.expand(&url, std::slice::from_ref(&placeholder)).unwrap(),
+            expanded
+        );
+        // Another key refuses it.
+        let other = LinkKey::load_or_create(&dir.path().join("other")).unwrap();
+        assert!(
+            other
+                .expand(&url, &[placeholder])
+                .unwrap_err()
+                .contains("another link key")
+        );
+    }
+
+    #[test]
+    fn key_file_is_private_and_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k");
+        LinkKey::load_or_create(&path).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
+        std::fs::write(&path, "short\n").unwrap();
+        let err = LinkKey::load(&path).err().unwrap().to_string();
+        assert!(err.contains("43 base64url"), "{err}");
+    }
+}
