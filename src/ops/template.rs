@@ -11,11 +11,19 @@ const SUBJECT: &str = "subject.txt";
 const TEXT: &str = "text.txt";
 const HTML: &str = "body.html";
 
-/// The settings every publik template shares: a missing attribute renders
-/// empty (as in the platform's forms) and a text keeps its final newline.
+/// The settings every publik template shares: a missing attribute or a null
+/// value (a form without email) renders empty, as in the platform's forms,
+/// and a text keeps its final newline.
 pub fn base_environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Chainable);
+    env.set_formatter(|out, state, value| {
+        if value.is_none() {
+            Ok(())
+        } else {
+            minijinja::escape_formatter(out, state, value)
+        }
+    });
     let mut syntax = minijinja::syntax::SyntaxConfig::builder();
     syntax.keep_trailing_newline(true);
     if let Ok(syntax) = syntax.build() {
@@ -119,6 +127,8 @@ mod tests {
         let out = t.render(&json!({"recipient": {"name": "Zoé"}})).unwrap();
         assert_eq!(out.subject, "Bonjour Zoé");
         assert_eq!(out.text, "Cher  Zoé\n");
+        let out = t.render(&json!({"recipient": {"name": null}})).unwrap();
+        assert_eq!(out.text, "Cher  \n", "null renders empty, not \"none\"");
     }
 
     #[test]
