@@ -411,6 +411,10 @@ pub struct ServeConfig {
     pub public_url: String,
     /// Where `publik serve` listens (behind the site's reverse proxy).
     pub listen: String,
+    /// Time for a request to arrive whole (headers and body).
+    pub request_timeout: Duration,
+    /// Connections `publik serve` handles at once.
+    pub max_connections: u32,
     /// The key action links are made from; default `STATE.link-key`.
     pub link_key_file: Option<PathBuf>,
 }
@@ -420,6 +424,8 @@ impl Default for ServeConfig {
         ServeConfig {
             public_url: "http://localhost:8080".into(),
             listen: "127.0.0.1:8080".into(),
+            request_timeout: Duration::from_secs(10),
+            max_connections: 32,
             link_key_file: None,
         }
     }
@@ -820,6 +826,15 @@ impl Config {
             return Err(fail(
                 "serve.public_url",
                 format!("\"{public_url}\" is not an http(s) URL"),
+            ));
+        }
+        if self.serve.request_timeout.as_secs() == 0 {
+            return Err(fail("serve.request_timeout", "must be at least 1s".into()));
+        }
+        if self.serve.max_connections == 0 || self.serve.max_connections > 1024 {
+            return Err(fail(
+                "serve.max_connections",
+                format!("{} is not between 1 and 1024", self.serve.max_connections),
             ));
         }
         // Queue

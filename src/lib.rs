@@ -10,6 +10,7 @@ pub mod clock;
 pub mod config;
 pub mod duration;
 pub mod exit_codes;
+pub mod http;
 pub mod link_key;
 pub mod logger;
 pub mod ops;

@@ -166,3 +166,120 @@ fn sigterm_stops_the_server() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// A raw connection to `served` with a generous read timeout.
+fn raw_connection(served: &common::Served) -> std::net::TcpStream {
+    let stream = std::net::TcpStream::connect(served.base.trim_start_matches("http://")).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    stream
+}
+
+fn read_all(stream: &mut std::net::TcpStream) -> String {
+    use std::io::Read;
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+fn status_of(url: &str) -> u16 {
+    agent().get(url).call().unwrap().status().as_u16()
+}
+
+#[test]
+fn slow_clients_time_out_without_holding_others() {
+    use std::io::Write;
+    let env = Env::new();
+    env.write("publik.yaml", "serve:\n  request_timeout: 1s\n");
+    let served = env.serve();
+    let mut slow = raw_connection(&served);
+    slow.write_all(b"GET /nope HTTP/1.1\r\nHost: x\r\n").unwrap();
+    // Others are served while the slow one dawdles.
+    assert_eq!(status_of(&format!("{}/nope", served.base)), 404);
+    let answer = read_all(&mut slow);
+    assert!(answer.starts_with("HTTP/1.1 408 "), "{answer}");
+    assert!(answer.contains("Délai dépassé"), "{answer}");
+
+    // Oversized heads, chunked bodies and garbage get their status; the
+    // server goes on.
+    let mut big = raw_connection(&served);
+    big.write_all(format!("GET /{} HTTP/1.1\r\n\r\n", "a".repeat(20_000)).as_bytes())
+        .unwrap();
+    assert!(read_all(&mut big).starts_with("HTTP/1.1 431 "));
+    let mut chunked = raw_connection(&served);
+    chunked
+        .write_all(b"POST /actions/x/ HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
+        .unwrap();
+    assert!(read_all(&mut chunked).starts_with("HTTP/1.1 411 "));
+    let mut garbage = raw_connection(&served);
+    garbage.write_all(b"\x16\x03\x01 tls hello?\r\n\r\n").unwrap();
+    assert!(read_all(&mut garbage).starts_with("HTTP/1.1 400 "));
+    let mut head = raw_connection(&served);
+    head.write_all(b"HEAD /nope HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    let answer = read_all(&mut head);
+    assert!(
+        answer.starts_with("HTTP/1.1 404 ") && answer.ends_with("\r\n\r\n"),
+        "{answer}"
+    );
+    assert_eq!(status_of(&format!("{}/nope", served.base)), 404);
+}
+
+#[test]
+fn connections_over_the_limit_get_503() {
+    use std::io::Write;
+    let env = Env::new();
+    env.write(
+        "publik.yaml",
+        "serve:\n  request_timeout: 30s\n  max_connections: 2\n",
+    );
+    let served = env.serve();
+    // The readiness probe's connection counts until its thread sees it
+    // closed: give it time to, so that the two below are the only ones.
+    assert_eq!(status_of(&format!("{}/nope", served.base)), 404);
+    std::thread::sleep(Duration::from_millis(300));
+    let mut held: Vec<_> = (0..2).map(|_| raw_connection(&served)).collect();
+    for stream in &mut held {
+        stream.write_all(b"GET /nope HTTP/1.1\r\n").unwrap();
+    }
+    let mut third = raw_connection(&served);
+    third.write_all(b"GET /nope HTTP/1.1\r\n\r\n").unwrap();
+    let answer = read_all(&mut third);
+    assert!(answer.starts_with("HTTP/1.1 503 "), "{answer}");
+    // The held ones finish; then there is room again.
+    for stream in &mut held {
+        stream.write_all(b"\r\n").unwrap();
+        assert!(read_all(stream).starts_with("HTTP/1.1 404 "));
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while status_of(&format!("{}/nope", served.base)) != 404 {
+        assert!(
+            Instant::now() < deadline,
+            "no room after the held connections closed"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn sigterm_lets_the_request_in_hand_finish() {
+    use std::io::Write;
+    let env = Env::new();
+    env.write("publik.yaml", "# defaults\n");
+    let mut served = env.serve();
+    let mut in_hand = raw_connection(&served);
+    in_hand.write_all(b"GET /nope HTTP/1.1\r\n").unwrap();
+    let pid = served.child.id() as libc::pid_t;
+    // SAFETY: sending a signal to our own child process.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    std::thread::sleep(Duration::from_millis(200));
+    in_hand.write_all(b"Host: x\r\n\r\n").unwrap();
+    assert!(read_all(&mut in_hand).starts_with("HTTP/1.1 404 "));
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        if let Some(status) = served.child.try_wait().unwrap() {
+            assert!(status.success(), "{status:?}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "serve did not stop on SIGTERM");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

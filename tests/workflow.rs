@@ -520,6 +520,47 @@ fn a_token_starting_with_a_dash_is_a_token() {
 }
 
 #[test]
+fn concurrent_posts_to_the_page_jump_once() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    story_workflow(&env, server.port());
+    let number = env.json(&["form", "create", "--workflow", "approval", "--name", "Demande"])["number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    env.publik().arg("send-queue").assert().success();
+    let accept = links_in(&server.received()[0])[0].replace("https://demarches.example.org", "");
+    let served = env.serve();
+    let url = format!("{}{accept}", served.base);
+    let answers: Vec<(u16, String)> = std::thread::scope(|scope| {
+        let posts: Vec<_> = (0..8)
+            .map(|_| {
+                scope.spawn(|| {
+                    let agent: ureq::Agent = ureq::Agent::config_builder()
+                        .http_status_as_error(false)
+                        .build()
+                        .into();
+                    let mut answer = agent.post(&url).send("").unwrap();
+                    let status = answer.status().as_u16();
+                    (status, answer.body_mut().read_to_string().unwrap())
+                })
+            })
+            .collect();
+        posts.into_iter().map(|p| p.join().unwrap()).collect()
+    });
+    let done: Vec<_> = answers.iter().filter(|(status, _)| *status == 200).collect();
+    assert_eq!(done.len(), 1, "exactly one jump: {answers:?}");
+    assert!(done[0].1.contains("Done."));
+    for (status, page) in answers.iter().filter(|(status, _)| *status != 200) {
+        assert_eq!(*status, 404);
+        assert!(page.contains("already been used"), "{page}");
+    }
+    let form = env.json(&["form", "show", &number]);
+    assert_eq!(form["status"], "accepted");
+    assert_eq!(form["history"].as_array().unwrap().len(), 2);
+}
+
+#[test]
 fn a_lost_or_changed_link_key_fails_the_mail_until_restored() {
     let server = SmtpServer::start();
     let env = Env::new();

@@ -3,7 +3,9 @@ use crate::ops;
 
 /// Serve publik's landing pages (action links, unsubscribe links) behind the site's reverse proxy
 ///
-/// GET and HEAD only show a page; POST acts. Stops on SIGTERM or SIGINT.
+/// GET and HEAD only show a page; POST acts. A request must arrive whole within serve.request_timeout
+/// (else 408) and stay under 16 KB of headers and 16 KB of body; at most serve.max_connections are
+/// handled at once (more get 503). SIGTERM or SIGINT stop it once the requests in hand are answered.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Address to listen on [default: the config's serve.listen]
@@ -14,5 +16,5 @@ pub struct Args {
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let config = ctx.config()?;
     let listen = args.listen.unwrap_or_else(|| config.serve.listen.clone());
-    ops::serve::serve(&mut ctx.store()?, config, &listen)
+    ops::serve::serve(ctx.store()?, config, &listen)
 }

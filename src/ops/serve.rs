@@ -3,23 +3,22 @@
 //! Routes: `/unsubscribe/TOKEN` (newsletter links, RFC 8058 one-click POST)
 //! and `/actions/TOKEN/` (workflow action links).
 
-use std::io::Read;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::net::{TcpListener, TcpStream};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use anyhow::Context;
-use tiny_http::{Header, Method, Request, Response, Server};
 
 use crate::config::Config;
+use crate::http::{self, Limits, Request, Response};
 use crate::ops::{newsletter, workflow};
 use crate::store::Store;
 
-/// Requests larger than this are refused (the forms post a few bytes).
-const MAX_BODY_BYTES: u64 = 16 * 1024;
-
-/// How often the loop looks at the stop flag.
-const POLL: Duration = Duration::from_millis(200);
+/// Bodies larger than this are refused (the forms post a few bytes).
+const MAX_BODY_BYTES: usize = 16 * 1024;
+/// Request line and headers: browsers send 1-2 KB.
+const MAX_HEAD_BYTES: usize = 16 * 1024;
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -50,7 +49,7 @@ fn html_page(title: &str, body: &str) -> String {
     )
 }
 
-fn headers() -> Vec<Header> {
+fn headers() -> Vec<(&'static str, String)> {
     [
         ("Content-Type", "text/html; charset=utf-8"),
         // The token is in the URL: never leak it to another site.
@@ -63,8 +62,8 @@ fn headers() -> Vec<Header> {
         ("Cache-Control", "no-store"),
         ("X-Content-Type-Options", "nosniff"),
     ]
-    .iter()
-    .filter_map(|(name, value)| Header::from_bytes(name.as_bytes(), value.as_bytes()).ok())
+    .into_iter()
+    .map(|(name, value)| (name, value.to_string()))
     .collect()
 }
 
@@ -72,6 +71,27 @@ struct Page {
     status: u16,
     title: String,
     body: String,
+}
+
+/// The page of an error status (bad requests, limits, failures).
+fn error_page(status: u16) -> Page {
+    let (title, text) = match status {
+        400 => ("Requête invalide", "La requête est mal formée."),
+        405 => ("Méthode non permise", "Cette adresse ne répond qu'à GET et POST."),
+        408 => ("Délai dépassé", "La requête est arrivée trop lentement."),
+        411 => ("Longueur requise", "La requête doit donner sa longueur."),
+        413 | 431 => ("Requête trop grande", "La requête dépasse la taille permise."),
+        503 => (
+            "Service occupé",
+            "Trop de requêtes en cours, réessayez dans un instant.",
+        ),
+        _ => ("Erreur", "Une erreur est survenue, réessayez plus tard."),
+    };
+    Page {
+        status,
+        title: title.into(),
+        body: format!("<p>{text}</p>"),
+    }
 }
 
 const INVALID_LINK: &str = "This link is no longer valid.";
@@ -84,14 +104,14 @@ fn not_found() -> Page {
     }
 }
 
-fn unsubscribe(store: &mut Store, method: &Method, token: &str) -> anyhow::Result<Page> {
+fn unsubscribe(store: &mut Store, post: bool, token: &str) -> anyhow::Result<Page> {
     let Some(target) = newsletter::unsubscribe_target(store, token)? else {
         return Ok(not_found());
     };
     let label = escape(&target.group_label);
     let who = escape(&mask(&target.email));
-    match method {
-        Method::Post => {
+    match post {
+        true => {
             newsletter::unsubscribe(store, token)?;
             Ok(Page {
                 status: 200,
@@ -116,7 +136,7 @@ fn unsubscribe(store: &mut Store, method: &Method, token: &str) -> anyhow::Resul
 }
 
 /// `/actions/TOKEN/`: GET shows what will happen, POST runs the jump.
-fn action(store: &mut Store, config: &Config, method: &Method, token: &str) -> anyhow::Result<Page> {
+fn action(store: &mut Store, config: &Config, post: bool, token: &str) -> anyhow::Result<Page> {
     let invalid = |err: anyhow::Error| -> anyhow::Result<Page> {
         match err.downcast_ref::<crate::exit_codes::BadInput>() {
             Some(message) => Ok(Page {
@@ -127,7 +147,7 @@ fn action(store: &mut Store, config: &Config, method: &Method, token: &str) -> a
             None => Err(err),
         }
     };
-    if *method == Method::Post {
+    if post {
         return match workflow::run_link(store, config, token, None) {
             Ok((form, done)) => Ok(Page {
                 status: 200,
@@ -152,37 +172,18 @@ fn action(store: &mut Store, config: &Config, method: &Method, token: &str) -> a
     }
 }
 
-fn route(store: &mut Store, config: &Config, request: &mut Request) -> anyhow::Result<Page> {
-    let method = request.method().clone();
-    let path = request.url().split(['?', '#']).next().unwrap_or("").to_string();
-    if !matches!(method, Method::Get | Method::Head | Method::Post) {
-        return Ok(Page {
-            status: 405,
-            title: "Méthode non permise".into(),
-            body: String::new(),
-        });
-    }
-    if method == Method::Post {
-        // Read (and bound) the body: a one-click POST carries
-        // `List-Unsubscribe=One-Click`, a form post nothing we need.
-        let mut sink = Vec::new();
-        let read = request
-            .as_reader()
-            .take(MAX_BODY_BYTES + 1)
-            .read_to_end(&mut sink)
-            .unwrap_or(0);
-        if read as u64 > MAX_BODY_BYTES {
-            return Ok(Page {
-                status: 413,
-                title: "Requête trop grande".into(),
-                body: String::new(),
-            });
-        }
-    }
-    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+fn route(store: &mut Store, config: &Config, request: &Request) -> anyhow::Result<Page> {
+    let post = match request.method.as_str() {
+        "GET" | "HEAD" => false,
+        "POST" => true,
+        _ => return Ok(error_page(405)),
+    };
+    // A one-click POST carries `List-Unsubscribe=One-Click`, a form post
+    // nothing we need: the body (bounded by the transport) is not read.
+    let segments: Vec<&str> = request.path.trim_matches('/').split('/').collect();
     match segments.as_slice() {
-        ["unsubscribe", token] => unsubscribe(store, &method, token),
-        ["actions", token] => action(store, config, &method, token),
+        ["unsubscribe", token] => unsubscribe(store, post, token),
+        ["actions", token] => action(store, config, post, token),
         _ => Ok(Page {
             status: 404,
             title: "Page introuvable".into(),
@@ -191,45 +192,133 @@ fn route(store: &mut Store, config: &Config, request: &mut Request) -> anyhow::R
     }
 }
 
-fn respond(request: Request, page: Page) {
-    let head = *request.method() == Method::Head;
-    let html = html_page(&page.title, &page.body);
-    let mut response =
-        Response::from_string(if head { String::new() } else { html }).with_status_code(page.status);
-    for header in headers() {
-        response.add_header(header);
+/// The path as logs may show it: tokens are secrets.
+fn loggable(path: &str) -> String {
+    match path.trim_start_matches('/').split_once('/') {
+        Some((first, _)) => format!("/{first}/…"),
+        None => path.to_string(),
     }
-    let _ = request.respond(response);
 }
 
-/// Serves until SIGTERM or SIGINT, then finishes the request in hand and returns.
-pub fn serve(store: &mut Store, config: &Config, listen: &str) -> anyhow::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
-        signal_hook::flag::register(signal, stop.clone()).context("cannot handle SIGTERM")?;
+fn respond(stream: &mut TcpStream, page: Page, head: bool, timeout: Duration) {
+    let mut headers = headers();
+    if page.status == 405 {
+        headers.push(("Allow", "GET, HEAD, POST".into()));
     }
-    let server = Server::http(listen).map_err(|e| anyhow::anyhow!("cannot listen on {listen}: {e}"))?;
-    log::info!("listening on {listen}");
-    while !stop.load(Ordering::SeqCst) {
-        let mut request = match server.recv_timeout(POLL) {
-            Ok(Some(request)) => request,
-            Ok(None) => continue,
-            Err(e) => {
-                log::warn!("accepting a request failed: {e}");
-                continue;
+    let response = Response {
+        status: page.status,
+        headers,
+        body: html_page(&page.title, &page.body).into_bytes(),
+    };
+    if let Err(e) = http::write_response(stream, &response, head, timeout) {
+        log::debug!("answering a client failed: {e}");
+    }
+}
+
+/// One connection: one request read within the limits, one answer.
+fn handle(mut stream: TcpStream, store: &Mutex<Store>, config: &Config, limits: &Limits) {
+    let request = match http::read_request(&mut stream, limits) {
+        Ok(request) => request,
+        Err(err) => {
+            if let Some(status) = err.status() {
+                log::debug!("refused a request ({status}): {err:?}");
+                respond(&mut stream, error_page(status), false, limits.timeout);
+                http::drain(&mut stream, 1 << 20, Duration::from_secs(1));
             }
-        };
+            return;
+        }
+    };
+    let page = {
+        let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
         // A bad request or a failing state never stops the server.
-        let page = route(store, config, &mut request).unwrap_or_else(|e| {
-            log::error!("{} {}: {e:#}", request.method(), request.url());
-            Page {
-                status: 500,
-                title: "Erreur".into(),
-                body: "<p>Une erreur est survenue, réessayez plus tard.</p>".into(),
+        route(&mut store, config, &request).unwrap_or_else(|e| {
+            log::error!("{} {}: {e:#}", request.method, loggable(&request.path));
+            error_page(500)
+        })
+    };
+    log::debug!("{} {} {}", request.method, loggable(&request.path), page.status);
+    respond(&mut stream, page, request.method == "HEAD", limits.timeout);
+}
+
+/// Counts a connection in hand until dropped (even by a panic).
+struct Active<'a>(&'a AtomicUsize);
+
+impl Drop for Active<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Serves until SIGTERM or SIGINT, then finishes the requests in hand (each
+/// bounded by `serve.request_timeout`) and returns. One thread per
+/// connection, at most `serve.max_connections`; more get a 503 page.
+pub fn serve(store: Store, config: &Config, listen: &str) -> anyhow::Result<()> {
+    let listener = TcpListener::bind(listen).with_context(|| format!("cannot listen on {listen}"))?;
+    let local = listener.local_addr()?;
+    let limits = Limits {
+        timeout: config.serve.request_timeout.std(),
+        max_head_bytes: MAX_HEAD_BYTES,
+        max_body_bytes: MAX_BODY_BYTES,
+    };
+    let max_connections = config.serve.max_connections as usize;
+    let stop = AtomicBool::new(false);
+    let active = AtomicUsize::new(0);
+    let store = Mutex::new(store);
+    let mut signals =
+        signal_hook::iterator::Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT])
+            .context("cannot handle SIGTERM")?;
+    let signals_handle = signals.handle();
+    log::info!("listening on {local}");
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            if signals.forever().next().is_some() {
+                stop.store(true, Ordering::SeqCst);
+                // Wakes the blocking accept below.
+                let _ = TcpStream::connect(local);
             }
         });
-        respond(request, page);
-    }
+        // One thread per connection, or a 503 page when all are busy.
+        let dispatch = |mut stream: TcpStream| {
+            if active.fetch_add(1, Ordering::SeqCst) >= max_connections {
+                active.fetch_sub(1, Ordering::SeqCst);
+                respond(&mut stream, error_page(503), false, Duration::from_secs(1));
+                return;
+            }
+            let (store, active, limits) = (&store, &active, &limits);
+            scope.spawn(move || {
+                let _active = Active(active);
+                let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    handle(stream, store, config, limits)
+                }));
+                if handled.is_err() {
+                    log::error!("a request handler panicked; the server goes on");
+                }
+            });
+        };
+        for stream in listener.incoming() {
+            match stream {
+                Ok(stream) => dispatch(stream),
+                Err(e) => {
+                    log::warn!("accepting a connection failed: {e}");
+                    // Out of file descriptors, say: do not spin.
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+            }
+            if stop.load(Ordering::SeqCst) {
+                break;
+            }
+        }
+        // Clients that connected before the stop are served too (the
+        // wake-up connection reads as closed and gets no answer).
+        if listener.set_nonblocking(true).is_ok() {
+            while let Ok((stream, _)) = listener.accept() {
+                if stream.set_nonblocking(false).is_ok() {
+                    dispatch(stream);
+                }
+            }
+        }
+        signals_handle.close();
+    });
     log::info!("stopped");
     Ok(())
 }
