@@ -534,6 +534,9 @@ pub fn workflow(workflow: &crate::ops::workflow::Workflow, as_json: bool) -> any
                 }
                 Ok(crate::ops::workflow::Action::Sms(s)) => format!("sms to {}", s.to.join(", ")),
                 Ok(crate::ops::workflow::Action::Notify(n)) => format!("notify {}: {}", n.user, n.title),
+                Ok(crate::ops::workflow::Action::MaarchResponse(_)) => {
+                    "maarch_response to the mails linked to the form".to_string()
+                }
                 Err(e) => e,
             };
             text.push_str(&format!("  on enter: {what}\n"));

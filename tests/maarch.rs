@@ -374,3 +374,100 @@ fn config_check_connect_probes_maarch() {
         .assert()
         .code(75);
 }
+
+#[test]
+fn a_workflow_answers_the_mail_linked_to_its_form() {
+    let maarch = Maarch::start(vec![Doc::new(1, "GRC", &pdf(10)), Doc::new(2, "GRC", &pdf(10))]);
+    let env = Env::new();
+    config(&env, &maarch.url(), "");
+    publik(&env).arg("feed-mail-maarch").assert().success();
+    env.write(
+        "courrier.yaml",
+        "name: courrier\nlabel: Courrier\ninitial: open\nstatuses:\n  - id: open\n    label: Ouvert\n    jumps:\n      - { id: close, label: Clore, to: closed }\n  - id: closed\n    label: Clos\n    jumps:\n      - { id: reopen, label: Rouvrir, to: open }\n    on_enter:\n      - maarch_response:\n          content: \"Demande {{ form.number }} traitée : {{ form.data.decision }}\"\n",
+    );
+    publik(&env)
+        .args(["workflow", "import", "courrier.yaml"])
+        .assert()
+        .success();
+    let create = |name: &str| {
+        json(
+            &env,
+            &[
+                "form",
+                "create",
+                "--workflow",
+                "courrier",
+                "--name",
+                name,
+                "--data",
+                "decision=accordée",
+            ],
+        )["number"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let number = create("Acte de naissance");
+    publik(&env)
+        .args([
+            "mail",
+            "link",
+            "1",
+            "--form-number",
+            &number,
+            "--form-url",
+            "https://demarches.example.org/1/",
+        ])
+        .assert()
+        .success();
+    publik(&env).arg("send-queue").assert().success();
+    assert_eq!(maarch.doc(1).status, "GRC_SENT");
+
+    publik(&env)
+        .args(["form", "jump", &number, "close", "--actor", "agent"])
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(json(&env, &["mail", "show", "1"])["status"], "responded");
+    publik(&env).arg("send-queue").assert().success();
+    assert_eq!(maarch.doc(1).status, "GRC_RESPONSE");
+    assert_eq!(
+        maarch.doc(1).history.last().unwrap(),
+        &format!("Demande {number} traitée : accordée")
+    );
+
+    // Closing again answers nothing twice; a form without mail sends nothing.
+    for jump in ["reopen", "close"] {
+        publik(&env)
+            .args(["form", "jump", &number, jump, "--actor", "agent"])
+            .assert()
+            .success();
+    }
+    let other = create("Sans courrier");
+    publik(&env)
+        .args(["form", "jump", &other, "close", "--actor", "agent"])
+        .assert()
+        .success();
+    assert_eq!(
+        json(&env, &["queue", "list", "--channel", "maarch"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(maarch.doc(2).status, "GRC_TRT");
+
+    // An empty response is refused at import, naming the path.
+    env.write(
+        "empty.yaml",
+        "name: e\nlabel: E\ninitial: a\nstatuses:\n  - id: a\n    label: A\n    on_enter:\n      - maarch_response: { content: \" \" }\n",
+    );
+    let out = publik(&env)
+        .args(["workflow", "import", "empty.yaml"])
+        .assert()
+        .code(65);
+    assert!(
+        String::from_utf8_lossy(&out.get_output().stderr)
+            .contains("statuses[0].on_enter[0].maarch_response.content"),
+    );
+}

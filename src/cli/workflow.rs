@@ -20,14 +20,18 @@ The file:
         - email: { to: [ADDR...], subject: T, text: T, html: T }
         - sms: { to: [NUMBER...], text: T }
         - notify: { user: U, title: T, body: T, url: URL }
+        - maarch_response: { content: T }
     - { id: accepted, label: Acceptée }
 
 Every text (T, ADDR, NUMBER, U) is a template (minijinja) with form.number,
 form.name, form.data.KEY, form.user, form.email, form.status and
 form.status_label. In email texts, action_button(\"JUMP\", label=\"...\",
 delay=\"3d\", message=\"...\", done_message=\"...\") renders a single-use link
-(a button in the HTML part) for each recipient. Errors name the path in the
-file, e.g. statuses[0].jumps[1].to, and import nothing.";
+(a button in the HTML part) for each recipient. maarch_response answers the
+Maarch mails linked to the form (publik mail link ID --form-number NUMBER)
+and not answered yet, with T as the history message; a form without such
+mail sends nothing. Errors name the path in the file, e.g.
+statuses[0].jumps[1].to, and import nothing.";
 
 /// Workflows: statuses, manual jumps, actions on entering a status
 #[derive(Debug, clap::Args)]

@@ -337,17 +337,11 @@ pub enum MaarchReport {
     },
 }
 
-fn queue_report(
-    store: &mut Store,
-    mail: &Mail,
-    status: MailStatus,
-    form: Option<(&str, &str)>,
-    report: MaarchReport,
-    actor: &str,
-) -> anyhow::Result<i64> {
+/// The queue row that carries `report` for `mail`.
+fn report_row(mail: &Mail, report: &MaarchReport) -> anyhow::Result<(NewBody, NewRow)> {
     let body = NewBody {
         channel: Channel::Maarch,
-        content: serde_json::to_string(&report)?,
+        content: serde_json::to_string(report)?,
         attachments: Vec::new(),
     };
     let row = NewRow {
@@ -358,7 +352,46 @@ fn queue_report(
         not_before: None,
         expires_at: None,
     };
+    Ok((body, row))
+}
+
+fn queue_report(
+    store: &mut Store,
+    mail: &Mail,
+    status: MailStatus,
+    form: Option<(&str, &str)>,
+    report: MaarchReport,
+    actor: &str,
+) -> anyhow::Result<i64> {
+    let (body, row) = report_row(mail, &report)?;
     Ok(store.report_mail(mail.id, status, form, &body, &row, actor)?)
+}
+
+/// The report answering `mail` with `content` (status `maarch.status_response`).
+fn response_report(config: &Config, mail: &Mail, content: &str) -> MaarchReport {
+    MaarchReport::Status {
+        res_id: mail.res_id,
+        status: config.maarch.status_response.clone(),
+        history_message: content.to_string(),
+    }
+}
+
+/// The workflow action `maarch_response`: the reports answering the mails
+/// linked to form `number`, for the jump's transaction to queue.
+pub fn form_responses(
+    store: &Store,
+    config: &Config,
+    number: &str,
+    content: &str,
+) -> anyhow::Result<Vec<(i64, NewBody, NewRow)>> {
+    store
+        .mails_linked_to(number)?
+        .iter()
+        .map(|mail| {
+            let (body, row) = report_row(mail, &response_report(config, mail, content))?;
+            Ok((mail.id, body, row))
+        })
+        .collect()
 }
 
 pub fn link(
@@ -431,11 +464,7 @@ pub fn respond(
     if content.trim().is_empty() {
         return Err(bad_input("--content: the response is empty"));
     }
-    let report = MaarchReport::Status {
-        res_id: mail.res_id,
-        status: config.maarch.status_response.clone(),
-        history_message: content.to_string(),
-    };
+    let report = response_report(config, &mail, content);
     queue_report(store, &mail, MailStatus::Responded, None, report, actor)
 }
 

@@ -50,8 +50,9 @@ pub struct Jump {
     pub to: String,
 }
 
-/// One action, written `- email: {...}`, `- sms: {...}` or `- notify: {...}`
-/// (serde_yaml would want `!email` tags for an enum).
+/// One action, written `- email: {...}`, `- sms: {...}`, `- notify: {...}`
+/// or `- maarch_response: {...}` (serde_yaml would want `!email` tags for an
+/// enum).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActionEntry {
@@ -61,22 +62,26 @@ pub struct ActionEntry {
     pub sms: Option<SmsAction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notify: Option<NotifyAction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maarch_response: Option<MaarchResponseAction>,
 }
 
 pub enum Action<'a> {
     Email(&'a EmailAction),
     Sms(&'a SmsAction),
     Notify(&'a NotifyAction),
+    MaarchResponse(&'a MaarchResponseAction),
 }
 
 impl ActionEntry {
     /// The one action this entry holds.
     pub fn action(&self) -> Result<Action<'_>, String> {
-        match (&self.email, &self.sms, &self.notify) {
-            (Some(e), None, None) => Ok(Action::Email(e)),
-            (None, Some(s), None) => Ok(Action::Sms(s)),
-            (None, None, Some(n)) => Ok(Action::Notify(n)),
-            _ => Err("give exactly one of email, sms, notify".into()),
+        match (&self.email, &self.sms, &self.notify, &self.maarch_response) {
+            (Some(e), None, None, None) => Ok(Action::Email(e)),
+            (None, Some(s), None, None) => Ok(Action::Sms(s)),
+            (None, None, Some(n), None) => Ok(Action::Notify(n)),
+            (None, None, None, Some(m)) => Ok(Action::MaarchResponse(m)),
+            _ => Err("give exactly one of email, sms, notify, maarch_response".into()),
         }
     }
 }
@@ -109,6 +114,15 @@ pub struct NotifyAction {
     pub body: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
+}
+
+/// Answers the Maarch mails linked to the form (`publik mail link … --form-number`)
+/// and not answered yet: their status becomes `maarch.status_response` with
+/// `content` as history message. Nothing happens for a form without such mail.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MaarchResponseAction {
+    pub content: String,
 }
 
 impl Workflow {
@@ -318,6 +332,12 @@ pub fn validate(workflow: &Workflow) -> Result<(), String> {
                     (format!("{at}.notify.user"), notify.user.as_str()),
                     (format!("{at}.notify.title"), notify.title.as_str()),
                 ],
+                Action::MaarchResponse(response) => {
+                    if response.content.trim().is_empty() {
+                        return Err(format!("{at}.maarch_response.content: must not be empty"));
+                    }
+                    vec![(format!("{at}.maarch_response.content"), response.content.as_str())]
+                }
             };
             for (path, text) in texts {
                 check_template(&env, &path, text, &sample)?;
@@ -512,6 +532,17 @@ fn enter_status(
                 let send = crate::ops::push::send_to(&subscriptions, &content, 1, None)
                     .map_err(|e| e.to_string())?;
                 effects.sends.push(send);
+            }
+            Action::MaarchResponse(response) => {
+                let plain = environment(None);
+                let content = render(&plain, &at, &response.content, context)?;
+                if content.trim().is_empty() {
+                    return Err(format!("{at}: the Maarch response rendered empty"));
+                }
+                let number = context["form"]["number"].as_str().unwrap_or_default();
+                let responses = crate::ops::maarch::form_responses(store, config, number, &content)
+                    .map_err(|e| format!("{e:#}"))?;
+                effects.mail_responses.extend(responses);
             }
         }
     }

@@ -122,6 +122,16 @@ impl Store {
         Ok(mails)
     }
 
+    /// Mails linked to a form and not answered yet.
+    pub fn mails_linked_to(&self, form_number: &str) -> rusqlite::Result<Vec<Mail>> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {MAIL_COLUMNS} FROM maarch_mails WHERE form_number = ?1 AND status = 'linked' ORDER BY id"
+            ))?
+            .query_map([form_number], mail_from_row)?
+            .collect()
+    }
+
     pub fn mail_file(&self, id: i64) -> rusqlite::Result<Option<Vec<u8>>> {
         self.conn
             .query_row("SELECT file FROM maarch_mails WHERE id = ?1", [id], |row| {

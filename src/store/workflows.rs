@@ -73,6 +73,9 @@ pub struct ActionToken {
 pub struct Effects {
     pub sends: Vec<(NewBody, Vec<NewRow>)>,
     pub tokens: Vec<NewActionToken>,
+    /// Responses to Maarch mails linked to the form: (mail id, report). Each
+    /// is queued only if the mail is still `linked` (never answered twice).
+    pub mail_responses: Vec<(i64, NewBody, NewRow)>,
 }
 
 /// Why a form change did not happen.
@@ -124,6 +127,16 @@ fn apply_effects(
     for (body, rows) in &effects.sends {
         let body_id = insert_body(tx, body, now, actor)?;
         for row in rows {
+            insert_message(tx, body.channel, body_id, row, now)?;
+        }
+    }
+    for (mail_id, body, row) in &effects.mail_responses {
+        let answered = tx.execute(
+            "UPDATE maarch_mails SET status = 'responded', updated_at = ?2 WHERE id = ?1 AND status = 'linked'",
+            params![mail_id, now],
+        )?;
+        if answered == 1 {
+            let body_id = insert_body(tx, body, now, actor)?;
             insert_message(tx, body.channel, body_id, row, now)?;
         }
     }
@@ -286,8 +299,8 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let effects = Effects {
-            sends: Vec::new(),
             tokens: vec![token.clone()],
+            ..Effects::default()
         };
         apply_effects(&tx, form.id, &form.status, &effects, &now, "")?;
         tx.commit()
