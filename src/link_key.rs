@@ -4,7 +4,9 @@
 //! `action_tokens`), so a copy of the state file yields no usable link.
 //!
 //! token = base64url(HMAC-SHA256(key, nonce)); the placeholder names the key
-//! (a short fingerprint) and the nonce.
+//! (a short fingerprint) and the nonce. The nonce is 256 bits from the OS
+//! random source, so each link carries as much fresh randomness as a plain
+//! random token, and without the key it is worth nothing.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -112,7 +114,7 @@ impl LinkKey {
     /// A new link: the placeholder to store in the message and the hash of
     /// the token it will become.
     pub fn mint(&self) -> anyhow::Result<(String, [u8; 32])> {
-        let nonce = crate::token::random_hex(16)?;
+        let nonce = crate::token::random_hex(32)?;
         let token = self.token(&nonce).map_err(anyhow::Error::msg)?;
         Ok((
             format!("{PLACEHOLDER_PREFIX}{}-{nonce}", self.id),
