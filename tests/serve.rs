@@ -148,23 +148,32 @@ fn get_shows_post_unsubscribes() {
     assert_eq!(agent.get(&url).call().unwrap().status().as_u16(), 200);
 }
 
+fn terminate(served: &common::Served) {
+    let pid = served.child.id() as libc::pid_t;
+    // SAFETY: sending a signal to our own child process.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+}
+
+/// Waits (a while) for `serve` to exit, successfully.
+fn stopped_cleanly(served: &mut common::Served) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        if let Some(status) = served.child.try_wait().unwrap() {
+            assert!(status.success(), "{status:?}");
+            return;
+        }
+        assert!(Instant::now() < deadline, "serve did not stop on SIGTERM");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 #[test]
 fn sigterm_stops_the_server() {
     let env = Env::new();
     env.write("publik.yaml", "# defaults\n");
     let mut served = env.serve();
-    let pid = served.child.id() as libc::pid_t;
-    // SAFETY: sending a signal to our own child process.
-    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
-    let deadline = Instant::now() + Duration::from_secs(5);
-    loop {
-        if let Some(status) = served.child.try_wait().unwrap() {
-            assert!(status.success(), "{status:?}");
-            break;
-        }
-        assert!(Instant::now() < deadline, "serve did not stop on SIGTERM");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    terminate(&served);
+    stopped_cleanly(&mut served);
 }
 
 /// A raw connection to `served` with a generous read timeout.
@@ -267,19 +276,9 @@ fn sigterm_lets_the_request_in_hand_finish() {
     let mut served = env.serve();
     let mut in_hand = raw_connection(&served);
     in_hand.write_all(b"GET /nope HTTP/1.1\r\n").unwrap();
-    let pid = served.child.id() as libc::pid_t;
-    // SAFETY: sending a signal to our own child process.
-    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    terminate(&served);
     std::thread::sleep(Duration::from_millis(200));
     in_hand.write_all(b"Host: x\r\n\r\n").unwrap();
     assert!(read_all(&mut in_hand).starts_with("HTTP/1.1 404 "));
-    let deadline = Instant::now() + Duration::from_secs(5);
-    loop {
-        if let Some(status) = served.child.try_wait().unwrap() {
-            assert!(status.success(), "{status:?}");
-            break;
-        }
-        assert!(Instant::now() < deadline, "serve did not stop on SIGTERM");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    stopped_cleanly(&mut served);
 }
