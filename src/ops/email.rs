@@ -710,41 +710,33 @@ impl EmailSender {
     }
 }
 
+impl EmailSender {
+    /// `body` parsed once for all its rows, its action links made.
+    fn prepare(&mut self, body: &Body) -> Result<&PreparedEmail, String> {
+        if self.prepared.as_ref().is_none_or(|p| p.body_id != body.id) {
+            self.prepared = None;
+            let mut prepared = PreparedEmail::new(body, &self.links)?;
+            if prepared.has_action_links() {
+                if self.link_key.is_none() {
+                    let key = LinkKey::load(&self.link_key_path)
+                        .map_err(|e| format!("{e:#}; its action links cannot be made"))?;
+                    self.link_key = Some(key);
+                }
+                if let Some(key) = &self.link_key {
+                    prepared.expand_action_links(key)?;
+                }
+            }
+            self.prepared = Some(prepared);
+        }
+        self.prepared
+            .as_ref()
+            .ok_or_else(|| "email body unavailable".to_string())
+    }
+}
+
 impl Sender for EmailSender {
     fn deliver(&mut self, message: &Message, body: &Body) -> Delivery {
-        if self.prepared.as_ref().is_none_or(|p| p.body_id != body.id) {
-            match PreparedEmail::new(body, &self.links) {
-                Ok(prepared) => self.prepared = Some(prepared),
-                Err(reason) => return Delivery::Failed { reason },
-            }
-            if let Some(prepared) = self.prepared.as_mut().filter(|p| p.has_action_links()) {
-                if self.link_key.is_none() {
-                    match LinkKey::load(&self.link_key_path) {
-                        Ok(key) => self.link_key = Some(key),
-                        Err(e) => {
-                            self.prepared = None;
-                            return Delivery::Failed {
-                                reason: format!("{e:#}; its action links cannot be made"),
-                            };
-                        }
-                    }
-                }
-                if let Some(Err(reason)) = self
-                    .link_key
-                    .as_ref()
-                    .map(|key| prepared.expand_action_links(key))
-                {
-                    self.prepared = None;
-                    return Delivery::Failed { reason };
-                }
-            }
-        }
-        let Some(prepared) = &self.prepared else {
-            return Delivery::Failed {
-                reason: "email body unavailable".into(),
-            };
-        };
-        let (envelope, bytes) = match prepared.compose(message) {
+        let (envelope, bytes) = match self.prepare(body).and_then(|prepared| prepared.compose(message)) {
             Ok(composed) => composed,
             Err(reason) => return Delivery::Failed { reason },
         };
