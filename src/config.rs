@@ -111,9 +111,15 @@ pub struct SmtpConfig {
     pub timeout: Duration,
     /// EHLO name; default: this machine's hostname.
     pub hello_name: Option<String>,
+    /// PEM certificates trusted besides the public roots (a relay with an
+    /// internal CA or a self-signed certificate).
+    pub ca_file: Option<PathBuf>,
     /// The password, from whichever of the three keys gave it.
     #[serde(skip)]
     pub resolved_password: Option<Secret>,
+    /// The text of `ca_file`, read and checked when the config is loaded.
+    #[serde(skip)]
+    pub ca_pem: Option<String>,
 }
 
 impl Default for SmtpConfig {
@@ -128,7 +134,9 @@ impl Default for SmtpConfig {
             password_env: None,
             timeout: Duration::from_secs(30),
             hello_name: None,
+            ca_file: None,
             resolved_password: None,
+            ca_pem: None,
         }
     }
 }
@@ -675,6 +683,31 @@ impl Config {
                 "email.smtp.username",
                 "required when a password is set".into(),
             ));
+        }
+        if let Some(file) = &smtp.ca_file {
+            let path = match &base {
+                Some(dir) if file.is_relative() => dir.join(file),
+                _ => file.clone(),
+            };
+            let pem = std::fs::read_to_string(&path).map_err(|e| {
+                fail(
+                    "email.smtp.ca_file",
+                    format!("cannot read {}: {e}", path.display()),
+                )
+            })?;
+            if !pem.contains("-----BEGIN CERTIFICATE-----") {
+                return Err(fail(
+                    "email.smtp.ca_file",
+                    format!("{} holds no PEM certificate", path.display()),
+                ));
+            }
+            if smtp.tls == SmtpTls::None {
+                return Err(fail(
+                    "email.smtp.ca_file",
+                    "needs email.smtp.tls: starttls or tls".into(),
+                ));
+            }
+            smtp.ca_pem = Some(pem);
         }
         // SMS
         let sms = &mut self.sms;

@@ -12,7 +12,7 @@ use lettre::address::Envelope;
 use lettre::message::header::{self, ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment as MimeAttachment, Mailbox, Mailboxes, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
-use lettre::transport::smtp::client::{SmtpConnection, TlsParameters};
+use lettre::transport::smtp::client::{Certificate, SmtpConnection, TlsParameters};
 use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
 use lettre::transport::smtp::extension::ClientId;
 use lettre::{FileTransport, SendmailTransport, Transport};
@@ -766,6 +766,15 @@ impl Sender for EmailSender {
     }
 }
 
+/// What to do about a certificate the system does not trust.
+fn certificate_hint(error: &lettre::transport::smtp::Error) -> &'static str {
+    if error.to_string().contains("certificate") {
+        " (a private CA or a self-signed relay: trust it with email.smtp.ca_file)"
+    } else {
+        ""
+    }
+}
+
 /// One SMTP connection kept for the whole run, reopened after a failure.
 pub struct SmtpClient {
     host: String,
@@ -788,9 +797,19 @@ impl SmtpClient {
         let host = smtp.host.clone().context("email.smtp.host is not set")?;
         let tls_parameters = match smtp.tls {
             SmtpTls::None => None,
-            SmtpTls::Starttls | SmtpTls::Tls => Some(
-                TlsParameters::new(host.clone()).with_context(|| format!("cannot set up TLS for {host}"))?,
-            ),
+            SmtpTls::Starttls | SmtpTls::Tls => {
+                let mut builder = TlsParameters::builder(host.clone());
+                if let Some(pem) = &smtp.ca_pem {
+                    let certificate = Certificate::from_pem(pem.as_bytes())
+                        .context("email.smtp.ca_file: unreadable certificates")?;
+                    builder = builder.add_root_certificate(certificate);
+                }
+                Some(
+                    builder
+                        .build_rustls()
+                        .with_context(|| format!("cannot set up TLS for {host}"))?,
+                )
+            }
         };
         let hello = match &smtp.hello_name {
             Some(name) => ClientId::Domain(name.clone()),
@@ -831,12 +850,18 @@ impl SmtpClient {
             _ => None,
         };
         let mut connection =
-            SmtpConnection::connect(&addresses[..], Some(self.timeout), &self.hello, wrapper, None)
-                .map_err(|e| format!("cannot connect to SMTP server {peer}: {e}"))?;
+            SmtpConnection::connect(&addresses[..], Some(self.timeout), &self.hello, wrapper, None).map_err(
+                |e| {
+                    format!(
+                        "cannot connect to SMTP server {peer}: {e}{}",
+                        certificate_hint(&e)
+                    )
+                },
+            )?;
         if let (SmtpTls::Starttls, Some(parameters)) = (self.tls, self.tls_parameters.as_ref()) {
             connection
                 .starttls(parameters, &self.hello)
-                .map_err(|e| format!("STARTTLS with {peer} failed: {e}"))?;
+                .map_err(|e| format!("STARTTLS with {peer} failed: {e}{}", certificate_hint(&e)))?;
         }
         if let Some(credentials) = &self.credentials {
             connection

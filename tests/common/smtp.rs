@@ -8,11 +8,16 @@
 //! - `drop…@`  → the connection is closed during DATA, before the reply
 //! - `flakyN…@` → 451 for the first N attempts, then accepted
 //! - anything else → 250
+//!
+//! With `Options::tls` it speaks TLS (rustls, a self-signed certificate made
+//! by rcgen): STARTTLS offered after EHLO and required before MAIL, or TLS
+//! from the first byte. With `Options::auth` it requires AUTH PLAIN, offered
+//! over TLS only.
 
 #![allow(dead_code)]
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -23,6 +28,10 @@ pub struct Received {
     pub mail_from: String,
     pub rcpt_to: Vec<String>,
     pub data: Vec<u8>,
+    /// Whether the message came over TLS.
+    pub tls: bool,
+    /// The user who authenticated, if any.
+    pub user: Option<String>,
 }
 
 #[derive(Default)]
@@ -37,12 +46,49 @@ pub struct SmtpServer {
     shared: Arc<Shared>,
 }
 
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Default)]
 pub struct Options {
     /// Wait this long before answering the end of DATA (a slow server).
     pub delay_per_message: Duration,
     /// Keep only a count, not the messages (benchmarks).
     pub count_only: bool,
+    pub tls: Option<(TlsMode, Arc<rustls::ServerConfig>)>,
+    /// AUTH PLAIN with this user and password is required.
+    pub auth: Option<(String, String)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum TlsMode {
+    /// Port 587 style: plain greeting, STARTTLS, then everything over TLS.
+    Starttls,
+    /// Port 465 style: TLS from the first byte.
+    Implicit,
+}
+
+/// A self-signed certificate for `localhost` and 127.0.0.1: its PEM (what a
+/// client trusts) and the server side.
+pub struct TestCert {
+    pub pem: String,
+    pub config: Arc<rustls::ServerConfig>,
+}
+
+pub fn test_cert() -> TestCert {
+    let certified =
+        rcgen::generate_simple_self_signed(vec!["localhost".to_string(), "127.0.0.1".to_string()])
+            .expect("certificate");
+    let der = certified.cert.der().clone();
+    let key = rustls::pki_types::PrivateKeyDer::Pkcs8(certified.signing_key.serialize_der().into());
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .expect("protocols")
+        .with_no_client_auth()
+        .with_single_cert(vec![der], key)
+        .expect("server config");
+    TestCert {
+        pem: certified.cert.pem(),
+        config: Arc::new(config),
+    }
 }
 
 impl SmtpServer {
@@ -60,8 +106,9 @@ impl SmtpServer {
                 let Ok(stream) = stream else { continue };
                 let shared = accept_shared.clone();
                 shared.connections.fetch_add(1, Ordering::SeqCst);
+                let options = options.clone();
                 std::thread::spawn(move || {
-                    let _ = serve(stream, &shared, options);
+                    let _ = serve(stream, &shared, &options);
                 });
             }
         });
@@ -126,49 +173,126 @@ fn rcpt_reply(shared: &Shared, address: &str) -> &'static str {
     "250 2.1.5 Ok\r\n"
 }
 
-fn serve(stream: TcpStream, shared: &Shared, options: Options) -> std::io::Result<()> {
+fn tls_stream(
+    stream: TcpStream,
+    options: &Options,
+) -> std::io::Result<rustls::StreamOwned<rustls::ServerConnection, TcpStream>> {
+    let Some((_, config)) = &options.tls else {
+        return Err(std::io::Error::other("no TLS configured"));
+    };
+    let connection = rustls::ServerConnection::new(config.clone()).map_err(std::io::Error::other)?;
+    Ok(rustls::StreamOwned::new(connection, stream))
+}
+
+fn serve(stream: TcpStream, shared: &Shared, options: &Options) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(30)))?;
     stream.set_nodelay(true)?;
-    let mut writer = stream.try_clone()?;
-    let mut reader = BufReader::new(stream);
-    writer.write_all(b"220 test.localhost ESMTP publik-test\r\n")?;
+    if matches!(&options.tls, Some((TlsMode::Implicit, _))) {
+        let tls = tls_stream(stream, options)?;
+        session(BufReader::new(tls), shared, options, true, true)?;
+        return Ok(());
+    }
+    if let Some(plain) = session(BufReader::new(stream), shared, options, false, true)? {
+        // STARTTLS: the same conversation goes on over TLS, without a greeting.
+        let tls = tls_stream(plain, options)?;
+        session(BufReader::new(tls), shared, options, true, false)?;
+    }
+    Ok(())
+}
+
+fn reply<S: Write>(stream: &mut S, text: &str) -> std::io::Result<()> {
+    stream.write_all(text.as_bytes())?;
+    stream.flush()
+}
+
+/// One SMTP conversation; returns the stream when the client asked for STARTTLS.
+fn session<S: Read + Write>(
+    mut reader: BufReader<S>,
+    shared: &Shared,
+    options: &Options,
+    tls: bool,
+    greet: bool,
+) -> std::io::Result<Option<S>> {
+    if greet {
+        reply(reader.get_mut(), "220 test.localhost ESMTP publik-test\r\n")?;
+    }
+    let offers_starttls = matches!(&options.tls, Some((TlsMode::Starttls, _))) && !tls;
+    let mut user: Option<String> = None;
     let mut mail_from = String::new();
     let mut rcpt_to: Vec<String> = Vec::new();
     let mut line = String::new();
     loop {
         line.clear();
         if reader.read_line(&mut line)? == 0 {
-            return Ok(());
+            return Ok(None);
         }
         let command = line.trim_end().to_string();
         let upper = command.to_ascii_uppercase();
+        let writer = reader.get_mut();
         if upper.starts_with("EHLO") {
-            writer
-                .write_all(b"250-test.localhost\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250 SIZE 52428800\r\n")?;
-        } else if upper.starts_with("HELO") {
-            writer.write_all(b"250 test.localhost\r\n")?;
-        } else if upper.starts_with("MAIL FROM:") {
-            mail_from = extract_address(&command[10..]);
-            rcpt_to.clear();
-            writer.write_all(b"250 2.1.0 Ok\r\n")?;
-        } else if upper.starts_with("RCPT TO:") {
-            let address = extract_address(&command[8..]);
-            let reply = rcpt_reply(shared, &address);
-            if reply.starts_with('2') {
-                rcpt_to.push(address);
+            let mut text = String::from("250-test.localhost\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n");
+            if offers_starttls {
+                text.push_str("250-STARTTLS\r\n");
             }
-            writer.write_all(reply.as_bytes())?;
-        } else if upper == "DATA" {
-            if rcpt_to.is_empty() {
-                writer.write_all(b"554 5.5.1 No valid recipients\r\n")?;
+            if options.auth.is_some() && tls {
+                text.push_str("250-AUTH PLAIN\r\n");
+            }
+            text.push_str("250 SIZE 52428800\r\n");
+            reply(writer, &text)?;
+        } else if upper.starts_with("HELO") {
+            reply(writer, "250 test.localhost\r\n")?;
+        } else if upper == "STARTTLS" && offers_starttls {
+            reply(writer, "220 2.0.0 Ready to start TLS\r\n")?;
+            return Ok(Some(reader.into_inner()));
+        } else if upper.starts_with("AUTH PLAIN ") && options.auth.is_some() && tls {
+            use base64::Engine;
+            let decoded = base64::engine::general_purpose::STANDARD
+                .decode(command[11..].trim())
+                .unwrap_or_default();
+            let parts: Vec<&[u8]> = decoded.split(|b| *b == 0).collect();
+            let given = match parts.as_slice() {
+                [_, user, password] => Some((
+                    String::from_utf8_lossy(user).into_owned(),
+                    String::from_utf8_lossy(password).into_owned(),
+                )),
+                _ => None,
+            };
+            if given.is_some() && given == options.auth {
+                user = given.map(|g| g.0);
+                reply(writer, "235 2.7.0 Authentication successful\r\n")?;
+            } else {
+                reply(writer, "535 5.7.8 Authentication credentials invalid\r\n")?;
+            }
+        } else if upper.starts_with("MAIL FROM:") {
+            if offers_starttls {
+                reply(writer, "530 5.7.0 Must issue a STARTTLS command first\r\n")?;
                 continue;
             }
-            writer.write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")?;
+            if options.auth.is_some() && user.is_none() {
+                reply(writer, "530 5.7.0 Authentication required\r\n")?;
+                continue;
+            }
+            mail_from = extract_address(&command[10..]);
+            rcpt_to.clear();
+            reply(writer, "250 2.1.0 Ok\r\n")?;
+        } else if upper.starts_with("RCPT TO:") {
+            let address = extract_address(&command[8..]);
+            let text = rcpt_reply(shared, &address);
+            if text.starts_with('2') {
+                rcpt_to.push(address);
+            }
+            reply(writer, text)?;
+        } else if upper == "DATA" {
+            if rcpt_to.is_empty() {
+                reply(writer, "554 5.5.1 No valid recipients\r\n")?;
+                continue;
+            }
+            reply(writer, "354 End data with <CR><LF>.<CR><LF>\r\n")?;
             let mut data = Vec::new();
             loop {
                 let mut raw = Vec::new();
                 if reader.read_until(b'\n', &mut raw)? == 0 {
-                    return Ok(());
+                    return Ok(None);
                 }
                 if raw == b".\r\n" || raw == b".\n" {
                     break;
@@ -182,7 +306,7 @@ fn serve(stream: TcpStream, shared: &Shared, options: Options) -> std::io::Resul
             }
             if rcpt_to.iter().any(|r| local_part(r).starts_with("drop")) {
                 // Hang up before answering: the client cannot know the outcome.
-                return Ok(());
+                return Ok(None);
             }
             if !options.delay_per_message.is_zero() {
                 std::thread::sleep(options.delay_per_message);
@@ -191,19 +315,21 @@ fn serve(stream: TcpStream, shared: &Shared, options: Options) -> std::io::Resul
                 mail_from: mail_from.clone(),
                 rcpt_to: std::mem::take(&mut rcpt_to),
                 data: if options.count_only { Vec::new() } else { data },
+                tls,
+                user: user.clone(),
             };
             shared.received.lock().unwrap().push(message);
-            writer.write_all(b"250 2.0.0 Ok: queued as TEST\r\n")?;
+            reply(reader.get_mut(), "250 2.0.0 Ok: queued as TEST\r\n")?;
         } else if upper == "RSET" {
             rcpt_to.clear();
-            writer.write_all(b"250 2.0.0 Ok\r\n")?;
+            reply(writer, "250 2.0.0 Ok\r\n")?;
         } else if upper == "NOOP" {
-            writer.write_all(b"250 2.0.0 Ok\r\n")?;
+            reply(writer, "250 2.0.0 Ok\r\n")?;
         } else if upper == "QUIT" {
-            writer.write_all(b"221 2.0.0 Bye\r\n")?;
-            return Ok(());
+            reply(writer, "221 2.0.0 Bye\r\n")?;
+            return Ok(None);
         } else {
-            writer.write_all(b"502 5.5.2 Command not recognized\r\n")?;
+            reply(writer, "502 5.5.2 Command not recognized\r\n")?;
         }
     }
 }

@@ -1,0 +1,145 @@
+//! Mail over TLS: STARTTLS (port 587 style) and implicit TLS (465) with
+//! AUTH against a real SMTP server on loopback speaking rustls with a
+//! self-signed certificate, trusted through `email.smtp.ca_file`.
+
+mod common;
+
+use common::Env;
+use common::smtp::{Options, SmtpServer, TlsMode, test_cert};
+
+const USER: &str = "publik";
+const PASSWORD: &str = "s3cret pass";
+
+/// A server in `mode` requiring AUTH, and a config for it (`tls`, `extra`).
+fn setup(mode: TlsMode, tls: &str, extra: &str) -> (SmtpServer, Env) {
+    let cert = test_cert();
+    let server = SmtpServer::start_with(Options {
+        tls: Some((mode, cert.config.clone())),
+        auth: Some((USER.into(), PASSWORD.into())),
+        ..Options::default()
+    });
+    let env = Env::new();
+    env.write("relay-ca.pem", &cert.pem);
+    env.write("smtp-password", &format!("{PASSWORD}\n"));
+    env.write(
+        "publik.yaml",
+        &format!(
+            "email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp:\n    host: 127.0.0.1\n    port: {}\n    tls: {tls}\n    username: {USER}\n    password_file: smtp-password\n    timeout: 5s\n{extra}",
+            server.port()
+        ),
+    );
+    (server, env)
+}
+
+fn enqueue(env: &Env) {
+    env.write("body.txt", "Bonjour\n");
+    env.publik()
+        .args([
+            "enqueue",
+            "email",
+            "--to",
+            "camille@example.org",
+            "--subject",
+            "Test",
+            "--text",
+            "body.txt",
+        ])
+        .assert()
+        .success();
+}
+
+const TRUST: &str = "    ca_file: relay-ca.pem\n";
+
+#[test]
+fn starttls_then_auth_then_the_message() {
+    let (server, env) = setup(TlsMode::Starttls, "starttls", TRUST);
+    env.publik()
+        .args(["config", "check", "--connect"])
+        .assert()
+        .success();
+    enqueue(&env);
+    env.publik()
+        .arg("send-queue")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    let received = server.received();
+    assert_eq!(received.len(), 1);
+    assert!(received[0].tls, "sent over TLS");
+    assert_eq!(received[0].user.as_deref(), Some(USER));
+    assert_eq!(received[0].rcpt_to, ["camille@example.org"]);
+}
+
+#[test]
+fn implicit_tls_then_auth_then_the_message() {
+    let (server, env) = setup(TlsMode::Implicit, "tls", TRUST);
+    enqueue(&env);
+    env.publik()
+        .arg("send-queue")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    let received = server.received();
+    assert_eq!(received.len(), 1);
+    assert!(received[0].tls);
+    assert_eq!(received[0].user.as_deref(), Some(USER));
+}
+
+/// An untrusted certificate, a server without STARTTLS, a wrong password:
+/// nothing is sent, the run says why once and exits 75, the row waits.
+#[test]
+fn no_trust_no_tls_no_auth_means_nothing_sent() {
+    let (server, env) = setup(TlsMode::Starttls, "starttls", "");
+    enqueue(&env);
+    let out = env.publik().arg("send-queue").assert().code(75);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("STARTTLS") && stderr.contains("certificate"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("publik: error").count(), 1, "{stderr}");
+    assert!(server.received().is_empty());
+    assert_eq!(
+        env.json(&["queue", "list", "--status", "pending"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // Plain server, config asking for STARTTLS: never falls back to plain.
+    let plain = SmtpServer::start();
+    let config = common::read(&env.config()).replace(
+        &format!("port: {}", server.port()),
+        &format!("port: {}", plain.port()),
+    );
+    env.write("publik.yaml", &format!("{config}{TRUST}"));
+    let out = env.publik().arg("send-queue").assert().code(75);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("STARTTLS"));
+    assert!(plain.received().is_empty());
+
+    let (server, env) = setup(TlsMode::Starttls, "starttls", TRUST);
+    enqueue(&env);
+    env.write("smtp-password", "wrong\n");
+    let out = env.publik().arg("send-queue").assert().code(75);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("authentication"));
+    assert!(server.received().is_empty());
+}
+
+#[test]
+fn a_bad_ca_file_is_a_config_error() {
+    let (_server, env) = setup(TlsMode::Starttls, "starttls", "    ca_file: missing.pem\n");
+    let out = env.publik().args(["config", "check"]).assert().code(65);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("email.smtp.ca_file") && stderr.contains("missing.pem"),
+        "{stderr}"
+    );
+    env.write("not-a-cert.pem", "hello\n");
+    let config = common::read(&env.config()).replace("missing.pem", "not-a-cert.pem");
+    env.write("publik.yaml", &config);
+    let out = env.publik().args(["config", "check"]).assert().code(65);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("no PEM certificate"));
+}
