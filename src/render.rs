@@ -50,10 +50,16 @@ pub fn state_info(info: &StateInfo, as_json: bool) -> anyhow::Result<()> {
         return json(info);
     }
     let mut text = format!(
-        "path: {}\nschema version: {}\nsize: {} bytes\n",
+        "path: {}\nschema version: {}\nsize: {} bytes\nlink key: {} ({})\n",
         info.path.display(),
         info.schema_version,
-        info.size_bytes
+        info.size_bytes,
+        info.link_key.path.display(),
+        if info.link_key.present {
+            "present"
+        } else {
+            "not created yet"
+        }
     );
     let rows = info
         .tables

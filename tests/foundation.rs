@@ -18,6 +18,7 @@ fn init_then_config_check_then_init_refuses() {
         .stderr("");
     assert!(env.config().exists());
     assert!(env.state().exists());
+    assert_eq!(env.json(&["state", "info"])["link_key"]["present"], true);
     let template = common::read(&env.config());
     assert!(template.contains("max_attempts: 5"));
     env.publik().args(["config", "check"]).assert().success();
@@ -131,6 +132,10 @@ fn new_state_is_0600_and_info_is_json() {
     );
     let mode = std::fs::metadata(env.state()).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
+    // The link key lives beside the state, made on first need (or by init).
+    let key = format!("{}.link-key", env.state().display());
+    assert_eq!(info["link_key"]["path"], key.as_str());
+    assert_eq!(info["link_key"]["present"], false);
 }
 
 #[test]

@@ -16,6 +16,6 @@ pub enum StateCommand {
 
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     match args.command {
-        StateCommand::Info => render::state_info(&ops::state::info(&ctx.store()?)?, ctx.json),
+        StateCommand::Info => render::state_info(&ops::state::info(&ctx.store()?, ctx.config()?)?, ctx.json),
     }
 }
