@@ -90,7 +90,7 @@ fn get_shows_post_unsubscribes() {
             .contains("default-src 'none'")
     );
     assert_eq!(headers.get("cache-control").unwrap(), "no-store");
-    let html = page.body_mut().read_to_string().unwrap();
+    let html = common::html_of(&mut page);
     assert!(html.starts_with("<!doctype html>"));
     assert!(html.contains("Quartier &lt;Nord&gt;"), "escaped label: {html}");
     assert!(html.contains("b***@example.org") && !html.contains("bob@example.org"));
@@ -109,21 +109,10 @@ fn get_shows_post_unsubscribes() {
         .send("List-Unsubscribe=One-Click")
         .unwrap();
     assert_eq!(done.status().as_u16(), 200);
-    assert!(
-        done.body_mut()
-            .read_to_string()
-            .unwrap()
-            .contains("ne recevra plus")
-    );
+    assert!(common::html_of(&mut done).contains("ne recevra plus"));
     assert_eq!(members(&env)[0]["status"], "unsubscribed");
     let mut again = agent.get(&url).call().unwrap();
-    assert!(
-        again
-            .body_mut()
-            .read_to_string()
-            .unwrap()
-            .contains("Déjà désabonné")
-    );
+    assert!(common::html_of(&mut again).contains("Déjà désabonné"));
 
     let tampered = format!("{}/unsubscribe/{}x", served.base, &token[..42]);
     assert_eq!(agent.get(&tampered).call().unwrap().status().as_u16(), 404);
@@ -207,6 +196,7 @@ fn slow_clients_time_out_without_holding_others() {
     let answer = read_all(&mut slow);
     assert!(answer.starts_with("HTTP/1.1 408 "), "{answer}");
     assert!(answer.contains("Délai dépassé"), "{answer}");
+    common::assert_valid_html(answer.split_once("\r\n\r\n").unwrap().1);
 
     // Oversized heads, chunked bodies and garbage get their status; the
     // server goes on.

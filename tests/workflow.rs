@@ -284,7 +284,7 @@ fn the_whole_story_through_the_landing_page() {
     let mut page = agent.get(&format!("{base}{accept}")).call().unwrap();
     assert_eq!(page.status().as_u16(), 200);
     assert_eq!(page.headers().get("referrer-policy").unwrap(), "no-referrer");
-    let html = page.body_mut().read_to_string().unwrap();
+    let html = common::html_of(&mut page);
     assert!(
         html.contains("Salle des fêtes")
             && html.contains("Please confirm action.")
@@ -308,7 +308,7 @@ fn the_whole_story_through_the_landing_page() {
 
     let mut done = agent.post(&format!("{base}{accept}")).send("").unwrap();
     assert_eq!(done.status().as_u16(), 200);
-    assert!(done.body_mut().read_to_string().unwrap().contains("Done."));
+    assert!(common::html_of(&mut done).contains("Done."));
     let form = env.json(&["form", "show", &number]);
     assert_eq!(form["status"], "accepted");
     assert_eq!(
@@ -324,21 +324,11 @@ fn the_whole_story_through_the_landing_page() {
 
     let mut again = agent.post(&format!("{base}{accept}")).send("").unwrap();
     assert_eq!(again.status().as_u16(), 404);
-    assert!(
-        again
-            .body_mut()
-            .read_to_string()
-            .unwrap()
-            .contains("This action link has already been used or has expired.")
-    );
+    assert!(common::html_of(&mut again).contains("This action link has already been used or has expired."));
     let reject = links[1].replace("https://demarches.example.org", "");
     let mut stale = agent.get(&format!("{base}{reject}")).call().unwrap();
     assert!(
-        stale
-            .body_mut()
-            .read_to_string()
-            .unwrap()
-            .contains("This action link is no longer valid."),
+        common::html_of(&mut stale).contains("This action link is no longer valid."),
         "the form left the status"
     );
 }
@@ -542,7 +532,7 @@ fn concurrent_posts_to_the_page_jump_once() {
                         .into();
                     let mut answer = agent.post(&url).send("").unwrap();
                     let status = answer.status().as_u16();
-                    (status, answer.body_mut().read_to_string().unwrap())
+                    (status, common::html_of(&mut answer))
                 })
             })
             .collect();

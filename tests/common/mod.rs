@@ -143,3 +143,33 @@ impl Env {
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).expect("read")
 }
+
+/// Asserts `html` is a standards-mode HTML5 document that parses without a
+/// single error (html5ever reports every parse error of the spec), and has
+/// what a phone needs: a language, a viewport, a title.
+pub fn assert_valid_html(html: &str) {
+    use html5ever::tendril::TendrilSink;
+    let dom = html5ever::parse_document(markup5ever_rcdom::RcDom::default(), Default::default()).one(html);
+    let errors = dom.errors.borrow();
+    assert!(errors.is_empty(), "HTML parse errors {errors:?} in:\n{html}");
+    assert_eq!(
+        dom.quirks_mode.get(),
+        html5ever::tree_builder::QuirksMode::NoQuirks,
+        "not standards mode:\n{html}"
+    );
+    for needle in [
+        "<html lang=\"",
+        "name=\"viewport\"",
+        "<title>",
+        "<meta charset=\"utf-8\">",
+    ] {
+        assert!(html.contains(needle), "{needle} missing in:\n{html}");
+    }
+}
+
+/// The body of a page from `publik serve`, checked to be valid HTML.
+pub fn html_of(response: &mut ureq::http::Response<ureq::Body>) -> String {
+    let html = response.body_mut().read_to_string().expect("page body");
+    assert_valid_html(&html);
+    html
+}
