@@ -272,3 +272,38 @@ fn sigterm_lets_the_request_in_hand_finish() {
     assert!(read_all(&mut in_hand).starts_with("HTTP/1.1 404 "));
     stopped_cleanly(&mut served);
 }
+
+#[test]
+fn config_check_warns_about_links_that_cannot_work() {
+    let env = Env::new();
+    let serve_warnings = |env: &Env| -> Vec<String> {
+        env.json(&["config", "check"])["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["channel"] == "serve")
+            .unwrap()["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w.as_str().unwrap().to_string())
+            .collect()
+    };
+    env.write("publik.yaml", "# defaults\n");
+    assert!(serve_warnings(&env)[0].contains("built-in default"));
+    env.write(
+        "publik.yaml",
+        "serve:\n  public_url: http://demarches.example.org\n  link_key_file: keys/link.key\n",
+    );
+    let warnings = serve_warnings(&env);
+    assert!(warnings[0].contains("not https"), "{warnings:?}");
+    assert!(warnings[1].contains("does not exist yet"), "{warnings:?}");
+    std::fs::create_dir(env.path("keys")).unwrap();
+    env.write("keys/link.key", "not a key\n");
+    assert!(serve_warnings(&env)[1].contains("43 base64url"));
+    env.write(
+        "publik.yaml",
+        "serve:\n  public_url: https://demarches.example.org\n",
+    );
+    assert!(serve_warnings(&env).is_empty());
+}

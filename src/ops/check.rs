@@ -165,6 +165,46 @@ impl ChannelCheck for MaarchCheck {
     }
 }
 
+/// The landing pages: the links mail carries point at them.
+struct ServeCheck;
+
+impl ChannelCheck for ServeCheck {
+    fn name(&self) -> &'static str {
+        "serve"
+    }
+
+    fn warnings(&self, config: &Config) -> Vec<String> {
+        let mut warnings = Vec::new();
+        let public_url = &config.serve.public_url;
+        if public_url == &crate::config::ServeConfig::default().public_url {
+            warnings.push(format!(
+                "serve.public_url is the built-in default {public_url}: links in mail point at localhost, which recipients cannot reach"
+            ));
+        } else if !public_url.starts_with("https://") {
+            warnings.push(format!(
+                "serve.public_url {public_url} is not https: action and unsubscribe tokens travel in clear"
+            ));
+        }
+        if let Some(path) = &config.serve.link_key_file {
+            let path = config.resolve_path(path);
+            if !path.exists() {
+                warnings.push(format!(
+                    "serve.link_key_file {} does not exist yet: it is created on the first action link",
+                    path.display()
+                ));
+            } else if let Err(err) = crate::link_key::LinkKey::load(&path) {
+                warnings.push(format!("serve.link_key_file: {err:#}"));
+            }
+        }
+        warnings
+    }
+
+    /// publik serve is the server: there is nothing to reach.
+    fn connect(&self, _config: &Config) -> anyhow::Result<String> {
+        Ok("nothing to reach (publik serve is the server)".into())
+    }
+}
+
 /// The checks of every channel, in display order.
 pub fn channel_checks() -> Vec<Box<dyn ChannelCheck>> {
     vec![
@@ -172,6 +212,7 @@ pub fn channel_checks() -> Vec<Box<dyn ChannelCheck>> {
         Box::new(SmsCheck),
         Box::new(PushCheck),
         Box::new(MaarchCheck),
+        Box::new(ServeCheck),
     ]
 }
 
