@@ -230,6 +230,15 @@ fn story_workflow(env: &Env, port: u16) {
         .success();
 }
 
+/// A form of the story workflow; returns its number.
+fn create_form(env: &Env, name: &str, email: Option<&str>) -> String {
+    let mut args = vec!["form", "create", "--workflow", "approval", "--name", name];
+    if let Some(email) = email {
+        args.extend(["--email", email]);
+    }
+    env.json(&args)["number"].as_str().unwrap().to_string()
+}
+
 fn links_in(mail: &common::smtp::Received) -> Vec<String> {
     let parsed = MessageParser::default().parse(&mail.data).unwrap();
     let text = parsed.body_text(0).unwrap().to_string();
@@ -244,19 +253,7 @@ fn the_whole_story_through_the_landing_page() {
     let server = SmtpServer::start();
     let env = Env::new();
     story_workflow(&env, server.port());
-    let number = env.json(&[
-        "form",
-        "create",
-        "--workflow",
-        "approval",
-        "--name",
-        "Salle des fêtes",
-        "--email",
-        "citoyen@example.org",
-    ])["number"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let number = create_form(&env, "Salle des fêtes", Some("citoyen@example.org"));
     env.publik().arg("send-queue").assert().success();
     let links = links_in(&server.received()[0]);
     assert_eq!(links.len(), 2);
@@ -338,21 +335,7 @@ fn run_jump_checks_every_way_a_link_dies() {
     let server = SmtpServer::start();
     let env = Env::new();
     story_workflow(&env, server.port());
-    let create = || {
-        env.json(&[
-            "form",
-            "create",
-            "--workflow",
-            "approval",
-            "--name",
-            "Demande",
-            "--email",
-            "citoyen@example.org",
-        ])["number"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
+    let create = || create_form(&env, "Demande", Some("citoyen@example.org"));
     let issue = |number: &str, extra: &[&str]| {
         let mut args = vec!["issue-action-token", "--form", number, "--action", "accept"];
         args.extend_from_slice(extra);
@@ -447,19 +430,7 @@ fn concurrent_confirmations_jump_once() {
     let server = SmtpServer::start();
     let env = Env::new();
     story_workflow(&env, server.port());
-    let number = env.json(&[
-        "form",
-        "create",
-        "--workflow",
-        "approval",
-        "--name",
-        "Demande",
-        "--email",
-        "citoyen@example.org",
-    ])["number"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let number = create_form(&env, "Demande", Some("citoyen@example.org"));
     let token = env.json(&["issue-action-token", "--form", &number, "--action", "accept"])["token"]
         .as_str()
         .unwrap()
@@ -514,10 +485,7 @@ fn concurrent_posts_to_the_page_jump_once() {
     let server = SmtpServer::start();
     let env = Env::new();
     story_workflow(&env, server.port());
-    let number = env.json(&["form", "create", "--workflow", "approval", "--name", "Demande"])["number"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let number = create_form(&env, "Demande", None);
     env.publik().arg("send-queue").assert().success();
     let accept = links_in(&server.received()[0])[0].replace("https://demarches.example.org", "");
     let served = env.serve();
@@ -555,12 +523,7 @@ fn a_lost_or_changed_link_key_fails_the_mail_until_restored() {
     let server = SmtpServer::start();
     let env = Env::new();
     story_workflow(&env, server.port());
-    let create = |name: &str| {
-        env.json(&["form", "create", "--workflow", "approval", "--name", name])["number"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
+    let create = |name: &str| create_form(&env, name, None);
     let first = create("Salle B12");
     let key_file = format!("{}.link-key", env.state().display());
     let kept = format!("{key_file}.kept");

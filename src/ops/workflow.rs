@@ -143,17 +143,24 @@ struct MintState {
     tokens: Vec<NewActionToken>,
     urls: std::collections::HashMap<String, String>,
     placeholders: Vec<String>,
-    /// Read (or created) on the first button.
-    key: Option<LinkKey>,
 }
 
 type Minted = Arc<Mutex<MintState>>;
+
+/// The link key while a status's actions render, read (or created) on the first button
+/// and shared by all their messages.
+struct LazyKey {
+    path: std::path::PathBuf,
+    key: Option<LinkKey>,
+}
+
+type SharedKey = Arc<Mutex<LazyKey>>;
 
 /// Where `action_button()` mints and how it renders.
 #[derive(Clone)]
 struct LinkContext {
     base: String,
-    key_path: std::path::PathBuf,
+    key: SharedKey,
     recipient: Option<String>,
     minted: Minted,
     /// The HTML part: a button (a table with inline styles, which Gmail and
@@ -223,10 +230,11 @@ fn environment(links: Option<LinkContext>) -> Environment<'static> {
                     let failed = |e: anyhow::Error| {
                         minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, format!("{e:#}"))
                     };
-                    if state.key.is_none() {
-                        state.key = Some(LinkKey::load_or_create(&link.key_path).map_err(failed)?);
+                    let mut lazy = link.key.lock().unwrap_or_else(|p| p.into_inner());
+                    if lazy.key.is_none() {
+                        lazy.key = Some(LinkKey::load_or_create(&lazy.path).map_err(failed)?);
                     }
-                    let (placeholder, hash) = match &state.key {
+                    let (placeholder, hash) = match &lazy.key {
                         Some(key) => key.mint().map_err(failed)?,
                         None => return Err(failed(anyhow::anyhow!("no link key"))),
                     };
@@ -407,6 +415,10 @@ fn enter_status(
     context: &Value,
 ) -> Result<Effects, String> {
     let mut effects = Effects::default();
+    let key: SharedKey = Arc::new(Mutex::new(LazyKey {
+        path: crate::link_key::path_for(config, store.path()),
+        key: None,
+    }));
     for (index, entry) in status.on_enter.iter().enumerate() {
         let at = format!("status {} action {}", status.id, index + 1);
         match entry.action()? {
@@ -427,7 +439,7 @@ fn enter_status(
                     let minted: Minted = Arc::new(Mutex::new(MintState::default()));
                     let link = LinkContext {
                         base: config.serve.public_url.clone(),
-                        key_path: crate::link_key::path_for(config, store.path()),
+                        key: key.clone(),
                         recipient: Some(mailbox.email.to_string()),
                         minted: minted.clone(),
                         html: false,
