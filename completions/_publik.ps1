@@ -34,7 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented publik.yaml (every key with its default), create the state file and the link key')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Check the config file')
-            [CompletionResult]::new('state', 'state', [CompletionResultType]::ParameterValue, 'Look at the state file')
+            [CompletionResult]::new('state', 'state', [CompletionResultType]::ParameterValue, 'Look at, back up and check the state file')
             [CompletionResult]::new('enqueue', 'enqueue', [CompletionResultType]::ParameterValue, 'Queue a message: one row per recipient; prints the new row ids')
             [CompletionResult]::new('send-queue', 'send-queue', [CompletionResultType]::ParameterValue, 'Send pending messages whose time has come (the cron job)')
             [CompletionResult]::new('retry-queue', 'retry-queue', [CompletionResultType]::ParameterValue, 'Send again the messages in error whose backoff has passed')
@@ -130,6 +130,8 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Path, schema version, size and row counts per table')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the state into FILE with SQLite''s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'SQLite''s integrity check and foreign key check; exit 1 on a problem')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -147,12 +149,48 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'publik;state;backup' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'publik;state;check' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'publik;state;help' {
             [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Path, schema version, size and row counts per table')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the state into FILE with SQLite''s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'SQLite''s integrity check and foreign key check; exit 1 on a problem')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'publik;state;help;info' {
+            break
+        }
+        'publik;state;help;backup' {
+            break
+        }
+        'publik;state;help;check' {
             break
         }
         'publik;state;help;help' {
@@ -1441,7 +1479,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
         'publik;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented publik.yaml (every key with its default), create the state file and the link key')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Check the config file')
-            [CompletionResult]::new('state', 'state', [CompletionResultType]::ParameterValue, 'Look at the state file')
+            [CompletionResult]::new('state', 'state', [CompletionResultType]::ParameterValue, 'Look at, back up and check the state file')
             [CompletionResult]::new('enqueue', 'enqueue', [CompletionResultType]::ParameterValue, 'Queue a message: one row per recipient; prints the new row ids')
             [CompletionResult]::new('send-queue', 'send-queue', [CompletionResultType]::ParameterValue, 'Send pending messages whose time has come (the cron job)')
             [CompletionResult]::new('retry-queue', 'retry-queue', [CompletionResultType]::ParameterValue, 'Send again the messages in error whose backoff has passed')
@@ -1479,9 +1517,17 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
         }
         'publik;help;state' {
             [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Path, schema version, size and row counts per table')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the state into FILE with SQLite''s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'SQLite''s integrity check and foreign key check; exit 1 on a problem')
             break
         }
         'publik;help;state;info' {
+            break
+        }
+        'publik;help;state;backup' {
+            break
+        }
+        'publik;help;state;check' {
             break
         }
         'publik;help;enqueue' {

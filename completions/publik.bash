@@ -382,6 +382,12 @@ _publik() {
             publik__subcmd__help__subcmd__sms,receipt)
                 cmd="publik__subcmd__help__subcmd__sms__subcmd__receipt"
                 ;;
+            publik__subcmd__help__subcmd__state,backup)
+                cmd="publik__subcmd__help__subcmd__state__subcmd__backup"
+                ;;
+            publik__subcmd__help__subcmd__state,check)
+                cmd="publik__subcmd__help__subcmd__state__subcmd__check"
+                ;;
             publik__subcmd__help__subcmd__state,info)
                 cmd="publik__subcmd__help__subcmd__state__subcmd__info"
                 ;;
@@ -544,11 +550,23 @@ _publik() {
             publik__subcmd__sms__subcmd__help,receipt)
                 cmd="publik__subcmd__sms__subcmd__help__subcmd__receipt"
                 ;;
+            publik__subcmd__state,backup)
+                cmd="publik__subcmd__state__subcmd__backup"
+                ;;
+            publik__subcmd__state,check)
+                cmd="publik__subcmd__state__subcmd__check"
+                ;;
             publik__subcmd__state,help)
                 cmd="publik__subcmd__state__subcmd__help"
                 ;;
             publik__subcmd__state,info)
                 cmd="publik__subcmd__state__subcmd__info"
+                ;;
+            publik__subcmd__state__subcmd__help,backup)
+                cmd="publik__subcmd__state__subcmd__help__subcmd__backup"
+                ;;
+            publik__subcmd__state__subcmd__help,check)
+                cmd="publik__subcmd__state__subcmd__help__subcmd__check"
                 ;;
             publik__subcmd__state__subcmd__help,help)
                 cmd="publik__subcmd__state__subcmd__help__subcmd__help"
@@ -2449,8 +2467,36 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__state)
-            opts="info"
+            opts="info backup check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__state__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__state__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3937,7 +3983,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__state)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version info help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version info backup check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3958,9 +4004,81 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        publik__subcmd__state__subcmd__help)
-            opts="info help"
+        publik__subcmd__state__subcmd__backup)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__state__subcmd__check)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__state__subcmd__help)
+            opts="info backup check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__state__subcmd__help__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__state__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -31,7 +31,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand --version 'Print version'
             cand init 'Write a commented publik.yaml (every key with its default), create the state file and the link key'
             cand config 'Check the config file'
-            cand state 'Look at the state file'
+            cand state 'Look at, back up and check the state file'
             cand enqueue 'Queue a message: one row per recipient; prints the new row ids'
             cand send-queue 'Send pending messages whose time has come (the cron job)'
             cand retry-queue 'Send again the messages in error whose backoff has passed'
@@ -120,6 +120,8 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand info 'Path, schema version, size and row counts per table'
+            cand backup 'Copy the state into FILE with SQLite''s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete'
+            cand check 'SQLite''s integrity check and foreign key check; exit 1 on a problem'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'publik;state;info'= {
@@ -135,11 +137,43 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'publik;state;backup'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;state;check'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'publik;state;help'= {
             cand info 'Path, schema version, size and row counts per table'
+            cand backup 'Copy the state into FILE with SQLite''s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete'
+            cand check 'SQLite''s integrity check and foreign key check; exit 1 on a problem'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'publik;state;help;info'= {
+        }
+        &'publik;state;help;backup'= {
+        }
+        &'publik;state;help;check'= {
         }
         &'publik;state;help;help'= {
         }
@@ -1302,7 +1336,7 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;help'= {
             cand init 'Write a commented publik.yaml (every key with its default), create the state file and the link key'
             cand config 'Check the config file'
-            cand state 'Look at the state file'
+            cand state 'Look at, back up and check the state file'
             cand enqueue 'Queue a message: one row per recipient; prints the new row ids'
             cand send-queue 'Send pending messages whose time has come (the cron job)'
             cand retry-queue 'Send again the messages in error whose backoff has passed'
@@ -1336,8 +1370,14 @@ set edit:completion:arg-completer[publik] = {|@words|
         }
         &'publik;help;state'= {
             cand info 'Path, schema version, size and row counts per table'
+            cand backup 'Copy the state into FILE with SQLite''s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete'
+            cand check 'SQLite''s integrity check and foreign key check; exit 1 on a problem'
         }
         &'publik;help;state;info'= {
+        }
+        &'publik;help;state;backup'= {
+        }
+        &'publik;help;state;check'= {
         }
         &'publik;help;enqueue'= {
             cand email 'Queue an email (body and attachments stored once, one row per recipient)'

@@ -33,7 +33,7 @@ complete -c publik -n "__fish_publik_needs_command" -s h -l help -d 'Print help 
 complete -c publik -n "__fish_publik_needs_command" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_needs_command" -f -a "init" -d 'Write a commented publik.yaml (every key with its default), create the state file and the link key'
 complete -c publik -n "__fish_publik_needs_command" -f -a "config" -d 'Check the config file'
-complete -c publik -n "__fish_publik_needs_command" -f -a "state" -d 'Look at the state file'
+complete -c publik -n "__fish_publik_needs_command" -f -a "state" -d 'Look at, back up and check the state file'
 complete -c publik -n "__fish_publik_needs_command" -f -a "enqueue" -d 'Queue a message: one row per recipient; prints the new row ids'
 complete -c publik -n "__fish_publik_needs_command" -f -a "send-queue" -d 'Send pending messages whose time has come (the cron job)'
 complete -c publik -n "__fish_publik_needs_command" -f -a "retry-queue" -d 'Send again the messages in error whose backoff has passed'
@@ -84,15 +84,17 @@ complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_su
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Load and validate the config; print the effective settings (secrets masked)'
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
-complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
-complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info help" -l json -d 'Machine-readable JSON output'
-complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
-complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info help" -s h -l help -d 'Print help'
-complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info help" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info help" -f -a "info" -d 'Path, schema version, size and row counts per table'
-complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -f -a "info" -d 'Path, schema version, size and row counts per table'
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -f -a "backup" -d 'Copy the state into FILE with SQLite\'s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete'
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -f -a "check" -d 'SQLite\'s integrity check and foreign key check; exit 1 on a problem'
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -l json -d 'Machine-readable JSON output'
@@ -100,7 +102,23 @@ complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -s q -l quiet -d 'No logs at all (errors are still printed)'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from help" -f -a "info" -d 'Path, schema version, size and row counts per table'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from help" -f -a "backup" -d 'Copy the state into FILE with SQLite\'s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from help" -f -a "check" -d 'SQLite\'s integrity check and foreign key check; exit 1 on a problem'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
@@ -804,7 +822,7 @@ complete -c publik -n "__fish_publik_using_subcommand man" -s h -l help -d 'Prin
 complete -c publik -n "__fish_publik_using_subcommand man" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush serve workflow form issue-action-token run-jump completions man help" -f -a "init" -d 'Write a commented publik.yaml (every key with its default), create the state file and the link key'
 complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush serve workflow form issue-action-token run-jump completions man help" -f -a "config" -d 'Check the config file'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush serve workflow form issue-action-token run-jump completions man help" -f -a "state" -d 'Look at the state file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush serve workflow form issue-action-token run-jump completions man help" -f -a "state" -d 'Look at, back up and check the state file'
 complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush serve workflow form issue-action-token run-jump completions man help" -f -a "enqueue" -d 'Queue a message: one row per recipient; prints the new row ids'
 complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush serve workflow form issue-action-token run-jump completions man help" -f -a "send-queue" -d 'Send pending messages whose time has come (the cron job)'
 complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush serve workflow form issue-action-token run-jump completions man help" -f -a "retry-queue" -d 'Send again the messages in error whose backoff has passed'
@@ -830,6 +848,8 @@ complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush serve workflow form issue-action-token run-jump completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Load and validate the config; print the effective settings (secrets masked)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "info" -d 'Path, schema version, size and row counts per table'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "backup" -d 'Copy the state into FILE with SQLite\'s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "check" -d 'SQLite\'s integrity check and foreign key check; exit 1 on a problem'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from enqueue" -f -a "email" -d 'Queue an email (body and attachments stored once, one row per recipient)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from enqueue" -f -a "sms" -d 'Queue an SMS: numbers normalized to E.164, one row per number'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "list" -d 'List messages (oldest first)'

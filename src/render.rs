@@ -70,6 +70,18 @@ pub fn state_info(info: &StateInfo, as_json: bool) -> anyhow::Result<()> {
     Ok(out(&text)?)
 }
 
+/// `state check`: silent when all is well (cron), each problem otherwise.
+pub fn state_check(report: &crate::ops::state::CheckReport, as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(report);
+    }
+    let mut text = String::new();
+    for problem in &report.problems {
+        text.push_str(&format!("{}: {}\n", problem.kind, problem.detail));
+    }
+    Ok(out(&text)?)
+}
+
 pub fn check_report(report: &CheckReport, as_json: bool) -> anyhow::Result<()> {
     if as_json {
         return json(report);

@@ -559,3 +559,24 @@ fn a_lost_or_changed_link_key_fails_the_mail_until_restored() {
     let error = failed[0]["last_error"].as_str().unwrap();
     assert!(error.contains("another link key"), "{error}");
 }
+
+/// A form number is never given twice: a link to a deleted form must never
+/// act on the form created after it.
+#[test]
+fn an_old_link_never_acts_on_a_new_form() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    story_workflow(&env, server.port());
+    let first = create_form(&env, "Première", None);
+    let token = env.json(&["issue-action-token", "--form", &first, "--action", "accept"])["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    env.publik().args(["form", "delete", &first]).assert().success();
+    let second = create_form(&env, "Seconde", None);
+    assert_ne!(second, first, "a deleted form's number is not given again");
+    let out = env.publik().args(["run-jump", &token]).assert().code(65);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("attached form has been removed"), "{stderr}");
+    assert_eq!(env.json(&["form", "show", &second])["status"], "waiting");
+}

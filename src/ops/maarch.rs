@@ -379,12 +379,12 @@ fn response_report(config: &Config, mail: &Mail, content: &str) -> MaarchReport 
 /// The workflow action `maarch_response`: the reports answering the mails
 /// linked to form `number`, for the jump's transaction to queue.
 pub fn form_responses(
-    store: &Store,
+    reader: &crate::store::Reader,
     config: &Config,
     number: &str,
     content: &str,
 ) -> anyhow::Result<Vec<(i64, NewBody, NewRow)>> {
-    store
+    reader
         .mails_linked_to(number)?
         .iter()
         .map(|mail| {

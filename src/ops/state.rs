@@ -1,11 +1,11 @@
-//! `publik state info`.
+//! `publik state info | backup | check`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::store::{Store, TableCount};
+use crate::store::{CheckProblem, Store, TableCount};
 
 #[derive(Debug, Serialize)]
 pub struct StateInfo {
@@ -39,5 +39,29 @@ pub fn info(store: &Store, config: &Config) -> anyhow::Result<StateInfo> {
         size_bytes,
         tables: store.table_counts()?,
         path,
+    })
+}
+
+/// `state backup FILE`: a consistent copy, safe while other runs write.
+pub fn backup(store: &Store, dest: &Path) -> anyhow::Result<()> {
+    store.backup_to(dest)?;
+    log::info!("state {} backed up to {}", store.path().display(), dest.display());
+    Ok(())
+}
+
+#[derive(Debug, Serialize)]
+pub struct CheckReport {
+    pub path: PathBuf,
+    pub ok: bool,
+    pub problems: Vec<CheckProblem>,
+}
+
+/// `state check`: SQLite's integrity and foreign key checks.
+pub fn check(store: &Store) -> anyhow::Result<CheckReport> {
+    let problems = store.check()?;
+    Ok(CheckReport {
+        path: store.path().to_path_buf(),
+        ok: problems.is_empty(),
+        problems,
     })
 }

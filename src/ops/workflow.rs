@@ -19,7 +19,7 @@ use crate::exit_codes::bad_input;
 use crate::link_key::LinkKey;
 use crate::ops::email::EmailContent;
 use crate::store::{
-    Channel, Effects, Form, FormChangeError, HistoryEntry, NewActionToken, NewBody, NewRow, Store,
+    Channel, Effects, Form, FormChangeError, HistoryEntry, NewActionToken, NewBody, NewRow, Reader, Store,
 };
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -410,13 +410,14 @@ fn render(env: &Environment, what: &str, source: &str, context: &Value) -> Resul
 /// action links they carry (one token per recipient per button).
 fn enter_status(
     config: &Config,
-    store: &Store,
+    link_key_path: &Path,
+    reader: &Reader,
     status: &StatusDef,
     context: &Value,
 ) -> Result<Effects, String> {
     let mut effects = Effects::default();
     let key: SharedKey = Arc::new(Mutex::new(LazyKey {
-        path: crate::link_key::path_for(config, store.path()),
+        path: link_key_path.to_path_buf(),
         key: None,
     }));
     for (index, entry) in status.on_enter.iter().enumerate() {
@@ -529,7 +530,7 @@ fn enter_status(
                 if let Some(url) = &notify.url {
                     payload["url"] = Value::String(render(&plain, &at, url, context)?);
                 }
-                let subscriptions = store
+                let subscriptions = reader
                     .subscriptions(Some(user.trim()))
                     .map_err(|e| e.to_string())?;
                 if subscriptions.is_empty() {
@@ -552,7 +553,7 @@ fn enter_status(
                     return Err(format!("{at}: the Maarch response rendered empty"));
                 }
                 let number = context["form"]["number"].as_str().unwrap_or_default();
-                let responses = crate::ops::maarch::form_responses(store, config, number, &content)
+                let responses = crate::ops::maarch::form_responses(reader, config, number, &content)
                     .map_err(|e| format!("{e:#}"))?;
                 effects.mail_responses.extend(responses);
             }
@@ -615,7 +616,7 @@ pub fn create(store: &mut Store, config: &Config, request: &NewForm, actor: &str
         .clone();
     let data = Value::Object(data);
     let config = config.clone();
-    let read_only = crate::store::Store::open(store.path())?;
+    let link_key_path = crate::link_key::path_for(&config, store.path());
     let number = store
         .create_form(
             &workflow.name,
@@ -625,7 +626,7 @@ pub fn create(store: &mut Store, config: &Config, request: &NewForm, actor: &str
             email.as_deref(),
             &initial.id,
             actor,
-            |number| {
+            |reader, number| {
                 let context = form_context(
                     number,
                     &request.name,
@@ -634,7 +635,7 @@ pub fn create(store: &mut Store, config: &Config, request: &NewForm, actor: &str
                     email.as_deref(),
                     &initial,
                 );
-                enter_status(&config, &read_only, &initial, &context)
+                enter_status(&config, &link_key_path, reader, &initial, &context)
             },
         )
         .map_err(change_error)?;
@@ -670,7 +671,7 @@ pub fn jump(
         )));
     };
     let target = workflow.status(&jump.to).context("jump target missing")?.clone();
-    let read_only = crate::store::Store::open(store.path())?;
+    let link_key_path = crate::link_key::path_for(config, store.path());
     let context = form_context(
         &form.number,
         &form.name,
@@ -680,8 +681,8 @@ pub fn jump(
         &target,
     );
     store
-        .jump_form(&form, &target.id, jump_id, actor, None, || {
-            enter_status(config, &read_only, &target, &context)
+        .jump_form(&form, &target.id, jump_id, actor, None, |reader| {
+            enter_status(config, &link_key_path, reader, &target, &context)
         })
         .map_err(change_error)?;
     Ok(store.form(number)?.unwrap_or(form))
@@ -757,7 +758,7 @@ pub fn run_link(
         .map(str::to_string)
         .or_else(|| link.token.recipient.clone())
         .unwrap_or_else(|| "action link".into());
-    let read_only = crate::store::Store::open(store.path())?;
+    let link_key_path = crate::link_key::path_for(config, store.path());
     let form = &link.form;
     let context = form_context(
         &form.number,
@@ -768,9 +769,14 @@ pub fn run_link(
         &target,
     );
     store
-        .jump_form(form, &target.id, &link.jump.id, &who, Some(&link.hash), || {
-            enter_status(config, &read_only, &target, &context)
-        })
+        .jump_form(
+            form,
+            &target.id,
+            &link.jump.id,
+            &who,
+            Some(&link.hash),
+            |reader| enter_status(config, &link_key_path, reader, &target, &context),
+        )
         .map_err(|e| match e {
             FormChangeError::Moved => bad_input(LINK_INVALID),
             other => change_error(other),

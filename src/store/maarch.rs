@@ -3,8 +3,8 @@
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 
-use super::Store;
 use super::messages::{NewBody, NewRow, insert_body, insert_message};
+use super::{Reader, Store};
 use crate::clock::{self, Timestamp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -122,16 +122,6 @@ impl Store {
         Ok(mails)
     }
 
-    /// Mails linked to a form and not answered yet.
-    pub fn mails_linked_to(&self, form_number: &str) -> rusqlite::Result<Vec<Mail>> {
-        self.conn
-            .prepare_cached(&format!(
-                "SELECT {MAIL_COLUMNS} FROM maarch_mails WHERE form_number = ?1 AND status = 'linked' ORDER BY id"
-            ))?
-            .query_map([form_number], mail_from_row)?
-            .collect()
-    }
-
     pub fn mail_file(&self, id: i64) -> rusqlite::Result<Option<Vec<u8>>> {
         self.conn
             .query_row("SELECT file FROM maarch_mails WHERE id = ?1", [id], |row| {
@@ -186,5 +176,17 @@ impl Store {
         let message_id = insert_message(&tx, report.channel, body_id, row, &now)?;
         tx.commit()?;
         Ok(message_id)
+    }
+}
+
+impl Reader<'_> {
+    /// Mails linked to a form and not answered yet.
+    pub fn mails_linked_to(&self, form_number: &str) -> rusqlite::Result<Vec<Mail>> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {MAIL_COLUMNS} FROM maarch_mails WHERE form_number = ?1 AND status = 'linked' ORDER BY id"
+            ))?
+            .query_map([form_number], mail_from_row)?
+            .collect()
     }
 }

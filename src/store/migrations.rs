@@ -190,11 +190,48 @@ const MIGRATIONS: &[&str] = &[
         created_at    TEXT NOT NULL
     ) WITHOUT ROWID;
     "#,
+    // 7: a form id (and so its number) is never given twice: a link or a
+    // history row naming a deleted form must never reach the next one.
+    // SQLite's table rebuild (foreign keys are off while migrating).
+    r#"
+    CREATE TABLE forms_new (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        number      TEXT NOT NULL UNIQUE,
+        workflow    TEXT NOT NULL REFERENCES workflows(name),
+        name        TEXT NOT NULL,
+        data        TEXT NOT NULL,                 -- JSON object
+        user        TEXT,
+        email       TEXT,
+        status      TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+    );
+    INSERT INTO forms_new SELECT id, number, workflow, name, data, user, email, status, created_at, updated_at
+        FROM forms;
+    DROP TABLE forms;
+    ALTER TABLE forms_new RENAME TO forms;
+    -- Ids already handed out to forms deleted before this version count too.
+    INSERT INTO sqlite_sequence (name, seq)
+        SELECT 'forms', 0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'forms');
+    UPDATE sqlite_sequence SET seq = MAX(seq,
+            COALESCE((SELECT MAX(form_id) FROM action_tokens), 0),
+            COALESCE((SELECT MAX(form_id) FROM form_history), 0))
+        WHERE name = 'forms';
+    "#,
 ];
 
 pub const LATEST: u32 = MIGRATIONS.len() as u32;
 
+/// Applies the missing migrations. Foreign keys are off meanwhile: a table
+/// rebuild drops the old table, which must not cascade.
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let result = apply(conn);
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    result
+}
+
+fn apply(conn: &mut Connection) -> rusqlite::Result<()> {
     loop {
         // IMMEDIATE: two processes starting on a new file take turns.
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -205,5 +242,42 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", version + 1)?;
         tx.commit()?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A state from before migration 7, whose newest form was deleted: the
+    /// next form must not get the deleted one's id.
+    #[test]
+    fn migration_7_never_reuses_a_deleted_forms_id() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for (version, sql) in MIGRATIONS.iter().take(6).enumerate() {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", version as u32 + 1).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO workflows (name, label, definition, imported_at) VALUES ('w', 'W', '{}', 't');
+             INSERT INTO forms VALUES (1, '1-1', 'w', 'a', '{}', NULL, NULL, 's', 't', 't');
+             INSERT INTO form_history (form_id, at, to_status, actor) VALUES (1, 't', 's', 'x');
+             -- form 2 was deleted; a link to it is still out there.
+             INSERT INTO action_tokens (token_hash, form_id, jump, status, label, expires_at, created_at)
+                 VALUES (x'00', 2, 'j', 's', 'l', 't', 't');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let history: i64 = conn
+            .query_row("SELECT count(*) FROM form_history", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(history, 1, "the rebuild cascaded nothing");
+        conn.execute(
+            "INSERT INTO forms (number, workflow, name, data, status, created_at, updated_at) \
+             VALUES ('x', 'w', 'b', '{}', 's', 't', 't')",
+            [],
+        )
+        .unwrap();
+        assert_eq!(conn.last_insert_rowid(), 3);
     }
 }

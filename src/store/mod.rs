@@ -3,6 +3,7 @@
 
 mod appointments;
 mod maarch;
+mod maintenance;
 mod messages;
 mod migrations;
 mod newsletter;
@@ -10,7 +11,6 @@ mod push;
 mod workflows;
 
 use std::fs::OpenOptions;
-use std::io::Read;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
@@ -20,6 +20,7 @@ use serde::Serialize;
 
 pub use appointments::*;
 pub use maarch::*;
+pub use maintenance::CheckProblem;
 pub use messages::*;
 pub use newsletter::*;
 pub use push::*;
@@ -34,6 +35,13 @@ pub struct Store {
     path: PathBuf,
 }
 
+/// Reads through the store's one connection, also while a write transaction
+/// of it is open: what a status's actions read during a jump is read inside
+/// the jump's own transaction, never through a second connection.
+pub struct Reader<'a> {
+    conn: &'a Connection,
+}
+
 #[derive(Debug, Serialize)]
 pub struct TableCount {
     pub table: String,
@@ -44,10 +52,11 @@ impl Store {
     /// Opens the state file, creating it (mode 0600) when missing, and brings
     /// its schema up to date. A file from a newer publik is refused untouched.
     pub fn open(path: &Path) -> anyhow::Result<Store> {
-        let created = create_if_missing(path)?;
-        if !created {
-            check_sqlite_header(path)?;
-        }
+        // Only SQLite opens the file once it exists: closing any other
+        // descriptor of it would drop every POSIX lock this process holds
+        // on it (SQLite's "How To Corrupt", 2.2), and another process could
+        // then checkpoint and delete the WAL under our feet.
+        create_if_missing(path)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -59,9 +68,15 @@ impl Store {
             path: path.to_path_buf(),
         };
         // Read-only look first: a newer schema must leave the file byte-identical.
-        let version = store
-            .schema_version()
-            .with_context(|| format!("state file {} is not a usable SQLite database", path.display()))?;
+        let version = store.schema_version().map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => {
+                anyhow::anyhow!("state file {} is not a SQLite database", path.display())
+            }
+            _ => anyhow::Error::new(e).context(format!(
+                "state file {} is not a usable SQLite database",
+                path.display()
+            )),
+        })?;
         if version > migrations::LATEST {
             bail!(
                 "state file {} has schema version {version}, newer than this publik knows ({}); \
@@ -100,6 +115,10 @@ impl Store {
         &self.path
     }
 
+    pub fn reader(&self) -> Reader<'_> {
+        Reader { conn: &self.conn }
+    }
+
     pub fn schema_version(&self) -> rusqlite::Result<u32> {
         self.conn
             .pragma_query_value(None, "user_version", |row| row.get(0))
@@ -129,9 +148,16 @@ impl Store {
     }
 }
 
-/// Creates the state file with mode 0600 if it does not exist yet.
-/// Returns whether it was created.
-fn create_if_missing(path: &Path) -> anyhow::Result<bool> {
+/// Creates the state file with mode 0600 if it does not exist yet (so that
+/// SQLite's `-wal` and `-shm` files inherit the mode). Looks at an existing
+/// one with `stat` only: no descriptor of it is ever opened outside SQLite.
+fn create_if_missing(path: &Path) -> anyhow::Result<()> {
+    if let Ok(metadata) = std::fs::metadata(path) {
+        if metadata.is_dir() {
+            bail!("state file {} is a directory", path.display());
+        }
+        return Ok(());
+    }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
         && !dir.is_dir()
     {
@@ -147,29 +173,10 @@ fn create_if_missing(path: &Path) -> anyhow::Result<bool> {
         .mode(0o600)
         .open(path)
     {
-        Ok(_) => Ok(true),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(e).with_context(|| format!("cannot create state file {}", path.display())),
     }
-}
-
-/// Refuses a file that is not SQLite before SQLite gets to write to it.
-fn check_sqlite_header(path: &Path) -> anyhow::Result<()> {
-    let mut file =
-        std::fs::File::open(path).with_context(|| format!("cannot open state file {}", path.display()))?;
-    if file.metadata()?.is_dir() {
-        bail!("state file {} is a directory", path.display());
-    }
-    let mut header = [0u8; 16];
-    let read = file.read(&mut header)?;
-    // An empty file is a state file whose creation was interrupted.
-    if read == 0 {
-        return Ok(());
-    }
-    if read < 16 || &header != b"SQLite format 3\0" {
-        bail!("state file {} is not a SQLite database", path.display());
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -194,9 +201,18 @@ mod tests {
     fn refuses_non_sqlite_and_missing_dir() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.txt");
-        std::fs::write(&path, "hello, this is not a database at all").unwrap();
+        let text = "hello, this is not a database at all";
+        std::fs::write(&path, text).unwrap();
         let err = Store::open(&path).err().unwrap().to_string();
         assert!(err.contains("not a SQLite database"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "left untouched");
+        let big = "not a database\n".repeat(1000);
+        std::fs::write(&path, &big).unwrap();
+        let err = Store::open(&path).err().unwrap().to_string();
+        assert!(err.contains("not a SQLite database"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), big, "left untouched");
+        let err = Store::open(dir.path()).err().unwrap().to_string();
+        assert!(err.contains("is a directory"), "{err}");
         let err = Store::open(&dir.path().join("nope/state.sqlite3"))
             .err()
             .unwrap()

@@ -3,7 +3,7 @@
 use rusqlite::{TransactionBehavior, params};
 use serde::Serialize;
 
-use super::Store;
+use super::{Reader, Store};
 use crate::clock::{self, Timestamp};
 
 #[derive(Debug, Clone, Serialize)]
@@ -97,6 +97,12 @@ impl Store {
         }
     }
 
+    pub fn subscriptions(&self, user: Option<&str>) -> rusqlite::Result<Vec<Subscription>> {
+        self.reader().subscriptions(user)
+    }
+}
+
+impl Reader<'_> {
     pub fn subscriptions(&self, user: Option<&str>) -> rusqlite::Result<Vec<Subscription>> {
         self.conn
             .prepare_cached(&format!(

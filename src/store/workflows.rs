@@ -5,8 +5,8 @@
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 
-use super::Store;
 use super::messages::{NewBody, NewRow, insert_body, insert_message};
+use super::{Reader, Store};
 use crate::clock::{self, Timestamp};
 
 #[derive(Debug, Clone, Serialize)]
@@ -235,7 +235,7 @@ impl Store {
         email: Option<&str>,
         initial: &str,
         actor: &str,
-        enter: impl FnOnce(&str) -> Result<Effects, String>,
+        enter: impl FnOnce(&Reader, &str) -> Result<Effects, String>,
     ) -> Result<String, FormChangeError> {
         let now = clock::to_db(clock::now());
         let tx = self
@@ -255,7 +255,7 @@ impl Store {
             "INSERT INTO form_history (form_id, at, from_status, to_status, jump, actor) VALUES (?1, ?2, NULL, ?3, NULL, ?4)",
             params![next, now, initial, actor],
         )?;
-        let effects = enter(&number).map_err(FormChangeError::Actions)?;
+        let effects = enter(&Reader { conn: &tx }, &number).map_err(FormChangeError::Actions)?;
         apply_effects(&tx, next, initial, &effects, &now, actor)?;
         tx.commit()?;
         Ok(number)
@@ -322,7 +322,7 @@ impl Store {
         jump: &str,
         actor: &str,
         token: Option<&[u8; 32]>,
-        enter: impl FnOnce() -> Result<Effects, String>,
+        enter: impl FnOnce(&Reader) -> Result<Effects, String>,
     ) -> Result<(), FormChangeError> {
         let now = clock::to_db(clock::now());
         let tx = self
@@ -348,7 +348,7 @@ impl Store {
             "INSERT INTO form_history (form_id, at, from_status, to_status, jump, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![form.id, now, form.status, to, jump, actor],
         )?;
-        let effects = enter().map_err(FormChangeError::Actions)?;
+        let effects = enter(&Reader { conn: &tx }).map_err(FormChangeError::Actions)?;
         apply_effects(&tx, form.id, to, &effects, &now, actor)?;
         tx.commit()?;
         Ok(())

@@ -1,0 +1,128 @@
+//! `state backup` and `state check`: what a sysadmin would otherwise do with
+//! the `sqlite3` shell against a live state, done through publik's own
+//! connection so that no foreign client touches the file.
+
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+
+use super::Store;
+
+/// Pages copied per step of the online backup; between steps other
+/// processes may write (the backup then restarts from the changed pages).
+const BACKUP_PAGES_PER_STEP: i32 = 1024;
+
+#[derive(Debug, Serialize)]
+pub struct CheckProblem {
+    /// `integrity` or `foreign_key`.
+    pub kind: &'static str,
+    pub detail: String,
+}
+
+impl Store {
+    /// Copies the state into `dest` with SQLite's online backup API: a
+    /// consistent snapshot, safe while cron runs and `serve` write. The copy
+    /// is written beside `dest` (mode 0600, rollback journal, one
+    /// self-contained file) and renamed over it only once complete.
+    pub fn backup_to(&self, dest: &Path) -> anyhow::Result<()> {
+        if dest.is_dir() {
+            bail!("{} is a directory: name the backup file", dest.display());
+        }
+        if same_file(dest, &self.path) {
+            bail!("{} is the state itself: name another file", dest.display());
+        }
+        let temporary = temporary_beside(dest)?;
+        let result = self.backup_into(&temporary);
+        if result.is_err() {
+            let _ = std::fs::remove_file(&temporary);
+            return result;
+        }
+        std::fs::rename(&temporary, dest).with_context(|| {
+            let _ = std::fs::remove_file(&temporary);
+            format!("cannot move the backup to {}", dest.display())
+        })
+    }
+
+    fn backup_into(&self, temporary: &Path) -> anyhow::Result<()> {
+        let mut copy = Connection::open_with_flags(
+            temporary,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .with_context(|| format!("cannot open {}", temporary.display()))?;
+        {
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
+            backup
+                .run_to_completion(BACKUP_PAGES_PER_STEP, std::time::Duration::from_millis(10), None)
+                .context("the online backup failed")?;
+        }
+        // A backup is one file: no WAL beside it to forget when copying it.
+        let mode: String = copy.query_row("PRAGMA journal_mode = DELETE", [], |row| row.get(0))?;
+        if !mode.eq_ignore_ascii_case("delete") {
+            bail!("cannot switch the backup to a rollback journal (still {mode})");
+        }
+        let verdict: String = copy.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
+        if verdict != "ok" {
+            bail!("the backup does not pass SQLite's quick_check: {verdict}");
+        }
+        copy.close().map_err(|(_, e)| e)?;
+        Ok(())
+    }
+
+    /// SQLite's integrity check and foreign key check. Empty when all is well.
+    pub fn check(&self) -> anyhow::Result<Vec<CheckProblem>> {
+        let mut problems = Vec::new();
+        let mut integrity = self.conn.prepare("PRAGMA integrity_check")?;
+        let mut rows = integrity.query([])?;
+        while let Some(row) = rows.next()? {
+            let line: String = row.get(0)?;
+            if line != "ok" {
+                problems.push(CheckProblem {
+                    kind: "integrity",
+                    detail: line,
+                });
+            }
+        }
+        let mut foreign = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let mut rows = foreign.query([])?;
+        while let Some(row) = rows.next()? {
+            let table: String = row.get(0)?;
+            let rowid: Option<i64> = row.get(1)?;
+            let parent: String = row.get(2)?;
+            problems.push(CheckProblem {
+                kind: "foreign_key",
+                detail: format!(
+                    "{table} row {} refers to a missing row of {parent}",
+                    rowid.map_or_else(|| "?".to_string(), |id| id.to_string())
+                ),
+            });
+        }
+        Ok(problems)
+    }
+}
+
+/// Whether two paths name one file (`stat` only: no descriptor is opened).
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+/// A new file (mode 0600: the state holds personal data) beside `dest`.
+fn temporary_beside(dest: &Path) -> anyhow::Result<PathBuf> {
+    let mut name = dest.as_os_str().to_os_string();
+    name.push(format!(".tmp-{}", std::process::id()));
+    let temporary = PathBuf::from(name);
+    let _ = std::fs::remove_file(&temporary);
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&temporary)
+        .with_context(|| format!("cannot create {}", temporary.display()))?;
+    Ok(temporary)
+}
