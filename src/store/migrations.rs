@@ -256,7 +256,8 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         for (version, sql) in MIGRATIONS.iter().take(6).enumerate() {
             conn.execute_batch(sql).unwrap();
-            conn.pragma_update(None, "user_version", version as u32 + 1).unwrap();
+            conn.pragma_update(None, "user_version", version as u32 + 1)
+                .unwrap();
         }
         conn.execute_batch(
             "INSERT INTO workflows (name, label, definition, imported_at) VALUES ('w', 'W', '{}', 't');

@@ -244,7 +244,12 @@ impl Store {
         let workflow_id: i64 = tx.query_row("SELECT id FROM workflows WHERE name = ?1", [workflow], |r| {
             r.get(0)
         })?;
-        let next: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM forms", [], |r| r.get(0))?;
+        // AUTOINCREMENT's high-water mark: a deleted form's id is never reused.
+        let next: i64 = tx.query_row(
+            "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'forms'), 0) + 1",
+            [],
+            |r| r.get(0),
+        )?;
         let number = format!("{workflow_id}-{next}");
         tx.execute(
             "INSERT INTO forms (id, number, workflow, name, data, user, email, status, created_at, updated_at) \
