@@ -580,3 +580,115 @@ fn an_old_link_never_acts_on_a_new_form() {
     assert!(stderr.contains("attached form has been removed"), "{stderr}");
     assert_eq!(env.json(&["form", "show", &second])["status"], "waiting");
 }
+
+const SMS_GATEWAY: &str = "sms:\n  default_country: FR\n  gateway:\n    url: http://127.0.0.1:9/send\n    fields: { to: \"{to}\", text: \"{text}\" }\n";
+
+/// The approval workflow whose waiting status also texts the mayor.
+fn sms_workflow(env: &Env) -> std::path::PathBuf {
+    env.write(
+        "sms.yaml",
+        &EXAMPLE.replace(
+            "    on_enter:\n",
+            "    on_enter:\n      - sms:\n          to: [\"06 12 34 56 78\"]\n          text: \"Demande {{ form.number }}\"\n",
+        ),
+    )
+}
+
+/// An action whose channel is not configured is refused at import, and at
+/// the jump if the config lost it since: nothing queued that cannot be sent.
+#[test]
+fn an_action_on_an_unconfigured_channel_is_refused() {
+    let env = Env::new();
+    env.write(
+        "publik.yaml",
+        "serve:\n  public_url: https://demarches.example.org\n",
+    );
+    sms_workflow(&env);
+    let out = env
+        .publik()
+        .args(["workflow", "import", "sms.yaml"])
+        .assert()
+        .code(65);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("statuses[0].on_enter[0].sms"), "{stderr}");
+    assert!(stderr.contains("sms.gateway is not configured"), "{stderr}");
+    assert!(env.json(&["workflow", "list"]).as_array().unwrap().is_empty());
+
+    env.write("publik.yaml", SMS_GATEWAY);
+    env.publik()
+        .args(["workflow", "import", "sms.yaml"])
+        .assert()
+        .success();
+    env.write(
+        "publik.yaml",
+        "serve:\n  public_url: https://demarches.example.org\n",
+    );
+    let before = env.counts();
+    let out = env
+        .publik()
+        .args(["form", "create", "--workflow", "approval", "--name", "Demande"])
+        .assert()
+        .code(65);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("sms.gateway is not configured"), "{stderr}");
+    assert_eq!(env.counts(), before, "nothing changed");
+}
+
+/// A channel that cannot send holds its rows with the reason, and the other
+/// channels still go out; its rows never sit in `sending` waiting for a lease.
+#[test]
+fn a_channel_that_cannot_send_holds_its_rows_and_the_others_go_out() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    env.write("publik.yaml", SMS_GATEWAY);
+    env.publik()
+        .args(["enqueue", "sms", "--to", "0612345678", "--text", "Bonjour"])
+        .assert()
+        .success();
+    env.write(
+        "publik.yaml",
+        &format!(
+            "email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp: {{ host: 127.0.0.1, port: {} }}\n",
+            server.port()
+        ),
+    );
+    env.write("body.txt", "Bonjour\n");
+    env.publik()
+        .args([
+            "enqueue",
+            "email",
+            "--to",
+            "a@example.org",
+            "--subject",
+            "S",
+            "--text",
+            "body.txt",
+        ])
+        .assert()
+        .success();
+    for run in 0..2 {
+        let out = env.publik().arg("send-queue").assert().code(1);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(
+            stderr.contains("sms: cannot send: sms.gateway is not configured"),
+            "{stderr}"
+        );
+        assert_eq!(
+            stderr.lines().filter(|l| l.contains("error")).count(),
+            1,
+            "said once: {stderr}"
+        );
+        let sms = env.json(&["queue", "list", "--channel", "sms"]);
+        assert_eq!(sms[0]["status"], "pending", "run {run}");
+        assert_eq!(sms[0]["attempts"], 0, "run {run}: no attempt counted");
+    }
+    assert_eq!(server.count(), 1, "the email went out");
+    let id = env.json(&["queue", "list", "--channel", "sms"])[0]["id"]
+        .as_i64()
+        .unwrap();
+    let shown = env.json(&["queue", "show", &id.to_string()]);
+    assert!(
+        shown.to_string().contains("sms.gateway is not configured"),
+        "{shown}"
+    );
+}

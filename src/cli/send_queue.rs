@@ -60,6 +60,16 @@ pub fn run(ctx: &Context, options: &ops::queue::RunOptions) -> anyhow::Result<()
         log::info!("{}", render::run_summary(&report));
     }
     render::run_report(&report, options.dry_run, ctx.json)?;
+    // A channel that cannot send is our own settings' fault: exit 1, before
+    // a peer being down (75), which the next run may well not see.
+    if !report.unavailable.is_empty() {
+        let said: Vec<String> = report
+            .unavailable
+            .iter()
+            .map(|u| format!("{}: {}", u.channel, u.reason))
+            .collect();
+        anyhow::bail!("{}", said.join("; "));
+    }
     if let Some(down) = report.peers_down.first() {
         return Err(crate::exit_codes::peer_down(format!(
             "{}: {}",

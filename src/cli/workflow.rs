@@ -55,7 +55,7 @@ pub fn workflow(ctx: &Context, args: WorkflowArgs) -> anyhow::Result<()> {
     let mut store = ctx.store()?;
     match args.command {
         WorkflowCommand::Import { file } => {
-            let workflow = ops::workflow::import(&mut store, &file)?;
+            let workflow = ops::workflow::import(&mut store, ctx.config()?, &file)?;
             log::info!("imported workflow {}", workflow.name);
             Ok(())
         }

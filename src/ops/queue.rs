@@ -93,6 +93,9 @@ pub struct RunReport {
     pub peers_down: Vec<PeerFailure>,
     /// Problems with our own credentials or settings, said once per run.
     pub rejected: Vec<String>,
+    /// Channels that cannot send at all (not configured, key missing):
+    /// their rows were left pending, the other channels went on.
+    pub unavailable: Vec<PeerFailure>,
     /// Recipients removed because the peer said they are gone.
     pub recipients_removed: u32,
     /// `--dry-run`: the rows that would be sent.
@@ -277,7 +280,26 @@ pub fn run(
             // Rows of one channel are delivered in groups as wide as its
             // sender's parallelism (1 for most: one outcome recorded per send).
             let channel = first.channel;
-            let width = senders.sender(channel)?.parallelism().max(1);
+            let width = match senders.sender(channel) {
+                Ok(sender) => sender.parallelism().max(1),
+                Err(e) => {
+                    // Not a peer's fault and not the message's: hold this
+                    // channel's rows (never claimed again in this run, never
+                    // left to a lease) and go on with the others.
+                    let reason = format!("cannot send: {e:#}");
+                    channels.retain(|c| *c != channel);
+                    let (mut held, rest): (VecDeque<Message>, VecDeque<Message>) =
+                        pending.drain(..).partition(|m| m.channel == channel);
+                    pending = rest;
+                    let count = held.len();
+                    release(store, &mut report, &mut held, options.source, &reason, actor)?;
+                    report.unavailable.push(PeerFailure {
+                        channel,
+                        reason: format!("{reason} ({count} message(s) left as they were)"),
+                    });
+                    continue;
+                }
+            };
             let mut group: Vec<Message> = Vec::with_capacity(width);
             while group.len() < width && pending.front().is_some_and(|m| m.channel == channel) {
                 let Some(message) = pending.pop_front() else { break };

@@ -86,6 +86,18 @@ impl ActionEntry {
     }
 }
 
+impl Action<'_> {
+    /// The key it is written with in the YAML.
+    fn name(&self) -> &'static str {
+        match self {
+            Action::Email(_) => "email",
+            Action::Sms(_) => "sms",
+            Action::Notify(_) => "notify",
+            Action::MaarchResponse(_) => "maarch_response",
+        }
+    }
+}
+
 /// Every text is a template with the form's data (`form.number`, `form.name`,
 /// `form.data.KEY`, `form.email`, `form.status`...).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -277,6 +289,51 @@ fn check_template(env: &Environment, path: &str, source: &str, context: &Value) 
 }
 
 /// Checks ids, targets and templates; errors name the path in the file.
+/// Whether this config can send what an action queues: checked at import
+/// and again at every jump, so that no row is queued that no run could send.
+fn channel_ready(config: &Config, action: &Action) -> Result<(), String> {
+    let missing = match action {
+        Action::Email(_) => None,
+        Action::Sms(_) => config.sms.gateway.is_none().then_some("sms.gateway"),
+        Action::Notify(_) => {
+            if config.webpush.private_key_file.is_none() {
+                Some("webpush.private_key_file")
+            } else if config.webpush.subject.is_none() {
+                Some("webpush.subject")
+            } else {
+                None
+            }
+        }
+        Action::MaarchResponse(_) => {
+            if config.maarch.url.is_none() {
+                Some("maarch.url")
+            } else if config.maarch.username.is_none() {
+                Some("maarch.username")
+            } else {
+                None
+            }
+        }
+    };
+    match missing {
+        Some(key) => Err(format!(
+            "{key} is not configured, so this action could never be sent"
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Every action's channel is configured (see `channel_ready`).
+fn check_channels(workflow: &Workflow, config: &Config) -> Result<(), String> {
+    for (i, status) in workflow.statuses.iter().enumerate() {
+        for (a, entry) in status.on_enter.iter().enumerate() {
+            let action = entry.action()?;
+            channel_ready(config, &action)
+                .map_err(|e| format!("statuses[{i}].on_enter[{a}].{}: {e}", action.name()))?;
+        }
+    }
+    Ok(())
+}
+
 pub fn validate(workflow: &Workflow) -> Result<(), String> {
     let ids: Vec<&str> = workflow.statuses.iter().map(|s| s.id.as_str()).collect();
     if workflow.name.trim().is_empty() {
@@ -356,7 +413,7 @@ pub fn validate(workflow: &Workflow) -> Result<(), String> {
 }
 
 /// `workflow import FILE`.
-pub fn import(store: &mut Store, path: &Path) -> anyhow::Result<Workflow> {
+pub fn import(store: &mut Store, config: &Config, path: &Path) -> anyhow::Result<Workflow> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| bad_input(format!("cannot read {name}: {e}")))?;
     let workflow: Workflow = serde_yaml::from_str(&text).map_err(|e| {
@@ -370,7 +427,9 @@ pub fn import(store: &mut Store, path: &Path) -> anyhow::Result<Workflow> {
             None => bad_input(format!("workflow {name}: {message}")),
         }
     })?;
-    validate(&workflow).map_err(|e| bad_input(format!("workflow {name}: {e}")))?;
+    validate(&workflow)
+        .and_then(|()| check_channels(&workflow, config))
+        .map_err(|e| bad_input(format!("workflow {name}: {e}")))?;
     store.save_workflow(
         &workflow.name,
         &workflow.label,
@@ -422,7 +481,9 @@ fn enter_status(
     }));
     for (index, entry) in status.on_enter.iter().enumerate() {
         let at = format!("status {} action {}", status.id, index + 1);
-        match entry.action()? {
+        let action = entry.action()?;
+        channel_ready(config, &action).map_err(|e| format!("{at} ({}): {e}", action.name()))?;
+        match action {
             Action::Email(email) => {
                 let plain = environment(None);
                 let recipients: Vec<String> = email
