@@ -15,6 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::duration::Duration;
 use crate::exit_codes::{BadInput, bad_input};
+use crate::size::Size;
 
 pub const DEFAULT_CONFIG_PATHS: [&str; 2] = ["./publik.yaml", "/etc/publik/config.yaml"];
 pub const DEFAULT_STATE_PATH: &str = "./publik.sqlite3";
@@ -53,6 +54,8 @@ pub struct EmailConfig {
     pub smtp: SmtpConfig,
     pub sendmail: SendmailConfig,
     pub file: FileTransportConfig,
+    /// Largest message accepted at enqueue, encoded (attachments in base64).
+    pub max_size: Size,
 }
 
 impl Default for EmailConfig {
@@ -65,6 +68,8 @@ impl Default for EmailConfig {
             smtp: SmtpConfig::default(),
             sendmail: SendmailConfig::default(),
             file: FileTransportConfig::default(),
+            // What common relays accept (Gmail, Microsoft 365 take 25 MB).
+            max_size: Size::from_bytes(25_000_000),
         }
     }
 }
@@ -654,6 +659,12 @@ impl Config {
         let base = self.base_dir();
         // Email
         crate::address::parse_mailbox(&self.email.from).map_err(|e| fail("email.from", e))?;
+        if self.email.max_size.bytes() < 1_000 {
+            return Err(fail(
+                "email.max_size",
+                format!("{} is too small for any message", self.email.max_size),
+            ));
+        }
         if let Some(reply_to) = &self.email.reply_to {
             crate::address::parse_mailbox(reply_to).map_err(|e| fail("email.reply_to", e))?;
         }

@@ -16,5 +16,6 @@ pub mod logger;
 pub mod ops;
 pub mod phone;
 pub mod render;
+pub mod size;
 pub mod store;
 pub mod token;

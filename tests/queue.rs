@@ -812,3 +812,133 @@ fn overlapping_runs_never_double_send() {
     assert_eq!(stats["counts"][0]["status"], "sent");
     assert_eq!(stats["counts"][0]["count"], 2000);
 }
+
+/// A delivery that outlasts the lease (a big message, a slow relay) is
+/// never taken over by the next run: one message, not two.
+#[test]
+fn a_long_delivery_keeps_its_lease() {
+    let server = SmtpServer::start_with(Options {
+        delay_per_message: Duration::from_secs(4),
+        ..Options::default()
+    });
+    let env = Env::new();
+    env.smtp_config(server.port(), "  lease: 2s\n");
+    // 8 MB of short lines: composing it was quadratic (lettre inserts a CR
+    // before each LF one at a time).
+    env.write(
+        "big.txt",
+        &"Ligne de texte d'une pièce jointe collée.\n".repeat(8_000_000 / 42),
+    );
+    env.publik()
+        .args([
+            "enqueue",
+            "email",
+            "--to",
+            "citoyen@example.org",
+            "--subject",
+            "Pièce",
+            "--text",
+            "big.txt",
+        ])
+        .assert()
+        .success();
+    let mut first = env.command().arg("send-queue").spawn().unwrap();
+    // Past the lease, while the server still holds the end of DATA.
+    std::thread::sleep(Duration::from_secs(3));
+    let second = env.publik().arg("send-queue").assert().success();
+    assert!(first.wait().unwrap().success());
+    drop(second);
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(server.count(), 1, "sent once");
+    let statuses = statuses(&env);
+    assert_eq!(statuses.values().collect::<Vec<_>>(), ["sent"]);
+}
+
+/// `email.max_size` is checked at enqueue (exit 65, nothing queued), and an
+/// attachment must be a regular file, not a device or a FIFO.
+#[test]
+fn oversized_messages_and_special_files_are_refused() {
+    let env = Env::new();
+    env.write("publik.yaml", "email:\n  max_size: 1MB\n");
+    env.write("body.txt", "Bonjour\n");
+    env.write("big.bin", &"x".repeat(800_000));
+    let out = env
+        .publik()
+        .args([
+            "enqueue",
+            "email",
+            "--to",
+            "a@example.org",
+            "--subject",
+            "S",
+            "--text",
+            "body.txt",
+            "--attach",
+            "big.bin",
+        ])
+        .assert()
+        .code(65);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("email.max_size (1MB)"), "{stderr}");
+    env.write("big.txt", &"x".repeat(900_000));
+    let out = env
+        .publik()
+        .args([
+            "enqueue",
+            "email",
+            "--to",
+            "a@example.org",
+            "--subject",
+            "S",
+            "--text",
+            "big.txt",
+        ])
+        .assert()
+        .code(65);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("email.max_size"));
+    let out = env
+        .publik()
+        .args([
+            "enqueue",
+            "email",
+            "--to",
+            "a@example.org",
+            "--subject",
+            "S",
+            "--text",
+            "body.txt",
+            "--attach",
+            "/dev/zero",
+        ])
+        .assert()
+        .code(65);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("/dev/zero is not a regular file"), "{stderr}");
+    let fifo = env.path("fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = env
+        .publik()
+        .args([
+            "enqueue",
+            "email",
+            "--to",
+            "a@example.org",
+            "--subject",
+            "S",
+            "--text",
+            "body.txt",
+            "--attach",
+        ])
+        .arg(&fifo)
+        .timeout(Duration::from_secs(10))
+        .assert()
+        .code(65);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("not a regular file"));
+    assert!(env.json(&["queue", "list"]).as_array().unwrap().is_empty());
+}

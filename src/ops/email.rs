@@ -25,6 +25,7 @@ use crate::duration::Duration;
 use crate::exit_codes::bad_input;
 use crate::link_key::LinkKey;
 use crate::ops::queue::{Delivery, Sender};
+use crate::size::Size;
 use crate::store::{Body, Channel, Message, NewAttachment, NewBody, NewRow, Store};
 
 /// Headers publik writes itself; `--header` may not set them.
@@ -260,7 +261,7 @@ fn guess_content_type(path: &Path) -> &'static str {
     }
 }
 
-fn read_attachment(spec: &str) -> anyhow::Result<NewAttachment> {
+fn read_attachment(spec: &str, max_size: Size) -> anyhow::Result<NewAttachment> {
     let (path, content_type) = match spec.rsplit_once(";type=") {
         Some((path, mime)) => (Path::new(path), Some(mime.trim())),
         None => (Path::new(spec), None),
@@ -273,6 +274,18 @@ fn read_attachment(spec: &str) -> anyhow::Result<NewAttachment> {
         }
         None => guess_content_type(path).to_string(),
     };
+    let metadata = std::fs::metadata(path)
+        .map_err(|e| bad_input(format!("--attach: cannot read {}: {e}", path.display())))?;
+    // A device or a FIFO would be read until it ends, if ever.
+    if !metadata.is_file() {
+        return Err(bad_input(format!(
+            "--attach: {} is not a regular file",
+            path.display()
+        )));
+    }
+    if encoded_size(metadata.len()) > max_size.bytes() {
+        return Err(too_big(encoded_size(metadata.len()), max_size));
+    }
     let data = std::fs::read(path)
         .map_err(|e| bad_input(format!("--attach: cannot read {}: {e}", path.display())))?;
     let filename = path
@@ -285,6 +298,19 @@ fn read_attachment(spec: &str) -> anyhow::Result<NewAttachment> {
         content_type,
         data,
     })
+}
+
+/// Size of `bytes` in base64 with its line breaks (76 characters a line).
+fn encoded_size(bytes: u64) -> u64 {
+    let base64 = bytes.div_ceil(3) * 4;
+    base64 + base64.div_ceil(76) * 2
+}
+
+fn too_big(size: u64, max_size: Size) -> anyhow::Error {
+    bad_input(format!(
+        "the message would be about {:.1} MB as sent, over email.max_size ({max_size})",
+        size as f64 / 1e6
+    ))
 }
 
 fn parse_header(spec: &str) -> anyhow::Result<(String, String)> {
@@ -370,8 +396,18 @@ pub fn enqueue(
     let attachments = request
         .attach
         .iter()
-        .map(|spec| read_attachment(spec))
+        .map(|spec| read_attachment(spec, config.email.max_size))
         .collect::<anyhow::Result<Vec<_>>>()?;
+    // Texts may go out in quoted-printable or base64: count them as base64.
+    let size = encoded_size((text.len() + html.as_ref().map_or(0, String::len)) as u64)
+        + attachments
+            .iter()
+            .map(|a| encoded_size(a.data.len() as u64) + 200)
+            .sum::<u64>()
+        + 4_000;
+    if size > config.email.max_size.bytes() {
+        return Err(too_big(size, config.email.max_size));
+    }
 
     let invitation = invitation(store, config, request)?;
     let content = EmailContent {
@@ -618,22 +654,22 @@ impl PreparedEmail {
         for value in self.headers.iter().chain(&row_headers) {
             builder = builder.raw_header(value.clone());
         }
-        let text_part = SinglePart::plain(text);
+        let text_part = SinglePart::plain(crlf(text));
         let calendar = self.calendar(message)?;
         let alternative = match (html, &calendar) {
             (None, None) => None,
             (html, calendar) => {
                 let mut alternative = MultiPart::alternative().singlepart(text_part.clone());
                 if let Some(html) = html {
-                    alternative = alternative.singlepart(SinglePart::html(html));
+                    alternative = alternative.singlepart(SinglePart::html(crlf(html)));
                 }
                 // RFC 6047: the calendar is the last alternative, its method in the content type.
                 if let Some((ics, method)) = calendar {
                     let content_type =
                         ContentType::parse(&format!("text/calendar; method={method}; charset=UTF-8"))
                             .map_err(|e| e.to_string())?;
-                    alternative =
-                        alternative.singlepart(SinglePart::builder().header(content_type).body(ics.clone()));
+                    alternative = alternative
+                        .singlepart(SinglePart::builder().header(content_type).body(crlf(ics.clone())));
                 }
                 Some(alternative)
             }
@@ -663,6 +699,30 @@ impl PreparedEmail {
         .map_err(|e| format!("cannot build the message: {e}"))?;
         Ok((envelope, email.formatted()))
     }
+}
+
+/// `text` with CRLF line endings, in one pass. lettre makes them itself with
+/// one `String::insert` per bare LF: quadratic, 60 s for a 16 MB body (long
+/// enough for a second run to take the row over and send it twice).
+fn crlf(text: String) -> String {
+    let bare = text
+        .bytes()
+        .enumerate()
+        .filter(|&(i, b)| b == b'\n' && (i == 0 || text.as_bytes()[i - 1] != b'\r'))
+        .count();
+    if bare == 0 {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + bare);
+    let mut previous = '\0';
+    for c in text.chars() {
+        if c == '\n' && previous != '\r' {
+            out.push('\r');
+        }
+        out.push(c);
+        previous = c;
+    }
+    out
 }
 
 /// Sends email rows through the configured transport.
@@ -1007,6 +1067,14 @@ pub fn probe(config: &Config) -> anyhow::Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn crlf_endings_in_one_pass() {
+        assert_eq!(crlf("a\nb\r\nc\n".into()), "a\r\nb\r\nc\r\n");
+        assert_eq!(crlf("\n\n".into()), "\r\n\r\n");
+        assert_eq!(crlf("déjà\nvu".into()), "déjà\r\nvu");
+        assert_eq!(crlf("as is\r\n".into()), "as is\r\n");
+    }
 
     #[test]
     fn header_rules() {

@@ -2,7 +2,8 @@
 //! ready rows in small atomic batches, hand each to its channel's sender, and
 //! record the outcome (sent / error with backoff / failed) with its history.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Instant;
 
 use anyhow::Context;
@@ -214,6 +215,112 @@ impl Throttle {
     }
 }
 
+/// The store as a run uses it: shared with the thread that keeps the run's
+/// leases alive, and knowing which rows the run holds (claimed, outcome not
+/// recorded yet).
+struct RunStore<'a> {
+    store: Mutex<&'a mut Store>,
+    held: Mutex<HashSet<i64>>,
+}
+
+fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic elsewhere leaves the data as consistent as SQLite keeps it.
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl<'a> RunStore<'a> {
+    fn lock(&self) -> MutexGuard<'_, &'a mut Store> {
+        locked(&self.store)
+    }
+
+    fn claim(
+        &self,
+        channels: &[Channel],
+        source: Source,
+        now: Timestamp,
+        lease_until: Timestamp,
+        limit: u32,
+        actor: &str,
+    ) -> rusqlite::Result<Vec<Message>> {
+        let batch = self
+            .lock()
+            .claim(channels, source, now, lease_until, limit, actor)?;
+        locked(&self.held).extend(batch.iter().map(|m| m.id));
+        Ok(batch)
+    }
+
+    fn record(&self, id: i64, change: &Transition, now: Timestamp, actor: &str) -> rusqlite::Result<bool> {
+        let recorded = self.lock().record(id, change, now, actor);
+        locked(&self.held).remove(&id);
+        recorded
+    }
+
+    fn release(
+        &self,
+        ids: &[i64],
+        source: Source,
+        reason: &str,
+        now: Timestamp,
+        actor: &str,
+    ) -> rusqlite::Result<()> {
+        let released = self.lock().release(ids, source, reason, now, actor);
+        let mut held = locked(&self.held);
+        for id in ids {
+            held.remove(id);
+        }
+        released
+    }
+
+    /// Pushes the lease of every row the run holds to `lease` from now.
+    fn renew(&self, lease: Duration) -> rusqlite::Result<()> {
+        let ids: Vec<i64> = locked(&self.held).iter().copied().collect();
+        if ids.is_empty() {
+            return Ok(());
+        }
+        self.lock().renew_leases(&ids, clock::now() + lease.chrono())
+    }
+}
+
+/// Tells the lease keeper that the run is over.
+#[derive(Default)]
+struct Stop {
+    stopped: Mutex<bool>,
+    wake: Condvar,
+}
+
+impl Stop {
+    fn signal(&self) {
+        *locked(&self.stopped) = true;
+        self.wake.notify_all();
+    }
+}
+
+/// Renews the leases of the rows the run holds every third of a lease, so
+/// that a delivery longer than the lease (a big message, a slow relay) is
+/// never taken over by the next run and sent twice. A killed run renews
+/// nothing: its rows come back when their lease runs out, as before.
+fn keep_leases(store: &RunStore, lease: Duration, stop: &Stop) {
+    let interval = (lease.std() / 3).max(std::time::Duration::from_millis(500));
+    let mut stopped = locked(&stop.stopped);
+    loop {
+        stopped = match stop
+            .wake
+            .wait_timeout_while(stopped, interval, |stopped| !*stopped)
+        {
+            Ok((guard, _)) => guard,
+            Err(poisoned) => poisoned.into_inner().0,
+        };
+        if *stopped {
+            return;
+        }
+        drop(stopped);
+        if let Err(e) = store.renew(lease) {
+            log::warn!("cannot renew the leases of the rows in hand: {e}");
+        }
+        stopped = locked(&stop.stopped);
+    }
+}
+
 /// One run of the queue (send-queue, retry-queue).
 pub fn run(
     store: &mut Store,
@@ -245,105 +352,82 @@ pub fn run(
         );
     }
 
-    let mut channels = options.channels.clone();
-    let mut remaining = options.limit.unwrap_or(u32::MAX);
-    let mut throttle = config.rate.map(|rate| Throttle {
-        rate,
-        recent: VecDeque::new(),
-    });
-    let mut bodies: HashMap<i64, Body> = HashMap::new();
+    let run_store = RunStore {
+        store: Mutex::new(store),
+        held: Mutex::new(HashSet::new()),
+    };
+    let stop = Stop::default();
+    let outcome = std::thread::scope(|scope| {
+        let mut keeper_started = false;
+        let result = (|| -> anyhow::Result<()> {
+            let mut channels = options.channels.clone();
+            let mut remaining = options.limit.unwrap_or(u32::MAX);
+            let mut throttle = config.rate.map(|rate| Throttle {
+                rate,
+                recent: VecDeque::new(),
+            });
+            let mut bodies: HashMap<i64, Body> = HashMap::new();
 
-    'run: while remaining > 0 && !channels.is_empty() {
-        if deadline.is_some_and(|d| Instant::now() >= d) {
-            log::info!("time limit reached: not claiming more rows");
-            break;
-        }
-        let now = clock::now();
-        let lease_until = now + config.lease.chrono();
-        let batch = store
-            .claim(
-                &channels,
-                options.source,
-                now,
-                lease_until,
-                remaining.min(config.batch),
-                actor,
-            )
-            .context("cannot claim rows from the queue")?;
-        if batch.is_empty() {
-            break;
-        }
-        remaining = remaining.saturating_sub(batch.len() as u32);
-        let mut pending: VecDeque<Message> = batch.into();
-
-        while let Some(first) = pending.front() {
-            // Rows of one channel are delivered in groups as wide as its
-            // sender's parallelism (1 for most: one outcome recorded per send).
-            let channel = first.channel;
-            let width = match senders.sender(channel) {
-                Ok(sender) => sender.parallelism().max(1),
-                Err(e) => {
-                    // Not a peer's fault and not the message's: hold this
-                    // channel's rows (never claimed again in this run, never
-                    // left to a lease) and go on with the others.
-                    let reason = format!("cannot send: {e:#}");
-                    channels.retain(|c| *c != channel);
-                    let (mut held, rest): (VecDeque<Message>, VecDeque<Message>) =
-                        pending.drain(..).partition(|m| m.channel == channel);
-                    pending = rest;
-                    let count = held.len();
-                    release(store, &mut report, &mut held, options.source, &reason, actor)?;
-                    report.unavailable.push(PeerFailure {
-                        channel,
-                        reason: format!("{reason} ({count} message(s) left as they were)"),
-                    });
-                    continue;
-                }
-            };
-            let mut group: Vec<Message> = Vec::with_capacity(width);
-            while group.len() < width && pending.front().is_some_and(|m| m.channel == channel) {
-                let Some(message) = pending.pop_front() else { break };
+            'run: while remaining > 0 && !channels.is_empty() {
                 if deadline.is_some_and(|d| Instant::now() >= d) {
-                    pending.push_front(message);
-                    pending.extend(group.drain(..));
-                    release(
-                        store,
-                        &mut report,
-                        &mut pending,
-                        options.source,
-                        "time limit reached before sending",
-                        actor,
-                    )?;
-                    break 'run;
+                    log::info!("time limit reached: not claiming more rows");
+                    break;
                 }
                 let now = clock::now();
-                let too_old = options
-                    .max_age
-                    .is_some_and(|age| message.created_at + age.chrono() <= now);
-                if too_old || message.expires_at.is_some_and(|e| e <= now) {
-                    let change = Transition {
-                        status: Status::Failed,
-                        reason: if too_old {
-                            "too old".into()
-                        } else {
-                            "expired before it could be sent".into()
-                        },
-                        detail: None,
-                        next_attempt_at: None,
-                        provider_id: None,
-                    };
-                    store.record(message.id, &change, now, actor)?;
-                    report.expired += 1;
-                    continue;
+                let lease_until = now + config.lease.chrono();
+                let batch = run_store
+                    .claim(
+                        &channels,
+                        options.source,
+                        now,
+                        lease_until,
+                        remaining.min(config.batch),
+                        actor,
+                    )
+                    .context("cannot claim rows from the queue")?;
+                if batch.is_empty() {
+                    break;
                 }
-                if let Some(throttle) = throttle.as_mut() {
-                    let wait = throttle.wait_needed(Instant::now());
-                    if !wait.is_zero() {
-                        if deadline.is_some_and(|d| Instant::now() + wait >= d) {
+                if !keeper_started {
+                    // Only a run that holds rows needs its leases kept.
+                    scope.spawn(|| keep_leases(&run_store, config.lease, &stop));
+                    keeper_started = true;
+                }
+                remaining = remaining.saturating_sub(batch.len() as u32);
+                let mut pending: VecDeque<Message> = batch.into();
+
+                while let Some(first) = pending.front() {
+                    // Rows of one channel are delivered in groups as wide as its
+                    // sender's parallelism (1 for most: one outcome recorded per send).
+                    let channel = first.channel;
+                    let width = match senders.sender(channel) {
+                        Ok(sender) => sender.parallelism().max(1),
+                        Err(e) => {
+                            // Not a peer's fault and not the message's: hold this
+                            // channel's rows (never claimed again in this run, never
+                            // left to a lease) and go on with the others.
+                            let reason = format!("cannot send: {e:#}");
+                            channels.retain(|c| *c != channel);
+                            let (mut held, rest): (VecDeque<Message>, VecDeque<Message>) =
+                                pending.drain(..).partition(|m| m.channel == channel);
+                            pending = rest;
+                            let count = held.len();
+                            release(&run_store, &mut report, &mut held, options.source, &reason, actor)?;
+                            report.unavailable.push(PeerFailure {
+                                channel,
+                                reason: format!("{reason} ({count} message(s) left as they were)"),
+                            });
+                            continue;
+                        }
+                    };
+                    let mut group: Vec<Message> = Vec::with_capacity(width);
+                    while group.len() < width && pending.front().is_some_and(|m| m.channel == channel) {
+                        let Some(message) = pending.pop_front() else { break };
+                        if deadline.is_some_and(|d| Instant::now() >= d) {
                             pending.push_front(message);
                             pending.extend(group.drain(..));
                             release(
-                                store,
+                                &run_store,
                                 &mut report,
                                 &mut pending,
                                 options.source,
@@ -352,68 +436,111 @@ pub fn run(
                             )?;
                             break 'run;
                         }
-                        std::thread::sleep(wait);
+                        let now = clock::now();
+                        let too_old = options
+                            .max_age
+                            .is_some_and(|age| message.created_at + age.chrono() <= now);
+                        if too_old || message.expires_at.is_some_and(|e| e <= now) {
+                            let change = Transition {
+                                status: Status::Failed,
+                                reason: if too_old {
+                                    "too old".into()
+                                } else {
+                                    "expired before it could be sent".into()
+                                },
+                                detail: None,
+                                next_attempt_at: None,
+                                provider_id: None,
+                            };
+                            run_store.record(message.id, &change, now, actor)?;
+                            report.expired += 1;
+                            continue;
+                        }
+                        if let Some(throttle) = throttle.as_mut() {
+                            let wait = throttle.wait_needed(Instant::now());
+                            if !wait.is_zero() {
+                                if deadline.is_some_and(|d| Instant::now() + wait >= d) {
+                                    pending.push_front(message);
+                                    pending.extend(group.drain(..));
+                                    release(
+                                        &run_store,
+                                        &mut report,
+                                        &mut pending,
+                                        options.source,
+                                        "time limit reached before sending",
+                                        actor,
+                                    )?;
+                                    break 'run;
+                                }
+                                std::thread::sleep(wait);
+                            }
+                            throttle.record(Instant::now());
+                        }
+                        if !bodies.contains_key(&message.body_id) {
+                            // Rows of one send are claimed together: keep few bodies around.
+                            if bodies.len() > 64 {
+                                bodies.retain(|id, _| group.iter().any(|m| m.body_id == *id));
+                            }
+                            let body = run_store
+                                .lock()
+                                .body(message.body_id)
+                                .with_context(|| format!("cannot read the body of message {}", message.id))?;
+                            bodies.insert(message.body_id, body);
+                        }
+                        group.push(message);
                     }
-                    throttle.record(Instant::now());
-                }
-                if !bodies.contains_key(&message.body_id) {
-                    // Rows of one send are claimed together: keep few bodies around.
-                    if bodies.len() > 64 {
-                        bodies.retain(|id, _| group.iter().any(|m| m.body_id == *id));
+                    if group.is_empty() {
+                        continue;
                     }
-                    let body = store
-                        .body(message.body_id)
-                        .with_context(|| format!("cannot read the body of message {}", message.id))?;
-                    bodies.insert(message.body_id, body);
-                }
-                group.push(message);
-            }
-            if group.is_empty() {
-                continue;
-            }
-            let items: Vec<(&Message, &Body)> = group
-                .iter()
-                .filter_map(|m| bodies.get(&m.body_id).map(|b| (m, b)))
-                .collect();
-            let deliveries = senders.sender(channel)?.deliver_many(&items);
-            let mut not_attempted = Vec::new();
-            for (message, delivery) in group.into_iter().zip(deliveries) {
-                if let Delivery::PeerDown { reason } = &delivery {
-                    if !report.peers_down.iter().any(|p| p.channel == channel) {
-                        log::error!("{channel}: {reason}");
-                        report.peers_down.push(PeerFailure {
-                            channel,
-                            reason: reason.clone(),
-                        });
+                    let items: Vec<(&Message, &Body)> = group
+                        .iter()
+                        .filter_map(|m| bodies.get(&m.body_id).map(|b| (m, b)))
+                        .collect();
+                    let deliveries = senders.sender(channel)?.deliver_many(&items);
+                    let mut not_attempted = Vec::new();
+                    for (message, delivery) in group.into_iter().zip(deliveries) {
+                        if let Delivery::PeerDown { reason } = &delivery {
+                            if !report.peers_down.iter().any(|p| p.channel == channel) {
+                                log::error!("{channel}: {reason}");
+                                report.peers_down.push(PeerFailure {
+                                    channel,
+                                    reason: reason.clone(),
+                                });
+                            }
+                            not_attempted.push(message);
+                            continue;
+                        }
+                        record_delivery(&run_store, config, &mut report, message, delivery, actor)?;
                     }
-                    not_attempted.push(message);
-                    continue;
+                    if !not_attempted.is_empty() {
+                        channels.retain(|c| *c != channel);
+                        for message in not_attempted.into_iter().rev() {
+                            pending.push_front(message);
+                        }
+                        release(
+                            &run_store,
+                            &mut report,
+                            &mut pending,
+                            options.source,
+                            "peer down: not attempted",
+                            actor,
+                        )?;
+                        continue 'run;
+                    }
                 }
-                record_delivery(store, config, &mut report, message, delivery, actor)?;
             }
-            if !not_attempted.is_empty() {
-                channels.retain(|c| *c != channel);
-                for message in not_attempted.into_iter().rev() {
-                    pending.push_front(message);
-                }
-                release(
-                    store,
-                    &mut report,
-                    &mut pending,
-                    options.source,
-                    "peer down: not attempted",
-                    actor,
-                )?;
-                continue 'run;
-            }
-        }
-    }
+            Ok(())
+        })();
+        stop.signal();
+        result
+    });
+    outcome?;
     Ok(report)
 }
 
 /// Records one delivery's outcome (and its side effects) on the row.
 fn record_delivery(
-    store: &mut Store,
+    store: &RunStore,
     config: &QueueConfig,
     report: &mut RunReport,
     message: Message,
@@ -422,7 +549,9 @@ fn record_delivery(
 ) -> anyhow::Result<()> {
     match &delivery {
         Delivery::RecipientGone { .. } => {
-            store.forget_recipient(message.channel, &message.recipient)?;
+            store
+                .lock()
+                .forget_recipient(message.channel, &message.recipient)?;
             report.recipients_removed += 1;
         }
         Delivery::Rejected { reason } if !report.rejected.contains(reason) => {
@@ -456,7 +585,7 @@ fn record_delivery(
 /// Releases the claimed rows of `pending` whose channel is down or that the
 /// time limit left untried, keeping the others for the caller.
 fn release(
-    store: &mut Store,
+    store: &RunStore,
     report: &mut RunReport,
     pending: &mut VecDeque<Message>,
     source: Source,

@@ -533,6 +533,20 @@ impl Store {
         Ok(updated == 1)
     }
 
+    /// Extends the leases of rows a run still holds (`sending`): a delivery in
+    /// progress is never taken over by another run, however long it takes.
+    pub fn renew_leases(&mut self, ids: &[i64], lease_until: Timestamp) -> rusqlite::Result<()> {
+        let until = clock::to_db(lease_until);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for id in ids {
+            tx.prepare_cached("UPDATE messages SET lease_until = ?2 WHERE id = ?1 AND status = 'sending'")?
+                .execute(params![id, until])?;
+        }
+        tx.commit()
+    }
+
     /// Gives back rows a run claimed but did not try (peer down, time limit):
     /// back to their previous status, the attempt not counted.
     pub fn release(
