@@ -696,3 +696,116 @@ mod invitations {
         assert_ne!(before, after_gen, "gen-ics itself remembers the appointment");
     }
 }
+
+/// (CN, value) of every ATTENDEE and ORGANIZER, as the icalendar crate's
+/// own parser reads them: the second, independent reading.
+fn people_by_icalendar(text: &str) -> Vec<(String, Option<String>, String)> {
+    use icalendar::Component;
+    let calendar: icalendar::Calendar = text.parse().expect("icalendar parses it");
+    let mut people = Vec::new();
+    for component in &calendar.components {
+        if let icalendar::CalendarComponent::Event(event) = component {
+            for (name, properties) in event.multi_properties() {
+                for p in properties {
+                    people.push((
+                        name.clone(),
+                        p.params().get("CN").map(|c| c.value().to_string()),
+                        p.value().to_string(),
+                    ));
+                }
+            }
+            for (name, p) in event.properties() {
+                if name == "ORGANIZER" || name == "ATTENDEE" {
+                    people.push((
+                        name.clone(),
+                        p.params().get("CN").map(|c| c.value().to_string()),
+                        p.value().to_string(),
+                    ));
+                }
+            }
+        }
+    }
+    people.sort();
+    people
+}
+
+/// A name a citizen typed can never add a parameter or a line to ATTENDEE
+/// or ORGANIZER: both parsers see exactly one of each, the name as typed
+/// (less its double quotes and line breaks, which RFC 5545 cannot carry).
+#[test]
+fn names_cannot_inject_parameters_or_lines() {
+    let env = Env::new();
+    env.write(
+        "booking.json",
+        r#"{"datetime": "2026-12-01 10:00:00", "end_datetime": "2026-12-01 10:30:00", "label": "RDV",
+            "user_name": "Ali\r\nATTENDEE;CN=Evil:mailto:evil@x.y\nBen", "user_email": "ali@example.org"}"#,
+    );
+    for (args, expected_attendee) in [
+        (
+            vec![
+                "gen-ics",
+                "--start",
+                "2026-12-01T10:00:00Z",
+                "--duration",
+                "30m",
+                "--label",
+                "RDV",
+                "--user-name",
+                "J\";DELEGATED-TO=\"mailto:evil@x.y",
+                "--user-email",
+                "j@example.org",
+            ],
+            "J;DELEGATED-TO=mailto:evil@x.y",
+        ),
+        (
+            vec!["gen-ics", "--booking", "booking.json"],
+            "Ali ATTENDEE;CN=Evil:mailto:evil@x.y Ben",
+        ),
+    ] {
+        let mut args = args.clone();
+        args.extend([
+            "--method",
+            "request",
+            "--organizer",
+            r#""Mairie\";ROLE=CHAIR" <rdv@example.org>"#,
+        ]);
+        let text = run(&env, &args);
+        assert_rfc5545_lines(&text);
+        let calendar = parse(&text);
+        let attendees: Vec<_> = props(&calendar)
+            .into_iter()
+            .filter(|(n, _, _)| n == "ATTENDEE")
+            .collect();
+        assert_eq!(attendees.len(), 1, "{text}");
+        let cn = attendees[0]
+            .1
+            .iter()
+            .find(|(k, _)| k == "CN")
+            .map(|(_, v)| v.join(","))
+            .unwrap();
+        assert_eq!(cn.trim_matches('"'), expected_attendee, "{text}");
+        assert!(
+            attendees[0]
+                .1
+                .iter()
+                .all(|(k, _)| ["CN", "ROLE", "PARTSTAT", "RSVP"].contains(&k.as_str())),
+            "{text}"
+        );
+        assert_eq!(
+            param(&calendar, "ORGANIZER", "CN").unwrap().trim_matches('"'),
+            "Mairie;ROLE=CHAIR"
+        );
+        assert!(param(&calendar, "ORGANIZER", "ROLE").is_none(), "{text}");
+
+        let people = people_by_icalendar(&text);
+        let attendees: Vec<_> = people.iter().filter(|p| p.0 == "ATTENDEE").collect();
+        assert_eq!(attendees.len(), 1, "{people:?}");
+        assert_eq!(
+            attendees[0].1.as_deref().map(|c| c.trim_matches('"')),
+            Some(expected_attendee)
+        );
+        let organizers: Vec<_> = people.iter().filter(|p| p.0 == "ORGANIZER").collect();
+        assert_eq!(organizers.len(), 1, "{people:?}");
+        assert_eq!(organizers[0].2, "mailto:rdv@example.org");
+    }
+}

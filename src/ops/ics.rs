@@ -359,8 +359,8 @@ pub fn render(event: &EventData, use_tzid: bool, attendee: &Attendee) -> anyhow:
     if let Some(organizer) = &event.organizer {
         let mailbox = parse_mailbox(organizer).map_err(|e| bad_input(format!("organizer: {e}")))?;
         let mut property = Property::new("ORGANIZER", format!("mailto:{}", mailbox.email));
-        if let Some(name) = &mailbox.name {
-            property.add_parameter("CN", name);
+        if let Some(name) = mailbox.name.as_deref().and_then(param_value) {
+            property.add_parameter("CN", &name);
         }
         vevent.append_property(property.done());
     }
@@ -371,8 +371,8 @@ pub fn render(event: &EventData, use_tzid: bool, attendee: &Attendee) -> anyhow:
             .map(|e| format!("mailto:{e}"))
             .unwrap_or_else(|| "invalid:nomail".into());
         let mut property = Property::new("ATTENDEE", value);
-        if let Some(name) = attendee.name {
-            property.add_parameter("CN", name);
+        if let Some(name) = attendee.name.and_then(param_value) {
+            property.add_parameter("CN", &name);
         }
         if event.method != Method::Publish {
             property.add_parameter("ROLE", "REQ-PARTICIPANT");
@@ -390,6 +390,22 @@ pub fn render(event: &EventData, use_tzid: bool, attendee: &Attendee) -> anyhow:
         }
     }
     Ok(text)
+}
+
+/// A parameter value (a CN) as RFC 5545 3.2 allows it: a DQUOTE cannot
+/// appear in one, quoted or not, and neither can a control character, so a
+/// name typed by a citizen (`J";DELEGATED-TO="mailto:…`, or one with a line
+/// break) can never become another parameter or another line. DQUOTEs are
+/// dropped, controls become spaces; icalendar then quotes the value if it
+/// holds `:`, `;` or `,`. None when nothing is left.
+fn param_value(text: &str) -> Option<String> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| *c != '"')
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!cleaned.is_empty()).then_some(cleaned)
 }
 
 /// A VTIMEZONE with the zone's actual transitions around the event (from a
