@@ -7,6 +7,10 @@
 //! (a short fingerprint) and the nonce. The nonce is 256 bits from the OS
 //! random source, so each link carries as much fresh randomness as a plain
 //! random token, and without the key it is worth nothing.
+//!
+//! Newsletter unsubscribe links work the same way: the row keeps a
+//! placeholder `publik-unsubscribe-KEYID-ID-NONCE`, `unsubscribe_tokens` the
+//! hash, and the token is id ‖ HMAC(key, "unsubscribe ID NONCE")[..24].
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -20,10 +24,13 @@ use crate::config::Config;
 /// What a placeholder starts with; the rest is `KEYID-NONCE` in hex. Only
 /// letters, digits and dashes, so that no escaping (HTML, URL) alters it.
 const PLACEHOLDER_PREFIX: &str = "publik-action-link-";
+const UNSUBSCRIBE_PREFIX: &str = "publik-unsubscribe-";
 
+#[derive(Clone)]
 pub struct LinkKey {
     path: PathBuf,
-    key: [u8; 32],
+    /// HMAC keyed once: a newsletter mints a link per member.
+    mac: Hmac<Sha256>,
     /// First 4 bytes of SHA-256(key), in hex: which key a placeholder needs.
     id: String,
 }
@@ -46,13 +53,15 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 impl LinkKey {
-    fn from_bytes(path: &Path, key: [u8; 32]) -> LinkKey {
+    fn from_bytes(path: &Path, key: [u8; 32]) -> anyhow::Result<LinkKey> {
         let id = hex(&Sha256::digest(key)[..4]);
-        LinkKey {
+        let mac =
+            <Hmac<Sha256> as KeyInit>::new_from_slice(&key).map_err(|e| anyhow::anyhow!("link key: {e}"))?;
+        Ok(LinkKey {
             path: path.to_path_buf(),
-            key,
+            mac,
             id,
-        }
+        })
     }
 
     /// Reads the key; an error names the file and what is wrong with it.
@@ -67,7 +76,7 @@ impl LinkKey {
                     path.display()
                 )
             })?;
-        Ok(LinkKey::from_bytes(path, key))
+        LinkKey::from_bytes(path, key)
     }
 
     /// Reads the key, creating it (mode 0600) on first use. Two processes
@@ -98,7 +107,7 @@ impl LinkKey {
         match linked {
             Ok(()) => {
                 log::info!("created the link key {}", path.display());
-                Ok(LinkKey::from_bytes(path, key))
+                LinkKey::from_bytes(path, key)
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => LinkKey::load(path),
             Err(e) => Err(e).with_context(|| format!("cannot create the link key {}", path.display())),
@@ -106,9 +115,51 @@ impl LinkKey {
     }
 
     fn token(&self, nonce: &str) -> Result<String, String> {
-        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.key).map_err(|e| e.to_string())?;
+        let mut mac = self.mac.clone();
         mac.update(nonce.as_bytes());
         Ok(crate::token::base64url(&mac.finalize().into_bytes()))
+    }
+
+    fn unsubscribe_secret(&self, token_id: i64, nonce: &str) -> [u8; 24] {
+        let mut mac = self.mac.clone();
+        mac.update(format!("unsubscribe {token_id} {nonce}").as_bytes());
+        let mut secret = [0u8; 24];
+        secret.copy_from_slice(&mac.finalize().into_bytes()[..24]);
+        secret
+    }
+
+    /// A member's unsubscribe link for token row `token_id`, from 16 random
+    /// bytes: the placeholder to keep in the queued row, and the hash of the
+    /// token it stands for.
+    pub fn mint_unsubscribe(&self, token_id: i64, random: &[u8; 16]) -> (String, [u8; 32]) {
+        let nonce = hex(random);
+        let (_, hash) = crate::token::with_id(token_id, &self.unsubscribe_secret(token_id, &nonce));
+        (
+            format!("{UNSUBSCRIBE_PREFIX}{}-{token_id}-{nonce}", self.id),
+            hash,
+        )
+    }
+
+    /// The unsubscribe token a placeholder stands for.
+    pub fn unsubscribe_token(&self, placeholder: &str) -> Result<String, String> {
+        let malformed = || format!("malformed unsubscribe link placeholder \"{placeholder}\"");
+        let mut parts = placeholder
+            .strip_prefix(UNSUBSCRIBE_PREFIX)
+            .ok_or_else(malformed)?
+            .splitn(3, '-');
+        let (Some(key_id), Some(token_id), Some(nonce)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(malformed());
+        };
+        if key_id != self.id {
+            return Err(format!(
+                "the unsubscribe links of this newsletter were made with another link key than {} \
+                 (key {key_id}, now {}); restore that key to send it",
+                self.path.display(),
+                self.id
+            ));
+        }
+        let token_id: i64 = token_id.parse().map_err(|_| malformed())?;
+        Ok(crate::token::with_id(token_id, &self.unsubscribe_secret(token_id, nonce)).0)
     }
 
     /// A new link: the placeholder to store in the message and the hash of
@@ -179,6 +230,29 @@ mod tests {
                 .unwrap_err()
                 .contains("another link key")
         );
+    }
+
+    #[test]
+    fn unsubscribe_placeholders_give_the_hashed_token() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = LinkKey::load_or_create(&dir.path().join("k")).unwrap();
+        let (placeholder, hash) = key.mint_unsubscribe(42, &[7; 16]);
+        assert!(
+            placeholder
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        );
+        let token = key.unsubscribe_token(&placeholder).unwrap();
+        assert_eq!(crate::token::hash(&token), hash);
+        assert_eq!(crate::token::id_of(&token), Some(42));
+        let other = LinkKey::load_or_create(&dir.path().join("other")).unwrap();
+        assert!(
+            other
+                .unsubscribe_token(&placeholder)
+                .unwrap_err()
+                .contains("another link key")
+        );
+        assert!(key.unsubscribe_token("publik-unsubscribe-x").is_err());
     }
 
     #[test]

@@ -368,3 +368,83 @@ fn newsletter_fans_out_and_unsubscribe_links_work() {
         .assert()
         .code(65);
 }
+
+/// As for action links: a copy of the state (with its WAL) yields no working
+/// unsubscribe link; `queue show` shows a placeholder; the outbox's `.eml`
+/// files, which carry live links, are readable by their owner only.
+#[test]
+fn unsubscribe_tokens_stay_out_of_the_state() {
+    let env = Env::new();
+    env.write(
+        "publik.yaml",
+        "serve:\n  public_url: https://demarches.example.org\n",
+    );
+    env.publik()
+        .args(["group", "create", "nord", "--label", "Nord"])
+        .assert()
+        .success();
+    env.publik()
+        .args(["group", "add", "nord", "bob@example.org"])
+        .assert()
+        .success();
+    env.write("letter.txt", "Bonjour\nSe désabonner : {{ unsubscribe_url }}\n");
+    env.publik()
+        .args([
+            "template",
+            "add",
+            "lettre",
+            "--subject",
+            "Lettre",
+            "--text",
+            "letter.txt",
+        ])
+        .assert()
+        .success();
+    env.publik()
+        .args(["newsletter", "send", "--template", "lettre", "--group", "nord"])
+        .assert()
+        .success();
+    let id = env.json(&["queue", "list"])[0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let shown = env.publik().args(["queue", "show", &id]).output().unwrap();
+    let shown = String::from_utf8_lossy(&shown.stdout).to_string();
+    assert!(shown.contains("/unsubscribe/publik-unsubscribe-"), "{shown}");
+    env.publik().arg("send-queue").assert().success();
+
+    let eml = std::fs::read_dir(env.path("outbox"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&eml).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let raw = std::fs::read_to_string(&eml).unwrap();
+    let prefix = "https://demarches.example.org/unsubscribe/";
+    let start = raw.find(prefix).expect("an unsubscribe link") + prefix.len();
+    let token = &raw[start..start + 43];
+    assert!(!token.starts_with("publik-"), "{token}");
+    for suffix in ["", "-wal", "-shm"] {
+        let path = format!("{}{suffix}", env.state().display());
+        let Ok(bytes) = std::fs::read(&path) else { continue };
+        assert!(
+            !bytes.windows(token.len()).any(|w| w == token.as_bytes()),
+            "{path} holds the token {token}"
+        );
+    }
+    let shown = env.publik().args(["queue", "show", &id]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&shown.stdout).contains(token));
+    env.publik()
+        .args(["group", "unsubscribe", "--token", token])
+        .assert()
+        .success();
+    assert_eq!(
+        env.json(&["group", "members", "nord"])[0]["status"],
+        "unsubscribed"
+    );
+}

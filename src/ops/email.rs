@@ -15,7 +15,7 @@ use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{Certificate, SmtpConnection, TlsParameters};
 use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
 use lettre::transport::smtp::extension::ClientId;
-use lettre::{FileTransport, SendmailTransport, Transport};
+use lettre::{SendmailTransport, Transport};
 use serde::{Deserialize, Serialize};
 
 use crate::address::parse_mailbox;
@@ -469,6 +469,10 @@ pub struct PreparedEmail {
     invitation: Option<InvitationPart>,
     links: LinkSettings,
     action_links: Vec<String>,
+    /// Set when sending: makes the unsubscribe links of newsletter rows.
+    link_key: Option<LinkKey>,
+    /// Why the key could not be read, when sending without it.
+    link_key_error: Option<String>,
 }
 
 fn mailboxes(list: &[String]) -> Result<Option<Mailboxes>, String> {
@@ -530,23 +534,32 @@ impl PreparedEmail {
             invitation: content.invitation,
             links: links.clone(),
             action_links: content.action_links,
+            link_key: None,
+            link_key_error: None,
         })
     }
 
-    /// Whether the message carries action links (and so needs the link key).
-    pub fn has_action_links(&self) -> bool {
+    fn has_action_links(&self) -> bool {
         !self.action_links.is_empty()
+    }
+
+    /// Whether sending it needs the link key: action links, or a
+    /// newsletter's unsubscribe links.
+    pub fn needs_link_key(&self) -> bool {
+        !self.action_links.is_empty() || self.templates.is_some()
     }
 
     /// Puts the action links' tokens in place of their placeholders; only
     /// this in-memory copy ever holds them.
-    pub fn expand_action_links(&mut self, key: &LinkKey) -> Result<(), String> {
+    /// Also keeps the key for the rows' unsubscribe links.
+    pub fn expand_links(&mut self, key: &LinkKey) -> Result<(), String> {
         self.subject = key.expand(&self.subject, &self.action_links)?;
         self.text = key.expand(&self.text, &self.action_links)?;
         if let Some(html) = &self.html {
             self.html = Some(key.expand(html, &self.action_links)?);
         }
         self.action_links.clear();
+        self.link_key = Some(key.clone());
         Ok(())
     }
 
@@ -606,7 +619,24 @@ impl PreparedEmail {
             if let Some(recipient) = vars.get("recipient") {
                 object.insert("recipient".into(), recipient.clone());
             }
-            if let Some(token) = vars.get("unsubscribe_token").and_then(|t| t.as_str()) {
+            // The token is made here from the row's placeholder, in memory
+            // only; without the key (`queue show`) the placeholder shows.
+            // Rows queued before placeholders carry the token itself.
+            let token = match (
+                vars.get("unsubscribe_link").and_then(|l| l.as_str()),
+                &self.link_key,
+            ) {
+                (Some(link), Some(key)) => Some(key.unsubscribe_token(link)?),
+                (Some(_), None) if self.link_key_error.is_some() => {
+                    return Err(self.link_key_error.clone().unwrap_or_default());
+                }
+                (Some(link), None) => Some(link.to_string()),
+                (None, _) => vars
+                    .get("unsubscribe_token")
+                    .and_then(|t| t.as_str())
+                    .map(str::to_string),
+            };
+            if let Some(token) = token {
                 let url = self.links.public_url.url(&format!("unsubscribe/{token}"));
                 object.insert("unsubscribe_url".into(), serde_json::Value::String(url.clone()));
                 // RFC 2369 and RFC 8058 one-click unsubscribe.
@@ -739,7 +769,10 @@ pub struct EmailSender {
 enum EmailTransport {
     Smtp(Box<SmtpClient>),
     Sendmail(SendmailTransport),
-    File { dir: PathBuf, transport: FileTransport },
+    /// One `.eml` file per message, mode 0600: they carry live links.
+    File {
+        dir: PathBuf,
+    },
 }
 
 impl EmailSender {
@@ -754,10 +787,7 @@ impl EmailSender {
                 let dir = config.resolve_path(&email.file.dir);
                 std::fs::create_dir_all(&dir)
                     .with_context(|| format!("cannot create the outbox directory {}", dir.display()))?;
-                EmailTransport::File {
-                    transport: FileTransport::new(&dir),
-                    dir,
-                }
+                EmailTransport::File { dir }
             }
         };
         Ok(EmailSender {
@@ -776,14 +806,24 @@ impl EmailSender {
         if self.prepared.as_ref().is_none_or(|p| p.body_id != body.id) {
             self.prepared = None;
             let mut prepared = PreparedEmail::new(body, &self.links)?;
-            if prepared.has_action_links() {
+            if prepared.needs_link_key() {
                 if self.link_key.is_none() {
-                    let key = LinkKey::load(&self.link_key_path)
-                        .map_err(|e| format!("{e:#}; its action links cannot be made"))?;
-                    self.link_key = Some(key);
+                    match LinkKey::load(&self.link_key_path) {
+                        Ok(key) => self.link_key = Some(key),
+                        Err(e) => {
+                            if prepared.has_action_links() {
+                                return Err(format!("{e:#}; its action links cannot be made"));
+                            }
+                            let reason = format!("{e:#}; its unsubscribe links cannot be made");
+                            // A newsletter queued before unsubscribe links had
+                            // placeholders still carries its tokens: only the
+                            // rows with a placeholder fail.
+                            prepared.link_key_error = Some(reason);
+                        }
+                    }
                 }
                 if let Some(key) = &self.link_key {
-                    prepared.expand_action_links(key)?;
+                    prepared.expand_links(key)?;
                 }
             }
             self.prepared = Some(prepared);
@@ -812,7 +852,7 @@ impl Sender for EmailSender {
                     retry_after: None,
                 },
             },
-            EmailTransport::File { dir, transport } => match transport.send_raw(&envelope, &bytes) {
+            EmailTransport::File { dir } => match write_eml(dir, &bytes) {
                 Ok(id) => Delivery::Sent {
                     reply: format!("written to {}", dir.join(format!("{id}.eml")).display()),
                     provider_id: Some(id),
@@ -824,6 +864,23 @@ impl Sender for EmailSender {
             },
         }
     }
+}
+
+/// Writes one message as `DIR/ID.eml`, readable by its owner only (its
+/// action and unsubscribe links work for whoever reads it). Returns the id.
+fn write_eml(dir: &Path, bytes: &[u8]) -> std::io::Result<String> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut random = [0u8; 16];
+    getrandom::fill(&mut random).map_err(std::io::Error::other)?;
+    let id: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(dir.join(format!("{id}.eml")))?;
+    file.write_all(bytes)?;
+    Ok(id)
 }
 
 /// What to do about a certificate the system does not trust.

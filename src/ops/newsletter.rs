@@ -12,6 +12,7 @@ use crate::address::parse_mailbox;
 use crate::clock;
 use crate::config::Config;
 use crate::exit_codes::bad_input;
+use crate::link_key::LinkKey;
 use crate::ops::email::{EmailContent, NewsletterPart};
 use crate::ops::template;
 use crate::store::{Channel, Group, Member, MemberStatus, NewBody, NewMember, NewRow, Store, Template};
@@ -334,7 +335,7 @@ mod tests {
             serde_json::from_str(&row_vars("a@example.org", r#"{"name":"Zoé \"Z\""}"#, "TOK")).unwrap();
         assert_eq!(vars["recipient"]["email"], "a@example.org");
         assert_eq!(vars["recipient"]["name"], "Zoé \"Z\"");
-        assert_eq!(vars["unsubscribe_token"], "TOK");
+        assert_eq!(vars["unsubscribe_link"], "TOK");
         let vars: Value = serde_json::from_str(&row_vars("b@example.org", "{}", "T")).unwrap();
         assert_eq!(vars["recipient"], json!({"email": "b@example.org"}));
     }
@@ -347,9 +348,10 @@ pub struct SendReport {
     pub template: String,
 }
 
-/// `{"recipient":{"email":…,<attributes>},"unsubscribe_token":…}` built as
-/// text: a newsletter to 100 000 members must not build 100 000 maps.
-fn row_vars(email: &str, attributes: &str, token: &str) -> String {
+/// `{"recipient":{"email":…,<attributes>},"unsubscribe_link":…}` built as
+/// text: a newsletter to 100 000 members must not build 100 000 maps. The
+/// link is a placeholder (see `link_key`): the state never holds the token.
+fn row_vars(email: &str, attributes: &str, link: &str) -> String {
     let email = Value::String(email.to_string()).to_string();
     let inner = attributes
         .trim()
@@ -363,7 +365,7 @@ fn row_vars(email: &str, attributes: &str, token: &str) -> String {
     } else {
         format!("{{{inner},\"email\":{email}}}")
     };
-    format!("{{\"recipient\":{recipient},\"unsubscribe_token\":\"{token}\"}}")
+    format!("{{\"recipient\":{recipient},\"unsubscribe_link\":\"{link}\"}}")
 }
 
 pub fn send(
@@ -401,9 +403,10 @@ pub fn send(
             context: Value::Object(context),
         }),
     };
+    let key = LinkKey::load_or_create(&crate::link_key::path_for(config, store.path()))?;
     let members = store.active_member_rows(group.id)?;
     // All the randomness at once: one system call, not one per member.
-    let mut random = vec![0u8; 24 * members.len()];
+    let mut random = vec![0u8; 16 * members.len()];
     getrandom::fill(&mut random).map_err(|e| anyhow::anyhow!("OS random source failed: {e}"))?;
     let tag = format!("newsletter:{slug}");
     let mut rows: Vec<(NewRow, i64)> = members
@@ -421,11 +424,11 @@ pub fn send(
         })
         .collect();
     let issue = |index: usize, token_id: i64| {
-        let mut secret = [0u8; 24];
-        secret.copy_from_slice(&random[index * 24..(index + 1) * 24]);
-        let (token, hash) = token::with_id(token_id, &secret);
+        let mut nonce = [0u8; 16];
+        nonce.copy_from_slice(&random[index * 16..(index + 1) * 16]);
+        let (link, hash) = key.mint_unsubscribe(token_id, &nonce);
         let (_, email, attributes) = &members[index];
-        (row_vars(email, attributes, &token), hash)
+        (row_vars(email, attributes, &link), hash)
     };
     let body = NewBody {
         channel: Channel::Email,
