@@ -131,12 +131,29 @@ pub fn read_request(stream: &mut TcpStream, limits: &Limits) -> Result<Request, 
         if request.header("transfer-encoding").is_some() {
             return Err(ReadError::LengthRequired);
         }
-        let length = match request.header("content-length") {
+        // Two different lengths would let a proxy and us disagree on where
+        // the next request starts (request smuggling): refused.
+        let mut lengths = request
+            .headers
+            .iter()
+            .filter(|(name, _)| name.eq_ignore_ascii_case("content-length"))
+            .map(|(_, text)| {
+                text.trim()
+                    .parse::<usize>()
+                    .map_err(|_| ReadError::Malformed(format!("Content-Length \"{text}\"")))
+            });
+        let length = match lengths.next().transpose()? {
             None => 0,
-            Some(text) => text
-                .trim()
-                .parse::<usize>()
-                .map_err(|_| ReadError::Malformed(format!("Content-Length \"{text}\"")))?,
+            Some(first) => {
+                for other in lengths {
+                    if other? != first {
+                        return Err(ReadError::Malformed(
+                            "two different Content-Length headers".into(),
+                        ));
+                    }
+                }
+                first
+            }
         };
         if length > limits.max_body_bytes {
             return Err(ReadError::BodyTooLarge);
@@ -278,6 +295,16 @@ mod tests {
             read(b"GET / HTTP/1.1\r\nContent-Length: x\r\n\r\n"),
             Err(ReadError::Malformed(_))
         ));
+        assert!(matches!(
+            read(b"POST / HTTP/1.1\r\nContent-Length: 3\r\ncontent-length: 5\r\n\r\nabcde"),
+            Err(ReadError::Malformed(_))
+        ));
+        assert_eq!(
+            read(b"POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\nabc")
+                .unwrap()
+                .body,
+            b"abc"
+        );
         assert_eq!(read(b""), Err(ReadError::Closed));
     }
 }

@@ -28,6 +28,14 @@ impl Log for StderrLogger {
 
 static LOGGER: StderrLogger = StderrLogger;
 
+/// For a long-running service (`serve`): errors are logged even without
+/// `-v`, since no `main` will print them once at the end.
+pub fn errors_always() {
+    if log::max_level() < LevelFilter::Error {
+        log::set_max_level(LevelFilter::Error);
+    }
+}
+
 pub fn init(verbose: u8, quiet: bool) {
     let level = match (quiet, verbose) {
         (true, _) | (false, 0) => LevelFilter::Off,

@@ -307,3 +307,86 @@ fn config_check_warns_about_links_that_cannot_work() {
     );
     assert!(serve_warnings(&env).is_empty());
 }
+
+/// Two different Content-Length headers are refused (a proxy and publik
+/// could disagree on where the next request starts), and every 5xx is
+/// logged on stderr without `-v`: `serve` runs under systemd, whose journal
+/// is where a sysadmin looks.
+#[test]
+fn smuggling_is_refused_and_server_errors_are_logged() {
+    use std::io::{Read, Write};
+    let env = Env::new();
+    env.write(
+        "publik.yaml",
+        "serve:\n  max_connections: 1\n  request_timeout: 5s\n",
+    );
+    env.publik().args(["state", "info"]).assert().success();
+    let port = common::free_port();
+    // Killed when dropped, also when an assertion fails.
+    let mut served = common::Served {
+        child: env
+            .command()
+            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap(),
+        base: format!("http://127.0.0.1:{port}"),
+    };
+    common::wait_for_port(port);
+    std::thread::sleep(Duration::from_millis(300));
+    let base = format!("127.0.0.1:{port}");
+    let mut two = std::net::TcpStream::connect(&base).unwrap();
+    two.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    two.write_all(b"POST /actions/x/ HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 40\r\n\r\nabc")
+        .unwrap();
+    assert!(read_all(&mut two).starts_with("HTTP/1.1 400 "));
+    // A 503: one connection held, a second one over the limit.
+    std::thread::sleep(Duration::from_millis(300));
+    let mut held = std::net::TcpStream::connect(&base).unwrap();
+    held.write_all(b"GET /nope HTTP/1.1\r\n").unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let mut over = std::net::TcpStream::connect(&base).unwrap();
+    over.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    over.write_all(b"GET /nope HTTP/1.1\r\n\r\n").unwrap();
+    assert!(read_all(&mut over).starts_with("HTTP/1.1 503 "));
+    drop(held);
+    // A 500: the token table is gone behind publik's back.
+    let conn = rusqlite::Connection::open(env.state()).unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = OFF; DROP TABLE action_tokens;")
+        .unwrap();
+    drop(conn);
+    // Until the held connection's thread has seen it closed, 503s.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        let status = agent()
+            .get(&format!(
+                "http://{base}/actions/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/"
+            ))
+            .call()
+            .unwrap()
+            .status()
+            .as_u16();
+        if status != 503 || Instant::now() > deadline {
+            break status;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status, 500);
+    unsafe { libc::kill(served.child.id() as i32, libc::SIGTERM) };
+    served.child.wait().unwrap();
+    let mut stderr = String::new();
+    served
+        .child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert!(stderr.contains("answered 503"), "{stderr}");
+    assert!(
+        stderr.contains("GET /actions/…"),
+        "the 500, without its token: {stderr}"
+    );
+    assert!(!stderr.contains("AAAAAAAAAAAAAAAAAAAAAAA"), "{stderr}");
+}

@@ -14,6 +14,7 @@ pub struct Args {
 }
 
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
+    crate::logger::errors_always();
     let config = ctx.config()?;
     let listen = args.listen.unwrap_or_else(|| config.serve.listen.clone());
     ops::serve::serve(ctx.store()?, config, &listen)

@@ -281,6 +281,7 @@ pub fn serve(store: Store, config: &Config, listen: &str) -> anyhow::Result<()> 
         let dispatch = |mut stream: TcpStream| {
             if active.fetch_add(1, Ordering::SeqCst) >= max_connections {
                 active.fetch_sub(1, Ordering::SeqCst);
+                log::error!("{max_connections} connections in hand (serve.max_connections): answered 503");
                 respond(&mut stream, error_page(503), false, Duration::from_secs(1));
                 return;
             }
