@@ -19,7 +19,7 @@ impl Log for StderrLogger {
                 Level::Info => "info",
                 Level::Debug | Level::Trace => "debug",
             };
-            eprintln!("publik: {level}: {}", record.args());
+            eprintln!("publik: {level}: {}", printable(&record.args().to_string()));
         }
     }
 
@@ -27,6 +27,21 @@ impl Log for StderrLogger {
 }
 
 static LOGGER: StderrLogger = StderrLogger;
+
+/// `text` safe for a terminal: control characters other than line breaks
+/// and tabs (an ESC from a subject or a header that was refused, say) are
+/// written as escapes, never as the raw bytes.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
 
 /// For a long-running service (`serve`): errors are logged even without
 /// `-v`, since no `main` will print them once at the end.

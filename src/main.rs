@@ -32,5 +32,5 @@ fn report(err: &anyhow::Error) {
     for cause in err.chain().skip(1) {
         text.push_str(&format!("  caused by: {cause}\n"));
     }
-    eprint!("{text}");
+    eprint!("{}", publik::logger::printable(&text));
 }

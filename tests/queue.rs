@@ -942,3 +942,49 @@ fn oversized_messages_and_special_files_are_refused() {
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("not a regular file"));
     assert!(env.json(&["queue", "list"]).as_array().unwrap().is_empty());
 }
+
+/// A control character in a subject is refused, and the error shows it
+/// escaped: a terminal never receives the raw bytes.
+#[test]
+fn control_characters_are_refused_and_never_echoed() {
+    let env = Env::new();
+    env.write("body.txt", "Bonjour\n");
+    let out = env
+        .publik()
+        .args([
+            "enqueue",
+            "email",
+            "--to",
+            "a@example.org",
+            "--subject",
+            "Alerte\u{1b}[2J\u{7}",
+            "--text",
+            "body.txt",
+        ])
+        .assert()
+        .code(65);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("control character"), "{stderr}");
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+    let out = env
+        .publik()
+        .args([
+            "enqueue",
+            "email",
+            "--to",
+            "a\u{1b}]0;pwned\u{7}@example.org",
+            "--subject",
+            "S",
+            "--text",
+            "body.txt",
+        ])
+        .assert()
+        .code(65);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    assert!(stderr.contains("\\u{1b}"), "{stderr:?}");
+    assert!(env.json(&["queue", "list"]).as_array().unwrap().is_empty());
+}

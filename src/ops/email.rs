@@ -371,6 +371,12 @@ pub fn enqueue(
             request.subject
         )));
     }
+    if request.subject.chars().any(|c| c.is_control() && c != '\t') {
+        return Err(bad_input(format!(
+            "--subject: {:?} contains a control character",
+            request.subject
+        )));
+    }
     let headers = request
         .headers
         .iter()
