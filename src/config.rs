@@ -225,15 +225,75 @@ pub struct GatewayConfig {
     #[serde(default)]
     pub auth: GatewayAuth,
     /// Provider field name → value; `{to}`, `{to_digits}`, `{text}`, `{sender}`, `{id}` are replaced.
+    /// `NAME_file: PATH` / `NAME_env: VAR` give field NAME a secret value.
+    #[serde(serialize_with = "masked_map")]
     pub fields: std::collections::BTreeMap<String, String>,
-    /// Extra constant HTTP headers.
-    #[serde(default)]
+    /// Extra constant HTTP headers; `NAME_file` / `NAME_env` as for fields.
+    #[serde(default, serialize_with = "masked_map")]
     pub headers: std::collections::BTreeMap<String, String>,
+    /// The values of the `_file` / `_env` fields, read when the config loads.
+    #[serde(skip)]
+    pub secret_fields: std::collections::BTreeMap<String, Secret>,
+    #[serde(skip)]
+    pub secret_headers: std::collections::BTreeMap<String, Secret>,
     /// JSON pointer to the provider's message id in its reply, e.g. `/id`.
     #[serde(default)]
     pub id_path: Option<String>,
     #[serde(default = "default_gateway_timeout")]
     pub timeout: Duration,
+}
+
+/// Shows a fields or headers map with the values of secret-looking names
+/// (a password, a token, an API key, Authorization) masked; `_file` and
+/// `_env` entries show where the secret comes from, which is no secret.
+fn masked_map<S: Serializer>(
+    map: &std::collections::BTreeMap<String, String>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut out = serializer.serialize_map(Some(map.len()))?;
+    for (name, value) in map {
+        let lower = name.to_ascii_lowercase();
+        let by_reference = lower.ends_with("_file") || lower.ends_with("_env");
+        let secret = ["pass", "secret", "token", "key", "authorization", "auth"]
+            .iter()
+            .any(|word| lower.contains(word));
+        if secret && !by_reference {
+            out.serialize_entry(name, "********")?;
+        } else {
+            out.serialize_entry(name, value)?;
+        }
+    }
+    out.end()
+}
+
+/// Resolves the `NAME_file` / `NAME_env` entries of a fields or headers map.
+fn secret_entries(
+    key: &str,
+    map: &std::collections::BTreeMap<String, String>,
+    base: Option<&Path>,
+) -> Result<std::collections::BTreeMap<String, Secret>, (String, String)> {
+    let mut secrets = std::collections::BTreeMap::new();
+    for (name, value) in map {
+        let (plain, file, env) = if let Some(plain) = name.strip_suffix("_file") {
+            (plain, Some(Path::new(value.as_str())), None)
+        } else if let Some(plain) = name.strip_suffix("_env") {
+            (plain, None, Some(value.as_str()))
+        } else {
+            continue;
+        };
+        let path = format!("{key}.{plain}");
+        if map.contains_key(plain) || secrets.contains_key(plain) {
+            return Err((
+                path.clone(),
+                format!("give only one of {path}, {path}_file, {path}_env"),
+            ));
+        }
+        if let Some(secret) = resolve_secret(&path, None, file, env, base)? {
+            secrets.insert(plain.to_string(), secret);
+        }
+    }
+    Ok(secrets)
 }
 
 fn default_method() -> HttpMethod {
@@ -762,6 +822,10 @@ impl Config {
                     format!("\"{path}\" is not a JSON pointer (/id)"),
                 ));
             }
+            gateway.secret_fields = secret_entries("sms.gateway.fields", &gateway.fields, base.as_deref())
+                .map_err(|e| fail(&e.0, e.1))?;
+            gateway.secret_headers = secret_entries("sms.gateway.headers", &gateway.headers, base.as_deref())
+                .map_err(|e| fail(&e.0, e.1))?;
             let auth = &mut gateway.auth;
             auth.resolved_password = resolve_secret(
                 "sms.gateway.auth.password",

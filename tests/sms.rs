@@ -373,3 +373,86 @@ fn config_check_connect_reaches_the_gateway() {
         .assert()
         .code(75);
 }
+
+/// Secrets in gateway fields and headers come from a file or the
+/// environment, reach the gateway, and never show in `config check`;
+/// inline secret-looking values are masked too. The OVH preset uses a file.
+#[test]
+fn secret_fields_and_headers_come_from_files_or_the_environment() {
+    let server = gateway();
+    let env = Env::new();
+    env.write("ovh-password", "s3cr3t-pw\n");
+    env.write(
+        "publik.yaml",
+        &format!(
+            "sms:\n  gateway:\n    url: {}\n    fields: {{ to: \"{{to}}\", text: \"{{text}}\", password_file: ovh-password, apikey: inline-k3y }}\n    headers: {{ X-Api-Key_env: SMS_API_KEY }}\n",
+            server.url("/send")
+        ),
+    );
+    let check = env
+        .publik()
+        .env("SMS_API_KEY", "h3ader-k3y")
+        .args(["config", "check"])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let shown = String::from_utf8_lossy(&check.stdout).to_string();
+    for secret in ["s3cr3t-pw", "h3ader-k3y", "inline-k3y"] {
+        assert!(!shown.contains(secret), "{secret} shown:\n{shown}");
+    }
+    assert!(shown.contains("password_file: ovh-password"), "{shown}");
+    let ids = {
+        let out = env
+            .publik()
+            .env("SMS_API_KEY", "h3ader-k3y")
+            .args([
+                "--json",
+                "enqueue",
+                "sms",
+                "--to",
+                "0612345678",
+                "--text",
+                "Bonjour",
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()["ids"].clone()
+    };
+    assert_eq!(ids.as_array().unwrap().len(), 1);
+    env.publik()
+        .env("SMS_API_KEY", "h3ader-k3y")
+        .arg("send-queue")
+        .assert()
+        .success();
+    let request = &server.requests()[0];
+    assert_eq!(request.header("X-Api-Key"), Some("h3ader-k3y"));
+    assert_eq!(
+        request.json(),
+        json!({"to": "+33612345678", "text": "Bonjour", "password": "s3cr3t-pw", "apikey": "inline-k3y"})
+    );
+    // Without the variable: the key named, exit 65.
+    let out = env
+        .publik()
+        .env_remove("SMS_API_KEY")
+        .args(["config", "check"])
+        .assert()
+        .code(65);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("sms.gateway.headers.X-Api-Key_env"));
+
+    // The OVH preset, with its password file, loads.
+    let preset = include_str!("../examples/sms/ovh-http2sms.yaml")
+        .replace("/etc/publik/ovh-sms-password", "ovh-password");
+    env.write("publik.yaml", &preset);
+    let check = env.publik().args(["config", "check"]).output().unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&check.stdout).contains("s3cr3t-pw"));
+}

@@ -139,14 +139,34 @@ impl SmsSender {
         message: &Message,
         content: &SmsContent,
     ) -> Result<ureq::http::Response<ureq::Body>, ureq::Error> {
+        let by_reference = |name: &str| name.ends_with("_file") || name.ends_with("_env");
         let fields: Vec<(String, String)> = self
             .gateway
             .fields
             .iter()
+            .filter(|(name, _)| !by_reference(name))
             .map(|(name, template)| (name.clone(), fill(template, message, content)))
+            .chain(
+                self.gateway
+                    .secret_fields
+                    .iter()
+                    .map(|(name, secret)| (name.clone(), secret.expose().to_string())),
+            )
             .collect();
         let auth = &self.gateway.auth;
-        let mut headers: Vec<(String, String)> = self.gateway.headers.clone().into_iter().collect();
+        let mut headers: Vec<(String, String)> = self
+            .gateway
+            .headers
+            .iter()
+            .filter(|(name, _)| !by_reference(name))
+            .map(|(name, value)| (name.clone(), value.clone()))
+            .chain(
+                self.gateway
+                    .secret_headers
+                    .iter()
+                    .map(|(name, secret)| (name.clone(), secret.expose().to_string())),
+            )
+            .collect();
         match auth.kind {
             GatewayAuthType::None => {}
             GatewayAuthType::Basic => {
