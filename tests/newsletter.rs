@@ -448,3 +448,50 @@ fn unsubscribe_tokens_stay_out_of_the_state() {
         "unsubscribed"
     );
 }
+
+/// A template cannot make a send hang or render gigabytes: steps and output
+/// are bounded, and both are found when the template is saved (exit 65),
+/// as for a workflow's templates at import.
+#[test]
+fn templates_are_bounded_in_time_and_output() {
+    let env = Env::new();
+    for (text, needle) in [
+        (
+            "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+            "steps",
+        ),
+        (
+            "{% for i in range(100) %}{{ 'x' * 1000000 }}{% endfor %}",
+            "more than 8 MB",
+        ),
+    ] {
+        env.write("loop.txt", text);
+        let out = env
+            .publik()
+            .args([
+                "template",
+                "add",
+                "boucle",
+                "--subject",
+                "S",
+                "--text",
+                "loop.txt",
+            ])
+            .timeout(std::time::Duration::from_secs(60))
+            .assert()
+            .code(65);
+        assert!(stderr(&out).contains(needle), "{}", stderr(&out));
+        let workflow = format!(
+            "name: w\nlabel: W\ninitial: a\nstatuses:\n  - id: a\n    label: A\n    on_enter:\n      - email:\n          to: [\"a@example.org\"]\n          subject: S\n          text: \"{text}\"\n"
+        );
+        env.write("w.yaml", &workflow);
+        let out = env
+            .publik()
+            .args(["workflow", "import", "w.yaml"])
+            .timeout(std::time::Duration::from_secs(60))
+            .assert()
+            .code(65);
+        assert!(stderr(&out).contains(needle), "{}", stderr(&out));
+    }
+    assert!(env.json(&["template", "list"]).as_array().unwrap().is_empty());
+}

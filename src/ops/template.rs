@@ -11,11 +11,20 @@ const SUBJECT: &str = "subject.txt";
 const TEXT: &str = "text.txt";
 const HTML: &str = "body.html";
 
+/// Steps one rendering may take: a template with nested loops must not make
+/// a newsletter send or a jump hang. A real template takes a few hundred.
+const FUEL: u64 = 1_000_000;
+
+/// Bytes one rendered part may have (25 MB is what relays take in all).
+const MAX_OUTPUT: usize = 8_000_000;
+
 /// The settings every publik template shares: a missing attribute or a null
 /// value (a form without email) renders empty, as in the platform's forms,
-/// and a text keeps its final newline.
+/// and a text keeps its final newline; each rendering is bounded in steps
+/// (fuel) and, through `render_bounded`, in output.
 pub fn base_environment() -> Environment<'static> {
     let mut env = Environment::new();
+    env.set_fuel(Some(FUEL));
     env.set_undefined_behavior(UndefinedBehavior::Chainable);
     env.set_formatter(|out, state, value| {
         if value.is_none() {
@@ -30,6 +39,47 @@ pub fn base_environment() -> Environment<'static> {
         env.set_syntax(syntax);
     }
     env
+}
+
+/// A writer that refuses to grow past `MAX_OUTPUT`.
+struct Capped(Vec<u8>);
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + buf.len() > MAX_OUTPUT {
+            return Err(std::io::Error::other("output limit"));
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Renders `template` within the step and output limits; their errors say
+/// which limit, in words.
+pub fn render_bounded(
+    template: &minijinja::Template,
+    context: &minijinja::Value,
+) -> Result<String, minijinja::Error> {
+    let mut out = Capped(Vec::new());
+    template
+        .render_captured_to(context, &mut out)
+        .map_err(|e| match e.kind() {
+            minijinja::ErrorKind::WriteFailure => minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!("renders more than {} MB", MAX_OUTPUT / 1_000_000),
+            ),
+            minijinja::ErrorKind::OutOfFuel => minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!("takes more than {FUEL} steps to render (a loop too long?)"),
+            ),
+            _ => e,
+        })?;
+    String::from_utf8(out.0)
+        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string()))
 }
 
 pub struct Rendered {
@@ -74,7 +124,7 @@ impl Templates {
         let render = |name: &str, part: &str| {
             self.env
                 .get_template(name)
-                .and_then(|t| t.render(&context))
+                .and_then(|t| render_bounded(&t, &context))
                 .map_err(|e| describe(part, &e))
         };
         let subject = render(SUBJECT, "--subject")?;

@@ -276,7 +276,13 @@ fn environment(links: Option<LinkContext>) -> Environment<'static> {
 }
 
 fn check_template(env: &Environment, path: &str, source: &str, context: &Value) -> Result<(), String> {
-    env.render_str(source, minijinja::Value::from(minijinja::value::Serde(context)))
+    env.template_from_str(source)
+        .and_then(|template| {
+            crate::ops::template::render_bounded(
+                &template,
+                &minijinja::Value::from(minijinja::value::Serde(context)),
+            )
+        })
         .map(|_| ())
         .map_err(|e| {
             let line = e.line().map(|l| format!(" line {l}")).unwrap_or_default();
@@ -461,7 +467,13 @@ fn form_context(
 }
 
 fn render(env: &Environment, what: &str, source: &str, context: &Value) -> Result<String, String> {
-    env.render_str(source, minijinja::Value::from(minijinja::value::Serde(context)))
+    env.template_from_str(source)
+        .and_then(|template| {
+            crate::ops::template::render_bounded(
+                &template,
+                &minijinja::Value::from(minijinja::value::Serde(context)),
+            )
+        })
         .map_err(|e| format!("{what}: {e}"))
 }
 
