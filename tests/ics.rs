@@ -809,3 +809,48 @@ fn names_cannot_inject_parameters_or_lines() {
         assert_eq!(organizers[0].2, "mailto:rdv@example.org");
     }
 }
+
+/// `-o` to a path that cannot be written records nothing: the next run
+/// gives the same SEQUENCE, and the state holds no appointment.
+#[test]
+fn an_unwritable_output_records_nothing() {
+    let env = Env::new();
+    let args = [
+        "gen-ics",
+        "--start",
+        "2026-12-01T10:00:00Z",
+        "--duration",
+        "30m",
+        "--label",
+        "RDV",
+        "--uid",
+        "rdv-1@example.org",
+    ];
+    let out = env
+        .publik()
+        .args(args)
+        .args(["-o", "/nonexistent/dir/rdv.ics"])
+        .assert()
+        .code(1);
+    assert!(
+        String::from_utf8_lossy(&out.get_output().stderr).contains("cannot write /nonexistent/dir/rdv.ics")
+    );
+    let appointments = env
+        .counts()
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["table"] == "appointments")
+        .unwrap()["rows"]
+        .clone();
+    assert_eq!(appointments, 0);
+    env.publik().args(args).args(["-o", "rdv.ics"]).assert().success();
+    assert!(common::read(&env.path("rdv.ics")).contains("SEQUENCE:0"));
+    assert!(
+        std::fs::read_dir(env.dir.path()).unwrap().all(|e| !e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .contains(".tmp-"))
+    );
+}

@@ -87,10 +87,15 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
         rsvp: config.ics.rsvp,
     };
     let text = ops::ics::render(&event, config.ics.use_tzid, &attendee)?;
-    ops::ics::record(&mut store, &event, previous)?;
-    log::info!("appointment {} sequence {}", event.uid, event.sequence);
     match args.output {
-        Some(path) => ops::ics::write_file(&path, &text),
-        None => Ok(render::out(&text)?),
+        Some(path) => {
+            ops::ics::write_file_then(&path, &text, || ops::ics::record(&mut store, &event, previous))?
+        }
+        None => {
+            ops::ics::record(&mut store, &event, previous)?;
+            render::out(&text)?;
+        }
     }
+    log::info!("appointment {} sequence {}", event.uid, event.sequence);
+    Ok(())
 }

@@ -474,9 +474,26 @@ pub fn vtimezone(tz: Tz, start: Timestamp, end: Timestamp) -> String {
 }
 
 /// `gen-ics -o FILE`.
-pub fn write_file(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
+/// Writes the calendar beside `path` and calls `commit`; the file takes its
+/// name only once `commit` succeeded, and a file that cannot be written
+/// commits nothing: the state and the file never disagree on a SEQUENCE.
+pub fn write_file_then(
+    path: &std::path::Path,
+    text: &str,
+    commit: impl FnOnce() -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     use anyhow::Context;
-    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+    let mut name = path.as_os_str().to_os_string();
+    name.push(format!(".tmp-{}", std::process::id()));
+    let temporary = std::path::PathBuf::from(name);
+    std::fs::write(&temporary, text).with_context(|| format!("cannot write {}", path.display()))?;
+    let done = commit().and_then(|()| {
+        std::fs::rename(&temporary, path).with_context(|| format!("cannot write {}", path.display()))
+    });
+    if done.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    done
 }
 
 #[cfg(test)]
