@@ -52,6 +52,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand form 'Forms: citizens'' requests moving through a workflow'
             cand issue-action-token 'Print an action link (URL) that runs a form''s jump once, for scripts and other senders'
             cand run-jump 'Run the jump an action link names (the same checks as its web page)'
+            cand purge-tokens 'Delete the action links that can no longer act (the nightly cron job)'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1306,6 +1307,20 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'publik;purge-tokens'= {
+            cand --used-before 'Keep used links this long after their use'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'publik;completions'= {
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
@@ -1357,6 +1372,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand form 'Forms: citizens'' requests moving through a workflow'
             cand issue-action-token 'Print an action link (URL) that runs a form''s jump once, for scripts and other senders'
             cand run-jump 'Run the jump an action link names (the same checks as its web page)'
+            cand purge-tokens 'Delete the action links that can no longer act (the nightly cron job)'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1538,6 +1554,8 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;help;issue-action-token'= {
         }
         &'publik;help;run-jump'= {
+        }
+        &'publik;help;purge-tokens'= {
         }
         &'publik;help;completions'= {
         }

@@ -692,3 +692,61 @@ fn a_channel_that_cannot_send_holds_its_rows_and_the_others_go_out() {
         "{shown}"
     );
 }
+
+/// `purge-tokens` (nightly cron) deletes expired links and links used
+/// longer ago than the grace period; the others keep working.
+#[test]
+fn purge_tokens_deletes_dead_links_only() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    story_workflow(&env, server.port());
+    let token = |number: &str, ttl: &str| {
+        env.json(&[
+            "issue-action-token",
+            "--form",
+            number,
+            "--action",
+            "accept",
+            "--ttl",
+            ttl,
+        ])["token"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let (first, second, third) = (
+        create_form(&env, "A", None),
+        create_form(&env, "B", None),
+        create_form(&env, "C", None),
+    );
+    let expiring = token(&first, "1h");
+    let used = token(&second, "7d");
+    let alive = token(&third, "7d");
+    env.publik().args(["run-jump", &used]).assert().success();
+    let rows = || table_rows(&env, "action_tokens");
+    // Three issued here, and the two buttons of each form's email (3 days).
+    assert_eq!(rows(), 9);
+    env.publik()
+        .arg("purge-tokens")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    assert_eq!(rows(), 9, "nothing expired, the used one is in its grace period");
+    let later = (chrono::Utc::now() + chrono::Duration::days(2)).to_rfc3339();
+    let out = env
+        .publik()
+        .env("PUBLIK_NOW", &later)
+        .args(["--json", "purge-tokens", "--used-before", "1d"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["deleted"],
+        2
+    );
+    assert_eq!(rows(), 7);
+    let out = env.publik().args(["run-jump", &expiring]).assert().code(65);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("no longer valid"));
+    env.publik().args(["run-jump", &alive]).assert().success();
+}

@@ -99,6 +99,7 @@ pub enum Command {
     Form(workflow::FormArgs),
     IssueActionToken(workflow::IssueTokenArgs),
     RunJump(workflow::RunJumpArgs),
+    PurgeTokens(workflow::PurgeTokensArgs),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -177,6 +178,7 @@ pub fn exec(cli: Cli) -> anyhow::Result<()> {
         Command::Form(args) => workflow::form(&ctx, args),
         Command::IssueActionToken(args) => workflow::issue_token(&ctx, args),
         Command::RunJump(args) => workflow::run_jump(&ctx, args),
+        Command::PurgeTokens(args) => workflow::purge_tokens(&ctx, args),
         Command::Completions(args) => completions::exec(args),
         Command::Man(args) => man::exec(args),
     }

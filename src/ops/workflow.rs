@@ -761,6 +761,12 @@ pub fn jump(
     Ok(store.form(number)?.unwrap_or(form))
 }
 
+/// `purge-tokens`: expired links, and links used longer ago than `grace`.
+pub fn purge_tokens(store: &mut Store, grace: Duration) -> anyhow::Result<usize> {
+    let now = crate::clock::now();
+    Ok(store.purge_action_tokens(now, now - grace.chrono())?)
+}
+
 /// The token of `TOKEN`, `…/actions/TOKEN/` or a full URL.
 pub fn token_from(text: &str) -> &str {
     let trimmed = text.trim().trim_end_matches('/');

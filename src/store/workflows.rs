@@ -311,6 +311,14 @@ impl Store {
         tx.commit()
     }
 
+    /// Deletes the tokens that expired, and those used before `used_before`.
+    pub fn purge_action_tokens(&mut self, now: Timestamp, used_before: Timestamp) -> rusqlite::Result<usize> {
+        self.conn.execute(
+            "DELETE FROM action_tokens WHERE expires_at < ?1 OR (used_at IS NOT NULL AND used_at < ?2)",
+            params![clock::to_db(now), clock::to_db(used_before)],
+        )
+    }
+
     /// Deletes a form and its history (its action links then say so).
     pub fn delete_form(&mut self, id: i64) -> rusqlite::Result<usize> {
         self.conn.execute("DELETE FROM forms WHERE id = ?1", [id])
