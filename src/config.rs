@@ -668,8 +668,17 @@ impl Config {
             config.validate(None)?;
             return Ok(config);
         };
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read config file {}", path.display()))?;
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read config file {}", path.display()))?;
+        // Bad content is bad input (65), like a YAML error; an unreadable
+        // file stays a runtime failure (1).
+        let text = String::from_utf8(bytes).map_err(|e| {
+            bad_input(format!(
+                "config file {} is not UTF-8 text (invalid byte at offset {})",
+                path.display(),
+                e.utf8_error().valid_up_to()
+            ))
+        })?;
         Config::parse(&text, path)
     }
 

@@ -1,5 +1,6 @@
 //! Human durations as written in the config and on the command line:
-//! `90s`, `15m`, `24h`, `7d` (a bare number is seconds).
+//! `90s`, `15m`, `24h`, `7d`. A bare number is refused: `5` could be
+//! seconds or days (w.c.s. counts a link's delay in days).
 
 use std::fmt;
 use std::str::FromStr;
@@ -28,15 +29,23 @@ impl Duration {
 }
 
 #[derive(Debug, PartialEq, Eq)]
-pub struct ParseDurationError(String);
+pub enum ParseDurationError {
+    Invalid(String),
+    /// A bare number: which unit was meant cannot be guessed.
+    NoUnit(u64),
+}
 
 impl fmt::Display for ParseDurationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "invalid duration \"{}\": expected a whole number followed by s, m, h or d (e.g. 90s, 15m, 24h, 7d)",
-            self.0
-        )
+        match self {
+            ParseDurationError::Invalid(text) => write!(
+                f,
+                "invalid duration \"{text}\": expected a whole number followed by s, m, h or d (e.g. 90s, 15m, 24h, 7d)"
+            ),
+            ParseDurationError::NoUnit(n) => {
+                write!(f, "duration \"{n}\" has no unit: say {n}s, {n}m, {n}h or {n}d")
+            }
+        }
     }
 }
 
@@ -46,7 +55,7 @@ impl FromStr for Duration {
     type Err = ParseDurationError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let err = || ParseDurationError(text.to_string());
+        let err = || ParseDurationError::Invalid(text.to_string());
         let trimmed = text.trim();
         let split = trimmed
             .find(|c: char| !c.is_ascii_digit())
@@ -54,7 +63,8 @@ impl FromStr for Duration {
         let (digits, unit) = trimmed.split_at(split);
         let value: u64 = digits.parse().map_err(|_| err())?;
         let factor = match unit.trim() {
-            "" | "s" => 1,
+            "" => return Err(ParseDurationError::NoUnit(value)),
+            "s" => 1,
             "m" => 60,
             "h" => 3600,
             "d" => 86_400,
@@ -90,8 +100,8 @@ impl<'de> Deserialize<'de> for Duration {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a duration such as 90s, 15m, 24h or 7d")
             }
-            fn visit_u64<E: serde::de::Error>(self, secs: u64) -> Result<Duration, E> {
-                Ok(Duration::from_secs(secs))
+            fn visit_u64<E: serde::de::Error>(self, number: u64) -> Result<Duration, E> {
+                number.to_string().parse().map_err(E::custom)
             }
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Duration, E> {
                 text.parse().map_err(E::custom)
@@ -117,7 +127,8 @@ mod tests {
         assert_eq!("15m".parse::<Duration>().unwrap().as_secs(), 900);
         assert_eq!("24h".parse::<Duration>().unwrap().as_secs(), 86_400);
         assert_eq!("7d".parse::<Duration>().unwrap().as_secs(), 604_800);
-        assert_eq!("42".parse::<Duration>().unwrap().as_secs(), 42);
+        let err = "5".parse::<Duration>().unwrap_err().to_string();
+        assert!(err.contains("say 5s, 5m, 5h or 5d"), "{err}");
     }
 
     #[test]

@@ -4,7 +4,17 @@ use publik::cli::{self, Cli};
 use publik::exit_codes::ExitCode;
 
 fn main() {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // A value that does not parse (a duration, a time, a number) is bad
+        // input data like the same mistake found later by the domain: 65.
+        // Unknown commands, flags and choices stay usage errors (2).
+        Err(err) if err.kind() == clap::error::ErrorKind::ValueValidation => {
+            let _ = err.print();
+            std::process::exit(ExitCode::DataErr.code());
+        }
+        Err(err) => err.exit(),
+    };
     publik::logger::init(cli.verbose, cli.quiet);
     let code = match cli::exec(cli) {
         Ok(()) => ExitCode::Success,

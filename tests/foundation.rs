@@ -285,3 +285,57 @@ fn broken_pipe_is_not_an_error() {
         "{out:?}"
     );
 }
+
+/// The same mistake gets the same exit code: a bad duration or time is bad
+/// input (65) whether clap or the domain finds it; a bare number gets a hint.
+#[test]
+fn bad_durations_and_times_are_65_wherever_they_come_from() {
+    let env = Env::new();
+    env.write("body.txt", "Bonjour\n");
+    let enqueue = |flag: &str, value: &str| {
+        let out = env
+            .publik()
+            .args([
+                "enqueue",
+                "email",
+                "--to",
+                "a@example.org",
+                "--subject",
+                "S",
+                "--text",
+                "body.txt",
+                flag,
+                value,
+            ])
+            .assert()
+            .code(65);
+        String::from_utf8_lossy(&out.get_output().stderr).to_string()
+    };
+    assert!(enqueue("--expires-in", "soon").contains("soon"));
+    assert!(enqueue("--not-before", "tomorrow").contains("tomorrow"));
+    let hint = enqueue("--expires-in", "5");
+    assert!(hint.contains("say 5s, 5m, 5h or 5d"), "{hint}");
+    let out = env
+        .publik()
+        .args(["send-queue", "--time-limit", "50"])
+        .assert()
+        .code(65);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("say 50s"));
+    env.write("publik.yaml", "queue:\n  lease: 600\n");
+    let out = env.publik().args(["config", "check"]).assert().code(65);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("queue.lease") && stderr.contains("say 600s"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_config_that_is_not_utf8_is_65_naming_the_file() {
+    let env = Env::new();
+    std::fs::write(env.config(), b"queue:\n  lease: 10m\n# caf\xe9\n").unwrap();
+    let out = env.publik().args(["config", "check"]).assert().code(65);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("publik.yaml is not UTF-8"), "{stderr}");
+    assert!(!env.state().exists());
+}

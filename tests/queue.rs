@@ -668,7 +668,7 @@ fn bad_input_is_refused_and_changes_nothing() {
             "soon",
         ])
         .assert()
-        .code(2);
+        .code(65);
     assert_eq!(env.counts(), before);
 }
 
