@@ -1133,3 +1133,70 @@ mod tests {
         assert_eq!(with_host.email.effective_transport(), TransportKind::Smtp);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::Config;
+    use crate::testing::{config, text_from};
+
+    const PIECES: &[&str] = &[
+        "\n",
+        "  ",
+        "    ",
+        ": ",
+        "- ",
+        "queue:",
+        "email:",
+        "smtp:",
+        "host: ",
+        "port: ",
+        "lease: ",
+        "10m",
+        "rate: ",
+        "10/s",
+        "sms:",
+        "gateway:",
+        "url: ",
+        "https://x/",
+        "fields:",
+        "password_file: ",
+        "password_env: ",
+        "max_size: ",
+        "25MB",
+        "state: ",
+        "\"",
+        "'",
+        "{",
+        "}",
+        "[",
+        "]",
+        "&a",
+        "*a",
+        "!!str",
+        "null",
+        "~",
+        "#",
+        "webpush:",
+        "serve:",
+        "public_url: ",
+        "maarch:",
+        "ics:",
+        "timeout: ",
+        "30",
+        "-1",
+        "1e309",
+        "true",
+    ];
+
+    proptest! {
+        #![proptest_config(config())]
+
+        /// Any text is a config or a clear error, never a panic.
+        #[test]
+        fn config_text_never_panics(text in text_from(PIECES)) {
+            let _ = Config::parse(&text, std::path::Path::new("/nonexistent/publik.yaml"));
+        }
+    }
+}

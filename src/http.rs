@@ -308,3 +308,61 @@ mod tests {
         assert_eq!(read(b""), Err(ReadError::Closed));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use std::io::Write;
+    use std::net::{Shutdown, TcpListener, TcpStream};
+    use std::time::Duration;
+
+    use proptest::prelude::*;
+
+    use super::{Limits, read_request};
+    use crate::testing::text_from;
+
+    const PIECES: &[&str] = &[
+        "GET ",
+        "POST ",
+        "HEAD ",
+        "/actions/",
+        "/unsubscribe/",
+        " HTTP/1.1",
+        " HTTP/1.0",
+        "\r\n",
+        "\n",
+        "Host: a",
+        "Content-Length: ",
+        "content-length: ",
+        "Transfer-Encoding: chunked",
+        "0",
+        "5",
+        "64",
+        "99999999999999999999",
+        "-1",
+        ": ",
+        "hello",
+        "\0",
+        "\u{7f}",
+        " ",
+        "\r\n\r\n",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Whatever bytes a client sends (then closes), the request is read
+        /// or refused with a status; never a panic, never a hang.
+        #[test]
+        fn request_heads_and_bodies_never_panic(text in text_from(PIECES)) {
+            let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+            let mut client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+            client.write_all(text.as_bytes()).unwrap();
+            client.shutdown(Shutdown::Write).unwrap();
+            let (mut server, _) = listener.accept().unwrap();
+            let limits = Limits { timeout: Duration::from_secs(2), max_head_bytes: 1024, max_body_bytes: 64 };
+            let started = std::time::Instant::now();
+            let _ = read_request(&mut server, &limits);
+            prop_assert!(started.elapsed() < Duration::from_secs(3));
+        }
+    }
+}

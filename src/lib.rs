@@ -18,4 +18,6 @@ pub mod phone;
 pub mod render;
 pub mod size;
 pub mod store;
+#[cfg(test)]
+mod testing;
 pub mod token;

@@ -101,7 +101,7 @@ fn text_field(value: &Value, key: &str) -> Option<String> {
 }
 
 /// Merges the booking JSON under the flags.
-fn with_booking(mut request: IcsRequest) -> anyhow::Result<IcsRequest> {
+fn with_booking(request: IcsRequest) -> anyhow::Result<IcsRequest> {
     let Some(path) = request.booking.clone() else {
         return Ok(request);
     };
@@ -111,8 +111,13 @@ fn with_booking(mut request: IcsRequest) -> anyhow::Result<IcsRequest> {
         std::fs::read_to_string(&path)
             .map_err(|e| bad_input(format!("--booking: cannot read {}: {e}", path.display())))?
     };
-    let booking: Value = serde_json::from_str(&text)
-        .map_err(|e| bad_input(format!("--booking: {} is not valid JSON: {e}", path.display())))?;
+    merge_booking(request, &text, &path.display().to_string())
+}
+
+/// The booking JSON `text` (from `name`) under the flags of `request`.
+fn merge_booking(mut request: IcsRequest, text: &str, name: &str) -> anyhow::Result<IcsRequest> {
+    let booking: Value = serde_json::from_str(text)
+        .map_err(|e| bad_input(format!("--booking: {name} is not valid JSON: {e}")))?;
     if !booking.is_object() {
         return Err(bad_input("--booking: expected a JSON object"));
     }
@@ -541,5 +546,51 @@ mod tests {
         assert!(block.contains("BEGIN:STANDARD\r\nDTSTART:20261025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET"), "{block}");
         let utc = vtimezone("UTC".parse().unwrap(), t, t);
         assert!(utc.contains("TZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000"), "{utc}");
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use crate::testing::{config, text_from};
+
+    const PIECES: &[&str] = &[
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "\"label\"",
+        "\"user_name\"",
+        "\"user_email\"",
+        "\"datetime\"",
+        "\"end_datetime\"",
+        "\"extra_data\"",
+        "\"location\"",
+        "\"2026-12-03 09:30:00\"",
+        "\"x\"",
+        "null",
+        "12",
+        "-1e999",
+        "true",
+        "\"\\u0000\"",
+        "\"\\ud800\"",
+        "\"a@b.c\"",
+        "\"user_first_name\"",
+        "\"user_last_name\"",
+    ];
+
+    proptest! {
+        #![proptest_config(config())]
+
+        /// Any booking text merges or is refused (65), never a panic.
+        #[test]
+        fn booking_json_never_panics(text in text_from(PIECES)) {
+            if let Err(e) = super::merge_booking(super::IcsRequest::default(), &text, "booking.json") {
+                prop_assert_eq!(crate::exit_codes::ExitCode::for_error(&e), crate::exit_codes::ExitCode::DataErr);
+            }
+        }
     }
 }

@@ -110,24 +110,31 @@ impl MaarchClient {
             .limit(MAX_DOCUMENT_BYTES)
             .read_to_string()
             .map_err(|e| MaarchError::Down(format!("reading the reply: {e}")))?;
-        let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-        let errors = || {
-            json.get("errors")
-                .map(|e| e.as_str().map(str::to_string).unwrap_or_else(|| e.to_string()))
-                .unwrap_or_else(|| text.chars().take(300).collect())
-        };
-        match status {
-            200..=299 if !json.is_null() => Ok(json),
-            200..=299 => Err(MaarchError::Bad(format!(
-                "not JSON: {}",
-                text.chars().take(100).collect::<String>()
-            ))),
-            401 => Err(MaarchError::Auth),
-            400..=499 => Err(MaarchError::Refused(status, errors())),
-            _ => Err(MaarchError::ServerError(status, errors())),
-        }
+        classify(status, &text)
     }
+}
 
+/// Maarch's answer, by status: its JSON, or the error it means.
+fn classify(status: u16, text: &str) -> Result<Value, MaarchError> {
+    let json: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+    let errors = || {
+        json.get("errors")
+            .map(|e| e.as_str().map(str::to_string).unwrap_or_else(|| e.to_string()))
+            .unwrap_or_else(|| text.chars().take(300).collect())
+    };
+    match status {
+        200..=299 if !json.is_null() => Ok(json),
+        200..=299 => Err(MaarchError::Bad(format!(
+            "not JSON: {}",
+            text.chars().take(100).collect::<String>()
+        ))),
+        401 => Err(MaarchError::Auth),
+        400..=499 => Err(MaarchError::Refused(status, errors())),
+        _ => Err(MaarchError::ServerError(status, errors())),
+    }
+}
+
+impl MaarchClient {
     /// Ids of the mail in `status`, oldest first.
     pub fn list(&self, status: &str, limit: u32) -> Result<Vec<i64>, MaarchError> {
         let body = json!({
@@ -533,5 +540,42 @@ mod tests {
     fn quotes_are_doubled_in_clauses() {
         assert_eq!(sql_literal("GRC"), "'GRC'");
         assert_eq!(sql_literal("GRC' OR '1'='1"), "'GRC'' OR ''1''=''1'");
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use crate::testing::{config, text_from};
+
+    const PIECES: &[&str] = &[
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "\"resources\"",
+        "\"res_id\"",
+        "\"errors\"",
+        "\"fileBase64Content\"",
+        "\"subject\"",
+        "\"x\"",
+        "null",
+        "12",
+        "<html>",
+        "\"aGVsbG8=\"",
+        "\"!!\"",
+    ];
+
+    proptest! {
+        #![proptest_config(config())]
+
+        /// Whatever Maarch answers, with whatever status, is classified; never a panic.
+        #[test]
+        fn maarch_replies_never_panic(status in 100u16..600, text in text_from(PIECES)) {
+            let _ = super::classify(status, &text);
+        }
     }
 }

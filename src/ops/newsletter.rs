@@ -95,7 +95,12 @@ pub fn add_members(store: &mut Store, slug: &str, addresses: &[String]) -> anyho
 fn read_members(path: &Path) -> anyhow::Result<(Vec<NewMember>, Vec<InvalidLine>)> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| bad_input(format!("cannot read {}: {e}", path.display())))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    parse_members(&text)
+}
+
+/// The members of a CSV (or one address a line) export.
+fn parse_members(text: &str) -> anyhow::Result<(Vec<NewMember>, Vec<InvalidLine>)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut members = Vec::new();
     let mut invalid = Vec::new();
     let first = text.lines().next().unwrap_or_default();
@@ -443,4 +448,40 @@ pub fn send(
         group: group.slug,
         template: template_name.to_string(),
     })
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use crate::testing::{config, text_from};
+
+    const PIECES: &[&str] = &[
+        "email",
+        "Email",
+        "name",
+        ",",
+        ";",
+        "\n",
+        "\r\n",
+        "\"",
+        "\"\"",
+        "a@example.org",
+        "b@x",
+        "@",
+        " ",
+        "\u{feff}",
+        "Zoé",
+        "\t",
+    ];
+
+    proptest! {
+        #![proptest_config(config())]
+
+        /// Any CSV text gives members and invalid lines, or an error; never a panic.
+        #[test]
+        fn member_csv_never_panics(text in text_from(PIECES)) {
+            let _ = super::parse_members(&text);
+        }
+    }
 }

@@ -542,3 +542,44 @@ mod tests {
         assert!(crate::token::decode_base64url(&t).is_some());
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use crate::testing::{config, text_from};
+
+    const PIECES: &[&str] = &[
+        "{",
+        "}",
+        ",",
+        ":",
+        "\"endpoint\"",
+        "\"keys\"",
+        "\"p256dh\"",
+        "\"auth\"",
+        "\"expirationTime\"",
+        "\"https://push.example.org/x\"",
+        "\"http://127.0.0.1:1/\"",
+        "\"https://[::1\"",
+        "\"BAAA\"",
+        "\"AAAAAAAAAAAAAAAAAAAAAA\"",
+        "null",
+        "12",
+        "\"\"",
+        "\"https://\"",
+        "\"https://a@b:99999/\"",
+    ];
+
+    proptest! {
+        #![proptest_config(config())]
+
+        /// Any subscription text is one or a clear error (65), never a panic.
+        #[test]
+        fn subscription_json_never_panics(text in text_from(PIECES)) {
+            if let Err(e) = super::parse_subscription(&text) {
+                prop_assert_eq!(crate::exit_codes::ExitCode::for_error(&e), crate::exit_codes::ExitCode::DataErr);
+            }
+        }
+    }
+}

@@ -428,3 +428,42 @@ mod tests {
         assert!(parse_retry_after("soon").is_none());
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use crate::testing::{config, text_from};
+
+    const PIECES: &[&str] = &[
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "\"message\"",
+        "\"error\"",
+        "\"id\"",
+        "\"x\"",
+        "null",
+        "12",
+        "<html>",
+        "Wed, 21 Oct 2015 07:28:00 GMT",
+        "120",
+        "-1",
+        "99999999999999999999",
+        " ",
+    ];
+
+    proptest! {
+        #![proptest_config(config())]
+
+        /// A gateway's reply and Retry-After header, whatever they hold, never panic.
+        #[test]
+        fn gateway_replies_never_panic(text in text_from(PIECES)) {
+            let _ = super::reply_excerpt(&text);
+            let _ = super::parse_retry_after(&text);
+        }
+    }
+}

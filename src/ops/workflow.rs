@@ -422,7 +422,20 @@ pub fn validate(workflow: &Workflow) -> Result<(), String> {
 pub fn import(store: &mut Store, config: &Config, path: &Path) -> anyhow::Result<Workflow> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| bad_input(format!("cannot read {name}: {e}")))?;
-    let workflow: Workflow = serde_yaml::from_str(&text).map_err(|e| {
+    let workflow = parse_definition(&text, &name)?;
+    check_channels(&workflow, config).map_err(|e| bad_input(format!("workflow {name}: {e}")))?;
+    store.save_workflow(
+        &workflow.name,
+        &workflow.label,
+        &serde_json::to_string(&workflow)?,
+    )?;
+    Ok(workflow)
+}
+
+/// A workflow file's text, parsed strictly and validated; errors name the
+/// line or the path of the key (exit 65).
+fn parse_definition(text: &str, name: &str) -> anyhow::Result<Workflow> {
+    let workflow: Workflow = serde_yaml::from_str(text).map_err(|e| {
         let message = e.to_string();
         let message = message
             .rfind(" at line ")
@@ -433,14 +446,7 @@ pub fn import(store: &mut Store, config: &Config, path: &Path) -> anyhow::Result
             None => bad_input(format!("workflow {name}: {message}")),
         }
     })?;
-    validate(&workflow)
-        .and_then(|()| check_channels(&workflow, config))
-        .map_err(|e| bad_input(format!("workflow {name}: {e}")))?;
-    store.save_workflow(
-        &workflow.name,
-        &workflow.label,
-        &serde_json::to_string(&workflow)?,
-    )?;
+    validate(&workflow).map_err(|e| bad_input(format!("workflow {name}: {e}")))?;
     Ok(workflow)
 }
 
@@ -958,4 +964,64 @@ pub fn show(store: &Store, number: &str) -> anyhow::Result<FormDetail> {
         history: store.form_history(form.id)?,
         form,
     })
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use crate::testing::{config, text_from};
+
+    const PIECES: &[&str] = &[
+        "\n",
+        "  ",
+        "    ",
+        "      ",
+        "- ",
+        "name: w",
+        "label: W",
+        "initial: a",
+        "statuses:",
+        "id: a",
+        "id: b",
+        "label: A",
+        "jumps:",
+        "to: b",
+        "to: a",
+        "on_enter:",
+        "email:",
+        "sms:",
+        "notify:",
+        "maarch_response:",
+        "to: [\"x@example.org\"]",
+        "subject: ",
+        "text: ",
+        "{{ form.number }}",
+        "{{ action_button(\"go\") }}",
+        "{% for i in range(3) %}",
+        "{% endfor %}",
+        "{{",
+        "}}",
+        "{%",
+        "%}",
+        "\"",
+        "'",
+        "{",
+        "}",
+        "[",
+        "]",
+        ": ",
+    ];
+
+    proptest! {
+        #![proptest_config(config())]
+
+        /// Any text is a workflow or a clear error (65), never a panic.
+        #[test]
+        fn workflow_text_never_panics(text in text_from(PIECES)) {
+            if let Err(e) = super::parse_definition(&text, "w.yaml") {
+                prop_assert_eq!(crate::exit_codes::ExitCode::for_error(&e), crate::exit_codes::ExitCode::DataErr);
+            }
+        }
+    }
 }
