@@ -77,7 +77,8 @@ Exit status:
   0   done (messages that failed are recorded in the state, not a crash)
   1   runtime failure (state file unusable, I/O error, ...)
   2   usage error (unknown option, missing argument)
-  65  bad input data (config, YAML, JSON, address, date, token); nothing was changed
+  65  bad input data (config, YAML, JSON, address, date, duration, token, a flag value
+      that does not parse); nothing was changed
   75  temporary failure: a peer (SMTP server, gateway) is down; try again later";
 
 #[cfg(test)]
