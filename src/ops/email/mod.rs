@@ -1,0 +1,604 @@
+//! The email channel: turning `enqueue email` input into a queued send (one
+//! row per recipient, body and attachments stored once), composing each row's
+//! MIME message at send time, and the transports (SMTP, sendmail, file).
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use lettre::message::Mailbox;
+use lettre::message::header::ContentType;
+use lettre::{SendmailTransport, Transport};
+use serde::{Deserialize, Serialize};
+
+use crate::address::parse_mailbox;
+use crate::clock;
+use crate::config::{Config, TransportKind};
+use crate::duration::Duration;
+use crate::exit_codes::bad_input;
+use crate::link_key::LinkKey;
+use crate::ops::queue::{Delivery, Sender};
+use crate::size::Size;
+use crate::store::{Body, Channel, Message, NewAttachment, NewBody, NewRow, Store};
+
+mod compose;
+mod smtp;
+
+pub use compose::PreparedEmail;
+pub use smtp::{SmtpClient, probe};
+
+/// Headers publik writes itself; `--header` may not set them.
+const RESERVED_HEADERS: &[&str] = &[
+    "from",
+    "to",
+    "cc",
+    "bcc",
+    "subject",
+    "reply-to",
+    "message-id",
+    "date",
+    "mime-version",
+    "content-type",
+    "content-transfer-encoding",
+    "auto-submitted",
+];
+
+/// The shared part of one email send, stored once as JSON.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EmailContent {
+    pub from: String,
+    pub reply_to: Option<String>,
+    /// Visible recipients (To: and Cc: headers); each row has its own envelope.
+    pub to: Vec<String>,
+    pub cc: Vec<String>,
+    pub subject: String,
+    pub text: String,
+    pub html: Option<String>,
+    pub headers: Vec<(String, String)>,
+    /// Makes Message-IDs unique across state files.
+    pub nonce: String,
+    /// A newsletter: subject, text and html are templates rendered per row
+    /// with this context and the row's `vars` (recipient, unsubscribe token).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newsletter: Option<NewsletterPart>,
+    /// A calendar invitation (iMIP, RFC 6047) sent with the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation: Option<InvitationPart>,
+    /// Placeholders of action links in subject, text and html, replaced by
+    /// their tokens at send time (see `link_key`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub action_links: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum InvitationPart {
+    /// `--invite FILE.ics`: the same calendar for every recipient.
+    File { ics: String, method: String },
+    /// `--invite-booking`: rendered per row with the recipient as ATTENDEE.
+    Event {
+        event: Box<crate::ops::ics::EventData>,
+        use_tzid: bool,
+        rsvp: bool,
+    },
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NewsletterPart {
+    pub template: String,
+    pub context: serde_json::Value,
+}
+
+/// What composing needs from the config for links in messages.
+#[derive(Debug, Clone)]
+pub struct LinkSettings {
+    pub public_url: crate::config::ServeConfig,
+    pub unsubscribe_mailto: Option<String>,
+}
+
+impl LinkSettings {
+    pub fn new(config: &Config) -> LinkSettings {
+        LinkSettings {
+            public_url: config.serve.clone(),
+            unsubscribe_mailto: config.newsletter.unsubscribe_mailto.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Priority {
+    High,
+    #[default]
+    Normal,
+    Low,
+}
+
+impl Priority {
+    pub fn value(self) -> i32 {
+        match self {
+            Priority::High => 1,
+            Priority::Normal => 0,
+            Priority::Low => -1,
+        }
+    }
+}
+
+/// `enqueue email` as given on the command line.
+#[derive(Debug, Default)]
+pub struct EmailRequest {
+    pub to: Vec<String>,
+    pub cc: Vec<String>,
+    pub bcc: Vec<String>,
+    pub subject: String,
+    /// Path of the text body, or `-` for standard input.
+    pub text: PathBuf,
+    pub html: Option<PathBuf>,
+    /// `FILE` or `FILE;type=MIME`.
+    pub attach: Vec<String>,
+    pub from: Option<String>,
+    pub reply_to: Option<String>,
+    /// `NAME:VALUE`.
+    pub headers: Vec<String>,
+    pub priority: Priority,
+    pub not_before: Option<String>,
+    pub expires_in: Option<Duration>,
+    pub tag: Option<String>,
+    /// `--invite FILE.ics`
+    pub invite: Option<PathBuf>,
+    /// `--invite-booking FILE.json`
+    pub invite_booking: Option<PathBuf>,
+    pub invite_uid: Option<String>,
+    pub invite_method: crate::ops::ics::Method,
+}
+
+/// The METHOD of an iCalendar file, after unfolding; only REQUEST and CANCEL
+/// make sense in an invitation.
+fn ics_method(ics: &str) -> Option<String> {
+    let unfolded = ics.replace("\r\n ", "").replace("\r\n\t", "");
+    unfolded
+        .lines()
+        .find_map(|line| line.trim_end().strip_prefix("METHOD:"))
+        .map(|m| m.trim().to_ascii_uppercase())
+}
+
+/// Builds the invitation of an `enqueue email`, recording the appointment.
+fn invitation(
+    store: &mut Store,
+    config: &Config,
+    request: &EmailRequest,
+) -> anyhow::Result<Option<InvitationPart>> {
+    use crate::ops::ics::{self, IcsRequest, Method};
+    if let Some(path) = &request.invite {
+        let ics = std::fs::read_to_string(path)
+            .map_err(|e| bad_input(format!("--invite: cannot read {}: {e}", path.display())))?;
+        if !ics.trim_start().starts_with("BEGIN:VCALENDAR") || !ics.contains("BEGIN:VEVENT") {
+            return Err(bad_input(format!(
+                "--invite: {} is not an iCalendar event",
+                path.display()
+            )));
+        }
+        let method = match ics_method(&ics).as_deref() {
+            Some(m @ ("REQUEST" | "CANCEL")) => m.to_string(),
+            other => {
+                return Err(bad_input(format!(
+                    "--invite: METHOD must be REQUEST or CANCEL for an invitation, not {}",
+                    other.unwrap_or("missing")
+                )));
+            }
+        };
+        return Ok(Some(InvitationPart::File {
+            ics: ics.replace("\r\n", "\n").replace('\n', "\r\n"),
+            method,
+        }));
+    }
+    let Some(booking) = &request.invite_booking else {
+        return Ok(None);
+    };
+    let method = match request.invite_method {
+        Method::Publish => Method::Request,
+        other => other,
+    };
+    let ics_request = IcsRequest {
+        booking: Some(booking.clone()),
+        uid: request.invite_uid.clone(),
+        method,
+        ..IcsRequest::default()
+    };
+    let (event, previous) = ics::prepare(store, config, ics_request).map_err(|e| {
+        // Name the option the user gave, not gen-ics's.
+        match e.downcast_ref::<crate::exit_codes::BadInput>() {
+            Some(bad) => bad_input(format!("--invite-booking: {}", bad.0)),
+            None => e,
+        }
+    })?;
+    ics::record(store, &event, previous)?;
+    Ok(Some(InvitationPart::Event {
+        event: Box::new(event),
+        use_tzid: config.ics.use_tzid,
+        rsvp: config.ics.rsvp,
+    }))
+}
+
+fn read_text(field: &str, path: &Path) -> anyhow::Result<String> {
+    let bytes = if path == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("cannot read standard input")?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| bad_input(format!("{field}: cannot read {}: {e}", path.display())))?
+    };
+    String::from_utf8(bytes).map_err(|_| bad_input(format!("{field}: {} is not UTF-8 text", path.display())))
+}
+
+/// A content type from the file name, for attachments given without `;type=`.
+fn guess_content_type(path: &Path) -> &'static str {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "pdf" => "application/pdf",
+        "txt" => "text/plain; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "html" | "htm" => "text/html; charset=utf-8",
+        "ics" => "text/calendar; charset=utf-8",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "svg" => "image/svg+xml",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "zip" => "application/zip",
+        "odt" => "application/vnd.oasis.opendocument.text",
+        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => "application/octet-stream",
+    }
+}
+
+fn read_attachment(spec: &str, max_size: Size) -> anyhow::Result<NewAttachment> {
+    let (path, content_type) = match spec.rsplit_once(";type=") {
+        Some((path, mime)) => (Path::new(path), Some(mime.trim())),
+        None => (Path::new(spec), None),
+    };
+    let content_type = match content_type {
+        Some(mime) => {
+            ContentType::parse(mime)
+                .map_err(|_| bad_input(format!("--attach: invalid content type \"{mime}\"")))?;
+            mime.to_string()
+        }
+        None => guess_content_type(path).to_string(),
+    };
+    let metadata = std::fs::metadata(path)
+        .map_err(|e| bad_input(format!("--attach: cannot read {}: {e}", path.display())))?;
+    // A device or a FIFO would be read until it ends, if ever.
+    if !metadata.is_file() {
+        return Err(bad_input(format!(
+            "--attach: {} is not a regular file",
+            path.display()
+        )));
+    }
+    if encoded_size(metadata.len()) > max_size.bytes() {
+        return Err(too_big(encoded_size(metadata.len()), max_size));
+    }
+    let data = std::fs::read(path)
+        .map_err(|e| bad_input(format!("--attach: cannot read {}: {e}", path.display())))?;
+    let filename = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| bad_input(format!("--attach: {} has no usable file name", path.display())))?
+        .to_string();
+    Ok(NewAttachment {
+        filename,
+        content_type,
+        data,
+    })
+}
+
+/// Size of `bytes` in base64 with its line breaks (76 characters a line).
+fn encoded_size(bytes: u64) -> u64 {
+    let base64 = bytes.div_ceil(3) * 4;
+    base64 + base64.div_ceil(76) * 2
+}
+
+fn too_big(size: u64, max_size: Size) -> anyhow::Error {
+    bad_input(format!(
+        "the message would be about {:.1} MB as sent, over email.max_size ({max_size})",
+        size as f64 / 1e6
+    ))
+}
+
+fn parse_header(spec: &str) -> anyhow::Result<(String, String)> {
+    let (name, value) = spec
+        .split_once(':')
+        .ok_or_else(|| bad_input(format!("--header: \"{spec}\" is not NAME:VALUE")))?;
+    let name = name.trim();
+    let value = value.trim();
+    let valid_name = !name.is_empty() && name.bytes().all(|b| b.is_ascii_graphic() && b != b':');
+    if !valid_name {
+        return Err(bad_input(format!("--header: invalid header name \"{name}\"")));
+    }
+    if value.contains(['\r', '\n']) {
+        return Err(bad_input(format!(
+            "--header: the value of {name} contains a line break"
+        )));
+    }
+    if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+        return Err(bad_input(format!(
+            "--header: {name} is set by publik (use the matching option)"
+        )));
+    }
+    Ok((name.to_string(), value.to_string()))
+}
+
+fn parse_list(field: &str, addresses: &[String]) -> anyhow::Result<Vec<Mailbox>> {
+    addresses
+        .iter()
+        .map(|a| parse_mailbox(a).map_err(|e| bad_input(format!("{field}: {e}"))))
+        .collect()
+}
+
+/// Validates everything, then queues one row per distinct recipient in one
+/// transaction. Nothing is written when any part is wrong.
+pub fn enqueue(
+    store: &mut Store,
+    config: &Config,
+    request: &EmailRequest,
+    actor: &str,
+) -> anyhow::Result<Vec<i64>> {
+    let to = parse_list("--to", &request.to)?;
+    let cc = parse_list("--cc", &request.cc)?;
+    let bcc = parse_list("--bcc", &request.bcc)?;
+    if to.is_empty() && cc.is_empty() && bcc.is_empty() {
+        return Err(bad_input("--to: at least one recipient is required"));
+    }
+    let from = match &request.from {
+        Some(from) => parse_mailbox(from).map_err(|e| bad_input(format!("--from: {e}")))?,
+        None => parse_mailbox(&config.email.from).map_err(|e| bad_input(format!("email.from: {e}")))?,
+    };
+    let reply_to = match request.reply_to.as_ref().or(config.email.reply_to.as_ref()) {
+        Some(addr) => Some(parse_mailbox(addr).map_err(|e| bad_input(format!("--reply-to: {e}")))?),
+        None => None,
+    };
+    if request.subject.contains(['\r', '\n']) {
+        return Err(bad_input(format!(
+            "--subject: {:?} contains a line break",
+            request.subject
+        )));
+    }
+    if request.subject.chars().any(|c| c.is_control() && c != '\t') {
+        return Err(bad_input(format!(
+            "--subject: {:?} contains a control character",
+            request.subject
+        )));
+    }
+    let headers = request
+        .headers
+        .iter()
+        .map(|h| parse_header(h))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let not_before = request
+        .not_before
+        .as_deref()
+        .map(|t| clock::parse_time("--not-before", t))
+        .transpose()?;
+    let expires_at = request.expires_in.map(|d| clock::now() + d.chrono());
+    if let Some(tag) = &request.tag
+        && (tag.is_empty() || tag.contains(['\r', '\n']))
+    {
+        return Err(bad_input(format!("--tag: invalid tag {tag:?}")));
+    }
+    let text = read_text("--text", &request.text)?;
+    let html = request
+        .html
+        .as_deref()
+        .map(|p| read_text("--html", p))
+        .transpose()?;
+    let attachments = request
+        .attach
+        .iter()
+        .map(|spec| read_attachment(spec, config.email.max_size))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    // Texts may go out in quoted-printable or base64: count them as base64.
+    let size = encoded_size((text.len() + html.as_ref().map_or(0, String::len)) as u64)
+        + attachments
+            .iter()
+            .map(|a| encoded_size(a.data.len() as u64) + 200)
+            .sum::<u64>()
+        + 4_000;
+    if size > config.email.max_size.bytes() {
+        return Err(too_big(size, config.email.max_size));
+    }
+
+    let invitation = invitation(store, config, request)?;
+    let content = EmailContent {
+        from: from.to_string(),
+        reply_to: reply_to.map(|r| r.to_string()),
+        to: to.iter().map(ToString::to_string).collect(),
+        cc: cc.iter().map(ToString::to_string).collect(),
+        subject: request.subject.clone(),
+        text,
+        html,
+        headers,
+        nonce: crate::token::random_hex(8)?,
+        newsletter: None,
+        invitation,
+        action_links: Vec::new(),
+    };
+    let mut seen = std::collections::HashSet::new();
+    let rows: Vec<NewRow> = to
+        .iter()
+        .chain(&cc)
+        .chain(&bcc)
+        .filter(|mailbox| seen.insert(mailbox.email.to_string().to_lowercase()))
+        .map(|mailbox| NewRow {
+            recipient: mailbox.email.to_string(),
+            vars: None,
+            priority: request.priority.value(),
+            tag: request.tag.clone(),
+            not_before,
+            expires_at,
+        })
+        .collect();
+    let body = NewBody {
+        channel: Channel::Email,
+        content: serde_json::to_string(&content)?,
+        attachments,
+    };
+    let ids = store
+        .enqueue(&body, &rows, actor)
+        .context("cannot queue the message")?;
+    Ok(ids)
+}
+
+/// Sends email rows through the configured transport.
+pub struct EmailSender {
+    transport: EmailTransport,
+    /// The last body prepared: rows of one send are claimed one after the other.
+    prepared: Option<PreparedEmail>,
+    links: LinkSettings,
+    link_key_path: PathBuf,
+    /// Read on the first message with action links.
+    link_key: Option<LinkKey>,
+}
+
+enum EmailTransport {
+    Smtp(Box<SmtpClient>),
+    Sendmail(SendmailTransport),
+    /// One `.eml` file per message, mode 0600: they carry live links.
+    File {
+        dir: PathBuf,
+    },
+}
+
+impl EmailSender {
+    pub fn new(config: &Config, state: &Path) -> anyhow::Result<EmailSender> {
+        let email = &config.email;
+        let transport = match email.effective_transport() {
+            TransportKind::Smtp => EmailTransport::Smtp(Box::new(SmtpClient::new(&email.smtp)?)),
+            TransportKind::Sendmail => EmailTransport::Sendmail(SendmailTransport::new_with_command(
+                config.resolve_path(&email.sendmail.command),
+            )),
+            TransportKind::File => {
+                let dir = config.resolve_path(&email.file.dir);
+                std::fs::create_dir_all(&dir)
+                    .with_context(|| format!("cannot create the outbox directory {}", dir.display()))?;
+                EmailTransport::File { dir }
+            }
+        };
+        Ok(EmailSender {
+            transport,
+            prepared: None,
+            links: LinkSettings::new(config),
+            link_key_path: crate::link_key::path_for(config, state),
+            link_key: None,
+        })
+    }
+}
+
+impl EmailSender {
+    /// `body` parsed once for all its rows, its action links made.
+    fn prepare(&mut self, body: &Body) -> Result<&PreparedEmail, String> {
+        if self.prepared.as_ref().is_none_or(|p| p.body_id != body.id) {
+            self.prepared = None;
+            let mut prepared = PreparedEmail::new(body, &self.links)?;
+            if prepared.needs_link_key() {
+                if self.link_key.is_none() {
+                    match LinkKey::load(&self.link_key_path) {
+                        Ok(key) => self.link_key = Some(key),
+                        Err(e) => {
+                            if prepared.has_action_links() {
+                                return Err(format!("{e:#}; its action links cannot be made"));
+                            }
+                            let reason = format!("{e:#}; its unsubscribe links cannot be made");
+                            // A newsletter queued before unsubscribe links had
+                            // placeholders still carries its tokens: only the
+                            // rows with a placeholder fail.
+                            prepared.link_key_error = Some(reason);
+                        }
+                    }
+                }
+                if let Some(key) = &self.link_key {
+                    prepared.expand_links(key)?;
+                }
+            }
+            self.prepared = Some(prepared);
+        }
+        self.prepared
+            .as_ref()
+            .ok_or_else(|| "email body unavailable".to_string())
+    }
+}
+
+impl Sender for EmailSender {
+    fn deliver(&mut self, message: &Message, body: &Body) -> Delivery {
+        let (envelope, bytes) = match self.prepare(body).and_then(|prepared| prepared.compose(message)) {
+            Ok(composed) => composed,
+            Err(reason) => return Delivery::Failed { reason },
+        };
+        match &mut self.transport {
+            EmailTransport::Smtp(client) => client.send(&envelope, &bytes),
+            EmailTransport::Sendmail(sendmail) => match sendmail.send_raw(&envelope, &bytes) {
+                Ok(()) => Delivery::Sent {
+                    provider_id: None,
+                    reply: "handed to sendmail".into(),
+                },
+                Err(e) => Delivery::Retry {
+                    reason: format!("sendmail: {e}"),
+                    retry_after: None,
+                },
+            },
+            EmailTransport::File { dir } => match write_eml(dir, &bytes) {
+                Ok(id) => Delivery::Sent {
+                    reply: format!("written to {}", dir.join(format!("{id}.eml")).display()),
+                    provider_id: Some(id),
+                },
+                Err(e) => Delivery::Retry {
+                    reason: format!("cannot write to {}: {e}", dir.display()),
+                    retry_after: None,
+                },
+            },
+        }
+    }
+}
+
+/// Writes one message as `DIR/ID.eml`, readable by its owner only (its
+/// action and unsubscribe links work for whoever reads it). Returns the id.
+fn write_eml(dir: &Path, bytes: &[u8]) -> std::io::Result<String> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut random = [0u8; 16];
+    getrandom::fill(&mut random).map_err(std::io::Error::other)?;
+    let id: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(dir.join(format!("{id}.eml")))?;
+    file.write_all(bytes)?;
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_rules() {
+        assert!(parse_header("X-Publik-Form: 42").is_ok());
+        assert!(parse_header("Subject: nope").is_err());
+        assert!(parse_header("X-Bad: a\nb").is_err());
+        assert!(parse_header("no colon").is_err());
+        assert!(parse_header("Bad Name: x").is_err());
+    }
+
+    #[test]
+    fn content_type_guess() {
+        assert_eq!(guess_content_type(Path::new("a.PDF")), "application/pdf");
+        assert_eq!(guess_content_type(Path::new("noext")), "application/octet-stream");
+    }
+}

@@ -1,0 +1,253 @@
+//! The SMTP wire: one connection kept for a run, one transaction per
+//! message written in as few packets as possible, and the probe of
+//! `config check --connect`.
+
+use std::net::ToSocketAddrs;
+
+use anyhow::Context;
+use lettre::address::Envelope;
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
+use lettre::transport::smtp::client::{Certificate, SmtpConnection, TlsParameters};
+use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
+use lettre::transport::smtp::extension::ClientId;
+
+use crate::config::{Config, SmtpConfig, SmtpTls, TransportKind};
+use crate::ops::queue::Delivery;
+
+/// What to do about a certificate the system does not trust.
+fn certificate_hint(error: &lettre::transport::smtp::Error) -> &'static str {
+    if error.to_string().contains("certificate") {
+        " (a private CA or a self-signed relay: trust it with email.smtp.ca_file)"
+    } else {
+        ""
+    }
+}
+
+/// One SMTP connection kept for the whole run, reopened after a failure.
+pub struct SmtpClient {
+    host: String,
+    port: u16,
+    tls: SmtpTls,
+    tls_parameters: Option<TlsParameters>,
+    hello: ClientId,
+    credentials: Option<Credentials>,
+    timeout: std::time::Duration,
+    connection: Option<SmtpConnection>,
+    last_used: std::time::Instant,
+}
+
+/// A connection idle for longer than this is checked with NOOP before use:
+/// servers close idle sessions, and a message must not pay for that.
+const IDLE_CHECK: std::time::Duration = std::time::Duration::from_secs(5);
+
+impl SmtpClient {
+    pub fn new(smtp: &SmtpConfig) -> anyhow::Result<SmtpClient> {
+        let host = smtp.host.clone().context("email.smtp.host is not set")?;
+        let tls_parameters = match smtp.tls {
+            SmtpTls::None => None,
+            SmtpTls::Starttls | SmtpTls::Tls => {
+                let mut builder = TlsParameters::builder(host.clone());
+                if let Some(pem) = &smtp.ca_pem {
+                    let certificate = Certificate::from_pem(pem.as_bytes())
+                        .context("email.smtp.ca_file: unreadable certificates")?;
+                    builder = builder.add_root_certificate(certificate);
+                }
+                Some(
+                    builder
+                        .build_rustls()
+                        .with_context(|| format!("cannot set up TLS for {host}"))?,
+                )
+            }
+        };
+        let hello = match &smtp.hello_name {
+            Some(name) => ClientId::Domain(name.clone()),
+            None => ClientId::default(),
+        };
+        let credentials = match (&smtp.username, &smtp.resolved_password) {
+            (Some(user), Some(password)) => {
+                Some(Credentials::new(user.clone(), password.expose().to_string()))
+            }
+            _ => None,
+        };
+        Ok(SmtpClient {
+            host,
+            port: smtp.port,
+            tls: smtp.tls,
+            tls_parameters,
+            hello,
+            credentials,
+            timeout: smtp.timeout.std(),
+            connection: None,
+            last_used: std::time::Instant::now(),
+        })
+    }
+
+    fn peer(&self) -> String {
+        format!("{}:{}", self.host, self.port)
+    }
+
+    /// Connects, upgrades to TLS and authenticates as configured.
+    pub fn connect(&self) -> Result<SmtpConnection, String> {
+        let peer = self.peer();
+        let addresses: Vec<_> = (self.host.as_str(), self.port)
+            .to_socket_addrs()
+            .map_err(|e| format!("cannot resolve {peer}: {e}"))?
+            .collect();
+        let wrapper = match self.tls {
+            SmtpTls::Tls => self.tls_parameters.as_ref(),
+            _ => None,
+        };
+        let mut connection =
+            SmtpConnection::connect(&addresses[..], Some(self.timeout), &self.hello, wrapper, None).map_err(
+                |e| {
+                    format!(
+                        "cannot connect to SMTP server {peer}: {e}{}",
+                        certificate_hint(&e)
+                    )
+                },
+            )?;
+        if let (SmtpTls::Starttls, Some(parameters)) = (self.tls, self.tls_parameters.as_ref()) {
+            connection
+                .starttls(parameters, &self.hello)
+                .map_err(|e| format!("STARTTLS with {peer} failed: {e}{}", certificate_hint(&e)))?;
+        }
+        if let Some(credentials) = &self.credentials {
+            connection
+                .auth(&[Mechanism::Plain, Mechanism::Login], credentials)
+                .map_err(|e| format!("SMTP authentication with {peer} failed: {e}"))?;
+        }
+        Ok(connection)
+    }
+
+    /// Sends one message; connection problems before anything is sent mean
+    /// the peer is down, everything after is classified per message.
+    pub fn send(&mut self, envelope: &Envelope, bytes: &[u8]) -> Delivery {
+        let idle = self.last_used.elapsed() > IDLE_CHECK;
+        let reusable = self
+            .connection
+            .take()
+            .filter(|c| !c.has_broken())
+            .and_then(|mut c| (!idle || c.test_connected()).then_some(c));
+        let mut connection = match reusable {
+            Some(connection) => connection,
+            None => match self.connect() {
+                Ok(connection) => connection,
+                Err(reason) => return Delivery::PeerDown { reason },
+            },
+        };
+        let result = transact(&mut connection, envelope, bytes);
+        self.last_used = std::time::Instant::now();
+        match result {
+            Ok(response) => {
+                let reply = format!(
+                    "{} {}",
+                    response.code(),
+                    response.message().collect::<Vec<_>>().join(" ")
+                );
+                self.connection = Some(connection);
+                Delivery::Sent {
+                    provider_id: None,
+                    reply,
+                }
+            }
+            Err(err) => {
+                // lettre aborts the connection after any error: reopen next time.
+                connection.abort();
+                let reason = format!("SMTP {}: {err}", self.peer());
+                if err.is_permanent() || err.is_client() {
+                    Delivery::Failed { reason }
+                } else {
+                    Delivery::Retry {
+                        reason,
+                        retry_after: None,
+                    }
+                }
+            }
+        }
+    }
+
+    /// Closes the connection politely (QUIT).
+    pub fn close(&mut self) {
+        if let Some(mut connection) = self.connection.take() {
+            let _ = connection.quit();
+        }
+    }
+}
+
+impl Drop for SmtpClient {
+    fn drop(&mut self) {
+        self.close();
+    }
+}
+
+/// The message with its terminating dot, dot-stuffed, to be written in one
+/// piece as if it were a command.
+struct DataBlock<'a>(&'a str);
+
+impl std::fmt::Display for DataBlock<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for line in self.0.split_inclusive('\n') {
+            if line.starts_with('.') {
+                f.write_str(".")?;
+            }
+            f.write_str(line)?;
+        }
+        f.write_str("\r\n.\r\n")
+    }
+}
+
+/// One SMTP transaction: the dialogue of lettre's `SmtpConnection::send`, but
+/// with the message and its final dot in a single write. lettre writes them
+/// separately and does not set TCP_NODELAY, so the dot waited for the peer's
+/// delayed ACK (~40 ms per message on Linux). Messages lettre composed are
+/// 7-bit ASCII; anything else goes through lettre's own `send`.
+fn transact(
+    connection: &mut SmtpConnection,
+    envelope: &Envelope,
+    email: &[u8],
+) -> Result<lettre::transport::smtp::response::Response, lettre::transport::smtp::Error> {
+    let ascii_addresses = envelope
+        .from()
+        .into_iter()
+        .chain(envelope.to())
+        .all(|a: &lettre::Address| AsRef::<str>::as_ref(a).is_ascii());
+    let text = match std::str::from_utf8(email) {
+        Ok(text) if text.is_ascii() && ascii_addresses => text,
+        _ => return connection.send(envelope, email),
+    };
+    connection.command(Mail::new(envelope.from().cloned(), vec![]))?;
+    for recipient in envelope.to() {
+        connection.command(Rcpt::new(recipient.clone(), vec![]))?;
+    }
+    connection.command(Data)?;
+    connection.command(DataBlock(text))
+}
+
+/// `config check --connect`: opens a connection, says hello, quits.
+pub fn probe(config: &Config) -> anyhow::Result<String> {
+    match config.email.effective_transport() {
+        TransportKind::Smtp => {
+            let client = SmtpClient::new(&config.email.smtp)?;
+            let mut connection = client.connect().map_err(crate::exit_codes::peer_down)?;
+            let banner = connection.server_info().to_string();
+            let _ = connection.quit();
+            Ok(format!("connected to {} ({banner})", client.peer()))
+        }
+        TransportKind::Sendmail => {
+            let command = config.resolve_path(&config.email.sendmail.command);
+            if command.is_file() {
+                Ok(format!("{} exists", command.display()))
+            } else {
+                Err(crate::exit_codes::peer_down(format!(
+                    "{} does not exist",
+                    command.display()
+                )))
+            }
+        }
+        TransportKind::File => {
+            let dir = config.resolve_path(&config.email.file.dir);
+            std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            Ok(format!("outbox {} is writable", dir.display()))
+        }
+    }
+}
