@@ -1,0 +1,200 @@
+//! What entering a status does: its on-enter actions rendered for a form
+//! into the messages to queue and the links they carry.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use minijinja::Environment;
+use serde_json::{Value, json};
+
+use crate::address::parse_mailbox;
+use crate::config::Config;
+use crate::ops::email::EmailContent;
+use crate::store::{Channel, Effects, NewBody, NewRow, Reader};
+
+use super::buttons::{LazyKey, LinkContext, MintState, Minted, SharedKey, environment};
+use super::definition::{Action, StatusDef, channel_ready};
+
+/// The template context of a form.
+pub(super) fn form_context(
+    form_number: &str,
+    name: &str,
+    data: &Value,
+    user: Option<&str>,
+    email: Option<&str>,
+    status: &StatusDef,
+) -> Value {
+    json!({"form": {
+        "number": form_number, "name": name, "data": data, "user": user, "email": email,
+        "status": status.id, "status_label": status.label,
+    }})
+}
+
+fn render(env: &Environment, what: &str, source: &str, context: &Value) -> Result<String, String> {
+    env.template_from_str(source)
+        .and_then(|template| {
+            crate::ops::template::render_bounded(
+                &template,
+                &minijinja::Value::from(minijinja::value::Serde(context)),
+            )
+        })
+        .map_err(|e| format!("{what}: {e}"))
+}
+
+/// Renders the actions of `status` for a form: the messages to queue and the
+/// action links they carry (one token per recipient per button).
+pub(super) fn enter_status(
+    config: &Config,
+    link_key_path: &Path,
+    reader: &Reader,
+    status: &StatusDef,
+    context: &Value,
+) -> Result<Effects, String> {
+    let mut effects = Effects::default();
+    let key: SharedKey = Arc::new(Mutex::new(LazyKey {
+        path: link_key_path.to_path_buf(),
+        key: None,
+    }));
+    for (index, entry) in status.on_enter.iter().enumerate() {
+        let at = format!("status {} action {}", status.id, index + 1);
+        let action = entry.action()?;
+        channel_ready(config, &action).map_err(|e| format!("{at} ({}): {e}", action.name()))?;
+        match action {
+            Action::Email(email) => {
+                let plain = environment(None);
+                let recipients: Vec<String> = email
+                    .to
+                    .iter()
+                    .map(|t| render(&plain, &at, t, context))
+                    .collect::<Result<Vec<_>, _>>()?
+                    .into_iter()
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                // One message per recipient: each carries its own tokens.
+                for recipient in recipients {
+                    let mailbox = parse_mailbox(&recipient).map_err(|e| format!("{at}: {e}"))?;
+                    let minted: Minted = Arc::new(Mutex::new(MintState::default()));
+                    let link = LinkContext {
+                        base: config.serve.public_url.clone(),
+                        key: key.clone(),
+                        recipient: Some(mailbox.email.to_string()),
+                        minted: minted.clone(),
+                        html: false,
+                    };
+                    let env = environment(Some(link.clone()));
+                    let subject = render(&env, &at, &email.subject, context)?;
+                    let text = render(&env, &at, &email.text, context)?;
+                    let html_env = environment(Some(LinkContext { html: true, ..link }));
+                    let html = email
+                        .html
+                        .as_ref()
+                        .map(|h| render(&html_env, &at, h, context))
+                        .transpose()?;
+                    let content = EmailContent {
+                        from: config.email.from.clone(),
+                        reply_to: config.email.reply_to.clone(),
+                        to: vec![mailbox.to_string()],
+                        cc: Vec::new(),
+                        subject: subject.split_whitespace().collect::<Vec<_>>().join(" "),
+                        text,
+                        html,
+                        headers: Vec::new(),
+                        nonce: crate::token::random_hex(8).map_err(|e| e.to_string())?,
+                        newsletter: None,
+                        invitation: None,
+                        action_links: std::mem::take(
+                            &mut minted.lock().unwrap_or_else(|p| p.into_inner()).placeholders,
+                        ),
+                    };
+                    let body = NewBody {
+                        channel: Channel::Email,
+                        content: serde_json::to_string(&content).map_err(|e| e.to_string())?,
+                        attachments: Vec::new(),
+                    };
+                    let row = NewRow {
+                        recipient: mailbox.email.to_string(),
+                        vars: None,
+                        priority: 1,
+                        tag: Some(format!(
+                            "form:{}",
+                            context["form"]["number"].as_str().unwrap_or_default()
+                        )),
+                        not_before: None,
+                        expires_at: None,
+                    };
+                    effects.sends.push((body, vec![row]));
+                    effects
+                        .tokens
+                        .append(&mut minted.lock().unwrap_or_else(|p| p.into_inner()).tokens);
+                }
+            }
+            Action::Sms(sms) => {
+                let plain = environment(None);
+                let text = render(&plain, &at, &sms.text, context)?;
+                let mut rows = Vec::new();
+                for number in &sms.to {
+                    let number = render(&plain, &at, number, context)?;
+                    let number = crate::phone::normalize(&number, &config.sms.default_country)
+                        .map_err(|e| format!("{at}: {e}"))?;
+                    rows.push(NewRow {
+                        recipient: number,
+                        vars: None,
+                        priority: 1,
+                        tag: None,
+                        not_before: None,
+                        expires_at: None,
+                    });
+                }
+                let content = crate::ops::sms::SmsContent {
+                    text,
+                    sender: config.sms.sender.clone(),
+                };
+                let body = NewBody {
+                    channel: Channel::Sms,
+                    content: serde_json::to_string(&content).map_err(|e| e.to_string())?,
+                    attachments: Vec::new(),
+                };
+                effects.sends.push((body, rows));
+            }
+            Action::Notify(notify) => {
+                let plain = environment(None);
+                let user = render(&plain, &at, &notify.user, context)?;
+                let mut payload = json!({"title": render(&plain, &at, &notify.title, context)?});
+                if let Some(body) = &notify.body {
+                    payload["body"] = Value::String(render(&plain, &at, body, context)?);
+                }
+                if let Some(url) = &notify.url {
+                    payload["url"] = Value::String(render(&plain, &at, url, context)?);
+                }
+                let subscriptions = reader
+                    .subscriptions(Some(user.trim()))
+                    .map_err(|e| e.to_string())?;
+                if subscriptions.is_empty() {
+                    continue;
+                }
+                let content = crate::ops::push::PushContent {
+                    payload: payload.to_string(),
+                    ttl: config.webpush.ttl.as_secs() as u32,
+                    urgency: config.webpush.urgency,
+                    topic: None,
+                };
+                let send = crate::ops::push::send_to(&subscriptions, &content, 1, None)
+                    .map_err(|e| e.to_string())?;
+                effects.sends.push(send);
+            }
+            Action::MaarchResponse(response) => {
+                let plain = environment(None);
+                let content = render(&plain, &at, &response.content, context)?;
+                if content.trim().is_empty() {
+                    return Err(format!("{at}: the Maarch response rendered empty"));
+                }
+                let number = context["form"]["number"].as_str().unwrap_or_default();
+                let responses = crate::ops::maarch::form_responses(reader, config, number, &content)
+                    .map_err(|e| format!("{e:#}"))?;
+                effects.mail_responses.extend(responses);
+            }
+        }
+    }
+    Ok(effects)
+}

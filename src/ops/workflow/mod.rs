@@ -1,0 +1,432 @@
+//! The embedded workflow engine: workflows are YAML files of statuses with
+//! manual jumps and actions run on entering a status (email, SMS, Web Push);
+//! forms are the citizens' requests moving through them. A jump is one
+//! transaction: status, history, and the new status's messages queued.
+
+use std::path::Path;
+
+use anyhow::Context;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::address::parse_mailbox;
+use crate::config::Config;
+use crate::duration::Duration;
+use crate::exit_codes::bad_input;
+use crate::store::{Form, FormChangeError, HistoryEntry, NewActionToken, Store};
+
+mod actions;
+mod buttons;
+mod definition;
+
+use actions::{enter_status, form_context};
+pub use buttons::{DEFAULT_TOKEN_TTL, MAX_TOKEN_TTL};
+pub use definition::*;
+use definition::{check_channels, parse_definition};
+
+/// `workflow import FILE`.
+pub fn import(store: &mut Store, config: &Config, path: &Path) -> anyhow::Result<Workflow> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| bad_input(format!("cannot read {name}: {e}")))?;
+    let workflow = parse_definition(&text, &name)?;
+    check_channels(&workflow, config).map_err(|e| bad_input(format!("workflow {name}: {e}")))?;
+    store.save_workflow(
+        &workflow.name,
+        &workflow.label,
+        &serde_json::to_string(&workflow)?,
+    )?;
+    Ok(workflow)
+}
+
+/// A stored workflow, by name.
+pub fn load(store: &Store, name: &str) -> anyhow::Result<Workflow> {
+    let stored = store
+        .workflow(name)?
+        .ok_or_else(|| bad_input(format!("no workflow \"{name}\" (see `publik workflow list`)")))?;
+    serde_json::from_str(&stored.definition).context("stored workflow is unreadable")
+}
+
+/// The wording users of the platform know.
+pub const LINK_USED_OR_EXPIRED: &str = "This action link has already been used or has expired.";
+pub const LINK_FORM_REMOVED: &str =
+    "This action link is no longer valid as the attached form has been removed.";
+pub const LINK_INVALID: &str = "This action link is no longer valid.";
+
+fn change_error(err: FormChangeError) -> anyhow::Error {
+    match err {
+        FormChangeError::Moved => bad_input("the form changed status meanwhile; nothing was done"),
+        FormChangeError::TokenUsed => bad_input(LINK_USED_OR_EXPIRED),
+        FormChangeError::Actions(why) => bad_input(format!(
+            "the new status's actions failed, nothing was done: {why}"
+        )),
+        FormChangeError::Db(e) => e.into(),
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct NewForm {
+    pub workflow: String,
+    pub name: String,
+    pub data: Vec<String>,
+    pub user: Option<String>,
+    pub email: Option<String>,
+}
+
+/// `form create`: a number, the initial status, its actions.
+pub fn create(store: &mut Store, config: &Config, request: &NewForm, actor: &str) -> anyhow::Result<String> {
+    let workflow = load(store, &request.workflow)?;
+    if request.name.trim().is_empty() {
+        return Err(bad_input("--name: must not be empty"));
+    }
+    let mut data = serde_json::Map::new();
+    for pair in &request.data {
+        let (key, value) = pair
+            .split_once('=')
+            .ok_or_else(|| bad_input(format!("--data: \"{pair}\" is not KEY=VALUE")))?;
+        data.insert(key.to_string(), Value::String(value.to_string()));
+    }
+    let email = match &request.email {
+        Some(email) => Some(
+            parse_mailbox(email)
+                .map_err(|e| bad_input(format!("--email: {e}")))?
+                .email
+                .to_string(),
+        ),
+        None => None,
+    };
+    let initial = workflow
+        .status(&workflow.initial)
+        .context("initial status missing")?
+        .clone();
+    let data = Value::Object(data);
+    let config = config.clone();
+    let link_key_path = crate::link_key::path_for(&config, store.path());
+    let number = store
+        .create_form(
+            &workflow.name,
+            &request.name,
+            &data.to_string(),
+            request.user.as_deref(),
+            email.as_deref(),
+            &initial.id,
+            actor,
+            |reader, number| {
+                let context = form_context(
+                    number,
+                    &request.name,
+                    &data,
+                    request.user.as_deref(),
+                    email.as_deref(),
+                    &initial,
+                );
+                enter_status(&config, &link_key_path, reader, &initial, &context)
+            },
+        )
+        .map_err(change_error)?;
+    Ok(number)
+}
+
+/// `form jump` (and, later, action links): the jump must be offered by the
+/// form's current status.
+pub fn jump(
+    store: &mut Store,
+    config: &Config,
+    number: &str,
+    jump_id: &str,
+    actor: &str,
+) -> anyhow::Result<Form> {
+    let form = store
+        .form(number)?
+        .ok_or_else(|| bad_input(format!("no form \"{number}\"")))?;
+    let workflow = load(store, &form.workflow)?;
+    let current = workflow
+        .status(&form.status)
+        .context("the form's status is not in its workflow")?;
+    let Some(jump) = current.jumps.iter().find(|j| j.id == jump_id) else {
+        let offered: Vec<&str> = current.jumps.iter().map(|j| j.id.as_str()).collect();
+        return Err(bad_input(format!(
+            "jump \"{jump_id}\" is not offered by status \"{}\" of form {number} (offered: {})",
+            current.id,
+            if offered.is_empty() {
+                "none".to_string()
+            } else {
+                offered.join(", ")
+            }
+        )));
+    };
+    let target = workflow.status(&jump.to).context("jump target missing")?.clone();
+    let link_key_path = crate::link_key::path_for(config, store.path());
+    let context = form_context(
+        &form.number,
+        &form.name,
+        &form.data,
+        form.user.as_deref(),
+        form.email.as_deref(),
+        &target,
+    );
+    store
+        .jump_form(&form, &target.id, jump_id, actor, None, |reader| {
+            enter_status(config, &link_key_path, reader, &target, &context)
+        })
+        .map_err(change_error)?;
+    Ok(store.form(number)?.unwrap_or(form))
+}
+
+/// `purge-tokens`: expired links, and links used longer ago than `grace`.
+pub fn purge_tokens(store: &mut Store, grace: Duration) -> anyhow::Result<usize> {
+    let now = crate::clock::now();
+    Ok(store.purge_action_tokens(now, now - grace.chrono())?)
+}
+
+/// The token of `TOKEN`, `…/actions/TOKEN/` or a full URL.
+pub fn token_from(text: &str) -> &str {
+    let trimmed = text.trim().trim_end_matches('/');
+    trimmed.rsplit('/').next().unwrap_or(trimmed)
+}
+
+/// A valid action link: the form, its workflow, the jump it offers.
+pub struct ValidLink {
+    pub token: crate::store::ActionToken,
+    pub hash: [u8; 32],
+    pub form: Form,
+    pub workflow: Workflow,
+    pub jump: Jump,
+}
+
+/// Checks a link the way the page and `run-jump` both do. Errors carry the
+/// wording users know (exit 65).
+pub fn check_link(store: &Store, text: &str) -> anyhow::Result<ValidLink> {
+    let token_text = token_from(text);
+    if !crate::token::looks_valid(token_text) {
+        return Err(bad_input(LINK_INVALID));
+    }
+    let hash = crate::token::hash(token_text);
+    let token = store
+        .action_token(&hash)?
+        .ok_or_else(|| bad_input(LINK_INVALID))?;
+    if token.used_at.is_some() || token.expires_at <= crate::clock::now() {
+        return Err(bad_input(LINK_USED_OR_EXPIRED));
+    }
+    let form = store
+        .form_by_id(token.form_id)?
+        .ok_or_else(|| bad_input(LINK_FORM_REMOVED))?;
+    // Dead as soon as the form left the status that offered the jump.
+    if form.status != token.status {
+        return Err(bad_input(LINK_INVALID));
+    }
+    let workflow = load(store, &form.workflow)?;
+    let jump = workflow
+        .status(&form.status)
+        .and_then(|s| s.jumps.iter().find(|j| j.id == token.jump))
+        .cloned()
+        .ok_or_else(|| bad_input(LINK_INVALID))?;
+    Ok(ValidLink {
+        token,
+        hash,
+        form,
+        workflow,
+        jump,
+    })
+}
+
+/// `run-jump` and the page's POST: runs the jump a link names, consuming the
+/// link in the same transaction; the history names the link's recipient (or
+/// `actor`). Returns the form after the jump and the link's done message.
+pub fn run_link(
+    store: &mut Store,
+    config: &Config,
+    text: &str,
+    actor: Option<&str>,
+) -> anyhow::Result<(Form, Option<String>)> {
+    let link = check_link(store, text)?;
+    let target = link
+        .workflow
+        .status(&link.jump.to)
+        .context("jump target missing")?
+        .clone();
+    let who = actor
+        .map(str::to_string)
+        .or_else(|| link.token.recipient.clone())
+        .unwrap_or_else(|| "action link".into());
+    let link_key_path = crate::link_key::path_for(config, store.path());
+    let form = &link.form;
+    let context = form_context(
+        &form.number,
+        &form.name,
+        &form.data,
+        form.user.as_deref(),
+        form.email.as_deref(),
+        &target,
+    );
+    store
+        .jump_form(
+            form,
+            &target.id,
+            &link.jump.id,
+            &who,
+            Some(&link.hash),
+            |reader| enter_status(config, &link_key_path, reader, &target, &context),
+        )
+        .map_err(|e| match e {
+            FormChangeError::Moved => bad_input(LINK_INVALID),
+            other => change_error(other),
+        })?;
+    let after = store.form(&form.number)?.unwrap_or_else(|| form.clone());
+    Ok((after, link.token.done_message))
+}
+
+#[derive(Debug, Serialize)]
+pub struct IssuedLink {
+    pub token: String,
+    pub url: String,
+    pub expires_at: crate::clock::Timestamp,
+}
+
+/// `issue-action-token`: a link for scripts and other senders.
+#[allow(clippy::too_many_arguments)]
+pub fn issue_link(
+    store: &mut Store,
+    config: &Config,
+    number: &str,
+    jump_id: &str,
+    ttl: Option<Duration>,
+    recipient: Option<&str>,
+    label: Option<&str>,
+    message: Option<&str>,
+) -> anyhow::Result<IssuedLink> {
+    let form = store
+        .form(number)?
+        .ok_or_else(|| bad_input(format!("--form: no form \"{number}\"")))?;
+    let workflow = load(store, &form.workflow)?;
+    let jump = workflow
+        .status(&form.status)
+        .and_then(|s| s.jumps.iter().find(|j| j.id == jump_id))
+        .ok_or_else(|| {
+            bad_input(format!(
+                "--action: status \"{}\" of form {number} offers no jump \"{jump_id}\"",
+                form.status
+            ))
+        })?;
+    let ttl = ttl.unwrap_or(DEFAULT_TOKEN_TTL);
+    if ttl > MAX_TOKEN_TTL {
+        return Err(bad_input(format!("--ttl: {ttl} is over the 365d maximum")));
+    }
+    if ttl.as_secs() == 0 {
+        return Err(bad_input("--ttl: must be more than 0s"));
+    }
+    let recipient = match recipient {
+        Some(r) => Some(
+            parse_mailbox(r)
+                .map_err(|e| bad_input(format!("--recipient: {e}")))?
+                .email
+                .to_string(),
+        ),
+        None => None,
+    };
+    let (token, hash) = crate::token::generate()?;
+    let expires_at = crate::clock::now() + ttl.chrono();
+    store.insert_action_token(
+        &form,
+        &NewActionToken {
+            hash,
+            jump: jump.id.clone(),
+            recipient,
+            label: label.unwrap_or(&jump.label).to_string(),
+            message: message.map(str::to_string),
+            done_message: None,
+            expires_at,
+        },
+    )?;
+    let url = format!(
+        "{}/actions/{token}/",
+        config.serve.public_url.trim_end_matches('/')
+    );
+    Ok(IssuedLink {
+        token,
+        url,
+        expires_at,
+    })
+}
+
+#[derive(Debug, Serialize)]
+pub struct FormDetail {
+    #[serde(flatten)]
+    pub form: Form,
+    pub status_label: String,
+    pub jumps: Vec<Jump>,
+    pub history: Vec<HistoryEntry>,
+}
+
+pub fn show(store: &Store, number: &str) -> anyhow::Result<FormDetail> {
+    let form = store
+        .form(number)?
+        .ok_or_else(|| bad_input(format!("no form \"{number}\"")))?;
+    let workflow = load(store, &form.workflow)?;
+    let status = workflow.status(&form.status);
+    Ok(FormDetail {
+        status_label: status.map(|s| s.label.clone()).unwrap_or_default(),
+        jumps: status.map(|s| s.jumps.clone()).unwrap_or_default(),
+        history: store.form_history(form.id)?,
+        form,
+    })
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use crate::testing::{config, text_from};
+
+    const PIECES: &[&str] = &[
+        "\n",
+        "  ",
+        "    ",
+        "      ",
+        "- ",
+        "name: w",
+        "label: W",
+        "initial: a",
+        "statuses:",
+        "id: a",
+        "id: b",
+        "label: A",
+        "jumps:",
+        "to: b",
+        "to: a",
+        "on_enter:",
+        "email:",
+        "sms:",
+        "notify:",
+        "maarch_response:",
+        "to: [\"x@example.org\"]",
+        "subject: ",
+        "text: ",
+        "{{ form.number }}",
+        "{{ action_button(\"go\") }}",
+        "{% for i in range(3) %}",
+        "{% endfor %}",
+        "{{",
+        "}}",
+        "{%",
+        "%}",
+        "\"",
+        "'",
+        "{",
+        "}",
+        "[",
+        "]",
+        ": ",
+    ];
+
+    proptest! {
+        #![proptest_config(config())]
+
+        /// Any text is a workflow or a clear error (65), never a panic.
+        #[test]
+        fn workflow_text_never_panics(text in text_from(PIECES)) {
+            if let Err(e) = super::parse_definition(&text, "w.yaml") {
+                prop_assert_eq!(crate::exit_codes::ExitCode::for_error(&e), crate::exit_codes::ExitCode::DataErr);
+            }
+        }
+    }
+}
