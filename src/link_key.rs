@@ -48,8 +48,15 @@ pub fn path_for(config: &Config, state: &Path) -> PathBuf {
     }
 }
 
+/// Lower-case hex; a newsletter makes one per member, so no `format!`.
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        out.push(char::from(DIGITS[usize::from(byte & 15)]));
+    }
+    out
 }
 
 impl LinkKey {
@@ -122,7 +129,10 @@ impl LinkKey {
 
     fn unsubscribe_secret(&self, token_id: i64, nonce: &str) -> [u8; 24] {
         let mut mac = self.mac.clone();
-        mac.update(format!("unsubscribe {token_id} {nonce}").as_bytes());
+        mac.update(b"unsubscribe ");
+        mac.update(token_id.to_string().as_bytes());
+        mac.update(b" ");
+        mac.update(nonce.as_bytes());
         let mut secret = [0u8; 24];
         secret.copy_from_slice(&mac.finalize().into_bytes()[..24]);
         secret

@@ -1,0 +1,215 @@
+//! `email:`: sender, transport (SMTP, sendmail, file), size limit.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::Fail;
+use super::secret::{Secret, resolve_secret};
+use crate::duration::Duration;
+use crate::size::Size;
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EmailConfig {
+    /// Default From: of queued mail.
+    pub from: String,
+    pub reply_to: Option<String>,
+    /// ORGANIZER of calendar invitations, e.g. "Mairie <rdv@example.org>".
+    pub organizer: Option<String>,
+    /// smtp | sendmail | file; unset: smtp when `smtp.host` is set, else file.
+    pub transport: Option<TransportKind>,
+    pub smtp: SmtpConfig,
+    pub sendmail: SendmailConfig,
+    pub file: FileTransportConfig,
+    /// Largest message accepted at enqueue, encoded (attachments in base64).
+    pub max_size: Size,
+}
+
+impl Default for EmailConfig {
+    fn default() -> Self {
+        EmailConfig {
+            from: "publik <noreply@localhost>".into(),
+            reply_to: None,
+            organizer: None,
+            transport: None,
+            smtp: SmtpConfig::default(),
+            sendmail: SendmailConfig::default(),
+            file: FileTransportConfig::default(),
+            // What common relays accept (Gmail, Microsoft 365 take 25 MB).
+            max_size: Size::from_bytes(25_000_000),
+        }
+    }
+}
+
+impl EmailConfig {
+    pub fn effective_transport(&self) -> TransportKind {
+        match self.transport {
+            Some(kind) => kind,
+            None if self.smtp.host.is_some() => TransportKind::Smtp,
+            None => TransportKind::File,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TransportKind {
+    Smtp,
+    Sendmail,
+    File,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// Plain SMTP (a local relay).
+    None,
+    /// STARTTLS upgrade (usually port 587).
+    Starttls,
+    /// Implicit TLS (usually port 465).
+    Tls,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SmtpConfig {
+    pub host: Option<String>,
+    pub port: u16,
+    pub tls: SmtpTls,
+    pub username: Option<String>,
+    pub password: Option<Secret>,
+    pub password_file: Option<PathBuf>,
+    pub password_env: Option<String>,
+    pub timeout: Duration,
+    /// EHLO name; default: this machine's hostname.
+    pub hello_name: Option<String>,
+    /// PEM certificates trusted besides the public roots (a relay with an
+    /// internal CA or a self-signed certificate).
+    pub ca_file: Option<PathBuf>,
+    /// The password, from whichever of the three keys gave it.
+    #[serde(skip)]
+    pub resolved_password: Option<Secret>,
+    /// The text of `ca_file`, read and checked when the config is loaded.
+    #[serde(skip)]
+    pub ca_pem: Option<String>,
+}
+
+impl Default for SmtpConfig {
+    fn default() -> Self {
+        SmtpConfig {
+            host: None,
+            port: 25,
+            tls: SmtpTls::None,
+            username: None,
+            password: None,
+            password_file: None,
+            password_env: None,
+            timeout: Duration::from_secs(30),
+            hello_name: None,
+            ca_file: None,
+            resolved_password: None,
+            ca_pem: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SendmailConfig {
+    pub command: PathBuf,
+}
+
+impl Default for SendmailConfig {
+    fn default() -> Self {
+        SendmailConfig {
+            command: PathBuf::from("/usr/sbin/sendmail"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FileTransportConfig {
+    /// One `.eml` file per message is written here.
+    pub dir: PathBuf,
+}
+
+impl Default for FileTransportConfig {
+    fn default() -> Self {
+        FileTransportConfig {
+            dir: PathBuf::from("./outbox"),
+        }
+    }
+}
+
+impl EmailConfig {
+    pub(super) fn validate(&mut self, base: Option<&Path>, fail: &Fail<'_>) -> anyhow::Result<()> {
+        crate::address::parse_mailbox(&self.from).map_err(|e| fail("email.from", e))?;
+        if self.max_size.bytes() < 1_000 {
+            return Err(fail(
+                "email.max_size",
+                format!("{} is too small for any message", self.max_size),
+            ));
+        }
+        if let Some(reply_to) = &self.reply_to {
+            crate::address::parse_mailbox(reply_to).map_err(|e| fail("email.reply_to", e))?;
+        }
+        let smtp = &mut self.smtp;
+        if self.transport == Some(TransportKind::Smtp) && smtp.host.is_none() {
+            return Err(fail(
+                "email.smtp.host",
+                "required when email.transport is smtp".into(),
+            ));
+        }
+        if smtp.host.as_deref().is_some_and(|h| h.trim().is_empty()) {
+            return Err(fail("email.smtp.host", "must not be empty".into()));
+        }
+        if smtp.timeout.as_secs() == 0 {
+            return Err(fail("email.smtp.timeout", "must be at least 1s".into()));
+        }
+        smtp.resolved_password = resolve_secret(
+            "email.smtp.password",
+            smtp.password.as_ref(),
+            smtp.password_file.as_deref(),
+            smtp.password_env.as_deref(),
+            base,
+        )
+        .map_err(|e| fail(&e.0, e.1))?;
+        if smtp.resolved_password.is_some() && smtp.username.is_none() {
+            return Err(fail(
+                "email.smtp.username",
+                "required when a password is set".into(),
+            ));
+        }
+        if let Some(file) = &smtp.ca_file {
+            let path = match base {
+                Some(dir) if file.is_relative() => dir.join(file),
+                _ => file.clone(),
+            };
+            let pem = std::fs::read_to_string(&path).map_err(|e| {
+                fail(
+                    "email.smtp.ca_file",
+                    format!("cannot read {}: {e}", path.display()),
+                )
+            })?;
+            if !pem.contains("-----BEGIN CERTIFICATE-----") {
+                return Err(fail(
+                    "email.smtp.ca_file",
+                    format!("{} holds no PEM certificate", path.display()),
+                ));
+            }
+            if smtp.tls == SmtpTls::None {
+                return Err(fail(
+                    "email.smtp.ca_file",
+                    "needs email.smtp.tls: starttls or tls".into(),
+                ));
+            }
+            smtp.ca_pem = Some(pem);
+        }
+        if let Some(organizer) = &self.organizer {
+            crate::address::parse_mailbox(organizer).map_err(|e| fail("email.organizer", e))?;
+        }
+        Ok(())
+    }
+}

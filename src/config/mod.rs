@@ -1,0 +1,316 @@
+//! The YAML config: typed settings with defaults, strict parsing (unknown keys
+//! are errors), secrets resolved from inline values, files or environment
+//! variables, and validation that names the key path of every bad value.
+//!
+//! Relative paths written in a config file are taken relative to that file's
+//! directory, so a crontab line works from any working directory; built-in
+//! defaults are relative to the working directory.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use serde::{Deserialize, Serialize};
+
+use crate::exit_codes::{BadInput, bad_input};
+
+mod email;
+mod maarch;
+mod pages;
+mod queue;
+mod secret;
+mod sms;
+mod webpush;
+
+pub use email::*;
+pub use maarch::*;
+pub use pages::*;
+pub use queue::*;
+pub use secret::Secret;
+pub use sms::*;
+pub use webpush::*;
+
+/// Builds the error of a bad value: the key path and what is wrong.
+type Fail<'a> = dyn Fn(&str, String) -> anyhow::Error + 'a;
+
+pub const DEFAULT_CONFIG_PATHS: [&str; 2] = ["./publik.yaml", "/etc/publik/config.yaml"];
+
+pub const DEFAULT_STATE_PATH: &str = "./publik.sqlite3";
+
+/// The commented template written by `publik init`; also `examples/publik.yaml`.
+pub const TEMPLATE: &str = include_str!("../publik.yaml");
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// State file; `--state` and `$PUBLIK_STATE` take precedence.
+    pub state: Option<PathBuf>,
+    pub email: EmailConfig,
+    pub sms: SmsConfig,
+    pub queue: QueueConfig,
+    pub newsletter: NewsletterConfig,
+    pub serve: ServeConfig,
+    pub ics: IcsConfig,
+    pub maarch: MaarchConfig,
+    pub webpush: WebpushConfig,
+    /// The file this was read from (None: built-in defaults).
+    #[serde(skip)]
+    pub source: Option<PathBuf>,
+}
+
+/// Where the config comes from, in the documented order: `--config`,
+/// `$PUBLIK_CONFIG` (both given as `explicit`), `./publik.yaml`,
+/// `/etc/publik/config.yaml`, else built-in defaults.
+pub fn locate(explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(path) = explicit {
+        return Some(path.to_path_buf());
+    }
+    DEFAULT_CONFIG_PATHS
+        .iter()
+        .map(PathBuf::from)
+        .find(|path| path.is_file())
+}
+
+impl Config {
+    /// Loads and validates the config; `None` gives the built-in defaults.
+    pub fn load(path: Option<&Path>) -> anyhow::Result<Config> {
+        let Some(path) = path else {
+            let mut config = Config::default();
+            config.validate(None)?;
+            return Ok(config);
+        };
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read config file {}", path.display()))?;
+        // Bad content is bad input (65), like a YAML error; an unreadable
+        // file stays a runtime failure (1).
+        let text = String::from_utf8(bytes).map_err(|e| {
+            bad_input(format!(
+                "config file {} is not UTF-8 text (invalid byte at offset {})",
+                path.display(),
+                e.utf8_error().valid_up_to()
+            ))
+        })?;
+        Config::parse(&text, path)
+    }
+
+    /// Parses config text; `path` is used for messages and relative paths.
+    pub fn parse(text: &str, path: &Path) -> anyhow::Result<Config> {
+        let name = path.display().to_string();
+        // An empty file (or only comments) means "all defaults".
+        let mut config: Config = if text
+            .trim()
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        {
+            Config::default()
+        } else {
+            serde_yaml::from_str(text).map_err(|err| yaml_error(&name, &err))?
+        };
+        config.source = Some(path.to_path_buf());
+        config.validate(Some(&name))?;
+        Ok(config)
+    }
+
+    /// Directory against which relative paths in the config are resolved.
+    fn base_dir(&self) -> Option<PathBuf> {
+        self.source.as_ref().map(|p| {
+            p.parent()
+                .filter(|dir| *dir != Path::new("."))
+                .map(Path::to_path_buf)
+                .unwrap_or_default()
+        })
+    }
+
+    /// A path from the config, made relative to the config file.
+    pub fn resolve_path(&self, path: &Path) -> PathBuf {
+        match self.base_dir() {
+            Some(dir) if path.is_relative() && !dir.as_os_str().is_empty() => dir.join(path),
+            _ => path.to_path_buf(),
+        }
+    }
+
+    fn validate(&mut self, name: Option<&str>) -> anyhow::Result<()> {
+        let fail = |key: &str, message: String| -> anyhow::Error {
+            match name {
+                Some(name) => bad_input(format!("config {name}: {key}: {message}")),
+                None => bad_input(format!("config: {key}: {message}")),
+            }
+        };
+        let base = self.base_dir();
+        let base = base.as_deref();
+        self.email.validate(base, &fail)?;
+        self.sms.validate(base, &fail)?;
+        self.ics.validate(base, &fail)?;
+        self.webpush.validate(base, &fail)?;
+        self.maarch.validate(base, &fail)?;
+        self.newsletter.validate(base, &fail)?;
+        self.serve.validate(base, &fail)?;
+        self.queue.validate(base, &fail)
+    }
+}
+
+/// `config FILE line N: key.path: message` from a serde_yaml error.
+fn yaml_error(name: &str, err: &serde_yaml::Error) -> anyhow::Error {
+    let text = err.to_string();
+    // serde_yaml appends " at line L column C"; we put the line up front.
+    let message = match text.rfind(" at line ") {
+        Some(pos) => text[..pos].to_string(),
+        None => text.clone(),
+    };
+    let err = match err.location() {
+        Some(loc) => BadInput(format!("config {name} line {}: {message}", loc.line())),
+        None => BadInput(format!("config {name}: {message}")),
+    };
+    anyhow::Error::new(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::duration::Duration;
+    use crate::exit_codes::ExitCode;
+
+    fn parse(text: &str) -> anyhow::Result<Config> {
+        Config::parse(text, Path::new("publik.yaml"))
+    }
+
+    #[test]
+    fn template_is_the_defaults() {
+        let parsed = parse(TEMPLATE).unwrap();
+        let defaults = Config::default();
+        assert_eq!(
+            serde_yaml::to_string(&parsed).unwrap(),
+            serde_yaml::to_string(&defaults).unwrap()
+        );
+    }
+
+    #[test]
+    fn wrong_type_names_key_and_line() {
+        let err = parse("email:\n  smtp:\n    host: x\n    port: abc\n").unwrap_err();
+        assert_eq!(ExitCode::for_error(&err), ExitCode::DataErr);
+        let text = err.to_string();
+        assert!(
+            text.starts_with("config publik.yaml line 4: email.smtp.port: invalid type"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn unknown_key_is_refused() {
+        let err = parse("queue:\n  max_attemps: 3\n").unwrap_err().to_string();
+        assert!(err.contains("line 2"), "{err}");
+        assert!(err.contains("max_attemps"), "{err}");
+    }
+
+    #[test]
+    fn bad_duration_and_rate() {
+        let err = parse("queue:\n  lease: 10 minutes\n").unwrap_err().to_string();
+        assert!(err.contains("queue.lease") && err.contains("10 minutes"), "{err}");
+        let err = parse("queue:\n  rate: fast\n").unwrap_err().to_string();
+        assert!(err.contains("queue.rate") && err.contains("fast"), "{err}");
+        let ok = parse("queue:\n  rate: 500/h\n").unwrap();
+        assert_eq!(
+            ok.queue.rate,
+            Some(Rate {
+                count: 500,
+                per: Duration::from_secs(3600)
+            })
+        );
+        assert_eq!(ok.queue.rate.unwrap().to_string(), "500/h");
+    }
+
+    #[test]
+    fn secret_sources() {
+        let err =
+            parse("email:\n  smtp:\n    host: x\n    username: u\n    password_file: /nonexistent/pw\n")
+                .unwrap_err()
+                .to_string();
+        assert!(err.contains("email.smtp.password_file"), "{err}");
+        let err =
+            parse("email:\n  smtp:\n    host: x\n    username: u\n    password_env: PUBLIK_TEST_UNSET_VAR\n")
+                .unwrap_err()
+                .to_string();
+        assert!(err.contains("PUBLIK_TEST_UNSET_VAR"), "{err}");
+        let ok = parse("email:\n  smtp:\n    host: x\n    username: u\n    password: hunter2\n").unwrap();
+        assert_eq!(
+            ok.email.smtp.resolved_password.as_ref().unwrap().expose(),
+            "hunter2"
+        );
+        let shown = serde_yaml::to_string(&ok).unwrap();
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(!format!("{ok:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn transport_defaults_to_file_without_host() {
+        assert_eq!(Config::default().email.effective_transport(), TransportKind::File);
+        let with_host = parse("email:\n  smtp:\n    host: 127.0.0.1\n").unwrap();
+        assert_eq!(with_host.email.effective_transport(), TransportKind::Smtp);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::Config;
+    use crate::testing::{config, text_from};
+
+    const PIECES: &[&str] = &[
+        "\n",
+        "  ",
+        "    ",
+        ": ",
+        "- ",
+        "queue:",
+        "email:",
+        "smtp:",
+        "host: ",
+        "port: ",
+        "lease: ",
+        "10m",
+        "rate: ",
+        "10/s",
+        "sms:",
+        "gateway:",
+        "url: ",
+        "https://x/",
+        "fields:",
+        "password_file: ",
+        "password_env: ",
+        "max_size: ",
+        "25MB",
+        "state: ",
+        "\"",
+        "'",
+        "{",
+        "}",
+        "[",
+        "]",
+        "&a",
+        "*a",
+        "!!str",
+        "null",
+        "~",
+        "#",
+        "webpush:",
+        "serve:",
+        "public_url: ",
+        "maarch:",
+        "ics:",
+        "timeout: ",
+        "30",
+        "-1",
+        "1e309",
+        "true",
+    ];
+
+    proptest! {
+        #![proptest_config(config())]
+
+        /// Any text is a config or a clear error, never a panic.
+        #[test]
+        fn config_text_never_panics(text in text_from(PIECES)) {
+            let _ = Config::parse(&text, std::path::Path::new("/nonexistent/publik.yaml"));
+        }
+    }
+}

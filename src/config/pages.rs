@@ -1,0 +1,118 @@
+//! `ics:`, `newsletter:` and `serve:`: calendars, newsletters and the
+//! landing pages their links lead to.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::Fail;
+use crate::duration::Duration;
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct IcsConfig {
+    /// Zone of times given without an offset (`gen-ics --tz` overrides).
+    pub timezone: String,
+    /// false: DTSTART/DTEND in UTC; true: local time with TZID and a VTIMEZONE block.
+    pub use_tzid: bool,
+    /// Ask attendees of invitations to answer (RSVP=TRUE).
+    pub rsvp: bool,
+}
+
+impl Default for IcsConfig {
+    fn default() -> Self {
+        IcsConfig {
+            timezone: "Europe/Paris".into(),
+            use_tzid: false,
+            rsvp: false,
+        }
+    }
+}
+
+impl IcsConfig {
+    pub(super) fn validate(&mut self, _base: Option<&Path>, fail: &Fail<'_>) -> anyhow::Result<()> {
+        if self.timezone.parse::<chrono_tz::Tz>().is_err() {
+            return Err(fail(
+                "ics.timezone",
+                format!("unknown time zone \"{}\"", self.timezone),
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NewsletterConfig {
+    /// Address for the `mailto:` of List-Unsubscribe (besides the https link).
+    pub unsubscribe_mailto: Option<String>,
+}
+
+impl NewsletterConfig {
+    pub(super) fn validate(&mut self, _base: Option<&Path>, fail: &Fail<'_>) -> anyhow::Result<()> {
+        if let Some(mailto) = &self.unsubscribe_mailto {
+            crate::address::parse_mailbox(mailto).map_err(|e| fail("newsletter.unsubscribe_mailto", e))?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServeConfig {
+    /// Public base URL of the landing pages (unsubscribe and action links).
+    pub public_url: String,
+    /// Where `publik serve` listens (behind the site's reverse proxy).
+    pub listen: String,
+    /// Time for a request to arrive whole (headers and body).
+    pub request_timeout: Duration,
+    /// Connections `publik serve` handles at once.
+    pub max_connections: u32,
+    /// The key action links are made from; default `STATE.link-key`.
+    pub link_key_file: Option<PathBuf>,
+}
+
+impl Default for ServeConfig {
+    fn default() -> Self {
+        ServeConfig {
+            public_url: "http://localhost:8080".into(),
+            listen: "127.0.0.1:8080".into(),
+            request_timeout: Duration::from_secs(10),
+            max_connections: 32,
+            link_key_file: None,
+        }
+    }
+}
+
+impl ServeConfig {
+    /// `public_url` + `path`, with exactly one slash between them.
+    pub fn url(&self, path: &str) -> String {
+        format!(
+            "{}/{}",
+            self.public_url.trim_end_matches('/'),
+            path.trim_start_matches('/')
+        )
+    }
+}
+
+impl ServeConfig {
+    pub(super) fn validate(&mut self, _base: Option<&Path>, fail: &Fail<'_>) -> anyhow::Result<()> {
+        let public_url = &self.public_url;
+        if !(public_url.starts_with("https://") || public_url.starts_with("http://")) {
+            return Err(fail(
+                "serve.public_url",
+                format!("\"{public_url}\" is not an http(s) URL"),
+            ));
+        }
+        if self.request_timeout.as_secs() == 0 {
+            return Err(fail("serve.request_timeout", "must be at least 1s".into()));
+        }
+        if self.max_connections == 0 || self.max_connections > 1024 {
+            return Err(fail(
+                "serve.max_connections",
+                format!("{} is not between 1 and 1024", self.max_connections),
+            ));
+        }
+        Ok(())
+    }
+}
