@@ -10,12 +10,13 @@ pub mod clock;
 pub mod config;
 pub mod duration;
 pub mod exit_codes;
-pub mod http;
+pub mod html;
 pub mod link_key;
 pub mod logger;
 pub mod ops;
 pub mod phone;
 pub mod render;
+pub mod serve;
 pub mod size;
 pub mod store;
 #[cfg(test)]

@@ -1,5 +1,4 @@
 use crate::cli::Context;
-use crate::ops;
 
 /// Serve publik's landing pages (action links, unsubscribe links) behind the site's reverse proxy
 ///
@@ -17,5 +16,5 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     crate::logger::errors_always();
     let config = ctx.config()?;
     let listen = args.listen.unwrap_or_else(|| config.serve.listen.clone());
-    ops::serve::serve(ctx.store()?, config, &listen)
+    crate::serve::serve(ctx.store()?, config, &listen)
 }

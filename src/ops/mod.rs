@@ -10,7 +10,6 @@ pub mod maarch;
 pub mod newsletter;
 pub mod push;
 pub mod queue;
-pub mod serve;
 pub mod sms;
 pub mod state;
 pub mod template;

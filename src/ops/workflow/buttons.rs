@@ -47,20 +47,14 @@ pub(super) struct LinkContext {
 }
 
 pub(super) fn button_html(label: &str, url: &str) -> String {
-    let escape = |t: &str| {
-        t.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
     format!(
         "<table role=\"presentation\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\" \
          style=\"display:inline-table;margin:4px 8px 4px 0;border-collapse:separate\"><tr>\
          <td style=\"border-radius:4px;background:#1a5fb4\"><a href=\"{url}\" target=\"_blank\" \
          style=\"display:inline-block;padding:10px 18px;font-family:Arial,Helvetica,sans-serif;font-size:15px;\
          font-weight:bold;color:#ffffff;text-decoration:none;border-radius:4px\">{label}</a></td></tr></table>",
-        url = escape(url),
-        label = escape(label)
+        url = crate::html::escape(url),
+        label = crate::html::escape(label)
     )
 }
 

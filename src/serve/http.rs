@@ -1,6 +1,6 @@
 //! The HTTP/1.1 transport of `publik serve`: one request per connection,
 //! read whole within a deadline and size limits, parsed by httparse. Pages
-//! are built elsewhere (`ops::serve`); this module never sees the state.
+//! are built in `serve::pages`; this module never sees the state.
 
 use std::io::{self, Read, Write};
 use std::net::TcpStream;

@@ -1,0 +1,157 @@
+//! `publik serve`: the small HTTP server behind the site's reverse proxy that
+//! serves publik's landing pages. GET and HEAD only show; POST acts.
+//! Routes: `/unsubscribe/TOKEN` (newsletter links, RFC 8058 one-click POST)
+//! and `/actions/TOKEN/` (workflow action links).
+
+use std::net::{TcpListener, TcpStream};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
+
+use anyhow::Context;
+
+use crate::config::Config;
+use crate::store::Store;
+
+mod http;
+mod pages;
+
+use http::{Limits, Response};
+use pages::{Page, error_page, headers, html_page, route};
+
+/// Bodies larger than this are refused (the forms post a few bytes).
+const MAX_BODY_BYTES: usize = 16 * 1024;
+/// Request line and headers: browsers send 1-2 KB.
+const MAX_HEAD_BYTES: usize = 16 * 1024;
+
+/// The path as logs may show it: tokens are secrets.
+fn loggable(path: &str) -> String {
+    match path.trim_start_matches('/').split_once('/') {
+        Some((first, _)) => format!("/{first}/…"),
+        None => path.to_string(),
+    }
+}
+
+fn respond(stream: &mut TcpStream, page: Page, head: bool, timeout: Duration) {
+    let mut headers = headers();
+    if page.status == 405 {
+        headers.push(("Allow", "GET, HEAD, POST".into()));
+    }
+    let response = Response {
+        status: page.status,
+        headers,
+        body: html_page(&page.title, &page.body).into_bytes(),
+    };
+    if let Err(e) = http::write_response(stream, &response, head, timeout) {
+        log::debug!("answering a client failed: {e}");
+    }
+}
+
+/// One connection: one request read within the limits, one answer.
+fn handle(mut stream: TcpStream, store: &Mutex<Store>, config: &Config, limits: &Limits) {
+    let request = match http::read_request(&mut stream, limits) {
+        Ok(request) => request,
+        Err(err) => {
+            if let Some(status) = err.status() {
+                log::debug!("refused a request ({status}): {err:?}");
+                respond(&mut stream, error_page(status), false, limits.timeout);
+                http::drain(&mut stream, 1 << 20, Duration::from_secs(1));
+            }
+            return;
+        }
+    };
+    let page = {
+        let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
+        // A bad request or a failing state never stops the server.
+        route(&mut store, config, &request).unwrap_or_else(|e| {
+            log::error!("{} {}: {e:#}", request.method, loggable(&request.path));
+            error_page(500)
+        })
+    };
+    log::debug!("{} {} {}", request.method, loggable(&request.path), page.status);
+    respond(&mut stream, page, request.method == "HEAD", limits.timeout);
+}
+
+/// Counts a connection in hand until dropped (even by a panic).
+struct Active<'a>(&'a AtomicUsize);
+
+impl Drop for Active<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Serves until SIGTERM or SIGINT, then finishes the requests in hand (each
+/// bounded by `serve.request_timeout`) and returns. One thread per
+/// connection, at most `serve.max_connections`; more get a 503 page.
+pub fn serve(store: Store, config: &Config, listen: &str) -> anyhow::Result<()> {
+    let listener = TcpListener::bind(listen).with_context(|| format!("cannot listen on {listen}"))?;
+    let local = listener.local_addr()?;
+    let limits = Limits {
+        timeout: config.serve.request_timeout.std(),
+        max_head_bytes: MAX_HEAD_BYTES,
+        max_body_bytes: MAX_BODY_BYTES,
+    };
+    let max_connections = config.serve.max_connections as usize;
+    let stop = AtomicBool::new(false);
+    let active = AtomicUsize::new(0);
+    let store = Mutex::new(store);
+    let mut signals =
+        signal_hook::iterator::Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT])
+            .context("cannot handle SIGTERM")?;
+    let signals_handle = signals.handle();
+    log::info!("listening on {local}");
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            if signals.forever().next().is_some() {
+                stop.store(true, Ordering::SeqCst);
+                // Wakes the blocking accept below.
+                let _ = TcpStream::connect(local);
+            }
+        });
+        // One thread per connection, or a 503 page when all are busy.
+        let dispatch = |mut stream: TcpStream| {
+            if active.fetch_add(1, Ordering::SeqCst) >= max_connections {
+                active.fetch_sub(1, Ordering::SeqCst);
+                log::error!("{max_connections} connections in hand (serve.max_connections): answered 503");
+                respond(&mut stream, error_page(503), false, Duration::from_secs(1));
+                return;
+            }
+            let (store, active, limits) = (&store, &active, &limits);
+            scope.spawn(move || {
+                let _active = Active(active);
+                let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    handle(stream, store, config, limits)
+                }));
+                if handled.is_err() {
+                    log::error!("a request handler panicked; the server goes on");
+                }
+            });
+        };
+        for stream in listener.incoming() {
+            match stream {
+                Ok(stream) => dispatch(stream),
+                Err(e) => {
+                    log::warn!("accepting a connection failed: {e}");
+                    // Out of file descriptors, say: do not spin.
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+            }
+            if stop.load(Ordering::SeqCst) {
+                break;
+            }
+        }
+        // Clients that connected before the stop are served too (the
+        // wake-up connection reads as closed and gets no answer).
+        if listener.set_nonblocking(true).is_ok() {
+            while let Ok((stream, _)) = listener.accept() {
+                if stream.set_nonblocking(false).is_ok() {
+                    dispatch(stream);
+                }
+            }
+        }
+        signals_handle.close();
+    });
+    log::info!("stopped");
+    Ok(())
+}
