@@ -8,7 +8,7 @@
 //!   spawning `true` and a Python interpreter that imports sqlite3 and smtplib;
 //! - peak RSS of the `send-queue` process while sending the 10 000.
 
-#[path = "../tests/common/smtp.rs"]
+#[path = "../tests/cli/common/smtp.rs"]
 mod smtp;
 
 use std::io::{BufRead, BufReader, Write};

@@ -1,7 +1,7 @@
 //! `gen-ics`: every output is parsed back with an independent parser (the
 //! `ical` crate) and checked property by property.
 
-mod common;
+use crate::common;
 
 use common::Env;
 use ical::parser::ical::component::IcalCalendar;

@@ -2,7 +2,7 @@
 //! AUTH against a real SMTP server on loopback speaking rustls with a
 //! self-signed certificate, trusted through `email.smtp.ca_file`.
 
-mod common;
+use crate::common;
 
 use common::Env;
 use common::smtp::{Options, SmtpServer, TlsMode, test_cert};

@@ -1,6 +1,6 @@
 //! `publik serve`: the unsubscribe landing page over real HTTP.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

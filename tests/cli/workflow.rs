@@ -1,13 +1,13 @@
 //! Workflows and forms: import, create, jump, and the action links the
 //! approval email carries (received by a real SMTP server).
 
-mod common;
+use crate::common;
 
 use common::Env;
 use common::smtp::SmtpServer;
 use mail_parser::MessageParser;
 
-const EXAMPLE: &str = include_str!("../examples/workflows/approval.yaml");
+const EXAMPLE: &str = include_str!("../../examples/workflows/approval.yaml");
 
 fn table_rows(env: &Env, table: &str) -> i64 {
     env.counts()

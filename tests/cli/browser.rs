@@ -3,7 +3,7 @@
 //! `publik serve`, clicks the button, and the form has jumped. A screenshot of
 //! the done page is kept in target/test-artifacts/.
 
-mod common;
+use crate::common;
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -53,7 +53,7 @@ fn a_browser_clicks_the_action_button() {
     );
     env.write(
         "approval.yaml",
-        include_str!("../examples/workflows/approval.yaml"),
+        include_str!("../../examples/workflows/approval.yaml"),
     );
     env.publik()
         .args(["workflow", "import", "approval.yaml"])

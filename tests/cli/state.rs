@@ -1,14 +1,14 @@
 //! The state file under other SQLite clients: a backup script, the `sqlite3`
 //! shell or a second publik opening it while `serve` or `send-queue` run.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 
 use common::Env;
 use common::smtp::{Options, SmtpServer};
 
-const APPROVAL: &str = include_str!("../examples/workflows/approval.yaml");
+const APPROVAL: &str = include_str!("../../examples/workflows/approval.yaml");
 
 /// What the `sqlite3` shell or a backup script does: open, read, close.
 /// The close checkpoints and deletes the WAL when it believes it is the last

@@ -1,6 +1,6 @@
 //! The binary, its config, its state file and the CLI conventions.
 
-mod common;
+use crate::common;
 
 use std::os::unix::fs::PermissionsExt;
 
@@ -35,8 +35,8 @@ fn init_then_config_check_then_init_refuses() {
 
 #[test]
 fn example_config_is_the_init_template() {
-    let example = include_str!("../examples/publik.yaml");
-    let template = include_str!("../src/publik.yaml");
+    let example = include_str!("../../examples/publik.yaml");
+    let template = include_str!("../../src/publik.yaml");
     assert_eq!(
         example, template,
         "examples/publik.yaml must be a copy of src/publik.yaml"

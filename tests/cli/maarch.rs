@@ -1,6 +1,6 @@
 //! The Maarch Courrier feed against a Maarch stand-in on 127.0.0.1.
 
-mod common;
+use crate::common;
 
 use common::Env;
 use common::maarch::{Doc, Maarch, PASSWORD, USER};

@@ -1,6 +1,6 @@
 //! The send queue over a real SMTP server on 127.0.0.1.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::time::Duration;

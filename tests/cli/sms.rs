@@ -1,6 +1,6 @@
 //! The SMS channel against a real HTTP gateway on 127.0.0.1.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 
@@ -445,7 +445,7 @@ fn secret_fields_and_headers_come_from_files_or_the_environment() {
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("sms.gateway.headers.X-Api-Key_env"));
 
     // The OVH preset, with its password file, loads.
-    let preset = include_str!("../examples/sms/ovh-http2sms.yaml")
+    let preset = include_str!("../../examples/sms/ovh-http2sms.yaml")
         .replace("/etc/publik/ovh-sms-password", "ovh-password");
     env.write("publik.yaml", &preset);
     let check = env.publik().args(["config", "check"]).output().unwrap();

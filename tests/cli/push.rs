@@ -1,7 +1,7 @@
 //! Web Push against a push service on 127.0.0.1 that verifies VAPID and
 //! decrypts every notification.
 
-mod common;
+use crate::common;
 
 use common::Env;
 use common::push::PushService;

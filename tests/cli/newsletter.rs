@@ -1,7 +1,7 @@
 //! Newsletters: groups, CSV import, templates, fan-out to the queue, and
 //! one-click unsubscribe links, with a real SMTP server on 127.0.0.1.
 
-mod common;
+use crate::common;
 
 use common::Env;
 use common::smtp::SmtpServer;

@@ -1,0 +1,18 @@
+//! The integration tests: the real binary against a temporary state and
+//! loopback servers. One test binary (as cargo's own testsuite), so that the
+//! shared helpers in `common/` are compiled once.
+
+mod common;
+
+mod browser;
+mod foundation;
+mod ics;
+mod maarch;
+mod newsletter;
+mod push;
+mod queue;
+mod serve;
+mod sms;
+mod smtp_tls;
+mod state;
+mod workflow;
