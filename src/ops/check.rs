@@ -66,7 +66,7 @@ impl ChannelCheck for SmsCheck {
         let Some(gateway) = &config.sms.gateway else {
             return Ok("no gateway configured".into());
         };
-        let origin = crate::ops::push::origin(&gateway.url).unwrap_or_default();
+        let origin = crate::ops::http_client::origin(&gateway.url).unwrap_or_default();
         let authority = origin.split_once("://").map(|(_, a)| a).unwrap_or_default();
         let default_port = if gateway.url.starts_with("https://") {
             443

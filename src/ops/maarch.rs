@@ -75,12 +75,7 @@ impl MaarchClient {
             .resolved_password
             .as_ref()
             .context("maarch.password is not set")?;
-        let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(config.timeout.std()))
-            .http_status_as_error(false)
-            .user_agent(concat!("publik/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .into();
+        let agent = crate::ops::http_client::agent(config.timeout.std());
         Ok(MaarchClient {
             base: base.trim_end_matches('/').to_string(),
             authorization: basic(&user, password.expose()),

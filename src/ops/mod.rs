@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod email;
+pub(crate) mod http_client;
 pub mod ics;
 pub mod init;
 pub mod inspect;

@@ -110,13 +110,6 @@ fn is_loopback(host: &str) -> bool {
     matches!(host, "127.0.0.1" | "localhost" | "[::1]")
 }
 
-/// `scheme://host[:port]` of a URL: the VAPID `aud` (RFC 8292 wants the origin).
-pub fn origin(url: &str) -> Option<String> {
-    let (scheme, rest) = url.split_once("://")?;
-    let authority = rest.split(['/', '?', '#']).next()?;
-    (!authority.is_empty()).then(|| format!("{scheme}://{authority}"))
-}
-
 /// Validates a browser subscription: https endpoint (plain http only on
 /// loopback), a valid uncompressed P-256 point, a 16-byte auth secret.
 pub fn parse_subscription(text: &str) -> anyhow::Result<SubscriptionJson> {
@@ -322,7 +315,7 @@ const SIGNATURE_REUSE: std::time::Duration = std::time::Duration::from_secs(3600
 
 impl PushSender {
     fn signature(&self, info: &web_push::SubscriptionInfo) -> Result<web_push::VapidSignature, Delivery> {
-        let origin = origin(&info.endpoint).unwrap_or_default();
+        let origin = crate::ops::http_client::origin(&info.endpoint).unwrap_or_default();
         let mut cache = self
             .signatures
             .lock()
@@ -355,12 +348,7 @@ impl PushSender {
         let subject = config.webpush.subject.clone().ok_or_else(|| {
             bad_input("webpush.subject: not set (mailto:admin@your-domain or an https URL)")
         })?;
-        let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(std::time::Duration::from_secs(30)))
-            .http_status_as_error(false)
-            .user_agent(concat!("publik/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .into();
+        let agent = crate::ops::http_client::agent(std::time::Duration::from_secs(30));
         Ok(PushSender {
             vapid,
             signatures: std::sync::Mutex::new(std::collections::HashMap::new()),
@@ -484,7 +472,7 @@ impl PushSender {
             .headers()
             .get("retry-after")
             .and_then(|v| v.to_str().ok())
-            .and_then(crate::ops::sms::parse_retry_after);
+            .and_then(crate::ops::http_client::parse_retry_after);
         let reply: String = response
             .body_mut()
             .read_to_string()
@@ -522,18 +510,6 @@ impl PushSender {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn origin_keeps_the_port() {
-        assert_eq!(
-            origin("https://fcm.googleapis.com/fcm/send/abc").as_deref(),
-            Some("https://fcm.googleapis.com")
-        );
-        assert_eq!(
-            origin("http://127.0.0.1:8443/push/1").as_deref(),
-            Some("http://127.0.0.1:8443")
-        );
-    }
 
     #[test]
     fn topics_are_32_url_safe_chars() {

@@ -125,12 +125,7 @@ impl SmsSender {
             .gateway
             .clone()
             .context("sms.gateway is not configured")?;
-        let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(gateway.timeout.std()))
-            .http_status_as_error(false)
-            .user_agent(concat!("publik/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .into();
+        let agent = crate::ops::http_client::agent(gateway.timeout.std());
         Ok(SmsSender { gateway, agent })
     }
 
@@ -241,19 +236,6 @@ fn base64_encode(text: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(text)
 }
 
-/// `Retry-After`: seconds, or an HTTP date.
-pub fn parse_retry_after(value: &str) -> Option<Duration> {
-    let value = value.trim();
-    if let Ok(secs) = value.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
-    }
-    let date = chrono::DateTime::parse_from_rfc2822(value).ok()?;
-    let secs = (date.with_timezone(&chrono::Utc) - clock::now())
-        .num_seconds()
-        .max(0);
-    Some(Duration::from_secs(secs as u64))
-}
-
 /// The interesting part of an error reply, kept short for the history.
 fn reply_excerpt(body: &str) -> String {
     let text = match serde_json::from_str::<serde_json::Value>(body) {
@@ -314,7 +296,7 @@ impl Sender for SmsSender {
             .headers()
             .get("retry-after")
             .and_then(|v| v.to_str().ok())
-            .and_then(parse_retry_after);
+            .and_then(crate::ops::http_client::parse_retry_after);
         let reply = response
             .body_mut()
             .with_config()
@@ -421,12 +403,6 @@ mod tests {
         assert_eq!(base64_encode("foo"), "Zm9v");
         assert_eq!(base64_encode("user:pass"), "dXNlcjpwYXNz");
     }
-
-    #[test]
-    fn retry_after_forms() {
-        assert_eq!(parse_retry_after("120"), Some(Duration::from_secs(120)));
-        assert!(parse_retry_after("soon").is_none());
-    }
 }
 
 #[cfg(test)]
@@ -463,7 +439,7 @@ mod properties {
         #[test]
         fn gateway_replies_never_panic(text in text_from(PIECES)) {
             let _ = super::reply_excerpt(&text);
-            let _ = super::parse_retry_after(&text);
+            let _ = crate::ops::http_client::parse_retry_after(&text);
         }
     }
 }

@@ -1,0 +1,62 @@
+//! What every outbound HTTP channel shares (SMS gateway, push services,
+//! Maarch): one ureq agent set up the same way, and the reading of the
+//! headers and URLs they all meet.
+
+use crate::clock;
+use crate::duration::Duration;
+
+/// An agent with a deadline over each whole request, statuses read rather
+/// than turned into errors (a 410 or a gateway's error body means
+/// something), and publik's User-Agent. Keep-alive per host, as ureq does.
+pub(crate) fn agent(timeout: std::time::Duration) -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .timeout_global(Some(timeout))
+        .http_status_as_error(false)
+        .user_agent(concat!("publik/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into()
+}
+
+/// `Retry-After`: seconds, or an HTTP date.
+pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let date = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let secs = (date.with_timezone(&chrono::Utc) - clock::now())
+        .num_seconds()
+        .max(0);
+    Some(Duration::from_secs(secs as u64))
+}
+
+/// `scheme://host[:port]` of a URL (the VAPID `aud`: RFC 8292 wants the
+/// origin, port included).
+pub(crate) fn origin(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    (!authority.is_empty()).then(|| format!("{scheme}://{authority}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_forms() {
+        assert_eq!(parse_retry_after("120"), Some(Duration::from_secs(120)));
+        assert!(parse_retry_after("soon").is_none());
+    }
+
+    #[test]
+    fn origin_keeps_the_port() {
+        assert_eq!(
+            origin("https://fcm.googleapis.com/fcm/send/abc").as_deref(),
+            Some("https://fcm.googleapis.com")
+        );
+        assert_eq!(
+            origin("http://127.0.0.1:8443/push/1").as_deref(),
+            Some("http://127.0.0.1:8443")
+        );
+    }
+}
