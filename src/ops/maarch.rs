@@ -341,20 +341,12 @@ pub enum MaarchReport {
 
 /// The queue row that carries `report` for `mail`.
 fn report_row(mail: &Mail, report: &MaarchReport) -> anyhow::Result<(NewBody, NewRow)> {
-    let body = NewBody {
-        channel: Channel::Maarch,
-        content: serde_json::to_string(report)?,
-        attachments: Vec::new(),
-    };
-    let row = NewRow {
-        recipient: mail.external_id.clone(),
-        vars: None,
-        priority: 0,
+    let body = crate::ops::queue::body(Channel::Maarch, report, Vec::new())?;
+    let options = crate::ops::queue::RowOptions {
         tag: Some(format!("mail:{}", mail.id)),
-        not_before: None,
-        expires_at: None,
+        ..Default::default()
     };
-    Ok((body, row))
+    Ok((body, options.row(mail.external_id.clone(), None)))
 }
 
 fn queue_report(

@@ -15,7 +15,7 @@ use crate::exit_codes::bad_input;
 use crate::link_key::LinkKey;
 use crate::ops::email::{EmailContent, NewsletterPart};
 use crate::ops::template;
-use crate::store::{Channel, Group, Member, MemberStatus, NewBody, NewMember, NewRow, Store, Template};
+use crate::store::{Channel, Group, Member, MemberStatus, NewMember, NewRow, Store, Template};
 use crate::token;
 
 fn group(store: &Store, slug: &str) -> anyhow::Result<Group> {
@@ -414,19 +414,17 @@ pub fn send(
     let mut random = vec![0u8; 16 * members.len()];
     getrandom::fill(&mut random).map_err(|e| anyhow::anyhow!("OS random source failed: {e}"))?;
     let tag = format!("newsletter:{slug}");
+    // Low priority: transactional mail goes first. Each row's variables
+    // (recipient, unsubscribe link) are made by the store's `issue` below.
+    let options = crate::ops::queue::RowOptions {
+        priority: -1,
+        tag: Some(tag),
+        not_before,
+        expires_at: None,
+    };
     let mut rows: Vec<(NewRow, i64)> = members
         .iter()
-        .map(|(id, email, _)| {
-            let row = NewRow {
-                recipient: email.clone(),
-                vars: None,
-                priority: -1,
-                tag: Some(tag.clone()),
-                not_before,
-                expires_at: None,
-            };
-            (row, *id)
-        })
+        .map(|(id, email, _)| (options.row(email.clone(), None), *id))
         .collect();
     let issue = |index: usize, token_id: i64| {
         let mut nonce = [0u8; 16];
@@ -435,11 +433,7 @@ pub fn send(
         let (_, email, attributes) = &members[index];
         (row_vars(email, attributes, &link), hash)
     };
-    let body = NewBody {
-        channel: Channel::Email,
-        content: serde_json::to_string(&content)?,
-        attachments: Vec::new(),
-    };
+    let body = crate::ops::queue::body(Channel::Email, &content, Vec::new())?;
     let queued = store
         .enqueue_newsletter(&body, &mut rows, issue, actor)
         .context("cannot queue the newsletter")?;

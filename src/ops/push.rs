@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 use crate::config::{Config, Urgency};
 use crate::duration::Duration;
 use crate::exit_codes::bad_input;
+use crate::ops::queue::RowOptions;
 use crate::ops::queue::{Delivery, Sender};
 use crate::store::{Body, Channel, Message, NewBody, NewRow, Store, Subscription};
 use crate::token::{base64url, decode_base64url};
@@ -277,22 +278,19 @@ pub fn send_to(
     priority: i32,
     tag: Option<&str>,
 ) -> anyhow::Result<(NewBody, Vec<NewRow>)> {
+    let options = RowOptions {
+        priority,
+        tag: tag.map(str::to_string),
+        ..RowOptions::default()
+    };
     let rows = subscriptions
         .iter()
-        .map(|s| NewRow {
-            recipient: s.endpoint.clone(),
-            vars: Some(json!({"user": s.user, "p256dh": s.p256dh, "auth": s.auth}).to_string()),
-            priority,
-            tag: tag.map(str::to_string),
-            not_before: None,
-            expires_at: None,
+        .map(|s| {
+            let keys = json!({"user": s.user, "p256dh": s.p256dh, "auth": s.auth}).to_string();
+            options.row(s.endpoint.clone(), Some(keys))
         })
         .collect();
-    let body = NewBody {
-        channel: Channel::Push,
-        content: serde_json::to_string(content)?,
-        attachments: Vec::new(),
-    };
+    let body = crate::ops::queue::body(Channel::Push, content, Vec::new())?;
     Ok((body, rows))
 }
 

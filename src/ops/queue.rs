@@ -12,7 +12,45 @@ use serde::Serialize;
 use crate::clock::{self, Timestamp};
 use crate::config::{QueueConfig, Rate};
 use crate::duration::Duration;
-use crate::store::{Body, Channel, Message, Source, Status, Store, Transition};
+use crate::store::{
+    Body, Channel, Message, NewAttachment, NewBody, NewRow, Source, Status, Store, Transition,
+};
+
+/// What the rows of one send share, whatever the channel.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RowOptions {
+    pub priority: i32,
+    pub tag: Option<String>,
+    pub not_before: Option<Timestamp>,
+    pub expires_at: Option<Timestamp>,
+}
+
+impl RowOptions {
+    /// The row of one recipient, with its own variables if any.
+    pub(crate) fn row(&self, recipient: String, vars: Option<String>) -> NewRow {
+        NewRow {
+            recipient,
+            vars,
+            priority: self.priority,
+            tag: self.tag.clone(),
+            not_before: self.not_before,
+            expires_at: self.expires_at,
+        }
+    }
+}
+
+/// A channel's content, stored once as JSON for all the rows of a send.
+pub(crate) fn body<T: Serialize>(
+    channel: Channel,
+    content: &T,
+    attachments: Vec<NewAttachment>,
+) -> anyhow::Result<NewBody> {
+    Ok(NewBody {
+        channel,
+        content: serde_json::to_string(content)?,
+        attachments,
+    })
+}
 
 /// What a channel's sender says about one delivery attempt.
 #[derive(Debug, Clone)]

@@ -11,6 +11,7 @@ use crate::clock;
 use crate::config::{Config, GatewayAuthType, GatewayConfig, GatewayFormat, HttpMethod};
 use crate::duration::Duration;
 use crate::exit_codes::bad_input;
+use crate::ops::queue::RowOptions;
 use crate::ops::queue::{Delivery, Sender};
 use crate::phone;
 use crate::store::{Body, Channel, Message, NewBody, NewRow, Status, Store};
@@ -83,23 +84,28 @@ pub fn enqueue(
         text,
         sender: config.sms.sender.clone(),
     };
-    let rows: Vec<NewRow> = numbers
-        .into_iter()
-        .map(|recipient| NewRow {
-            recipient,
-            vars: None,
-            priority: 0,
-            tag: request.tag.clone(),
-            not_before,
-            expires_at,
-        })
-        .collect();
-    let body = NewBody {
-        channel: Channel::Sms,
-        content: serde_json::to_string(&content)?,
-        attachments: Vec::new(),
+    let options = RowOptions {
+        priority: 0,
+        tag: request.tag.clone(),
+        not_before,
+        expires_at,
     };
+    let (body, rows) = build(&content, numbers, &options)?;
     store.enqueue(&body, &rows, actor).context("cannot queue the SMS")
+}
+
+/// The rows of one SMS send: the text once, one row per number (E.164,
+/// already normalized). Every producer (enqueue, workflows) builds here.
+pub(crate) fn build(
+    content: &SmsContent,
+    numbers: impl IntoIterator<Item = String>,
+    options: &RowOptions,
+) -> anyhow::Result<(NewBody, Vec<NewRow>)> {
+    let rows = numbers
+        .into_iter()
+        .map(|number| options.row(number, None))
+        .collect();
+    Ok((crate::ops::queue::body(Channel::Sms, content, Vec::new())?, rows))
 }
 
 /// `{to}`, `{to_digits}`, `{text}`, `{sender}`, `{id}` in a field template.

@@ -17,7 +17,7 @@ use crate::config::{Config, TransportKind};
 use crate::duration::Duration;
 use crate::exit_codes::bad_input;
 use crate::link_key::LinkKey;
-use crate::ops::queue::{Delivery, Sender};
+use crate::ops::queue::{Delivery, RowOptions, Sender, body};
 use crate::size::Size;
 use crate::store::{Body, Channel, Message, NewAttachment, NewBody, NewRow, Store};
 
@@ -342,6 +342,24 @@ fn parse_list(field: &str, addresses: &[String]) -> anyhow::Result<Vec<Mailbox>>
         .collect()
 }
 
+/// The rows of one email send: the content once, one row per distinct
+/// recipient (addresses compared without case), each delivered with its own
+/// envelope. Every producer (enqueue, workflows) builds its rows here.
+pub(crate) fn build(
+    content: &EmailContent,
+    attachments: Vec<NewAttachment>,
+    recipients: impl IntoIterator<Item = String>,
+    options: &RowOptions,
+) -> anyhow::Result<(NewBody, Vec<NewRow>)> {
+    let mut seen = std::collections::HashSet::new();
+    let rows = recipients
+        .into_iter()
+        .filter(|address| seen.insert(address.to_lowercase()))
+        .map(|address| options.row(address, None))
+        .collect();
+    Ok((body(Channel::Email, content, attachments)?, rows))
+}
+
 /// Validates everything, then queues one row per distinct recipient in one
 /// transaction. Nothing is written when any part is wrong.
 pub fn enqueue(
@@ -429,26 +447,14 @@ pub fn enqueue(
         invitation,
         action_links: Vec::new(),
     };
-    let mut seen = std::collections::HashSet::new();
-    let rows: Vec<NewRow> = to
-        .iter()
-        .chain(&cc)
-        .chain(&bcc)
-        .filter(|mailbox| seen.insert(mailbox.email.to_string().to_lowercase()))
-        .map(|mailbox| NewRow {
-            recipient: mailbox.email.to_string(),
-            vars: None,
-            priority: request.priority.value(),
-            tag: request.tag.clone(),
-            not_before,
-            expires_at,
-        })
-        .collect();
-    let body = NewBody {
-        channel: Channel::Email,
-        content: serde_json::to_string(&content)?,
-        attachments,
+    let options = RowOptions {
+        priority: request.priority.value(),
+        tag: request.tag.clone(),
+        not_before,
+        expires_at,
     };
+    let recipients = to.iter().chain(&cc).chain(&bcc).map(|m| m.email.to_string());
+    let (body, rows) = build(&content, attachments, recipients, &options)?;
     let ids = store
         .enqueue(&body, &rows, actor)
         .context("cannot queue the message")?;

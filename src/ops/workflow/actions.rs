@@ -10,7 +10,8 @@ use serde_json::{Value, json};
 use crate::address::parse_mailbox;
 use crate::config::Config;
 use crate::ops::email::EmailContent;
-use crate::store::{Channel, Effects, NewBody, NewRow, Reader};
+use crate::ops::queue::RowOptions;
+use crate::store::{Effects, Reader};
 
 use super::buttons::{LazyKey, LinkContext, MintState, Minted, SharedKey, environment};
 use super::definition::{Action, StatusDef, channel_ready};
@@ -107,23 +108,18 @@ pub(super) fn enter_status(
                             &mut minted.lock().unwrap_or_else(|p| p.into_inner()).placeholders,
                         ),
                     };
-                    let body = NewBody {
-                        channel: Channel::Email,
-                        content: serde_json::to_string(&content).map_err(|e| e.to_string())?,
-                        attachments: Vec::new(),
-                    };
-                    let row = NewRow {
-                        recipient: mailbox.email.to_string(),
-                        vars: None,
+                    let options = RowOptions {
                         priority: 1,
                         tag: Some(format!(
                             "form:{}",
                             context["form"]["number"].as_str().unwrap_or_default()
                         )),
-                        not_before: None,
-                        expires_at: None,
+                        ..RowOptions::default()
                     };
-                    effects.sends.push((body, vec![row]));
+                    let send =
+                        crate::ops::email::build(&content, Vec::new(), [mailbox.email.to_string()], &options)
+                            .map_err(|e| e.to_string())?;
+                    effects.sends.push(send);
                     effects
                         .tokens
                         .append(&mut minted.lock().unwrap_or_else(|p| p.into_inner()).tokens);
@@ -132,30 +128,24 @@ pub(super) fn enter_status(
             Action::Sms(sms) => {
                 let plain = environment(None);
                 let text = render(&plain, &at, &sms.text, context)?;
-                let mut rows = Vec::new();
+                let mut numbers = Vec::new();
                 for number in &sms.to {
                     let number = render(&plain, &at, number, context)?;
-                    let number = crate::phone::normalize(&number, &config.sms.default_country)
-                        .map_err(|e| format!("{at}: {e}"))?;
-                    rows.push(NewRow {
-                        recipient: number,
-                        vars: None,
-                        priority: 1,
-                        tag: None,
-                        not_before: None,
-                        expires_at: None,
-                    });
+                    numbers.push(
+                        crate::phone::normalize(&number, &config.sms.default_country)
+                            .map_err(|e| format!("{at}: {e}"))?,
+                    );
                 }
                 let content = crate::ops::sms::SmsContent {
                     text,
                     sender: config.sms.sender.clone(),
                 };
-                let body = NewBody {
-                    channel: Channel::Sms,
-                    content: serde_json::to_string(&content).map_err(|e| e.to_string())?,
-                    attachments: Vec::new(),
+                let options = RowOptions {
+                    priority: 1,
+                    ..RowOptions::default()
                 };
-                effects.sends.push((body, rows));
+                let send = crate::ops::sms::build(&content, numbers, &options).map_err(|e| e.to_string())?;
+                effects.sends.push(send);
             }
             Action::Notify(notify) => {
                 let plain = environment(None);
