@@ -3,8 +3,7 @@
 
 use serde::Serialize;
 
-use crate::config::{Config, TransportKind};
-use crate::ops::email;
+use crate::config::Config;
 
 /// One channel's checks.
 pub trait ChannelCheck {
@@ -13,156 +12,6 @@ pub trait ChannelCheck {
     fn warnings(&self, config: &Config) -> Vec<String>;
     /// Reaches the channel's server; a peer-down error means exit 75.
     fn connect(&self, config: &Config) -> anyhow::Result<String>;
-}
-
-struct EmailCheck;
-
-impl ChannelCheck for EmailCheck {
-    fn name(&self) -> &'static str {
-        "email"
-    }
-
-    fn warnings(&self, config: &Config) -> Vec<String> {
-        let mut warnings = Vec::new();
-        if config.email.effective_transport() == TransportKind::File {
-            warnings.push(format!(
-                "email.transport is file: mail is written to {}, not sent",
-                config.resolve_path(&config.email.file.dir).display()
-            ));
-        }
-        if config.email.from.contains("@localhost") {
-            warnings.push(format!(
-                "email.from \"{}\" is the built-in default",
-                config.email.from
-            ));
-        }
-        warnings
-    }
-
-    fn connect(&self, config: &Config) -> anyhow::Result<String> {
-        email::probe(config)
-    }
-}
-
-struct SmsCheck;
-
-impl ChannelCheck for SmsCheck {
-    fn name(&self) -> &'static str {
-        "sms"
-    }
-
-    fn warnings(&self, config: &Config) -> Vec<String> {
-        match &config.sms.gateway {
-            None => vec!["sms.gateway is not set: SMS cannot be queued".into()],
-            Some(gateway) if !gateway.url.starts_with("https://") => {
-                vec![format!("sms.gateway.url {} is not https", gateway.url)]
-            }
-            Some(_) => Vec::new(),
-        }
-    }
-
-    /// Opens a connection to the gateway's host without sending an SMS.
-    fn connect(&self, config: &Config) -> anyhow::Result<String> {
-        let Some(gateway) = &config.sms.gateway else {
-            return Ok("no gateway configured".into());
-        };
-        let origin = crate::ops::http_client::origin(&gateway.url).unwrap_or_default();
-        let authority = origin.split_once("://").map(|(_, a)| a).unwrap_or_default();
-        let default_port = if gateway.url.starts_with("https://") {
-            443
-        } else {
-            80
-        };
-        let address = if authority.contains(':') {
-            authority.to_string()
-        } else {
-            format!("{authority}:{default_port}")
-        };
-        let addresses: Vec<_> = std::net::ToSocketAddrs::to_socket_addrs(&address)
-            .map_err(|e| crate::exit_codes::peer_down(format!("cannot resolve {address}: {e}")))?
-            .collect();
-        let first = addresses
-            .first()
-            .ok_or_else(|| crate::exit_codes::peer_down(format!("{address} has no address")))?;
-        std::net::TcpStream::connect_timeout(first, gateway.timeout.std())
-            .map_err(|e| crate::exit_codes::peer_down(format!("cannot connect to {address}: {e}")))?;
-        Ok(format!("{address} accepts connections"))
-    }
-}
-
-struct PushCheck;
-
-impl ChannelCheck for PushCheck {
-    fn name(&self) -> &'static str {
-        "webpush"
-    }
-
-    fn warnings(&self, config: &Config) -> Vec<String> {
-        let mut warnings = Vec::new();
-        match &config.webpush.private_key_file {
-            None => warnings.push("webpush.private_key_file is not set: notifications cannot be sent".into()),
-            Some(path) if !config.resolve_path(path).is_file() => warnings.push(format!(
-                "webpush.private_key_file {} does not exist (publik vapid generate --out FILE)",
-                config.resolve_path(path).display()
-            )),
-            Some(_) => {}
-        }
-        if config.webpush.subject.is_none() {
-            warnings.push("webpush.subject is not set: notifications cannot be sent".into());
-        }
-        warnings
-    }
-
-    /// Push services are per browser vendor: nothing to probe; the key must load.
-    fn connect(&self, config: &Config) -> anyhow::Result<String> {
-        if config.webpush.private_key_file.is_none() {
-            return Ok("not configured".into());
-        }
-        Ok(format!(
-            "VAPID public key {}",
-            crate::ops::push::public_key(config)?
-        ))
-    }
-}
-
-struct MaarchCheck;
-
-impl ChannelCheck for MaarchCheck {
-    fn name(&self) -> &'static str {
-        "maarch"
-    }
-
-    fn warnings(&self, config: &Config) -> Vec<String> {
-        match &config.maarch.url {
-            Some(url) if config.maarch.enable && !url.starts_with("https://") => {
-                vec![format!(
-                    "maarch.url {url} is not https: the password travels in clear"
-                )]
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// Lists one mail in status_grc: proves the URL, the credentials and the status.
-    fn connect(&self, config: &Config) -> anyhow::Result<String> {
-        if !config.maarch.enable {
-            return Ok("disabled".into());
-        }
-        let client = crate::ops::maarch::MaarchClient::new(&config.maarch)?;
-        match client.list(&config.maarch.status_grc, 1) {
-            Ok(ids) => Ok(format!(
-                "authenticated; {} in {}",
-                if ids.is_empty() {
-                    "no mail waiting"
-                } else {
-                    "mail waiting"
-                },
-                config.maarch.status_grc
-            )),
-            Err(crate::ops::maarch::MaarchError::Down(why)) => Err(crate::exit_codes::peer_down(why)),
-            Err(err) => Err(anyhow::anyhow!("{err}")),
-        }
-    }
 }
 
 /// The landing pages: the links mail carries point at them.
@@ -208,10 +57,10 @@ impl ChannelCheck for ServeCheck {
 /// The checks of every channel, in display order.
 pub fn channel_checks() -> Vec<Box<dyn ChannelCheck>> {
     vec![
-        Box::new(EmailCheck),
-        Box::new(SmsCheck),
-        Box::new(PushCheck),
-        Box::new(MaarchCheck),
+        Box::new(crate::ops::email::EmailCheck),
+        Box::new(crate::ops::sms::SmsCheck),
+        Box::new(crate::ops::push::PushCheck),
+        Box::new(crate::ops::maarch::MaarchCheck),
         Box::new(ServeCheck),
     ]
 }

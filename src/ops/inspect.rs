@@ -7,7 +7,6 @@ use serde::Serialize;
 use crate::clock::{self, Timestamp};
 use crate::duration::Duration;
 use crate::exit_codes::bad_input;
-use crate::ops::email::EmailContent;
 use crate::store::{
     Attachment, ChangeRefused, Channel, Event, ListFilter, Message, Status, StatusCount, Store,
 };
@@ -59,7 +58,8 @@ pub enum ContentDetail {
 
 const PREVIEW_CHARS: usize = 500;
 
-fn preview(text: &str) -> String {
+/// The first characters of a text, for `queue show`.
+pub(crate) fn preview(text: &str) -> String {
     match text.char_indices().nth(PREVIEW_CHARS) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_string(),
@@ -73,54 +73,12 @@ pub fn show(store: &Store, config: &crate::config::Config, id: i64) -> anyhow::R
         .message(id)?
         .ok_or_else(|| bad_input(format!("no message with id {id}")))?;
     let body = store.body(message.body_id)?;
+    // Each channel reads its own bodies.
     let content = match message.channel {
-        Channel::Email => {
-            let email: EmailContent =
-                serde_json::from_str(&body.content).context("stored email content is unreadable")?;
-            let (subject, text) = if email.newsletter.is_some() {
-                let links = crate::ops::email::LinkSettings::new(config);
-                let rendered = crate::ops::email::PreparedEmail::new(&body, &links)
-                    .and_then(|prepared| prepared.parts(&message))
-                    .map_err(|e| anyhow::anyhow!("cannot render message {id}: {e}"))?;
-                (rendered.0, rendered.1)
-            } else {
-                (email.subject, email.text)
-            };
-            ContentDetail::Email {
-                from: email.from,
-                reply_to: email.reply_to,
-                to: email.to,
-                cc: email.cc,
-                subject,
-                headers: email.headers,
-                text_preview: preview(&text),
-                has_html: email.html.is_some(),
-            }
-        }
-        Channel::Push => {
-            let push: crate::ops::push::PushContent =
-                serde_json::from_str(&body.content).context("stored notification is unreadable")?;
-            ContentDetail::Push {
-                payload: serde_json::from_str(&push.payload).unwrap_or(serde_json::Value::Null),
-                ttl: push.ttl,
-                urgency: push.urgency,
-                topic: push.topic,
-            }
-        }
-        Channel::Maarch => ContentDetail::Maarch {
-            report: serde_json::from_str(&body.content).context("stored Maarch report is unreadable")?,
-        },
-        Channel::Sms => {
-            let sms: crate::ops::sms::SmsContent =
-                serde_json::from_str(&body.content).context("stored SMS content is unreadable")?;
-            let (encoding, segments) = crate::phone::segments(&sms.text);
-            ContentDetail::Sms {
-                sender: sms.sender,
-                text: sms.text,
-                encoding,
-                segments,
-            }
-        }
+        Channel::Email => crate::ops::email::detail(config, &body, &message)?,
+        Channel::Push => crate::ops::push::detail(&body)?,
+        Channel::Maarch => crate::ops::maarch::detail(&body)?,
+        Channel::Sms => crate::ops::sms::detail(&body)?,
     };
     Ok(MessageDetail {
         events: store.events(id)?,

@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 
 use crate::config::{Config, MaarchConfig};
 use crate::exit_codes::{bad_input, peer_down};
+use crate::ops::check::ChannelCheck;
 use crate::ops::queue::{Delivery, Sender};
 use crate::store::{Body, Channel, Mail, MailStatus, Message, NewBody, NewMail, NewRow, Store};
 
@@ -517,6 +518,54 @@ impl Sender for MaarchSender {
             },
         }
     }
+}
+
+/// `config check` for Maarch: warnings, and listing one mail in status_grc.
+pub(crate) struct MaarchCheck;
+
+impl ChannelCheck for MaarchCheck {
+    fn name(&self) -> &'static str {
+        "maarch"
+    }
+
+    fn warnings(&self, config: &Config) -> Vec<String> {
+        match &config.maarch.url {
+            Some(url) if config.maarch.enable && !url.starts_with("https://") => {
+                vec![format!(
+                    "maarch.url {url} is not https: the password travels in clear"
+                )]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Lists one mail in status_grc: proves the URL, the credentials and the status.
+    fn connect(&self, config: &Config) -> anyhow::Result<String> {
+        if !config.maarch.enable {
+            return Ok("disabled".into());
+        }
+        let client = crate::ops::maarch::MaarchClient::new(&config.maarch)?;
+        match client.list(&config.maarch.status_grc, 1) {
+            Ok(ids) => Ok(format!(
+                "authenticated; {} in {}",
+                if ids.is_empty() {
+                    "no mail waiting"
+                } else {
+                    "mail waiting"
+                },
+                config.maarch.status_grc
+            )),
+            Err(crate::ops::maarch::MaarchError::Down(why)) => Err(crate::exit_codes::peer_down(why)),
+            Err(err) => Err(anyhow::anyhow!("{err}")),
+        }
+    }
+}
+
+/// `queue show` for a report row.
+pub(crate) fn detail(body: &crate::store::Body) -> anyhow::Result<crate::ops::inspect::ContentDetail> {
+    Ok(crate::ops::inspect::ContentDetail::Maarch {
+        report: serde_json::from_str(&body.content).context("stored Maarch report is unreadable")?,
+    })
 }
 
 #[cfg(test)]

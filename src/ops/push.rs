@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 use crate::config::{Config, Urgency};
 use crate::duration::Duration;
 use crate::exit_codes::bad_input;
+use crate::ops::check::ChannelCheck;
 use crate::ops::queue::RowOptions;
 use crate::ops::queue::{Delivery, Sender};
 use crate::store::{Body, Channel, Message, NewBody, NewRow, Store, Subscription};
@@ -503,6 +504,54 @@ impl PushSender {
             },
         }
     }
+}
+
+/// `config check` for Web Push: warnings, and loading the key.
+pub(crate) struct PushCheck;
+
+impl ChannelCheck for PushCheck {
+    fn name(&self) -> &'static str {
+        "webpush"
+    }
+
+    fn warnings(&self, config: &Config) -> Vec<String> {
+        let mut warnings = Vec::new();
+        match &config.webpush.private_key_file {
+            None => warnings.push("webpush.private_key_file is not set: notifications cannot be sent".into()),
+            Some(path) if !config.resolve_path(path).is_file() => warnings.push(format!(
+                "webpush.private_key_file {} does not exist (publik vapid generate --out FILE)",
+                config.resolve_path(path).display()
+            )),
+            Some(_) => {}
+        }
+        if config.webpush.subject.is_none() {
+            warnings.push("webpush.subject is not set: notifications cannot be sent".into());
+        }
+        warnings
+    }
+
+    /// Push services are per browser vendor: nothing to probe; the key must load.
+    fn connect(&self, config: &Config) -> anyhow::Result<String> {
+        if config.webpush.private_key_file.is_none() {
+            return Ok("not configured".into());
+        }
+        Ok(format!(
+            "VAPID public key {}",
+            crate::ops::push::public_key(config)?
+        ))
+    }
+}
+
+/// `queue show` for a notification row.
+pub(crate) fn detail(body: &crate::store::Body) -> anyhow::Result<crate::ops::inspect::ContentDetail> {
+    let push: PushContent =
+        serde_json::from_str(&body.content).context("stored notification is unreadable")?;
+    Ok(crate::ops::inspect::ContentDetail::Push {
+        payload: serde_json::from_str(&push.payload).unwrap_or(serde_json::Value::Null),
+        ttl: push.ttl,
+        urgency: push.urgency,
+        topic: push.topic,
+    })
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use crate::clock;
 use crate::config::{Config, GatewayAuthType, GatewayConfig, GatewayFormat, HttpMethod};
 use crate::duration::Duration;
 use crate::exit_codes::bad_input;
+use crate::ops::check::ChannelCheck;
 use crate::ops::queue::RowOptions;
 use crate::ops::queue::{Delivery, Sender};
 use crate::phone;
@@ -394,6 +395,65 @@ pub fn receipt(
         id: message.id,
         status: to,
         changed: true,
+    })
+}
+
+/// `config check` for SMS: warnings, and a TCP connection to the gateway.
+pub(crate) struct SmsCheck;
+
+impl ChannelCheck for SmsCheck {
+    fn name(&self) -> &'static str {
+        "sms"
+    }
+
+    fn warnings(&self, config: &Config) -> Vec<String> {
+        match &config.sms.gateway {
+            None => vec!["sms.gateway is not set: SMS cannot be queued".into()],
+            Some(gateway) if !gateway.url.starts_with("https://") => {
+                vec![format!("sms.gateway.url {} is not https", gateway.url)]
+            }
+            Some(_) => Vec::new(),
+        }
+    }
+
+    /// Opens a connection to the gateway's host without sending an SMS.
+    fn connect(&self, config: &Config) -> anyhow::Result<String> {
+        let Some(gateway) = &config.sms.gateway else {
+            return Ok("no gateway configured".into());
+        };
+        let origin = crate::ops::http_client::origin(&gateway.url).unwrap_or_default();
+        let authority = origin.split_once("://").map(|(_, a)| a).unwrap_or_default();
+        let default_port = if gateway.url.starts_with("https://") {
+            443
+        } else {
+            80
+        };
+        let address = if authority.contains(':') {
+            authority.to_string()
+        } else {
+            format!("{authority}:{default_port}")
+        };
+        let addresses: Vec<_> = std::net::ToSocketAddrs::to_socket_addrs(&address)
+            .map_err(|e| crate::exit_codes::peer_down(format!("cannot resolve {address}: {e}")))?
+            .collect();
+        let first = addresses
+            .first()
+            .ok_or_else(|| crate::exit_codes::peer_down(format!("{address} has no address")))?;
+        std::net::TcpStream::connect_timeout(first, gateway.timeout.std())
+            .map_err(|e| crate::exit_codes::peer_down(format!("cannot connect to {address}: {e}")))?;
+        Ok(format!("{address} accepts connections"))
+    }
+}
+
+/// `queue show` for an SMS row: its text, encoding and segment count.
+pub(crate) fn detail(body: &crate::store::Body) -> anyhow::Result<crate::ops::inspect::ContentDetail> {
+    let sms: SmsContent = serde_json::from_str(&body.content).context("stored SMS content is unreadable")?;
+    let (encoding, segments) = crate::phone::segments(&sms.text);
+    Ok(crate::ops::inspect::ContentDetail::Sms {
+        sender: sms.sender,
+        text: sms.text,
+        encoding,
+        segments,
     })
 }
 

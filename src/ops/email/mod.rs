@@ -21,8 +21,13 @@ use crate::ops::queue::{Delivery, RowOptions, Sender, body};
 use crate::size::Size;
 use crate::store::{Body, Channel, Message, NewAttachment, NewBody, NewRow, Store};
 
+mod check;
 mod compose;
+mod show;
 mod smtp;
+
+pub(crate) use check::EmailCheck;
+pub(crate) use show::detail;
 
 pub use compose::PreparedEmail;
 pub use smtp::{SmtpClient, probe};

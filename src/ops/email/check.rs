@@ -1,0 +1,34 @@
+//! `config check` for email: warnings about the settings, and the SMTP probe.
+
+use crate::config::{Config, TransportKind};
+use crate::ops::check::ChannelCheck;
+use crate::ops::email;
+
+pub(crate) struct EmailCheck;
+
+impl ChannelCheck for EmailCheck {
+    fn name(&self) -> &'static str {
+        "email"
+    }
+
+    fn warnings(&self, config: &Config) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if config.email.effective_transport() == TransportKind::File {
+            warnings.push(format!(
+                "email.transport is file: mail is written to {}, not sent",
+                config.resolve_path(&config.email.file.dir).display()
+            ));
+        }
+        if config.email.from.contains("@localhost") {
+            warnings.push(format!(
+                "email.from \"{}\" is the built-in default",
+                config.email.from
+            ));
+        }
+        warnings
+    }
+
+    fn connect(&self, config: &Config) -> anyhow::Result<String> {
+        email::probe(config)
+    }
+}
