@@ -4,20 +4,28 @@
 pub mod completions;
 pub mod config;
 pub mod enqueue;
+pub mod feed_mail_maarch;
+pub mod form;
 pub mod gen_ics;
 pub mod group;
 pub mod init;
-pub mod maarch;
+pub mod issue_action_token;
+pub mod mail;
 pub mod man;
 pub mod newsletter;
+pub mod notify;
+pub mod purge_tokens;
 pub mod push;
 pub mod queue;
 pub mod retry_queue;
+pub mod run_jump;
 pub mod send_queue;
+pub mod send_webpush;
 pub mod serve;
 pub mod sms;
 pub mod state;
 pub mod template;
+pub mod vapid;
 pub mod workflow;
 
 use std::cell::OnceCell;
@@ -88,18 +96,18 @@ pub enum Command {
     Template(template::Args),
     Newsletter(newsletter::Args),
     GenIcs(Box<gen_ics::Args>),
-    FeedMailMaarch(maarch::FeedArgs),
-    Mail(maarch::MailArgs),
-    Vapid(push::VapidArgs),
+    FeedMailMaarch(feed_mail_maarch::FeedArgs),
+    Mail(mail::MailArgs),
+    Vapid(vapid::VapidArgs),
     Push(push::PushArgs),
-    Notify(push::NotifyArgs),
-    SendWebpush(push::SendWebpushArgs),
+    Notify(notify::NotifyArgs),
+    SendWebpush(send_webpush::SendWebpushArgs),
     Serve(serve::Args),
     Workflow(workflow::WorkflowArgs),
-    Form(workflow::FormArgs),
-    IssueActionToken(workflow::IssueTokenArgs),
-    RunJump(workflow::RunJumpArgs),
-    PurgeTokens(workflow::PurgeTokensArgs),
+    Form(form::FormArgs),
+    IssueActionToken(issue_action_token::IssueTokenArgs),
+    RunJump(run_jump::RunJumpArgs),
+    PurgeTokens(purge_tokens::PurgeTokensArgs),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -167,18 +175,18 @@ pub fn exec(cli: Cli) -> anyhow::Result<()> {
         Command::Template(args) => template::exec(&ctx, args),
         Command::Newsletter(args) => newsletter::exec(&ctx, args),
         Command::GenIcs(args) => gen_ics::exec(&ctx, *args),
-        Command::FeedMailMaarch(args) => maarch::feed(&ctx, args),
-        Command::Mail(args) => maarch::mail(&ctx, args),
-        Command::Vapid(args) => push::vapid(&ctx, args),
+        Command::FeedMailMaarch(args) => feed_mail_maarch::feed(&ctx, args),
+        Command::Mail(args) => mail::mail(&ctx, args),
+        Command::Vapid(args) => vapid::vapid(&ctx, args),
         Command::Push(args) => push::push(&ctx, args),
-        Command::Notify(args) => push::notify(&ctx, args),
-        Command::SendWebpush(args) => push::send_webpush(&ctx, args),
+        Command::Notify(args) => notify::notify(&ctx, args),
+        Command::SendWebpush(args) => send_webpush::send_webpush(&ctx, args),
         Command::Serve(args) => serve::exec(&ctx, args),
         Command::Workflow(args) => workflow::workflow(&ctx, args),
-        Command::Form(args) => workflow::form(&ctx, args),
-        Command::IssueActionToken(args) => workflow::issue_token(&ctx, args),
-        Command::RunJump(args) => workflow::run_jump(&ctx, args),
-        Command::PurgeTokens(args) => workflow::purge_tokens(&ctx, args),
+        Command::Form(args) => form::form(&ctx, args),
+        Command::IssueActionToken(args) => issue_action_token::issue_token(&ctx, args),
+        Command::RunJump(args) => run_jump::run_jump(&ctx, args),
+        Command::PurgeTokens(args) => purge_tokens::purge_tokens(&ctx, args),
         Command::Completions(args) => completions::exec(args),
         Command::Man(args) => man::exec(args),
     }

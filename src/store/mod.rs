@@ -8,7 +8,7 @@ mod messages;
 mod migrations;
 mod newsletter;
 mod push;
-mod workflows;
+mod workflow;
 
 use std::fs::OpenOptions;
 use std::os::unix::fs::OpenOptionsExt;
@@ -24,7 +24,7 @@ pub use maintenance::CheckProblem;
 pub use messages::*;
 pub use newsletter::*;
 pub use push::*;
-pub use workflows::*;
+pub use workflow::*;
 
 /// How long a writer waits for another process holding the lock
 /// (overlapping cron runs) before giving up.

@@ -1,0 +1,43 @@
+//! `publik feed-mail-maarch`: the harvest cron job.
+
+use crate::cli::Context;
+use crate::exit_codes::bad_input;
+use crate::{ops, render};
+
+/// Harvest the scanned mail Maarch Courrier holds in maarch.status_grc
+#[derive(Debug, clap::Args)]
+pub struct FeedArgs {
+    /// Take at most N mails [default: maarch.batch]
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u32>,
+    /// List what would be harvested; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub fn feed(ctx: &Context, args: FeedArgs) -> anyhow::Result<()> {
+    let config = ctx.config()?;
+    let mut store = ctx.store()?;
+    let report = ops::maarch::feed(&mut store, config, args.limit, args.dry_run)?;
+    log::info!(
+        "listed {}, stored {}, repaired {}, skipped {}",
+        report.listed,
+        report.stored.len(),
+        report.repaired.len(),
+        report.skipped.len()
+    );
+    render::feed_report(&report, args.dry_run, ctx.json)?;
+    if report.skipped.is_empty() {
+        return Ok(());
+    }
+    let skipped: Vec<String> = report
+        .skipped
+        .iter()
+        .map(|s| format!("document {}: {}", s.res_id, s.error))
+        .collect();
+    Err(bad_input(format!(
+        "{} mail(s) skipped, the others were harvested: {}",
+        skipped.len(),
+        skipped.join("; ")
+    )))
+}

@@ -1,0 +1,45 @@
+//! `publik issue-action-token`: a link for scripts and other senders.
+
+use crate::cli::Context;
+use crate::{ops, render};
+
+/// Print an action link (URL) that runs a form's jump once, for scripts and other senders
+#[derive(Debug, clap::Args)]
+pub struct IssueTokenArgs {
+    #[arg(long, value_name = "NUMBER")]
+    pub form: String,
+    /// The jump, offered by the form's current status
+    #[arg(long, value_name = "JUMP")]
+    pub action: String,
+    /// Lifetime, at most 365d [default: 3d]
+    #[arg(long, value_name = "DURATION")]
+    pub ttl: Option<crate::duration::Duration>,
+    /// Who the link is for (named in the history when used)
+    #[arg(long, value_name = "ADDR")]
+    pub recipient: Option<String>,
+    /// Button label on the confirmation page [default: the jump's label]
+    #[arg(long, value_name = "TEXT")]
+    pub label: Option<String>,
+    /// Text of the confirmation page [default: "Please confirm action."]
+    #[arg(long, value_name = "TEXT")]
+    pub message: Option<String>,
+}
+
+pub fn issue_token(ctx: &Context, args: IssueTokenArgs) -> anyhow::Result<()> {
+    let mut store = ctx.store()?;
+    let link = ops::workflow::issue_link(
+        &mut store,
+        ctx.config()?,
+        &args.form,
+        &args.action,
+        args.ttl,
+        args.recipient.as_deref(),
+        args.label.as_deref(),
+        args.message.as_deref(),
+    )?;
+    if ctx.json {
+        render::json(&link)
+    } else {
+        Ok(render::out(&link.url)?)
+    }
+}

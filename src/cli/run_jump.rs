@@ -1,0 +1,22 @@
+//! `publik run-jump`: act on a link from the command line.
+
+use crate::cli::Context;
+use crate::{ops, render};
+
+/// Run the jump an action link names (the same checks as its web page)
+#[derive(Debug, clap::Args)]
+pub struct RunJumpArgs {
+    /// The token, or the whole link (a token may start with "-")
+    #[arg(value_name = "TOKEN|URL", allow_hyphen_values = true)]
+    pub token: String,
+    /// Who acts [default: the link's recipient]
+    #[arg(long, value_name = "TEXT")]
+    pub actor: Option<String>,
+}
+
+pub fn run_jump(ctx: &Context, args: RunJumpArgs) -> anyhow::Result<()> {
+    let mut store = ctx.store()?;
+    let (form, _) = ops::workflow::run_link(&mut store, ctx.config()?, &args.token, args.actor.as_deref())?;
+    log::info!("form {} is now {}", form.number, form.status);
+    if ctx.json { render::json(&form) } else { Ok(()) }
+}
