@@ -375,35 +375,7 @@ fn newsletter_fans_out_and_unsubscribe_links_work() {
 #[test]
 fn unsubscribe_tokens_stay_out_of_the_state() {
     let env = Env::new();
-    env.write(
-        "publik.yaml",
-        "serve:\n  public_url: https://demarches.example.org\n",
-    );
-    env.publik()
-        .args(["group", "create", "nord", "--label", "Nord"])
-        .assert()
-        .success();
-    env.publik()
-        .args(["group", "add", "nord", "bob@example.org"])
-        .assert()
-        .success();
-    env.write("letter.txt", "Bonjour\nSe désabonner : {{ unsubscribe_url }}\n");
-    env.publik()
-        .args([
-            "template",
-            "add",
-            "lettre",
-            "--subject",
-            "Lettre",
-            "--text",
-            "letter.txt",
-        ])
-        .assert()
-        .success();
-    env.publik()
-        .args(["newsletter", "send", "--template", "lettre", "--group", "nord"])
-        .assert()
-        .success();
+    common::queue_newsletter(&env, "Bonjour\nSe désabonner : {{ unsubscribe_url }}\n");
     let id = env.json(&["queue", "list"])[0]["id"]
         .as_i64()
         .unwrap()

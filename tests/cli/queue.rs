@@ -862,58 +862,7 @@ fn oversized_messages_and_special_files_are_refused() {
     env.write("publik.yaml", "email:\n  max_size: 1MB\n");
     env.write("body.txt", "Bonjour\n");
     env.write("big.bin", &"x".repeat(800_000));
-    let out = env
-        .publik()
-        .args([
-            "enqueue",
-            "email",
-            "--to",
-            "a@example.org",
-            "--subject",
-            "S",
-            "--text",
-            "body.txt",
-            "--attach",
-            "big.bin",
-        ])
-        .assert()
-        .code(65);
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
-    assert!(stderr.contains("email.max_size (1MB)"), "{stderr}");
     env.write("big.txt", &"x".repeat(900_000));
-    let out = env
-        .publik()
-        .args([
-            "enqueue",
-            "email",
-            "--to",
-            "a@example.org",
-            "--subject",
-            "S",
-            "--text",
-            "big.txt",
-        ])
-        .assert()
-        .code(65);
-    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("email.max_size"));
-    let out = env
-        .publik()
-        .args([
-            "enqueue",
-            "email",
-            "--to",
-            "a@example.org",
-            "--subject",
-            "S",
-            "--text",
-            "body.txt",
-            "--attach",
-            "/dev/zero",
-        ])
-        .assert()
-        .code(65);
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
-    assert!(stderr.contains("/dev/zero is not a regular file"), "{stderr}");
     let fifo = env.path("fifo");
     assert!(
         std::process::Command::new("mkfifo")
@@ -922,9 +871,11 @@ fn oversized_messages_and_special_files_are_refused() {
             .unwrap()
             .success()
     );
-    let out = env
-        .publik()
-        .args([
+    let fifo = fifo.display().to_string();
+    // stderr of a refused enqueue (exit 65) with this text and attachment.
+    let refused = |text: &str, attach: Option<&str>| {
+        let mut cmd = env.publik();
+        cmd.args([
             "enqueue",
             "email",
             "--to",
@@ -932,14 +883,20 @@ fn oversized_messages_and_special_files_are_refused() {
             "--subject",
             "S",
             "--text",
-            "body.txt",
-            "--attach",
-        ])
-        .arg(&fifo)
-        .timeout(Duration::from_secs(10))
-        .assert()
-        .code(65);
-    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("not a regular file"));
+            text,
+        ]);
+        if let Some(attach) = attach {
+            cmd.args(["--attach", attach]);
+        }
+        let out = cmd.timeout(Duration::from_secs(10)).assert().code(65);
+        String::from_utf8_lossy(&out.get_output().stderr).to_string()
+    };
+    let stderr = refused("body.txt", Some("big.bin"));
+    assert!(stderr.contains("email.max_size (1MB)"), "{stderr}");
+    assert!(refused("big.txt", None).contains("email.max_size"));
+    let stderr = refused("body.txt", Some("/dev/zero"));
+    assert!(stderr.contains("/dev/zero is not a regular file"), "{stderr}");
+    assert!(refused("body.txt", Some(&fifo)).contains("not a regular file"));
     assert!(env.json(&["queue", "list"]).as_array().unwrap().is_empty());
 }
 

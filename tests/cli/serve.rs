@@ -8,35 +8,7 @@ use common::Env;
 
 /// Queues and "sends" (file transport) a newsletter; returns Bob's token.
 fn newsletter_token(env: &Env) -> String {
-    env.write(
-        "publik.yaml",
-        "serve:\n  public_url: https://demarches.example.org\n",
-    );
-    env.publik()
-        .args(["group", "create", "nord", "--label", "Quartier <Nord>"])
-        .assert()
-        .success();
-    env.publik()
-        .args(["group", "add", "nord", "bob@example.org"])
-        .assert()
-        .success();
-    env.write("letter.txt", "Bonjour\n");
-    env.publik()
-        .args([
-            "template",
-            "add",
-            "lettre",
-            "--subject",
-            "Lettre",
-            "--text",
-            "letter.txt",
-        ])
-        .assert()
-        .success();
-    env.publik()
-        .args(["newsletter", "send", "--template", "lettre", "--group", "nord"])
-        .assert()
-        .success();
+    common::queue_newsletter(env, "Bonjour\n");
     env.publik().arg("send-queue").assert().success();
     let file = std::fs::read_dir(env.path("outbox"))
         .unwrap()

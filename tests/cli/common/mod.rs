@@ -173,3 +173,37 @@ pub fn html_of(response: &mut ureq::http::Response<ureq::Body>) -> String {
     assert_valid_html(&html);
     html
 }
+
+/// A newsletter to Bob (group "nord", template "lettre"), queued on the file
+/// transport, with links under https://demarches.example.org.
+pub fn queue_newsletter(env: &Env, text: &str) {
+    env.write(
+        "publik.yaml",
+        "serve:\n  public_url: https://demarches.example.org\n",
+    );
+    env.publik()
+        .args(["group", "create", "nord", "--label", "Quartier <Nord>"])
+        .assert()
+        .success();
+    env.publik()
+        .args(["group", "add", "nord", "bob@example.org"])
+        .assert()
+        .success();
+    env.write("letter.txt", text);
+    env.publik()
+        .args([
+            "template",
+            "add",
+            "lettre",
+            "--subject",
+            "Lettre",
+            "--text",
+            "letter.txt",
+        ])
+        .assert()
+        .success();
+    env.publik()
+        .args(["newsletter", "send", "--template", "lettre", "--group", "nord"])
+        .assert()
+        .success();
+}
