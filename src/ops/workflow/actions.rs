@@ -31,6 +31,18 @@ pub(super) fn form_context(
     }})
 }
 
+/// The template context of a stored form entering `status`.
+pub(super) fn stored_form_context(form: &crate::store::Form, status: &StatusDef) -> Value {
+    form_context(
+        &form.number,
+        &form.name,
+        &form.data,
+        form.user.as_deref(),
+        form.email.as_deref(),
+        status,
+    )
+}
+
 fn render(env: &Environment, what: &str, source: &str, context: &Value) -> Result<String, String> {
     env.template_from_str(source)
         .and_then(|template| {

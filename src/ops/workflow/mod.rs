@@ -19,7 +19,7 @@ mod actions;
 mod buttons;
 mod definition;
 
-use actions::{enter_status, form_context};
+use actions::{enter_status, form_context, stored_form_context};
 pub use buttons::{DEFAULT_TOKEN_TTL, MAX_TOKEN_TTL};
 pub use definition::*;
 use definition::{check_channels, parse_definition};
@@ -156,14 +156,7 @@ pub fn jump(
     };
     let target = workflow.status(&jump.to).context("jump target missing")?.clone();
     let link_key_path = crate::link_key::path_for(config, store.path());
-    let context = form_context(
-        &form.number,
-        &form.name,
-        &form.data,
-        form.user.as_deref(),
-        form.email.as_deref(),
-        &target,
-    );
+    let context = stored_form_context(&form, &target);
     store
         .jump_form(&form, &target.id, jump_id, actor, None, |reader| {
             enter_status(config, &link_key_path, reader, &target, &context)
@@ -250,14 +243,7 @@ pub fn run_link(
         .unwrap_or_else(|| "action link".into());
     let link_key_path = crate::link_key::path_for(config, store.path());
     let form = &link.form;
-    let context = form_context(
-        &form.number,
-        &form.name,
-        &form.data,
-        form.user.as_deref(),
-        form.email.as_deref(),
-        &target,
-    );
+    let context = stored_form_context(form, &target);
     store
         .jump_form(
             form,
