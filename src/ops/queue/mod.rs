@@ -3,7 +3,7 @@
 //! record the outcome (sent / error with backoff / failed) with its history.
 
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::Mutex;
 use std::time::Instant;
 
 use anyhow::Context;
@@ -12,9 +12,12 @@ use serde::Serialize;
 use crate::clock::{self, Timestamp};
 use crate::config::{QueueConfig, Rate};
 use crate::duration::Duration;
+mod lease;
+
 use crate::store::{
     Body, Channel, Message, NewAttachment, NewBody, NewRow, Source, Status, Store, Transition,
 };
+use lease::{RunStore, Stop, keep_leases};
 
 /// What the rows of one send share, whatever the channel.
 #[derive(Debug, Clone, Default)]
@@ -250,112 +253,6 @@ impl Throttle {
 
     fn record(&mut self, at: Instant) {
         self.recent.push_back(at);
-    }
-}
-
-/// The store as a run uses it: shared with the thread that keeps the run's
-/// leases alive, and knowing which rows the run holds (claimed, outcome not
-/// recorded yet).
-struct RunStore<'a> {
-    store: Mutex<&'a mut Store>,
-    held: Mutex<HashSet<i64>>,
-}
-
-fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    // A panic elsewhere leaves the data as consistent as SQLite keeps it.
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-impl<'a> RunStore<'a> {
-    fn lock(&self) -> MutexGuard<'_, &'a mut Store> {
-        locked(&self.store)
-    }
-
-    fn claim(
-        &self,
-        channels: &[Channel],
-        source: Source,
-        now: Timestamp,
-        lease_until: Timestamp,
-        limit: u32,
-        actor: &str,
-    ) -> rusqlite::Result<Vec<Message>> {
-        let batch = self
-            .lock()
-            .claim(channels, source, now, lease_until, limit, actor)?;
-        locked(&self.held).extend(batch.iter().map(|m| m.id));
-        Ok(batch)
-    }
-
-    fn record(&self, id: i64, change: &Transition, now: Timestamp, actor: &str) -> rusqlite::Result<bool> {
-        let recorded = self.lock().record(id, change, now, actor);
-        locked(&self.held).remove(&id);
-        recorded
-    }
-
-    fn release(
-        &self,
-        ids: &[i64],
-        source: Source,
-        reason: &str,
-        now: Timestamp,
-        actor: &str,
-    ) -> rusqlite::Result<()> {
-        let released = self.lock().release(ids, source, reason, now, actor);
-        let mut held = locked(&self.held);
-        for id in ids {
-            held.remove(id);
-        }
-        released
-    }
-
-    /// Pushes the lease of every row the run holds to `lease` from now.
-    fn renew(&self, lease: Duration) -> rusqlite::Result<()> {
-        let ids: Vec<i64> = locked(&self.held).iter().copied().collect();
-        if ids.is_empty() {
-            return Ok(());
-        }
-        self.lock().renew_leases(&ids, clock::now() + lease.chrono())
-    }
-}
-
-/// Tells the lease keeper that the run is over.
-#[derive(Default)]
-struct Stop {
-    stopped: Mutex<bool>,
-    wake: Condvar,
-}
-
-impl Stop {
-    fn signal(&self) {
-        *locked(&self.stopped) = true;
-        self.wake.notify_all();
-    }
-}
-
-/// Renews the leases of the rows the run holds every third of a lease, so
-/// that a delivery longer than the lease (a big message, a slow relay) is
-/// never taken over by the next run and sent twice. A killed run renews
-/// nothing: its rows come back when their lease runs out, as before.
-fn keep_leases(store: &RunStore, lease: Duration, stop: &Stop) {
-    let interval = (lease.std() / 3).max(std::time::Duration::from_millis(500));
-    let mut stopped = locked(&stop.stopped);
-    loop {
-        stopped = match stop
-            .wake
-            .wait_timeout_while(stopped, interval, |stopped| !*stopped)
-        {
-            Ok((guard, _)) => guard,
-            Err(poisoned) => poisoned.into_inner().0,
-        };
-        if *stopped {
-            return;
-        }
-        drop(stopped);
-        if let Err(e) = store.renew(lease) {
-            log::warn!("cannot renew the leases of the rows in hand: {e}");
-        }
-        stopped = locked(&stop.stopped);
     }
 }
 
