@@ -4,21 +4,21 @@
 //! Layers (arrows point down only): `cli` → `ops` → `store`, with `config`,
 //! `render` and small helpers beside them. See ARCHITECTURE.md.
 
-pub mod address;
+pub(crate) mod address;
 pub mod cli;
-pub mod clock;
-pub mod config;
-pub mod duration;
+pub(crate) mod clock;
+pub(crate) mod config;
+pub(crate) mod duration;
 pub mod exit_codes;
-pub mod html;
-pub mod link_key;
+pub(crate) mod html;
+pub(crate) mod link_key;
 pub mod logger;
 pub mod ops;
-pub mod phone;
-pub mod render;
-pub mod serve;
-pub mod size;
+pub(crate) mod phone;
+pub(crate) mod render;
+pub(crate) mod serve;
+pub(crate) mod size;
 pub mod store;
 #[cfg(test)]
 mod testing;
-pub mod token;
+pub(crate) mod token;

@@ -25,7 +25,6 @@ pub use email::*;
 pub use maarch::*;
 pub use pages::*;
 pub use queue::*;
-pub use secret::Secret;
 pub use sms::*;
 pub use webpush::*;
 
