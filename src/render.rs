@@ -16,6 +16,27 @@ use crate::store::Message;
 
 /// Writes text to stdout. A closed pipe (`publik … | head`) surfaces as an
 /// `io::Error` of kind BrokenPipe, which `main` treats as a normal end.
+/// How a command writes its result: chosen once, from `--json`, for the
+/// whole run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// Tables and lines for people; nothing at all for a cron job's success.
+    Text,
+    /// JSON for scripts, stable.
+    Json,
+}
+
+impl Output {
+    /// A result only scripts need (the id of what was made, a count): JSON
+    /// with `--json`, nothing otherwise (cron-quiet).
+    pub fn record<T: Serialize + ?Sized>(self, value: &T) -> anyhow::Result<()> {
+        match self {
+            Output::Json => json(value),
+            Output::Text => Ok(()),
+        }
+    }
+}
+
 pub fn out(text: &str) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes())?;
@@ -45,8 +66,8 @@ fn local(time: Option<Timestamp>) -> String {
     time.map(clock::to_local).unwrap_or_default()
 }
 
-pub fn state_info(info: &StateInfo, as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn state_info(info: &StateInfo, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(info);
     }
     let mut text = format!(
@@ -71,8 +92,8 @@ pub fn state_info(info: &StateInfo, as_json: bool) -> anyhow::Result<()> {
 }
 
 /// `state check`: silent when all is well (cron), each problem otherwise.
-pub fn state_check(report: &crate::ops::state::CheckReport, as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn state_check(report: &crate::ops::state::CheckReport, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(report);
     }
     let mut text = String::new();
@@ -82,8 +103,8 @@ pub fn state_check(report: &crate::ops::state::CheckReport, as_json: bool) -> an
     Ok(out(&text)?)
 }
 
-pub fn check_report(report: &CheckReport, as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn check_report(report: &CheckReport, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(report);
     }
     let mut text = match &report.config_file {
@@ -105,12 +126,58 @@ pub fn check_report(report: &CheckReport, as_json: bool) -> anyhow::Result<()> {
     Ok(out(&text)?)
 }
 
-pub fn ids(ids: &[i64], as_json: bool) -> anyhow::Result<()> {
+/// How many rows a command removed (members, subscriptions).
+#[derive(Serialize)]
+pub struct Removed {
+    pub removed: usize,
+}
+
+/// How many rows a clean-up deleted.
+#[derive(Serialize)]
+pub struct Deleted {
+    pub deleted: usize,
+}
+
+/// The number of a form just created: the number alone, or `{"number": …}`.
+pub fn form_created(number: &str, output: Output) -> anyhow::Result<()> {
     #[derive(Serialize)]
-    struct Ids<'a> {
-        ids: &'a [i64],
+    struct Created<'a> {
+        number: &'a str,
     }
-    if as_json {
+    match output {
+        Output::Json => json(&Created { number }),
+        Output::Text => Ok(out(number)?),
+    }
+}
+
+/// A VAPID public key: the key alone, or `{"public_key": …}`.
+pub fn public_key(public_key: &str, output: Output) -> anyhow::Result<()> {
+    #[derive(Serialize)]
+    struct PublicKey<'a> {
+        public_key: &'a str,
+    }
+    match output {
+        Output::Json => json(&PublicKey { public_key }),
+        Output::Text => Ok(out(public_key)?),
+    }
+}
+
+/// A link issued for scripts: its URL alone, or the whole record.
+pub fn issued_link(link: &crate::ops::workflow::IssuedLink, output: Output) -> anyhow::Result<()> {
+    match output {
+        Output::Json => json(link),
+        Output::Text => Ok(out(&link.url)?),
+    }
+}
+
+/// The ids of the rows a command queued or changed.
+#[derive(Serialize)]
+pub struct Ids<'a> {
+    pub ids: &'a [i64],
+}
+
+pub fn ids(ids: &[i64], output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(&Ids { ids });
     }
     let text: Vec<String> = ids.iter().map(i64::to_string).collect();
@@ -148,8 +215,8 @@ const MESSAGE_HEADER: [&str; 9] = [
     "last error",
 ];
 
-pub fn messages(messages: &[Message], as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn messages(messages: &[Message], output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(messages);
     }
     if messages.is_empty() {
@@ -158,8 +225,8 @@ pub fn messages(messages: &[Message], as_json: bool) -> anyhow::Result<()> {
     Ok(out(&table(&MESSAGE_HEADER, message_rows(messages)))?)
 }
 
-pub fn run_report(report: &RunReport, dry_run: bool, as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn run_report(report: &RunReport, dry_run: bool, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(report);
     }
     if dry_run {
@@ -184,8 +251,8 @@ pub fn run_summary(report: &RunReport) -> String {
     )
 }
 
-pub fn message_detail(detail: &MessageDetail, as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn message_detail(detail: &MessageDetail, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(detail);
     }
     let m = &detail.message;
@@ -296,8 +363,8 @@ pub fn message_detail(detail: &MessageDetail, as_json: bool) -> anyhow::Result<(
     Ok(out(&text)?)
 }
 
-pub fn stats(stats: &Stats, as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn stats(stats: &Stats, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(stats);
     }
     let rows = stats
@@ -315,15 +382,15 @@ pub fn stats(stats: &Stats, as_json: bool) -> anyhow::Result<()> {
     Ok(out(&text)?)
 }
 
-pub fn purge_report(report: &crate::ops::inspect::PurgeReport, as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn purge_report(report: &crate::ops::inspect::PurgeReport, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(report);
     }
     Ok(())
 }
 
-pub fn groups(groups: &[crate::store::Group], as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn groups(groups: &[crate::store::Group], output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(groups);
     }
     let rows = groups
@@ -340,8 +407,8 @@ pub fn groups(groups: &[crate::store::Group], as_json: bool) -> anyhow::Result<(
     Ok(out(&table(&["group", "label", "active", "unsubscribed"], rows))?)
 }
 
-pub fn members(members: &[crate::store::Member], as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn members(members: &[crate::store::Member], output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(members);
     }
     let rows = members
@@ -363,8 +430,8 @@ pub fn members(members: &[crate::store::Member], as_json: bool) -> anyhow::Resul
     Ok(out(&table(&["email", "status", "since", "attributes"], rows))?)
 }
 
-pub fn add_report(report: &crate::ops::newsletter::AddReport, as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn add_report(report: &crate::ops::newsletter::AddReport, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(report);
     }
     // Skipped lines are worth saying even without -v: the import was partial.
@@ -378,8 +445,8 @@ pub fn add_report(report: &crate::ops::newsletter::AddReport, as_json: bool) -> 
     Ok(())
 }
 
-pub fn templates(templates: &[crate::store::Template], as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn templates(templates: &[crate::store::Template], output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(templates);
     }
     let rows = templates
@@ -396,8 +463,8 @@ pub fn templates(templates: &[crate::store::Template], as_json: bool) -> anyhow:
     Ok(out(&table(&["name", "subject", "html", "updated"], rows))?)
 }
 
-pub fn template(template: &crate::store::Template, as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn template(template: &crate::store::Template, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(template);
     }
     let mut text = format!(
@@ -410,8 +477,8 @@ pub fn template(template: &crate::store::Template, as_json: bool) -> anyhow::Res
     Ok(out(&text)?)
 }
 
-pub fn rendered(rendered: &crate::ops::template::Rendered, as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn rendered(rendered: &crate::ops::template::Rendered, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(
             &serde_json::json!({"subject": rendered.subject, "text": rendered.text, "html": rendered.html}),
         );
@@ -426,9 +493,9 @@ pub fn rendered(rendered: &crate::ops::template::Rendered, as_json: bool) -> any
 pub fn feed_report(
     report: &crate::ops::maarch::FeedReport,
     dry_run: bool,
-    as_json: bool,
+    output: Output,
 ) -> anyhow::Result<()> {
-    if as_json {
+    if output == Output::Json {
         return json(report);
     }
     if dry_run {
@@ -442,8 +509,8 @@ pub fn feed_report(
     Ok(())
 }
 
-pub fn mails(mails: &[crate::store::Mail], as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn mails(mails: &[crate::store::Mail], output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(mails);
     }
     if mails.is_empty() {
@@ -468,8 +535,8 @@ pub fn mails(mails: &[crate::store::Mail], as_json: bool) -> anyhow::Result<()> 
     ))?)
 }
 
-pub fn mail(mail: &crate::store::Mail, as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn mail(mail: &crate::store::Mail, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(mail);
     }
     let mut text = format!(
@@ -497,8 +564,8 @@ pub fn mail(mail: &crate::store::Mail, as_json: bool) -> anyhow::Result<()> {
     Ok(out(&text)?)
 }
 
-pub fn subscriptions(subscriptions: &[crate::store::Subscription], as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn subscriptions(subscriptions: &[crate::store::Subscription], output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(subscriptions);
     }
     if subscriptions.is_empty() {
@@ -518,8 +585,8 @@ pub fn subscriptions(subscriptions: &[crate::store::Subscription], as_json: bool
     Ok(out(&table(&["id", "user", "endpoint", "since"], rows))?)
 }
 
-pub fn workflows(workflows: &[crate::store::StoredWorkflow], as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn workflows(workflows: &[crate::store::StoredWorkflow], output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(workflows);
     }
     if workflows.is_empty() {
@@ -532,8 +599,8 @@ pub fn workflows(workflows: &[crate::store::StoredWorkflow], as_json: bool) -> a
     Ok(out(&table(&["workflow", "label", "imported"], rows))?)
 }
 
-pub fn workflow(workflow: &crate::ops::workflow::Workflow, as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn workflow(workflow: &crate::ops::workflow::Workflow, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(workflow);
     }
     let mut text = format!(
@@ -563,8 +630,8 @@ pub fn workflow(workflow: &crate::ops::workflow::Workflow, as_json: bool) -> any
     Ok(out(&text)?)
 }
 
-pub fn forms(forms: &[crate::store::Form], as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn forms(forms: &[crate::store::Form], output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(forms);
     }
     if forms.is_empty() {
@@ -588,8 +655,8 @@ pub fn forms(forms: &[crate::store::Form], as_json: bool) -> anyhow::Result<()> 
     ))?)
 }
 
-pub fn form(detail: &crate::ops::workflow::FormDetail, as_json: bool) -> anyhow::Result<()> {
-    if as_json {
+pub fn form(detail: &crate::ops::workflow::FormDetail, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
         return json(detail);
     }
     let f = &detail.form;

@@ -22,7 +22,7 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     match args.command {
         ConfigCommand::Check { connect } => {
             let (report, error) = ops::check::check(ctx.config()?, connect);
-            render::check_report(&report, ctx.json)?;
+            render::check_report(&report, ctx.output)?;
             error.map_or(Ok(()), Err)
         }
     }

@@ -127,7 +127,7 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             };
             let config = ctx.config()?;
             let ids = ops::email::enqueue(&mut ctx.store()?, config, &request, &ops::actor("enqueue"))?;
-            render::ids(&ids, ctx.json)
+            render::ids(&ids, ctx.output)
         }
         EnqueueCommand::Sms(sms) => {
             let request = ops::sms::SmsRequest {
@@ -140,7 +140,7 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             };
             let config = ctx.config()?;
             let ids = ops::sms::enqueue(&mut ctx.store()?, config, &request, &ops::actor("enqueue"))?;
-            render::ids(&ids, ctx.json)
+            render::ids(&ids, ctx.output)
         }
     }
 }

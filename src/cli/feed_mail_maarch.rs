@@ -26,7 +26,7 @@ pub fn feed(ctx: &Context, args: FeedArgs) -> anyhow::Result<()> {
         report.repaired.len(),
         report.skipped.len()
     );
-    render::feed_report(&report, args.dry_run, ctx.json)?;
+    render::feed_report(&report, args.dry_run, ctx.output)?;
     if report.skipped.is_empty() {
         return Ok(());
     }

@@ -64,16 +64,12 @@ pub fn form(ctx: &Context, args: FormArgs) -> anyhow::Result<()> {
                 email,
             };
             let number = ops::workflow::create(&mut store, ctx.config()?, &request, &ops::actor("form"))?;
-            if ctx.json {
-                render::json(&serde_json::json!({ "number": number }))
-            } else {
-                Ok(render::out(&number)?)
-            }
+            render::form_created(&number, ctx.output)
         }
         FormCommand::List { status, workflow } => {
-            render::forms(&store.forms(status.as_deref(), workflow.as_deref())?, ctx.json)
+            render::forms(&store.forms(status.as_deref(), workflow.as_deref())?, ctx.output)
         }
-        FormCommand::Show { number } => render::form(&ops::workflow::show(&store, &number)?, ctx.json),
+        FormCommand::Show { number } => render::form(&ops::workflow::show(&store, &number)?, ctx.output),
         FormCommand::Delete { number } => {
             let form = store
                 .form(&number)?

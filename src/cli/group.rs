@@ -61,10 +61,10 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let mut store = ctx.store()?;
     match args.command {
         GroupCommand::Create { slug, label } => ops::newsletter::create_group(&mut store, &slug, &label),
-        GroupCommand::List => render::groups(&ops::newsletter::list_groups(&store)?, ctx.json),
+        GroupCommand::List => render::groups(&ops::newsletter::list_groups(&store)?, ctx.output),
         GroupCommand::Add { slug, addresses } => render::add_report(
             &ops::newsletter::add_members(&mut store, &slug, &addresses)?,
-            ctx.json,
+            ctx.output,
         ),
         GroupCommand::Import {
             slug,
@@ -72,24 +72,20 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             skip_invalid,
         } => render::add_report(
             &ops::newsletter::import(&mut store, &slug, &file, skip_invalid)?,
-            ctx.json,
+            ctx.output,
         ),
         GroupCommand::Remove { slug, addresses } => {
             let removed = ops::newsletter::remove_members(&mut store, &slug, &addresses)?;
             log::info!("removed {removed} member(s)");
-            if ctx.json {
-                render::json(&serde_json::json!({ "removed": removed }))
-            } else {
-                Ok(())
-            }
+            ctx.output.record(&render::Removed { removed })
         }
         GroupCommand::Members { slug, status } => {
-            render::members(&ops::newsletter::members(&store, &slug, status)?, ctx.json)
+            render::members(&ops::newsletter::members(&store, &slug, status)?, ctx.output)
         }
         GroupCommand::Unsubscribe { token } => {
             let done = ops::newsletter::unsubscribe(&mut store, &token)?;
             log::info!("{} unsubscribed from {}", done.email, done.group);
-            if ctx.json { render::json(&done) } else { Ok(()) }
+            ctx.output.record(&done)
         }
     }
 }

@@ -19,8 +19,5 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
         report.state.display(),
         report.link_key.display()
     );
-    if ctx.json {
-        crate::render::json(&report)?;
-    }
-    Ok(())
+    ctx.output.record(&report)
 }

@@ -37,9 +37,5 @@ pub fn issue_token(ctx: &Context, args: IssueTokenArgs) -> anyhow::Result<()> {
         args.label.as_deref(),
         args.message.as_deref(),
     )?;
-    if ctx.json {
-        render::json(&link)
-    } else {
-        Ok(render::out(&link.url)?)
-    }
+    render::issued_link(&link, ctx.output)
 }

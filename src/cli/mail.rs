@@ -73,8 +73,10 @@ pub fn mail(ctx: &Context, args: MailArgs) -> anyhow::Result<()> {
     let mut store = ctx.store()?;
     let actor = ops::actor("mail");
     let queued = match args.command {
-        MailCommand::List { status } => return render::mails(&ops::maarch::list(&store, status)?, ctx.json),
-        MailCommand::Show { id } => return render::mail(&ops::maarch::show(&store, &id)?, ctx.json),
+        MailCommand::List { status } => {
+            return render::mails(&ops::maarch::list(&store, status)?, ctx.output);
+        }
+        MailCommand::Show { id } => return render::mail(&ops::maarch::show(&store, &id)?, ctx.output),
         MailCommand::File { id, output } => return ops::maarch::save_file(&store, &id, &output),
         MailCommand::Link {
             id,
@@ -110,9 +112,5 @@ pub fn mail(ctx: &Context, args: MailArgs) -> anyhow::Result<()> {
         }
     };
     log::info!("report queued as message {queued}");
-    if ctx.json {
-        render::ids(&[queued], true)
-    } else {
-        Ok(())
-    }
+    ctx.output.record(&render::Ids { ids: &[queued] })
 }

@@ -35,6 +35,7 @@ use clap::{Parser, Subcommand};
 
 use crate::config::{Config, DEFAULT_STATE_PATH};
 use crate::exit_codes::EXIT_CODES_HELP;
+use crate::render;
 use crate::store::Store;
 
 #[derive(Debug, Parser)]
@@ -117,7 +118,7 @@ pub enum Command {
 pub struct Context {
     config_arg: Option<PathBuf>,
     pub(crate) state_arg: Option<PathBuf>,
-    pub json: bool,
+    pub output: render::Output,
     config: OnceCell<Config>,
 }
 
@@ -126,7 +127,11 @@ impl Context {
         Context {
             config_arg: cli.config.clone(),
             state_arg: cli.state.clone(),
-            json: cli.json,
+            output: if cli.json {
+                render::Output::Json
+            } else {
+                render::Output::Text
+            },
             config: OnceCell::new(),
         }
     }

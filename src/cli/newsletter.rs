@@ -1,5 +1,5 @@
 use crate::cli::Context;
-use crate::{ops, render};
+use crate::ops;
 
 /// Send a template to every active member of a group
 #[derive(Debug, clap::Args)]
@@ -46,7 +46,7 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
                 &actor,
             )?;
             log::info!("queued {} message(s) to {}", report.queued, report.group);
-            if ctx.json { render::json(&report) } else { Ok(()) }
+            ctx.output.record(&report)
         }
     }
 }

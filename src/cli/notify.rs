@@ -46,5 +46,5 @@ pub fn notify(ctx: &Context, args: NotifyArgs) -> anyhow::Result<()> {
     };
     let config = ctx.config()?;
     let ids = ops::push::notify(&mut ctx.store()?, config, &request, &ops::actor("notify"))?;
-    render::ids(&ids, ctx.json)
+    render::ids(&ids, ctx.output)
 }

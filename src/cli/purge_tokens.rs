@@ -18,9 +18,5 @@ pub struct PurgeTokensArgs {
 pub fn purge_tokens(ctx: &Context, args: PurgeTokensArgs) -> anyhow::Result<()> {
     let deleted = ops::workflow::purge_tokens(&mut ctx.store()?, args.used_before)?;
     log::info!("{deleted} action link(s) deleted");
-    if ctx.json {
-        render::json(&serde_json::json!({ "deleted": deleted }))
-    } else {
-        Ok(())
-    }
+    ctx.output.record(&render::Deleted { deleted })
 }

@@ -64,7 +64,7 @@ pub fn push(ctx: &Context, args: PushArgs) -> anyhow::Result<()> {
                 })?
             };
             let report = ops::push::subscribe(&mut store, ctx.config()?, &user, &text)?;
-            if ctx.json { render::json(&report) } else { Ok(()) }
+            ctx.output.record(&report)
         }
         PushCommand::Unsubscribe {
             user,
@@ -73,12 +73,10 @@ pub fn push(ctx: &Context, args: PushArgs) -> anyhow::Result<()> {
         } => {
             let removed = store.unsubscribe_push(&user, endpoint.as_deref())?;
             log::info!("removed {removed} subscription(s)");
-            if ctx.json {
-                render::json(&serde_json::json!({ "removed": removed }))
-            } else {
-                Ok(())
-            }
+            ctx.output.record(&render::Removed { removed })
         }
-        PushCommand::List { user } => render::subscriptions(&store.subscriptions(user.as_deref())?, ctx.json),
+        PushCommand::List { user } => {
+            render::subscriptions(&store.subscriptions(user.as_deref())?, ctx.output)
+        }
     }
 }

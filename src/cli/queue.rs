@@ -79,21 +79,21 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
                 since: since.map(|d| clock::now() - d.chrono()),
                 limit,
             };
-            render::messages(&ops::inspect::list(&store, &filter)?, ctx.json)
+            render::messages(&ops::inspect::list(&store, &filter)?, ctx.output)
         }
         QueueCommand::Show { id } => {
-            render::message_detail(&ops::inspect::show(&store, ctx.config()?, id)?, ctx.json)
+            render::message_detail(&ops::inspect::show(&store, ctx.config()?, id)?, ctx.output)
         }
-        QueueCommand::Stats => render::stats(&ops::inspect::stats(&store)?, ctx.json),
+        QueueCommand::Stats => render::stats(&ops::inspect::stats(&store)?, ctx.output),
         QueueCommand::Requeue { ids, status } => {
             let ids = ops::inspect::requeue(&mut store, &ids, &status, &actor)?;
             log::info!("requeued {} message(s)", ids.len());
-            if ctx.json { render::ids(&ids, true) } else { Ok(()) }
+            ctx.output.record(&render::Ids { ids: &ids })
         }
         QueueCommand::Cancel { ids } => {
             let ids = ops::inspect::cancel(&mut store, &ids, &actor)?;
             log::info!("cancelled {} message(s)", ids.len());
-            if ctx.json { render::ids(&ids, true) } else { Ok(()) }
+            ctx.output.record(&render::Ids { ids: &ids })
         }
         QueueCommand::Purge { older_than, status } => {
             if older_than.as_secs() == 0 {
@@ -101,7 +101,7 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             }
             let report = ops::inspect::purge(&mut store, older_than, &status)?;
             log::info!("purged {} message(s)", report.deleted);
-            render::purge_report(&report, ctx.json)
+            render::purge_report(&report, ctx.output)
         }
     }
 }

@@ -1,7 +1,7 @@
 //! `publik run-jump`: act on a link from the command line.
 
 use crate::cli::Context;
-use crate::{ops, render};
+use crate::ops;
 
 /// Run the jump an action link names (the same checks as its web page)
 #[derive(Debug, clap::Args)]
@@ -18,5 +18,5 @@ pub fn run_jump(ctx: &Context, args: RunJumpArgs) -> anyhow::Result<()> {
     let mut store = ctx.store()?;
     let (form, _) = ops::workflow::run_link(&mut store, ctx.config()?, &args.token, args.actor.as_deref())?;
     log::info!("form {} is now {}", form.number, form.status);
-    if ctx.json { render::json(&form) } else { Ok(()) }
+    ctx.output.record(&form)
 }

@@ -59,7 +59,7 @@ pub fn run(ctx: &Context, options: &ops::queue::RunOptions) -> anyhow::Result<()
     if !options.dry_run {
         log::info!("{}", render::run_summary(&report));
     }
-    render::run_report(&report, options.dry_run, ctx.json)?;
+    render::run_report(&report, options.dry_run, ctx.output)?;
     // A channel that cannot send is our own settings' fault: exit 1, before
     // a peer being down (75), which the next run may well not see.
     if !report.unavailable.is_empty() {

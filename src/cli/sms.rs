@@ -1,6 +1,6 @@
 use crate::cli::Context;
+use crate::ops;
 use crate::ops::sms::ReceiptStatus;
-use crate::{ops, render};
 
 /// SMS delivery receipts
 #[derive(Debug, clap::Args)]
@@ -39,7 +39,7 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
                 at.as_deref(),
                 &ops::actor("sms"),
             )?;
-            if ctx.json { render::json(&report) } else { Ok(()) }
+            ctx.output.record(&report)
         }
     }
 }

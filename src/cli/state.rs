@@ -27,11 +27,13 @@ pub enum StateCommand {
 
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     match args.command {
-        StateCommand::Info => render::state_info(&ops::state::info(&ctx.store()?, ctx.config()?)?, ctx.json),
+        StateCommand::Info => {
+            render::state_info(&ops::state::info(&ctx.store()?, ctx.config()?)?, ctx.output)
+        }
         StateCommand::Backup { file } => ops::state::backup(&ctx.store()?, &file),
         StateCommand::Check => {
             let report = ops::state::check(&ctx.store()?)?;
-            render::state_check(&report, ctx.json)?;
+            render::state_check(&report, ctx.output)?;
             if report.ok {
                 Ok(())
             } else {

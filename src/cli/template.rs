@@ -52,13 +52,13 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             log::info!("template {name} {}", if created { "added" } else { "replaced" });
             Ok(())
         }
-        TemplateCommand::List => render::templates(&store.templates()?, ctx.json),
+        TemplateCommand::List => render::templates(&store.templates()?, ctx.output),
         TemplateCommand::Show { name } => {
-            render::template(&ops::newsletter::template(&store, &name)?, ctx.json)
+            render::template(&ops::newsletter::template(&store, &name)?, ctx.output)
         }
         TemplateCommand::Render { name, to, vars } => render::rendered(
             &ops::newsletter::render_preview(&store, &name, &to, &vars)?,
-            ctx.json,
+            ctx.output,
         ),
     }
 }

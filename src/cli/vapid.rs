@@ -43,9 +43,5 @@ pub fn vapid(ctx: &Context, args: VapidArgs) -> anyhow::Result<()> {
         }
         VapidCommand::Show => ops::push::public_key(config)?,
     };
-    if ctx.json {
-        render::json(&serde_json::json!({ "public_key": public }))
-    } else {
-        Ok(render::out(&public)?)
-    }
+    render::public_key(&public, ctx.output)
 }

@@ -61,7 +61,7 @@ pub fn workflow(ctx: &Context, args: WorkflowArgs) -> anyhow::Result<()> {
             log::info!("imported workflow {}", workflow.name);
             Ok(())
         }
-        WorkflowCommand::List => render::workflows(&store.workflows()?, ctx.json),
-        WorkflowCommand::Show { name } => render::workflow(&ops::workflow::load(&store, &name)?, ctx.json),
+        WorkflowCommand::List => render::workflows(&store.workflows()?, ctx.output),
+        WorkflowCommand::Show { name } => render::workflow(&ops::workflow::load(&store, &name)?, ctx.output),
     }
 }
