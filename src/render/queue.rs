@@ -1,0 +1,212 @@
+//! The queue: listings, runs, one message, statistics.
+
+use super::{Output, json, local, out, table};
+use crate::clock::{self};
+use crate::ops::inspect::{ContentDetail, MessageDetail, Stats};
+use crate::ops::queue::RunReport;
+use crate::store::Message;
+
+fn message_rows(messages: &[Message]) -> Vec<Vec<String>> {
+    messages
+        .iter()
+        .map(|m| {
+            vec![
+                m.id.to_string(),
+                m.channel.to_string(),
+                m.recipient.clone(),
+                m.status.to_string(),
+                m.attempts.to_string(),
+                local(Some(m.created_at)),
+                local(m.sent_at.or(m.next_attempt_at).or(m.not_before)),
+                m.tag.clone().unwrap_or_default(),
+                m.last_error.clone().unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+const MESSAGE_HEADER: [&str; 9] = [
+    "id",
+    "channel",
+    "to",
+    "status",
+    "attempts",
+    "created",
+    "sent/next",
+    "tag",
+    "last error",
+];
+
+pub fn messages(messages: &[Message], output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
+        return json(messages);
+    }
+    if messages.is_empty() {
+        return Ok(());
+    }
+    Ok(out(&table(&MESSAGE_HEADER, message_rows(messages)))?)
+}
+
+pub fn run_report(report: &RunReport, dry_run: bool, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
+        return json(report);
+    }
+    if dry_run {
+        if report.would_send.is_empty() {
+            return Ok(out("nothing to send")?);
+        }
+        let text = format!(
+            "would send {} message(s):\n{}",
+            report.would_send.len(),
+            table(&MESSAGE_HEADER, message_rows(&report.would_send))
+        );
+        return Ok(out(&text)?);
+    }
+    Ok(())
+}
+
+/// The one-line summary logged with `-v`.
+pub fn run_summary(report: &RunReport) -> String {
+    format!(
+        "sent {}, to retry {}, failed {}, expired {}, recovered {}, released {}",
+        report.sent, report.retry, report.failed, report.expired, report.recovered, report.released
+    )
+}
+
+pub fn message_detail(detail: &MessageDetail, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
+        return json(detail);
+    }
+    let m = &detail.message;
+    let mut text = format!(
+        "id:            {}\nchannel:       {}\nrecipient:     {}\nstatus:        {}\nattempts:      {}\npriority:      {}\n",
+        m.id, m.channel, m.recipient, m.status, m.attempts, m.priority
+    );
+    let optional = [
+        ("tag", m.tag.clone()),
+        ("created", Some(local(Some(m.created_at)))),
+        ("not before", m.not_before.map(clock::to_local)),
+        ("expires", m.expires_at.map(clock::to_local)),
+        ("last attempt", m.last_attempt_at.map(clock::to_local)),
+        ("next attempt", m.next_attempt_at.map(clock::to_local)),
+        ("sent", m.sent_at.map(clock::to_local)),
+        ("delivered", m.delivered_at.map(clock::to_local)),
+        ("provider id", m.provider_id.clone()),
+        ("last error", m.last_error.clone()),
+    ];
+    for (label, value) in optional {
+        if let Some(value) = value {
+            text.push_str(&format!("{:<15}{value}\n", format!("{label}:")));
+        }
+    }
+    match &detail.content {
+        ContentDetail::Email {
+            from,
+            reply_to,
+            to,
+            cc,
+            subject,
+            headers,
+            text_preview,
+            has_html,
+        } => {
+            text.push_str(&format!("\nFrom: {from}\n"));
+            if !to.is_empty() {
+                text.push_str(&format!("To: {}\n", to.join(", ")));
+            }
+            if !cc.is_empty() {
+                text.push_str(&format!("Cc: {}\n", cc.join(", ")));
+            }
+            if let Some(reply_to) = reply_to {
+                text.push_str(&format!("Reply-To: {reply_to}\n"));
+            }
+            text.push_str(&format!("Subject: {subject}\n"));
+            for (name, value) in headers {
+                text.push_str(&format!("{name}: {value}\n"));
+            }
+            text.push_str(&format!("\n{text_preview}\n"));
+            if *has_html {
+                text.push_str("(and an HTML part)\n");
+            }
+        }
+        ContentDetail::Push {
+            payload,
+            ttl,
+            urgency,
+            topic,
+        } => {
+            text.push_str(&format!(
+                "\npayload: {payload}\nttl: {ttl}s, urgency: {urgency:?}, topic: {}\n",
+                topic.clone().unwrap_or_default()
+            ));
+        }
+        ContentDetail::Maarch { report } => {
+            text.push_str(&format!("\nreport: {}\n", serde_json::to_string(report)?));
+        }
+        ContentDetail::Sms {
+            sender,
+            text: sms,
+            encoding,
+            segments,
+        } => {
+            text.push_str(&format!(
+                "\nsender:        {sender}\nencoding:      {encoding}, {segments} segment(s)\n\n{sms}\n"
+            ));
+        }
+    }
+    if !detail.attachments.is_empty() {
+        text.push_str("\nattachments:\n");
+        for a in &detail.attachments {
+            text.push_str(&format!(
+                "  {} ({}, {} bytes)\n",
+                a.filename, a.content_type, a.size
+            ));
+        }
+    }
+    text.push_str("\nhistory:\n");
+    let rows = detail
+        .events
+        .iter()
+        .map(|e| {
+            vec![
+                local(Some(e.at)),
+                format!(
+                    "{} → {}",
+                    e.old_status.map(|s| s.to_string()).unwrap_or_else(|| "-".into()),
+                    e.new_status
+                ),
+                e.reason.clone(),
+                e.detail.clone().unwrap_or_default(),
+                e.actor.clone(),
+            ]
+        })
+        .collect();
+    text.push_str(&table(&["time", "change", "reason", "reply", "by"], rows));
+    Ok(out(&text)?)
+}
+
+pub fn stats(stats: &Stats, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
+        return json(stats);
+    }
+    let rows = stats
+        .counts
+        .iter()
+        .map(|c| vec![c.channel.to_string(), c.status.to_string(), c.count.to_string()])
+        .collect();
+    let mut text = table(&["channel", "status", "count"], rows);
+    if let (Some(oldest), Some(age)) = (stats.oldest_pending, stats.oldest_pending_age_secs) {
+        text.push_str(&format!(
+            "\noldest pending: {} ({age}s ago)",
+            clock::to_local(oldest)
+        ));
+    }
+    Ok(out(&text)?)
+}
+
+pub fn purge_report(report: &crate::ops::inspect::PurgeReport, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
+        return json(report);
+    }
+    Ok(())
+}
