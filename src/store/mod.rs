@@ -2,6 +2,7 @@
 //! schema migrations, and every SQL statement of the program.
 
 mod appointments;
+mod claims;
 mod maarch;
 mod maintenance;
 mod messages;

@@ -1,0 +1,236 @@
+//! The queue's claims: rows taken atomically with a lease, the lease kept
+//! alive or recovered, and each attempt's outcome recorded with its event.
+
+use rusqlite::{TransactionBehavior, params};
+
+use super::Store;
+use super::messages::{MESSAGE_COLUMNS, in_list, insert_event};
+use crate::clock::{self, Timestamp};
+use crate::store::{Channel, Message, Source, Status, Transition};
+
+impl Store {
+    /// Rows left in `sending` past their lease (a killed run) go back to
+    /// `pending`; they may or may not have been sent.
+    pub fn recover_expired_leases(&mut self, now: Timestamp, actor: &str) -> rusqlite::Result<Vec<i64>> {
+        let now = clock::to_db(now);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let ids: Vec<i64> = tx
+            .prepare_cached(
+                "UPDATE messages SET status = 'pending', lease_until = NULL \
+                 WHERE status = 'sending' AND lease_until < ?1 RETURNING id",
+            )?
+            .query_map([&now], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in &ids {
+            insert_event(
+                &tx,
+                *id,
+                &now,
+                (Some(Status::Sending), Status::Pending),
+                "lease expired: the run sending it stopped; it may have been sent",
+                None,
+                actor,
+            )?;
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    fn ready_clause(channels: &[Channel], source: Source) -> String {
+        let channels = in_list(channels.iter().map(|c| c.as_str()));
+        match source {
+            Source::Pending => format!(
+                "status = 'pending' AND channel IN ({channels}) AND (not_before IS NULL OR not_before <= ?1)"
+            ),
+            Source::Retry => format!(
+                "status = 'error' AND channel IN ({channels}) AND (next_attempt_at IS NULL OR next_attempt_at <= ?1)"
+            ),
+        }
+    }
+
+    /// Atomically takes up to `limit` ready rows (priority first, then oldest),
+    /// marking them `sending` with a lease: concurrent runs never get the same row.
+    pub fn claim(
+        &mut self,
+        channels: &[Channel],
+        source: Source,
+        now: Timestamp,
+        lease_until: Timestamp,
+        limit: u32,
+        actor: &str,
+    ) -> rusqlite::Result<Vec<Message>> {
+        if channels.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let now_text = clock::to_db(now);
+        // An empty queue (most cron runs) must not take the write lock.
+        let ready = format!(
+            "SELECT EXISTS (SELECT 1 FROM messages WHERE {})",
+            Self::ready_clause(channels, source)
+        );
+        if !self
+            .conn
+            .prepare_cached(&ready)?
+            .query_row([&now_text], |row| row.get::<_, bool>(0))?
+        {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "UPDATE messages SET status = 'sending', lease_until = ?2, attempts = attempts + 1, last_attempt_at = ?1 \
+             WHERE id IN (SELECT id FROM messages WHERE {} ORDER BY priority DESC, id LIMIT ?3) \
+             RETURNING {MESSAGE_COLUMNS}",
+            Self::ready_clause(channels, source)
+        );
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut claimed: Vec<Message> = tx
+            .prepare_cached(&sql)?
+            .query_map(
+                params![now_text, clock::to_db(lease_until), limit],
+                Message::from_row,
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        let old = match source {
+            Source::Pending => Status::Pending,
+            Source::Retry => Status::Error,
+        };
+        for message in &claimed {
+            let reason = format!("attempt {}", message.attempts);
+            insert_event(
+                &tx,
+                message.id,
+                &now_text,
+                (Some(old), Status::Sending),
+                &reason,
+                None,
+                actor,
+            )?;
+        }
+        tx.commit()?;
+        // RETURNING does not keep the subquery's order.
+        claimed.sort_by_key(|m| (-m.priority, m.id));
+        Ok(claimed)
+    }
+
+    /// What `claim` would take, without taking it (dry runs).
+    pub fn peek(
+        &self,
+        channels: &[Channel],
+        source: Source,
+        now: Timestamp,
+        limit: u32,
+    ) -> rusqlite::Result<Vec<Message>> {
+        if channels.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {MESSAGE_COLUMNS} FROM messages WHERE {} ORDER BY priority DESC, id LIMIT ?2",
+            Self::ready_clause(channels, source)
+        );
+        self.conn
+            .prepare_cached(&sql)?
+            .query_map(params![clock::to_db(now), limit], Message::from_row)?
+            .collect()
+    }
+
+    /// Records the outcome of an attempt on a row this run holds.
+    /// Returns false if the row was no longer ours (lease lost).
+    pub fn record(
+        &mut self,
+        id: i64,
+        change: &Transition,
+        now: Timestamp,
+        actor: &str,
+    ) -> rusqlite::Result<bool> {
+        let now = clock::to_db(now);
+        let sent_at = matches!(change.status, Status::Sent).then_some(now.as_str());
+        let last_error = (!matches!(change.status, Status::Sent)).then_some(change.reason.as_str());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let updated = tx
+            .prepare_cached(
+                "UPDATE messages SET status = ?2, lease_until = NULL, next_attempt_at = ?3, \
+                 sent_at = COALESCE(?4, sent_at), last_error = ?5, provider_id = COALESCE(?6, provider_id) \
+                 WHERE id = ?1 AND status = 'sending'",
+            )?
+            .execute(params![
+                id,
+                change.status.as_str(),
+                change.next_attempt_at.map(clock::to_db),
+                sent_at,
+                last_error,
+                change.provider_id,
+            ])?;
+        if updated == 1 {
+            insert_event(
+                &tx,
+                id,
+                &now,
+                (Some(Status::Sending), change.status),
+                &change.reason,
+                change.detail.as_deref(),
+                actor,
+            )?;
+        }
+        tx.commit()?;
+        Ok(updated == 1)
+    }
+
+    /// Extends the leases of rows a run still holds (`sending`): a delivery in
+    /// progress is never taken over by another run, however long it takes.
+    pub fn renew_leases(&mut self, ids: &[i64], lease_until: Timestamp) -> rusqlite::Result<()> {
+        let until = clock::to_db(lease_until);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for id in ids {
+            tx.prepare_cached("UPDATE messages SET lease_until = ?2 WHERE id = ?1 AND status = 'sending'")?
+                .execute(params![id, until])?;
+        }
+        tx.commit()
+    }
+
+    /// Gives back rows a run claimed but did not try (peer down, time limit):
+    /// back to their previous status, the attempt not counted.
+    pub fn release(
+        &mut self,
+        ids: &[i64],
+        source: Source,
+        reason: &str,
+        now: Timestamp,
+        actor: &str,
+    ) -> rusqlite::Result<()> {
+        let status = match source {
+            Source::Pending => Status::Pending,
+            Source::Retry => Status::Error,
+        };
+        let now = clock::to_db(now);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for id in ids {
+            let updated = tx
+                .prepare_cached(
+                    "UPDATE messages SET status = ?2, lease_until = NULL, attempts = MAX(attempts - 1, 0) \
+                     WHERE id = ?1 AND status = 'sending'",
+                )?
+                .execute(params![id, status.as_str()])?;
+            if updated == 1 {
+                insert_event(
+                    &tx,
+                    *id,
+                    &now,
+                    (Some(Status::Sending), status),
+                    reason,
+                    None,
+                    actor,
+                )?;
+            }
+        }
+        tx.commit()
+    }
+}
