@@ -25,6 +25,7 @@ pub mod serve;
 pub mod sms;
 pub mod state;
 pub mod template;
+mod values;
 pub mod vapid;
 pub mod workflow;
 

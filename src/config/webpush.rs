@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::Fail;
 use crate::duration::Duration;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Urgency {
     VeryLow,

@@ -17,9 +17,7 @@ use crate::duration::Duration;
 use crate::exit_codes::bad_input;
 use crate::store::{Appointment, Store};
 
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Method {
     /// A plain calendar file (no scheduling).

@@ -338,7 +338,7 @@ impl Sender for SmsSender {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReceiptStatus {
     Delivered,
     Undelivered,

@@ -7,7 +7,7 @@ use super::messages::{NewBody, NewRow, insert_body, insert_message};
 use super::{Reader, Store};
 use crate::clock::{self, Timestamp};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MailStatus {
     /// Harvested; nothing decided yet.

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::Store;
 use crate::clock::{self, Timestamp};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Pending,
@@ -63,7 +63,7 @@ impl FromStr for Status {
 }
 
 /// A delivery channel. Every channel goes through the same queue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Channel {
     Email,

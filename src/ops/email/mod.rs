@@ -110,7 +110,7 @@ impl LinkSettings {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Priority {
     High,
     #[default]
