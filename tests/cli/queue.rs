@@ -43,17 +43,6 @@ fn enqueue(env: &Env, to: &[&str], extra: &[&str]) -> Vec<i64> {
         .collect()
 }
 
-/// A bulk send: every address in Bcc, one row each.
-fn enqueue_bulk(env: &Env, count: usize) {
-    env.write("body.txt", "Bonjour,\nvotre demande est enregistrée.\n");
-    let mut cmd = env.publik();
-    cmd.args(["enqueue", "email", "--subject", "Bulletin", "--text", "body.txt"]);
-    for i in 0..count {
-        cmd.arg("--bcc").arg(format!("user{i}@example.org"));
-    }
-    cmd.assert().success();
-}
-
 fn statuses(env: &Env) -> HashMap<String, String> {
     env.json(&["queue", "list"])
         .as_array()
@@ -746,7 +735,7 @@ fn crash_safety_under_kill_9() {
     });
     let env = Env::new();
     env.smtp_config(server.port(), "  lease: 1s\n");
-    enqueue_bulk(&env, 500);
+    common::enqueue_bulk(&env, 500);
     let mut seed = std::process::id() as u64 ^ 0x9e37_79b9_7f4a_7c15;
     let mut kills = 0;
     for _ in 0..5 {
@@ -790,7 +779,7 @@ fn overlapping_runs_never_double_send() {
     });
     let env = Env::new();
     env.smtp_config(server.port(), "");
-    enqueue_bulk(&env, 2000);
+    common::enqueue_bulk(&env, 2000);
     let children: Vec<_> = (0..4)
         .map(|_| env.command().arg("send-queue").spawn().unwrap())
         .collect();

@@ -114,23 +114,8 @@ fn send_queue_loses_no_outcome_while_other_clients_open_the_state() {
     });
     let env = Env::new();
     env.smtp_config(server.port(), "");
-    env.write("body.txt", "Bonjour\n");
     let messages = 100;
-    for i in 0..messages {
-        env.publik()
-            .args([
-                "enqueue",
-                "email",
-                "--to",
-                &format!("user{i}@example.org"),
-                "--subject",
-                "Test",
-                "--text",
-                "body.txt",
-            ])
-            .assert()
-            .success();
-    }
+    common::enqueue_bulk(&env, messages);
     let mut run = env.command().arg("send-queue").spawn().unwrap();
     let mut reader = peeker(&env, "messages", 1_000);
     assert!(run.wait().unwrap().success());
@@ -143,6 +128,21 @@ fn send_queue_loses_no_outcome_while_other_clients_open_the_state() {
     assert_eq!(sent.as_array().unwrap().len(), messages);
 }
 
+/// How many rows `queue list FILTER` shows in the state `state`.
+fn rows_in(env: &Env, state: &std::path::Path, filter: &[&str]) -> usize {
+    let out = env
+        .publik()
+        .args(["--json", "--state"])
+        .arg(state)
+        .args(["queue", "list"])
+        .args(filter)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    rows.as_array().unwrap().len()
+}
+
 #[test]
 fn backup_is_a_complete_copy_taken_while_a_run_writes() {
     let server = SmtpServer::start_with(Options {
@@ -151,22 +151,7 @@ fn backup_is_a_complete_copy_taken_while_a_run_writes() {
     });
     let env = Env::new();
     env.smtp_config(server.port(), "");
-    env.write("body.txt", "Bonjour\n");
-    for i in 0..50 {
-        env.publik()
-            .args([
-                "enqueue",
-                "email",
-                "--to",
-                &format!("user{i}@example.org"),
-                "--subject",
-                "Test",
-                "--text",
-                "body.txt",
-            ])
-            .assert()
-            .success();
-    }
+    common::enqueue_bulk(&env, 50);
     let mut run = env.command().arg("send-queue").spawn().unwrap();
     let backup = env.path("backups/publik.sqlite3");
     std::fs::create_dir(env.path("backups")).unwrap();
@@ -190,16 +175,7 @@ fn backup_is_a_complete_copy_taken_while_a_run_writes() {
     assert_eq!(beside.len(), 1, "one self-contained file: {beside:?}");
     // The copy is a usable state: publik reads it, it checks clean, and it
     // holds every row that was queued.
-    let copy = env
-        .publik()
-        .args(["--json", "--state"])
-        .arg(&backup)
-        .args(["queue", "list"])
-        .output()
-        .unwrap();
-    assert!(copy.status.success());
-    let rows: serde_json::Value = serde_json::from_slice(&copy.stdout).unwrap();
-    assert_eq!(rows.as_array().unwrap().len(), 50);
+    assert_eq!(rows_in(&env, &backup, &[]), 50);
     env.publik()
         .arg("--state")
         .arg(&backup)
@@ -218,15 +194,7 @@ fn backup_is_a_complete_copy_taken_while_a_run_writes() {
         .as_array()
         .unwrap()
         .len();
-    let copy = env
-        .publik()
-        .args(["--json", "--state"])
-        .arg(&backup)
-        .args(["queue", "list", "--status", "sent"])
-        .output()
-        .unwrap();
-    let rows: serde_json::Value = serde_json::from_slice(&copy.stdout).unwrap();
-    assert_eq!(rows.as_array().unwrap().len(), sent);
+    assert_eq!(rows_in(&env, &backup, &["--status", "sent"]), sent);
 }
 
 #[test]

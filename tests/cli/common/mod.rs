@@ -207,3 +207,14 @@ pub fn queue_newsletter(env: &Env, text: &str) {
         .assert()
         .success();
 }
+
+/// A bulk send: every address (`user0@example.org`…) in Bcc, one row each.
+pub fn enqueue_bulk(env: &Env, count: usize) {
+    env.write("body.txt", "Bonjour,\nvotre demande est enregistrée.\n");
+    let mut cmd = env.publik();
+    cmd.args(["enqueue", "email", "--subject", "Bulletin", "--text", "body.txt"]);
+    for i in 0..count {
+        cmd.arg("--bcc").arg(format!("user{i}@example.org"));
+    }
+    cmd.assert().success();
+}
