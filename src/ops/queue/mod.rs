@@ -359,15 +359,13 @@ pub fn run(
                     while group.len() < width && pending.front().is_some_and(|m| m.channel == channel) {
                         let Some(message) = pending.pop_front() else { break };
                         if deadline.is_some_and(|d| Instant::now() >= d) {
-                            pending.push_front(message);
-                            pending.extend(group.drain(..));
-                            release(
+                            give_back_untried(
                                 &run_store,
                                 &mut report,
                                 &mut pending,
-                                options.source,
-                                "time limit reached before sending",
-                                actor,
+                                message,
+                                &mut group,
+                                options,
                             )?;
                             break 'run;
                         }
@@ -395,15 +393,13 @@ pub fn run(
                             let wait = throttle.wait_needed(Instant::now());
                             if !wait.is_zero() {
                                 if deadline.is_some_and(|d| Instant::now() + wait >= d) {
-                                    pending.push_front(message);
-                                    pending.extend(group.drain(..));
-                                    release(
+                                    give_back_untried(
                                         &run_store,
                                         &mut report,
                                         &mut pending,
-                                        options.source,
-                                        "time limit reached before sending",
-                                        actor,
+                                        message,
+                                        &mut group,
+                                        options,
                                     )?;
                                     break 'run;
                                 }
@@ -515,6 +511,28 @@ fn record_delivery(
         );
     }
     Ok(())
+}
+
+/// The time limit came before `message` was sent: it, the group being
+/// gathered and the rest of the batch go back untried.
+fn give_back_untried(
+    store: &RunStore,
+    report: &mut RunReport,
+    pending: &mut VecDeque<Message>,
+    message: Message,
+    group: &mut Vec<Message>,
+    options: &RunOptions,
+) -> anyhow::Result<()> {
+    pending.push_front(message);
+    pending.extend(group.drain(..));
+    release(
+        store,
+        report,
+        pending,
+        options.source,
+        "time limit reached before sending",
+        &options.actor,
+    )
 }
 
 /// Releases the claimed rows of `pending` whose channel is down or that the
