@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Utc};
 
-use crate::exit_codes::bad_input;
+use crate::exit_codes::bad_field;
 
 pub type Timestamp = DateTime<Utc>;
 
@@ -64,15 +64,19 @@ pub fn parse_time_in<Z: TimeZone>(
         .find_map(|fmt| NaiveDateTime::parse_from_str(text, fmt).ok())
         .or_else(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)))
         .ok_or_else(|| {
-            bad_input(format!(
-                "{field}: invalid time \"{text}\": expected RFC 3339 (2026-11-23T08:00:00+01:00) or \"YYYY-MM-DD HH:MM\" ({zone_name})"
-            ))
+            bad_field(
+                field,
+                format!(
+                    "invalid time \"{text}\": expected RFC 3339 (2026-11-23T08:00:00+01:00) or \"YYYY-MM-DD HH:MM\" ({zone_name})"
+                ),
+            )
         })?;
     match zone.from_local_datetime(&naive).earliest() {
         Some(t) => Ok(t.with_timezone(&Utc)),
-        None => Err(bad_input(format!(
-            "{field}: {text} does not exist in {zone_name} (clocks jump forward then)"
-        ))),
+        None => Err(bad_field(
+            field,
+            format!("{text} does not exist in {zone_name} (clocks jump forward then)"),
+        )),
     }
 }
 
@@ -89,11 +93,11 @@ mod tests {
 
     #[test]
     fn parses_rfc3339_and_rejects_garbage() {
-        let t = parse_time("--not-before", "2026-11-23T08:00:00+01:00").unwrap();
+        let t = parse_time("not_before", "2026-11-23T08:00:00+01:00").unwrap();
         assert_eq!(to_db(t), "2026-11-23T07:00:00.000Z");
-        assert!(parse_time("--not-before", "2026-11-23 08:00").is_ok());
-        let err = parse_time("--not-before", "tomorrow").unwrap_err();
-        assert!(err.to_string().contains("--not-before"));
+        assert!(parse_time("not_before", "2026-11-23 08:00").is_ok());
+        let err = parse_time("not_before", "tomorrow").unwrap_err();
+        assert!(err.to_string().contains("not_before"));
         assert!(err.to_string().contains("tomorrow"));
     }
 }

@@ -38,13 +38,39 @@ impl ExitCode {
     }
 }
 
-/// Bad input data (exit 65). The message names the field and the value.
+/// Bad input data (exit 65). The message names the value; `field` names
+/// where it came from as the domain spells it (`invite_booking`,
+/// `booking.start`), and the command line shows its flag instead
+/// (`--invite-booking`, see `cli::flags`).
 #[derive(Debug)]
-pub struct BadInput(pub String);
+pub struct BadInput {
+    field: Option<String>,
+    message: String,
+}
+
+impl BadInput {
+    pub fn new(message: impl Into<String>) -> BadInput {
+        BadInput {
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn field(&self) -> Option<&str> {
+        self.field.as_deref()
+    }
+
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
 
 impl fmt::Display for BadInput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        match &self.field {
+            Some(field) => write!(f, "{field}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
     }
 }
 
@@ -64,7 +90,15 @@ impl std::error::Error for PeerDown {}
 
 /// Shorthand: `Err(bad_input(format!(…)))?`.
 pub fn bad_input(message: impl Into<String>) -> anyhow::Error {
-    anyhow::Error::new(BadInput(message.into()))
+    anyhow::Error::new(BadInput::new(message))
+}
+
+/// Bad input in one field of a request: `bad_field("to", "…")`.
+pub fn bad_field(field: impl Into<String>, message: impl Into<String>) -> anyhow::Error {
+    anyhow::Error::new(BadInput {
+        field: Some(field.into()),
+        message: message.into(),
+    })
 }
 
 pub fn peer_down(message: impl Into<String>) -> anyhow::Error {

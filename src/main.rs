@@ -1,11 +1,14 @@
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use publik::cli::{self, Cli};
 use publik::exit_codes::ExitCode;
 
 fn main() {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
+    let (cli, matches) = match parsed {
+        Ok(parsed) => parsed,
         // A value that does not parse (a duration, a time, a number) is bad
         // input data like the same mistake found later by the domain: 65.
         // Unknown commands, flags and choices stay usage errors (2).
@@ -20,6 +23,7 @@ fn main() {
         Ok(()) => ExitCode::Success,
         Err(err) if is_broken_pipe(&err) => ExitCode::Success,
         Err(err) => {
+            let err = cli::flags::name_flags(err, &matches);
             report(&err);
             ExitCode::for_error(&err)
         }

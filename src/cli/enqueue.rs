@@ -1,8 +1,10 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::cli::Context;
+use crate::cli::{Context, input};
 use crate::duration::Duration;
-use crate::ops::email::{EmailRequest, Priority};
+use crate::exit_codes::bad_field;
+use crate::ops::email::{Attachment, EmailRequest, Priority};
+use crate::size::Size;
 use crate::{ops, render};
 
 /// Queue a message: one row per recipient; prints the new row ids
@@ -105,35 +107,41 @@ pub struct EmailArgs {
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     match args.command {
         EnqueueCommand::Email(email) => {
+            let config = ctx.config()?;
             let request = EmailRequest {
                 to: email.to,
                 cc: email.cc,
                 bcc: email.bcc,
                 subject: email.subject,
-                text: email.text,
-                html: email.html,
-                attach: email.attach,
+                text: input::text("text", &email.text)?,
+                html: input::optional_text("html", email.html.as_deref())?,
+                attach: email
+                    .attach
+                    .iter()
+                    .map(|spec| attachment(spec, config.email.max_size))
+                    .collect::<anyhow::Result<_>>()?,
                 from: email.from,
                 reply_to: email.reply_to,
-                headers: email.header,
+                header: email.header,
                 priority: email.priority,
                 not_before: email.not_before,
                 expires_in: email.expires_in,
                 tag: email.tag,
-                invite: email.invite,
-                invite_booking: email.invite_booking,
+                invite: input::optional_text("invite", email.invite.as_deref())?,
+                invite_booking: input::optional_text("invite_booking", email.invite_booking.as_deref())?,
                 invite_uid: email.invite_uid,
                 invite_method: email.invite_method,
             };
-            let config = ctx.config()?;
             let ids = ops::email::enqueue(&mut ctx.store()?, config, &request, &ops::actor("enqueue"))?;
             render::ids(&ids, ctx.output)
         }
         EnqueueCommand::Sms(sms) => {
             let request = ops::sms::SmsRequest {
                 to: sms.to,
-                text: sms.text,
-                text_file: sms.text_file,
+                text: match (sms.text, sms.text_file) {
+                    (Some(text), _) => text,
+                    (None, path) => input::text("text_file", path.as_deref().unwrap_or(Path::new("-")))?,
+                },
                 not_before: sms.not_before,
                 expires_in: sms.expires_in,
                 tag: sms.tag,
@@ -143,4 +151,23 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             render::ids(&ids, ctx.output)
         }
     }
+}
+
+/// `FILE` or `FILE;type=MIME`, read once its size is known to fit.
+fn attachment(spec: &str, max_size: Size) -> anyhow::Result<Attachment> {
+    let (path, content_type) = match spec.rsplit_once(";type=") {
+        Some((path, mime)) => (Path::new(path), Some(mime.trim().to_string())),
+        None => (Path::new(spec), None),
+    };
+    let data = input::regular_file("attach", path, |len| ops::email::fits(len, max_size))?;
+    let filename = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| bad_field("attach", format!("{} has no usable file name", path.display())))?
+        .to_string();
+    Ok(Attachment {
+        filename,
+        content_type,
+        data,
+    })
 }

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use crate::cli::Context;
+use crate::cli::{Context, input};
 use crate::duration::Duration;
 use crate::ops::ics::{Attendee, IcsRequest, Method};
 use crate::{ops, render};
@@ -61,7 +61,7 @@ pub struct Args {
 
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let request = IcsRequest {
-        booking: args.booking,
+        booking: input::optional_text("booking", args.booking.as_deref())?,
         start: args.start,
         end: args.end,
         duration: args.duration,

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use crate::cli::Context;
+use crate::cli::{Context, input};
 use crate::store::MemberStatus;
 use crate::{ops, render};
 
@@ -71,7 +71,7 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             file,
             skip_invalid,
         } => render::add_report(
-            &ops::newsletter::import(&mut store, &slug, &file, skip_invalid)?,
+            &ops::newsletter::import(&mut store, &slug, &input::text("file", &file)?, skip_invalid)?,
             ctx.output,
         ),
         GroupCommand::Remove { slug, addresses } => {

@@ -1,9 +1,8 @@
 //! `publik mail`: the harvested mail and its fate.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::cli::Context;
-use crate::exit_codes::bad_input;
+use crate::cli::{Context, input};
 use crate::store::MailStatus;
 use crate::{ops, render};
 
@@ -103,9 +102,7 @@ pub fn mail(ctx: &Context, args: MailArgs) -> anyhow::Result<()> {
         } => {
             let content = match (content, content_file) {
                 (Some(text), _) => text,
-                (None, Some(path)) => std::fs::read_to_string(&path)
-                    .map_err(|e| bad_input(format!("--content-file: cannot read {}: {e}", path.display())))?,
-                (None, None) => return Err(bad_input("--content: give --content or --content-file")),
+                (None, path) => input::text("content_file", path.as_deref().unwrap_or(Path::new("-")))?,
             };
             let id = id.or(mail_id).unwrap_or_default();
             ops::maarch::respond(&mut store, ctx.config()?, &id, &content, &actor)?

@@ -17,8 +17,8 @@ pub enum NewsletterCommand {
         #[arg(long, value_name = "SLUG")]
         group: String,
         /// Template variable KEY=VALUE; repeatable
-        #[arg(long = "var", value_name = "KEY=VALUE")]
-        vars: Vec<String>,
+        #[arg(long, value_name = "KEY=VALUE")]
+        var: Vec<String>,
         /// Do not send before this time
         #[arg(long, value_name = "TIME")]
         not_before: Option<String>,
@@ -30,7 +30,7 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
         NewsletterCommand::Send {
             template,
             group,
-            vars,
+            var,
             not_before,
         } => {
             let config = ctx.config()?;
@@ -41,7 +41,7 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
                 config,
                 &template,
                 &group,
-                &vars,
+                &var,
                 not_before.as_deref(),
                 &actor,
             )?;

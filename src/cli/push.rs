@@ -1,10 +1,8 @@
 //! `publik push`: browsers' push subscriptions.
 
-use std::io::Read;
 use std::path::PathBuf;
 
-use crate::cli::Context;
-use crate::exit_codes::bad_input;
+use crate::cli::{Context, input};
 use crate::{ops, render};
 
 /// Web Push subscriptions (one per user and device)
@@ -49,20 +47,7 @@ pub fn push(ctx: &Context, args: PushArgs) -> anyhow::Result<()> {
     let mut store = ctx.store()?;
     match args.command {
         PushCommand::Subscribe { user, subscription } => {
-            let text = if subscription.as_os_str() == "-" {
-                let mut text = String::new();
-                std::io::stdin()
-                    .read_to_string(&mut text)
-                    .map_err(|e| bad_input(format!("--subscription: {e}")))?;
-                text
-            } else {
-                std::fs::read_to_string(&subscription).map_err(|e| {
-                    bad_input(format!(
-                        "--subscription: cannot read {}: {e}",
-                        subscription.display()
-                    ))
-                })?
-            };
+            let text = input::text("subscription", &subscription)?;
             let report = ops::push::subscribe(&mut store, ctx.config()?, &user, &text)?;
             ctx.output.record(&report)
         }

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use crate::cli::Context;
+use crate::cli::{Context, input};
 use crate::{ops, render};
 
 /// Message templates (minijinja, Django-like syntax)
@@ -34,8 +34,8 @@ pub enum TemplateCommand {
         #[arg(long, value_name = "ADDR")]
         to: String,
         /// Template variable KEY=VALUE; repeatable
-        #[arg(long = "var", value_name = "KEY=VALUE")]
-        vars: Vec<String>,
+        #[arg(long, value_name = "KEY=VALUE")]
+        var: Vec<String>,
     },
 }
 
@@ -48,6 +48,8 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             text,
             html,
         } => {
+            let text = input::text("text", &text)?;
+            let html = input::optional_text("html", html.as_deref())?;
             let created = ops::newsletter::add_template(&mut store, &name, &subject, &text, html.as_deref())?;
             log::info!("template {name} {}", if created { "added" } else { "replaced" });
             Ok(())
@@ -56,8 +58,8 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
         TemplateCommand::Show { name } => {
             render::template(&ops::newsletter::template(&store, &name)?, ctx.output)
         }
-        TemplateCommand::Render { name, to, vars } => render::rendered(
-            &ops::newsletter::render_preview(&store, &name, &to, &vars)?,
+        TemplateCommand::Render { name, to, var } => render::rendered(
+            &ops::newsletter::render_preview(&store, &name, &to, &var)?,
             ctx.output,
         ),
     }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::cli::Context;
+use crate::cli::{Context, input};
 use crate::{ops, render};
 
 const WORKFLOW_SCHEMA: &str = "\
@@ -57,7 +57,9 @@ pub fn workflow(ctx: &Context, args: WorkflowArgs) -> anyhow::Result<()> {
     let mut store = ctx.store()?;
     match args.command {
         WorkflowCommand::Import { file } => {
-            let workflow = ops::workflow::import(&mut store, ctx.config()?, &file)?;
+            let text = input::text("file", &file)?;
+            let workflow =
+                ops::workflow::import(&mut store, ctx.config()?, &text, &file.display().to_string())?;
             log::info!("imported workflow {}", workflow.name);
             Ok(())
         }

@@ -156,8 +156,8 @@ fn yaml_error(name: &str, err: &serde_yaml::Error) -> anyhow::Error {
         None => text.clone(),
     };
     let err = match err.location() {
-        Some(loc) => BadInput(format!("config {name} line {}: {message}", loc.line())),
-        None => BadInput(format!("config {name}: {message}")),
+        Some(loc) => BadInput::new(format!("config {name} line {}: {message}", loc.line())),
+        None => BadInput::new(format!("config {name}: {message}")),
     };
     anyhow::Error::new(err)
 }

@@ -1,5 +1,5 @@
 //! `publik config check`: every channel contributes its own checks (warnings
-//! about the settings) and a probe of its server for `--connect`.
+//! about the settings) and, when asked, a probe of its server.
 
 use serde::Serialize;
 
@@ -69,7 +69,7 @@ pub fn channel_checks() -> Vec<Box<dyn ChannelCheck>> {
 pub struct CheckResult {
     pub channel: &'static str,
     pub warnings: Vec<String>,
-    /// `--connect`: what the probe found (None when not asked).
+    /// What the probe of the server found (None when not asked).
     pub connect: Option<String>,
     pub error: Option<String>,
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::clock::{self, Timestamp};
 use crate::duration::Duration;
-use crate::exit_codes::bad_input;
+use crate::exit_codes::{bad_field, bad_input};
 use crate::store::{
     Attachment, ChangeRefused, Channel, Event, ListFilter, Message, Status, StatusCount, Store,
 };
@@ -126,9 +126,10 @@ const CANCELLABLE: [Status; 2] = [Status::Pending, Status::Error];
 pub fn requeue(store: &mut Store, ids: &[i64], statuses: &[Status], actor: &str) -> anyhow::Result<Vec<i64>> {
     for status in statuses {
         if !REQUEUEABLE.contains(status) {
-            return Err(bad_input(format!(
-                "--status: {status} messages cannot be requeued (error or failed)"
-            )));
+            return Err(bad_field(
+                "status",
+                format!("{status} messages cannot be requeued (error or failed)"),
+            ));
         }
     }
     let ids = if statuses.is_empty() {
@@ -161,9 +162,10 @@ pub struct PurgeReport {
 pub fn purge(store: &mut Store, older_than: Duration, statuses: &[Status]) -> anyhow::Result<PurgeReport> {
     for status in statuses {
         if matches!(status, Status::Pending | Status::Sending | Status::Error) {
-            return Err(bad_input(format!(
-                "--status: {status} messages are still in the works and cannot be purged (cancel them first)"
-            )));
+            return Err(bad_field(
+                "status",
+                format!("{status} messages are still in the works and cannot be purged (cancel them first)"),
+            ));
         }
     }
     let statuses = if statuses.is_empty() {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::config::{Config, MaarchConfig};
-use crate::exit_codes::{bad_input, peer_down};
+use crate::exit_codes::{bad_field, bad_input, peer_down};
 use crate::ops::check::ChannelCheck;
 use crate::ops::queue::{Delivery, Sender};
 use crate::store::{Body, Channel, Mail, MailStatus, Message, NewBody, NewMail, NewRow, Store};
@@ -194,7 +194,7 @@ pub struct FeedReport {
     /// Mails stored by an earlier run whose status change this run repaired.
     pub repaired: Vec<String>,
     pub skipped: Vec<SkippedMail>,
-    /// `--dry-run`: what would be harvested.
+    /// A dry run: what would be harvested.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub would_harvest: Vec<i64>,
 }
@@ -400,17 +400,18 @@ pub fn link(
 ) -> anyhow::Result<i64> {
     let mail = mail(store, id)?;
     if form_number.trim().is_empty() {
-        return Err(bad_input("--form-number: must not be empty"));
+        return Err(bad_field("form_number", "must not be empty"));
     }
     if !(form_url.starts_with("https://") || form_url.starts_with("http://")) {
-        return Err(bad_input(format!(
-            "--form-url: \"{form_url}\" is not an http(s) URL"
-        )));
+        return Err(bad_field(
+            "form_url",
+            format!("\"{form_url}\" is not an http(s) URL"),
+        ));
     }
     if let Some(existing) = mail.form_number.as_deref().filter(|_| !force) {
         return Err(bad_input(format!(
             "mail {} is already linked to form {existing}, and Maarch keeps a single external id per mail; \
-             use --force to replace it",
+             use `force` to replace it",
             mail.id
         )));
     }
@@ -457,7 +458,7 @@ pub fn respond(
 ) -> anyhow::Result<i64> {
     let mail = mail(store, id)?;
     if content.trim().is_empty() {
-        return Err(bad_input("--content: the response is empty"));
+        return Err(bad_field("content", "the response is empty"));
     }
     let report = response_report(config, &mail, content);
     queue_report(store, &mail, MailStatus::Responded, None, report, actor)

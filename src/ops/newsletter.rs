@@ -2,8 +2,6 @@
 //! templates, and `newsletter send`, which queues one email row per active
 //! member in one transaction, each with its own unsubscribe token.
 
-use std::path::Path;
-
 use anyhow::Context;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -11,7 +9,7 @@ use serde_json::{Map, Value, json};
 use crate::address::parse_mailbox;
 use crate::clock;
 use crate::config::Config;
-use crate::exit_codes::bad_input;
+use crate::exit_codes::{bad_field, bad_input};
 use crate::link_key::LinkKey;
 use crate::ops::email::{EmailContent, NewsletterPart};
 use crate::ops::template;
@@ -36,7 +34,7 @@ pub fn create_group(store: &mut Store, slug: &str, label: &str) -> anyhow::Resul
         )));
     }
     if label.trim().is_empty() {
-        return Err(bad_input("--label: must not be empty"));
+        return Err(bad_field("label", "must not be empty"));
     }
     if !store.create_group(slug, label)? {
         return Err(bad_input(format!("group \"{slug}\" already exists")));
@@ -90,15 +88,8 @@ pub fn add_members(store: &mut Store, slug: &str, addresses: &[String]) -> anyho
     })
 }
 
-/// Reads a CSV with a header row naming an `email` column (other columns
-/// become attributes), or a plain list of addresses, one per line.
-fn read_members(path: &Path) -> anyhow::Result<(Vec<NewMember>, Vec<InvalidLine>)> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| bad_input(format!("cannot read {}: {e}", path.display())))?;
-    parse_members(&text)
-}
-
-/// The members of a CSV (or one address a line) export.
+/// The members of a CSV with a header row naming an `email` column (other
+/// columns become attributes), or of a plain list, one address a line.
 fn parse_members(text: &str) -> anyhow::Result<(Vec<NewMember>, Vec<InvalidLine>)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut members = Vec::new();
@@ -176,20 +167,23 @@ fn parse_members(text: &str) -> anyhow::Result<(Vec<NewMember>, Vec<InvalidLine>
     Ok((members, invalid))
 }
 
-pub fn import(store: &mut Store, slug: &str, path: &Path, skip_invalid: bool) -> anyhow::Result<AddReport> {
+/// Imports a members export (`file`, see `parse_members`).
+pub fn import(store: &mut Store, slug: &str, file: &str, skip_invalid: bool) -> anyhow::Result<AddReport> {
     let group = group(store, slug)?;
-    let (members, invalid) = read_members(path)?;
+    let (members, invalid) = parse_members(file)?;
     if !invalid.is_empty() && !skip_invalid {
         let lines: Vec<String> = invalid
             .iter()
             .map(|i| format!("line {}: {}", i.line, i.error))
             .collect();
-        return Err(bad_input(format!(
-            "{}: {} bad line(s), nothing imported (use --skip-invalid to import the others): {}",
-            path.display(),
-            invalid.len(),
-            lines.join("; ")
-        )));
+        return Err(bad_field(
+            "file",
+            format!(
+                "{} bad line(s), nothing imported (use `skip_invalid` to import the others): {}",
+                invalid.len(),
+                lines.join("; ")
+            ),
+        ));
     }
     let added = store.add_members(group.id, &members)?;
     Ok(AddReport {
@@ -222,7 +216,7 @@ pub struct Unsubscribed {
 }
 
 pub fn unsubscribe(store: &mut Store, token_text: &str) -> anyhow::Result<Unsubscribed> {
-    let invalid = || bad_input("--token: this unsubscribe link is not valid");
+    let invalid = || bad_field("token", "this unsubscribe link is not valid");
     let id = token::id_of(token_text).ok_or_else(invalid)?;
     let (group, email, changed) = store
         .unsubscribe(id, &token::hash(token_text))?
@@ -275,18 +269,12 @@ pub fn add_template(
     store: &mut Store,
     name: &str,
     subject: &str,
-    text_file: &Path,
-    html_file: Option<&Path>,
+    text: &str,
+    html: Option<&str>,
 ) -> anyhow::Result<bool> {
     check_name(name)?;
-    let read = |field: &str, path: &Path| {
-        std::fs::read_to_string(path)
-            .map_err(|e| bad_input(format!("{field}: cannot read {}: {e}", path.display())))
-    };
-    let text = read("--text", text_file)?;
-    let html = html_file.map(|p| read("--html", p)).transpose()?;
-    template::check(subject, &text, html.as_deref())?;
-    Ok(store.save_template(name, subject, &text, html.as_deref())?)
+    template::check(subject, text, html)?;
+    Ok(store.save_template(name, subject, text, html)?)
 }
 
 pub fn template(store: &Store, name: &str) -> anyhow::Result<Template> {
@@ -295,16 +283,16 @@ pub fn template(store: &Store, name: &str) -> anyhow::Result<Template> {
         .ok_or_else(|| bad_input(format!("no template \"{name}\" (see `publik template list`)")))
 }
 
-/// `--var k=v` pairs as a JSON object.
+/// `var` pairs (`KEY=VALUE`) as a JSON object.
 pub fn parse_vars(pairs: &[String]) -> anyhow::Result<Map<String, Value>> {
     let mut vars = Map::new();
     for pair in pairs {
         let (key, value) = pair
             .split_once('=')
-            .ok_or_else(|| bad_input(format!("--var: \"{pair}\" is not KEY=VALUE")))?;
+            .ok_or_else(|| bad_field("var", format!("\"{pair}\" is not KEY=VALUE")))?;
         let reserved = ["recipient", "group", "unsubscribe_url"];
         if key.is_empty() || reserved.contains(&key) {
-            return Err(bad_input(format!("--var: \"{key}\" is not a usable name")));
+            return Err(bad_field("var", format!("\"{key}\" is not a usable name")));
         }
         vars.insert(key.to_string(), Value::String(value.to_string()));
     }
@@ -318,7 +306,7 @@ pub fn render_preview(
     vars: &[String],
 ) -> anyhow::Result<template::Rendered> {
     let template = template(store, name)?;
-    let email = normalize_email(to).map_err(|e| bad_input(format!("--to: {e}")))?;
+    let email = normalize_email(to).map_err(|e| bad_field("to", e))?;
     let mut context = template::sample_context(&email);
     if let Some(object) = context.as_object_mut() {
         object.extend(parse_vars(vars)?);
@@ -386,7 +374,7 @@ pub fn send(
     let group = group(store, slug)?;
     let vars = parse_vars(vars)?;
     let not_before = not_before
-        .map(|t| clock::parse_time("--not-before", t))
+        .map(|t| clock::parse_time("not_before", t))
         .transpose()?;
     let from = parse_mailbox(&config.email.from).map_err(|e| bad_input(format!("email.from: {e}")))?;
     let mut context = vars;

@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 
 use crate::config::{Config, Urgency};
 use crate::duration::Duration;
-use crate::exit_codes::bad_input;
+use crate::exit_codes::{bad_field, bad_input};
 use crate::ops::check::ChannelCheck;
 use crate::ops::queue::RowOptions;
 use crate::ops::queue::{Delivery, Sender};
@@ -57,7 +57,7 @@ pub fn generate_key(out: &Path) -> anyhow::Result<String> {
 
 fn key_file(config: &Config) -> anyhow::Result<PathBuf> {
     let path = config.webpush.private_key_file.as_ref().ok_or_else(|| {
-        bad_input("webpush.private_key_file: not set (create one with `publik vapid generate --out FILE`)")
+        bad_input("webpush.private_key_file: not set (create one with `publik vapid generate`)")
     })?;
     Ok(config.resolve_path(path))
 }
@@ -161,7 +161,7 @@ pub fn subscribe(
     text: &str,
 ) -> anyhow::Result<SubscribeReport> {
     if user.trim().is_empty() {
-        return Err(bad_input("--user: must not be empty"));
+        return Err(bad_field("user", "must not be empty"));
     }
     let subscription = parse_subscription(text)?;
     let (created, dropped) = store.subscribe(
@@ -212,7 +212,7 @@ pub fn notify(
     actor: &str,
 ) -> anyhow::Result<Vec<i64>> {
     if request.title.trim().is_empty() {
-        return Err(bad_input("--title: must not be empty"));
+        return Err(bad_field("title", "must not be empty"));
     }
     let actions = request
         .actions
@@ -221,14 +221,14 @@ pub fn notify(
             a.split_once(':')
                 .filter(|(id, label)| !id.is_empty() && !label.is_empty())
                 .map(|(id, label)| json!({"action": id, "title": label}))
-                .ok_or_else(|| bad_input(format!("--action: \"{a}\" is not ID:LABEL")))
+                .ok_or_else(|| bad_field("actions", format!("\"{a}\" is not ID:LABEL")))
         })
         .collect::<anyhow::Result<Vec<Value>>>()?;
-    for (field, url) in [("--url", &request.url), ("--icon", &request.icon)] {
+    for (field, url) in [("url", &request.url), ("icon", &request.icon)] {
         if let Some(url) = url
             && !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/'))
         {
-            return Err(bad_input(format!("{field}: \"{url}\" is not a URL")));
+            return Err(bad_field(field, format!("\"{url}\" is not a URL")));
         }
     }
     let mut payload = json!({"title": request.title});
@@ -247,10 +247,13 @@ pub fn notify(
     }
     let payload = payload.to_string();
     if payload.len() > MAX_PAYLOAD_BYTES {
-        return Err(bad_input(format!(
-            "payload: {} bytes is over the {MAX_PAYLOAD_BYTES} a push service accepts; shorten --body",
-            payload.len()
-        )));
+        return Err(bad_field(
+            "body",
+            format!(
+                "the payload is {} bytes, over the {MAX_PAYLOAD_BYTES} a push service accepts; shorten it",
+                payload.len()
+            ),
+        ));
     }
     let ttl = request
         .ttl
@@ -519,7 +522,7 @@ impl ChannelCheck for PushCheck {
         match &config.webpush.private_key_file {
             None => warnings.push("webpush.private_key_file is not set: notifications cannot be sent".into()),
             Some(path) if !config.resolve_path(path).is_file() => warnings.push(format!(
-                "webpush.private_key_file {} does not exist (publik vapid generate --out FILE)",
+                "webpush.private_key_file {} does not exist (see publik vapid generate)",
                 config.resolve_path(path).display()
             )),
             Some(_) => {}

@@ -2,15 +2,13 @@
 //! number, sent through the provider's HTTP gateway (JSON, form or query
 //! fields, as configured), and delivery receipts.
 
-use std::path::PathBuf;
-
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
 use crate::clock;
 use crate::config::{Config, GatewayAuthType, GatewayConfig, GatewayFormat, HttpMethod};
 use crate::duration::Duration;
-use crate::exit_codes::bad_input;
+use crate::exit_codes::{bad_field, bad_input};
 use crate::ops::check::ChannelCheck;
 use crate::ops::queue::RowOptions;
 use crate::ops::queue::{Delivery, Sender};
@@ -27,8 +25,7 @@ pub struct SmsContent {
 #[derive(Debug, Default)]
 pub struct SmsRequest {
     pub to: Vec<String>,
-    pub text: Option<String>,
-    pub text_file: Option<PathBuf>,
+    pub text: String,
     pub not_before: Option<String>,
     pub expires_in: Option<Duration>,
     pub tag: Option<String>,
@@ -49,36 +46,33 @@ pub fn enqueue(
         ));
     }
     if request.to.is_empty() {
-        return Err(bad_input("--to: at least one number is required"));
+        return Err(bad_field("to", "at least one number is required"));
     }
     let mut numbers = Vec::with_capacity(request.to.len());
     for number in &request.to {
         let normalized = phone::normalize(number, &config.sms.default_country)
-            .map_err(|e| bad_input(format!("--to: {e}")))?;
+            .map_err(|e| bad_field("to", e.to_string()))?;
         if !numbers.contains(&normalized) {
             numbers.push(normalized);
         }
     }
-    let text = match (&request.text, &request.text_file) {
-        (Some(text), None) => text.clone(),
-        (None, Some(path)) => std::fs::read_to_string(path)
-            .map_err(|e| bad_input(format!("--text-file: cannot read {}: {e}", path.display())))?,
-        _ => return Err(bad_input("--text: give either --text or --text-file")),
-    };
-    let text = text.replace("\r\n", "\n").trim_end().to_string();
+    let text = request.text.replace("\r\n", "\n").trim_end().to_string();
     if text.is_empty() {
-        return Err(bad_input("--text: the message is empty"));
+        return Err(bad_field("text", "the message is empty"));
     }
     if text.chars().count() > MAX_TEXT_CHARS {
-        return Err(bad_input(format!(
-            "--text: {} characters is too long (at most {MAX_TEXT_CHARS})",
-            text.chars().count()
-        )));
+        return Err(bad_field(
+            "text",
+            format!(
+                "{} characters is too long (at most {MAX_TEXT_CHARS})",
+                text.chars().count()
+            ),
+        ));
     }
     let not_before = request
         .not_before
         .as_deref()
-        .map(|t| clock::parse_time("--not-before", t))
+        .map(|t| clock::parse_time("not_before", t))
         .transpose()?;
     let expires_at = request.expires_in.map(|d| clock::now() + d.chrono());
     let content = SmsContent {
@@ -363,15 +357,16 @@ pub fn receipt(
     actor: &str,
 ) -> anyhow::Result<ReceiptReport> {
     let at = at
-        .map(|t| clock::parse_time("--at", t))
+        .map(|t| clock::parse_time("at", t))
         .transpose()?
         .unwrap_or_else(clock::now);
     let message = store
         .message_by_provider_id(Channel::Sms, provider_id)?
         .ok_or_else(|| {
-            bad_input(format!(
-                "--provider-id: no SMS with provider id \"{provider_id}\""
-            ))
+            bad_field(
+                "provider_id",
+                format!("no SMS with provider id \"{provider_id}\""),
+            )
         })?;
     let (to, reason) = match status {
         ReceiptStatus::Delivered => (Status::Delivered, "delivery receipt: delivered"),
@@ -386,10 +381,13 @@ pub fn receipt(
         });
     }
     if message.status != Status::Sent || !store.apply_receipt(message.id, to, at, reason, actor)? {
-        return Err(bad_input(format!(
-            "--provider-id: SMS {} is {}; a receipt applies to sent messages",
-            message.id, message.status
-        )));
+        return Err(bad_field(
+            "provider_id",
+            format!(
+                "SMS {} is {}; a receipt applies to sent messages",
+                message.id, message.status
+            ),
+        ));
     }
     Ok(ReceiptReport {
         id: message.id,

@@ -4,7 +4,7 @@
 use minijinja::{Environment, UndefinedBehavior};
 use serde_json::{Value, json};
 
-use crate::exit_codes::bad_input;
+use crate::exit_codes::bad_field;
 
 /// Names carry the part's role; `.html` turns on HTML auto-escaping.
 const SUBJECT: &str = "subject.txt";
@@ -93,25 +93,39 @@ pub struct Templates {
     has_html: bool,
 }
 
-fn describe(part: &str, err: &minijinja::Error) -> String {
-    let detail = err.detail().map(|d| format!(": {d}")).unwrap_or_default();
-    match err.line() {
-        Some(line) => format!("{part}: line {line}: {}{detail}", err.kind()),
-        None => format!("{part}: {}{detail}", err.kind()),
+/// A template error in one part (`subject`, `text`, `html`), with its line.
+#[derive(Debug)]
+pub struct PartError {
+    pub part: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for PartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.part, self.message)
     }
 }
 
+fn describe(part: &'static str, err: &minijinja::Error) -> PartError {
+    let detail = err.detail().map(|d| format!(": {d}")).unwrap_or_default();
+    let message = match err.line() {
+        Some(line) => format!("line {line}: {}{detail}", err.kind()),
+        None => format!("{}{detail}", err.kind()),
+    };
+    PartError { part, message }
+}
+
 impl Templates {
-    /// Compiles the parts; errors name the part (`--subject`, `--text`, `--html`) and line.
-    pub fn new(subject: &str, text: &str, html: Option<&str>) -> Result<Templates, String> {
+    /// Compiles the parts; errors name the part and line.
+    pub fn new(subject: &str, text: &str, html: Option<&str>) -> Result<Templates, PartError> {
         let mut env = base_environment();
         env.add_template_owned(SUBJECT, subject.to_string())
-            .map_err(|e| describe("--subject", &e))?;
+            .map_err(|e| describe("subject", &e))?;
         env.add_template_owned(TEXT, text.to_string())
-            .map_err(|e| describe("--text", &e))?;
+            .map_err(|e| describe("text", &e))?;
         if let Some(html) = html {
             env.add_template_owned(HTML, html.to_string())
-                .map_err(|e| describe("--html", &e))?;
+                .map_err(|e| describe("html", &e))?;
         }
         Ok(Templates {
             env,
@@ -119,22 +133,22 @@ impl Templates {
         })
     }
 
-    pub fn render(&self, context: &Value) -> Result<Rendered, String> {
+    pub fn render(&self, context: &Value) -> Result<Rendered, PartError> {
         let context = minijinja::Value::from(minijinja::value::Serde(context));
-        let render = |name: &str, part: &str| {
+        let render = |name: &str, part: &'static str| {
             self.env
                 .get_template(name)
                 .and_then(|t| render_bounded(&t, &context))
                 .map_err(|e| describe(part, &e))
         };
-        let subject = render(SUBJECT, "--subject")?;
+        let subject = render(SUBJECT, "subject")?;
         // A subject is one line whatever the template did.
         let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
         Ok(Rendered {
             subject,
-            text: render(TEXT, "--text")?,
+            text: render(TEXT, "text")?,
             html: if self.has_html {
-                Some(render(HTML, "--html")?)
+                Some(render(HTML, "html")?)
             } else {
                 None
             },
@@ -155,10 +169,10 @@ pub fn sample_context(email: &str) -> Value {
 /// unknown filters or functions are reported when the template is saved,
 /// not when the newsletter goes out.
 pub fn check(subject: &str, text: &str, html: Option<&str>) -> anyhow::Result<()> {
-    let templates = Templates::new(subject, text, html).map_err(|e| bad_input(format!("template {e}")))?;
+    let templates = Templates::new(subject, text, html).map_err(|e| bad_field(e.part, e.message))?;
     templates
         .render(&sample_context("camille@example.org"))
-        .map_err(|e| bad_input(format!("template {e}")))?;
+        .map_err(|e| bad_field(e.part, e.message))?;
     Ok(())
 }
 
@@ -195,10 +209,10 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            err.contains("--text") && err.contains("line 2") && err.contains("nosuchfilter"),
+            err.contains("text: line 2") && err.contains("nosuchfilter"),
             "{err}"
         );
         let err = check("{% if %}", "x", None).unwrap_err().to_string();
-        assert!(err.contains("--subject") && err.contains("line 1"), "{err}");
+        assert!(err.contains("subject: line 1"), "{err}");
     }
 }

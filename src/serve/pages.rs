@@ -122,7 +122,7 @@ fn action(store: &mut Store, config: &Config, post: bool, token: &str) -> anyhow
             Some(message) => Ok(Page {
                 status: 404,
                 title: "Lien invalide".into(),
-                body: format!("<p>{}</p>", escape(&message.0)),
+                body: format!("<p>{}</p>", escape(message.message())),
             }),
             None => Err(err),
         }

@@ -574,7 +574,7 @@ impl Store {
         Ok(updated == 1)
     }
 
-    /// Ids of rows in the given statuses (for `requeue --status`).
+    /// Ids of rows in the given statuses (to requeue by status).
     pub fn ids_with_status(&self, statuses: &[Status]) -> rusqlite::Result<Vec<i64>> {
         let sql = format!(
             "SELECT id FROM messages WHERE status IN ({}) ORDER BY id",

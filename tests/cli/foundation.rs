@@ -339,3 +339,68 @@ fn a_config_that_is_not_utf8_is_65_naming_the_file() {
     assert!(stderr.contains("publik.yaml is not UTF-8"), "{stderr}");
     assert!(!env.state().exists());
 }
+
+/// The domain names a request's field; the error shows the flag the user
+/// typed (or the file given as an argument), whatever command found it.
+#[test]
+fn bad_values_are_reported_under_the_flag_given() {
+    let env = Env::new();
+    env.write("body.txt", "Bonjour\n");
+    env.write("booking.json", r#"{"label": "RDV"}"#);
+    env.write("members.csv", "email\nnot-an-address\n");
+    let stderr = |args: &[&str]| {
+        let out = env.publik().args(args).assert().code(65);
+        String::from_utf8_lossy(&out.get_output().stderr).to_string()
+    };
+    let email = |extra: &[&str]| {
+        let mut args = vec![
+            "enqueue",
+            "email",
+            "--to",
+            "a@example.org",
+            "--subject",
+            "S",
+            "--text",
+            "body.txt",
+        ];
+        args.extend_from_slice(extra);
+        stderr(&args)
+    };
+    assert!(email(&["--reply-to", "nope"]).contains("error: --reply-to: invalid address \"nope\""));
+    assert!(email(&["--not-before", "tomorrow"]).contains("error: --not-before: invalid time \"tomorrow\""));
+    // gen-ics's own field, under the flag enqueue was given.
+    let booking = email(&["--invite-booking", "booking.json"]);
+    assert!(booking.contains("error: --invite-booking: start: "), "{booking}");
+    let missing = stderr(&[
+        "enqueue",
+        "email",
+        "--to",
+        "a@example.org",
+        "--subject",
+        "S",
+        "--text",
+        "missing.txt",
+    ]);
+    assert!(
+        missing.contains("error: --text: cannot read missing.txt"),
+        "{missing}"
+    );
+    let json = stderr(&["gen-ics", "--booking", "body.txt"]);
+    assert!(json.contains("error: --booking: not valid JSON"), "{json}");
+    env.publik()
+        .args(["group", "create", "nord", "--label", "Nord"])
+        .assert()
+        .success();
+    let import = stderr(&["group", "import", "nord", "members.csv"]);
+    assert!(
+        import.contains("error: members.csv: 1 bad line(s)") && import.contains("use --skip-invalid"),
+        "{import}"
+    );
+    assert!(env.json(&["queue", "list"]).as_array().unwrap().is_empty());
+    assert!(
+        env.json(&["group", "members", "nord"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}

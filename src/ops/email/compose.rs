@@ -219,7 +219,7 @@ impl PreparedEmail {
                 ));
             }
         }
-        let rendered = templates.render(&context)?;
+        let rendered = templates.render(&context).map_err(|e| e.to_string())?;
         Ok((rendered.subject, rendered.text, rendered.html, headers))
     }
 

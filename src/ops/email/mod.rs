@@ -2,10 +2,10 @@
 //! row per recipient, body and attachments stored once), composing each row's
 //! MIME message at send time, and the transports (SMTP, sendmail, file).
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+
 use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
 use lettre::{SendmailTransport, Transport};
@@ -15,7 +15,7 @@ use crate::address::parse_mailbox;
 use crate::clock;
 use crate::config::{Config, TransportKind};
 use crate::duration::Duration;
-use crate::exit_codes::bad_input;
+use crate::exit_codes::{bad_field, bad_input};
 use crate::link_key::LinkKey;
 use crate::ops::queue::{Delivery, RowOptions, Sender, body};
 use crate::size::Size;
@@ -32,7 +32,7 @@ pub(crate) use show::detail;
 pub use compose::PreparedEmail;
 pub use smtp::{SmtpClient, probe};
 
-/// Headers publik writes itself; `--header` may not set them.
+/// Headers publik writes itself; `header` may not set them.
 const RESERVED_HEADERS: &[&str] = &[
     "from",
     "to",
@@ -78,9 +78,9 @@ pub struct EmailContent {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum InvitationPart {
-    /// `--invite FILE.ics`: the same calendar for every recipient.
+    /// An iCalendar file: the same calendar for every recipient.
     File { ics: String, method: String },
-    /// `--invite-booking`: rendered per row with the recipient as ATTENDEE.
+    /// A booking: rendered per row with the recipient as ATTENDEE.
     Event {
         event: Box<crate::ops::ics::EventData>,
         use_tzid: bool,
@@ -128,32 +128,39 @@ impl Priority {
     }
 }
 
-/// `enqueue email` as given on the command line.
+/// One email to queue, as a user gives it (`enqueue email`). Errors name
+/// these fields.
 #[derive(Debug, Default)]
 pub struct EmailRequest {
     pub to: Vec<String>,
     pub cc: Vec<String>,
     pub bcc: Vec<String>,
     pub subject: String,
-    /// Path of the text body, or `-` for standard input.
-    pub text: PathBuf,
-    pub html: Option<PathBuf>,
-    /// `FILE` or `FILE;type=MIME`.
-    pub attach: Vec<String>,
+    pub text: String,
+    pub html: Option<String>,
+    pub attach: Vec<Attachment>,
     pub from: Option<String>,
     pub reply_to: Option<String>,
     /// `NAME:VALUE`.
-    pub headers: Vec<String>,
+    pub header: Vec<String>,
     pub priority: Priority,
     pub not_before: Option<String>,
     pub expires_in: Option<Duration>,
     pub tag: Option<String>,
-    /// `--invite FILE.ics`
-    pub invite: Option<PathBuf>,
-    /// `--invite-booking FILE.json`
-    pub invite_booking: Option<PathBuf>,
+    /// An iCalendar file's text, sent as the invitation.
+    pub invite: Option<String>,
+    /// A booking's JSON text (as `gen-ics`), rendered per recipient.
+    pub invite_booking: Option<String>,
     pub invite_uid: Option<String>,
     pub invite_method: crate::ops::ics::Method,
+}
+
+/// An attached file as read; the type is guessed from the name when not given.
+#[derive(Debug)]
+pub struct Attachment {
+    pub filename: String,
+    pub content_type: Option<String>,
+    pub data: Vec<u8>,
 }
 
 /// The METHOD of an iCalendar file, after unfolding; only REQUEST and CANCEL
@@ -173,22 +180,20 @@ fn invitation(
     request: &EmailRequest,
 ) -> anyhow::Result<Option<InvitationPart>> {
     use crate::ops::ics::{self, IcsRequest, Method};
-    if let Some(path) = &request.invite {
-        let ics = std::fs::read_to_string(path)
-            .map_err(|e| bad_input(format!("--invite: cannot read {}: {e}", path.display())))?;
+    if let Some(ics) = &request.invite {
         if !ics.trim_start().starts_with("BEGIN:VCALENDAR") || !ics.contains("BEGIN:VEVENT") {
-            return Err(bad_input(format!(
-                "--invite: {} is not an iCalendar event",
-                path.display()
-            )));
+            return Err(bad_field("invite", "not an iCalendar event"));
         }
-        let method = match ics_method(&ics).as_deref() {
+        let method = match ics_method(ics).as_deref() {
             Some(m @ ("REQUEST" | "CANCEL")) => m.to_string(),
             other => {
-                return Err(bad_input(format!(
-                    "--invite: METHOD must be REQUEST or CANCEL for an invitation, not {}",
-                    other.unwrap_or("missing")
-                )));
+                return Err(bad_field(
+                    "invite",
+                    format!(
+                        "METHOD must be REQUEST or CANCEL for an invitation, not {}",
+                        other.unwrap_or("missing")
+                    ),
+                ));
             }
         };
         return Ok(Some(InvitationPart::File {
@@ -210,9 +215,14 @@ fn invitation(
         ..IcsRequest::default()
     };
     let (event, previous) = ics::prepare(store, config, ics_request).map_err(|e| {
-        // Name the option the user gave, not gen-ics's.
+        // Name this request's fields, not gen-ics's.
         match e.downcast_ref::<crate::exit_codes::BadInput>() {
-            Some(bad) => bad_input(format!("--invite-booking: {}", bad.0)),
+            Some(bad) => match bad.field() {
+                Some("uid") => bad_field("invite_uid", bad.message()),
+                Some("method") => bad_field("invite_method", bad.message()),
+                Some(_) => bad_field("invite_booking", bad.to_string()),
+                None => bad_field("invite_booking", bad.message()),
+            },
             None => e,
         }
     })?;
@@ -222,19 +232,6 @@ fn invitation(
         use_tzid: config.ics.use_tzid,
         rsvp: config.ics.rsvp,
     }))
-}
-
-fn read_text(field: &str, path: &Path) -> anyhow::Result<String> {
-    let bytes = if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .context("cannot read standard input")?;
-        buf
-    } else {
-        std::fs::read(path).map_err(|e| bad_input(format!("{field}: cannot read {}: {e}", path.display())))?
-    };
-    String::from_utf8(bytes).map_err(|_| bad_input(format!("{field}: {} is not UTF-8 text", path.display())))
 }
 
 /// A content type from the file name, for attachments given without `;type=`.
@@ -265,43 +262,31 @@ fn guess_content_type(path: &Path) -> &'static str {
     }
 }
 
-fn read_attachment(spec: &str, max_size: Size) -> anyhow::Result<NewAttachment> {
-    let (path, content_type) = match spec.rsplit_once(";type=") {
-        Some((path, mime)) => (Path::new(path), Some(mime.trim())),
-        None => (Path::new(spec), None),
-    };
-    let content_type = match content_type {
+/// Checks an attachment's type (or guesses it from the name) and size.
+fn attachment(attachment: &Attachment, max_size: Size) -> anyhow::Result<NewAttachment> {
+    let content_type = match &attachment.content_type {
         Some(mime) => {
             ContentType::parse(mime)
-                .map_err(|_| bad_input(format!("--attach: invalid content type \"{mime}\"")))?;
-            mime.to_string()
+                .map_err(|_| bad_field("attach", format!("invalid content type \"{mime}\"")))?;
+            mime.clone()
         }
-        None => guess_content_type(path).to_string(),
+        None => guess_content_type(Path::new(&attachment.filename)).to_string(),
     };
-    let metadata = std::fs::metadata(path)
-        .map_err(|e| bad_input(format!("--attach: cannot read {}: {e}", path.display())))?;
-    // A device or a FIFO would be read until it ends, if ever.
-    if !metadata.is_file() {
-        return Err(bad_input(format!(
-            "--attach: {} is not a regular file",
-            path.display()
-        )));
-    }
-    if encoded_size(metadata.len()) > max_size.bytes() {
-        return Err(too_big(encoded_size(metadata.len()), max_size));
-    }
-    let data = std::fs::read(path)
-        .map_err(|e| bad_input(format!("--attach: cannot read {}: {e}", path.display())))?;
-    let filename = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .ok_or_else(|| bad_input(format!("--attach: {} has no usable file name", path.display())))?
-        .to_string();
+    fits(attachment.data.len() as u64, max_size)?;
     Ok(NewAttachment {
-        filename,
+        filename: attachment.filename.clone(),
         content_type,
-        data,
+        data: attachment.data.clone(),
     })
+}
+
+/// Whether a file of `bytes` fits in `email.max_size` once encoded; checked
+/// before a file is read, too.
+pub(crate) fn fits(bytes: u64, max_size: Size) -> anyhow::Result<()> {
+    if encoded_size(bytes) > max_size.bytes() {
+        return Err(too_big(encoded_size(bytes), max_size));
+    }
+    Ok(())
 }
 
 /// Size of `bytes` in base64 with its line breaks (76 characters a line).
@@ -320,22 +305,24 @@ fn too_big(size: u64, max_size: Size) -> anyhow::Error {
 fn parse_header(spec: &str) -> anyhow::Result<(String, String)> {
     let (name, value) = spec
         .split_once(':')
-        .ok_or_else(|| bad_input(format!("--header: \"{spec}\" is not NAME:VALUE")))?;
+        .ok_or_else(|| bad_field("header", format!("\"{spec}\" is not NAME:VALUE")))?;
     let name = name.trim();
     let value = value.trim();
     let valid_name = !name.is_empty() && name.bytes().all(|b| b.is_ascii_graphic() && b != b':');
     if !valid_name {
-        return Err(bad_input(format!("--header: invalid header name \"{name}\"")));
+        return Err(bad_field("header", format!("invalid header name \"{name}\"")));
     }
     if value.contains(['\r', '\n']) {
-        return Err(bad_input(format!(
-            "--header: the value of {name} contains a line break"
-        )));
+        return Err(bad_field(
+            "header",
+            format!("the value of {name} contains a line break"),
+        ));
     }
     if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
-        return Err(bad_input(format!(
-            "--header: {name} is set by publik (use the matching option)"
-        )));
+        return Err(bad_field(
+            "header",
+            format!("{name} is set by publik (use the matching option)"),
+        ));
     }
     Ok((name.to_string(), value.to_string()))
 }
@@ -343,7 +330,7 @@ fn parse_header(spec: &str) -> anyhow::Result<(String, String)> {
 fn parse_list(field: &str, addresses: &[String]) -> anyhow::Result<Vec<Mailbox>> {
     addresses
         .iter()
-        .map(|a| parse_mailbox(a).map_err(|e| bad_input(format!("{field}: {e}"))))
+        .map(|a| parse_mailbox(a).map_err(|e| bad_field(field, e.to_string())))
         .collect()
 }
 
@@ -373,58 +360,54 @@ pub fn enqueue(
     request: &EmailRequest,
     actor: &str,
 ) -> anyhow::Result<Vec<i64>> {
-    let to = parse_list("--to", &request.to)?;
-    let cc = parse_list("--cc", &request.cc)?;
-    let bcc = parse_list("--bcc", &request.bcc)?;
+    let to = parse_list("to", &request.to)?;
+    let cc = parse_list("cc", &request.cc)?;
+    let bcc = parse_list("bcc", &request.bcc)?;
     if to.is_empty() && cc.is_empty() && bcc.is_empty() {
-        return Err(bad_input("--to: at least one recipient is required"));
+        return Err(bad_field("to", "at least one recipient is required"));
     }
     let from = match &request.from {
-        Some(from) => parse_mailbox(from).map_err(|e| bad_input(format!("--from: {e}")))?,
+        Some(from) => parse_mailbox(from).map_err(|e| bad_field("from", e.to_string()))?,
         None => parse_mailbox(&config.email.from).map_err(|e| bad_input(format!("email.from: {e}")))?,
     };
     let reply_to = match request.reply_to.as_ref().or(config.email.reply_to.as_ref()) {
-        Some(addr) => Some(parse_mailbox(addr).map_err(|e| bad_input(format!("--reply-to: {e}")))?),
+        Some(addr) => Some(parse_mailbox(addr).map_err(|e| bad_field("reply_to", e.to_string()))?),
         None => None,
     };
     if request.subject.contains(['\r', '\n']) {
-        return Err(bad_input(format!(
-            "--subject: {:?} contains a line break",
-            request.subject
-        )));
+        return Err(bad_field(
+            "subject",
+            format!("{:?} contains a line break", request.subject),
+        ));
     }
     if request.subject.chars().any(|c| c.is_control() && c != '\t') {
-        return Err(bad_input(format!(
-            "--subject: {:?} contains a control character",
-            request.subject
-        )));
+        return Err(bad_field(
+            "subject",
+            format!("{:?} contains a control character", request.subject),
+        ));
     }
     let headers = request
-        .headers
+        .header
         .iter()
         .map(|h| parse_header(h))
         .collect::<anyhow::Result<Vec<_>>>()?;
     let not_before = request
         .not_before
         .as_deref()
-        .map(|t| clock::parse_time("--not-before", t))
+        .map(|t| clock::parse_time("not_before", t))
         .transpose()?;
     let expires_at = request.expires_in.map(|d| clock::now() + d.chrono());
     if let Some(tag) = &request.tag
         && (tag.is_empty() || tag.contains(['\r', '\n']))
     {
-        return Err(bad_input(format!("--tag: invalid tag {tag:?}")));
+        return Err(bad_field("tag", format!("invalid tag {tag:?}")));
     }
-    let text = read_text("--text", &request.text)?;
-    let html = request
-        .html
-        .as_deref()
-        .map(|p| read_text("--html", p))
-        .transpose()?;
+    let text = request.text.clone();
+    let html = request.html.clone();
     let attachments = request
         .attach
         .iter()
-        .map(|spec| read_attachment(spec, config.email.max_size))
+        .map(|a| attachment(a, config.email.max_size))
         .collect::<anyhow::Result<Vec<_>>>()?;
     // Texts may go out in quoted-printable or base64: count them as base64.
     let size = encoded_size((text.len() + html.as_ref().map_or(0, String::len)) as u64)

@@ -1,6 +1,6 @@
 //! The SMTP wire: one connection kept for a run, one transaction per
 //! message written in as few packets as possible, and the probe of
-//! `config check --connect`.
+//! the probe of `config check`.
 
 use std::net::ToSocketAddrs;
 
@@ -223,7 +223,7 @@ fn transact(
     connection.command(DataBlock(text))
 }
 
-/// `config check --connect`: opens a connection, says hello, quits.
+/// The probe of `config check`: opens a connection, says hello, quits.
 pub fn probe(config: &Config) -> anyhow::Result<String> {
     match config.email.effective_transport() {
         TransportKind::Smtp => {

@@ -140,7 +140,7 @@ pub struct RunReport {
     pub unavailable: Vec<PeerFailure>,
     /// Recipients removed because the peer said they are gone.
     pub recipients_removed: u32,
-    /// `--dry-run`: the rows that would be sent.
+    /// A dry run: the rows that would be sent.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub would_send: Vec<Message>,
 }

@@ -118,7 +118,7 @@ pub struct NotifyAction {
     pub url: Option<String>,
 }
 
-/// Answers the Maarch mails linked to the form (`publik mail link … --form-number`)
+/// Answers the Maarch mails linked to the form (`publik mail link`)
 /// and not answered yet: their status becomes `maarch.status_response` with
 /// `content` as history message. Nothing happens for a form without such mail.
 #[derive(Debug, Clone, Serialize, Deserialize)]

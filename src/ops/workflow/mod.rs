@@ -3,8 +3,6 @@
 //! forms are the citizens' requests moving through them. A jump is one
 //! transaction: status, history, and the new status's messages queued.
 
-use std::path::Path;
-
 use anyhow::Context;
 use serde::Serialize;
 use serde_json::Value;
@@ -12,7 +10,7 @@ use serde_json::Value;
 use crate::address::parse_mailbox;
 use crate::config::Config;
 use crate::duration::Duration;
-use crate::exit_codes::bad_input;
+use crate::exit_codes::{bad_field, bad_input};
 use crate::store::{Form, FormChangeError, HistoryEntry, NewActionToken, Store};
 
 mod actions;
@@ -24,11 +22,9 @@ pub use buttons::{DEFAULT_TOKEN_TTL, MAX_TOKEN_TTL};
 pub use definition::*;
 use definition::{check_channels, parse_definition};
 
-/// `workflow import FILE`.
-pub fn import(store: &mut Store, config: &Config, path: &Path) -> anyhow::Result<Workflow> {
-    let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| bad_input(format!("cannot read {name}: {e}")))?;
-    let workflow = parse_definition(&text, &name)?;
+/// `workflow import`: a definition's YAML `text`, from the file `name`.
+pub fn import(store: &mut Store, config: &Config, text: &str, name: &str) -> anyhow::Result<Workflow> {
+    let workflow = parse_definition(text, name)?;
     check_channels(&workflow, config).map_err(|e| bad_input(format!("workflow {name}: {e}")))?;
     store.save_workflow(
         &workflow.name,
@@ -76,19 +72,19 @@ pub struct NewForm {
 pub fn create(store: &mut Store, config: &Config, request: &NewForm, actor: &str) -> anyhow::Result<String> {
     let workflow = load(store, &request.workflow)?;
     if request.name.trim().is_empty() {
-        return Err(bad_input("--name: must not be empty"));
+        return Err(bad_field("name", "must not be empty"));
     }
     let mut data = serde_json::Map::new();
     for pair in &request.data {
         let (key, value) = pair
             .split_once('=')
-            .ok_or_else(|| bad_input(format!("--data: \"{pair}\" is not KEY=VALUE")))?;
+            .ok_or_else(|| bad_field("data", format!("\"{pair}\" is not KEY=VALUE")))?;
         data.insert(key.to_string(), Value::String(value.to_string()));
     }
     let email = match &request.email {
         Some(email) => Some(
             parse_mailbox(email)
-                .map_err(|e| bad_input(format!("--email: {e}")))?
+                .map_err(|e| bad_field("email", e.to_string()))?
                 .email
                 .to_string(),
         ),
@@ -282,28 +278,31 @@ pub fn issue_link(
 ) -> anyhow::Result<IssuedLink> {
     let form = store
         .form(number)?
-        .ok_or_else(|| bad_input(format!("--form: no form \"{number}\"")))?;
+        .ok_or_else(|| bad_field("form", format!("no form \"{number}\"")))?;
     let workflow = load(store, &form.workflow)?;
     let jump = workflow
         .status(&form.status)
         .and_then(|s| s.jumps.iter().find(|j| j.id == jump_id))
         .ok_or_else(|| {
-            bad_input(format!(
-                "--action: status \"{}\" of form {number} offers no jump \"{jump_id}\"",
-                form.status
-            ))
+            bad_field(
+                "action",
+                format!(
+                    "status \"{}\" of form {number} offers no jump \"{jump_id}\"",
+                    form.status
+                ),
+            )
         })?;
     let ttl = ttl.unwrap_or(DEFAULT_TOKEN_TTL);
     if ttl > MAX_TOKEN_TTL {
-        return Err(bad_input(format!("--ttl: {ttl} is over the 365d maximum")));
+        return Err(bad_field("ttl", format!("{ttl} is over the 365d maximum")));
     }
     if ttl.as_secs() == 0 {
-        return Err(bad_input("--ttl: must be more than 0s"));
+        return Err(bad_field("ttl", "must be more than 0s"));
     }
     let recipient = match recipient {
         Some(r) => Some(
             parse_mailbox(r)
-                .map_err(|e| bad_input(format!("--recipient: {e}")))?
+                .map_err(|e| bad_field("recipient", e.to_string()))?
                 .email
                 .to_string(),
         ),

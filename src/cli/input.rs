@@ -1,0 +1,65 @@
+//! Reading what flags point at: a file, or `-` for standard input. The domain
+//! receives the contents; errors name the field (`flags` turns it into the
+//! flag) and the path.
+
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::Context;
+
+use crate::exit_codes::bad_field;
+
+/// A text file, or standard input for `-`; UTF-8.
+pub(crate) fn text(field: &str, path: &Path) -> anyhow::Result<String> {
+    let bytes = if path == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("cannot read standard input")?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| bad_field(field, format!("cannot read {}: {e}", path.display())))?
+    };
+    String::from_utf8(bytes).map_err(|_| bad_field(field, format!("{} is not UTF-8 text", path.display())))
+}
+
+/// A text file or standard input, when the flag was given.
+pub(crate) fn optional_text(field: &str, path: Option<&Path>) -> anyhow::Result<Option<String>> {
+    path.map(|p| text(field, p)).transpose()
+}
+
+/// A regular file's bytes, its size checked by `fits` before it is read (a
+/// device or a FIFO would be read until it ends, if ever).
+pub(crate) fn regular_file(
+    field: &str,
+    path: &Path,
+    fits: impl Fn(u64) -> anyhow::Result<()>,
+) -> anyhow::Result<Vec<u8>> {
+    let cannot_read = |e: std::io::Error| bad_field(field, format!("cannot read {}: {e}", path.display()));
+    let metadata = std::fs::metadata(path).map_err(cannot_read)?;
+    if !metadata.is_file() {
+        return Err(bad_field(
+            field,
+            format!("{} is not a regular file", path.display()),
+        ));
+    }
+    fits(metadata.len())?;
+    std::fs::read(path).map_err(cannot_read)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_the_field_and_the_path() {
+        let err = text("text", Path::new("/nonexistent/body.txt")).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("text: cannot read /nonexistent/body.txt"),
+            "{err}"
+        );
+        let err = regular_file("attach", Path::new("/dev/null"), |_| Ok(())).unwrap_err();
+        assert_eq!(err.to_string(), "attach: /dev/null is not a regular file");
+    }
+}
