@@ -9,7 +9,7 @@
 use std::process::Command;
 use std::time::Instant;
 
-use publik::ops::ics::{Attendee, EventData, Method, render};
+use publik::internals::{Attendee, EventData, Method, render};
 
 const PUBLIK: &str = env!("CARGO_BIN_EXE_publik");
 

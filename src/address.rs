@@ -3,7 +3,7 @@
 use lettre::message::Mailbox;
 
 /// Parses `addr@example.org` or `Name <addr@example.org>`.
-pub fn parse_mailbox(text: &str) -> Result<Mailbox, String> {
+pub(crate) fn parse_mailbox(text: &str) -> Result<Mailbox, String> {
     if text.contains(['\r', '\n']) {
         return Err(format!("invalid address {text:?}: contains a line break"));
     }

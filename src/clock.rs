@@ -10,9 +10,9 @@ use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone,
 
 use crate::exit_codes::bad_field;
 
-pub type Timestamp = DateTime<Utc>;
+pub(crate) type Timestamp = DateTime<Utc>;
 
-pub fn now() -> Timestamp {
+pub(crate) fn now() -> Timestamp {
     static PINNED: OnceLock<Option<Timestamp>> = OnceLock::new();
     let pinned = PINNED.get_or_init(|| {
         std::env::var("PUBLIK_NOW")
@@ -24,32 +24,32 @@ pub fn now() -> Timestamp {
 }
 
 /// Storage form: `2026-11-22T03:00:00.000Z` (always the same width).
-pub fn to_db(time: Timestamp) -> String {
+pub(crate) fn to_db(time: Timestamp) -> String {
     time.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-pub fn from_db(text: &str) -> Option<Timestamp> {
+pub(crate) fn from_db(text: &str) -> Option<Timestamp> {
     DateTime::parse_from_rfc3339(text)
         .ok()
         .map(|t| t.with_timezone(&Utc))
 }
 
 /// Display form for people: local time, to the second.
-pub fn to_local(time: Timestamp) -> String {
+pub(crate) fn to_local(time: Timestamp) -> String {
     time.with_timezone(&Local).format("%Y-%m-%d %H:%M:%S").to_string()
 }
 
 /// Parses a time given on the command line: RFC 3339 (`2026-11-23T08:00:00+01:00`),
 /// or local `YYYY-MM-DD HH:MM[:SS]`, or local `YYYY-MM-DD` (midnight).
 /// `field` names the option in the error message.
-pub fn parse_time(field: &str, text: &str) -> anyhow::Result<Timestamp> {
+pub(crate) fn parse_time(field: &str, text: &str) -> anyhow::Result<Timestamp> {
     parse_time_in(field, text, &Local, "local time")
 }
 
 /// Like `parse_time`, with times without an offset in `zone`. A local time
 /// that does not exist there (the spring-forward gap) is refused; an
 /// ambiguous one (the fall-back hour) is its first instance.
-pub fn parse_time_in<Z: TimeZone>(
+pub(crate) fn parse_time_in<Z: TimeZone>(
     field: &str,
     text: &str,
     zone: &Z,

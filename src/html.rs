@@ -1,7 +1,7 @@
 //! HTML text escaping, one function for every page and every button.
 
 /// `text` safe inside HTML text and quoted attribute values.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

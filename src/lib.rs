@@ -4,6 +4,8 @@
 //! Layers (arrows point down only): `cli` → `ops` → `store`, with `config`,
 //! `render` and small helpers beside them. See ARCHITECTURE.md.
 
+#![warn(unreachable_pub)]
+
 pub(crate) mod address;
 pub mod cli;
 pub(crate) mod clock;
@@ -13,12 +15,19 @@ pub mod exit_codes;
 pub(crate) mod html;
 pub(crate) mod link_key;
 pub mod logger;
-pub mod ops;
+pub(crate) mod ops;
 pub(crate) mod phone;
 pub(crate) mod render;
 pub(crate) mod serve;
 pub(crate) mod size;
-pub mod store;
+pub(crate) mod store;
 #[cfg(test)]
 mod testing;
 pub(crate) mod token;
+
+/// What the benches and the integration tests reach inside; not an API.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::ops::ics::{Attendee, EventData, Method, render};
+    pub use crate::store::Store;
+}

@@ -27,7 +27,7 @@ const PLACEHOLDER_PREFIX: &str = "publik-action-link-";
 const UNSUBSCRIBE_PREFIX: &str = "publik-unsubscribe-";
 
 #[derive(Clone)]
-pub struct LinkKey {
+pub(crate) struct LinkKey {
     path: PathBuf,
     /// HMAC keyed once: a newsletter mints a link per member.
     mac: Hmac<Sha256>,
@@ -37,7 +37,7 @@ pub struct LinkKey {
 
 /// Where the key lives: `serve.link_key_file`, else next to the state file
 /// (`STATE.link-key`).
-pub fn path_for(config: &Config, state: &Path) -> PathBuf {
+pub(crate) fn path_for(config: &Config, state: &Path) -> PathBuf {
     match &config.serve.link_key_file {
         Some(path) => config.resolve_path(path),
         None => {
@@ -72,7 +72,7 @@ impl LinkKey {
     }
 
     /// Reads the key; an error names the file and what is wrong with it.
-    pub fn load(path: &Path) -> anyhow::Result<LinkKey> {
+    pub(crate) fn load(path: &Path) -> anyhow::Result<LinkKey> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read the link key {}", path.display()))?;
         let key: [u8; 32] = crate::token::decode_base64url(text.trim())
@@ -88,7 +88,7 @@ impl LinkKey {
 
     /// Reads the key, creating it (mode 0600) on first use. Two processes
     /// racing both end up with the one key written first.
-    pub fn load_or_create(path: &Path) -> anyhow::Result<LinkKey> {
+    pub(crate) fn load_or_create(path: &Path) -> anyhow::Result<LinkKey> {
         if path.exists() {
             return LinkKey::load(path);
         }
@@ -141,7 +141,7 @@ impl LinkKey {
     /// A member's unsubscribe link for token row `token_id`, from 16 random
     /// bytes: the placeholder to keep in the queued row, and the hash of the
     /// token it stands for.
-    pub fn mint_unsubscribe(&self, token_id: i64, random: &[u8; 16]) -> (String, [u8; 32]) {
+    pub(crate) fn mint_unsubscribe(&self, token_id: i64, random: &[u8; 16]) -> (String, [u8; 32]) {
         let nonce = hex(random);
         let (_, hash) = crate::token::with_id(token_id, &self.unsubscribe_secret(token_id, &nonce));
         (
@@ -151,7 +151,7 @@ impl LinkKey {
     }
 
     /// The unsubscribe token a placeholder stands for.
-    pub fn unsubscribe_token(&self, placeholder: &str) -> Result<String, String> {
+    pub(crate) fn unsubscribe_token(&self, placeholder: &str) -> Result<String, String> {
         let malformed = || format!("malformed unsubscribe link placeholder \"{placeholder}\"");
         let mut parts = placeholder
             .strip_prefix(UNSUBSCRIBE_PREFIX)
@@ -174,7 +174,7 @@ impl LinkKey {
 
     /// A new link: the placeholder to store in the message and the hash of
     /// the token it will become.
-    pub fn mint(&self) -> anyhow::Result<(String, [u8; 32])> {
+    pub(crate) fn mint(&self) -> anyhow::Result<(String, [u8; 32])> {
         let nonce = crate::token::random_hex(32)?;
         let token = self.token(&nonce).map_err(anyhow::Error::msg)?;
         Ok((
@@ -185,7 +185,7 @@ impl LinkKey {
 
     /// `text` with each of `placeholders` replaced by its token. Fails when a
     /// placeholder was made with another key (the link would not work).
-    pub fn expand(&self, text: &str, placeholders: &[String]) -> Result<String, String> {
+    pub(crate) fn expand(&self, text: &str, placeholders: &[String]) -> Result<String, String> {
         let mut text = text.to_string();
         for placeholder in placeholders {
             let (key_id, nonce) = placeholder

@@ -26,7 +26,7 @@ const CALLING_CODES: &[(&str, &str)] = &[
     ("YT", "262"),
 ];
 
-pub fn calling_code(country: &str) -> Option<&'static str> {
+pub(crate) fn calling_code(country: &str) -> Option<&'static str> {
     let country = country.to_ascii_uppercase();
     CALLING_CODES
         .iter()
@@ -34,7 +34,7 @@ pub fn calling_code(country: &str) -> Option<&'static str> {
         .map(|(_, code)| *code)
 }
 
-pub fn known_countries() -> String {
+pub(crate) fn known_countries() -> String {
     CALLING_CODES
         .iter()
         .map(|(c, _)| *c)
@@ -44,7 +44,7 @@ pub fn known_countries() -> String {
 
 /// Normalizes `06 12 34 56 78`, `+33 6 12 34 56 78`, `0033612345678` or
 /// `(+33) 6.12.34.56.78` to `+33612345678`.
-pub fn normalize(text: &str, default_country: &str) -> Result<String, String> {
+pub(crate) fn normalize(text: &str, default_country: &str) -> Result<String, String> {
     let trimmed = text.trim();
     let bad = |why: &str| format!("invalid phone number \"{text}\": {why}");
     let mut digits = String::new();
@@ -92,7 +92,7 @@ const GSM7_EXTENDED: &str = "^{}\\[~]|€\u{000C}";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum SmsEncoding {
+pub(crate) enum SmsEncoding {
     #[serde(rename = "GSM-7")]
     Gsm7,
     #[serde(rename = "UCS-2")]
@@ -110,7 +110,7 @@ impl std::fmt::Display for SmsEncoding {
 
 /// The encoding a text needs and how many SMS segments it takes
 /// (160/153 septets in GSM-7, 70/67 UTF-16 units in UCS-2).
-pub fn segments(text: &str) -> (SmsEncoding, usize) {
+pub(crate) fn segments(text: &str) -> (SmsEncoding, usize) {
     let mut septets = 0usize;
     let mut gsm = true;
     for c in text.chars() {

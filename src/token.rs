@@ -7,19 +7,19 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 /// Unpadded base64url.
-pub fn base64url(bytes: &[u8]) -> String {
+pub(crate) fn base64url(bytes: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// `bytes` random bytes as lowercase hex (Message-ID nonces, calendar UIDs).
-pub fn random_hex(bytes: usize) -> anyhow::Result<String> {
+pub(crate) fn random_hex(bytes: usize) -> anyhow::Result<String> {
     let mut buf = vec![0u8; bytes];
     getrandom::fill(&mut buf).map_err(|e| anyhow::anyhow!("OS random source failed: {e}"))?;
     Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// A new token and the hash to store.
-pub fn generate() -> anyhow::Result<(String, [u8; 32])> {
+pub(crate) fn generate() -> anyhow::Result<(String, [u8; 32])> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("OS random source failed: {e}"))?;
     let token = base64url(&bytes);
@@ -27,18 +27,18 @@ pub fn generate() -> anyhow::Result<(String, [u8; 32])> {
     Ok((token, hash))
 }
 
-pub fn hash(token: &str) -> [u8; 32] {
+pub(crate) fn hash(token: &str) -> [u8; 32] {
     Sha256::digest(token.as_bytes()).into()
 }
 
 /// Decodes unpadded base64url; None on any other character.
-pub fn decode_base64url(text: &str) -> Option<Vec<u8>> {
+pub(crate) fn decode_base64url(text: &str) -> Option<Vec<u8>> {
     URL_SAFE_NO_PAD.decode(text).ok()
 }
 
 /// A token that names its own row: 8 bytes of id then 24 random bytes (192
 /// bits), so the store appends in id order instead of scattering random keys.
-pub fn with_id(id: i64, random: &[u8; 24]) -> (String, [u8; 32]) {
+pub(crate) fn with_id(id: i64, random: &[u8; 24]) -> (String, [u8; 32]) {
     let mut bytes = [0u8; 32];
     bytes[..8].copy_from_slice(&id.to_be_bytes());
     bytes[8..].copy_from_slice(random);
@@ -48,7 +48,7 @@ pub fn with_id(id: i64, random: &[u8; 24]) -> (String, [u8; 32]) {
 }
 
 /// The id a `with_id` token names, if it looks like one.
-pub fn id_of(token: &str) -> Option<i64> {
+pub(crate) fn id_of(token: &str) -> Option<i64> {
     if !looks_valid(token) {
         return None;
     }
@@ -58,7 +58,7 @@ pub fn id_of(token: &str) -> Option<i64> {
 }
 
 /// A token as it can appear in a URL: 43 base64url characters.
-pub fn looks_valid(token: &str) -> bool {
+pub(crate) fn looks_valid(token: &str) -> bool {
     token.len() == 43
         && token
             .bytes()

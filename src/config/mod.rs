@@ -21,22 +21,22 @@ mod secret;
 mod sms;
 mod webpush;
 
-pub use email::*;
-pub use maarch::*;
-pub use pages::*;
-pub use queue::*;
-pub use sms::*;
-pub use webpush::*;
+pub(crate) use email::*;
+pub(crate) use maarch::*;
+pub(crate) use pages::*;
+pub(crate) use queue::*;
+pub(crate) use sms::*;
+pub(crate) use webpush::*;
 
 /// Builds the error of a bad value: the key path and what is wrong.
 type Fail<'a> = dyn Fn(&str, String) -> anyhow::Error + 'a;
 
-pub const DEFAULT_CONFIG_PATHS: [&str; 2] = ["./publik.yaml", "/etc/publik/config.yaml"];
+pub(crate) const DEFAULT_CONFIG_PATHS: [&str; 2] = ["./publik.yaml", "/etc/publik/config.yaml"];
 
-pub const DEFAULT_STATE_PATH: &str = "./publik.sqlite3";
+pub(crate) const DEFAULT_STATE_PATH: &str = "./publik.sqlite3";
 
 /// The commented template written by `publik init`; also `examples/publik.yaml`.
-pub const TEMPLATE: &str = include_str!("../publik.yaml");
+pub(crate) const TEMPLATE: &str = include_str!("../publik.yaml");
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -59,7 +59,7 @@ pub struct Config {
 /// Where the config comes from, in the documented order: `--config`,
 /// `$PUBLIK_CONFIG` (both given as `explicit`), `./publik.yaml`,
 /// `/etc/publik/config.yaml`, else built-in defaults.
-pub fn locate(explicit: Option<&Path>) -> Option<PathBuf> {
+pub(crate) fn locate(explicit: Option<&Path>) -> Option<PathBuf> {
     if let Some(path) = explicit {
         return Some(path.to_path_buf());
     }

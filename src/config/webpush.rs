@@ -47,7 +47,7 @@ impl Default for WebpushConfig {
 }
 
 /// A VAPID subject push services accept (Apple's refuses localhost).
-pub fn check_vapid_subject(subject: &str) -> Result<(), String> {
+pub(crate) fn check_vapid_subject(subject: &str) -> Result<(), String> {
     if let Some(address) = subject.strip_prefix("mailto:") {
         let domain = address.rsplit_once('@').map(|(_, d)| d).unwrap_or("");
         let real = domain.contains('.') && !domain.ends_with("localhost") && !domain.ends_with('.');

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::config::Config;
 
 /// One channel's checks.
-pub trait ChannelCheck {
+pub(crate) trait ChannelCheck {
     fn name(&self) -> &'static str;
     /// Settings that load but are probably not what the admin wants.
     fn warnings(&self, config: &Config) -> Vec<String>;
@@ -55,7 +55,7 @@ impl ChannelCheck for ServeCheck {
 }
 
 /// The checks of every channel, in display order.
-pub fn channel_checks() -> Vec<Box<dyn ChannelCheck>> {
+pub(crate) fn channel_checks() -> Vec<Box<dyn ChannelCheck>> {
     vec![
         Box::new(crate::ops::email::EmailCheck),
         Box::new(crate::ops::sms::SmsCheck),
@@ -66,7 +66,7 @@ pub fn channel_checks() -> Vec<Box<dyn ChannelCheck>> {
 }
 
 #[derive(Debug, Serialize)]
-pub struct CheckResult {
+pub(crate) struct CheckResult {
     pub channel: &'static str,
     pub warnings: Vec<String>,
     /// What the probe of the server found (None when not asked).
@@ -75,7 +75,7 @@ pub struct CheckResult {
 }
 
 #[derive(Debug, Serialize)]
-pub struct CheckReport {
+pub(crate) struct CheckReport {
     pub config_file: Option<std::path::PathBuf>,
     pub settings: Config,
     pub checks: Vec<CheckResult>,
@@ -83,7 +83,7 @@ pub struct CheckReport {
 
 /// Runs every channel's checks. Returns the report and, if a probe failed,
 /// the first error (the caller prints the report, then fails with it).
-pub fn check(config: &Config, connect: bool) -> (CheckReport, Option<anyhow::Error>) {
+pub(crate) fn check(config: &Config, connect: bool) -> (CheckReport, Option<anyhow::Error>) {
     let mut first_error = None;
     let checks = channel_checks()
         .iter()

@@ -39,7 +39,7 @@ impl Method {
 
 /// `gen-ics` as given on the command line; flags override the booking.
 #[derive(Debug, Default, Clone)]
-pub struct IcsRequest {
+pub(crate) struct IcsRequest {
     /// The booking's JSON text (an agenda's booking object).
     pub booking: Option<String>,
     pub start: Option<String>,
@@ -144,7 +144,7 @@ fn parse_organizer(text: &str, field: &str) -> anyhow::Result<Mailbox> {
 
 /// Validates the request and works out UID and SEQUENCE against the state.
 /// Nothing is written: `record` does that once the output is written.
-pub fn prepare(
+pub(crate) fn prepare(
     store: &Store,
     config: &Config,
     request: IcsRequest,
@@ -277,7 +277,11 @@ pub fn prepare(
 
 /// Remembers the appointment as generated; refuses if another process
 /// changed it in between (its SEQUENCE would be wrong).
-pub fn record(store: &mut Store, event: &EventData, previous_sequence: Option<u32>) -> anyhow::Result<()> {
+pub(crate) fn record(
+    store: &mut Store,
+    event: &EventData,
+    previous_sequence: Option<u32>,
+) -> anyhow::Result<()> {
     let appointment = Appointment {
         uid: event.uid.clone(),
         sequence: event.sequence,
@@ -413,7 +417,7 @@ fn param_value(text: &str) -> Option<String> {
 
 /// A VTIMEZONE with the zone's actual transitions around the event (from a
 /// year before to a year after), one observance per transition.
-pub fn vtimezone(tz: Tz, start: Timestamp, end: Timestamp) -> String {
+pub(crate) fn vtimezone(tz: Tz, start: Timestamp, end: Timestamp) -> String {
     use chrono::Datelike;
     let offset_at = |t: Timestamp| tz.offset_from_utc_datetime(&t.naive_utc());
     let from = Utc
@@ -480,7 +484,7 @@ pub fn vtimezone(tz: Tz, start: Timestamp, end: Timestamp) -> String {
 /// Writes the calendar beside `path` and calls `commit`; the file takes its
 /// name only once `commit` succeeded, and a file that cannot be written
 /// commits nothing: the state and the file never disagree on a SEQUENCE.
-pub fn write_file_then(
+pub(crate) fn write_file_then(
     path: &std::path::Path,
     text: &str,
     commit: impl FnOnce() -> anyhow::Result<()>,

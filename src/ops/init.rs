@@ -10,7 +10,7 @@ use crate::config::{DEFAULT_STATE_PATH, TEMPLATE};
 use crate::store::Store;
 
 #[derive(Debug, Serialize)]
-pub struct InitReport {
+pub(crate) struct InitReport {
     pub config: PathBuf,
     pub state: PathBuf,
     /// The key action links are made from (`STATE.link-key`).
@@ -19,7 +19,7 @@ pub struct InitReport {
 
 /// Writes `DIR/publik.yaml`, creates `DIR/publik.sqlite3` (or `state`) and
 /// the link key beside it. Refuses to overwrite the config or the state.
-pub fn init(dir: &Path, state: Option<&Path>) -> anyhow::Result<InitReport> {
+pub(crate) fn init(dir: &Path, state: Option<&Path>) -> anyhow::Result<InitReport> {
     if !dir.is_dir() {
         bail!("directory {} does not exist", dir.display());
     }

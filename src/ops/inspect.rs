@@ -11,13 +11,13 @@ use crate::store::{
     Attachment, ChangeRefused, Channel, Event, ListFilter, Message, Status, StatusCount, Store,
 };
 
-pub fn list(store: &Store, filter: &ListFilter) -> anyhow::Result<Vec<Message>> {
+pub(crate) fn list(store: &Store, filter: &ListFilter) -> anyhow::Result<Vec<Message>> {
     store.list(filter).context("cannot list the queue")
 }
 
 /// Everything about one row, for `queue show`.
 #[derive(Debug, Serialize)]
-pub struct MessageDetail {
+pub(crate) struct MessageDetail {
     #[serde(flatten)]
     pub message: Message,
     pub content: ContentDetail,
@@ -28,7 +28,7 @@ pub struct MessageDetail {
 /// The channel-specific part of `queue show`.
 #[derive(Debug, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
-pub enum ContentDetail {
+pub(crate) enum ContentDetail {
     Email {
         from: String,
         reply_to: Option<String>,
@@ -68,7 +68,7 @@ pub(crate) fn preview(text: &str) -> String {
 
 /// One row as it is (or was) sent: a newsletter row shows the subject and
 /// text rendered for its recipient, not the template.
-pub fn show(store: &Store, config: &crate::config::Config, id: i64) -> anyhow::Result<MessageDetail> {
+pub(crate) fn show(store: &Store, config: &crate::config::Config, id: i64) -> anyhow::Result<MessageDetail> {
     let message = store
         .message(id)?
         .ok_or_else(|| bad_input(format!("no message with id {id}")))?;
@@ -89,14 +89,14 @@ pub fn show(store: &Store, config: &crate::config::Config, id: i64) -> anyhow::R
 }
 
 #[derive(Debug, Serialize)]
-pub struct Stats {
+pub(crate) struct Stats {
     pub counts: Vec<StatusCount>,
     pub oldest_pending: Option<Timestamp>,
     /// Age of the oldest pending row, in seconds.
     pub oldest_pending_age_secs: Option<i64>,
 }
 
-pub fn stats(store: &Store) -> anyhow::Result<Stats> {
+pub(crate) fn stats(store: &Store) -> anyhow::Result<Stats> {
     let oldest_pending = store.oldest_pending()?;
     Ok(Stats {
         counts: store.status_counts()?,
@@ -123,7 +123,12 @@ const CANCELLABLE: [Status; 2] = [Status::Pending, Status::Error];
 
 /// Puts rows back to `pending` with a fresh attempt count; the history keeps
 /// the earlier attempts. Either `ids` or `statuses` selects the rows.
-pub fn requeue(store: &mut Store, ids: &[i64], statuses: &[Status], actor: &str) -> anyhow::Result<Vec<i64>> {
+pub(crate) fn requeue(
+    store: &mut Store,
+    ids: &[i64],
+    statuses: &[Status],
+    actor: &str,
+) -> anyhow::Result<Vec<i64>> {
     for status in statuses {
         if !REQUEUEABLE.contains(status) {
             return Err(bad_field(
@@ -143,23 +148,27 @@ pub fn requeue(store: &mut Store, ids: &[i64], statuses: &[Status], actor: &str)
     Ok(ids)
 }
 
-pub fn cancel(store: &mut Store, ids: &[i64], actor: &str) -> anyhow::Result<Vec<i64>> {
+pub(crate) fn cancel(store: &mut Store, ids: &[i64], actor: &str) -> anyhow::Result<Vec<i64>> {
     store
         .change_status(ids, &CANCELLABLE, Status::Cancelled, "cancelled by hand", actor)?
         .map_err(|r| refused("cancelled", r, &CANCELLABLE))?;
     Ok(ids.to_vec())
 }
 
-pub const PURGEABLE_DEFAULT: [Status; 4] =
+pub(crate) const PURGEABLE_DEFAULT: [Status; 4] =
     [Status::Sent, Status::Delivered, Status::Failed, Status::Cancelled];
 
 #[derive(Debug, Serialize)]
-pub struct PurgeReport {
+pub(crate) struct PurgeReport {
     pub deleted: usize,
     pub before: Timestamp,
 }
 
-pub fn purge(store: &mut Store, older_than: Duration, statuses: &[Status]) -> anyhow::Result<PurgeReport> {
+pub(crate) fn purge(
+    store: &mut Store,
+    older_than: Duration,
+    statuses: &[Status],
+) -> anyhow::Result<PurgeReport> {
     for status in statuses {
         if matches!(status, Status::Pending | Status::Sending | Status::Error) {
             return Err(bad_field(

@@ -20,7 +20,7 @@ const MAX_DOCUMENT_BYTES: u64 = 512 << 20;
 
 /// What went wrong talking to Maarch.
 #[derive(Debug)]
-pub enum MaarchError {
+pub(crate) enum MaarchError {
     /// Unreachable or timed out: try again later.
     Down(String),
     /// A 5xx: try again later.
@@ -48,7 +48,7 @@ impl std::fmt::Display for MaarchError {
 }
 
 /// The three routes of Maarch 18's REST API that publik uses.
-pub struct MaarchClient {
+pub(crate) struct MaarchClient {
     base: String,
     authorization: String,
     agent: ureq::Agent,
@@ -64,12 +64,12 @@ fn basic(user: &str, password: &str) -> String {
 
 /// An SQL string literal for Maarch's `clause`: quotes doubled, so a status
 /// name can never change the query.
-pub fn sql_literal(text: &str) -> String {
+pub(crate) fn sql_literal(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
 
 impl MaarchClient {
-    pub fn new(config: &MaarchConfig) -> anyhow::Result<MaarchClient> {
+    pub(crate) fn new(config: &MaarchConfig) -> anyhow::Result<MaarchClient> {
         let base = config.url.clone().context("maarch.url is not set")?;
         let user = config.username.clone().context("maarch.username is not set")?;
         let password = config
@@ -132,7 +132,7 @@ fn classify(status: u16, text: &str) -> Result<Value, MaarchError> {
 
 impl MaarchClient {
     /// Ids of the mail in `status`, oldest first.
-    pub fn list(&self, status: &str, limit: u32) -> Result<Vec<i64>, MaarchError> {
+    pub(crate) fn list(&self, status: &str, limit: u32) -> Result<Vec<i64>, MaarchError> {
         let body = json!({
             "select": "res_id",
             "clause": format!("status={}", sql_literal(status)),
@@ -148,7 +148,7 @@ impl MaarchClient {
     }
 
     /// One document with its columns and file.
-    pub fn fetch(&self, res_id: i64) -> Result<Value, MaarchError> {
+    pub(crate) fn fetch(&self, res_id: i64) -> Result<Value, MaarchError> {
         let body = json!({
             "select": "*",
             "clause": format!("res_id={res_id}"),
@@ -166,12 +166,12 @@ impl MaarchClient {
         }
     }
 
-    pub fn set_status(&self, res_ids: &[i64], status: &str, message: &str) -> Result<(), MaarchError> {
+    pub(crate) fn set_status(&self, res_ids: &[i64], status: &str, message: &str) -> Result<(), MaarchError> {
         let body = json!({"resId": res_ids, "status": status, "historyMessage": message});
         self.call("PUT", "res/resource/status", &body).map(|_| ())
     }
 
-    pub fn external_infos(
+    pub(crate) fn external_infos(
         &self,
         res_id: i64,
         external_id: &str,
@@ -187,7 +187,7 @@ impl MaarchClient {
 }
 
 #[derive(Debug, Default, Serialize)]
-pub struct FeedReport {
+pub(crate) struct FeedReport {
     pub listed: usize,
     /// Mails stored by this run.
     pub stored: Vec<String>,
@@ -200,7 +200,7 @@ pub struct FeedReport {
 }
 
 #[derive(Debug, Serialize)]
-pub struct SkippedMail {
+pub(crate) struct SkippedMail {
     pub res_id: i64,
     pub error: String,
 }
@@ -221,7 +221,7 @@ fn run_error(err: MaarchError) -> anyhow::Error {
 }
 
 /// `feed-mail-maarch`.
-pub fn feed(
+pub(crate) fn feed(
     store: &mut Store,
     config: &Config,
     limit: Option<u32>,
@@ -309,15 +309,15 @@ fn mail(store: &Store, id: &str) -> anyhow::Result<Mail> {
     found.ok_or_else(|| bad_input(format!("no mail \"{id}\" (see `publik mail list`)")))
 }
 
-pub fn list(store: &Store, status: Option<MailStatus>) -> anyhow::Result<Vec<Mail>> {
+pub(crate) fn list(store: &Store, status: Option<MailStatus>) -> anyhow::Result<Vec<Mail>> {
     Ok(store.mails(status)?)
 }
 
-pub fn show(store: &Store, id: &str) -> anyhow::Result<Mail> {
+pub(crate) fn show(store: &Store, id: &str) -> anyhow::Result<Mail> {
     mail(store, id)
 }
 
-pub fn save_file(store: &Store, id: &str, output: &Path) -> anyhow::Result<()> {
+pub(crate) fn save_file(store: &Store, id: &str, output: &Path) -> anyhow::Result<()> {
     let mail = mail(store, id)?;
     let file = store.mail_file(mail.id)?.unwrap_or_default();
     std::fs::write(output, file).with_context(|| format!("cannot write {}", output.display()))
@@ -326,7 +326,7 @@ pub fn save_file(store: &Store, id: &str, output: &Path) -> anyhow::Result<()> {
 /// A report to Maarch, stored as the body of a `maarch` queue row.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
-pub enum MaarchReport {
+pub(crate) enum MaarchReport {
     ExternalInfos {
         res_id: i64,
         external_id: String,
@@ -373,7 +373,7 @@ fn response_report(config: &Config, mail: &Mail, content: &str) -> MaarchReport 
 
 /// The workflow action `maarch_response`: the reports answering the mails
 /// linked to form `number`, for the jump's transaction to queue.
-pub fn form_responses(
+pub(crate) fn form_responses(
     reader: &crate::store::Reader,
     config: &Config,
     number: &str,
@@ -389,7 +389,7 @@ pub fn form_responses(
         .collect()
 }
 
-pub fn link(
+pub(crate) fn link(
     store: &mut Store,
     config: &Config,
     id: &str,
@@ -431,7 +431,7 @@ pub fn link(
     )
 }
 
-pub fn reject(
+pub(crate) fn reject(
     store: &mut Store,
     config: &Config,
     id: &str,
@@ -449,7 +449,7 @@ pub fn reject(
     queue_report(store, &mail, MailStatus::Rejected, None, report, actor)
 }
 
-pub fn respond(
+pub(crate) fn respond(
     store: &mut Store,
     config: &Config,
     id: &str,
@@ -465,12 +465,12 @@ pub fn respond(
 }
 
 /// Delivers `maarch` queue rows.
-pub struct MaarchSender {
+pub(crate) struct MaarchSender {
     client: MaarchClient,
 }
 
 impl MaarchSender {
-    pub fn new(config: &Config) -> anyhow::Result<MaarchSender> {
+    pub(crate) fn new(config: &Config) -> anyhow::Result<MaarchSender> {
         Ok(MaarchSender {
             client: MaarchClient::new(enabled(config)?)?,
         })

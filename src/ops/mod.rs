@@ -1,20 +1,20 @@
 //! The domain: everything publik does, without printing. Commands call these
 //! functions and render what they return.
 
-pub mod check;
-pub mod email;
+pub(crate) mod check;
+pub(crate) mod email;
 pub(crate) mod http_client;
-pub mod ics;
-pub mod init;
-pub mod inspect;
-pub mod maarch;
-pub mod newsletter;
-pub mod push;
-pub mod queue;
-pub mod sms;
-pub mod state;
-pub mod template;
-pub mod workflow;
+pub(crate) mod ics;
+pub(crate) mod init;
+pub(crate) mod inspect;
+pub(crate) mod maarch;
+pub(crate) mod newsletter;
+pub(crate) mod push;
+pub(crate) mod queue;
+pub(crate) mod sms;
+pub(crate) mod state;
+pub(crate) mod template;
+pub(crate) mod workflow;
 
 use std::path::Path;
 
@@ -23,7 +23,7 @@ use crate::store::Channel;
 use queue::{Sender, Senders};
 
 /// The real senders of every channel, created on first use.
-pub struct ChannelSenders<'a> {
+pub(crate) struct ChannelSenders<'a> {
     config: &'a Config,
     state: &'a Path,
     email: Option<email::EmailSender>,
@@ -33,7 +33,7 @@ pub struct ChannelSenders<'a> {
 }
 
 impl<'a> ChannelSenders<'a> {
-    pub fn new(config: &'a Config, state: &'a Path) -> Self {
+    pub(crate) fn new(config: &'a Config, state: &'a Path) -> Self {
         ChannelSenders {
             config,
             state,
@@ -69,6 +69,6 @@ impl Senders for ChannelSenders<'_> {
 }
 
 /// The name the history records for this process, e.g. `send-queue[4242]`.
-pub fn actor(command: &str) -> String {
+pub(crate) fn actor(command: &str) -> String {
     format!("{command}[{}]", std::process::id())
 }

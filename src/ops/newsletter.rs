@@ -22,7 +22,7 @@ fn group(store: &Store, slug: &str) -> anyhow::Result<Group> {
         .ok_or_else(|| bad_input(format!("no group \"{slug}\" (see `publik group list`)")))
 }
 
-pub fn create_group(store: &mut Store, slug: &str, label: &str) -> anyhow::Result<()> {
+pub(crate) fn create_group(store: &mut Store, slug: &str, label: &str) -> anyhow::Result<()> {
     let valid = !slug.is_empty()
         && slug.len() <= 64
         && slug
@@ -42,12 +42,12 @@ pub fn create_group(store: &mut Store, slug: &str, label: &str) -> anyhow::Resul
     Ok(())
 }
 
-pub fn list_groups(store: &Store) -> anyhow::Result<Vec<Group>> {
+pub(crate) fn list_groups(store: &Store) -> anyhow::Result<Vec<Group>> {
     Ok(store.groups()?)
 }
 
 #[derive(Debug, Default, Serialize)]
-pub struct AddReport {
+pub(crate) struct AddReport {
     pub added: usize,
     /// Already members (active or unsubscribed): left as they were.
     pub already: usize,
@@ -56,7 +56,7 @@ pub struct AddReport {
 }
 
 #[derive(Debug, Serialize)]
-pub struct InvalidLine {
+pub(crate) struct InvalidLine {
     pub line: u64,
     pub value: String,
     pub error: String,
@@ -67,7 +67,7 @@ fn normalize_email(text: &str) -> Result<String, String> {
     Ok(mailbox.email.to_string())
 }
 
-pub fn add_members(store: &mut Store, slug: &str, addresses: &[String]) -> anyhow::Result<AddReport> {
+pub(crate) fn add_members(store: &mut Store, slug: &str, addresses: &[String]) -> anyhow::Result<AddReport> {
     let group = group(store, slug)?;
     let members = addresses
         .iter()
@@ -168,7 +168,12 @@ fn parse_members(text: &str) -> anyhow::Result<(Vec<NewMember>, Vec<InvalidLine>
 }
 
 /// Imports a members export (`file`, see `parse_members`).
-pub fn import(store: &mut Store, slug: &str, file: &str, skip_invalid: bool) -> anyhow::Result<AddReport> {
+pub(crate) fn import(
+    store: &mut Store,
+    slug: &str,
+    file: &str,
+    skip_invalid: bool,
+) -> anyhow::Result<AddReport> {
     let group = group(store, slug)?;
     let (members, invalid) = parse_members(file)?;
     if !invalid.is_empty() && !skip_invalid {
@@ -193,7 +198,7 @@ pub fn import(store: &mut Store, slug: &str, file: &str, skip_invalid: bool) -> 
     })
 }
 
-pub fn remove_members(store: &mut Store, slug: &str, addresses: &[String]) -> anyhow::Result<usize> {
+pub(crate) fn remove_members(store: &mut Store, slug: &str, addresses: &[String]) -> anyhow::Result<usize> {
     let group = group(store, slug)?;
     let emails = addresses
         .iter()
@@ -202,20 +207,24 @@ pub fn remove_members(store: &mut Store, slug: &str, addresses: &[String]) -> an
     Ok(store.remove_members(group.id, &emails)?)
 }
 
-pub fn members(store: &Store, slug: &str, status: Option<MemberStatus>) -> anyhow::Result<Vec<Member>> {
+pub(crate) fn members(
+    store: &Store,
+    slug: &str,
+    status: Option<MemberStatus>,
+) -> anyhow::Result<Vec<Member>> {
     let group = group(store, slug)?;
     Ok(store.members(group.id, status)?)
 }
 
 #[derive(Debug, Serialize)]
-pub struct Unsubscribed {
+pub(crate) struct Unsubscribed {
     pub group: String,
     pub email: String,
     /// False when the member had already unsubscribed.
     pub changed: bool,
 }
 
-pub fn unsubscribe(store: &mut Store, token_text: &str) -> anyhow::Result<Unsubscribed> {
+pub(crate) fn unsubscribe(store: &mut Store, token_text: &str) -> anyhow::Result<Unsubscribed> {
     let invalid = || bad_field("token", "this unsubscribe link is not valid");
     let id = token::id_of(token_text).ok_or_else(invalid)?;
     let (group, email, changed) = store
@@ -230,14 +239,17 @@ pub fn unsubscribe(store: &mut Store, token_text: &str) -> anyhow::Result<Unsubs
 
 /// What the unsubscribe page shows before anyone confirms.
 #[derive(Debug, Serialize)]
-pub struct UnsubscribeTarget {
+pub(crate) struct UnsubscribeTarget {
     pub group_label: String,
     pub email: String,
     pub already: bool,
 }
 
 /// Looks a token up without changing anything (GET and HEAD).
-pub fn unsubscribe_target(store: &Store, token_text: &str) -> anyhow::Result<Option<UnsubscribeTarget>> {
+pub(crate) fn unsubscribe_target(
+    store: &Store,
+    token_text: &str,
+) -> anyhow::Result<Option<UnsubscribeTarget>> {
     let Some(id) = token::id_of(token_text) else {
         return Ok(None);
     };
@@ -265,7 +277,7 @@ fn check_name(name: &str) -> anyhow::Result<()> {
     }
 }
 
-pub fn add_template(
+pub(crate) fn add_template(
     store: &mut Store,
     name: &str,
     subject: &str,
@@ -277,14 +289,14 @@ pub fn add_template(
     Ok(store.save_template(name, subject, text, html)?)
 }
 
-pub fn template(store: &Store, name: &str) -> anyhow::Result<Template> {
+pub(crate) fn template(store: &Store, name: &str) -> anyhow::Result<Template> {
     store
         .template(name)?
         .ok_or_else(|| bad_input(format!("no template \"{name}\" (see `publik template list`)")))
 }
 
 /// `var` pairs (`KEY=VALUE`) as a JSON object.
-pub fn parse_vars(pairs: &[String]) -> anyhow::Result<Map<String, Value>> {
+pub(crate) fn parse_vars(pairs: &[String]) -> anyhow::Result<Map<String, Value>> {
     let mut vars = Map::new();
     for pair in pairs {
         let (key, value) = pair
@@ -299,7 +311,7 @@ pub fn parse_vars(pairs: &[String]) -> anyhow::Result<Map<String, Value>> {
     Ok(vars)
 }
 
-pub fn render_preview(
+pub(crate) fn render_preview(
     store: &Store,
     name: &str,
     to: &str,
@@ -335,7 +347,7 @@ mod tests {
 }
 
 #[derive(Debug, Serialize)]
-pub struct SendReport {
+pub(crate) struct SendReport {
     pub queued: usize,
     pub group: String,
     pub template: String,
@@ -361,7 +373,7 @@ fn row_vars(email: &str, attributes: &str, link: &str) -> String {
     format!("{{\"recipient\":{recipient},\"unsubscribe_link\":\"{link}\"}}")
 }
 
-pub fn send(
+pub(crate) fn send(
     store: &mut Store,
     config: &Config,
     template_name: &str,

@@ -24,7 +24,7 @@ use crate::store::{Body, Channel, Message, NewBody, NewRow, Store, Subscription}
 use crate::token::{base64url, decode_base64url};
 
 /// Push services refuse bigger payloads once encrypted (4 KB records).
-pub const MAX_PAYLOAD_BYTES: usize = 3000;
+pub(crate) const MAX_PAYLOAD_BYTES: usize = 3000;
 
 fn public_key_of(secret: &p256::SecretKey) -> String {
     base64url(secret.public_key().to_encoded_point(false).as_bytes())
@@ -32,7 +32,7 @@ fn public_key_of(secret: &p256::SecretKey) -> String {
 
 /// `vapid generate`: a new P-256 key, written (PEM, mode 0600) to `out`.
 /// Returns the public key as a page passes it to `applicationServerKey`.
-pub fn generate_key(out: &Path) -> anyhow::Result<String> {
+pub(crate) fn generate_key(out: &Path) -> anyhow::Result<String> {
     let secret = loop {
         let mut bytes = [0u8; 32];
         getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("OS random source failed: {e}"))?;
@@ -83,14 +83,14 @@ fn read_key(config: &Config) -> anyhow::Result<(String, p256::SecretKey)> {
 }
 
 /// `vapid show`.
-pub fn public_key(config: &Config) -> anyhow::Result<String> {
+pub(crate) fn public_key(config: &Config) -> anyhow::Result<String> {
     Ok(public_key_of(&read_key(config)?.1))
 }
 
 /// What `PushSubscription.toJSON()` gives in a browser.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SubscriptionJson {
+pub(crate) struct SubscriptionJson {
     pub endpoint: String,
     pub keys: SubscriptionKeys,
     #[serde(default)]
@@ -98,7 +98,7 @@ pub struct SubscriptionJson {
 }
 
 #[derive(Debug, Deserialize)]
-pub struct SubscriptionKeys {
+pub(crate) struct SubscriptionKeys {
     pub p256dh: String,
     pub auth: String,
 }
@@ -114,7 +114,7 @@ fn is_loopback(host: &str) -> bool {
 
 /// Validates a browser subscription: https endpoint (plain http only on
 /// loopback), a valid uncompressed P-256 point, a 16-byte auth secret.
-pub fn parse_subscription(text: &str) -> anyhow::Result<SubscriptionJson> {
+pub(crate) fn parse_subscription(text: &str) -> anyhow::Result<SubscriptionJson> {
     let subscription: SubscriptionJson = serde_json::from_str(text)
         .map_err(|e| bad_input(format!("subscription: not a PushSubscription JSON: {e}")))?;
     let endpoint = &subscription.endpoint;
@@ -148,13 +148,13 @@ pub fn parse_subscription(text: &str) -> anyhow::Result<SubscriptionJson> {
 }
 
 #[derive(Debug, Serialize)]
-pub struct SubscribeReport {
+pub(crate) struct SubscribeReport {
     pub created: bool,
     /// The user's oldest subscriptions dropped beyond the limit.
     pub dropped: usize,
 }
 
-pub fn subscribe(
+pub(crate) fn subscribe(
     store: &mut Store,
     config: &Config,
     user: &str,
@@ -177,7 +177,7 @@ pub fn subscribe(
 
 /// The shared part of one notification.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct PushContent {
+pub(crate) struct PushContent {
     /// The JSON the service worker receives.
     pub payload: String,
     pub ttl: u32,
@@ -186,7 +186,7 @@ pub struct PushContent {
 }
 
 #[derive(Debug, Default)]
-pub struct NotifyRequest {
+pub(crate) struct NotifyRequest {
     pub user: String,
     pub title: String,
     pub body: Option<String>,
@@ -199,13 +199,13 @@ pub struct NotifyRequest {
 }
 
 /// `Topic` header: at most 32 base64url characters, so a tag is hashed.
-pub fn topic(tag: &str) -> String {
+pub(crate) fn topic(tag: &str) -> String {
     base64url(&Sha256::digest(tag.as_bytes()))[..32].to_string()
 }
 
 /// Queues one push row per subscription of the user; the payload is checked
 /// here (size, fields) so that sending never discovers it.
-pub fn notify(
+pub(crate) fn notify(
     store: &mut Store,
     config: &Config,
     request: &NotifyRequest,
@@ -276,7 +276,7 @@ pub fn notify(
 
 /// One notification's body and one row per subscription (its keys in the
 /// row's vars), for `notify` and the workflow's notify action.
-pub fn send_to(
+pub(crate) fn send_to(
     subscriptions: &[Subscription],
     content: &PushContent,
     priority: i32,
@@ -299,7 +299,7 @@ pub fn send_to(
 }
 
 /// Sends push rows.
-pub struct PushSender {
+pub(crate) struct PushSender {
     /// The parsed VAPID key, cloned for each message (parsing it per message
     /// cost more than the signature).
     vapid: web_push::PartialVapidSignatureBuilder,
@@ -338,7 +338,7 @@ impl PushSender {
         Ok(signature)
     }
 
-    pub fn new(config: &Config) -> anyhow::Result<PushSender> {
+    pub(crate) fn new(config: &Config) -> anyhow::Result<PushSender> {
         // Handed to web-push as PKCS#8 whatever the file holds: its SEC1
         // reader panics on keys written without the curve parameters.
         let (_, secret) = read_key(config)?;

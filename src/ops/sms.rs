@@ -17,13 +17,13 @@ use crate::store::{Body, Channel, Message, NewBody, NewRow, Status, Store};
 
 /// The shared part of one SMS send.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SmsContent {
+pub(crate) struct SmsContent {
     pub text: String,
     pub sender: String,
 }
 
 #[derive(Debug, Default)]
-pub struct SmsRequest {
+pub(crate) struct SmsRequest {
     pub to: Vec<String>,
     pub text: String,
     pub not_before: Option<String>,
@@ -34,7 +34,7 @@ pub struct SmsRequest {
 /// Longest text accepted: 10 concatenated UCS-2 segments.
 const MAX_TEXT_CHARS: usize = 670;
 
-pub fn enqueue(
+pub(crate) fn enqueue(
     store: &mut Store,
     config: &Config,
     request: &SmsRequest,
@@ -114,13 +114,13 @@ fn fill(template: &str, message: &Message, content: &SmsContent) -> String {
 }
 
 /// Sends SMS rows through the configured HTTP gateway.
-pub struct SmsSender {
+pub(crate) struct SmsSender {
     gateway: GatewayConfig,
     agent: ureq::Agent,
 }
 
 impl SmsSender {
-    pub fn new(config: &Config) -> anyhow::Result<SmsSender> {
+    pub(crate) fn new(config: &Config) -> anyhow::Result<SmsSender> {
         let gateway = config
             .sms
             .gateway
@@ -340,7 +340,7 @@ pub enum ReceiptStatus {
 }
 
 #[derive(Debug, Serialize)]
-pub struct ReceiptReport {
+pub(crate) struct ReceiptReport {
     pub id: i64,
     pub status: Status,
     /// False when the row already had this status (a repeated receipt).
@@ -349,7 +349,7 @@ pub struct ReceiptReport {
 
 /// A provider's delivery receipt: `delivered` (the only way to it) or
 /// `failed` for undelivered/expired, never retried.
-pub fn receipt(
+pub(crate) fn receipt(
     store: &mut Store,
     provider_id: &str,
     status: ReceiptStatus,

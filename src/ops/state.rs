@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::store::{CheckProblem, Store, TableCount};
 
 #[derive(Debug, Serialize)]
-pub struct StateInfo {
+pub(crate) struct StateInfo {
     pub path: PathBuf,
     pub schema_version: u32,
     pub size_bytes: u64,
@@ -18,12 +18,12 @@ pub struct StateInfo {
 }
 
 #[derive(Debug, Serialize)]
-pub struct LinkKeyInfo {
+pub(crate) struct LinkKeyInfo {
     pub path: PathBuf,
     pub present: bool,
 }
 
-pub fn info(store: &Store, config: &Config) -> anyhow::Result<StateInfo> {
+pub(crate) fn info(store: &Store, config: &Config) -> anyhow::Result<StateInfo> {
     let path = store.path().to_path_buf();
     // The WAL holds recent commits too; count it as part of the state.
     let wal = PathBuf::from(format!("{}-wal", path.display()));
@@ -43,21 +43,21 @@ pub fn info(store: &Store, config: &Config) -> anyhow::Result<StateInfo> {
 }
 
 /// `state backup FILE`: a consistent copy, safe while other runs write.
-pub fn backup(store: &Store, dest: &Path) -> anyhow::Result<()> {
+pub(crate) fn backup(store: &Store, dest: &Path) -> anyhow::Result<()> {
     store.backup_to(dest)?;
     log::info!("state {} backed up to {}", store.path().display(), dest.display());
     Ok(())
 }
 
 #[derive(Debug, Serialize)]
-pub struct CheckReport {
+pub(crate) struct CheckReport {
     pub path: PathBuf,
     pub ok: bool,
     pub problems: Vec<CheckProblem>,
 }
 
 /// `state check`: SQLite's integrity and foreign key checks.
-pub fn check(store: &Store) -> anyhow::Result<CheckReport> {
+pub(crate) fn check(store: &Store) -> anyhow::Result<CheckReport> {
     let problems = store.check()?;
     Ok(CheckReport {
         path: store.path().to_path_buf(),

@@ -22,7 +22,7 @@ const MAX_OUTPUT: usize = 8_000_000;
 /// value (a form without email) renders empty, as in the platform's forms,
 /// and a text keeps its final newline; each rendering is bounded in steps
 /// (fuel) and, through `render_bounded`, in output.
-pub fn base_environment() -> Environment<'static> {
+pub(crate) fn base_environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_fuel(Some(FUEL));
     env.set_undefined_behavior(UndefinedBehavior::Chainable);
@@ -60,7 +60,7 @@ impl std::io::Write for Capped {
 
 /// Renders `template` within the step and output limits; their errors say
 /// which limit, in words.
-pub fn render_bounded(
+pub(crate) fn render_bounded(
     template: &minijinja::Template,
     context: &minijinja::Value,
 ) -> Result<String, minijinja::Error> {
@@ -82,20 +82,20 @@ pub fn render_bounded(
         .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string()))
 }
 
-pub struct Rendered {
+pub(crate) struct Rendered {
     pub subject: String,
     pub text: String,
     pub html: Option<String>,
 }
 
-pub struct Templates {
+pub(crate) struct Templates {
     env: Environment<'static>,
     has_html: bool,
 }
 
 /// A template error in one part (`subject`, `text`, `html`), with its line.
 #[derive(Debug)]
-pub struct PartError {
+pub(crate) struct PartError {
     pub part: &'static str,
     pub message: String,
 }
@@ -117,7 +117,7 @@ fn describe(part: &'static str, err: &minijinja::Error) -> PartError {
 
 impl Templates {
     /// Compiles the parts; errors name the part and line.
-    pub fn new(subject: &str, text: &str, html: Option<&str>) -> Result<Templates, PartError> {
+    pub(crate) fn new(subject: &str, text: &str, html: Option<&str>) -> Result<Templates, PartError> {
         let mut env = base_environment();
         env.add_template_owned(SUBJECT, subject.to_string())
             .map_err(|e| describe("subject", &e))?;
@@ -133,7 +133,7 @@ impl Templates {
         })
     }
 
-    pub fn render(&self, context: &Value) -> Result<Rendered, PartError> {
+    pub(crate) fn render(&self, context: &Value) -> Result<Rendered, PartError> {
         let context = minijinja::Value::from(minijinja::value::Serde(context));
         let render = |name: &str, part: &'static str| {
             self.env
@@ -157,7 +157,7 @@ impl Templates {
 }
 
 /// The context every newsletter template can use, with sample values.
-pub fn sample_context(email: &str) -> Value {
+pub(crate) fn sample_context(email: &str) -> Value {
     json!({
         "recipient": {"email": email, "name": "Camille Dupont"},
         "group": {"slug": "sample", "label": "Sample group"},
@@ -168,7 +168,7 @@ pub fn sample_context(email: &str) -> Value {
 /// Compiles and renders once with sample values, so that syntax errors and
 /// unknown filters or functions are reported when the template is saved,
 /// not when the newsletter goes out.
-pub fn check(subject: &str, text: &str, html: Option<&str>) -> anyhow::Result<()> {
+pub(crate) fn check(subject: &str, text: &str, html: Option<&str>) -> anyhow::Result<()> {
     let templates = Templates::new(subject, text, html).map_err(|e| bad_field(e.part, e.message))?;
     templates
         .render(&sample_context("camille@example.org"))

@@ -2,7 +2,7 @@
 
 use super::{Output, json, local, out, table};
 
-pub fn feed_report(
+pub(crate) fn feed_report(
     report: &crate::ops::maarch::FeedReport,
     dry_run: bool,
     output: Output,
@@ -21,7 +21,7 @@ pub fn feed_report(
     Ok(())
 }
 
-pub fn mails(mails: &[crate::store::Mail], output: Output) -> anyhow::Result<()> {
+pub(crate) fn mails(mails: &[crate::store::Mail], output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(mails);
     }
@@ -47,7 +47,7 @@ pub fn mails(mails: &[crate::store::Mail], output: Output) -> anyhow::Result<()>
     ))?)
 }
 
-pub fn mail(mail: &crate::store::Mail, output: Output) -> anyhow::Result<()> {
+pub(crate) fn mail(mail: &crate::store::Mail, output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(mail);
     }

@@ -16,12 +16,12 @@ mod queue;
 mod state;
 mod workflow;
 
-pub use mail::*;
-pub use newsletter::*;
-pub use push::*;
-pub use queue::*;
-pub use state::*;
-pub use workflow::*;
+pub(crate) use mail::*;
+pub(crate) use newsletter::*;
+pub(crate) use push::*;
+pub(crate) use queue::*;
+pub(crate) use state::*;
+pub(crate) use workflow::*;
 
 /// Writes text to stdout. A closed pipe (`publik … | head`) surfaces as an
 /// `io::Error` of kind BrokenPipe, which `main` treats as a normal end.
@@ -46,7 +46,7 @@ impl Output {
     }
 }
 
-pub fn out(text: &str) -> std::io::Result<()> {
+pub(crate) fn out(text: &str) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes())?;
     if !text.is_empty() && !text.ends_with('\n') {
@@ -55,7 +55,7 @@ pub fn out(text: &str) -> std::io::Result<()> {
     stdout.flush()
 }
 
-pub fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
+pub(crate) fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
     let text = serde_json::to_string_pretty(value)?;
     Ok(out(&text)?)
 }
@@ -77,23 +77,23 @@ fn local(time: Option<Timestamp>) -> String {
 
 /// How many rows a command removed (members, subscriptions).
 #[derive(Serialize)]
-pub struct Removed {
+pub(crate) struct Removed {
     pub removed: usize,
 }
 
 /// How many rows a clean-up deleted.
 #[derive(Serialize)]
-pub struct Deleted {
+pub(crate) struct Deleted {
     pub deleted: usize,
 }
 
 /// The ids of the rows a command queued or changed.
 #[derive(Serialize)]
-pub struct Ids<'a> {
+pub(crate) struct Ids<'a> {
     pub ids: &'a [i64],
 }
 
-pub fn ids(ids: &[i64], output: Output) -> anyhow::Result<()> {
+pub(crate) fn ids(ids: &[i64], output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(&Ids { ids });
     }

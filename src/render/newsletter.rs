@@ -2,7 +2,7 @@
 
 use super::{Output, json, local, out, table};
 
-pub fn groups(groups: &[crate::store::Group], output: Output) -> anyhow::Result<()> {
+pub(crate) fn groups(groups: &[crate::store::Group], output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(groups);
     }
@@ -20,7 +20,7 @@ pub fn groups(groups: &[crate::store::Group], output: Output) -> anyhow::Result<
     Ok(out(&table(&["group", "label", "active", "unsubscribed"], rows))?)
 }
 
-pub fn members(members: &[crate::store::Member], output: Output) -> anyhow::Result<()> {
+pub(crate) fn members(members: &[crate::store::Member], output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(members);
     }
@@ -43,7 +43,7 @@ pub fn members(members: &[crate::store::Member], output: Output) -> anyhow::Resu
     Ok(out(&table(&["email", "status", "since", "attributes"], rows))?)
 }
 
-pub fn add_report(report: &crate::ops::newsletter::AddReport, output: Output) -> anyhow::Result<()> {
+pub(crate) fn add_report(report: &crate::ops::newsletter::AddReport, output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(report);
     }
@@ -58,7 +58,7 @@ pub fn add_report(report: &crate::ops::newsletter::AddReport, output: Output) ->
     Ok(())
 }
 
-pub fn templates(templates: &[crate::store::Template], output: Output) -> anyhow::Result<()> {
+pub(crate) fn templates(templates: &[crate::store::Template], output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(templates);
     }
@@ -76,7 +76,7 @@ pub fn templates(templates: &[crate::store::Template], output: Output) -> anyhow
     Ok(out(&table(&["name", "subject", "html", "updated"], rows))?)
 }
 
-pub fn template(template: &crate::store::Template, output: Output) -> anyhow::Result<()> {
+pub(crate) fn template(template: &crate::store::Template, output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(template);
     }
@@ -90,7 +90,7 @@ pub fn template(template: &crate::store::Template, output: Output) -> anyhow::Re
     Ok(out(&text)?)
 }
 
-pub fn rendered(rendered: &crate::ops::template::Rendered, output: Output) -> anyhow::Result<()> {
+pub(crate) fn rendered(rendered: &crate::ops::template::Rendered, output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(
             &serde_json::json!({"subject": rendered.subject, "text": rendered.text, "html": rendered.html}),

@@ -3,7 +3,10 @@
 use super::{Output, json, local, out, table};
 use serde::Serialize;
 
-pub fn subscriptions(subscriptions: &[crate::store::Subscription], output: Output) -> anyhow::Result<()> {
+pub(crate) fn subscriptions(
+    subscriptions: &[crate::store::Subscription],
+    output: Output,
+) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(subscriptions);
     }
@@ -25,7 +28,7 @@ pub fn subscriptions(subscriptions: &[crate::store::Subscription], output: Outpu
 }
 
 /// A VAPID public key: the key alone, or `{"public_key": …}`.
-pub fn public_key(public_key: &str, output: Output) -> anyhow::Result<()> {
+pub(crate) fn public_key(public_key: &str, output: Output) -> anyhow::Result<()> {
     #[derive(Serialize)]
     struct PublicKey<'a> {
         public_key: &'a str,

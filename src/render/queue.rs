@@ -37,7 +37,7 @@ const MESSAGE_HEADER: [&str; 9] = [
     "last error",
 ];
 
-pub fn messages(messages: &[Message], output: Output) -> anyhow::Result<()> {
+pub(crate) fn messages(messages: &[Message], output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(messages);
     }
@@ -47,7 +47,7 @@ pub fn messages(messages: &[Message], output: Output) -> anyhow::Result<()> {
     Ok(out(&table(&MESSAGE_HEADER, message_rows(messages)))?)
 }
 
-pub fn run_report(report: &RunReport, dry_run: bool, output: Output) -> anyhow::Result<()> {
+pub(crate) fn run_report(report: &RunReport, dry_run: bool, output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(report);
     }
@@ -66,14 +66,14 @@ pub fn run_report(report: &RunReport, dry_run: bool, output: Output) -> anyhow::
 }
 
 /// The one-line summary logged with `-v`.
-pub fn run_summary(report: &RunReport) -> String {
+pub(crate) fn run_summary(report: &RunReport) -> String {
     format!(
         "sent {}, to retry {}, failed {}, expired {}, recovered {}, released {}",
         report.sent, report.retry, report.failed, report.expired, report.recovered, report.released
     )
 }
 
-pub fn message_detail(detail: &MessageDetail, output: Output) -> anyhow::Result<()> {
+pub(crate) fn message_detail(detail: &MessageDetail, output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(detail);
     }
@@ -185,7 +185,7 @@ pub fn message_detail(detail: &MessageDetail, output: Output) -> anyhow::Result<
     Ok(out(&text)?)
 }
 
-pub fn stats(stats: &Stats, output: Output) -> anyhow::Result<()> {
+pub(crate) fn stats(stats: &Stats, output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(stats);
     }
@@ -204,7 +204,7 @@ pub fn stats(stats: &Stats, output: Output) -> anyhow::Result<()> {
     Ok(out(&text)?)
 }
 
-pub fn purge_report(report: &crate::ops::inspect::PurgeReport, output: Output) -> anyhow::Result<()> {
+pub(crate) fn purge_report(report: &crate::ops::inspect::PurgeReport, output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(report);
     }

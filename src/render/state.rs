@@ -4,7 +4,7 @@ use super::{Output, json, out, table};
 use crate::ops::check::CheckReport;
 use crate::ops::state::StateInfo;
 
-pub fn state_info(info: &StateInfo, output: Output) -> anyhow::Result<()> {
+pub(crate) fn state_info(info: &StateInfo, output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(info);
     }
@@ -30,7 +30,7 @@ pub fn state_info(info: &StateInfo, output: Output) -> anyhow::Result<()> {
 }
 
 /// `state check`: silent when all is well (cron), each problem otherwise.
-pub fn state_check(report: &crate::ops::state::CheckReport, output: Output) -> anyhow::Result<()> {
+pub(crate) fn state_check(report: &crate::ops::state::CheckReport, output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(report);
     }
@@ -41,7 +41,7 @@ pub fn state_check(report: &crate::ops::state::CheckReport, output: Output) -> a
     Ok(out(&text)?)
 }
 
-pub fn check_report(report: &CheckReport, output: Output) -> anyhow::Result<()> {
+pub(crate) fn check_report(report: &CheckReport, output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(report);
     }

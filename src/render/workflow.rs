@@ -3,7 +3,7 @@
 use super::{Output, json, local, out, table};
 use serde::Serialize;
 
-pub fn workflows(workflows: &[crate::store::StoredWorkflow], output: Output) -> anyhow::Result<()> {
+pub(crate) fn workflows(workflows: &[crate::store::StoredWorkflow], output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(workflows);
     }
@@ -17,7 +17,7 @@ pub fn workflows(workflows: &[crate::store::StoredWorkflow], output: Output) -> 
     Ok(out(&table(&["workflow", "label", "imported"], rows))?)
 }
 
-pub fn workflow(workflow: &crate::ops::workflow::Workflow, output: Output) -> anyhow::Result<()> {
+pub(crate) fn workflow(workflow: &crate::ops::workflow::Workflow, output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(workflow);
     }
@@ -48,7 +48,7 @@ pub fn workflow(workflow: &crate::ops::workflow::Workflow, output: Output) -> an
     Ok(out(&text)?)
 }
 
-pub fn forms(forms: &[crate::store::Form], output: Output) -> anyhow::Result<()> {
+pub(crate) fn forms(forms: &[crate::store::Form], output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(forms);
     }
@@ -73,7 +73,7 @@ pub fn forms(forms: &[crate::store::Form], output: Output) -> anyhow::Result<()>
     ))?)
 }
 
-pub fn form(detail: &crate::ops::workflow::FormDetail, output: Output) -> anyhow::Result<()> {
+pub(crate) fn form(detail: &crate::ops::workflow::FormDetail, output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(detail);
     }
@@ -106,7 +106,7 @@ pub fn form(detail: &crate::ops::workflow::FormDetail, output: Output) -> anyhow
 }
 
 /// The number of a form just created: the number alone, or `{"number": …}`.
-pub fn form_created(number: &str, output: Output) -> anyhow::Result<()> {
+pub(crate) fn form_created(number: &str, output: Output) -> anyhow::Result<()> {
     #[derive(Serialize)]
     struct Created<'a> {
         number: &'a str,
@@ -118,7 +118,7 @@ pub fn form_created(number: &str, output: Output) -> anyhow::Result<()> {
 }
 
 /// A link issued for scripts: its URL alone, or the whole record.
-pub fn issued_link(link: &crate::ops::workflow::IssuedLink, output: Output) -> anyhow::Result<()> {
+pub(crate) fn issued_link(link: &crate::ops::workflow::IssuedLink, output: Output) -> anyhow::Result<()> {
     match output {
         Output::Json => json(link),
         Output::Text => Ok(out(&link.url)?),

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 /// What a client may send, and how long it may take to send it.
 #[derive(Debug, Clone, Copy)]
-pub struct Limits {
+pub(super) struct Limits {
     /// The whole request (line, headers, body) must arrive within this.
     pub timeout: Duration,
     pub max_head_bytes: usize,
@@ -16,7 +16,7 @@ pub struct Limits {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Request {
+pub(super) struct Request {
     pub method: String,
     /// The request target without its query string or fragment.
     pub path: String,
@@ -25,7 +25,7 @@ pub struct Request {
 }
 
 impl Request {
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(super) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -35,7 +35,7 @@ impl Request {
 
 /// Why no request could be read; most become an error response.
 #[derive(Debug, PartialEq, Eq)]
-pub enum ReadError {
+pub(super) enum ReadError {
     /// The client closed (or sent nothing) before a whole request: no answer.
     Closed,
     /// 408: the deadline passed first.
@@ -52,7 +52,7 @@ pub enum ReadError {
 
 impl ReadError {
     /// The status to answer with, if any.
-    pub fn status(&self) -> Option<u16> {
+    pub(super) fn status(&self) -> Option<u16> {
         match self {
             ReadError::Closed => None,
             ReadError::Timeout => Some(408),
@@ -90,7 +90,7 @@ fn read_some(stream: &mut TcpStream, buf: &mut [u8], deadline: Instant) -> Resul
 
 /// Reads one whole request: a slow or oversized client costs at most
 /// `limits.timeout` and `max_head_bytes + max_body_bytes` of memory.
-pub fn read_request(stream: &mut TcpStream, limits: &Limits) -> Result<Request, ReadError> {
+pub(super) fn read_request(stream: &mut TcpStream, limits: &Limits) -> Result<Request, ReadError> {
     let deadline = Instant::now() + limits.timeout;
     let mut buf = vec![0u8; limits.max_head_bytes];
     let mut filled = 0;
@@ -173,7 +173,7 @@ pub fn read_request(stream: &mut TcpStream, limits: &Limits) -> Result<Request, 
     }
 }
 
-pub struct Response {
+pub(super) struct Response {
     pub status: u16,
     pub headers: Vec<(&'static str, String)>,
     pub body: Vec<u8>,
@@ -197,7 +197,7 @@ fn reason(status: u16) -> &'static str {
 
 /// Writes `response` and closes the exchange (`Connection: close`); a HEAD
 /// answer has the headers of the GET one and no body.
-pub fn write_response(
+pub(super) fn write_response(
     stream: &mut TcpStream,
     response: &Response,
     head: bool,
@@ -226,7 +226,7 @@ pub fn write_response(
 /// After refusing a request early, reads and drops what the client is still
 /// sending (a while, a bounded amount): closing a socket with unread data
 /// resets it, and the client would lose the answer.
-pub fn drain(stream: &mut TcpStream, max_bytes: usize, timeout: Duration) {
+pub(super) fn drain(stream: &mut TcpStream, max_bytes: usize, timeout: Duration) {
     let deadline = Instant::now() + timeout;
     let mut buf = [0u8; 8192];
     let mut total = 0;

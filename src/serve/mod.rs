@@ -84,7 +84,7 @@ impl Drop for Active<'_> {
 /// Serves until SIGTERM or SIGINT, then finishes the requests in hand (each
 /// bounded by `serve.request_timeout`) and returns. One thread per
 /// connection, at most `serve.max_connections`; more get a 503 page.
-pub fn serve(store: Store, config: &Config, listen: &str) -> anyhow::Result<()> {
+pub(crate) fn serve(store: Store, config: &Config, listen: &str) -> anyhow::Result<()> {
     let listener = TcpListener::bind(listen).with_context(|| format!("cannot listen on {listen}"))?;
     let local = listener.local_addr()?;
     let limits = Limits {

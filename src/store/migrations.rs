@@ -220,11 +220,11 @@ const MIGRATIONS: &[&str] = &[
     "#,
 ];
 
-pub const LATEST: u32 = MIGRATIONS.len() as u32;
+pub(super) const LATEST: u32 = MIGRATIONS.len() as u32;
 
 /// Applies the missing migrations. Foreign keys are off meanwhile: a table
 /// rebuild drops the old table, which must not cascade.
-pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+pub(super) fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "foreign_keys", "OFF")?;
     let result = apply(conn);
     conn.pragma_update(None, "foreign_keys", "ON")?;

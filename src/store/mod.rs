@@ -19,13 +19,13 @@ use anyhow::{Context, bail};
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
-pub use appointments::*;
-pub use maarch::*;
-pub use maintenance::CheckProblem;
-pub use messages::*;
-pub use newsletter::*;
-pub use push::*;
-pub use workflow::*;
+pub(crate) use appointments::*;
+pub(crate) use maarch::*;
+pub(crate) use maintenance::CheckProblem;
+pub(crate) use messages::*;
+pub(crate) use newsletter::*;
+pub(crate) use push::*;
+pub(crate) use workflow::*;
 
 /// How long a writer waits for another process holding the lock
 /// (overlapping cron runs) before giving up.

@@ -121,7 +121,7 @@ fn new_state_is_0600_and_info_is_json() {
     let info = env.json(&["state", "info"]);
     assert_eq!(
         info["schema_version"],
-        publik::store::Store::latest_schema_version()
+        publik::internals::Store::latest_schema_version()
     );
     assert!(
         info["tables"]

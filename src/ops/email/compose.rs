@@ -16,7 +16,7 @@ use super::{EmailContent, InvitationPart, LinkSettings};
 
 /// The parts of a send shared by its rows, parsed once per run (a send to
 /// thousands of recipients must not re-parse its headers for each of them).
-pub struct PreparedEmail {
+pub(crate) struct PreparedEmail {
     pub(super) body_id: i64,
     from: Mailbox,
     to: Option<Mailboxes>,
@@ -51,7 +51,7 @@ fn mailboxes(list: &[String]) -> Result<Option<Mailboxes>, String> {
 }
 
 impl PreparedEmail {
-    pub fn new(body: &Body, links: &LinkSettings) -> Result<PreparedEmail, String> {
+    pub(crate) fn new(body: &Body, links: &LinkSettings) -> Result<PreparedEmail, String> {
         let content: EmailContent = serde_json::from_str(&body.content)
             .map_err(|e| format!("stored email content is unreadable: {e}"))?;
         let auto_submitted =
@@ -109,14 +109,14 @@ impl PreparedEmail {
 
     /// Whether sending it needs the link key: action links, or a
     /// newsletter's unsubscribe links.
-    pub fn needs_link_key(&self) -> bool {
+    pub(crate) fn needs_link_key(&self) -> bool {
         !self.action_links.is_empty() || self.templates.is_some()
     }
 
     /// Puts the action links' tokens in place of their placeholders; only
     /// this in-memory copy ever holds them.
     /// Also keeps the key for the rows' unsubscribe links.
-    pub fn expand_links(&mut self, key: &LinkKey) -> Result<(), String> {
+    pub(crate) fn expand_links(&mut self, key: &LinkKey) -> Result<(), String> {
         self.subject = key.expand(&self.subject, &self.action_links)?;
         self.text = key.expand(&self.text, &self.action_links)?;
         if let Some(html) = &self.html {
@@ -159,7 +159,7 @@ impl PreparedEmail {
 
     /// Subject, text, html and extra headers of one row: as stored, or
     /// rendered from the newsletter templates with the row's variables.
-    pub fn parts(
+    pub(crate) fn parts(
         &self,
         message: &Message,
     ) -> Result<(String, String, Option<String>, Vec<HeaderValue>), String> {
@@ -224,7 +224,7 @@ impl PreparedEmail {
     }
 
     /// The MIME message of one row and its envelope (just this row's recipient).
-    pub fn compose(&self, message: &Message) -> Result<(Envelope, Vec<u8>), String> {
+    pub(crate) fn compose(&self, message: &Message) -> Result<(Envelope, Vec<u8>), String> {
         let recipient = parse_mailbox(&message.recipient)?;
         let envelope = Envelope::new(Some(self.from.email.clone()), vec![recipient.email])
             .map_err(|e| format!("invalid envelope: {e}"))?;

@@ -29,8 +29,8 @@ mod smtp;
 pub(crate) use check::EmailCheck;
 pub(crate) use show::detail;
 
-pub use compose::PreparedEmail;
-pub use smtp::{SmtpClient, probe};
+pub(crate) use compose::PreparedEmail;
+pub(crate) use smtp::{SmtpClient, probe};
 
 /// Headers publik writes itself; `header` may not set them.
 const RESERVED_HEADERS: &[&str] = &[
@@ -50,7 +50,7 @@ const RESERVED_HEADERS: &[&str] = &[
 
 /// The shared part of one email send, stored once as JSON.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct EmailContent {
+pub(crate) struct EmailContent {
     pub from: String,
     pub reply_to: Option<String>,
     /// Visible recipients (To: and Cc: headers); each row has its own envelope.
@@ -77,7 +77,7 @@ pub struct EmailContent {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
-pub enum InvitationPart {
+pub(crate) enum InvitationPart {
     /// An iCalendar file: the same calendar for every recipient.
     File { ics: String, method: String },
     /// A booking: rendered per row with the recipient as ATTENDEE.
@@ -89,20 +89,20 @@ pub enum InvitationPart {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct NewsletterPart {
+pub(crate) struct NewsletterPart {
     pub template: String,
     pub context: serde_json::Value,
 }
 
 /// What composing needs from the config for links in messages.
 #[derive(Debug, Clone)]
-pub struct LinkSettings {
+pub(crate) struct LinkSettings {
     pub public_url: crate::config::ServeConfig,
     pub unsubscribe_mailto: Option<String>,
 }
 
 impl LinkSettings {
-    pub fn new(config: &Config) -> LinkSettings {
+    pub(crate) fn new(config: &Config) -> LinkSettings {
         LinkSettings {
             public_url: config.serve.clone(),
             unsubscribe_mailto: config.newsletter.unsubscribe_mailto.clone(),
@@ -131,7 +131,7 @@ impl Priority {
 /// One email to queue, as a user gives it (`enqueue email`). Errors name
 /// these fields.
 #[derive(Debug, Default)]
-pub struct EmailRequest {
+pub(crate) struct EmailRequest {
     pub to: Vec<String>,
     pub cc: Vec<String>,
     pub bcc: Vec<String>,
@@ -157,7 +157,7 @@ pub struct EmailRequest {
 
 /// An attached file as read; the type is guessed from the name when not given.
 #[derive(Debug)]
-pub struct Attachment {
+pub(crate) struct Attachment {
     pub filename: String,
     pub content_type: Option<String>,
     pub data: Vec<u8>,
@@ -354,7 +354,7 @@ pub(crate) fn build(
 
 /// Validates everything, then queues one row per distinct recipient in one
 /// transaction. Nothing is written when any part is wrong.
-pub fn enqueue(
+pub(crate) fn enqueue(
     store: &mut Store,
     config: &Config,
     request: &EmailRequest,
@@ -450,7 +450,7 @@ pub fn enqueue(
 }
 
 /// Sends email rows through the configured transport.
-pub struct EmailSender {
+pub(crate) struct EmailSender {
     transport: EmailTransport,
     /// The last body prepared: rows of one send are claimed one after the other.
     prepared: Option<PreparedEmail>,
@@ -470,7 +470,7 @@ enum EmailTransport {
 }
 
 impl EmailSender {
-    pub fn new(config: &Config, state: &Path) -> anyhow::Result<EmailSender> {
+    pub(crate) fn new(config: &Config, state: &Path) -> anyhow::Result<EmailSender> {
         let email = &config.email;
         let transport = match email.effective_transport() {
             TransportKind::Smtp => EmailTransport::Smtp(Box::new(SmtpClient::new(&email.smtp)?)),

@@ -24,7 +24,7 @@ fn certificate_hint(error: &lettre::transport::smtp::Error) -> &'static str {
 }
 
 /// One SMTP connection kept for the whole run, reopened after a failure.
-pub struct SmtpClient {
+pub(crate) struct SmtpClient {
     host: String,
     port: u16,
     tls: SmtpTls,
@@ -41,7 +41,7 @@ pub struct SmtpClient {
 const IDLE_CHECK: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl SmtpClient {
-    pub fn new(smtp: &SmtpConfig) -> anyhow::Result<SmtpClient> {
+    pub(crate) fn new(smtp: &SmtpConfig) -> anyhow::Result<SmtpClient> {
         let host = smtp.host.clone().context("email.smtp.host is not set")?;
         let tls_parameters = match smtp.tls {
             SmtpTls::None => None,
@@ -87,7 +87,7 @@ impl SmtpClient {
     }
 
     /// Connects, upgrades to TLS and authenticates as configured.
-    pub fn connect(&self) -> Result<SmtpConnection, String> {
+    pub(crate) fn connect(&self) -> Result<SmtpConnection, String> {
         let peer = self.peer();
         let addresses: Vec<_> = (self.host.as_str(), self.port)
             .to_socket_addrs()
@@ -121,7 +121,7 @@ impl SmtpClient {
 
     /// Sends one message; connection problems before anything is sent mean
     /// the peer is down, everything after is classified per message.
-    pub fn send(&mut self, envelope: &Envelope, bytes: &[u8]) -> Delivery {
+    pub(crate) fn send(&mut self, envelope: &Envelope, bytes: &[u8]) -> Delivery {
         let idle = self.last_used.elapsed() > IDLE_CHECK;
         let reusable = self
             .connection
@@ -167,7 +167,7 @@ impl SmtpClient {
     }
 
     /// Closes the connection politely (QUIT).
-    pub fn close(&mut self) {
+    pub(crate) fn close(&mut self) {
         if let Some(mut connection) = self.connection.take() {
             let _ = connection.quit();
         }
@@ -224,7 +224,7 @@ fn transact(
 }
 
 /// The probe of `config check`: opens a connection, says hello, quits.
-pub fn probe(config: &Config) -> anyhow::Result<String> {
+pub(crate) fn probe(config: &Config) -> anyhow::Result<String> {
     match config.email.effective_transport() {
         TransportKind::Smtp => {
             let client = SmtpClient::new(&config.email.smtp)?;

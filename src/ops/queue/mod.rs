@@ -57,7 +57,7 @@ pub(crate) fn body<T: Serialize>(
 
 /// What a channel's sender says about one delivery attempt.
 #[derive(Debug, Clone)]
-pub enum Delivery {
+pub(crate) enum Delivery {
     /// Accepted by the peer.
     Sent {
         provider_id: Option<String>,
@@ -83,7 +83,7 @@ pub enum Delivery {
 
 /// One channel's way of delivering a row. Implementations keep their
 /// connection between calls and reopen it after a failure.
-pub trait Sender {
+pub(crate) trait Sender {
     fn deliver(&mut self, message: &Message, body: &Body) -> Delivery;
 
     /// How many rows this sender takes at once. Above 1, a kill may lose the
@@ -104,7 +104,7 @@ pub trait Sender {
 
 /// Gives the sender for a channel, created on first use (so a run with no
 /// email rows never connects to SMTP).
-pub trait Senders {
+pub(crate) trait Senders {
     fn sender(&mut self, channel: Channel) -> anyhow::Result<&mut dyn Sender>;
 }
 
@@ -122,7 +122,7 @@ pub struct RunOptions {
 }
 
 #[derive(Debug, Default, Serialize)]
-pub struct RunReport {
+pub(crate) struct RunReport {
     pub sent: u32,
     pub retry: u32,
     pub failed: u32,
@@ -146,7 +146,7 @@ pub struct RunReport {
 }
 
 #[derive(Debug, Serialize)]
-pub struct PeerFailure {
+pub(crate) struct PeerFailure {
     pub channel: Channel,
     pub reason: String,
 }
@@ -154,7 +154,7 @@ pub struct PeerFailure {
 /// Delay before attempt `attempts + 1`: base·2^(attempts−1), capped at max,
 /// with "equal jitter" (between half and all of it) so that a burst of
 /// failures does not come back all at once.
-pub fn backoff(config: &QueueConfig, attempts: u32, jitter: f64) -> Duration {
+pub(crate) fn backoff(config: &QueueConfig, attempts: u32, jitter: f64) -> Duration {
     let base = config.backoff.base.as_secs();
     let exponent = attempts.saturating_sub(1).min(40);
     let full = base
@@ -175,7 +175,12 @@ fn random_unit() -> f64 {
 }
 
 /// Turns a delivery outcome into the row's next status.
-pub fn transition(config: &QueueConfig, message: &Message, delivery: Delivery, now: Timestamp) -> Transition {
+pub(crate) fn transition(
+    config: &QueueConfig,
+    message: &Message,
+    delivery: Delivery,
+    now: Timestamp,
+) -> Transition {
     match delivery {
         Delivery::Sent { provider_id, reply } => Transition {
             status: Status::Sent,
@@ -257,7 +262,7 @@ impl Throttle {
 }
 
 /// One run of the queue (send-queue, retry-queue).
-pub fn run(
+pub(crate) fn run(
     store: &mut Store,
     config: &QueueConfig,
     senders: &mut dyn Senders,

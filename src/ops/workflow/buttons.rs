@@ -10,8 +10,8 @@ use crate::link_key::LinkKey;
 use crate::store::NewActionToken;
 
 /// Default and maximum lifetime of an action link.
-pub const DEFAULT_TOKEN_TTL: Duration = Duration::from_secs(3 * 86_400);
-pub const MAX_TOKEN_TTL: Duration = Duration::from_secs(365 * 86_400);
+pub(crate) const DEFAULT_TOKEN_TTL: Duration = Duration::from_secs(3 * 86_400);
+pub(crate) const MAX_TOKEN_TTL: Duration = Duration::from_secs(365 * 86_400);
 
 /// Tokens made by `action_button` while one message is rendered, and the URL
 /// of each jump, so that the text and HTML parts share one token per button.

@@ -14,7 +14,7 @@ use super::buttons::environment;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Workflow {
+pub(crate) struct Workflow {
     pub name: String,
     pub label: String,
     pub initial: String,
@@ -23,7 +23,7 @@ pub struct Workflow {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct StatusDef {
+pub(crate) struct StatusDef {
     pub id: String,
     pub label: String,
     #[serde(default)]
@@ -34,7 +34,7 @@ pub struct StatusDef {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Jump {
+pub(crate) struct Jump {
     pub id: String,
     pub label: String,
     pub to: String,
@@ -45,7 +45,7 @@ pub struct Jump {
 /// enum).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ActionEntry {
+pub(crate) struct ActionEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<EmailAction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -56,7 +56,7 @@ pub struct ActionEntry {
     pub maarch_response: Option<MaarchResponseAction>,
 }
 
-pub enum Action<'a> {
+pub(crate) enum Action<'a> {
     Email(&'a EmailAction),
     Sms(&'a SmsAction),
     Notify(&'a NotifyAction),
@@ -65,7 +65,7 @@ pub enum Action<'a> {
 
 impl ActionEntry {
     /// The one action this entry holds.
-    pub fn action(&self) -> Result<Action<'_>, String> {
+    pub(crate) fn action(&self) -> Result<Action<'_>, String> {
         match (&self.email, &self.sms, &self.notify, &self.maarch_response) {
             (Some(e), None, None, None) => Ok(Action::Email(e)),
             (None, Some(s), None, None) => Ok(Action::Sms(s)),
@@ -92,7 +92,7 @@ impl Action<'_> {
 /// `form.data.KEY`, `form.email`, `form.status`...).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct EmailAction {
+pub(crate) struct EmailAction {
     pub to: Vec<String>,
     pub subject: String,
     pub text: String,
@@ -102,14 +102,14 @@ pub struct EmailAction {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SmsAction {
+pub(crate) struct SmsAction {
     pub to: Vec<String>,
     pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct NotifyAction {
+pub(crate) struct NotifyAction {
     pub user: String,
     pub title: String,
     #[serde(default)]
@@ -123,12 +123,12 @@ pub struct NotifyAction {
 /// `content` as history message. Nothing happens for a form without such mail.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct MaarchResponseAction {
+pub(crate) struct MaarchResponseAction {
     pub content: String,
 }
 
 impl Workflow {
-    pub fn status(&self, id: &str) -> Option<&StatusDef> {
+    pub(crate) fn status(&self, id: &str) -> Option<&StatusDef> {
         self.statuses.iter().find(|s| s.id == id)
     }
 }
@@ -198,7 +198,7 @@ pub(super) fn check_channels(workflow: &Workflow, config: &Config) -> Result<(),
     Ok(())
 }
 
-pub fn validate(workflow: &Workflow) -> Result<(), String> {
+pub(crate) fn validate(workflow: &Workflow) -> Result<(), String> {
     let ids: Vec<&str> = workflow.statuses.iter().map(|s| s.id.as_str()).collect();
     if workflow.name.trim().is_empty() {
         return Err("name: must not be empty".into());

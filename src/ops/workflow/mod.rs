@@ -18,12 +18,12 @@ mod buttons;
 mod definition;
 
 use actions::{enter_status, form_context, stored_form_context};
-pub use buttons::{DEFAULT_TOKEN_TTL, MAX_TOKEN_TTL};
-pub use definition::*;
+pub(crate) use buttons::{DEFAULT_TOKEN_TTL, MAX_TOKEN_TTL};
+pub(crate) use definition::*;
 use definition::{check_channels, parse_definition};
 
 /// `workflow import`: a definition's YAML `text`, from the file `name`.
-pub fn import(store: &mut Store, config: &Config, text: &str, name: &str) -> anyhow::Result<Workflow> {
+pub(crate) fn import(store: &mut Store, config: &Config, text: &str, name: &str) -> anyhow::Result<Workflow> {
     let workflow = parse_definition(text, name)?;
     check_channels(&workflow, config).map_err(|e| bad_input(format!("workflow {name}: {e}")))?;
     store.save_workflow(
@@ -35,7 +35,7 @@ pub fn import(store: &mut Store, config: &Config, text: &str, name: &str) -> any
 }
 
 /// A stored workflow, by name.
-pub fn load(store: &Store, name: &str) -> anyhow::Result<Workflow> {
+pub(crate) fn load(store: &Store, name: &str) -> anyhow::Result<Workflow> {
     let stored = store
         .workflow(name)?
         .ok_or_else(|| bad_input(format!("no workflow \"{name}\" (see `publik workflow list`)")))?;
@@ -43,10 +43,10 @@ pub fn load(store: &Store, name: &str) -> anyhow::Result<Workflow> {
 }
 
 /// The wording users of the platform know.
-pub const LINK_USED_OR_EXPIRED: &str = "This action link has already been used or has expired.";
-pub const LINK_FORM_REMOVED: &str =
+pub(crate) const LINK_USED_OR_EXPIRED: &str = "This action link has already been used or has expired.";
+pub(crate) const LINK_FORM_REMOVED: &str =
     "This action link is no longer valid as the attached form has been removed.";
-pub const LINK_INVALID: &str = "This action link is no longer valid.";
+pub(crate) const LINK_INVALID: &str = "This action link is no longer valid.";
 
 fn change_error(err: FormChangeError) -> anyhow::Error {
     match err {
@@ -60,7 +60,7 @@ fn change_error(err: FormChangeError) -> anyhow::Error {
 }
 
 #[derive(Debug, Default)]
-pub struct NewForm {
+pub(crate) struct NewForm {
     pub workflow: String,
     pub name: String,
     pub data: Vec<String>,
@@ -69,7 +69,12 @@ pub struct NewForm {
 }
 
 /// `form create`: a number, the initial status, its actions.
-pub fn create(store: &mut Store, config: &Config, request: &NewForm, actor: &str) -> anyhow::Result<String> {
+pub(crate) fn create(
+    store: &mut Store,
+    config: &Config,
+    request: &NewForm,
+    actor: &str,
+) -> anyhow::Result<String> {
     let workflow = load(store, &request.workflow)?;
     if request.name.trim().is_empty() {
         return Err(bad_field("name", "must not be empty"));
@@ -124,7 +129,7 @@ pub fn create(store: &mut Store, config: &Config, request: &NewForm, actor: &str
 
 /// `form jump` (and, later, action links): the jump must be offered by the
 /// form's current status.
-pub fn jump(
+pub(crate) fn jump(
     store: &mut Store,
     config: &Config,
     number: &str,
@@ -162,19 +167,19 @@ pub fn jump(
 }
 
 /// `purge-tokens`: expired links, and links used longer ago than `grace`.
-pub fn purge_tokens(store: &mut Store, grace: Duration) -> anyhow::Result<usize> {
+pub(crate) fn purge_tokens(store: &mut Store, grace: Duration) -> anyhow::Result<usize> {
     let now = crate::clock::now();
     Ok(store.purge_action_tokens(now, now - grace.chrono())?)
 }
 
 /// The token of `TOKEN`, `…/actions/TOKEN/` or a full URL.
-pub fn token_from(text: &str) -> &str {
+pub(crate) fn token_from(text: &str) -> &str {
     let trimmed = text.trim().trim_end_matches('/');
     trimmed.rsplit('/').next().unwrap_or(trimmed)
 }
 
 /// A valid action link: the form, its workflow, the jump it offers.
-pub struct ValidLink {
+pub(crate) struct ValidLink {
     pub token: crate::store::ActionToken,
     pub hash: [u8; 32],
     pub form: Form,
@@ -184,7 +189,7 @@ pub struct ValidLink {
 
 /// Checks a link the way the page and `run-jump` both do. Errors carry the
 /// wording users know (exit 65).
-pub fn check_link(store: &Store, text: &str) -> anyhow::Result<ValidLink> {
+pub(crate) fn check_link(store: &Store, text: &str) -> anyhow::Result<ValidLink> {
     let token_text = token_from(text);
     if !crate::token::looks_valid(token_text) {
         return Err(bad_input(LINK_INVALID));
@@ -221,7 +226,7 @@ pub fn check_link(store: &Store, text: &str) -> anyhow::Result<ValidLink> {
 /// `run-jump` and the page's POST: runs the jump a link names, consuming the
 /// link in the same transaction; the history names the link's recipient (or
 /// `actor`). Returns the form after the jump and the link's done message.
-pub fn run_link(
+pub(crate) fn run_link(
     store: &mut Store,
     config: &Config,
     text: &str,
@@ -258,7 +263,7 @@ pub fn run_link(
 }
 
 #[derive(Debug, Serialize)]
-pub struct IssuedLink {
+pub(crate) struct IssuedLink {
     pub token: String,
     pub url: String,
     pub expires_at: crate::clock::Timestamp,
@@ -266,7 +271,7 @@ pub struct IssuedLink {
 
 /// `issue-action-token`: a link for scripts and other senders.
 #[allow(clippy::too_many_arguments)]
-pub fn issue_link(
+pub(crate) fn issue_link(
     store: &mut Store,
     config: &Config,
     number: &str,
@@ -334,7 +339,7 @@ pub fn issue_link(
 }
 
 #[derive(Debug, Serialize)]
-pub struct FormDetail {
+pub(crate) struct FormDetail {
     #[serde(flatten)]
     pub form: Form,
     pub status_label: String,
@@ -342,7 +347,7 @@ pub struct FormDetail {
     pub history: Vec<HistoryEntry>,
 }
 
-pub fn show(store: &Store, number: &str) -> anyhow::Result<FormDetail> {
+pub(crate) fn show(store: &Store, number: &str) -> anyhow::Result<FormDetail> {
     let form = store
         .form(number)?
         .ok_or_else(|| bad_input(format!("no form \"{number}\"")))?;
