@@ -2,7 +2,8 @@ use crate::cli::Context;
 use crate::clock;
 use crate::duration::Duration;
 use crate::exit_codes::bad_input;
-use crate::store::{Channel, ListFilter, Status};
+use crate::queue_words::{Channel, Status};
+use crate::store::ListFilter;
 use crate::{ops, render};
 
 /// Inspect and fix the send queue

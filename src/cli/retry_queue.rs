@@ -1,6 +1,6 @@
 use crate::cli::Context;
 use crate::cli::send_queue::{self, RunArgs};
-use crate::store::Source;
+use crate::queue_words::Source;
 
 /// Send again the messages in error whose backoff has passed
 #[derive(Debug, clap::Args)]

@@ -1,6 +1,6 @@
 use crate::cli::Context;
 use crate::duration::Duration;
-use crate::store::{Channel, Source};
+use crate::queue_words::{Channel, Source};
 use crate::{ops, render};
 
 /// Send pending messages whose time has come (the cron job)

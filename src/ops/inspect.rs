@@ -7,9 +7,8 @@ use serde::Serialize;
 use crate::clock::{self, Timestamp};
 use crate::duration::Duration;
 use crate::exit_codes::{bad_field, bad_input};
-use crate::store::{
-    Attachment, ChangeRefused, Channel, Event, ListFilter, Message, Status, StatusCount, Store,
-};
+use crate::queue_words::{Channel, Status};
+use crate::store::{Attachment, ChangeRefused, Event, ListFilter, Message, StatusCount, Store};
 
 pub(crate) fn list(store: &Store, filter: &ListFilter) -> anyhow::Result<Vec<Message>> {
     store.list(filter).context("cannot list the queue")

@@ -19,7 +19,7 @@ pub(crate) mod workflow;
 use std::path::Path;
 
 use crate::config::Config;
-use crate::store::Channel;
+use crate::queue_words::Channel;
 use queue::{Sender, Senders};
 
 /// The real senders of every channel, created on first use.

@@ -13,7 +13,8 @@ use crate::exit_codes::{bad_field, bad_input};
 use crate::link_key::LinkKey;
 use crate::ops::email::{EmailContent, NewsletterPart};
 use crate::ops::template;
-use crate::store::{Channel, Group, Member, MemberStatus, NewMember, NewRow, Store, Template};
+use crate::queue_words::Channel;
+use crate::store::{Group, Member, MemberStatus, NewMember, NewRow, Store, Template};
 use crate::token;
 
 fn group(store: &Store, slug: &str) -> anyhow::Result<Group> {

@@ -13,7 +13,8 @@ use crate::ops::check::ChannelCheck;
 use crate::ops::queue::RowOptions;
 use crate::ops::queue::{Delivery, Sender};
 use crate::phone;
-use crate::store::{Body, Channel, Message, NewBody, NewRow, Status, Store};
+use crate::queue_words::{Channel, Status};
+use crate::store::{Body, Message, NewBody, NewRow, Store};
 
 /// The shared part of one SMS send.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -473,15 +474,9 @@ mod tests {
 mod properties {
     use proptest::prelude::*;
 
-    use crate::testing::{config, text_from};
+    use crate::testing::{config, json_from};
 
     const PIECES: &[&str] = &[
-        "{",
-        "}",
-        "[",
-        "]",
-        ",",
-        ":",
         "\"message\"",
         "\"error\"",
         "\"id\"",
@@ -501,7 +496,7 @@ mod properties {
 
         /// A gateway's reply and Retry-After header, whatever they hold, never panic.
         #[test]
-        fn gateway_replies_never_panic(text in text_from(PIECES)) {
+        fn gateway_replies_never_panic(text in json_from(PIECES)) {
             let _ = super::reply_excerpt(&text);
             let _ = crate::ops::http_client::parse_retry_after(&text);
         }

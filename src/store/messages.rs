@@ -1,7 +1,6 @@
 //! The send queue: bodies (stored once per send), one message row per
 //! recipient and channel, and the append-only events history.
 
-use std::fmt;
 use std::str::FromStr;
 
 use rusqlite::{OptionalExtension, Row, TransactionBehavior, params, params_from_iter, types::Value};
@@ -9,108 +8,7 @@ use serde::Serialize;
 
 use super::Store;
 use crate::clock::{self, Timestamp};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Pending,
-    Sending,
-    Sent,
-    Error,
-    Failed,
-    Delivered,
-    Cancelled,
-}
-
-impl Status {
-    pub const ALL: [Status; 7] = [
-        Status::Pending,
-        Status::Sending,
-        Status::Sent,
-        Status::Error,
-        Status::Failed,
-        Status::Delivered,
-        Status::Cancelled,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Pending => "pending",
-            Status::Sending => "sending",
-            Status::Sent => "sent",
-            Status::Error => "error",
-            Status::Failed => "failed",
-            Status::Delivered => "delivered",
-            Status::Cancelled => "cancelled",
-        }
-    }
-}
-
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Status {
-    type Err = String;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Status::ALL
-            .into_iter()
-            .find(|s| s.as_str() == text)
-            .ok_or_else(|| format!("unknown status \"{text}\""))
-    }
-}
-
-/// A delivery channel. Every channel goes through the same queue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Channel {
-    Email,
-    Sms,
-    /// Reports back to Maarch Courrier (status changes, external ids).
-    Maarch,
-    /// Web Push notifications.
-    Push,
-}
-
-impl Channel {
-    pub const ALL: [Channel; 4] = [Channel::Email, Channel::Sms, Channel::Maarch, Channel::Push];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Email => "email",
-            Channel::Sms => "sms",
-            Channel::Maarch => "maarch",
-            Channel::Push => "push",
-        }
-    }
-}
-
-impl fmt::Display for Channel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Channel {
-    type Err = String;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Channel::ALL
-            .into_iter()
-            .find(|c| c.as_str() == text)
-            .ok_or_else(|| format!("unknown channel \"{text}\""))
-    }
-}
-
-/// Which rows a run works on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    /// `pending` rows whose `not_before` has passed (send-queue).
-    Pending,
-    /// `error` rows whose `next_attempt_at` has passed (retry-queue).
-    Retry,
-}
+pub(crate) use crate::queue_words::{Channel, Source, Status};
 
 pub struct NewAttachment {
     pub filename: String,

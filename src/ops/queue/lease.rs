@@ -7,7 +7,8 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 
 use crate::clock::{self, Timestamp};
 use crate::duration::Duration;
-use crate::store::{Channel, Message, Source, Store, Transition};
+use crate::queue_words::{Channel, Source};
+use crate::store::{Message, Store, Transition};
 
 /// The store as a run uses it: shared with the thread that keeps the run's
 /// leases alive, and knowing which rows the run holds (claimed, outcome not

@@ -14,9 +14,9 @@ use crate::config::{QueueConfig, Rate};
 use crate::duration::Duration;
 mod lease;
 
-use crate::store::{
-    Body, Channel, Message, NewAttachment, NewBody, NewRow, Source, Status, Store, Transition,
-};
+use crate::queue_words::{Channel, Source, Status};
+
+use crate::store::{Body, Message, NewAttachment, NewBody, NewRow, Store, Transition};
 use lease::{RunStore, Stop, keep_leases};
 
 /// What the rows of one send share, whatever the channel.
