@@ -11,6 +11,7 @@ mod maarch;
 mod newsletter;
 mod push;
 mod queue;
+mod relay;
 mod serve;
 mod sms;
 mod smtp_tls;

@@ -291,7 +291,7 @@ impl PreparedEmail {
             builder.multipart(mixed)
         }
         .map_err(|e| format!("cannot build the message: {e}"))?;
-        Ok((envelope, email.formatted()))
+        Ok((envelope, super::fold::fold_headers(email.formatted())))
     }
 }
 

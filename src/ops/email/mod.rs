@@ -24,6 +24,7 @@ use crate::store::{Body, Message, NewAttachment, NewBody, NewRow, Store};
 
 mod check;
 mod compose;
+mod fold;
 mod show;
 mod smtp;
 

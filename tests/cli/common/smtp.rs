@@ -9,6 +9,11 @@
 //! - `flakyN…@` → 451 for the first N attempts, then accepted
 //! - anything else → 250
 //!
+//! It is as strict as real servers about what it receives: a command line
+//! over 512 octets, a DATA line over 998 octets (RFC 5321 §4.5.3.1.6), a bare
+//! LF or CR, or a NUL is refused with a permanent error, as aiosmtpd, Exim
+//! and Gmail do, and the message is not kept (`refused()` counts them).
+//!
 //! With `Options::tls` it speaks TLS (rustls, a self-signed certificate made
 //! by rcgen): STARTTLS offered after EHLO and required before MAIL, or TLS
 //! from the first byte. With `Options::auth` it requires AUTH PLAIN, offered
@@ -39,6 +44,7 @@ struct Shared {
     received: Mutex<Vec<Received>>,
     attempts: Mutex<HashMap<String, usize>>,
     connections: AtomicUsize,
+    refused: Mutex<Vec<String>>,
 }
 
 pub struct SmtpServer {
@@ -129,6 +135,11 @@ impl SmtpServer {
 
     pub fn connections(&self) -> usize {
         self.shared.connections.load(Ordering::SeqCst)
+    }
+
+    /// Why each refused message was refused (a line too long, a bare LF...).
+    pub fn refused(&self) -> Vec<String> {
+        self.shared.refused.lock().unwrap().clone()
     }
 
     /// Waits until `n` messages arrived or the timeout passes.
@@ -229,6 +240,11 @@ fn session<S: Read + Write>(
         let command = line.trim_end().to_string();
         let upper = command.to_ascii_uppercase();
         let writer = reader.get_mut();
+        if line.len() > 512 || !line.ends_with("\r\n") || command.contains(['\r', '\n', '\0']) {
+            shared.refused.lock().unwrap().push(format!("command line: {command:?}"));
+            reply(writer, "500 5.5.2 Syntax error, command line too long or not ended by CRLF\r\n")?;
+            continue;
+        }
         if upper.starts_with("EHLO") {
             let mut text = String::from("250-test.localhost\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n");
             if offers_starttls {
@@ -289,13 +305,26 @@ fn session<S: Read + Write>(
             }
             reply(writer, "354 End data with <CR><LF>.<CR><LF>\r\n")?;
             let mut data = Vec::new();
+            let mut fault: Option<String> = None;
             loop {
                 let mut raw = Vec::new();
                 if reader.read_until(b'\n', &mut raw)? == 0 {
                     return Ok(None);
                 }
-                if raw == b".\r\n" || raw == b".\n" {
+                if raw == b".\r\n" {
                     break;
+                }
+                let content = raw.strip_suffix(b"\r\n");
+                let problem = match content {
+                    None => Some("bare LF"),
+                    Some(line) if line.contains(&b'\r') => Some("bare CR"),
+                    Some(line) if line.contains(&0) => Some("NUL"),
+                    Some(line) if line.len() > 998 => Some("line too long"),
+                    Some(_) => None,
+                };
+                if let (Some(problem), None) = (problem, &fault) {
+                    let line_number = data.iter().filter(|b| **b == b'\n').count() + 1;
+                    fault = Some(format!("{problem} at line {line_number} ({} octets)", raw.len()));
                 }
                 let unstuffed = if raw.starts_with(b"..") {
                     &raw[1..]
@@ -303,6 +332,12 @@ fn session<S: Read + Write>(
                     &raw[..]
                 };
                 data.extend_from_slice(unstuffed);
+            }
+            if let Some(fault) = fault {
+                shared.refused.lock().unwrap().push(fault.clone());
+                rcpt_to.clear();
+                reply(reader.get_mut(), &format!("550 5.6.0 Message refused: {fault}\r\n"))?;
+                continue;
             }
             if rcpt_to.iter().any(|r| local_part(r).starts_with("drop")) {
                 // Hang up before answering: the client cannot know the outcome.

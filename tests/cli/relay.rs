@@ -1,0 +1,55 @@
+//! Mail that strict relays accept: header lines within RFC 5322's limits,
+//! every message with a To:, over a test server as strict as real ones.
+
+use crate::common;
+
+use std::time::Duration;
+
+use common::Env;
+use common::smtp::SmtpServer;
+use mail_parser::MessageParser;
+
+/// The header section of a received message, as lines (unfolded: no).
+fn header_lines(data: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(data);
+    let head = text.split("\r\n\r\n").next().unwrap_or_default().to_string();
+    head.split("\r\n").map(str::to_string).collect()
+}
+
+/// A message to 100 visible recipients reaches a server that refuses lines
+/// over 998 octets, and every one of its header lines is folded at 78 octets
+/// where whitespace allows.
+#[test]
+fn a_message_to_a_hundred_visible_recipients_is_accepted() {
+    let env = Env::new();
+    let server = SmtpServer::start();
+    env.smtp_config(server.port(), "");
+    env.write("body.txt", "Bonjour,\nla réunion du quartier est déplacée.\n");
+    let mut cmd = env.publik();
+    cmd.args(["enqueue", "email", "--subject", "Réunion", "--text", "body.txt"]);
+    // Bare addresses, then named ones: lettre folds after a named one only.
+    for i in 0..100 {
+        match i {
+            0..50 => cmd.arg("--to").arg(format!("habitant{i}@quartier-nord.example.org")),
+            _ => cmd.arg("--to").arg(format!("Habitant numéro {i} <habitant{i}@quartier-nord.example.org>")),
+        };
+    }
+    cmd.assert().success();
+    env.publik().arg("send-queue").timeout(Duration::from_secs(60)).assert().success();
+    assert_eq!(server.refused(), Vec::<String>::new());
+    assert_eq!(server.count(), 100);
+    let sent = env.json(&["queue", "list", "--status", "sent"]);
+    assert_eq!(sent.as_array().unwrap().len(), 100);
+    for received in server.received() {
+        let lines = header_lines(&received.data);
+        for line in &lines {
+            assert!(line.len() <= 78, "header line of {} octets: {line}", line.len());
+        }
+        let message = MessageParser::default().parse(&received.data).unwrap();
+        let to = message.to().unwrap();
+        assert_eq!(to.iter().count(), 100);
+        assert_eq!(to.first().unwrap().address.as_deref(), Some("habitant0@quartier-nord.example.org"));
+        assert_eq!(to.last().unwrap().name.as_deref(), Some("Habitant numéro 99"));
+        assert_eq!(to.last().unwrap().address.as_deref(), Some("habitant99@quartier-nord.example.org"));
+    }
+}
