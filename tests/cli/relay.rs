@@ -30,12 +30,20 @@ fn a_message_to_a_hundred_visible_recipients_is_accepted() {
     // Bare addresses, then named ones: lettre folds after a named one only.
     for i in 0..100 {
         match i {
-            0..50 => cmd.arg("--to").arg(format!("habitant{i}@quartier-nord.example.org")),
-            _ => cmd.arg("--to").arg(format!("Habitant numéro {i} <habitant{i}@quartier-nord.example.org>")),
+            0..50 => cmd
+                .arg("--to")
+                .arg(format!("habitant{i}@quartier-nord.example.org")),
+            _ => cmd.arg("--to").arg(format!(
+                "Habitant numéro {i} <habitant{i}@quartier-nord.example.org>"
+            )),
         };
     }
     cmd.assert().success();
-    env.publik().arg("send-queue").timeout(Duration::from_secs(60)).assert().success();
+    env.publik()
+        .arg("send-queue")
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success();
     assert_eq!(server.refused(), Vec::<String>::new());
     assert_eq!(server.count(), 100);
     let sent = env.json(&["queue", "list", "--status", "sent"]);
@@ -48,8 +56,69 @@ fn a_message_to_a_hundred_visible_recipients_is_accepted() {
         let message = MessageParser::default().parse(&received.data).unwrap();
         let to = message.to().unwrap();
         assert_eq!(to.iter().count(), 100);
-        assert_eq!(to.first().unwrap().address.as_deref(), Some("habitant0@quartier-nord.example.org"));
+        assert_eq!(
+            to.first().unwrap().address.as_deref(),
+            Some("habitant0@quartier-nord.example.org")
+        );
         assert_eq!(to.last().unwrap().name.as_deref(), Some("Habitant numéro 99"));
-        assert_eq!(to.last().unwrap().address.as_deref(), Some("habitant99@quartier-nord.example.org"));
+        assert_eq!(
+            to.last().unwrap().address.as_deref(),
+            Some("habitant99@quartier-nord.example.org")
+        );
+    }
+}
+
+/// A newsletter row is addressed to its member (To:), marked as bulk list
+/// mail (Precedence, List-Id); a transactional message is Auto-Submitted.
+/// Message-IDs carry the sender's domain.
+#[test]
+fn newsletters_have_a_to_and_list_headers_and_transactional_mail_is_auto_submitted() {
+    let env = Env::new();
+    let server = SmtpServer::start();
+    env.smtp_config(server.port(), "  max_attempts: 3\n");
+    common::queue_newsletter(&env, "Bonjour {{ recipient.email }}\n");
+    env.write("body.txt", "Votre demande est enregistrée.\n");
+    env.publik()
+        .args([
+            "enqueue",
+            "email",
+            "--to",
+            "alice@example.org",
+            "--subject",
+            "Demande",
+            "--text",
+            "body.txt",
+        ])
+        .assert()
+        .success();
+    env.publik()
+        .arg("send-queue")
+        .timeout(Duration::from_secs(30))
+        .assert()
+        .success();
+    assert_eq!(server.count(), 2, "refused: {:?}", server.refused());
+    let parsed: Vec<_> = server.received().iter().map(|r| r.data.clone()).collect();
+    let header = |data: &[u8], name: &str| {
+        let message = MessageParser::default().parse(data).unwrap();
+        message.header_raw(name).map(|v| v.trim().to_string())
+    };
+    let (letter, notice): (Vec<_>, Vec<_>) = parsed
+        .iter()
+        .partition(|d| header(d, "Subject").as_deref() == Some("Lettre"));
+    let (letter, notice) = (letter[0], notice[0]);
+    assert_eq!(header(letter, "To").as_deref(), Some("bob@example.org"));
+    assert_eq!(header(letter, "Precedence").as_deref(), Some("bulk"));
+    let list_id = header(letter, "List-Id").unwrap();
+    assert!(list_id.ends_with("<nord.example.org>"), "{list_id}");
+    assert_eq!(header(letter, "Auto-Submitted"), None);
+    assert_eq!(
+        header(notice, "Auto-Submitted").as_deref(),
+        Some("auto-generated")
+    );
+    assert_eq!(header(notice, "Precedence"), None);
+    for data in [letter, notice] {
+        let id = header(data, "Message-ID").unwrap();
+        assert!(id.ends_with("@example.org>"), "{id}");
+        assert!(header(data, "Date").is_some() && header(data, "MIME-Version").is_some());
     }
 }

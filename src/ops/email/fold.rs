@@ -48,7 +48,8 @@ fn fold_line(mut line: &[u8], out: &mut Vec<u8>) {
 fn break_at(line: &[u8]) -> Option<usize> {
     let is_space = |b: u8| b == b' ' || b == b'\t';
     let first_visible = line.iter().position(|b| !is_space(*b))?;
-    let candidates = || (first_visible + 1..line.len()).filter(|&i| is_space(line[i]) && !is_space(line[i - 1]));
+    let candidates =
+        || (first_visible + 1..line.len()).filter(|&i| is_space(line[i]) && !is_space(line[i - 1]));
     let in_reach = || candidates().take_while(|&i| i <= FOLD_AT);
     in_reach()
         .filter(|&i| line[i - 1] == b',')
@@ -72,13 +73,25 @@ mod tests {
     #[test]
     fn a_long_address_list_folds_between_addresses() {
         let list: Vec<String> = (0..30).map(|i| format!("user{i}@example.org")).collect();
-        let message = format!("To: {}\r\nSubject: s\r\n\r\nbody {}\r\n", list.join(", "), "x".repeat(200));
+        let message = format!(
+            "To: {}\r\nSubject: s\r\n\r\nbody {}\r\n",
+            list.join(", "),
+            "x".repeat(200)
+        );
         let out = folded(&message);
         let (head, body) = out.split_once("\r\n\r\n").unwrap();
         assert!(head.split("\r\n").all(|l| l.len() <= 78), "{head}");
-        assert!(head.split("\r\n").skip(1).take_while(|l| l.starts_with(' ')).all(|l| !l.trim().is_empty()));
+        assert!(
+            head.split("\r\n")
+                .skip(1)
+                .take_while(|l| l.starts_with(' '))
+                .all(|l| !l.trim().is_empty())
+        );
         // Unfolding gives the header back; the body is untouched.
-        assert_eq!(head.replace("\r\n ", " "), format!("To: {}\r\nSubject: s", list.join(", ")));
+        assert_eq!(
+            head.replace("\r\n ", " "),
+            format!("To: {}\r\nSubject: s", list.join(", "))
+        );
         assert_eq!(body, format!("body {}\r\n", "x".repeat(200)));
     }
 

@@ -177,9 +177,11 @@ pub fn html_of(response: &mut ureq::http::Response<ureq::Body>) -> String {
 /// A newsletter to Bob (group "nord", template "lettre"), queued on the file
 /// transport, with links under https://demarches.example.org.
 pub fn queue_newsletter(env: &Env, text: &str) {
+    // After the config already written, if any.
+    let config = std::fs::read_to_string(env.config()).unwrap_or_default();
     env.write(
         "publik.yaml",
-        "serve:\n  public_url: https://demarches.example.org\n",
+        &format!("{config}serve:\n  public_url: https://demarches.example.org\n"),
     );
     env.publik()
         .args(["group", "create", "nord", "--label", "Quartier <Nord>"])

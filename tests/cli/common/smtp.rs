@@ -241,8 +241,15 @@ fn session<S: Read + Write>(
         let upper = command.to_ascii_uppercase();
         let writer = reader.get_mut();
         if line.len() > 512 || !line.ends_with("\r\n") || command.contains(['\r', '\n', '\0']) {
-            shared.refused.lock().unwrap().push(format!("command line: {command:?}"));
-            reply(writer, "500 5.5.2 Syntax error, command line too long or not ended by CRLF\r\n")?;
+            shared
+                .refused
+                .lock()
+                .unwrap()
+                .push(format!("command line: {command:?}"));
+            reply(
+                writer,
+                "500 5.5.2 Syntax error, command line too long or not ended by CRLF\r\n",
+            )?;
             continue;
         }
         if upper.starts_with("EHLO") {
@@ -336,7 +343,10 @@ fn session<S: Read + Write>(
             if let Some(fault) = fault {
                 shared.refused.lock().unwrap().push(fault.clone());
                 rcpt_to.clear();
-                reply(reader.get_mut(), &format!("550 5.6.0 Message refused: {fault}\r\n"))?;
+                reply(
+                    reader.get_mut(),
+                    &format!("550 5.6.0 Message refused: {fault}\r\n"),
+                )?;
                 continue;
             }
             if rcpt_to.iter().any(|r| local_part(r).starts_with("drop")) {
