@@ -82,6 +82,9 @@ pub struct SmtpConfig {
     pub password_file: Option<PathBuf>,
     pub password_env: Option<String>,
     pub timeout: Duration,
+    /// SMTP connections a run delivers over in parallel (a relay some
+    /// milliseconds away is latency-bound, not busy).
+    pub connections: u32,
     /// EHLO name; default: this machine's hostname.
     pub hello_name: Option<String>,
     /// PEM certificates trusted besides the public roots (a relay with an
@@ -106,6 +109,7 @@ impl Default for SmtpConfig {
             password_file: None,
             password_env: None,
             timeout: Duration::from_secs(30),
+            connections: 4,
             hello_name: None,
             ca_file: None,
             resolved_password: None,
@@ -167,6 +171,12 @@ impl EmailConfig {
         }
         if smtp.timeout.as_secs() == 0 {
             return Err(fail("email.smtp.timeout", "must be at least 1s".into()));
+        }
+        if smtp.connections == 0 || smtp.connections > 64 {
+            return Err(fail(
+                "email.smtp.connections",
+                format!("{} is not between 1 and 64", smtp.connections),
+            ));
         }
         smtp.resolved_password = resolve_secret(
             "email.smtp.password",

@@ -16,20 +16,18 @@ pub(crate) mod state;
 pub(crate) mod template;
 pub(crate) mod workflow;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::config::Config;
 use crate::queue_words::Channel;
-use queue::{Sender, Senders};
+use queue::{Lanes, Senders};
 
 /// The real senders of every channel, created on first use.
 pub(crate) struct ChannelSenders<'a> {
     config: &'a Config,
     state: &'a Path,
-    email: Option<email::EmailSender>,
-    sms: Option<sms::SmsSender>,
-    maarch: Option<maarch::MaarchSender>,
-    push: Option<push::PushSender>,
+    lanes: HashMap<Channel, Lanes>,
 }
 
 impl<'a> ChannelSenders<'a> {
@@ -37,34 +35,30 @@ impl<'a> ChannelSenders<'a> {
         ChannelSenders {
             config,
             state,
-            email: None,
-            sms: None,
-            maarch: None,
-            push: None,
+            lanes: HashMap::new(),
         }
     }
-}
 
-/// The sender in `slot`, created by `make` on first use.
-fn lazily<'s, S: Sender + 's>(
-    slot: &'s mut Option<S>,
-    make: impl FnOnce() -> anyhow::Result<S>,
-) -> anyhow::Result<&'s mut dyn Sender> {
-    match slot {
-        Some(sender) => Ok(sender),
-        None => Ok(slot.insert(make()?)),
+    fn make(&self, channel: Channel) -> anyhow::Result<Lanes> {
+        let (config, state) = (self.config, self.state);
+        Ok(match channel {
+            Channel::Email => email::lanes(config, state)?,
+            Channel::Sms => vec![Box::new(sms::SmsSender::new(config)?)],
+            Channel::Maarch => vec![Box::new(maarch::MaarchSender::new(config)?)],
+            Channel::Push => push::lanes(config)?,
+        })
     }
 }
 
 impl Senders for ChannelSenders<'_> {
-    fn sender(&mut self, channel: Channel) -> anyhow::Result<&mut dyn Sender> {
-        let (config, state) = (self.config, self.state);
-        match channel {
-            Channel::Email => lazily(&mut self.email, || email::EmailSender::new(config, state)),
-            Channel::Sms => lazily(&mut self.sms, || sms::SmsSender::new(config)),
-            Channel::Maarch => lazily(&mut self.maarch, || maarch::MaarchSender::new(config)),
-            Channel::Push => lazily(&mut self.push, || push::PushSender::new(config)),
+    fn lanes(&mut self, channel: Channel) -> anyhow::Result<&mut Lanes> {
+        if !self.lanes.contains_key(&channel) {
+            let lanes = self.make(channel)?;
+            self.lanes.insert(channel, lanes);
         }
+        self.lanes
+            .get_mut(&channel)
+            .ok_or_else(|| anyhow::anyhow!("{channel}: no sender"))
     }
 }
 

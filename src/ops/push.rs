@@ -309,7 +309,6 @@ pub(crate) struct PushSender {
         std::sync::Mutex<std::collections::HashMap<String, (web_push::VapidSignature, std::time::Instant)>>,
     subject: String,
     agent: ureq::Agent,
-    concurrency: usize,
 }
 
 /// A VAPID JWT depends only on the push service's origin (and time): it is
@@ -357,7 +356,6 @@ impl PushSender {
             signatures: std::sync::Mutex::new(std::collections::HashMap::new()),
             subject,
             agent,
-            concurrency: config.webpush.concurrency as usize,
         })
     }
 
@@ -422,37 +420,20 @@ impl PushSender {
     }
 }
 
-impl Sender for PushSender {
+/// The push lanes: `webpush.concurrency` workers sharing one sender (its
+/// key, its signatures and its agent's connections).
+pub(crate) fn lanes(config: &Config) -> anyhow::Result<crate::ops::queue::Lanes> {
+    let sender = std::sync::Arc::new(PushSender::new(config)?);
+    Ok((0..config.webpush.concurrency.max(1))
+        .map(|_| Box::new(PushLane(sender.clone())) as Box<dyn Sender>)
+        .collect())
+}
+
+struct PushLane(std::sync::Arc<PushSender>);
+
+impl Sender for PushLane {
     fn deliver(&mut self, message: &Message, body: &Body) -> Delivery {
-        self.deliver_one(message, body)
-    }
-
-    fn parallelism(&self) -> usize {
-        self.concurrency
-    }
-
-    /// One thread per row of the group; the agent's pool reuses connections
-    /// to each push service.
-    fn deliver_many(&mut self, items: &[(&Message, &Body)]) -> Vec<Delivery> {
-        if items.len() <= 1 {
-            return items.iter().map(|(m, b)| self.deliver_one(m, b)).collect();
-        }
-        let this = &*self;
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = items
-                .iter()
-                .map(|(m, b)| scope.spawn(move || this.deliver_one(m, b)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join().unwrap_or_else(|_| Delivery::Retry {
-                        reason: "sender thread panicked".into(),
-                        retry_after: None,
-                    })
-                })
-                .collect()
-        })
+        self.0.deliver_one(message, body)
     }
 }
 

@@ -586,13 +586,26 @@ mod invitations {
         env.publik().arg("send-queue").assert().success();
         let mails = server.received();
         assert_eq!(mails.len(), 6);
-        let (moved, method, _) = calendar_parts(&mails[2].data);
+        // Each recipient gets the reschedule, then the cancellation.
+        for rcpt in ["ali@example.org", "agent@example.org"] {
+            let methods: Vec<String> = mails[2..]
+                .iter()
+                .filter(|m| m.rcpt_to[0] == rcpt)
+                .map(|m| calendar_parts(&m.data).1)
+                .collect();
+            assert_eq!(methods, ["REQUEST", "CANCEL"], "{rcpt}");
+        }
+        let mails: Vec<_> = mails
+            .into_iter()
+            .filter(|m| m.rcpt_to[0] == "ali@example.org")
+            .collect();
+        let (moved, method, _) = calendar_parts(&mails[1].data);
         assert_eq!(method, "REQUEST");
         let moved = parse(&moved);
         assert_eq!(value(&moved, "UID").as_deref(), Some("rdv-99@example.org"));
         assert_eq!(value(&moved, "SEQUENCE").as_deref(), Some("1"));
         assert_eq!(value(&moved, "DTSTART").as_deref(), Some("20261203T093000Z"));
-        let (cancel, method, attachment) = calendar_parts(&mails[4].data);
+        let (cancel, method, attachment) = calendar_parts(&mails[2].data);
         assert_eq!(method, "CANCEL");
         let cancel = parse(&cancel);
         assert_eq!(

@@ -185,7 +185,9 @@ fn mail_arrives_as_composed() {
     message_ids.sort();
     message_ids.dedup();
     assert_eq!(message_ids.len(), 4, "one Message-ID per row");
-    assert_eq!(server.connections(), 1, "one SMTP connection for the whole run");
+    // Connections are kept for the run: at most one per lane
+    // (email.smtp.connections, 4 by default), never one per message.
+    assert!(server.connections() <= 4, "{} connections", server.connections());
     assert!(statuses(&env).values().all(|s| s == "sent"));
 
     let shown = message(&env, 1);
@@ -535,7 +537,8 @@ fn time_limit_stops_claiming() {
     });
     let env = Env::new();
     env.smtp_config(server.port(), "");
-    let to: Vec<String> = (0..10).map(|i| format!("slow{i}@example.org")).collect();
+    // 4 connections at 400 ms a message send about 10 in a second.
+    let to: Vec<String> = (0..40).map(|i| format!("slow{i}@example.org")).collect();
     let to: Vec<&str> = to.iter().map(String::as_str).collect();
     enqueue(&env, &to, &[]);
     env.publik()
@@ -544,8 +547,8 @@ fn time_limit_stops_claiming() {
         .success();
     let st = statuses(&env);
     let sent = st.values().filter(|s| *s == "sent").count();
-    assert!((1..10).contains(&sent), "{st:?}");
-    assert_eq!(st.values().filter(|s| *s == "pending").count(), 10 - sent);
+    assert!((1..40).contains(&sent), "{st:?}");
+    assert_eq!(st.values().filter(|s| *s == "pending").count(), 40 - sent);
     assert!(!st.values().any(|s| s == "sending"));
 }
 
@@ -726,7 +729,8 @@ fn file_transport_is_the_default() {
 }
 
 /// kill -9 at random moments, several times: every message arrives at least
-/// once, at most one duplicate per kill, none left in `sending`.
+/// once, at most one duplicate per kill and SMTP connection (the rows in
+/// flight), none left in `sending`.
 #[test]
 fn crash_safety_under_kill_9() {
     let server = SmtpServer::start_with(Options {
@@ -761,7 +765,10 @@ fn crash_safety_under_kill_9() {
     }
     assert_eq!(per_rcpt.len(), 500, "every message arrived");
     let duplicates: usize = per_rcpt.values().map(|n| n - 1).sum();
-    assert!(duplicates <= kills, "{duplicates} duplicates for {kills} kills");
+    assert!(
+        duplicates <= kills * 4,
+        "{duplicates} duplicates for {kills} kills over 4 connections"
+    );
     let st = statuses(&env);
     assert!(
         st.values().all(|s| s == "sent"),

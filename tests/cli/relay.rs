@@ -6,7 +6,7 @@ use crate::common;
 use std::time::Duration;
 
 use common::Env;
-use common::smtp::SmtpServer;
+use common::smtp::{Options, SmtpServer};
 use mail_parser::MessageParser;
 
 /// The header section of a received message, as lines (unfolded: no).
@@ -121,4 +121,87 @@ fn newsletters_have_a_to_and_list_headers_and_transactional_mail_is_auto_submitt
         assert!(id.ends_with("@example.org>"), "{id}");
         assert!(header(data, "Date").is_some() && header(data, "MIME-Version").is_some());
     }
+}
+
+/// `email.smtp.connections` SMTP sessions deliver side by side.
+fn relay_config(env: &Env, port: u16, connections: usize) {
+    env.write(
+        "publik.yaml",
+        &format!(
+            "email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp:\n    host: 127.0.0.1\n    port: {port}\n    timeout: 5s\n    connections: {connections}\n"
+        ),
+    );
+}
+
+fn statuses(env: &Env) -> Vec<String> {
+    env.json(&["queue", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["status"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_run_delivers_over_the_configured_connections_at_once() {
+    let env = Env::new();
+    let server = SmtpServer::start_with(Options {
+        delay_per_message: Duration::from_millis(100),
+        ..Options::default()
+    });
+    relay_config(&env, server.port(), 3);
+    common::enqueue_bulk(&env, 12);
+    env.publik()
+        .arg("send-queue")
+        .timeout(Duration::from_secs(30))
+        .assert()
+        .success();
+    assert_eq!(server.count(), 12);
+    assert_eq!(server.connections(), 3, "each connection kept for the run");
+    assert_eq!(server.peak_connections(), 3, "all three at once");
+    assert!(statuses(&env).iter().all(|s| s == "sent"));
+}
+
+/// A relay that refuses connections over its limit (421) makes the run use
+/// fewer connections: nothing fails, nothing is left behind.
+#[test]
+fn a_relay_limiting_connections_means_fewer_connections_not_failures() {
+    let env = Env::new();
+    let server = SmtpServer::start_with(Options {
+        delay_per_message: Duration::from_millis(50),
+        max_connections: Some(2),
+        ..Options::default()
+    });
+    relay_config(&env, server.port(), 6);
+    common::enqueue_bulk(&env, 20);
+    env.publik()
+        .args(["-v", "send-queue"])
+        .timeout(Duration::from_secs(30))
+        .assert()
+        .success();
+    assert_eq!(server.count(), 20);
+    assert!(server.peak_connections() <= 2);
+    assert!(statuses(&env).iter().all(|s| s == "sent"), "{:?}", statuses(&env));
+    let history = env.json(&["queue", "show", "1"]);
+    assert_eq!(history["attempts"], 1, "{history}");
+}
+
+/// A relay that is down leaves every row as it was, whatever the number of
+/// connections that tried.
+#[test]
+fn a_relay_down_leaves_the_rows_pending_over_many_connections() {
+    let env = Env::new();
+    let port = common::free_port();
+    relay_config(&env, port, 8);
+    common::enqueue_bulk(&env, 5);
+    env.publik()
+        .arg("send-queue")
+        .timeout(Duration::from_secs(30))
+        .assert()
+        .code(75);
+    assert!(
+        statuses(&env).iter().all(|s| s == "pending"),
+        "{:?}",
+        statuses(&env)
+    );
 }

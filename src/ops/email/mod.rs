@@ -451,6 +451,18 @@ pub(crate) fn enqueue(
     Ok(ids)
 }
 
+/// The email lanes: `email.smtp.connections` SMTP connections, each its own
+/// sender; one lane for sendmail and the outbox.
+pub(crate) fn lanes(config: &Config, state: &Path) -> anyhow::Result<crate::ops::queue::Lanes> {
+    let count = match config.email.effective_transport() {
+        TransportKind::Smtp => config.email.smtp.connections.max(1),
+        TransportKind::Sendmail | TransportKind::File => 1,
+    };
+    (0..count)
+        .map(|_| Ok(Box::new(EmailSender::new(config, state)?) as Box<dyn Sender>))
+        .collect()
+}
+
 /// Sends email rows through the configured transport.
 pub(crate) struct EmailSender {
     transport: EmailTransport,

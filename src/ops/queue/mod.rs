@@ -12,11 +12,13 @@ use serde::Serialize;
 use crate::clock::{self, Timestamp};
 use crate::config::{QueueConfig, Rate};
 use crate::duration::Duration;
+mod lanes;
 mod lease;
 
 use crate::queue_words::{Channel, Source, Status};
 
 use crate::store::{Body, Message, NewAttachment, NewBody, NewRow, Store, Transition};
+use lanes::{GroupContext, deliver_group};
 use lease::{RunStore, Stop, keep_leases};
 
 /// What the rows of one send share, whatever the channel.
@@ -81,31 +83,22 @@ pub(crate) enum Delivery {
     Rejected { reason: String },
 }
 
-/// One channel's way of delivering a row. Implementations keep their
-/// connection between calls and reopen it after a failure.
-pub(crate) trait Sender {
+/// One lane of a channel: delivers one row at a time, keeping its
+/// connection between calls and reopening it after a failure.
+pub(crate) trait Sender: Send {
     fn deliver(&mut self, message: &Message, body: &Body) -> Delivery;
-
-    /// How many rows this sender takes at once. Above 1, a kill may lose the
-    /// outcomes of that many rows in flight (each is sent again later).
-    fn parallelism(&self) -> usize {
-        1
-    }
-
-    /// Delivers several rows (at most `parallelism`); one outcome per row,
-    /// in order. The default sends them one after the other.
-    fn deliver_many(&mut self, items: &[(&Message, &Body)]) -> Vec<Delivery> {
-        items
-            .iter()
-            .map(|(message, body)| self.deliver(message, body))
-            .collect()
-    }
 }
 
-/// Gives the sender for a channel, created on first use (so a run with no
+/// A channel's lanes, each delivering in its own thread (SMTP connections,
+/// push workers); one for a channel that sends in sequence. A kill may lose
+/// the outcomes of as many rows as there are lanes (each is sent again
+/// once its lease runs out).
+pub(crate) type Lanes = Vec<Box<dyn Sender>>;
+
+/// Gives the lanes of a channel, created on first use (so a run with no
 /// email rows never connects to SMTP).
 pub(crate) trait Senders {
-    fn sender(&mut self, channel: Channel) -> anyhow::Result<&mut dyn Sender>;
+    fn lanes(&mut self, channel: Channel) -> anyhow::Result<&mut Lanes>;
 }
 
 #[derive(Debug, Clone)]
@@ -231,14 +224,14 @@ pub(crate) fn transition(
 }
 
 /// Sliding-window throttle: at most `count` sends in any window of `per`.
-struct Throttle {
+pub(super) struct Throttle {
     rate: Rate,
     recent: VecDeque<Instant>,
 }
 
 impl Throttle {
     /// How long to wait before the next send is allowed.
-    fn wait_needed(&mut self, now: Instant) -> std::time::Duration {
+    pub(super) fn wait_needed(&mut self, now: Instant) -> std::time::Duration {
         let window = self.rate.per.std();
         while self
             .recent
@@ -256,7 +249,7 @@ impl Throttle {
             .unwrap_or_default()
     }
 
-    fn record(&mut self, at: Instant) {
+    pub(super) fn record(&mut self, at: Instant) {
         self.recent.push_back(at);
     }
 }
@@ -302,9 +295,11 @@ pub(crate) fn run(
         let result = (|| -> anyhow::Result<()> {
             let mut channels = options.channels.clone();
             let mut remaining = options.limit.unwrap_or(u32::MAX);
-            let mut throttle = config.rate.map(|rate| Throttle {
-                rate,
-                recent: VecDeque::new(),
+            let throttle = config.rate.map(|rate| {
+                Mutex::new(Throttle {
+                    rate,
+                    recent: VecDeque::new(),
+                })
             });
             let mut bodies: HashMap<i64, Body> = HashMap::new();
 
@@ -337,11 +332,10 @@ pub(crate) fn run(
                 let mut pending: VecDeque<Message> = batch.into();
 
                 while let Some(first) = pending.front() {
-                    // Rows of one channel are delivered in groups as wide as its
-                    // sender's parallelism (1 for most: one outcome recorded per send).
                     let channel = first.channel;
-                    let width = match senders.sender(channel) {
-                        Ok(sender) => sender.parallelism().max(1),
+                    let lanes = match senders.lanes(channel) {
+                        Ok(lanes) if !lanes.is_empty() => lanes,
+                        Ok(_) => anyhow::bail!("{channel}: no sender"),
                         Err(e) => {
                             // Not a peer's fault and not the message's: hold this
                             // channel's rows (never claimed again in this run, never
@@ -360,20 +354,11 @@ pub(crate) fn run(
                             continue;
                         }
                     };
-                    let mut group: Vec<Message> = Vec::with_capacity(width);
-                    while group.len() < width && pending.front().is_some_and(|m| m.channel == channel) {
+                    // The rows of this channel at the front of the batch, those
+                    // past their time failed here, the others' bodies loaded.
+                    let mut group: Vec<Message> = Vec::new();
+                    while pending.front().is_some_and(|m| m.channel == channel) {
                         let Some(message) = pending.pop_front() else { break };
-                        if deadline.is_some_and(|d| Instant::now() >= d) {
-                            give_back_untried(
-                                &run_store,
-                                &mut report,
-                                &mut pending,
-                                message,
-                                &mut group,
-                                options,
-                            )?;
-                            break 'run;
-                        }
                         let now = clock::now();
                         let too_old = options
                             .max_age
@@ -394,24 +379,6 @@ pub(crate) fn run(
                             report.expired += 1;
                             continue;
                         }
-                        if let Some(throttle) = throttle.as_mut() {
-                            let wait = throttle.wait_needed(Instant::now());
-                            if !wait.is_zero() {
-                                if deadline.is_some_and(|d| Instant::now() + wait >= d) {
-                                    give_back_untried(
-                                        &run_store,
-                                        &mut report,
-                                        &mut pending,
-                                        message,
-                                        &mut group,
-                                        options,
-                                    )?;
-                                    break 'run;
-                                }
-                                std::thread::sleep(wait);
-                            }
-                            throttle.record(Instant::now());
-                        }
                         if !bodies.contains_key(&message.body_id) {
                             // Rows of one send are claimed together: keep few bodies around.
                             if bodies.len() > 64 {
@@ -428,31 +395,36 @@ pub(crate) fn run(
                     if group.is_empty() {
                         continue;
                     }
-                    let items: Vec<(&Message, &Body)> = group
-                        .iter()
-                        .filter_map(|m| bodies.get(&m.body_id).map(|b| (m, b)))
-                        .collect();
-                    let deliveries = senders.sender(channel)?.deliver_many(&items);
-                    let mut not_attempted = Vec::new();
-                    for (message, delivery) in group.into_iter().zip(deliveries) {
-                        if let Delivery::PeerDown { reason } = &delivery {
-                            if !report.peers_down.iter().any(|p| p.channel == channel) {
-                                log::error!("{channel}: {reason}");
-                                report.peers_down.push(PeerFailure {
-                                    channel,
-                                    reason: reason.clone(),
-                                });
-                            }
-                            not_attempted.push(message);
-                            continue;
-                        }
-                        record_delivery(&run_store, config, &mut report, message, delivery, actor)?;
+                    let shared_report = Mutex::new(std::mem::take(&mut report));
+                    let context = GroupContext {
+                        store: &run_store,
+                        config,
+                        report: &shared_report,
+                        throttle: throttle.as_ref(),
+                        deadline,
+                        actor,
+                    };
+                    let outcome = deliver_group(lanes, group, &bodies, &context);
+                    report = shared_report.into_inner().unwrap_or_else(|p| p.into_inner());
+                    let outcome = outcome?;
+                    for message in outcome.untried.into_iter().rev() {
+                        pending.push_front(message);
                     }
-                    if !not_attempted.is_empty() {
+                    if outcome.time_up {
+                        release(
+                            &run_store,
+                            &mut report,
+                            &mut pending,
+                            options.source,
+                            "time limit reached before sending",
+                            actor,
+                        )?;
+                        break 'run;
+                    }
+                    if let Some(reason) = outcome.peer_down {
+                        log::error!("{channel}: {reason}");
+                        report.peers_down.push(PeerFailure { channel, reason });
                         channels.retain(|c| *c != channel);
-                        for message in not_attempted.into_iter().rev() {
-                            pending.push_front(message);
-                        }
                         release(
                             &run_store,
                             &mut report,
@@ -516,28 +488,6 @@ fn record_delivery(
         );
     }
     Ok(())
-}
-
-/// The time limit came before `message` was sent: it, the group being
-/// gathered and the rest of the batch go back untried.
-fn give_back_untried(
-    store: &RunStore,
-    report: &mut RunReport,
-    pending: &mut VecDeque<Message>,
-    message: Message,
-    group: &mut Vec<Message>,
-    options: &RunOptions,
-) -> anyhow::Result<()> {
-    pending.push_front(message);
-    pending.extend(group.drain(..));
-    release(
-        store,
-        report,
-        pending,
-        options.source,
-        "time limit reached before sending",
-        &options.actor,
-    )
 }
 
 /// Releases the claimed rows of `pending` whose channel is down or that the

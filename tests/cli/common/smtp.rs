@@ -9,6 +9,12 @@
 //! - `flakyN…@` → 451 for the first N attempts, then accepted
 //! - anything else → 250
 //!
+//! It advertises PIPELINING and CHUNKING (BDAT) as Postfix does, unless
+//! `Options::no_pipelining` / `no_chunking`, and refuses pipelining where
+//! RFC 2920 forbids it (commands sent ahead when it is not offered, or after
+//! DATA before the 354), as Postfix's `reject_unauth_pipelining` does.
+//! `Options::max_connections` answers 421 to connections over the limit.
+//!
 //! It is as strict as real servers about what it receives: a command line
 //! over 512 octets, a DATA line over 998 octets (RFC 5321 §4.5.3.1.6), a bare
 //! LF or CR, or a NUL is refused with a permanent error, as aiosmtpd, Exim
@@ -45,6 +51,9 @@ struct Shared {
     attempts: Mutex<HashMap<String, usize>>,
     connections: AtomicUsize,
     refused: Mutex<Vec<String>>,
+    /// Sessions open now, and the most open at once.
+    open: AtomicUsize,
+    peak: AtomicUsize,
 }
 
 pub struct SmtpServer {
@@ -61,6 +70,10 @@ pub struct Options {
     pub tls: Option<(TlsMode, Arc<rustls::ServerConfig>)>,
     /// AUTH PLAIN with this user and password is required.
     pub auth: Option<(String, String)>,
+    /// Connections over this many at once get "421 Too many connections".
+    pub max_connections: Option<usize>,
+    pub no_pipelining: bool,
+    pub no_chunking: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -111,10 +124,19 @@ impl SmtpServer {
             for stream in listener.incoming() {
                 let Ok(stream) = stream else { continue };
                 let shared = accept_shared.clone();
-                shared.connections.fetch_add(1, Ordering::SeqCst);
                 let options = options.clone();
                 std::thread::spawn(move || {
+                    let open = shared.open.fetch_add(1, Ordering::SeqCst) + 1;
+                    if options.max_connections.is_some_and(|max| open > max) {
+                        let mut stream = stream;
+                        let _ = stream.write_all(b"421 4.7.0 Too many connections, try again later\r\n");
+                        shared.open.fetch_sub(1, Ordering::SeqCst);
+                        return;
+                    }
+                    shared.connections.fetch_add(1, Ordering::SeqCst);
+                    shared.peak.fetch_max(open, Ordering::SeqCst);
                     let _ = serve(stream, &shared, &options);
+                    shared.open.fetch_sub(1, Ordering::SeqCst);
                 });
             }
         });
@@ -135,6 +157,11 @@ impl SmtpServer {
 
     pub fn connections(&self) -> usize {
         self.shared.connections.load(Ordering::SeqCst)
+    }
+
+    /// The most sessions open at once.
+    pub fn peak_connections(&self) -> usize {
+        self.shared.peak.load(Ordering::SeqCst)
     }
 
     /// Why each refused message was refused (a line too long, a bare LF...).
@@ -231,6 +258,7 @@ fn session<S: Read + Write>(
     let mut user: Option<String> = None;
     let mut mail_from = String::new();
     let mut rcpt_to: Vec<String> = Vec::new();
+    let mut chunks: Vec<u8> = Vec::new();
     let mut line = String::new();
     loop {
         line.clear();
@@ -252,8 +280,34 @@ fn session<S: Read + Write>(
             )?;
             continue;
         }
+        // What the client sent before reading this command's reply: allowed
+        // only when PIPELINING is offered, and never after a command that
+        // ends a group (RFC 2920 §3.1).
+        let ends_group = ["EHLO", "HELO", "DATA", "QUIT", "STARTTLS", "NOOP", "AUTH"]
+            .iter()
+            .any(|c| upper.starts_with(c));
+        let sent_ahead = !reader.buffer().is_empty();
+        if sent_ahead && !upper.starts_with("BDAT") && (options.no_pipelining || ends_group) {
+            shared
+                .refused
+                .lock()
+                .unwrap()
+                .push(format!("improper pipelining after {command:?}"));
+            reply(
+                reader.get_mut(),
+                "554 5.5.0 Error: improper use of SMTP command pipelining\r\n",
+            )?;
+            return Ok(None);
+        }
+        let writer = reader.get_mut();
         if upper.starts_with("EHLO") {
             let mut text = String::from("250-test.localhost\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n");
+            if !options.no_pipelining {
+                text.push_str("250-PIPELINING\r\n");
+            }
+            if !options.no_chunking {
+                text.push_str("250-CHUNKING\r\n");
+            }
             if offers_starttls {
                 text.push_str("250-STARTTLS\r\n");
             }
@@ -312,7 +366,6 @@ fn session<S: Read + Write>(
             }
             reply(writer, "354 End data with <CR><LF>.<CR><LF>\r\n")?;
             let mut data = Vec::new();
-            let mut fault: Option<String> = None;
             loop {
                 let mut raw = Vec::new();
                 if reader.read_until(b'\n', &mut raw)? == 0 {
@@ -321,18 +374,6 @@ fn session<S: Read + Write>(
                 if raw == b".\r\n" {
                     break;
                 }
-                let content = raw.strip_suffix(b"\r\n");
-                let problem = match content {
-                    None => Some("bare LF"),
-                    Some(line) if line.contains(&b'\r') => Some("bare CR"),
-                    Some(line) if line.contains(&0) => Some("NUL"),
-                    Some(line) if line.len() > 998 => Some("line too long"),
-                    Some(_) => None,
-                };
-                if let (Some(problem), None) = (problem, &fault) {
-                    let line_number = data.iter().filter(|b| **b == b'\n').count() + 1;
-                    fault = Some(format!("{problem} at line {line_number} ({} octets)", raw.len()));
-                }
                 let unstuffed = if raw.starts_with(b"..") {
                     &raw[1..]
                 } else {
@@ -340,33 +381,36 @@ fn session<S: Read + Write>(
                 };
                 data.extend_from_slice(unstuffed);
             }
-            if let Some(fault) = fault {
-                shared.refused.lock().unwrap().push(fault.clone());
-                rcpt_to.clear();
-                reply(
-                    reader.get_mut(),
-                    &format!("550 5.6.0 Message refused: {fault}\r\n"),
-                )?;
+            let envelope = (mail_from.clone(), std::mem::take(&mut rcpt_to), user.clone());
+            let Some(text) = accept(shared, options, envelope, data, tls) else {
+                return Ok(None);
+            };
+            reply(reader.get_mut(), text)?;
+        } else if upper.starts_with("BDAT ") {
+            // RFC 3030: the chunk is read whatever happens, then answered.
+            let mut words = command[5..].split_whitespace();
+            let size: usize = words.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+            let last = words.next().is_some_and(|w| w.eq_ignore_ascii_case("LAST"));
+            let mut chunk = vec![0u8; size];
+            reader.read_exact(&mut chunk)?;
+            if rcpt_to.is_empty() {
+                chunks.clear();
+                reply(reader.get_mut(), "554 5.5.1 No valid recipients\r\n")?;
                 continue;
             }
-            if rcpt_to.iter().any(|r| local_part(r).starts_with("drop")) {
-                // Hang up before answering: the client cannot know the outcome.
+            chunks.extend_from_slice(&chunk);
+            if !last {
+                reply(reader.get_mut(), &format!("250 2.0.0 {size} octets received\r\n"))?;
+                continue;
+            }
+            let envelope = (mail_from.clone(), std::mem::take(&mut rcpt_to), user.clone());
+            let Some(text) = accept(shared, options, envelope, std::mem::take(&mut chunks), tls) else {
                 return Ok(None);
-            }
-            if !options.delay_per_message.is_zero() {
-                std::thread::sleep(options.delay_per_message);
-            }
-            let message = Received {
-                mail_from: mail_from.clone(),
-                rcpt_to: std::mem::take(&mut rcpt_to),
-                data: if options.count_only { Vec::new() } else { data },
-                tls,
-                user: user.clone(),
             };
-            shared.received.lock().unwrap().push(message);
-            reply(reader.get_mut(), "250 2.0.0 Ok: queued as TEST\r\n")?;
+            reply(reader.get_mut(), text)?;
         } else if upper == "RSET" {
             rcpt_to.clear();
+            chunks.clear();
             reply(writer, "250 2.0.0 Ok\r\n")?;
         } else if upper == "NOOP" {
             reply(writer, "250 2.0.0 Ok\r\n")?;
@@ -377,6 +421,52 @@ fn session<S: Read + Write>(
             reply(writer, "502 5.5.2 Command not recognized\r\n")?;
         }
     }
+}
+
+/// The first line of `data` a strict server refuses, and why.
+fn fault(data: &[u8]) -> Option<String> {
+    for (index, raw) in data.split_inclusive(|b| *b == b'\n').enumerate() {
+        let problem = match raw.strip_suffix(b"\r\n") {
+            None => "bare LF",
+            Some(line) if line.contains(&b'\r') => "bare CR",
+            Some(line) if line.contains(&0) => "NUL",
+            Some(line) if line.len() > 998 => "line too long",
+            Some(_) => continue,
+        };
+        return Some(format!("{problem} at line {} ({} octets)", index + 1, raw.len()));
+    }
+    None
+}
+
+/// A whole message received (DATA or the last BDAT): refused as a strict
+/// server would, or kept; the reply, or None to hang up without one.
+fn accept(
+    shared: &Shared,
+    options: &Options,
+    (mail_from, rcpt_to, user): (String, Vec<String>, Option<String>),
+    data: Vec<u8>,
+    tls: bool,
+) -> Option<&'static str> {
+    if let Some(fault) = fault(&data) {
+        shared.refused.lock().unwrap().push(fault);
+        return Some("550 5.6.0 Message refused: malformed lines\r\n");
+    }
+    if rcpt_to.iter().any(|r| local_part(r).starts_with("drop")) {
+        // Hang up before answering: the client cannot know the outcome.
+        return None;
+    }
+    if !options.delay_per_message.is_zero() {
+        std::thread::sleep(options.delay_per_message);
+    }
+    let message = Received {
+        mail_from,
+        rcpt_to,
+        data: if options.count_only { Vec::new() } else { data },
+        tls,
+        user,
+    };
+    shared.received.lock().unwrap().push(message);
+    Some("250 2.0.0 Ok: queued as TEST\r\n")
 }
 
 fn extract_address(text: &str) -> String {
