@@ -205,3 +205,55 @@ fn a_relay_down_leaves_the_rows_pending_over_many_connections() {
         statuses(&env)
     );
 }
+
+/// Whatever the server offers (PIPELINING and CHUNKING, PIPELINING only,
+/// neither), publik speaks only what is offered (the server refuses
+/// improper pipelining), messages arrive whole, and a refused recipient
+/// fails its own row only.
+#[test]
+fn each_server_dialect_gets_what_it_offers() {
+    for (no_pipelining, no_chunking) in [(false, false), (false, true), (true, true)] {
+        let env = Env::new();
+        let server = SmtpServer::start_with(Options {
+            no_pipelining,
+            no_chunking,
+            ..Options::default()
+        });
+        relay_config(&env, server.port(), 1);
+        env.write("body.txt", ".leading dot\nBonjour\n.\n..\n");
+        env.publik()
+            .args(["enqueue", "email", "--subject", "S", "--text", "body.txt"])
+            .args([
+                "--bcc",
+                "a@example.org",
+                "--bcc",
+                "perm@example.org",
+                "--bcc",
+                "b@example.org",
+            ])
+            .assert()
+            .success();
+        env.publik()
+            .arg("send-queue")
+            .timeout(Duration::from_secs(30))
+            .assert()
+            .success();
+        let dialect = format!("pipelining: {}, chunking: {}", !no_pipelining, !no_chunking);
+        assert_eq!(server.refused(), Vec::<String>::new(), "{dialect}");
+        assert_eq!(server.count(), 2, "{dialect}");
+        for received in server.received() {
+            // The message as composed (its body ends with lettre's CRLF), to the octet.
+            let text = String::from_utf8(received.data.clone()).unwrap();
+            let body = text.split_once("\r\n\r\n").unwrap().1;
+            assert_eq!(body, ".leading dot\r\nBonjour\r\n.\r\n..\r\n\r\n", "{dialect}");
+        }
+        let mut st = statuses(&env);
+        st.sort();
+        assert_eq!(st, ["failed", "sent", "sent"], "{dialect}");
+        assert!(
+            server.connections() <= 2,
+            "{dialect}: {} connections",
+            server.connections()
+        );
+    }
+}
