@@ -24,6 +24,9 @@ pub struct EmailConfig {
     pub file: FileTransportConfig,
     /// Largest message accepted at enqueue, encoded (attachments in base64).
     pub max_size: Size,
+    /// A test platform's catch-all: every message goes to this address
+    /// instead, its own recipient kept in `X-Publik-Original-To`.
+    pub redirect_to: Option<String>,
 }
 
 impl Default for EmailConfig {
@@ -38,6 +41,7 @@ impl Default for EmailConfig {
             file: FileTransportConfig::default(),
             // What common relays accept (Gmail, Microsoft 365 take 25 MB).
             max_size: Size::from_bytes(25_000_000),
+            redirect_to: None,
         }
     }
 }
@@ -219,6 +223,9 @@ impl EmailConfig {
         }
         if let Some(organizer) = &self.organizer {
             crate::address::parse_mailbox(organizer).map_err(|e| fail("email.organizer", e))?;
+        }
+        if let Some(redirect) = &self.redirect_to {
+            crate::address::parse_mailbox(redirect).map_err(|e| fail("email.redirect_to", e))?;
         }
         Ok(())
     }

@@ -257,3 +257,57 @@ fn each_server_dialect_gets_what_it_offers() {
         );
     }
 }
+
+/// `email.redirect_to` (a test platform): every message goes to that
+/// address, its own recipient in `X-Publik-Original-To`; `config check` says
+/// so loudly.
+#[test]
+fn redirect_to_sends_everything_to_one_address() {
+    let env = Env::new();
+    let server = SmtpServer::start();
+    relay_config(&env, server.port(), 2);
+    let config = std::fs::read_to_string(env.config()).unwrap();
+    env.write(
+        "publik.yaml",
+        &format!("{config}  redirect_to: recette@example.org\n"),
+    );
+    env.write("body.txt", "Bonjour\n");
+    env.publik()
+        .args(["enqueue", "email", "--subject", "S", "--text", "body.txt"])
+        .args(["--to", "alice@example.org", "--cc", "Bob <bob@example.org>"])
+        .assert()
+        .success();
+    env.publik()
+        .arg("send-queue")
+        .timeout(Duration::from_secs(30))
+        .assert()
+        .success();
+    let mut originals: Vec<String> = server
+        .received()
+        .iter()
+        .map(|r| {
+            assert_eq!(r.rcpt_to, ["recette@example.org"]);
+            let message = MessageParser::default().parse(&r.data).unwrap();
+            assert_eq!(
+                message.to().unwrap().first().unwrap().address.as_deref(),
+                Some("alice@example.org")
+            );
+            message
+                .header_raw("X-Publik-Original-To")
+                .unwrap()
+                .trim()
+                .to_string()
+        })
+        .collect();
+    originals.sort();
+    assert_eq!(originals, ["alice@example.org", "bob@example.org"]);
+    let check = env.publik().args(["config", "check"]).output().unwrap();
+    let said = String::from_utf8_lossy(&check.stdout).to_string() + &String::from_utf8_lossy(&check.stderr);
+    assert!(
+        said.contains("EMAIL.REDIRECT_TO IS ON") && said.contains("recette@example.org"),
+        "{said}"
+    );
+    env.write("publik.yaml", &format!("{config}  redirect_to: not an address\n"));
+    let out = env.publik().args(["config", "check"]).assert().code(65);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("email.redirect_to"));
+}

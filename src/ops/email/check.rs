@@ -19,6 +19,12 @@ impl ChannelCheck for EmailCheck {
                 config.resolve_path(&config.email.file.dir).display()
             ));
         }
+        if let Some(redirect) = &config.email.redirect_to {
+            warnings.push(format!(
+                "EMAIL.REDIRECT_TO IS ON: every message goes to {redirect}, none to its recipient \
+                 (a test platform's setting; remove it in production)"
+            ));
+        }
         if config.email.from.contains("@localhost") {
             warnings.push(format!(
                 "email.from \"{}\" is the built-in default",

@@ -241,7 +241,11 @@ impl PreparedEmail {
     /// The MIME message of one row and its envelope (just this row's recipient).
     pub(crate) fn compose(&self, message: &Message) -> Result<(Envelope, Vec<u8>), String> {
         let recipient = parse_mailbox(&message.recipient)?;
-        let envelope = Envelope::new(Some(self.from.email.clone()), vec![recipient.email.clone()])
+        // A test platform sends everything to one address; the row's own
+        // recipient is said in a header.
+        let redirect = self.links.redirect_to.as_deref().map(parse_mailbox).transpose()?;
+        let envelope_to = redirect.as_ref().unwrap_or(&recipient).email.clone();
+        let envelope = Envelope::new(Some(self.from.email.clone()), vec![envelope_to])
             .map_err(|e| format!("invalid envelope: {e}"))?;
         let domain = self.from.email.domain();
         let (subject, text, html, row_headers) = self.parts(message)?;
@@ -265,6 +269,11 @@ impl PreparedEmail {
         }
         for value in self.headers.iter().chain(&row_headers) {
             builder = builder.raw_header(value.clone());
+        }
+        if redirect.is_some() {
+            let name =
+                HeaderName::new_from_ascii("X-Publik-Original-To".into()).map_err(|e| e.to_string())?;
+            builder = builder.raw_header(HeaderValue::new(name, recipient.email.to_string()));
         }
         let text_part = SinglePart::plain(crlf(text));
         let calendar = self.calendar(message)?;

@@ -101,6 +101,8 @@ pub(crate) struct NewsletterPart {
 pub(crate) struct LinkSettings {
     pub public_url: crate::config::ServeConfig,
     pub unsubscribe_mailto: Option<String>,
+    /// `email.redirect_to`: where all mail goes on a test platform.
+    pub redirect_to: Option<String>,
 }
 
 impl LinkSettings {
@@ -108,6 +110,7 @@ impl LinkSettings {
         LinkSettings {
             public_url: config.serve.clone(),
             unsubscribe_mailto: config.newsletter.unsubscribe_mailto.clone(),
+            redirect_to: config.email.redirect_to.clone(),
         }
     }
 }
