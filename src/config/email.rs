@@ -27,6 +27,8 @@ pub struct EmailConfig {
     /// A test platform's catch-all: every message goes to this address
     /// instead, its own recipient kept in `X-Publik-Original-To`.
     pub redirect_to: Option<String>,
+    /// DKIM signing of every message sent.
+    pub dkim: Option<super::DkimConfig>,
 }
 
 impl Default for EmailConfig {
@@ -42,6 +44,7 @@ impl Default for EmailConfig {
             // What common relays accept (Gmail, Microsoft 365 take 25 MB).
             max_size: Size::from_bytes(25_000_000),
             redirect_to: None,
+            dkim: None,
         }
     }
 }
@@ -223,6 +226,9 @@ impl EmailConfig {
         }
         if let Some(organizer) = &self.organizer {
             crate::address::parse_mailbox(organizer).map_err(|e| fail("email.organizer", e))?;
+        }
+        if let Some(dkim) = &mut self.dkim {
+            dkim.validate(base, fail)?;
         }
         if let Some(redirect) = &self.redirect_to {
             crate::address::parse_mailbox(redirect).map_err(|e| fail("email.redirect_to", e))?;

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::exit_codes::{BadInput, bad_input};
 
+mod dkim;
 mod email;
 mod maarch;
 mod pages;
@@ -21,6 +22,7 @@ mod secret;
 mod sms;
 mod webpush;
 
+pub(crate) use dkim::*;
 pub(crate) use email::*;
 pub(crate) use maarch::*;
 pub(crate) use pages::*;

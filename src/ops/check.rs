@@ -12,6 +12,10 @@ pub(crate) trait ChannelCheck {
     fn warnings(&self, config: &Config) -> Vec<String>;
     /// Reaches the channel's server; a peer-down error means exit 75.
     fn connect(&self, config: &Config) -> anyhow::Result<String>;
+    /// What the admin has to do elsewhere (a DNS record to publish).
+    fn notes(&self, _config: &Config) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// The landing pages: the links mail carries point at them.
@@ -69,6 +73,8 @@ pub(crate) fn channel_checks() -> Vec<Box<dyn ChannelCheck>> {
 pub(crate) struct CheckResult {
     pub channel: &'static str,
     pub warnings: Vec<String>,
+    /// What to do elsewhere, e.g. the DKIM record to publish in DNS.
+    pub notes: Vec<String>,
     /// What the probe of the server found (None when not asked).
     pub connect: Option<String>,
     pub error: Option<String>,
@@ -91,6 +97,7 @@ pub(crate) fn check(config: &Config, connect: bool) -> (CheckReport, Option<anyh
             let mut result = CheckResult {
                 channel: check.name(),
                 warnings: check.warnings(config),
+                notes: check.notes(config),
                 connect: None,
                 error: None,
             };

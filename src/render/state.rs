@@ -54,6 +54,9 @@ pub(crate) fn check_report(report: &CheckReport, output: Output) -> anyhow::Resu
         for warning in &check.warnings {
             text.push_str(&format!("# warning: {}: {warning}\n", check.channel));
         }
+        for note in &check.notes {
+            text.push_str(&format!("# {}: {note}\n", check.channel));
+        }
         if let Some(found) = &check.connect {
             text.push_str(&format!("# {}: ok: {found}\n", check.channel));
         }

@@ -37,4 +37,14 @@ impl ChannelCheck for EmailCheck {
     fn connect(&self, config: &Config) -> anyhow::Result<String> {
         email::probe(config)
     }
+
+    fn notes(&self, config: &Config) -> Vec<String> {
+        let Some(dkim) = &config.email.dkim else {
+            return Vec::new();
+        };
+        match email::dkim_record(dkim) {
+            Ok((name, value)) => vec![format!("DKIM: publish in DNS: {name}. IN TXT \"{value}\"")],
+            Err(e) => vec![format!("DKIM: {e:#}")],
+        }
+    }
 }

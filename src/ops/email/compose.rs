@@ -311,9 +311,15 @@ impl PreparedEmail {
                     .singlepart(MimeAttachment::new("invitation.ics".into()).body(ics.clone(), content_type));
             }
             for (filename, content_type, data) in &self.attachments {
-                mixed = mixed.singlepart(
-                    MimeAttachment::new(filename.clone()).body(data.clone(), content_type.clone()),
-                );
+                // Always base64: lettre sends text-like files as 7bit with
+                // their bare LFs, which strict servers refuse.
+                let body = lettre::message::Body::new_with_encoding(
+                    data.clone(),
+                    lettre::message::header::ContentTransferEncoding::Base64,
+                )
+                .map_err(|_| format!("attachment {filename}: cannot encode it"))?;
+                mixed =
+                    mixed.singlepart(MimeAttachment::new(filename.clone()).body(body, content_type.clone()));
             }
             builder.multipart(mixed)
         }

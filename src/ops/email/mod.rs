@@ -24,6 +24,7 @@ use crate::store::{Body, Message, NewAttachment, NewBody, NewRow, Store};
 
 mod check;
 mod compose;
+mod dkim;
 mod fold;
 mod show;
 mod smtp;
@@ -454,6 +455,11 @@ pub(crate) fn enqueue(
     Ok(ids)
 }
 
+/// The DNS TXT record (name, value) that publishes the DKIM key.
+pub(crate) fn dkim_record(config: &crate::config::DkimConfig) -> anyhow::Result<(String, String)> {
+    Ok(dkim::Signer::new(config)?.dns_record())
+}
+
 /// The email lanes: `email.smtp.connections` SMTP connections, each its own
 /// sender; one lane for sendmail and the outbox.
 pub(crate) fn lanes(config: &Config, state: &Path) -> anyhow::Result<crate::ops::queue::Lanes> {
@@ -475,6 +481,7 @@ pub(crate) struct EmailSender {
     link_key_path: PathBuf,
     /// Read on the first message with action links.
     link_key: Option<LinkKey>,
+    dkim: Option<dkim::Signer>,
 }
 
 enum EmailTransport {
@@ -507,6 +514,7 @@ impl EmailSender {
             links: LinkSettings::new(config),
             link_key_path: crate::link_key::path_for(config, state),
             link_key: None,
+            dkim: config.email.dkim.as_ref().map(dkim::Signer::new).transpose()?,
         })
     }
 }
@@ -547,7 +555,12 @@ impl EmailSender {
 
 impl Sender for EmailSender {
     fn deliver(&mut self, message: &Message, body: &Body) -> Delivery {
-        let (envelope, bytes) = match self.prepare(body).and_then(|prepared| prepared.compose(message)) {
+        let composed = self.prepare(body).and_then(|prepared| prepared.compose(message));
+        let signed = composed.and_then(|(envelope, bytes)| match &self.dkim {
+            Some(signer) => Ok((envelope, signer.sign(bytes, crate::clock::now().timestamp())?)),
+            None => Ok((envelope, bytes)),
+        });
+        let (envelope, bytes) = match signed {
             Ok(composed) => composed,
             Err(reason) => return Delivery::Failed { reason },
         };
