@@ -16,6 +16,9 @@ _publik() {
             ",$1")
                 cmd="publik"
                 ;;
+            publik,bounce)
+                cmd="publik__subcmd__bounce"
+                ;;
             publik,completions)
                 cmd="publik__subcmd__completions"
                 ;;
@@ -210,6 +213,9 @@ _publik() {
                 ;;
             publik__subcmd__group__subcmd__help,unsubscribe)
                 cmd="publik__subcmd__group__subcmd__help__subcmd__unsubscribe"
+                ;;
+            publik__subcmd__help,bounce)
+                cmd="publik__subcmd__help__subcmd__bounce"
                 ;;
             publik__subcmd__help,completions)
                 cmd="publik__subcmd__help__subcmd__completions"
@@ -659,12 +665,38 @@ _publik() {
 
     case "${cmd}" in
         publik)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush serve workflow form issue-action-token run-jump purge-tokens completions man help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__bounce)
+            opts="-v -q -h -V --recipient --config --state --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --recipient)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1636,7 +1668,7 @@ _publik() {
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -W "active unsubscribed" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "active unsubscribed bounced" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1703,8 +1735,22 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help)
-            opts="init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush serve workflow form issue-action-token run-jump purge-tokens completions man help"
+            opts="init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__bounce)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -47,6 +47,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand push 'Web Push subscriptions (one per user and device)'
             cand notify 'Queue a Web Push notification to every device of a user'
             cand send-webpush 'Send queued Web Push notifications (same as send-queue --channel push)'
+            cand bounce 'Read one bounce (a delivery status notification) and fail the message it is about'
             cand serve 'Serve publik''s landing pages (action links, unsubscribe links) behind the site''s reverse proxy'
             cand workflow 'Workflows: statuses, manual jumps, actions on entering a status'
             cand form 'Forms: citizens'' requests moving through a workflow'
@@ -1078,6 +1079,20 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'publik;bounce'= {
+            cand --recipient 'The address the bounce was delivered to (Postfix: ${original_recipient})'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'publik;serve'= {
             cand --listen 'Address to listen on [default: the config''s serve.listen]'
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
@@ -1367,6 +1382,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand push 'Web Push subscriptions (one per user and device)'
             cand notify 'Queue a Web Push notification to every device of a user'
             cand send-webpush 'Send queued Web Push notifications (same as send-queue --channel push)'
+            cand bounce 'Read one bounce (a delivery status notification) and fail the message it is about'
             cand serve 'Serve publik''s landing pages (action links, unsubscribe links) behind the site''s reverse proxy'
             cand workflow 'Workflows: statuses, manual jumps, actions on entering a status'
             cand form 'Forms: citizens'' requests moving through a workflow'
@@ -1520,6 +1536,8 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;help;notify'= {
         }
         &'publik;help;send-webpush'= {
+        }
+        &'publik;help;bounce'= {
         }
         &'publik;help;serve'= {
         }

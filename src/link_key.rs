@@ -86,15 +86,18 @@ impl LinkKey {
         LinkKey::from_bytes(path, key)
     }
 
-    /// Reads the key, creating it (mode 0600) on first use. Two processes
-    /// racing both end up with the one key written first.
+    /// Reads the key, creating it (mode 0600) on first use. Two processes,
+    /// or two threads (the lanes of a run), racing both end up with the one
+    /// key written first.
     pub(crate) fn load_or_create(path: &Path) -> anyhow::Result<LinkKey> {
         if path.exists() {
             return LinkKey::load(path);
         }
         let mut key = [0u8; 32];
         getrandom::fill(&mut key).map_err(|e| anyhow::anyhow!("OS random source failed: {e}"))?;
-        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+        // Unique to this attempt: a shared name let one racer remove the
+        // other's file before it was linked.
+        let tmp = path.with_extension(format!("tmp{}-{}", std::process::id(), &hex(&key)[..8]));
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
@@ -172,6 +175,24 @@ impl LinkKey {
         Ok(crate::token::with_id(token_id, &self.unsubscribe_secret(token_id, nonce)).0)
     }
 
+    /// The tag of row `id` in its VERP return path (`bounces+TAG@…`): the id
+    /// and a MAC of it, so that a forged bounce cannot fail someone else's
+    /// mail.
+    pub(crate) fn bounce_tag(&self, id: i64) -> String {
+        let mut mac = self.mac.clone();
+        mac.update(format!("bounce {id}").as_bytes());
+        format!("{id}-{}", &hex(&mac.finalize().into_bytes())[..12])
+    }
+
+    /// The row id a VERP tag names, if its MAC is right.
+    pub(crate) fn bounce_id(&self, tag: &str) -> Option<i64> {
+        let (id, _) = tag.split_once('-')?;
+        let id: i64 = id.parse().ok()?;
+        let expected = self.bounce_tag(id);
+        // Compared in full; the MAC is not secret once a bounce shows it.
+        (expected.eq_ignore_ascii_case(tag)).then_some(id)
+    }
+
     /// A new link: the placeholder to store in the message and the hash of
     /// the token it will become.
     pub(crate) fn mint(&self) -> anyhow::Result<(String, [u8; 32])> {
@@ -209,6 +230,19 @@ impl LinkKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn threads_racing_to_create_the_key_share_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.link-key");
+        let keys: Vec<String> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..8)
+                .map(|_| scope.spawn(|| LinkKey::load_or_create(&path).map(|k| k.id.clone())))
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap().unwrap()).collect()
+        });
+        assert!(keys.windows(2).all(|w| w[0] == w[1]), "{keys:?}");
+    }
 
     #[test]
     fn placeholders_expand_to_the_hashed_token() {

@@ -9,18 +9,22 @@ use anyhow::Context;
 
 use crate::exit_codes::bad_field;
 
-/// A text file, or standard input for `-`; UTF-8.
-pub(crate) fn text(field: &str, path: &Path) -> anyhow::Result<String> {
-    let bytes = if path == Path::new("-") {
+/// A file's bytes, or standard input's for `-`.
+pub(crate) fn bytes(field: &str, path: &Path) -> anyhow::Result<Vec<u8>> {
+    if path == Path::new("-") {
         let mut buf = Vec::new();
         std::io::stdin()
             .read_to_end(&mut buf)
             .context("cannot read standard input")?;
-        buf
-    } else {
-        std::fs::read(path).map_err(|e| bad_field(field, format!("cannot read {}: {e}", path.display())))?
-    };
-    String::from_utf8(bytes).map_err(|_| bad_field(field, format!("{} is not UTF-8 text", path.display())))
+        return Ok(buf);
+    }
+    std::fs::read(path).map_err(|e| bad_field(field, format!("cannot read {}: {e}", path.display())))
+}
+
+/// A text file, or standard input for `-`; UTF-8.
+pub(crate) fn text(field: &str, path: &Path) -> anyhow::Result<String> {
+    String::from_utf8(bytes(field, path)?)
+        .map_err(|_| bad_field(field, format!("{} is not UTF-8 text", path.display())))
 }
 
 /// A text file or standard input, when the flag was given.

@@ -1,6 +1,7 @@
 //! Command-line definitions. Each command file holds its clap `Args` and an
 //! `exec` of a few lines: parse → call `ops` → render.
 
+pub mod bounce;
 pub mod completions;
 pub mod config;
 pub mod enqueue;
@@ -106,6 +107,7 @@ pub enum Command {
     Push(push::PushArgs),
     Notify(notify::NotifyArgs),
     SendWebpush(send_webpush::SendWebpushArgs),
+    Bounce(bounce::BounceArgs),
     Serve(serve::Args),
     Workflow(workflow::WorkflowArgs),
     Form(form::FormArgs),
@@ -189,6 +191,7 @@ pub fn exec(cli: Cli) -> anyhow::Result<()> {
         Command::Push(args) => push::push(&ctx, args),
         Command::Notify(args) => notify::notify(&ctx, args),
         Command::SendWebpush(args) => send_webpush::send_webpush(&ctx, args),
+        Command::Bounce(args) => bounce::bounce(&ctx, args),
         Command::Serve(args) => serve::exec(&ctx, args),
         Command::Workflow(args) => workflow::workflow(&ctx, args),
         Command::Form(args) => form::form(&ctx, args),

@@ -82,4 +82,5 @@ value_enum!(Channel {
 value_enum!(MemberStatus {
     Active => "active";
     Unsubscribed => "unsubscribed";
+    Bounced => "bounced";
 });

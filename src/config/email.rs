@@ -29,6 +29,9 @@ pub struct EmailConfig {
     pub redirect_to: Option<String>,
     /// DKIM signing of every message sent.
     pub dkim: Option<super::DkimConfig>,
+    /// VERP return path, `bounces+{id}@example.org`: each row's envelope
+    /// sender names the row, so `publik bounce` finds it.
+    pub bounce_address: Option<String>,
 }
 
 impl Default for EmailConfig {
@@ -45,6 +48,7 @@ impl Default for EmailConfig {
             max_size: Size::from_bytes(25_000_000),
             redirect_to: None,
             dkim: None,
+            bounce_address: None,
         }
     }
 }
@@ -226,6 +230,23 @@ impl EmailConfig {
         }
         if let Some(organizer) = &self.organizer {
             crate::address::parse_mailbox(organizer).map_err(|e| fail("email.organizer", e))?;
+        }
+        if let Some(address) = &self.bounce_address {
+            let field = "email.bounce_address";
+            let local = address
+                .rsplit_once('@')
+                .map(|(local, _)| local)
+                .unwrap_or_default();
+            if address.matches("{id}").count() != 1 || !local.contains("{id}") {
+                return Err(fail(
+                    field,
+                    format!(
+                        "\"{address}\" must hold {{id}} once in its local part, e.g. bounces+{{id}}@example.org"
+                    ),
+                ));
+            }
+            crate::address::parse_mailbox(&address.replace("{id}", "1-0123456789ab"))
+                .map_err(|e| fail(field, e))?;
         }
         if let Some(dkim) = &mut self.dkim {
             dkim.validate(base, fail)?;

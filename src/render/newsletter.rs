@@ -14,10 +14,14 @@ pub(crate) fn groups(groups: &[crate::store::Group], output: Output) -> anyhow::
                 g.label.clone(),
                 g.active.to_string(),
                 g.unsubscribed.to_string(),
+                g.bounced.to_string(),
             ]
         })
         .collect();
-    Ok(out(&table(&["group", "label", "active", "unsubscribed"], rows))?)
+    Ok(out(&table(
+        &["group", "label", "active", "unsubscribed", "bounced"],
+        rows,
+    ))?)
 }
 
 pub(crate) fn members(members: &[crate::store::Member], output: Output) -> anyhow::Result<()> {

@@ -218,6 +218,26 @@ const MIGRATIONS: &[&str] = &[
             COALESCE((SELECT MAX(form_id) FROM form_history), 0))
         WHERE name = 'forms';
     "#,
+    // 8: a member whose address bounced for good is `bounced`, not mailed
+    // again. SQLite's table rebuild, to widen the status CHECK.
+    r#"
+    CREATE TABLE group_members_new (
+        id               INTEGER PRIMARY KEY,
+        group_id         INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+        email            TEXT NOT NULL COLLATE NOCASE,
+        attributes       TEXT NOT NULL DEFAULT '{}',   -- JSON object: other CSV columns
+        status           TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','unsubscribed','bounced')),
+        created_at       TEXT NOT NULL,
+        unsubscribed_at  TEXT,
+        bounced_at       TEXT,
+        UNIQUE (group_id, email)
+    );
+    INSERT INTO group_members_new (id, group_id, email, attributes, status, created_at, unsubscribed_at)
+        SELECT id, group_id, email, attributes, status, created_at, unsubscribed_at FROM group_members;
+    DROP TABLE group_members;
+    ALTER TABLE group_members_new RENAME TO group_members;
+    CREATE INDEX group_members_email ON group_members(email);
+    "#,
 ];
 
 pub(super) const LATEST: u32 = MIGRATIONS.len() as u32;

@@ -2,6 +2,7 @@
 //! schema migrations, and every SQL statement of the program.
 
 mod appointments;
+mod bounces;
 mod claims;
 mod maarch;
 mod maintenance;

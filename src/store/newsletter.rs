@@ -17,6 +17,7 @@ pub struct Group {
     pub created_at: Timestamp,
     pub active: i64,
     pub unsubscribed: i64,
+    pub bounced: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -24,6 +25,8 @@ pub struct Group {
 pub enum MemberStatus {
     Active,
     Unsubscribed,
+    /// Its address bounced for good (`publik bounce`): not mailed again.
+    Bounced,
 }
 
 impl MemberStatus {
@@ -31,6 +34,7 @@ impl MemberStatus {
         match self {
             MemberStatus::Active => "active",
             MemberStatus::Unsubscribed => "unsubscribed",
+            MemberStatus::Bounced => "bounced",
         }
     }
 }
@@ -70,10 +74,10 @@ fn member_from_row(row: &rusqlite::Row) -> rusqlite::Result<Member> {
         id: row.get(0)?,
         email: row.get(1)?,
         attributes: serde_json::from_str(&attributes).unwrap_or_default(),
-        status: if status == "unsubscribed" {
-            MemberStatus::Unsubscribed
-        } else {
-            MemberStatus::Active
+        status: match status.as_str() {
+            "unsubscribed" => MemberStatus::Unsubscribed,
+            "bounced" => MemberStatus::Bounced,
+            _ => MemberStatus::Active,
         },
         created_at: clock::from_db(&created).unwrap_or_default(),
         unsubscribed_at: unsubscribed.as_deref().and_then(clock::from_db),
@@ -96,7 +100,8 @@ impl Store {
             .prepare(
                 "SELECT g.id, g.slug, g.label, g.created_at, \
                  (SELECT count(*) FROM group_members m WHERE m.group_id = g.id AND m.status = 'active'), \
-                 (SELECT count(*) FROM group_members m WHERE m.group_id = g.id AND m.status = 'unsubscribed') \
+                 (SELECT count(*) FROM group_members m WHERE m.group_id = g.id AND m.status = 'unsubscribed'), \
+                 (SELECT count(*) FROM group_members m WHERE m.group_id = g.id AND m.status = 'bounced') \
                  FROM groups g ORDER BY g.slug",
             )?
             .query_map([], |row| {
@@ -108,6 +113,7 @@ impl Store {
                     created_at: clock::from_db(&created).unwrap_or_default(),
                     active: row.get(4)?,
                     unsubscribed: row.get(5)?,
+                    bounced: row.get(6)?,
                 })
             })?
             .collect()

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod bounce;
 mod browser;
 mod foundation;
 mod ics;

@@ -125,7 +125,7 @@ impl PreparedEmail {
     /// Whether sending it needs the link key: action links, or a
     /// newsletter's unsubscribe links.
     pub(crate) fn needs_link_key(&self) -> bool {
-        !self.action_links.is_empty() || self.templates.is_some()
+        !self.action_links.is_empty() || self.templates.is_some() || self.links.bounce_address.is_some()
     }
 
     /// Puts the action links' tokens in place of their placeholders; only
@@ -245,7 +245,20 @@ impl PreparedEmail {
         // recipient is said in a header.
         let redirect = self.links.redirect_to.as_deref().map(parse_mailbox).transpose()?;
         let envelope_to = redirect.as_ref().unwrap_or(&recipient).email.clone();
-        let envelope = Envelope::new(Some(self.from.email.clone()), vec![envelope_to])
+        // VERP: the return path names the row (see `publik bounce`).
+        let return_path = match (&self.links.bounce_address, &self.link_key) {
+            (Some(pattern), Some(key)) => {
+                parse_mailbox(&pattern.replace("{id}", &key.bounce_tag(message.id)))?.email
+            }
+            (Some(_), None) => {
+                return Err(self
+                    .link_key_error
+                    .clone()
+                    .unwrap_or_else(|| "the link key is needed for the bounce address".into()));
+            }
+            (None, _) => self.from.email.clone(),
+        };
+        let envelope = Envelope::new(Some(return_path), vec![envelope_to])
             .map_err(|e| format!("invalid envelope: {e}"))?;
         let domain = self.from.email.domain();
         let (subject, text, html, row_headers) = self.parts(message)?;

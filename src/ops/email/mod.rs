@@ -22,6 +22,7 @@ use crate::queue_words::Channel;
 use crate::size::Size;
 use crate::store::{Body, Message, NewAttachment, NewBody, NewRow, Store};
 
+mod bounce;
 mod check;
 mod compose;
 mod dkim;
@@ -29,6 +30,7 @@ mod fold;
 mod show;
 mod smtp;
 
+pub(crate) use bounce::handle as bounce;
 pub(crate) use check::EmailCheck;
 pub(crate) use show::detail;
 
@@ -104,6 +106,8 @@ pub(crate) struct LinkSettings {
     pub unsubscribe_mailto: Option<String>,
     /// `email.redirect_to`: where all mail goes on a test platform.
     pub redirect_to: Option<String>,
+    /// `email.bounce_address`: the VERP return path, `{id}` to fill.
+    pub bounce_address: Option<String>,
 }
 
 impl LinkSettings {
@@ -112,6 +116,7 @@ impl LinkSettings {
             public_url: config.serve.clone(),
             unsubscribe_mailto: config.newsletter.unsubscribe_mailto.clone(),
             redirect_to: config.email.redirect_to.clone(),
+            bounce_address: config.email.bounce_address.clone(),
         }
     }
 }
@@ -527,7 +532,12 @@ impl EmailSender {
             let mut prepared = PreparedEmail::new(body, &self.links)?;
             if prepared.needs_link_key() {
                 if self.link_key.is_none() {
-                    match LinkKey::load(&self.link_key_path) {
+                    // The VERP tags only need some key: make one if none is there.
+                    let key = match &self.links.bounce_address {
+                        Some(_) => LinkKey::load_or_create(&self.link_key_path),
+                        None => LinkKey::load(&self.link_key_path),
+                    };
+                    match key {
                         Ok(key) => self.link_key = Some(key),
                         Err(e) => {
                             if prepared.has_action_links() {

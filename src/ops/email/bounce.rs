@@ -1,0 +1,383 @@
+//! `publik bounce`: one delivery status notification read from a pipe (a
+//! Postfix `pipe` transport, an Exim or procmail pipe) and its effect on the
+//! row it belongs to. The row is found by its VERP return path
+//! (`email.bounce_address`, its id signed with the link key) or else by the
+//! original Message-ID (publik's carry the row id and the send's random
+//! nonce, which a forger cannot guess). RFC 3464 reports (Postfix, Exchange,
+//! Exim) are read field by field; the plain-text bounces of older MTAs by
+//! their status codes and wording.
+
+use mail_parser::{MessageParser, MimeHeaders, PartType};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::exit_codes::bad_input;
+use crate::link_key::LinkKey;
+use crate::store::Store;
+
+/// What one recipient's delivery came to, as the report says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct RecipientStatus {
+    recipient: Option<String>,
+    action: Option<String>,
+    /// Enhanced status code, `5.1.1`.
+    status: Option<String>,
+    diagnostic: Option<String>,
+}
+
+/// What a bounce says, whatever its format.
+#[derive(Debug, Default)]
+struct Notification {
+    /// Addresses the bounce was sent to (a VERP return path among them).
+    addressed_to: Vec<String>,
+    /// Message-IDs of the original message found in the report.
+    original_ids: Vec<String>,
+    recipients: Vec<RecipientStatus>,
+    /// The human-readable text, for reports without a delivery-status part.
+    text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct BounceReport {
+    /// The row the bounce belongs to; None when it is not ours.
+    pub message_id: Option<i64>,
+    /// How it was found: `return-path` (VERP) or `message-id`.
+    pub found_by: Option<&'static str>,
+    /// Permanent (5.x.x) or transient (4.x.x).
+    pub permanent: bool,
+    pub status: String,
+    pub diagnostic: Option<String>,
+    /// The row went to failed.
+    pub failed: bool,
+    /// Newsletter memberships of the address now bounced.
+    pub members_bounced: usize,
+}
+
+/// Handles one bounce. `envelope_to` is the address the MTA delivered it to
+/// (`${original_recipient}` of a Postfix pipe), when given.
+pub(crate) fn handle(
+    store: &mut Store,
+    config: &Config,
+    raw: &[u8],
+    envelope_to: Option<&str>,
+    actor: &str,
+) -> anyhow::Result<BounceReport> {
+    let mut notification = parse(raw)?;
+    notification.addressed_to.extend(envelope_to.map(str::to_string));
+    let (status, diagnostic) = outcome(&notification);
+    let permanent = status.starts_with('5');
+    let mut report = BounceReport {
+        message_id: None,
+        found_by: None,
+        permanent,
+        status: status.clone(),
+        diagnostic: diagnostic.clone(),
+        failed: false,
+        members_bounced: 0,
+    };
+    if status.starts_with('2') {
+        log::warn!("bounce: a success notification ({status}), nothing to do");
+        return Ok(report);
+    }
+    let Some((id, found_by)) = find_row(store, config, &notification)? else {
+        log::warn!("bounce: not about a message publik sent; ignored");
+        return Ok(report);
+    };
+    let kind = if permanent {
+        "bounced"
+    } else {
+        "delivery delayed (transient bounce)"
+    };
+    let reason = match &diagnostic {
+        Some(diagnostic) => format!("{kind}: {status} {diagnostic}"),
+        None => format!("{kind}: {status}"),
+    };
+    let Some(effect) = store.apply_bounce(id, permanent, &reason, None, actor)? else {
+        log::warn!("bounce: message {id} is no longer in the state; ignored");
+        return Ok(report);
+    };
+    log::info!("bounce: message {id} ({}): {reason}", effect.before);
+    report.message_id = Some(id);
+    report.found_by = Some(found_by);
+    report.failed = effect.failed;
+    report.members_bounced = effect.members_bounced;
+    Ok(report)
+}
+
+/// The row a bounce is about: by VERP return path first, then by the
+/// original Message-ID.
+fn find_row(
+    store: &Store,
+    config: &Config,
+    notification: &Notification,
+) -> anyhow::Result<Option<(i64, &'static str)>> {
+    if let Some(pattern) = &config.email.bounce_address
+        && let Some((prefix, suffix)) = pattern.split_once("{id}")
+        && let Ok(key) = LinkKey::load(&crate::link_key::path_for(config, store.path()))
+    {
+        for address in &notification.addressed_to {
+            let address = address.trim().trim_start_matches('<').trim_end_matches('>');
+            let lower = address.to_ascii_lowercase();
+            let (prefix, suffix) = (prefix.to_ascii_lowercase(), suffix.to_ascii_lowercase());
+            if lower.len() > prefix.len() + suffix.len()
+                && lower.starts_with(&prefix)
+                && lower.ends_with(&suffix)
+            {
+                let tag = &address[prefix.len()..address.len() - suffix.len()];
+                if let Some(id) = key.bounce_id(tag) {
+                    return Ok(Some((id, "return-path")));
+                }
+                log::warn!("bounce: return path {address} does not carry a valid tag");
+            }
+        }
+    }
+    for message_id in &notification.original_ids {
+        let Some((nonce, id)) = publik_message_id(message_id) else {
+            continue;
+        };
+        let Some(message) = store.message(id)? else {
+            continue;
+        };
+        let body = store.body(message.body_id)?;
+        let content: serde_json::Value = serde_json::from_str(&body.content).unwrap_or_default();
+        if content["nonce"].as_str() == Some(nonce) {
+            return Ok(Some((id, "message-id")));
+        }
+        log::warn!("bounce: Message-ID {message_id} does not match message {id}");
+    }
+    Ok(None)
+}
+
+/// `<publik.NONCE.ID@domain>` → (NONCE, ID).
+fn publik_message_id(text: &str) -> Option<(&str, i64)> {
+    let inner = text.trim().trim_start_matches('<').trim_end_matches('>');
+    let (local, _) = inner.rsplit_once('@')?;
+    let rest = local.strip_prefix("publik.")?;
+    let (nonce, id) = rest.rsplit_once('.')?;
+    Some((nonce, id.parse().ok()?))
+}
+
+/// Reads a bounce: 65 when it is not a mail message at all.
+fn parse(raw: &[u8]) -> anyhow::Result<Notification> {
+    let looks_like_mail = raw
+        .split(|b| *b == b'\n')
+        .next()
+        .is_some_and(|first| first.contains(&b':') || first.starts_with(b"From "));
+    let message = MessageParser::default()
+        .parse(raw)
+        .filter(|_| looks_like_mail)
+        .ok_or_else(|| {
+            bad_input("standard input: not a mail message (a delivery status notification was expected)")
+        })?;
+    let mut notification = Notification::default();
+    for header in ["X-Original-To", "Delivered-To", "Envelope-To", "To"] {
+        if let Some(value) = message.header_raw(header) {
+            notification.addressed_to.extend(
+                value
+                    .split(',')
+                    .map(|a| a.trim().to_string())
+                    .filter(|a| !a.is_empty()),
+            );
+        }
+    }
+    let own_id = message.message_id().map(str::to_string);
+    for part in &message.parts {
+        let (c_type, subtype) = part
+            .content_type()
+            .map(|ct| {
+                (
+                    ct.c_type.to_ascii_lowercase(),
+                    ct.subtype().unwrap_or("").to_ascii_lowercase(),
+                )
+            })
+            .unwrap_or_default();
+        match (&part.body, c_type.as_str(), subtype.as_str()) {
+            (PartType::Message(original), _, _) => {
+                notification
+                    .original_ids
+                    .extend(original.message_id().map(str::to_string));
+            }
+            (_, "message", "delivery-status" | "global-delivery-status") => {
+                notification
+                    .recipients
+                    .extend(delivery_status(&String::from_utf8_lossy(part.contents())));
+            }
+            (PartType::Text(text), _, _) => {
+                notification.text.push_str(text);
+                notification.text.push('\n');
+            }
+            _ => {}
+        }
+    }
+    // Headers quoted in a text/rfc822-headers part or in the text of a
+    // plain bounce ("This is a copy of the message, including all the headers").
+    let whole = String::from_utf8_lossy(raw);
+    for line in whole.lines() {
+        if let Some((name, value)) = line.split_once(':')
+            && name.trim().eq_ignore_ascii_case("message-id")
+        {
+            let value = value.trim().to_string();
+            if Some(value.trim_start_matches('<').trim_end_matches('>')) != own_id.as_deref()
+                && !notification.original_ids.contains(&value)
+            {
+                notification.original_ids.push(value);
+            }
+        }
+    }
+    Ok(notification)
+}
+
+/// The per-recipient blocks of a `message/delivery-status` part (RFC 3464).
+fn delivery_status(text: &str) -> Vec<RecipientStatus> {
+    let mut statuses = Vec::new();
+    let unfolded = text
+        .replace("\r\n", "\n")
+        .replace("\n ", " ")
+        .replace("\n\t", " ");
+    for block in unfolded.split("\n\n") {
+        let mut status = RecipientStatus::default();
+        for line in block.lines() {
+            let Some((name, value)) = line.split_once(':') else {
+                continue;
+            };
+            // Folded lines come back as runs of spaces.
+            let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+            let value = value.as_str();
+            // `rfc822; addr` and `smtp; 550 ...`: the type before the semicolon.
+            let typed = || value.split_once(';').map_or(value, |(_, v)| v.trim()).to_string();
+            match name.trim().to_ascii_lowercase().as_str() {
+                "final-recipient" | "original-recipient" if status.recipient.is_none() => {
+                    status.recipient = Some(typed())
+                }
+                "action" => status.action = Some(value.to_ascii_lowercase()),
+                "status" => status.status = Some(value.split_whitespace().next().unwrap_or("").to_string()),
+                "diagnostic-code" => status.diagnostic = Some(typed()),
+                _ => {}
+            }
+        }
+        if status.status.is_some() || status.action.is_some() {
+            statuses.push(status);
+        }
+    }
+    statuses
+}
+
+/// The status code and diagnostic a bounce comes to.
+fn outcome(notification: &Notification) -> (String, Option<String>) {
+    // A report: the failed recipient first, then a delayed one.
+    let reported = ["failed", "delayed"].iter().find_map(|action| {
+        notification
+            .recipients
+            .iter()
+            .find(|r| r.action.as_deref() == Some(*action))
+    });
+    if let Some(recipient) = reported.or(notification.recipients.first()) {
+        let status = recipient
+            .status
+            .clone()
+            .filter(|s| enhanced_code(s).is_some())
+            .unwrap_or_else(|| match recipient.action.as_deref() {
+                Some("delayed") => "4.0.0".into(),
+                Some("delivered" | "relayed" | "expanded") => "2.0.0".into(),
+                _ => "5.0.0".into(),
+            });
+        return (status, recipient.diagnostic.clone());
+    }
+    // A plain-text bounce: its first status code, else its wording.
+    let text = &notification.text;
+    let line_with = |needle: &str| {
+        text.lines()
+            .find(|l| l.contains(needle))
+            .map(|l| l.trim().to_string())
+    };
+    if let Some(code) = enhanced_code(text) {
+        return (code.clone(), line_with(&code));
+    }
+    let lower = text.to_ascii_lowercase();
+    let transient = [
+        "not yet been delivered",
+        "delayed",
+        "will keep trying",
+        "will retry",
+        "temporary",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let status = if transient { "4.0.0" } else { "5.0.0" };
+    let diagnostic = text
+        .lines()
+        .map(str::trim)
+        .find(|l| {
+            l.starts_with("550") || l.starts_with("554") || l.to_ascii_lowercase().contains("smtp error")
+        })
+        .map(str::to_string);
+    (status.into(), diagnostic)
+}
+
+/// The first enhanced status code (`5.1.1`, RFC 3463) in `text`.
+fn enhanced_code(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).find_map(|start| {
+        let boundary = start == 0 || !(bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'.');
+        if !boundary || !matches!(bytes[start], b'2' | b'4' | b'5') || bytes.get(start + 1) != Some(&b'.') {
+            return None;
+        }
+        let mut at = start + 2;
+        for part in 0..2 {
+            let digits = bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if digits == 0 || digits > 3 {
+                return None;
+            }
+            at += digits;
+            if part == 0 {
+                if bytes.get(at) != Some(&b'.') {
+                    return None;
+                }
+                at += 1;
+            }
+        }
+        let after = bytes.get(at);
+        if after.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.') {
+            return None;
+        }
+        Some(text[start..at].to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enhanced_codes_are_found_alone() {
+        assert_eq!(
+            enhanced_code("550 5.1.1 <a@b>: unknown").as_deref(),
+            Some("5.1.1")
+        );
+        assert_eq!(enhanced_code("451 4.7.1 greylisted").as_deref(), Some("4.7.1"));
+        assert_eq!(enhanced_code("version 10.5.1.2 and 1.2.3"), None);
+        assert_eq!(enhanced_code("Postfix 3.5.25"), None);
+    }
+
+    #[test]
+    fn publik_message_ids_name_their_row() {
+        assert_eq!(
+            publik_message_id("<publik.AbC-d_9.42@example.org>"),
+            Some(("AbC-d_9", 42))
+        );
+        assert_eq!(publik_message_id("<other.42@example.org>"), None);
+    }
+
+    #[test]
+    fn delivery_status_blocks_are_read() {
+        let text = "Reporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rfc822; perm@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <perm@example.org>:\n Recipient address rejected\n";
+        let statuses = delivery_status(text);
+        assert_eq!(statuses.len(), 1);
+        assert_eq!(statuses[0].recipient.as_deref(), Some("perm@example.org"));
+        assert_eq!(statuses[0].status.as_deref(), Some("5.1.1"));
+        assert_eq!(
+            statuses[0].diagnostic.as_deref(),
+            Some("550 5.1.1 <perm@example.org>: Recipient address rejected")
+        );
+    }
+}

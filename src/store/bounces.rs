@@ -1,0 +1,87 @@
+//! Bounces: a delivery status notification's effect on the row it belongs
+//! to (and, for a newsletter, on the member), in one transaction.
+
+use rusqlite::{TransactionBehavior, params};
+
+use super::Store;
+use super::messages::insert_event;
+use crate::clock;
+use crate::queue_words::Status;
+
+/// What a bounce changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BounceEffect {
+    /// The row's status before.
+    pub(crate) before: Status,
+    /// The row went to `failed` (a permanent bounce of a sent row).
+    pub(crate) failed: bool,
+    /// Newsletter memberships of the address now `bounced`.
+    pub(crate) members_bounced: usize,
+}
+
+impl Store {
+    /// Records a bounce on row `id`: a permanent one fails a `sent` (or
+    /// `delivered`) row and, for a newsletter row, marks its address
+    /// `bounced` in every group; a transient one only goes in the history.
+    /// None when there is no such row.
+    pub(crate) fn apply_bounce(
+        &mut self,
+        id: i64,
+        permanent: bool,
+        reason: &str,
+        detail: Option<&str>,
+        actor: &str,
+    ) -> rusqlite::Result<Option<BounceEffect>> {
+        let now = clock::to_db(clock::now());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let row: Option<(String, String, Option<String>)> = tx
+            .query_row(
+                "SELECT status, recipient, tag FROM messages WHERE id = ?1",
+                [id],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            )
+            .map(Some)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                e => Err(e),
+            })?;
+        let Some((status, recipient, tag)) = row else {
+            return Ok(None);
+        };
+        let before: Status = status.parse().unwrap_or(Status::Sent);
+        let fails = permanent && matches!(before, Status::Sent | Status::Delivered);
+        let mut members_bounced = 0;
+        if fails {
+            tx.execute(
+                "UPDATE messages SET status = 'failed', last_error = ?2 WHERE id = ?1",
+                params![id, reason],
+            )?;
+            insert_event(
+                &tx,
+                id,
+                &now,
+                (Some(before), Status::Failed),
+                reason,
+                detail,
+                actor,
+            )?;
+            if tag.as_deref().is_some_and(|t| t.starts_with("newsletter:")) {
+                members_bounced = tx.execute(
+                    "UPDATE group_members SET status = 'bounced', bounced_at = ?2 \
+                     WHERE email = ?1 AND status = 'active'",
+                    params![recipient, now],
+                )?;
+            }
+        } else {
+            insert_event(&tx, id, &now, (Some(before), before), reason, detail, actor)?;
+        }
+        tx.commit()?;
+        Ok(Some(BounceEffect {
+            before,
+            failed: fails,
+            members_bounced,
+        }))
+    }
+}
