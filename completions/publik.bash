@@ -94,6 +94,9 @@ _publik() {
             publik,template)
                 cmd="publik__subcmd__template"
                 ;;
+            publik,tenant)
+                cmd="publik__subcmd__tenant"
+                ;;
             publik,vapid)
                 cmd="publik__subcmd__vapid"
                 ;;
@@ -292,6 +295,9 @@ _publik() {
             publik__subcmd__help,template)
                 cmd="publik__subcmd__help__subcmd__template"
                 ;;
+            publik__subcmd__help,tenant)
+                cmd="publik__subcmd__help__subcmd__tenant"
+                ;;
             publik__subcmd__help,vapid)
                 cmd="publik__subcmd__help__subcmd__vapid"
                 ;;
@@ -414,6 +420,15 @@ _publik() {
                 ;;
             publik__subcmd__help__subcmd__template,show)
                 cmd="publik__subcmd__help__subcmd__template__subcmd__show"
+                ;;
+            publik__subcmd__help__subcmd__tenant,add)
+                cmd="publik__subcmd__help__subcmd__tenant__subcmd__add"
+                ;;
+            publik__subcmd__help__subcmd__tenant,check)
+                cmd="publik__subcmd__help__subcmd__tenant__subcmd__check"
+                ;;
+            publik__subcmd__help__subcmd__tenant,list)
+                cmd="publik__subcmd__help__subcmd__tenant__subcmd__list"
                 ;;
             publik__subcmd__help__subcmd__vapid,generate)
                 cmd="publik__subcmd__help__subcmd__vapid__subcmd__generate"
@@ -616,6 +631,30 @@ _publik() {
             publik__subcmd__template__subcmd__help,show)
                 cmd="publik__subcmd__template__subcmd__help__subcmd__show"
                 ;;
+            publik__subcmd__tenant,add)
+                cmd="publik__subcmd__tenant__subcmd__add"
+                ;;
+            publik__subcmd__tenant,check)
+                cmd="publik__subcmd__tenant__subcmd__check"
+                ;;
+            publik__subcmd__tenant,help)
+                cmd="publik__subcmd__tenant__subcmd__help"
+                ;;
+            publik__subcmd__tenant,list)
+                cmd="publik__subcmd__tenant__subcmd__list"
+                ;;
+            publik__subcmd__tenant__subcmd__help,add)
+                cmd="publik__subcmd__tenant__subcmd__help__subcmd__add"
+                ;;
+            publik__subcmd__tenant__subcmd__help,check)
+                cmd="publik__subcmd__tenant__subcmd__help__subcmd__check"
+                ;;
+            publik__subcmd__tenant__subcmd__help,help)
+                cmd="publik__subcmd__tenant__subcmd__help__subcmd__help"
+                ;;
+            publik__subcmd__tenant__subcmd__help,list)
+                cmd="publik__subcmd__tenant__subcmd__help__subcmd__list"
+                ;;
             publik__subcmd__vapid,generate)
                 cmd="publik__subcmd__vapid__subcmd__generate"
                 ;;
@@ -665,7 +704,7 @@ _publik() {
 
     case "${cmd}" in
         publik)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -679,6 +718,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -687,7 +734,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__bounce)
-            opts="-v -q -h -V --recipient --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --recipient --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -705,6 +752,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -713,7 +768,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__completions)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version bash elvish fish powershell zsh"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -724,6 +779,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -735,7 +798,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__config)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version check help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -749,6 +812,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -757,7 +828,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__config__subcmd__check)
-            opts="-v -q -h -V --connect --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --connect --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -768,6 +839,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -821,7 +900,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__enqueue)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version email sms help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version email sms help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -835,6 +914,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -843,7 +930,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__enqueue__subcmd__email)
-            opts="-v -q -h -V --to --cc --bcc --subject --text --html --attach --from --reply-to --header --priority --not-before --expires-in --tag --invite --invite-booking --invite-uid --invite-method --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --to --cc --bcc --subject --text --html --attach --from --reply-to --header --priority --not-before --expires-in --tag --invite --invite-booking --invite-uid --invite-method --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -929,6 +1016,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -993,7 +1088,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__enqueue__subcmd__sms)
-            opts="-v -q -h -V --to --text --text-file --not-before --expires-in --tag --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --to --text --text-file --not-before --expires-in --tag --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1031,6 +1126,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1039,7 +1142,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__feed__subcmd__mail__subcmd__maarch)
-            opts="-v -q -h -V --limit --dry-run --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --limit --dry-run --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1057,6 +1160,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1065,7 +1176,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__form)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version create list show delete jump help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version create list show delete jump help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1079,6 +1190,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1087,7 +1206,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__form__subcmd__create)
-            opts="-v -q -h -V --workflow --name --data --user --email --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --workflow --name --data --user --email --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1121,6 +1240,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1129,7 +1256,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__form__subcmd__delete)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1140,6 +1267,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1249,7 +1384,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__form__subcmd__jump)
-            opts="-v -q -h -V --actor --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --actor --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1267,6 +1402,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1275,7 +1418,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__form__subcmd__list)
-            opts="-v -q -h -V --status --workflow --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --status --workflow --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1297,6 +1440,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1305,7 +1456,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__form__subcmd__show)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1319,6 +1470,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1327,7 +1486,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__gen__subcmd__ics)
-            opts="-o -v -q -h -V --booking --start --end --duration --tz --label --user-display-label --description --location --url --comment --user-name --user-email --organizer --uid --method --output --config --state --json --verbose --quiet --help --version"
+            opts="-o -v -q -h -V --booking --start --end --duration --tz --label --user-display-label --description --location --url --comment --user-name --user-email --organizer --uid --method --output --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1413,6 +1572,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1421,7 +1588,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__group)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version create list add import remove members unsubscribe help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version create list add import remove members unsubscribe help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1435,6 +1602,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1443,7 +1618,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__group__subcmd__add)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1457,6 +1632,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1465,7 +1648,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__group__subcmd__create)
-            opts="-v -q -h -V --label --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --label --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1480,6 +1663,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1617,7 +1808,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__group__subcmd__import)
-            opts="-v -q -h -V --skip-invalid --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --skip-invalid --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1628,6 +1819,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1639,7 +1838,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__group__subcmd__list)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1653,6 +1852,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1661,7 +1868,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__group__subcmd__members)
-            opts="-v -q -h -V --status --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --status --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1679,6 +1886,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1687,7 +1902,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__group__subcmd__remove)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1701,6 +1916,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1709,7 +1932,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__group__subcmd__unsubscribe)
-            opts="-v -q -h -V --token --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --token --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1727,6 +1950,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1735,7 +1966,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help)
-            opts="init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help"
+            opts="init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2658,6 +2889,62 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        publik__subcmd__help__subcmd__tenant)
+            opts="list add check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__tenant__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__tenant__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__tenant__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         publik__subcmd__help__subcmd__vapid)
             opts="generate show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2757,7 +3044,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__init)
-            opts="-v -q -h -V --dir --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --dir --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2775,6 +3062,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2783,7 +3078,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__issue__subcmd__action__subcmd__token)
-            opts="-v -q -h -V --form --action --ttl --recipient --label --message --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --form --action --ttl --recipient --label --message --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2821,6 +3116,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2829,7 +3132,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__mail)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version list show file link reject respond help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version list show file link reject respond help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2843,6 +3146,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2851,7 +3162,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__mail__subcmd__file)
-            opts="-o -v -q -h -V --output --config --state --json --verbose --quiet --help --version"
+            opts="-o -v -q -h -V --output --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2870,6 +3181,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2993,7 +3312,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__mail__subcmd__link)
-            opts="-v -q -h -V --form-number --form-url --force --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --form-number --form-url --force --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3015,6 +3334,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3023,7 +3350,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__mail__subcmd__list)
-            opts="-v -q -h -V --status --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --status --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3041,6 +3368,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3049,7 +3384,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__mail__subcmd__reject)
-            opts="-v -q -h -V --reason --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --reason --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3067,6 +3402,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3075,7 +3418,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__mail__subcmd__respond)
-            opts="-v -q -h -V --mail-id --content --content-file --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --mail-id --content --content-file --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3101,6 +3444,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3109,7 +3460,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__mail__subcmd__show)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3123,6 +3474,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3131,7 +3490,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__man)
-            opts="-v -q -h -V --dir --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --dir --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3149,6 +3508,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3157,7 +3524,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__newsletter)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version send help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version send help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3168,6 +3535,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3221,7 +3596,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__newsletter__subcmd__send)
-            opts="-v -q -h -V --template --group --var --not-before --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --template --group --var --not-before --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3251,6 +3626,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3259,7 +3642,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__notify)
-            opts="-v -q -h -V --user --title --body --url --icon --tag --action --ttl --urgency --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --user --title --body --url --icon --tag --action --ttl --urgency --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3309,6 +3692,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3317,7 +3708,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__purge__subcmd__tokens)
-            opts="-v -q -h -V --used-before --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --used-before --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3335,6 +3726,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3343,7 +3742,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__push)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version subscribe unsubscribe list help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version subscribe unsubscribe list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3354,6 +3753,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3435,7 +3842,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__push__subcmd__list)
-            opts="-v -q -h -V --user --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --user --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3453,6 +3860,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3461,7 +3876,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__push__subcmd__subscribe)
-            opts="-v -q -h -V --user --subscription --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --user --subscription --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3483,6 +3898,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3491,7 +3914,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__push__subcmd__unsubscribe)
-            opts="-v -q -h -V --user --endpoint --all --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --user --endpoint --all --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3513,6 +3936,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3521,7 +3952,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__queue)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version list show stats requeue cancel purge help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version list show stats requeue cancel purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3535,6 +3966,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3543,7 +3982,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__queue__subcmd__cancel)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3554,6 +3993,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3677,7 +4124,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__queue__subcmd__list)
-            opts="-v -q -h -V --status --channel --to --tag --since --limit --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --status --channel --to --tag --since --limit --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3715,6 +4162,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3723,7 +4178,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__queue__subcmd__purge)
-            opts="-v -q -h -V --older-than --status --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --older-than --status --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3745,6 +4200,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3753,7 +4216,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__queue__subcmd__requeue)
-            opts="-v -q -h -V --status --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --status --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3771,6 +4234,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3779,7 +4250,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__queue__subcmd__show)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3790,6 +4261,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3801,7 +4280,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__queue__subcmd__stats)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3815,6 +4294,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3823,7 +4310,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__retry__subcmd__queue)
-            opts="-v -q -h -V --limit --channel --time-limit --dry-run --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --limit --channel --time-limit --dry-run --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3849,6 +4336,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3857,7 +4352,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__run__subcmd__jump)
-            opts="-v -q -h -V --actor --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --actor --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3875,6 +4370,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3883,7 +4386,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__send__subcmd__queue)
-            opts="-v -q -h -V --limit --channel --time-limit --dry-run --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --limit --channel --time-limit --dry-run --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3909,6 +4412,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3917,7 +4428,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__send__subcmd__webpush)
-            opts="-v -q -h -V --limit --max-age --time-limit --dry-run --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --limit --max-age --time-limit --dry-run --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3943,6 +4454,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3951,7 +4470,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__serve)
-            opts="-v -q -h -V --listen --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --listen --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3969,6 +4488,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3977,7 +4504,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__sms)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version receipt help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version receipt help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3988,6 +4515,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4041,7 +4576,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__sms__subcmd__receipt)
-            opts="-v -q -h -V --provider-id --status --at --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --provider-id --status --at --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4067,6 +4602,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4075,7 +4618,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__state)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version info backup check help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version info backup check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4089,6 +4632,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4097,7 +4648,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__state__subcmd__backup)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4108,6 +4659,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4119,7 +4678,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__state__subcmd__check)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4130,6 +4689,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4211,7 +4778,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__state__subcmd__info)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4225,6 +4792,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4233,7 +4808,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__template)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version add list show render help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version add list show render help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4247,6 +4822,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4255,7 +4838,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__template__subcmd__add)
-            opts="-v -q -h -V --subject --text --html --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --subject --text --html --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4278,6 +4861,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4373,7 +4964,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__template__subcmd__list)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4387,6 +4978,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4395,7 +4994,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__template__subcmd__render)
-            opts="-v -q -h -V --to --var --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --to --var --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4417,6 +5016,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4425,7 +5032,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__template__subcmd__show)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4439,6 +5046,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4446,8 +5061,8 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        publik__subcmd__vapid)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version generate show help"
+        publik__subcmd__tenant)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version list add check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4461,6 +5076,204 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__tenant__subcmd__add)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__tenant__subcmd__check)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__tenant__subcmd__help)
+            opts="list add check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__tenant__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__tenant__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__tenant__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__tenant__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__tenant__subcmd__list)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__vapid)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version generate show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4469,7 +5282,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__vapid__subcmd__generate)
-            opts="-v -q -h -V --out --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --out --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4484,6 +5297,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4551,7 +5372,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__vapid__subcmd__show)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4565,6 +5386,14 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4573,7 +5402,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__workflow)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version import list show help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version import list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4584,6 +5413,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4665,7 +5502,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__workflow__subcmd__import)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4676,6 +5513,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4687,7 +5532,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__workflow__subcmd__list)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4698,6 +5543,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4709,7 +5562,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__workflow__subcmd__show)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4720,6 +5573,14 @@ _publik() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_publik_global_optspecs
-    string join \n config= state= json v/verbose q/quiet h/help V/version
+    string join \n config= state= json v/verbose q/quiet tenant= all-tenants jobs= h/help V/version
 end
 
 function __fish_publik_needs_command
@@ -26,9 +26,12 @@ end
 
 complete -c publik -n "__fish_publik_needs_command" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_needs_command" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_needs_command" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_needs_command" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_needs_command" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_needs_command" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_needs_command" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_needs_command" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_needs_command" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_needs_command" -f -a "init" -d 'Write a commented publik.yaml (every key with its default), create the state file and the link key'
@@ -58,39 +61,52 @@ complete -c publik -n "__fish_publik_needs_command" -f -a "run-jump" -d 'Run the
 complete -c publik -n "__fish_publik_needs_command" -f -a "purge-tokens" -d 'Delete the action links that can no longer act (the nightly cron job)'
 complete -c publik -n "__fish_publik_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c publik -n "__fish_publik_needs_command" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
+complete -c publik -n "__fish_publik_needs_command" -f -a "tenant" -d 'The sites of this installation (one directory each in the tenants directory)'
 complete -c publik -n "__fish_publik_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand init" -l dir -d 'Directory for publik.yaml (and publik.sqlite3 unless --state is given)' -r -F
 complete -c publik -n "__fish_publik_using_subcommand init" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand init" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand init" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand init" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand init" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand init" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand init" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand init" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand init" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand init" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Load and validate the config; print the effective settings (secrets masked)'
 complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -l connect -d 'Also connect to each configured server (SMTP, ...); exit 75 if one is down'
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Load and validate the config; print the effective settings (secrets masked)'
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -f -a "info" -d 'Path, schema version, size and row counts per table'
@@ -99,23 +115,32 @@ complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen
 complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from help" -f -a "info" -d 'Path, schema version, size and row counts per table'
@@ -124,9 +149,12 @@ complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -f -a "email" -d 'Queue an email (body and attachments stored once, one row per recipient)'
@@ -156,9 +184,12 @@ request\t'An invitation (iMIP): needs an organizer'
 cancel\t'Cancels an appointment generated before (same UID)'"
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l to -d 'Phone number (06 12 34 56 78, +33612345678, ...); repeatable' -r
@@ -169,9 +200,12 @@ complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_s
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l tag -r
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from help" -f -a "email" -d 'Queue an email (body and attachments stored once, one row per recipient)'
@@ -185,10 +219,13 @@ push\t'Web Push notifications'"
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l time-limit -d 'Stop claiming new messages after this long, e.g. 50s' -r
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l dry-run -d 'Show what would be sent; change nothing'
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l limit -d 'Handle at most N messages' -r
@@ -199,17 +236,23 @@ push\t'Web Push notifications'"
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l time-limit -d 'Stop claiming new messages after this long, e.g. 50s' -r
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l dry-run -d 'Show what would be sent; change nothing'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -f -a "list" -d 'List messages (oldest first)'
@@ -236,23 +279,32 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l limit -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l status -d 'Every message in this status (error, failed or cancelled)' -r -f -a "pending\t''
@@ -264,16 +316,22 @@ delivered\t''
 cancelled\t''"
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l older-than -r
@@ -286,9 +344,12 @@ delivered\t''
 cancelled\t''"
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "list" -d 'List messages (oldest first)'
@@ -300,9 +361,12 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -f -a "receipt" -d 'Record a provider\'s delivery receipt (the only way to `delivered`)'
@@ -314,18 +378,24 @@ expired\t''"
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l at -d 'When the provider says it happened [default: now]' -r
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from help" -f -a "receipt" -d 'Record a provider\'s delivery receipt (the only way to `delivered`)'
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -f -a "create" -d 'Create a group'
@@ -339,38 +409,53 @@ complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l label -r
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -l skip-invalid -d 'Import the good lines and report the bad ones (default: a bad line imports nothing)'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -l status -r -f -a "active\t''
@@ -378,17 +463,23 @@ unsubscribed\t''
 bounced\t''"
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l token -d 'The token of the link (it may start with "-")' -r
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a group'
@@ -401,9 +492,12 @@ complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -f -a "add" -d 'Add (or replace) a template; syntax errors and unknown filters are reported now'
@@ -416,32 +510,44 @@ complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l html -d 'HTML part (auto-escaped)' -r -F
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l to -r
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l var -d 'Template variable KEY=VALUE; repeatable' -r
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add (or replace) a template; syntax errors and unknown filters are reported now'
@@ -451,9 +557,12 @@ complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -f -a "send" -d 'Queue one email per active member (one transaction), each with its own unsubscribe link'
@@ -464,9 +573,12 @@ complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_see
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l not-before -d 'Do not send before this time' -r
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from help" -f -a "send" -d 'Queue one email per active member (one transaction), each with its own unsubscribe link'
@@ -492,25 +604,34 @@ cancel\t'Cancels an appointment generated before (same UID)'"
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s o -l output -d 'Output file [default: stdout]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -l limit -d 'Take at most N mails [default: maarch.batch]' -r
 complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -l dry-run -d 'List what would be harvested; change nothing'
 complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -f -a "list" -d 'List harvested mail'
@@ -526,42 +647,57 @@ rejected\t'Not for the platform'
 responded\t'The platform answered'"
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -s o -l output -r -F
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l form-number -r
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l form-url -r
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l force -d 'Replace the form already linked (Maarch keeps one external id)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -l reason -d 'History message in Maarch' -r
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l mail-id -d 'The mail\'s external id, e.g. maarch-12' -r
@@ -569,9 +705,12 @@ complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l content-file -r -F
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "list" -d 'List harvested mail'
@@ -583,9 +722,12 @@ complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -f -a "generate" -d 'Create a P-256 key pair: the private key to a file (mode 0600), the public key (applicationServerKey, base64url) on stdout'
@@ -594,16 +736,22 @@ complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -l out -d 'Private key file [default: the config\'s webpush.private_key_file]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Create a P-256 key pair: the private key to a file (mode 0600), the public key (applicationServerKey, base64url) on stdout'
@@ -611,9 +759,12 @@ complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -f -a "subscribe" -d 'Save a browser\'s PushSubscription.toJSON() for a user (the same endpoint is stored once)'
@@ -624,27 +775,36 @@ complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l subscription -d 'The subscription JSON file [default: stdin]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l user -r
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l endpoint -r
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l all
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l user -r
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from help" -f -a "subscribe" -d 'Save a browser\'s PushSubscription.toJSON() for a user (the same endpoint is stored once)'
@@ -665,9 +825,12 @@ normal\t''
 high\t''"
 complete -c publik -n "__fish_publik_using_subcommand notify" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand notify" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand notify" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand notify" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand notify" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand notify" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand notify" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand notify" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand notify" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand notify" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l limit -r
@@ -675,33 +838,45 @@ complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l max-age -
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l time-limit -r
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l dry-run
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand bounce" -l recipient -d 'The address the bounce was delivered to (Postfix: ${original_recipient})' -r
 complete -c publik -n "__fish_publik_using_subcommand bounce" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand bounce" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand bounce" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand bounce" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand bounce" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand bounce" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand bounce" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand bounce" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand bounce" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand bounce" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand serve" -l listen -d 'Address to listen on [default: the config\'s serve.listen]' -r
 complete -c publik -n "__fish_publik_using_subcommand serve" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand serve" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand serve" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand serve" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand serve" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand serve" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand serve" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand serve" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -f -a "import" -d 'Validate and store a workflow YAML file (replaces one of the same name)'
@@ -710,23 +885,32 @@ complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_s
 complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from show" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from show" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from show" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "import" -d 'Validate and store a workflow YAML file (replaces one of the same name)'
@@ -735,9 +919,12 @@ complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -f -a "create" -d 'Create a form: it gets a number, enters the initial status, runs its actions'
@@ -753,40 +940,55 @@ complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l email -r
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -l status -r
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -l workflow -r
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from show" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from show" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from show" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l actor -r
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a form: it gets a number, enters the initial status, runs its actions'
@@ -803,70 +1005,134 @@ complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l lab
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l message -d 'Text of the confirmation page [default: "Please confirm action."]' -r
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand run-jump" -l actor -d 'Who acts [default: the link\'s recipient]' -r
 complete -c publik -n "__fish_publik_using_subcommand run-jump" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand run-jump" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand run-jump" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand run-jump" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand run-jump" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand run-jump" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand run-jump" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand run-jump" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand run-jump" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand run-jump" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -l used-before -d 'Keep used links this long after their use' -r
 complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand completions" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand completions" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand completions" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand completions" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand completions" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand completions" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand completions" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand completions" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand man" -l dir -d 'Output directory' -r -F
 complete -c publik -n "__fish_publik_using_subcommand man" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand man" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand man" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand man" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
 complete -c publik -n "__fish_publik_using_subcommand man" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand man" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand man" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand man" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand man" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand man" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "init" -d 'Write a commented publik.yaml (every key with its default), create the state file and the link key'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "config" -d 'Check the config file'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "state" -d 'Look at, back up and check the state file'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "enqueue" -d 'Queue a message: one row per recipient; prints the new row ids'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "send-queue" -d 'Send pending messages whose time has come (the cron job)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "retry-queue" -d 'Send again the messages in error whose backoff has passed'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "queue" -d 'Inspect and fix the send queue'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "sms" -d 'SMS delivery receipts'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "group" -d 'Subscriber groups for newsletters'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "template" -d 'Message templates (minijinja, Django-like syntax)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "newsletter" -d 'Send a template to every active member of a group'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "gen-ics" -d 'Write an RFC 5545 calendar event for an appointment (stdout or -o FILE)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "feed-mail-maarch" -d 'Harvest the scanned mail Maarch Courrier holds in maarch.status_grc'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "mail" -d 'Mail harvested from Maarch, and reports of its fate back to Maarch'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "vapid" -d 'VAPID keys for Web Push (RFC 8292)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "push" -d 'Web Push subscriptions (one per user and device)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "notify" -d 'Queue a Web Push notification to every device of a user'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "send-webpush" -d 'Send queued Web Push notifications (same as send-queue --channel push)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "bounce" -d 'Read one bounce (a delivery status notification) and fail the message it is about'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "serve" -d 'Serve publik\'s landing pages (action links, unsubscribe links) behind the site\'s reverse proxy'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "workflow" -d 'Workflows: statuses, manual jumps, actions on entering a status'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "form" -d 'Forms: citizens\' requests moving through a workflow'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "issue-action-token" -d 'Print an action link (URL) that runs a form\'s jump once, for scripts and other senders'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "run-jump" -d 'Run the jump an action link names (the same checks as its web page)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "purge-tokens" -d 'Delete the action links that can no longer act (the nightly cron job)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
-complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
+complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -f -a "list" -d 'List the sites'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -f -a "add" -d 'Add a site: its directory, a commented publik.yaml and its state'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -f -a "check" -d 'Check every site\'s config (the main one merged with the site\'s); exit 65 if one is bad'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from check" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from check" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from check" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from check" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from check" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the sites'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a site: its directory, a commented publik.yaml and its state'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check every site\'s config (the main one merged with the site\'s); exit 65 if one is bad'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "init" -d 'Write a commented publik.yaml (every key with its default), create the state file and the link key'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "config" -d 'Check the config file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "state" -d 'Look at, back up and check the state file'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "enqueue" -d 'Queue a message: one row per recipient; prints the new row ids'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "send-queue" -d 'Send pending messages whose time has come (the cron job)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "retry-queue" -d 'Send again the messages in error whose backoff has passed'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "queue" -d 'Inspect and fix the send queue'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "sms" -d 'SMS delivery receipts'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "group" -d 'Subscriber groups for newsletters'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "template" -d 'Message templates (minijinja, Django-like syntax)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "newsletter" -d 'Send a template to every active member of a group'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "gen-ics" -d 'Write an RFC 5545 calendar event for an appointment (stdout or -o FILE)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "feed-mail-maarch" -d 'Harvest the scanned mail Maarch Courrier holds in maarch.status_grc'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "mail" -d 'Mail harvested from Maarch, and reports of its fate back to Maarch'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "vapid" -d 'VAPID keys for Web Push (RFC 8292)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "push" -d 'Web Push subscriptions (one per user and device)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "notify" -d 'Queue a Web Push notification to every device of a user'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "send-webpush" -d 'Send queued Web Push notifications (same as send-queue --channel push)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "bounce" -d 'Read one bounce (a delivery status notification) and fail the message it is about'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "serve" -d 'Serve publik\'s landing pages (action links, unsubscribe links) behind the site\'s reverse proxy'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "workflow" -d 'Workflows: statuses, manual jumps, actions on entering a status'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "form" -d 'Forms: citizens\' requests moving through a workflow'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "issue-action-token" -d 'Print an action link (URL) that runs a form\'s jump once, for scripts and other senders'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "run-jump" -d 'Run the jump an action link names (the same checks as its web page)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "purge-tokens" -d 'Delete the action links that can no longer act (the nightly cron job)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "completions" -d 'Print a shell completion script'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "man" -d 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "tenant" -d 'The sites of this installation (one directory each in the tenants directory)'
+complete -c publik -n "__fish_publik_using_subcommand help; and not __fish_seen_subcommand_from init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Load and validate the config; print the effective settings (secrets masked)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "info" -d 'Path, schema version, size and row counts per table'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "backup" -d 'Copy the state into FILE with SQLite\'s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete'
@@ -911,3 +1177,6 @@ complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from form" -f -a "show" -d 'A form: data, status, offered jumps, full history'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from form" -f -a "delete" -d 'Delete a form and its history (its action links then say so)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from form" -f -a "jump" -d 'Run a jump the form\'s status offers (operators)'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "list" -d 'List the sites'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "add" -d 'Add a site: its directory, a commented publik.yaml and its state'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "check" -d 'Check every site\'s config (the main one merged with the site\'s); exit 65 if one is bad'

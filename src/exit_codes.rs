@@ -33,6 +33,12 @@ impl ExitCode {
             if cause.is::<PeerDown>() {
                 return ExitCode::TempFail;
             }
+            if let Some(reported) = cause.downcast_ref::<Reported>() {
+                return reported.0;
+            }
+            if cause.is::<Usage>() {
+                return ExitCode::Usage;
+            }
         }
         ExitCode::Failure
     }
@@ -87,6 +93,46 @@ impl fmt::Display for PeerDown {
 }
 
 impl std::error::Error for PeerDown {}
+
+/// A usage error found after parsing (exit 2), e.g. an option that does
+/// not go with the command.
+#[derive(Debug)]
+pub struct Usage(pub String);
+
+impl fmt::Display for Usage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Usage {}
+
+/// Errors already printed (one per tenant of `--all-tenants`): exit with
+/// the worst of their codes, print nothing more.
+#[derive(Debug)]
+pub struct Reported(pub ExitCode);
+
+impl fmt::Display for Reported {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "already reported (exit {})", self.0.code())
+    }
+}
+
+impl std::error::Error for Reported {}
+
+impl ExitCode {
+    /// How bad, to keep the worst of several: a runtime failure, then bad
+    /// input, then a peer down (try again later), then success.
+    pub fn severity(self) -> u8 {
+        match self {
+            ExitCode::Success => 0,
+            ExitCode::TempFail => 1,
+            ExitCode::DataErr => 2,
+            ExitCode::Usage => 3,
+            ExitCode::Failure => 4,
+        }
+    }
+}
 
 /// Shorthand: `Err(bad_input(format!(…)))?`.
 pub fn bad_input(message: impl Into<String>) -> anyhow::Error {

@@ -19,6 +19,7 @@ pub(crate) mod ops;
 pub(crate) mod phone;
 pub(crate) mod queue_words;
 pub(crate) mod render;
+pub(crate) mod scope;
 pub(crate) mod serve;
 pub(crate) mod size;
 pub(crate) mod store;

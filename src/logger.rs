@@ -19,7 +19,11 @@ impl Log for StderrLogger {
                 Level::Info => "info",
                 Level::Debug | Level::Trace => "debug",
             };
-            eprintln!("publik: {level}: {}", printable(&record.args().to_string()));
+            let text = printable(&record.args().to_string());
+            match crate::scope::tenant() {
+                Some(tenant) => eprintln!("publik: {tenant}: {level}: {text}"),
+                None => eprintln!("publik: {level}: {text}"),
+            }
         }
     }
 

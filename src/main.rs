@@ -22,6 +22,7 @@ fn main() {
     let code = match cli::exec(cli) {
         Ok(()) => ExitCode::Success,
         Err(err) if is_broken_pipe(&err) => ExitCode::Success,
+        Err(err) if err.is::<publik::exit_codes::Reported>() => ExitCode::for_error(&err),
         Err(err) => {
             let err = cli::flags::name_flags(err, &matches);
             report(&err);

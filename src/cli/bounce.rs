@@ -13,7 +13,7 @@ use crate::ops;
 /// newsletter member `bounced`; a transient one (4.x.x) goes in the history.
 /// Exit 0 when handled and when the bounce is not about publik's mail (so
 /// the mail server drops it), 65 only when the input is not a mail message.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct BounceArgs {
     /// The address the bounce was delivered to (Postfix: ${original_recipient})
     #[arg(long, value_name = "ADDR")]

@@ -2,7 +2,7 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 
 /// Print a shell completion script
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// bash, zsh, fish, elvish or powershell
     pub shell: Shell,

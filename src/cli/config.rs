@@ -2,13 +2,13 @@ use crate::cli::Context;
 use crate::{ops, render};
 
 /// Check the config file
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     #[command(subcommand)]
     pub command: ConfigCommand,
 }
 
-#[derive(Debug, clap::Subcommand)]
+#[derive(Debug, Clone, clap::Subcommand)]
 pub enum ConfigCommand {
     /// Load and validate the config; print the effective settings (secrets masked)
     Check {

@@ -8,13 +8,13 @@ use crate::size::Size;
 use crate::{ops, render};
 
 /// Queue a message: one row per recipient; prints the new row ids
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     #[command(subcommand)]
     pub command: EnqueueCommand,
 }
 
-#[derive(Debug, clap::Subcommand)]
+#[derive(Debug, Clone, clap::Subcommand)]
 pub enum EnqueueCommand {
     /// Queue an email (body and attachments stored once, one row per recipient)
     Email(Box<EmailArgs>),
@@ -22,7 +22,7 @@ pub enum EnqueueCommand {
     Sms(SmsArgs),
 }
 
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct SmsArgs {
     /// Phone number (06 12 34 56 78, +33612345678, ...); repeatable
     #[arg(long, value_name = "NUMBER", required = true)]
@@ -48,7 +48,7 @@ pub struct SmsArgs {
     pub tag: Option<String>,
 }
 
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct EmailArgs {
     /// Recipient (To:), `addr@example.org` or `Name <addr@example.org>`; repeatable
     #[arg(long, value_name = "ADDR")]

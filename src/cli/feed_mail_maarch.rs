@@ -5,7 +5,7 @@ use crate::exit_codes::bad_input;
 use crate::{ops, render};
 
 /// Harvest the scanned mail Maarch Courrier holds in maarch.status_grc
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct FeedArgs {
     /// Take at most N mails [default: maarch.batch]
     #[arg(long, value_name = "N")]

@@ -16,9 +16,14 @@ pub fn name_flags(err: anyhow::Error, matches: &ArgMatches) -> anyhow::Error {
         return err;
     };
     let (command, leaf) = invoked(matches);
-    // A flag by its name; a positional argument by the value given (a file).
+    let root = Cli::command();
+    // A flag by its name (the command's, else a global one); a positional
+    // argument by the value given (a file).
     let flag_of = |id: &str| -> Option<String> {
-        let arg = command.get_arguments().find(|arg| arg.get_id().as_str() == id)?;
+        let arg = command
+            .get_arguments()
+            .chain(root.get_arguments().filter(|a| a.is_global_set()))
+            .find(|arg| arg.get_id().as_str() == id)?;
         Some(match arg.get_long() {
             Some(long) => format!("--{long}"),
             None => match leaf

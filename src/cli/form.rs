@@ -4,13 +4,13 @@ use crate::cli::Context;
 use crate::{ops, render};
 
 /// Forms: citizens' requests moving through a workflow
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct FormArgs {
     #[command(subcommand)]
     pub command: FormCommand,
 }
 
-#[derive(Debug, clap::Subcommand)]
+#[derive(Debug, Clone, clap::Subcommand)]
 pub enum FormCommand {
     /// Create a form: it gets a number, enters the initial status, runs its actions
     Create {

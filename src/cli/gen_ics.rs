@@ -9,7 +9,7 @@ use crate::{ops, render};
 ///
 /// The appointment is remembered by UID: generating it again with other
 /// times raises SEQUENCE, and --method cancel emits the cancellation.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// The agenda's booking JSON (label, user_display_label, user_name or
     /// user_first_name + user_last_name, user_email, datetime, end_datetime,

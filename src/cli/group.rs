@@ -5,13 +5,13 @@ use crate::store::MemberStatus;
 use crate::{ops, render};
 
 /// Subscriber groups for newsletters
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     #[command(subcommand)]
     pub command: GroupCommand,
 }
 
-#[derive(Debug, clap::Subcommand)]
+#[derive(Debug, Clone, clap::Subcommand)]
 pub enum GroupCommand {
     /// Create a group
     Create {

@@ -4,7 +4,7 @@ use crate::cli::Context;
 use crate::ops;
 
 /// Write a commented publik.yaml (every key with its default), create the state file and the link key
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// Directory for publik.yaml (and publik.sqlite3 unless --state is given)
     #[arg(long, value_name = "DIR", default_value = ".")]

@@ -4,7 +4,7 @@ use crate::cli::Context;
 use crate::{ops, render};
 
 /// Print an action link (URL) that runs a form's jump once, for scripts and other senders
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct IssueTokenArgs {
     #[arg(long, value_name = "NUMBER")]
     pub form: String,

@@ -7,13 +7,13 @@ use crate::store::MailStatus;
 use crate::{ops, render};
 
 /// Mail harvested from Maarch, and reports of its fate back to Maarch
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct MailArgs {
     #[command(subcommand)]
     pub command: MailCommand,
 }
 
-#[derive(Debug, clap::Subcommand)]
+#[derive(Debug, Clone, clap::Subcommand)]
 pub enum MailCommand {
     /// List harvested mail
     List {

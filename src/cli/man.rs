@@ -4,7 +4,7 @@ use anyhow::Context as _;
 use clap::CommandFactory;
 
 /// Write man pages, one per command (publik.1, publik-send-queue.1, ...)
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// Output directory
     #[arg(long, value_name = "DIR", default_value = "man")]

@@ -1,6 +1,7 @@
 //! Command-line definitions. Each command file holds its clap `Args` and an
 //! `exec` of a few lines: parse → call `ops` → render.
 
+mod all_tenants;
 pub mod bounce;
 pub mod completions;
 pub mod config;
@@ -28,6 +29,7 @@ pub mod serve;
 pub mod sms;
 pub mod state;
 pub mod template;
+pub mod tenant;
 mod values;
 pub mod vapid;
 pub mod workflow;
@@ -38,7 +40,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::config::{Config, DEFAULT_STATE_PATH};
-use crate::exit_codes::EXIT_CODES_HELP;
+use crate::exit_codes::{EXIT_CODES_HELP, Usage};
 use crate::render;
 use crate::store::Store;
 
@@ -83,11 +85,24 @@ pub struct Cli {
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
 
+    /// Work on one site of a multi-site installation (its directory in the tenants directory)
+    #[arg(long, global = true, value_name = "DOMAIN", conflicts_with = "all_tenants")]
+    pub tenant: Option<String>,
+
+    /// Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch,
+    /// queue purge, purge-tokens) for every site, --jobs at a time
+    #[arg(long, global = true)]
+    pub all_tenants: bool,
+
+    /// Sites at once with --all-tenants [default: the number of cores]
+    #[arg(long, global = true, value_name = "N", requires = "all_tenants", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
+
     #[command(subcommand)]
     pub command: Command,
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 pub enum Command {
     Init(init::Args),
     Config(config::Args),
@@ -116,6 +131,7 @@ pub enum Command {
     PurgeTokens(purge_tokens::PurgeTokensArgs),
     Completions(completions::Args),
     Man(man::Args),
+    Tenant(tenant::TenantArgs),
 }
 
 /// What every command gets: global options, and the config and state opened
@@ -124,6 +140,10 @@ pub struct Context {
     config_arg: Option<PathBuf>,
     pub(crate) state_arg: Option<PathBuf>,
     pub output: render::Output,
+    /// The site this command works on (`--tenant`, or one of `--all-tenants`).
+    tenant: Option<String>,
+    /// The main config: every tenant's shared defaults.
+    shared: OnceCell<Config>,
     config: OnceCell<Config>,
 }
 
@@ -137,21 +157,73 @@ impl Context {
             } else {
                 render::Output::Text
             },
+            tenant: cli.tenant.clone(),
+            shared: OnceCell::new(),
             config: OnceCell::new(),
         }
+    }
+
+    /// The same options for one site; a site's state is its own, so
+    /// `$PUBLIK_STATE` does not apply.
+    pub(crate) fn for_tenant(&self, domain: &str) -> Context {
+        let shared = OnceCell::new();
+        if let Some(config) = self.shared.get() {
+            let _ = shared.set(config.clone());
+        }
+        Context {
+            config_arg: self.config_arg.clone(),
+            state_arg: None,
+            output: self.output,
+            tenant: Some(domain.to_string()),
+            shared,
+            config: OnceCell::new(),
+        }
+    }
+
+    /// The main config file's settings (without any tenant's).
+    pub(crate) fn shared_config(&self) -> anyhow::Result<&Config> {
+        if let Some(config) = self.shared.get() {
+            return Ok(config);
+        }
+        let path = crate::config::locate(self.config_arg.as_deref());
+        let config = Config::load(path.as_deref())?;
+        Ok(self.shared.get_or_init(|| config))
+    }
+
+    /// The tenants directory of this installation.
+    pub(crate) fn tenants_dir(&self) -> anyhow::Result<PathBuf> {
+        Ok(crate::ops::tenant::tenants_dir(self.shared_config()?))
+    }
+
+    fn tenant_dir(&self, domain: &str) -> anyhow::Result<PathBuf> {
+        crate::ops::tenant::dir_of(&self.tenants_dir()?, domain)
     }
 
     pub fn config(&self) -> anyhow::Result<&Config> {
         if let Some(config) = self.config.get() {
             return Ok(config);
         }
-        let path = crate::config::locate(self.config_arg.as_deref());
-        let config = Config::load(path.as_deref())?;
+        let config = match &self.tenant {
+            Some(domain) => {
+                let dir = self.tenant_dir(domain)?;
+                self.shared_config()?;
+                Config::load_tenant(crate::config::locate(self.config_arg.as_deref()).as_deref(), &dir)?
+            }
+            None => self.shared_config()?.clone(),
+        };
         Ok(self.config.get_or_init(|| config))
     }
 
-    /// `--state` / `$PUBLIK_STATE`, else the config's `state:`, else the default.
+    /// `--state` / `$PUBLIK_STATE`, else the config's `state:`, else the
+    /// default; a tenant's is in its directory unless its config says.
     pub fn state_path(&self) -> anyhow::Result<PathBuf> {
+        if let Some(domain) = &self.tenant {
+            let config = self.config()?;
+            return Ok(match &config.state {
+                Some(path) => config.resolve_path(path),
+                None => self.tenant_dir(domain)?.join(crate::config::TENANT_STATE),
+            });
+        }
         if let Some(path) = &self.state_arg {
             return Ok(path.clone());
         }
@@ -172,33 +244,52 @@ impl Context {
 
 pub fn exec(cli: Cli) -> anyhow::Result<()> {
     let ctx = Context::new(&cli);
-    match cli.command {
-        Command::Init(args) => init::exec(&ctx, args),
-        Command::Config(args) => config::exec(&ctx, args),
-        Command::State(args) => state::exec(&ctx, args),
-        Command::Enqueue(args) => enqueue::exec(&ctx, *args),
-        Command::SendQueue(args) => send_queue::exec(&ctx, args),
-        Command::RetryQueue(args) => retry_queue::exec(&ctx, args),
-        Command::Queue(args) => queue::exec(&ctx, args),
-        Command::Sms(args) => sms::exec(&ctx, args),
-        Command::Group(args) => group::exec(&ctx, args),
-        Command::Template(args) => template::exec(&ctx, args),
-        Command::Newsletter(args) => newsletter::exec(&ctx, args),
-        Command::GenIcs(args) => gen_ics::exec(&ctx, *args),
-        Command::FeedMailMaarch(args) => feed_mail_maarch::feed(&ctx, args),
-        Command::Mail(args) => mail::mail(&ctx, args),
-        Command::Vapid(args) => vapid::vapid(&ctx, args),
-        Command::Push(args) => push::push(&ctx, args),
-        Command::Notify(args) => notify::notify(&ctx, args),
-        Command::SendWebpush(args) => send_webpush::send_webpush(&ctx, args),
-        Command::Bounce(args) => bounce::bounce(&ctx, args),
-        Command::Serve(args) => serve::exec(&ctx, args),
-        Command::Workflow(args) => workflow::workflow(&ctx, args),
-        Command::Form(args) => form::form(&ctx, args),
-        Command::IssueActionToken(args) => issue_action_token::issue_token(&ctx, args),
-        Command::RunJump(args) => run_jump::run_jump(&ctx, args),
-        Command::PurgeTokens(args) => purge_tokens::purge_tokens(&ctx, args),
+    // A site's state is its own: `--state` on the command line does not go
+    // with a tenant (`$PUBLIK_STATE` is ignored there).
+    let state_from_env = std::env::var_os("PUBLIK_STATE").map(PathBuf::from) == cli.state;
+    if (cli.tenant.is_some() || cli.all_tenants) && cli.state.is_some() && !state_from_env {
+        return Err(Usage(
+            "--state does not go with --tenant or --all-tenants: a site's state is in its directory".into(),
+        )
+        .into());
+    }
+    if cli.all_tenants {
+        let jobs = cli.jobs.map(usize::from);
+        return all_tenants::run(&ctx, jobs, cli.command);
+    }
+    dispatch(&ctx, cli.command)
+}
+
+/// Runs one command in a context.
+fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Init(args) => init::exec(ctx, args),
+        Command::Config(args) => config::exec(ctx, args),
+        Command::State(args) => state::exec(ctx, args),
+        Command::Enqueue(args) => enqueue::exec(ctx, *args),
+        Command::SendQueue(args) => send_queue::exec(ctx, args),
+        Command::RetryQueue(args) => retry_queue::exec(ctx, args),
+        Command::Queue(args) => queue::exec(ctx, args),
+        Command::Sms(args) => sms::exec(ctx, args),
+        Command::Group(args) => group::exec(ctx, args),
+        Command::Template(args) => template::exec(ctx, args),
+        Command::Newsletter(args) => newsletter::exec(ctx, args),
+        Command::GenIcs(args) => gen_ics::exec(ctx, *args),
+        Command::FeedMailMaarch(args) => feed_mail_maarch::feed(ctx, args),
+        Command::Mail(args) => mail::mail(ctx, args),
+        Command::Vapid(args) => vapid::vapid(ctx, args),
+        Command::Push(args) => push::push(ctx, args),
+        Command::Notify(args) => notify::notify(ctx, args),
+        Command::SendWebpush(args) => send_webpush::send_webpush(ctx, args),
+        Command::Bounce(args) => bounce::bounce(ctx, args),
+        Command::Serve(args) => serve::exec(ctx, args),
+        Command::Workflow(args) => workflow::workflow(ctx, args),
+        Command::Form(args) => form::form(ctx, args),
+        Command::IssueActionToken(args) => issue_action_token::issue_token(ctx, args),
+        Command::RunJump(args) => run_jump::run_jump(ctx, args),
+        Command::PurgeTokens(args) => purge_tokens::purge_tokens(ctx, args),
         Command::Completions(args) => completions::exec(args),
         Command::Man(args) => man::exec(args),
+        Command::Tenant(args) => tenant::tenant(ctx, args),
     }
 }

@@ -2,13 +2,13 @@ use crate::cli::Context;
 use crate::ops;
 
 /// Send a template to every active member of a group
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     #[command(subcommand)]
     pub command: NewsletterCommand,
 }
 
-#[derive(Debug, clap::Subcommand)]
+#[derive(Debug, Clone, clap::Subcommand)]
 pub enum NewsletterCommand {
     /// Queue one email per active member (one transaction), each with its own unsubscribe link
     Send {

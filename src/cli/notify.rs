@@ -6,7 +6,7 @@ use crate::duration::Duration;
 use crate::{ops, render};
 
 /// Queue a Web Push notification to every device of a user
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct NotifyArgs {
     #[arg(long, value_name = "USER")]
     pub user: String,

@@ -8,7 +8,7 @@ use crate::{ops, render};
 ///
 /// Expired links, and used links once the grace period has passed (until
 /// then, a second click says "already used" rather than "not valid").
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct PurgeTokensArgs {
     /// Keep used links this long after their use
     #[arg(long, value_name = "DURATION", default_value = "7d")]

@@ -6,13 +6,13 @@ use crate::cli::{Context, input};
 use crate::{ops, render};
 
 /// Web Push subscriptions (one per user and device)
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct PushArgs {
     #[command(subcommand)]
     pub command: PushCommand,
 }
 
-#[derive(Debug, clap::Subcommand)]
+#[derive(Debug, Clone, clap::Subcommand)]
 pub enum PushCommand {
     /// Save a browser's PushSubscription.toJSON() for a user (the same endpoint is stored once)
     Subscribe {

@@ -7,13 +7,13 @@ use crate::store::ListFilter;
 use crate::{ops, render};
 
 /// Inspect and fix the send queue
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     #[command(subcommand)]
     pub command: QueueCommand,
 }
 
-#[derive(Debug, clap::Subcommand)]
+#[derive(Debug, Clone, clap::Subcommand)]
 pub enum QueueCommand {
     /// List messages (oldest first)
     List {

@@ -3,7 +3,7 @@ use crate::cli::send_queue::{self, RunArgs};
 use crate::queue_words::Source;
 
 /// Send again the messages in error whose backoff has passed
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     pub run: RunArgs,

@@ -4,7 +4,7 @@ use crate::cli::Context;
 use crate::ops;
 
 /// Run the jump an action link names (the same checks as its web page)
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct RunJumpArgs {
     /// The token, or the whole link (a token may start with "-")
     #[arg(value_name = "TOKEN|URL", allow_hyphen_values = true)]

@@ -4,14 +4,14 @@ use crate::queue_words::{Channel, Source};
 use crate::{ops, render};
 
 /// Send pending messages whose time has come (the cron job)
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     pub run: RunArgs,
 }
 
 /// The options of a queue run, shared by send-queue and retry-queue.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct RunArgs {
     /// Handle at most N messages
     #[arg(long, value_name = "N")]

@@ -6,7 +6,7 @@ use crate::duration::Duration;
 use crate::queue_words::{Channel, Source};
 
 /// Send queued Web Push notifications (same as send-queue --channel push)
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct SendWebpushArgs {
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,

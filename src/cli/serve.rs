@@ -5,7 +5,7 @@ use crate::cli::Context;
 /// GET and HEAD only show a page; POST acts. A request must arrive whole within serve.request_timeout
 /// (else 408) and stay under 16 KB of headers and 16 KB of body; at most serve.max_connections are
 /// handled at once (more get 503). SIGTERM or SIGINT stop it once the requests in hand are answered.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// Address to listen on [default: the config's serve.listen]
     #[arg(long, value_name = "ADDR")]

@@ -3,13 +3,13 @@ use crate::ops;
 use crate::ops::sms::ReceiptStatus;
 
 /// SMS delivery receipts
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     #[command(subcommand)]
     pub command: SmsCommand,
 }
 
-#[derive(Debug, clap::Subcommand)]
+#[derive(Debug, Clone, clap::Subcommand)]
 pub enum SmsCommand {
     /// Record a provider's delivery receipt (the only way to `delivered`)
     Receipt {

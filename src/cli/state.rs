@@ -4,13 +4,13 @@ use crate::cli::Context;
 use crate::{ops, render};
 
 /// Look at, back up and check the state file
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     #[command(subcommand)]
     pub command: StateCommand,
 }
 
-#[derive(Debug, clap::Subcommand)]
+#[derive(Debug, Clone, clap::Subcommand)]
 pub enum StateCommand {
     /// Path, schema version, size and row counts per table
     Info,

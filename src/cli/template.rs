@@ -4,13 +4,13 @@ use crate::cli::{Context, input};
 use crate::{ops, render};
 
 /// Message templates (minijinja, Django-like syntax)
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     #[command(subcommand)]
     pub command: TemplateCommand,
 }
 
-#[derive(Debug, clap::Subcommand)]
+#[derive(Debug, Clone, clap::Subcommand)]
 pub enum TemplateCommand {
     /// Add (or replace) a template; syntax errors and unknown filters are reported now
     Add {

@@ -7,13 +7,13 @@ use crate::exit_codes::bad_input;
 use crate::{ops, render};
 
 /// VAPID keys for Web Push (RFC 8292)
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct VapidArgs {
     #[command(subcommand)]
     pub command: VapidCommand,
 }
 
-#[derive(Debug, clap::Subcommand)]
+#[derive(Debug, Clone, clap::Subcommand)]
 pub enum VapidCommand {
     /// Create a P-256 key pair: the private key to a file (mode 0600), the
     /// public key (applicationServerKey, base64url) on stdout

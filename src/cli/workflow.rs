@@ -36,13 +36,13 @@ mail sends nothing. Errors name the path in the file, e.g.
 statuses[0].jumps[1].to, and import nothing.";
 
 /// Workflows: statuses, manual jumps, actions on entering a status
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct WorkflowArgs {
     #[command(subcommand)]
     pub command: WorkflowCommand,
 }
 
-#[derive(Debug, clap::Subcommand)]
+#[derive(Debug, Clone, clap::Subcommand)]
 pub enum WorkflowCommand {
     /// Validate and store a workflow YAML file (replaces one of the same name)
     #[command(long_about = WORKFLOW_SCHEMA)]

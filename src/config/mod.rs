@@ -37,6 +37,13 @@ pub(crate) const DEFAULT_CONFIG_PATHS: [&str; 2] = ["./publik.yaml", "/etc/publi
 
 pub(crate) const DEFAULT_STATE_PATH: &str = "./publik.sqlite3";
 
+/// Where the sites of a multi-site installation live, one directory each.
+pub(crate) const DEFAULT_TENANTS_DIR: &str = "/var/lib/publik/tenants";
+
+/// A tenant's config file and state, in its directory.
+pub(crate) const TENANT_CONFIG: &str = "publik.yaml";
+pub(crate) const TENANT_STATE: &str = "publik.sqlite3";
+
 /// The commented template written by `publik init`; also `examples/publik.yaml`.
 pub(crate) const TEMPLATE: &str = include_str!("../publik.yaml");
 
@@ -45,6 +52,9 @@ pub(crate) const TEMPLATE: &str = include_str!("../publik.yaml");
 pub struct Config {
     /// State file; `--state` and `$PUBLIK_STATE` take precedence.
     pub state: Option<PathBuf>,
+    /// The sites of this installation (`--tenant`, `--all-tenants`), one
+    /// directory each, named by domain; `$PUBLIK_TENANTS_DIR` takes precedence.
+    pub tenants_dir: Option<PathBuf>,
     pub email: EmailConfig,
     pub sms: SmsConfig,
     pub queue: QueueConfig,
@@ -79,29 +89,51 @@ impl Config {
             config.validate(None)?;
             return Ok(config);
         };
-        let bytes =
-            std::fs::read(path).with_context(|| format!("cannot read config file {}", path.display()))?;
-        // Bad content is bad input (65), like a YAML error; an unreadable
-        // file stays a runtime failure (1).
-        let text = String::from_utf8(bytes).map_err(|e| {
-            bad_input(format!(
-                "config file {} is not UTF-8 text (invalid byte at offset {})",
-                path.display(),
-                e.utf8_error().valid_up_to()
-            ))
-        })?;
-        Config::parse(&text, path)
+        Config::parse(&read_text(path)?, path)
+    }
+
+    /// A tenant's config: `shared` (the main config, if any) overridden key
+    /// by key by the tenant's own `publik.yaml` in `dir`, if any. Each file
+    /// is checked alone first (errors name its lines); relative paths
+    /// resolve against the tenant's directory, and `state` comes from the
+    /// tenant's file only: a tenant's state is never shared.
+    pub fn load_tenant(shared: Option<&Path>, dir: &Path) -> anyhow::Result<Config> {
+        let own = dir.join(TENANT_CONFIG);
+        // Each file's keys and types are checked alone (errors name its
+        // lines); the settings are validated once merged (a tenant may
+        // rely on the shared SMTP host, say).
+        let read = |path: &Path| -> anyhow::Result<serde_yaml::Value> {
+            let text = read_text(path)?;
+            let name = path.display().to_string();
+            if is_blank(&text) {
+                return Ok(serde_yaml::Value::Mapping(Default::default()));
+            }
+            serde_yaml::from_str::<Config>(&text).map_err(|err| yaml_error(&name, &err))?;
+            serde_yaml::from_str(&text).map_err(|err| yaml_error(&name, &err))
+        };
+        let mut merged = match shared {
+            Some(path) => read(path)?,
+            None => serde_yaml::Value::Mapping(Default::default()),
+        };
+        if let serde_yaml::Value::Mapping(map) = &mut merged {
+            map.remove("state");
+            map.remove("tenants_dir");
+        }
+        if own.is_file() {
+            merge(&mut merged, read(&own)?);
+        }
+        let name = own.display().to_string();
+        let mut config: Config = serde_yaml::from_value(merged).map_err(|err| yaml_error(&name, &err))?;
+        config.source = Some(own);
+        config.validate(Some(&name))?;
+        Ok(config)
     }
 
     /// Parses config text; `path` is used for messages and relative paths.
     pub fn parse(text: &str, path: &Path) -> anyhow::Result<Config> {
         let name = path.display().to_string();
         // An empty file (or only comments) means "all defaults".
-        let mut config: Config = if text
-            .trim()
-            .lines()
-            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-        {
+        let mut config: Config = if is_blank(text) {
             Config::default()
         } else {
             serde_yaml::from_str(text).map_err(|err| yaml_error(&name, &err))?
@@ -150,6 +182,43 @@ impl Config {
 }
 
 /// `config FILE line N: key.path: message` from a serde_yaml error.
+/// A config file's text. Bad content is bad input (65), like a YAML error;
+/// an unreadable file stays a runtime failure (1).
+fn read_text(path: &Path) -> anyhow::Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read config file {}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        bad_input(format!(
+            "config file {} is not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// Empty, or only comments: all defaults.
+fn is_blank(text: &str) -> bool {
+    text.trim()
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+}
+
+/// `over` laid over `base`: mappings merged key by key, anything else replaced.
+fn merge(base: &mut serde_yaml::Value, over: serde_yaml::Value) {
+    match (base, over) {
+        (serde_yaml::Value::Mapping(base), serde_yaml::Value::Mapping(over)) => {
+            for (key, value) in over {
+                match base.get_mut(&key) {
+                    Some(existing) => merge(existing, value),
+                    None => {
+                        base.insert(key, value);
+                    }
+                }
+            }
+        }
+        (base, over) => *base = over,
+    }
+}
+
 fn yaml_error(name: &str, err: &serde_yaml::Error) -> anyhow::Error {
     let text = err.to_string();
     // serde_yaml appends " at line L column C"; we put the line up front.

@@ -14,6 +14,7 @@ pub(crate) mod queue;
 pub(crate) mod sms;
 pub(crate) mod state;
 pub(crate) mod template;
+pub(crate) mod tenant;
 pub(crate) mod workflow;
 
 use std::collections::HashMap;

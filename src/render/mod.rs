@@ -56,6 +56,17 @@ pub(crate) fn out(text: &str) -> std::io::Result<()> {
 }
 
 pub(crate) fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
+    // One site of several (`--all-tenants`): one line per site, naming it.
+    if let Some(tenant) = crate::scope::tenant() {
+        let mut record = serde_json::to_value(value)?;
+        match &mut record {
+            serde_json::Value::Object(map) => {
+                map.insert("tenant".into(), tenant.into());
+            }
+            other => *other = serde_json::json!({"tenant": tenant, "result": other.clone()}),
+        }
+        return Ok(out(&serde_json::to_string(&record)?)?);
+    }
     let text = serde_json::to_string_pretty(value)?;
     Ok(out(&text)?)
 }

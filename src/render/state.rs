@@ -66,3 +66,43 @@ pub(crate) fn check_report(report: &CheckReport, output: Output) -> anyhow::Resu
     }
     Ok(out(&text)?)
 }
+
+pub(crate) fn tenants(sites: &[crate::ops::tenant::TenantInfo], output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
+        return json(sites);
+    }
+    let rows = sites
+        .iter()
+        .map(|s| {
+            vec![
+                s.domain.clone(),
+                s.dir.display().to_string(),
+                if s.has_config { "yes" } else { "no" }.to_string(),
+                if s.has_state { "yes" } else { "no" }.to_string(),
+            ]
+        })
+        .collect();
+    Ok(out(&table(&["tenant", "directory", "config", "state"], rows))?)
+}
+
+/// One site's `tenant check`.
+#[derive(Debug, serde::Serialize)]
+pub(crate) struct TenantCheck {
+    pub domain: String,
+    pub ok: bool,
+    pub error: Option<String>,
+}
+
+pub(crate) fn tenant_checks(checks: &[TenantCheck], output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
+        return json(checks);
+    }
+    let mut text = String::new();
+    for check in checks {
+        match &check.error {
+            None => text.push_str(&format!("{}: ok\n", check.domain)),
+            Some(error) => text.push_str(&format!("{}: FAILED: {error}\n", check.domain)),
+        }
+    }
+    Ok(out(&text)?)
+}

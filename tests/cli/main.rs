@@ -17,4 +17,5 @@ mod serve;
 mod sms;
 mod smtp_tls;
 mod state;
+mod tenants;
 mod workflow;

@@ -1,0 +1,92 @@
+//! `--all-tenants`: a cron command run for every site of the installation,
+//! `--jobs` at a time. One site's failure (a bad config, its relay down, its
+//! state locked) never stops the others: each is reported once on stderr
+//! with its domain, and the exit code is the worst of them.
+
+use std::sync::Mutex;
+
+use crate::cli::queue::QueueCommand;
+use crate::cli::{Command, Context, dispatch};
+use crate::exit_codes::{ExitCode, Reported, Usage};
+use crate::{logger, ops, scope};
+
+/// The commands a cron job runs for every site.
+fn runs_per_site(command: &Command) -> bool {
+    match command {
+        Command::SendQueue(_)
+        | Command::RetryQueue(_)
+        | Command::SendWebpush(_)
+        | Command::FeedMailMaarch(_)
+        | Command::PurgeTokens(_) => true,
+        Command::Queue(args) => matches!(args.command, QueueCommand::Purge { .. }),
+        _ => false,
+    }
+}
+
+pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyhow::Result<()> {
+    if !runs_per_site(&command) {
+        return Err(Usage(
+            "--all-tenants goes with send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge \
+             and purge-tokens; use --tenant DOMAIN for one site"
+                .into(),
+        )
+        .into());
+    }
+    let dir = ctx.tenants_dir()?;
+    let domains = ops::tenant::list(&dir)?;
+    if domains.is_empty() {
+        log::info!("no tenant in {}", dir.display());
+        return Ok(());
+    }
+    let jobs = jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .clamp(1, domains.len());
+    // Each site gets its own context (its config, its state), made here.
+    let work: Mutex<Vec<(String, Context, Command)>> = Mutex::new(
+        domains
+            .iter()
+            .rev()
+            .map(|domain| (domain.clone(), ctx.for_tenant(domain), command.clone()))
+            .collect(),
+    );
+    let worst = Mutex::new(ExitCode::Success);
+    let run_sites = || {
+        loop {
+            let next = work.lock().unwrap_or_else(|p| p.into_inner()).pop();
+            let Some((domain, site, command)) = next else {
+                return;
+            };
+            let result = scope::for_tenant(&domain, || dispatch(&site, command));
+            if let Err(err) = result {
+                report(&domain, &err);
+                let code = ExitCode::for_error(&err);
+                let mut worst = worst.lock().unwrap_or_else(|p| p.into_inner());
+                if code.severity() > worst.severity() {
+                    *worst = code;
+                }
+            }
+        }
+    };
+    if jobs == 1 {
+        run_sites();
+    } else {
+        std::thread::scope(|threads| {
+            for _ in 0..jobs {
+                threads.spawn(run_sites);
+            }
+        });
+    }
+    match worst.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        ExitCode::Success => Ok(()),
+        code => Err(Reported(code).into()),
+    }
+}
+
+/// One site's error, once, with its causes.
+fn report(domain: &str, err: &anyhow::Error) {
+    let mut text = format!("publik: error: {domain}: {err}\n");
+    for cause in err.chain().skip(1) {
+        text.push_str(&format!("  caused by: {cause}\n"));
+    }
+    eprint!("{}", logger::printable(&text));
+}

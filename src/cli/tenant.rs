@@ -1,0 +1,65 @@
+//! `publik tenant`: the sites of a multi-site installation.
+
+use crate::cli::Context;
+use crate::{ops, render};
+
+/// The sites of this installation (one directory each in the tenants directory)
+///
+/// Each site's directory, named by its domain, holds its publik.yaml (which
+/// overrides the main config key by key) and its own state. Run any command
+/// for one site with `publik --tenant DOMAIN …`, cron commands for all with
+/// `--all-tenants`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct TenantArgs {
+    #[command(subcommand)]
+    pub command: TenantCommand,
+}
+
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum TenantCommand {
+    /// List the sites
+    List,
+    /// Add a site: its directory, a commented publik.yaml and its state
+    Add { domain: String },
+    /// Check every site's config (the main one merged with the site's); exit 65 if one is bad
+    Check,
+}
+
+pub fn tenant(ctx: &Context, args: TenantArgs) -> anyhow::Result<()> {
+    let dir = ctx.tenants_dir()?;
+    match args.command {
+        TenantCommand::List => {
+            let sites: Vec<_> = ops::tenant::list(&dir)?
+                .iter()
+                .map(|domain| ops::tenant::info(&dir, domain))
+                .collect();
+            render::tenants(&sites, ctx.output)
+        }
+        TenantCommand::Add { domain } => {
+            let site = ops::tenant::add(&dir, &domain)?;
+            log::info!("tenant {} added in {}", site.domain, site.dir.display());
+            ctx.output.record(&site)
+        }
+        TenantCommand::Check => {
+            let mut checks = Vec::new();
+            let mut first_error = None;
+            for domain in ops::tenant::list(&dir)? {
+                let site = ctx.for_tenant(&domain);
+                let error = site.config().err();
+                checks.push(render::TenantCheck {
+                    domain: domain.clone(),
+                    ok: error.is_none(),
+                    error: error.as_ref().map(|e| format!("{e:#}")),
+                });
+                if let Some(e) = error {
+                    first_error.get_or_insert(e.context(format!("tenant {domain}")));
+                }
+            }
+            render::tenant_checks(&checks, ctx.output)?;
+            match first_error {
+                Some(e) => Err(e),
+                None => Ok(()),
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! Many sites on one installation: a tenants directory with one directory
+//! per site, named by its domain, holding its own `publik.yaml` (overriding
+//! the shared config key by key) and its own state and link key.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use serde::Serialize;
+
+use crate::config::{Config, DEFAULT_TENANTS_DIR, TENANT_CONFIG, TENANT_STATE};
+use crate::exit_codes::bad_field;
+use crate::store::Store;
+
+/// What `tenant add` writes: the few keys a site usually sets itself.
+const TENANT_TEMPLATE: &str = "\
+# This site's settings. Every key of the shared config can be set here and
+# overrides it key by key (see `publik config check` with --tenant); relative
+# paths are relative to this directory. The state is ./publik.sqlite3 beside
+# this file, never shared with another site.
+#
+#email:
+#  from: \"Mairie <noreply@DOMAIN>\"
+#serve:
+#  public_url: https://DOMAIN
+";
+
+/// The tenants directory: `$PUBLIK_TENANTS_DIR`, else the shared config's
+/// `tenants_dir`, else /var/lib/publik/tenants.
+pub(crate) fn tenants_dir(shared: &Config) -> PathBuf {
+    if let Some(dir) = std::env::var_os("PUBLIK_TENANTS_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    match &shared.tenants_dir {
+        Some(dir) => shared.resolve_path(dir),
+        None => PathBuf::from(DEFAULT_TENANTS_DIR),
+    }
+}
+
+/// A site's name is its domain: lowercase letters, digits, dots and dashes.
+pub(crate) fn check_domain(domain: &str) -> anyhow::Result<()> {
+    let valid = !domain.is_empty()
+        && domain.len() <= 253
+        && domain.split('.').all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        });
+    if valid {
+        Ok(())
+    } else {
+        Err(bad_field(
+            "tenant",
+            format!("\"{domain}\" is not a domain name (lowercase, e.g. demarches.example.org)"),
+        ))
+    }
+}
+
+/// The directory of `domain`, which must exist.
+pub(crate) fn dir_of(tenants_dir: &Path, domain: &str) -> anyhow::Result<PathBuf> {
+    check_domain(domain)?;
+    let dir = tenants_dir.join(domain);
+    if !dir.is_dir() {
+        return Err(bad_field(
+            "tenant",
+            format!(
+                "no tenant \"{domain}\" in {} (see `publik tenant list`)",
+                tenants_dir.display()
+            ),
+        ));
+    }
+    Ok(dir)
+}
+
+/// The sites, sorted: the directories named like a domain.
+pub(crate) fn list(tenants_dir: &Path) -> anyhow::Result<Vec<String>> {
+    let entries = match std::fs::read_dir(tenants_dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", tenants_dir.display())),
+    };
+    let mut domains = Vec::new();
+    for entry in entries {
+        let entry = entry.with_context(|| format!("cannot read {}", tenants_dir.display()))?;
+        let Some(name) = entry.file_name().to_str().map(str::to_string) else {
+            continue;
+        };
+        if entry.path().is_dir() && check_domain(&name).is_ok() {
+            domains.push(name);
+        }
+    }
+    domains.sort();
+    Ok(domains)
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct TenantInfo {
+    pub domain: String,
+    pub dir: PathBuf,
+    pub has_config: bool,
+    pub has_state: bool,
+}
+
+pub(crate) fn info(tenants_dir: &Path, domain: &str) -> TenantInfo {
+    let dir = tenants_dir.join(domain);
+    TenantInfo {
+        domain: domain.to_string(),
+        has_config: dir.join(TENANT_CONFIG).is_file(),
+        has_state: dir.join(TENANT_STATE).is_file(),
+        dir,
+    }
+}
+
+/// `tenant add`: the site's directory (0750), a commented config and its state.
+pub(crate) fn add(tenants_dir: &Path, domain: &str) -> anyhow::Result<TenantInfo> {
+    check_domain(domain)?;
+    std::fs::create_dir_all(tenants_dir)
+        .with_context(|| format!("cannot create {}", tenants_dir.display()))?;
+    let dir = tenants_dir.join(domain);
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o750);
+    match builder.create(&dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(bad_field(
+                "domain",
+                format!("tenant \"{domain}\" already exists in {}", dir.display()),
+            ));
+        }
+        Err(e) => return Err(e).with_context(|| format!("cannot create {}", dir.display())),
+    }
+    let config = dir.join(TENANT_CONFIG);
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&config)
+        .with_context(|| format!("cannot create {}", config.display()))?;
+    file.write_all(TENANT_TEMPLATE.replace("DOMAIN", domain).as_bytes())
+        .with_context(|| format!("cannot write {}", config.display()))?;
+    Store::open(&dir.join(TENANT_STATE))?;
+    Ok(info(tenants_dir, domain))
+}

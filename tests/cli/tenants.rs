@@ -1,0 +1,271 @@
+//! Many sites on one installation: `--tenant`, `--all-tenants`, `tenant …`.
+
+use crate::common;
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use common::Env;
+use common::smtp::{Options, SmtpServer};
+
+/// An installation: the shared config (From:, queue settings) and a tenants
+/// directory; each site added with its own SMTP relay port.
+fn installation(env: &Env) {
+    env.write(
+        "publik.yaml",
+        "email:\n  from: \"Plateforme <noreply@example.org>\"\n  smtp:\n    timeout: 5s\n    connections: 2\nqueue:\n  batch: 5\n",
+    );
+}
+
+fn site(env: &Env, domain: &str, smtp_port: Option<u16>) {
+    env.publik()
+        .env("PUBLIK_TENANTS_DIR", env.path("tenants"))
+        .args(["tenant", "add", domain])
+        .assert()
+        .success();
+    if let Some(port) = smtp_port {
+        // Overrides the shared config key by key: the shared timeout stays.
+        std::fs::write(
+            env.path("tenants").join(domain).join("publik.yaml"),
+            format!("email:\n  smtp:\n    host: 127.0.0.1\n    port: {port}\n"),
+        )
+        .unwrap();
+    }
+}
+
+fn publik(env: &Env) -> assert_cmd::Command {
+    let mut cmd = env.publik();
+    cmd.env("PUBLIK_TENANTS_DIR", env.path("tenants"));
+    cmd
+}
+
+fn enqueue(env: &Env, domain: &str, count: usize) {
+    env.write("body.txt", "Bonjour\n");
+    let mut cmd = publik(env);
+    cmd.args([
+        "--tenant",
+        domain,
+        "enqueue",
+        "email",
+        "--subject",
+        domain,
+        "--text",
+        "body.txt",
+    ]);
+    for i in 0..count {
+        cmd.arg("--bcc").arg(format!("user{i}@{domain}"));
+    }
+    cmd.assert().success();
+}
+
+/// One `send-queue --all-tenants` delivers each site's mail through its own
+/// relay and nothing through another's.
+#[test]
+fn each_site_sends_through_its_own_relay() {
+    let env = Env::new();
+    installation(&env);
+    let sites = ["a.example.org", "b.example.org", "c.example.org"];
+    let relays: Vec<SmtpServer> = sites.iter().map(|_| SmtpServer::start()).collect();
+    for (domain, relay) in sites.iter().zip(&relays) {
+        site(&env, domain, Some(relay.port()));
+        enqueue(&env, domain, 3);
+    }
+    let out = publik(&env)
+        .args(["--all-tenants", "--json", "send-queue"])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "cron-quiet: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (domain, relay) in sites.iter().zip(&relays) {
+        let received = relay.received();
+        assert_eq!(received.len(), 3, "{domain}");
+        assert!(
+            received.iter().all(|r| r.rcpt_to[0].ends_with(domain)),
+            "{domain} got another site's mail"
+        );
+        assert_eq!(received[0].mail_from, "noreply@example.org", "the shared From:");
+    }
+    // One JSON line per site, naming it.
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut tenants: Vec<&str> = lines.iter().map(|l| l["tenant"].as_str().unwrap()).collect();
+    tenants.sort();
+    assert_eq!(tenants, sites);
+    assert!(lines.iter().all(|l| l["sent"] == 3));
+    // Each site's state is its own.
+    for domain in sites {
+        let list = publik(&env)
+            .args(["--json", "--tenant", domain, "queue", "list"])
+            .output()
+            .unwrap();
+        let list: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+        assert_eq!(list.as_array().unwrap().len(), 3, "{domain}");
+    }
+    assert!(!env.state().exists(), "no state outside the sites");
+}
+
+/// A site with a broken config and one whose relay is down: the others
+/// still deliver, each failure is said once with its domain, and the exit
+/// code is the worst (65 for the bad config, over the relay's 75).
+#[test]
+fn one_site_failing_never_stops_the_others() {
+    let env = Env::new();
+    installation(&env);
+    let good = SmtpServer::start();
+    site(&env, "good.example.org", Some(good.port()));
+    site(&env, "down.example.org", Some(common::free_port()));
+    site(&env, "broken.example.org", None);
+    enqueue(&env, "good.example.org", 2);
+    enqueue(&env, "down.example.org", 2);
+    std::fs::write(
+        env.path("tenants/broken.example.org/publik.yaml"),
+        "email:\n  smtp:\n    port: many\n",
+    )
+    .unwrap();
+    let out = publik(&env)
+        .args(["--all-tenants", "--jobs", "2", "send-queue"])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(65), "{stderr}");
+    assert_eq!(good.count(), 2);
+    assert_eq!(
+        stderr.matches("error: broken.example.org:").count(),
+        1,
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("error: down.example.org:").count(), 1, "{stderr}");
+    assert!(!stderr.contains("good.example.org"), "{stderr}");
+    // Without the broken one, the relay down makes it 75.
+    std::fs::remove_dir_all(env.path("tenants/broken.example.org")).unwrap();
+    publik(&env)
+        .args(["--all-tenants", "send-queue"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .code(75);
+    let pending = publik(&env)
+        .args([
+            "--json",
+            "--tenant",
+            "down.example.org",
+            "queue",
+            "list",
+            "--status",
+            "pending",
+        ])
+        .output()
+        .unwrap();
+    let pending: serde_json::Value = serde_json::from_slice(&pending.stdout).unwrap();
+    assert_eq!(pending.as_array().unwrap().len(), 2, "left as they were");
+}
+
+/// Two overlapping `send-queue --all-tenants` runs deliver every message
+/// exactly once.
+#[test]
+fn overlapping_all_tenants_runs_send_each_message_once() {
+    let env = Env::new();
+    installation(&env);
+    let relays: Vec<SmtpServer> = (0..3)
+        .map(|_| {
+            SmtpServer::start_with(Options {
+                delay_per_message: Duration::from_millis(5),
+                ..Options::default()
+            })
+        })
+        .collect();
+    for (i, relay) in relays.iter().enumerate() {
+        let domain = format!("s{i}.example.org");
+        site(&env, &domain, Some(relay.port()));
+        enqueue(&env, &domain, 40);
+    }
+    let runs: Vec<std::process::Child> = (0..2)
+        .map(|_| {
+            env.command()
+                .env("PUBLIK_TENANTS_DIR", env.path("tenants"))
+                .args(["--all-tenants", "send-queue"])
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut run in runs {
+        assert!(run.wait().unwrap().success());
+    }
+    for relay in &relays {
+        let mut per_rcpt: HashMap<String, usize> = HashMap::new();
+        for r in relay.received() {
+            *per_rcpt.entry(r.rcpt_to[0].clone()).or_default() += 1;
+        }
+        assert_eq!(per_rcpt.len(), 40);
+        assert!(per_rcpt.values().all(|n| *n == 1), "a message was sent twice");
+    }
+}
+
+#[test]
+fn tenant_commands_and_usage_errors() {
+    let env = Env::new();
+    installation(&env);
+    site(&env, "a.example.org", None);
+    let list = publik(&env).args(["--json", "tenant", "list"]).output().unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(list[0]["domain"], "a.example.org");
+    assert_eq!(list[0]["has_state"], true);
+    publik(&env)
+        .args(["tenant", "add", "a.example.org"])
+        .assert()
+        .code(65);
+    publik(&env)
+        .args(["tenant", "add", "Not_A_Domain"])
+        .assert()
+        .code(65);
+    let unknown = publik(&env)
+        .args(["--tenant", "z.example.org", "queue", "list"])
+        .assert()
+        .code(65);
+    assert!(
+        String::from_utf8_lossy(&unknown.get_output().stderr)
+            .contains("--tenant: no tenant \"z.example.org\"")
+    );
+    publik(&env)
+        .args([
+            "--tenant",
+            "a.example.org",
+            "--state",
+            "x.sqlite3",
+            "queue",
+            "list",
+        ])
+        .assert()
+        .code(2);
+    publik(&env)
+        .args([
+            "--all-tenants",
+            "enqueue",
+            "sms",
+            "--to",
+            "0612345678",
+            "--text",
+            "x",
+        ])
+        .assert()
+        .code(2);
+    publik(&env).args(["tenant", "check"]).assert().success();
+    std::fs::write(
+        env.path("tenants/a.example.org/publik.yaml"),
+        "queue:\n  nope: 1\n",
+    )
+    .unwrap();
+    let check = publik(&env).args(["tenant", "check"]).assert().code(65);
+    let said = String::from_utf8_lossy(&check.get_output().stdout).to_string();
+    assert!(
+        said.contains("a.example.org: FAILED") && said.contains("nope"),
+        "{said}"
+    );
+}
