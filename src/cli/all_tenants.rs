@@ -24,10 +24,14 @@ fn runs_per_site(command: &Command) -> bool {
 }
 
 pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyhow::Result<()> {
+    // One server for every site, not one per site.
+    if let Command::Serve(args) = command {
+        return crate::cli::serve::exec_all_tenants(ctx, args);
+    }
     if !runs_per_site(&command) {
         return Err(Usage(
-            "--all-tenants goes with send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge \
-             and purge-tokens; use --tenant DOMAIN for one site"
+            "--all-tenants goes with send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, \
+             purge-tokens and serve; use --tenant DOMAIN for one site"
                 .into(),
         )
         .into());

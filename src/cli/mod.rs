@@ -190,6 +190,11 @@ impl Context {
         Ok(self.shared.get_or_init(|| config))
     }
 
+    /// `--config` / `$PUBLIK_CONFIG`, if given.
+    pub(crate) fn config_arg(&self) -> Option<&std::path::Path> {
+        self.config_arg.as_deref()
+    }
+
     /// The tenants directory of this installation.
     pub(crate) fn tenants_dir(&self) -> anyhow::Result<PathBuf> {
         Ok(crate::ops::tenant::tenants_dir(self.shared_config()?))

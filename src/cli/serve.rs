@@ -1,4 +1,5 @@
 use crate::cli::Context;
+use crate::serve::Sites;
 
 /// Serve publik's landing pages (action links, unsubscribe links) behind the site's reverse proxy
 ///
@@ -16,5 +17,14 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     crate::logger::errors_always();
     let config = ctx.config()?;
     let listen = args.listen.unwrap_or_else(|| config.serve.listen.clone());
-    crate::serve::serve(ctx.store()?, config, &listen)
+    crate::serve::serve(Sites::one(config.clone(), ctx.store()?), config, &listen)
+}
+
+/// `publik --all-tenants serve`: every tenant from one process, by Host.
+pub(crate) fn exec_all_tenants(ctx: &Context, args: Args) -> anyhow::Result<()> {
+    crate::logger::errors_always();
+    let config = ctx.shared_config()?;
+    let listen = args.listen.unwrap_or_else(|| config.serve.listen.clone());
+    let sites = Sites::tenants(crate::config::locate(ctx.config_arg()), ctx.tenants_dir()?);
+    crate::serve::serve(sites, config, &listen)
 }

@@ -4,17 +4,18 @@
 //! and `/actions/TOKEN/` (workflow action links).
 
 use std::net::{TcpListener, TcpStream};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use anyhow::Context;
 
 use crate::config::Config;
-use crate::store::Store;
 
 mod http;
 mod pages;
+mod sites;
+
+pub(crate) use sites::Sites;
 
 use http::{Limits, Response};
 use pages::{Page, error_page, headers, html_page, route};
@@ -48,7 +49,7 @@ fn respond(stream: &mut TcpStream, page: Page, head: bool, timeout: Duration) {
 }
 
 /// One connection: one request read within the limits, one answer.
-fn handle(mut stream: TcpStream, store: &Mutex<Store>, config: &Config, limits: &Limits) {
+fn handle(mut stream: TcpStream, sites: &Sites, limits: &Limits) {
     let request = match http::read_request(&mut stream, limits) {
         Ok(request) => request,
         Err(err) => {
@@ -60,13 +61,17 @@ fn handle(mut stream: TcpStream, store: &Mutex<Store>, config: &Config, limits: 
             return;
         }
     };
-    let page = {
-        let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
-        // A bad request or a failing state never stops the server.
-        route(&mut store, config, &request).unwrap_or_else(|e| {
-            log::error!("{} {}: {e:#}", request.method, loggable(&request.path));
-            error_page(500)
-        })
+    // Several tenants: the Host the reverse proxy passes picks the site.
+    let page = match sites.for_host(request.header("host")) {
+        None => error_page(404),
+        Some(site) => {
+            let mut store = site.store.lock().unwrap_or_else(|p| p.into_inner());
+            // A bad request or a failing state never stops the server.
+            route(&mut store, &site.config, &request).unwrap_or_else(|e| {
+                log::error!("{} {}: {e:#}", request.method, loggable(&request.path));
+                error_page(500)
+            })
+        }
     };
     log::debug!("{} {} {}", request.method, loggable(&request.path), page.status);
     respond(&mut stream, page, request.method == "HEAD", limits.timeout);
@@ -84,7 +89,9 @@ impl Drop for Active<'_> {
 /// Serves until SIGTERM or SIGINT, then finishes the requests in hand (each
 /// bounded by `serve.request_timeout`) and returns. One thread per
 /// connection, at most `serve.max_connections`; more get a 503 page.
-pub(crate) fn serve(store: Store, config: &Config, listen: &str) -> anyhow::Result<()> {
+/// `config` gives the server's own settings (limits, listen address); each
+/// site's pages use the site's.
+pub(crate) fn serve(sites: Sites, config: &Config, listen: &str) -> anyhow::Result<()> {
     let listener = TcpListener::bind(listen).with_context(|| format!("cannot listen on {listen}"))?;
     let local = listener.local_addr()?;
     let limits = Limits {
@@ -95,7 +102,6 @@ pub(crate) fn serve(store: Store, config: &Config, listen: &str) -> anyhow::Resu
     let max_connections = config.serve.max_connections as usize;
     let stop = AtomicBool::new(false);
     let active = AtomicUsize::new(0);
-    let store = Mutex::new(store);
     let mut signals =
         signal_hook::iterator::Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT])
             .context("cannot handle SIGTERM")?;
@@ -117,12 +123,11 @@ pub(crate) fn serve(store: Store, config: &Config, listen: &str) -> anyhow::Resu
                 respond(&mut stream, error_page(503), false, Duration::from_secs(1));
                 return;
             }
-            let (store, active, limits) = (&store, &active, &limits);
+            let (sites, active, limits) = (&sites, &active, &limits);
             scope.spawn(move || {
                 let _active = Active(active);
-                let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    handle(stream, store, config, limits)
-                }));
+                let handled =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handle(stream, sites, limits)));
                 if handled.is_err() {
                     log::error!("a request handler panicked; the server goes on");
                 }

@@ -269,3 +269,98 @@ fn tenant_commands_and_usage_errors() {
         "{said}"
     );
 }
+
+const WORKFLOW: &str = "name: approval\nlabel: Validation\ninitial: waiting\nstatuses:\n  - id: waiting\n    label: En attente\n    jumps:\n      - { id: accept, label: Accepter, to: accepted }\n  - { id: accepted, label: Acceptée }\n";
+
+/// A site with a public URL, a form and an action link; returns the link's path.
+fn site_with_link(env: &Env, domain: &str) -> String {
+    site(env, domain, None);
+    std::fs::write(
+        env.path("tenants").join(domain).join("publik.yaml"),
+        format!("serve:\n  public_url: https://{domain}\n"),
+    )
+    .unwrap();
+    env.write("approval.yaml", WORKFLOW);
+    publik(env)
+        .args(["--tenant", domain, "workflow", "import", "approval.yaml"])
+        .assert()
+        .success();
+    let form = publik(env)
+        .args([
+            "--json",
+            "--tenant",
+            domain,
+            "form",
+            "create",
+            "--workflow",
+            "approval",
+            "--name",
+            "Demande",
+        ])
+        .output()
+        .unwrap();
+    let form: serde_json::Value = serde_json::from_slice(&form.stdout).unwrap();
+    let number = form["number"].as_str().unwrap().to_string();
+    let link = publik(env)
+        .args([
+            "--json",
+            "--tenant",
+            domain,
+            "issue-action-token",
+            "--form",
+            &number,
+            "--action",
+            "accept",
+        ])
+        .output()
+        .unwrap();
+    let link: serde_json::Value = serde_json::from_slice(&link.stdout).unwrap();
+    let url = link["url"].as_str().unwrap().to_string();
+    assert!(url.starts_with(&format!("https://{domain}/")), "{url}");
+    url[format!("https://{domain}").len()..].to_string()
+}
+
+/// `publik --all-tenants serve`: one process for every site; the Host
+/// header picks the site, each action link works only under its own host,
+/// an unknown host is 404, and a site added while it runs is served.
+#[test]
+fn one_server_serves_every_site_by_host() {
+    let env = Env::new();
+    installation(&env);
+    let a = site_with_link(&env, "a.example.org");
+    let b = site_with_link(&env, "b.example.org");
+    let port = common::free_port();
+    let mut child = env
+        .command()
+        .env("PUBLIK_TENANTS_DIR", env.path("tenants"))
+        .args(["--all-tenants", "serve", "--listen", &format!("127.0.0.1:{port}")])
+        .spawn()
+        .unwrap();
+    common::wait_for_port(port);
+    let get = |host: &str, path: &str| {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut response = agent
+            .get(&format!("http://127.0.0.1:{port}{path}"))
+            .header("Host", host)
+            .call()
+            .unwrap();
+        (
+            response.status().as_u16(),
+            response.body_mut().read_to_string().unwrap_or_default(),
+        )
+    };
+    assert_eq!(get("a.example.org", &a).0, 200);
+    assert_eq!(get("B.Example.org:443", &b).0, 200);
+    assert_eq!(get("a.example.org", &b).0, 404, "b's link under a's host");
+    assert_eq!(get("b.example.org", &a).0, 404, "a's link under b's host");
+    assert_eq!(get("c.example.org", &a).0, 404, "an unknown host");
+    // A site added while the server runs.
+    let c = site_with_link(&env, "c.example.org");
+    std::thread::sleep(Duration::from_millis(1100));
+    assert_eq!(get("c.example.org", &c).0, 200);
+    let _ = child.kill();
+    let _ = child.wait();
+}
