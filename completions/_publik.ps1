@@ -1634,7 +1634,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
         'publik;issue-action-token' {
             [CompletionResult]::new('--form', '--form', [CompletionResultType]::ParameterName, 'form')
             [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'The jump, offered by the form''s current status')
-            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Lifetime, at most 365d [default: 3d]')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Lifetime: days as a bare number (as w.c.s.), or 90m, 12h, 7d; at most 365 days [default: 3]')
             [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'Who the link is for (named in the history when used)')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'Button label on the confirmation page [default: the jump''s label]')
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'Text of the confirmation page [default: "Please confirm action."]')

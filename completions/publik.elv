@@ -1494,7 +1494,7 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;issue-action-token'= {
             cand --form 'form'
             cand --action 'The jump, offered by the form''s current status'
-            cand --ttl 'Lifetime, at most 365d [default: 3d]'
+            cand --ttl 'Lifetime: days as a bare number (as w.c.s.), or 90m, 12h, 7d; at most 365 days [default: 3]'
             cand --recipient 'Who the link is for (named in the history when used)'
             cand --label 'Button label on the confirmation page [default: the jump''s label]'
             cand --message 'Text of the confirmation page [default: "Please confirm action."]'

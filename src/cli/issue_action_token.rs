@@ -11,8 +11,8 @@ pub struct IssueTokenArgs {
     /// The jump, offered by the form's current status
     #[arg(long, value_name = "JUMP")]
     pub action: String,
-    /// Lifetime, at most 365d [default: 3d]
-    #[arg(long, value_name = "DURATION")]
+    /// Lifetime: days as a bare number (as w.c.s.), or 90m, 12h, 7d; at most 365 days [default: 3]
+    #[arg(long, value_name = "DAYS|DURATION", value_parser = ops::workflow::token_ttl)]
     pub ttl: Option<crate::duration::Duration>,
     /// Who the link is for (named in the history when used)
     #[arg(long, value_name = "ADDR")]

@@ -44,7 +44,7 @@ impl<'a> ChannelSenders<'a> {
         let (config, state) = (self.config, self.state);
         Ok(match channel {
             Channel::Email => email::lanes(config, state)?,
-            Channel::Sms => vec![Box::new(sms::SmsSender::new(config)?)],
+            Channel::Sms => vec![Box::new(sms::SmsSender::new(config, state)?)],
             Channel::Maarch => vec![Box::new(maarch::MaarchSender::new(config)?)],
             Channel::Push => push::lanes(config)?,
         })

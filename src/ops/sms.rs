@@ -21,6 +21,10 @@ use crate::store::{Body, Message, NewBody, NewRow, Store};
 pub(crate) struct SmsContent {
     pub text: String,
     pub sender: String,
+    /// Placeholders of action links in the text, replaced by their tokens
+    /// at send time (see `link_key`): the state never holds a token.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub action_links: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -77,6 +81,7 @@ pub(crate) fn enqueue(
         .transpose()?;
     let expires_at = request.expires_in.map(|d| clock::now() + d.chrono());
     let content = SmsContent {
+        action_links: Vec::new(),
         text,
         sender: config.sms.sender.clone(),
     };
@@ -118,17 +123,25 @@ fn fill(template: &str, message: &Message, content: &SmsContent) -> String {
 pub(crate) struct SmsSender {
     gateway: GatewayConfig,
     agent: ureq::Agent,
+    link_key_path: std::path::PathBuf,
+    /// Read on the first message with action links.
+    link_key: Option<crate::link_key::LinkKey>,
 }
 
 impl SmsSender {
-    pub(crate) fn new(config: &Config) -> anyhow::Result<SmsSender> {
+    pub(crate) fn new(config: &Config, state: &std::path::Path) -> anyhow::Result<SmsSender> {
         let gateway = config
             .sms
             .gateway
             .clone()
             .context("sms.gateway is not configured")?;
         let agent = crate::ops::http_client::agent(gateway.timeout.std());
-        Ok(SmsSender { gateway, agent })
+        Ok(SmsSender {
+            gateway,
+            agent,
+            link_key_path: crate::link_key::path_for(config, state),
+            link_key: None,
+        })
     }
 
     fn request(
@@ -259,7 +272,7 @@ fn reply_excerpt(body: &str) -> String {
 
 impl Sender for SmsSender {
     fn deliver(&mut self, message: &Message, body: &Body) -> Delivery {
-        let content: SmsContent = match serde_json::from_str(&body.content) {
+        let mut content: SmsContent = match serde_json::from_str(&body.content) {
             Ok(content) => content,
             Err(e) => {
                 return Delivery::Failed {
@@ -267,6 +280,24 @@ impl Sender for SmsSender {
                 };
             }
         };
+        if !content.action_links.is_empty() {
+            if self.link_key.is_none() {
+                match crate::link_key::LinkKey::load(&self.link_key_path) {
+                    Ok(key) => self.link_key = Some(key),
+                    Err(e) => {
+                        return Delivery::Failed {
+                            reason: format!("{e:#}; its action links cannot be made"),
+                        };
+                    }
+                }
+            }
+            if let Some(key) = &self.link_key {
+                match key.expand(&content.text, &content.action_links) {
+                    Ok(text) => content.text = text,
+                    Err(reason) => return Delivery::Failed { reason },
+                }
+            }
+        }
         let gateway = self.gateway.url.clone();
         let mut response = match self.request(message, &content) {
             Ok(response) => response,

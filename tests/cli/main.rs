@@ -18,4 +18,5 @@ mod sms;
 mod smtp_tls;
 mod state;
 mod tenants;
+mod wcs;
 mod workflow;

@@ -13,7 +13,9 @@ use crate::ops::email::EmailContent;
 use crate::ops::queue::RowOptions;
 use crate::store::{Effects, Reader};
 
-use super::buttons::{LazyKey, LinkContext, MintState, Minted, SharedKey, environment};
+use super::buttons::{
+    LazyKey, LinkContext, MintState, Minted, SharedKey, environment, environment_without_buttons, tag_syntax,
+};
 use super::definition::{Action, StatusDef, channel_ready};
 
 /// The template context of a form.
@@ -44,7 +46,7 @@ pub(super) fn stored_form_context(form: &crate::store::Form, status: &StatusDef)
 }
 
 fn render(env: &Environment, what: &str, source: &str, context: &Value) -> Result<String, String> {
-    env.template_from_str(source)
+    env.template_from_str(&tag_syntax(source))
         .and_then(|template| {
             crate::ops::template::render_bounded(
                 &template,
@@ -74,7 +76,7 @@ pub(super) fn enter_status(
         channel_ready(config, &action).map_err(|e| format!("{at} ({}): {e}", action.name()))?;
         match action {
             Action::Email(email) => {
-                let plain = environment(None);
+                let plain = environment_without_buttons("an email's recipients or subject");
                 let recipients: Vec<String> = email
                     .to
                     .iter()
@@ -94,9 +96,10 @@ pub(super) fn enter_status(
                         recipient: Some(mailbox.email.to_string()),
                         minted: minted.clone(),
                         html: false,
+                        bare: false,
                     };
                     let env = environment(Some(link.clone()));
-                    let subject = render(&env, &at, &email.subject, context)?;
+                    let subject = render(&plain, &at, &email.subject, context)?;
                     let text = render(&env, &at, &email.text, context)?;
                     let html_env = environment(Some(LinkContext { html: true, ..link }));
                     let html = email
@@ -138,29 +141,47 @@ pub(super) fn enter_status(
                 }
             }
             Action::Sms(sms) => {
-                let plain = environment(None);
-                let text = render(&plain, &at, &sms.text, context)?;
+                let plain = environment_without_buttons("an SMS's recipients");
                 let mut numbers = Vec::new();
                 for number in &sms.to {
                     let number = render(&plain, &at, number, context)?;
-                    numbers.push(
-                        crate::phone::normalize(&number, &config.sms.default_country)
-                            .map_err(|e| format!("{at}: {e}"))?,
-                    );
+                    let number = crate::phone::normalize(&number, &config.sms.default_country)
+                        .map_err(|e| format!("{at}: {e}"))?;
+                    if !numbers.contains(&number) {
+                        numbers.push(number);
+                    }
                 }
-                let content = crate::ops::sms::SmsContent {
-                    text,
-                    sender: config.sms.sender.clone(),
-                };
-                let options = RowOptions {
-                    priority: 1,
-                    ..RowOptions::default()
-                };
-                let send = crate::ops::sms::build(&content, numbers, &options).map_err(|e| e.to_string())?;
-                effects.sends.push(send);
+                // One message per number: each carries its own tokens, as
+                // bare URLs (a text-only channel).
+                for number in numbers {
+                    let minted: Minted = Arc::new(Mutex::new(MintState::default()));
+                    let env = environment(Some(LinkContext {
+                        base: config.serve.public_url.clone(),
+                        key: key.clone(),
+                        recipient: Some(number.clone()),
+                        minted: minted.clone(),
+                        html: false,
+                        bare: true,
+                    }));
+                    let text = render(&env, &at, &sms.text, context)?;
+                    let mut minted = minted.lock().unwrap_or_else(|p| p.into_inner());
+                    let content = crate::ops::sms::SmsContent {
+                        text,
+                        sender: config.sms.sender.clone(),
+                        action_links: std::mem::take(&mut minted.placeholders),
+                    };
+                    let options = RowOptions {
+                        priority: 1,
+                        ..RowOptions::default()
+                    };
+                    let send =
+                        crate::ops::sms::build(&content, [number], &options).map_err(|e| e.to_string())?;
+                    effects.sends.push(send);
+                    effects.tokens.append(&mut minted.tokens);
+                }
             }
             Action::Notify(notify) => {
-                let plain = environment(None);
+                let plain = environment_without_buttons("a notification");
                 let user = render(&plain, &at, &notify.user, context)?;
                 let mut payload = json!({"title": render(&plain, &at, &notify.title, context)?});
                 if let Some(body) = &notify.body {
@@ -186,7 +207,7 @@ pub(super) fn enter_status(
                 effects.sends.push(send);
             }
             Action::MaarchResponse(response) => {
-                let plain = environment(None);
+                let plain = environment_without_buttons("a Maarch response");
                 let content = render(&plain, &at, &response.content, context)?;
                 if content.trim().is_empty() {
                     return Err(format!("{at}: the Maarch response rendered empty"));

@@ -1,6 +1,7 @@
 //! The template environment of workflow messages, whose `action_button`
 //! mints one action link per recipient per button.
 
+use std::borrow::Cow;
 use std::sync::{Arc, Mutex};
 
 use minijinja::{Environment, Value as JValue};
@@ -34,6 +35,101 @@ pub(super) struct LazyKey {
 
 pub(super) type SharedKey = Arc<Mutex<LazyKey>>;
 
+/// An action link's lifetime as w.c.s. users write it: a bare number is
+/// days (`delay=3`, `--ttl 3`); `90m`, `12h`, `7d` stay accepted.
+pub(crate) fn token_ttl(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let ttl = if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        let days: u64 = text.parse().map_err(|_| format!("\"{text}\" is too large"))?;
+        Duration::from_secs(days.saturating_mul(86_400))
+    } else {
+        text.parse::<Duration>().map_err(|e| e.to_string())?
+    };
+    if ttl > MAX_TOKEN_TTL {
+        return Err(format!("{text} is over the 365d maximum of an action link"));
+    }
+    if ttl.as_secs() == 0 {
+        return Err("an action link must live more than 0s".into());
+    }
+    Ok(ttl)
+}
+
+/// w.c.s.'s tag syntax, `{% action_button "accept" label="Accepter" %}`,
+/// as the function call minijinja knows: `{{ action_button("accept",
+/// label="Accepter") }}`. Arguments are a quoted jump id then `key=value`
+/// pairs separated by spaces (commas accepted too).
+pub(crate) fn tag_syntax(source: &str) -> Cow<'_, str> {
+    if !source.contains("action_button") || !source.contains("{%") {
+        return Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(start) = rest.find("{%") {
+        let after = &rest[start + 2..];
+        let (trim_left, inner_start) = match after.strip_prefix('-') {
+            Some(_) => ("-", 1),
+            None => ("", 0),
+        };
+        let inner = &after[inner_start..];
+        let Some(end) = inner.find("%}") else { break };
+        let body = inner[..end].trim_start();
+        let (body, trim_right) = match body.trim_end().strip_suffix('-') {
+            Some(body) => (body, "-"),
+            None => (body.trim_end(), ""),
+        };
+        match body
+            .strip_prefix("action_button")
+            .filter(|a| a.is_empty() || a.starts_with(char::is_whitespace))
+        {
+            Some(arguments) => {
+                out.push_str(&rest[..start]);
+                out.push_str(&format!(
+                    "{{{{{trim_left} action_button({}) {trim_right}}}}}",
+                    call_arguments(arguments)
+                ));
+                rest = &inner[end + 2..];
+            }
+            None => {
+                out.push_str(&rest[..start + 2]);
+                rest = &rest[start + 2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// `"accept" label="Accepter" delay=3` → `"accept", label="Accepter", delay=3`.
+fn call_arguments(text: &str) -> String {
+    let mut arguments = Vec::new();
+    let mut current = String::new();
+    let mut quote: Option<char> = None;
+    for c in text.chars() {
+        match quote {
+            Some(q) => {
+                current.push(c);
+                if c == q {
+                    quote = None;
+                }
+            }
+            None if c == '"' || c == '\'' => {
+                quote = Some(c);
+                current.push(c);
+            }
+            None if c.is_whitespace() || c == ',' => {
+                if !current.is_empty() {
+                    arguments.push(std::mem::take(&mut current));
+                }
+            }
+            None => current.push(c),
+        }
+    }
+    if !current.is_empty() {
+        arguments.push(current);
+    }
+    arguments.join(", ")
+}
+
 /// Where `action_button()` mints and how it renders.
 #[derive(Clone)]
 pub(super) struct LinkContext {
@@ -44,6 +140,8 @@ pub(super) struct LinkContext {
     /// The HTML part: a button (a table with inline styles, which Gmail and
     /// Outlook keep) instead of `[Label] URL`.
     pub(super) html: bool,
+    /// A text-only channel (SMS): the bare URL.
+    pub(super) bare: bool,
 }
 
 pub(super) fn button_html(label: &str, url: &str) -> String {
@@ -58,6 +156,26 @@ pub(super) fn button_html(label: &str, url: &str) -> String {
     )
 }
 
+/// A template environment for a text where no button can work (a subject,
+/// an address, a notification): `action_button` there is an error.
+pub(super) fn environment_without_buttons(field: &'static str) -> Environment<'static> {
+    let mut env = crate::ops::template::base_environment();
+    env.add_function(
+        "action_button",
+        move |_jump: Option<JValue>,
+              _options: minijinja::value::Kwargs|
+              -> Result<JValue, minijinja::Error> {
+            Err(minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!(
+                    "action_button cannot work in {field}: only in an email's text or html, or an SMS's text"
+                ),
+            ))
+        },
+    );
+    env
+}
+
 /// A template environment; with `links`, `action_button()` creates tokens
 /// (for that recipient) and renders the link; without, it renders nothing.
 pub(super) fn environment(links: Option<LinkContext>) -> Environment<'static> {
@@ -70,7 +188,7 @@ pub(super) fn environment(links: Option<LinkContext>) -> Environment<'static> {
         "action_button",
         move |jump: String, kwargs: minijinja::value::Kwargs| -> Result<JValue, minijinja::Error> {
             let label: Option<String> = kwargs.get("label")?;
-            let delay: Option<String> = kwargs.get("delay")?;
+            let delay: Option<JValue> = kwargs.get("delay")?;
             let message: Option<String> = kwargs.get("message")?;
             let done_message: Option<String> = kwargs.get("done_message")?;
             kwargs.assert_all_used()?;
@@ -80,18 +198,22 @@ pub(super) fn environment(links: Option<LinkContext>) -> Environment<'static> {
                     format!("action_button(\"{jump}\") needs a label"),
                 ));
             };
-            let ttl = match delay.as_deref() {
-                Some(text) => text.parse::<Duration>().map_err(|e| {
-                    minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
-                })?,
+            // A number of days, as in w.c.s., or a duration with its unit.
+            let ttl = match delay {
+                Some(delay) => {
+                    let text = match delay.as_str() {
+                        Some(text) => text.to_string(),
+                        None => delay.to_string(),
+                    };
+                    token_ttl(&text).map_err(|e| {
+                        minijinja::Error::new(
+                            minijinja::ErrorKind::InvalidOperation,
+                            format!("action_button delay: {e}"),
+                        )
+                    })?
+                }
                 None => DEFAULT_TOKEN_TTL,
             };
-            if ttl > MAX_TOKEN_TTL {
-                return Err(minijinja::Error::new(
-                    minijinja::ErrorKind::InvalidOperation,
-                    format!("action_button delay {ttl} is over 365d"),
-                ));
-            }
             let Some(link) = &links else {
                 return Ok(JValue::from(""));
             };
@@ -127,10 +249,40 @@ pub(super) fn environment(links: Option<LinkContext>) -> Environment<'static> {
             };
             if link.html {
                 Ok(JValue::from_safe_string(button_html(&label, &url)))
+            } else if link.bare {
+                Ok(JValue::from(url))
             } else {
                 Ok(JValue::from(format!("[{label}] {url}")))
             }
         },
     );
     env
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wcs_tag_syntax_becomes_a_call() {
+        assert_eq!(
+            tag_syntax(r#"A {% action_button "accept" label="Accepter" delay=3 %} B"#),
+            r#"A {{ action_button("accept", label="Accepter", delay=3) }} B"#
+        );
+        assert_eq!(
+            tag_syntax(r#"{%- action_button 'reject' label='Non, merci' -%}"#),
+            r#"{{- action_button('reject', label='Non, merci') -}}"#
+        );
+        let untouched = "{% if x %}{{ action_button(\"a\", label=\"b\") }}{% endif %}";
+        assert_eq!(tag_syntax(untouched), untouched);
+    }
+
+    #[test]
+    fn bare_numbers_are_days() {
+        assert_eq!(token_ttl("3").unwrap().as_secs(), 3 * 86_400);
+        assert_eq!(token_ttl("90m").unwrap().as_secs(), 5_400);
+        assert!(token_ttl("366").is_err());
+        assert!(token_ttl("0").is_err());
+        assert!(token_ttl("soon").is_err());
+    }
 }

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use crate::config::Config;
 use crate::exit_codes::bad_input;
 
-use super::buttons::environment;
+use super::buttons::{environment, environment_without_buttons, tag_syntax};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -134,7 +134,7 @@ impl Workflow {
 }
 
 fn check_template(env: &Environment, path: &str, source: &str, context: &Value) -> Result<(), String> {
-    env.template_from_str(source)
+    env.template_from_str(&tag_syntax(source))
         .and_then(|template| {
             crate::ops::template::render_bounded(
                 &template,
@@ -207,7 +207,9 @@ pub(crate) fn validate(workflow: &Workflow) -> Result<(), String> {
         return Err(format!("initial: unknown status \"{}\"", workflow.initial));
     }
     let mut seen = HashSet::new();
-    let env = environment(None);
+    // Buttons work in an email's text and html and an SMS's text only.
+    let with_buttons = environment(None);
+    let without_buttons = environment_without_buttons("this field");
     let sample = json!({"form": {"number": "1-1", "name": "Demande", "data": {}, "status": "x"}});
     for (i, status) in workflow.statuses.iter().enumerate() {
         if !seen.insert(status.id.as_str()) {
@@ -231,45 +233,60 @@ pub(crate) fn validate(workflow: &Workflow) -> Result<(), String> {
         for (a, action) in status.on_enter.iter().enumerate() {
             let at = format!("statuses[{i}].on_enter[{a}]");
             let action = action.action().map_err(|e| format!("{at}: {e}"))?;
-            let texts: Vec<(String, &str)> = match action {
+            // (path, template, whether a button can work there)
+            let texts: Vec<(String, &str, bool)> = match action {
                 Action::Email(email) => {
-                    let mut texts = vec![(format!("{at}.email.subject"), email.subject.as_str())];
-                    texts.push((format!("{at}.email.text"), email.text.as_str()));
+                    let mut texts = vec![(format!("{at}.email.subject"), email.subject.as_str(), false)];
+                    texts.push((format!("{at}.email.text"), email.text.as_str(), true));
                     if let Some(html) = &email.html {
-                        texts.push((format!("{at}.email.html"), html.as_str()));
+                        texts.push((format!("{at}.email.html"), html.as_str(), true));
                     }
                     texts.extend(
                         email
                             .to
                             .iter()
                             .enumerate()
-                            .map(|(k, t)| (format!("{at}.email.to[{k}]"), t.as_str())),
+                            .map(|(k, t)| (format!("{at}.email.to[{k}]"), t.as_str(), false)),
                     );
                     texts
                 }
                 Action::Sms(sms) => {
-                    let mut texts = vec![(format!("{at}.sms.text"), sms.text.as_str())];
+                    let mut texts = vec![(format!("{at}.sms.text"), sms.text.as_str(), true)];
                     texts.extend(
                         sms.to
                             .iter()
                             .enumerate()
-                            .map(|(k, t)| (format!("{at}.sms.to[{k}]"), t.as_str())),
+                            .map(|(k, t)| (format!("{at}.sms.to[{k}]"), t.as_str(), false)),
                     );
                     texts
                 }
-                Action::Notify(notify) => vec![
-                    (format!("{at}.notify.user"), notify.user.as_str()),
-                    (format!("{at}.notify.title"), notify.title.as_str()),
-                ],
+                Action::Notify(notify) => {
+                    let mut texts = vec![
+                        (format!("{at}.notify.user"), notify.user.as_str(), false),
+                        (format!("{at}.notify.title"), notify.title.as_str(), false),
+                    ];
+                    if let Some(body) = &notify.body {
+                        texts.push((format!("{at}.notify.body"), body.as_str(), false));
+                    }
+                    if let Some(url) = &notify.url {
+                        texts.push((format!("{at}.notify.url"), url.as_str(), false));
+                    }
+                    texts
+                }
                 Action::MaarchResponse(response) => {
                     if response.content.trim().is_empty() {
                         return Err(format!("{at}.maarch_response.content: must not be empty"));
                     }
-                    vec![(format!("{at}.maarch_response.content"), response.content.as_str())]
+                    vec![(
+                        format!("{at}.maarch_response.content"),
+                        response.content.as_str(),
+                        false,
+                    )]
                 }
             };
-            for (path, text) in texts {
-                check_template(&env, &path, text, &sample)?;
+            for (path, text, buttons) in texts {
+                let env = if buttons { &with_buttons } else { &without_buttons };
+                check_template(env, &path, text, &sample)?;
             }
         }
     }

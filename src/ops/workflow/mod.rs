@@ -18,7 +18,7 @@ mod buttons;
 mod definition;
 
 use actions::{enter_status, form_context, stored_form_context};
-pub(crate) use buttons::{DEFAULT_TOKEN_TTL, MAX_TOKEN_TTL};
+pub(crate) use buttons::{DEFAULT_TOKEN_TTL, MAX_TOKEN_TTL, token_ttl};
 pub(crate) use definition::*;
 use definition::{check_channels, parse_definition};
 

@@ -1,0 +1,187 @@
+//! Workflows as w.c.s. users write them: the `{% action_button %}` tag,
+//! delays in days, buttons in SMS, and refusals where a button cannot work.
+
+use crate::common;
+
+use common::Env;
+use common::http::{HttpServer, Reply};
+
+const WORKFLOW: &str = r#"name: approval
+label: Validation
+initial: waiting
+statuses:
+  - id: waiting
+    label: En attente
+    jumps:
+      - { id: accept, label: Accepter, to: accepted }
+    on_enter:
+      - email:
+          to: ["maire@example.org"]
+          subject: "Demande {{ form.number }}"
+          text: |
+            {{ form.name }} attend votre décision.
+            {% action_button "accept" label="Accepter" delay=3 %}
+      - sms:
+          to: ["06 12 34 56 78"]
+          text: "Demande {{ form.number }} : {% action_button 'accept' label='Accepter' %}"
+  - { id: accepted, label: Acceptée }
+"#;
+
+fn setup(env: &Env, gateway: &HttpServer) {
+    env.write(
+        "publik.yaml",
+        &format!(
+            "serve:\n  public_url: https://demarches.example.org\nsms:\n  default_country: FR\n  gateway:\n    url: http://127.0.0.1:{}/send\n    fields: {{ to: \"{{to}}\", text: \"{{text}}\" }}\n",
+            gateway.port
+        ),
+    );
+    env.write("approval.yaml", WORKFLOW);
+    env.publik()
+        .args(["workflow", "import", "approval.yaml"])
+        .assert()
+        .success();
+}
+
+/// Seconds until each action link of the state expires.
+fn link_lifetimes(env: &Env) -> Vec<i64> {
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(
+            "import sqlite3, sys, datetime\n\
+             db = sqlite3.connect(sys.argv[1])\n\
+             now = datetime.datetime.now(datetime.timezone.utc)\n\
+             for (e,) in db.execute('SELECT expires_at FROM action_tokens'):\n\
+             \x20   t = datetime.datetime.fromisoformat(e.replace('Z', '+00:00'))\n\
+             \x20   print(int((t - now).total_seconds()))",
+        )
+        .arg(env.state())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| l.parse().unwrap())
+        .collect()
+}
+
+/// The w.c.s. tag imports and makes a working button; `delay=3` is three
+/// days; an SMS carries the bare URL (its own token), which works.
+#[test]
+fn the_wcs_tag_days_and_buttons_in_sms() {
+    let gateway = HttpServer::start(|_| Reply::json(200, serde_json::json!({"id": "sms-1"})));
+    let env = Env::new();
+    setup(&env, &gateway);
+    let number = env.json(&["form", "create", "--workflow", "approval", "--name", "Demande"])["number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let lifetimes = link_lifetimes(&env);
+    assert_eq!(
+        lifetimes.len(),
+        2,
+        "one token per recipient: the email's and the SMS's"
+    );
+    for seconds in lifetimes {
+        assert!((3 * 86_400 - 3600..=3 * 86_400).contains(&seconds), "{seconds}");
+    }
+    env.publik().arg("send-queue").assert().success();
+    let eml = std::fs::read_dir(env.path("outbox"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let eml = std::fs::read_to_string(eml).unwrap();
+    assert!(
+        eml.contains("[Accepter] https://demarches.example.org/actions/"),
+        "{eml}"
+    );
+    let text = gateway.requests()[0].json()["text"].as_str().unwrap().to_string();
+    let url = text
+        .split_whitespace()
+        .find(|w| w.starts_with("https://"))
+        .expect(&text)
+        .to_string();
+    assert!(
+        url.starts_with("https://demarches.example.org/actions/") && !text.contains("[Accepter]"),
+        "{text}"
+    );
+    env.publik().args(["run-jump", &url]).assert().success();
+    assert_eq!(env.json(&["form", "show", &number])["status"], "accepted");
+}
+
+/// `--ttl 3` is three days; a duration with its unit stays accepted.
+#[test]
+fn ttl_as_a_bare_number_is_days() {
+    let gateway = HttpServer::start(|_| Reply::json(200, serde_json::json!({})));
+    let env = Env::new();
+    setup(&env, &gateway);
+    let number = env.json(&["form", "create", "--workflow", "approval", "--name", "Demande"])["number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for ttl in ["3", "90m"] {
+        env.json(&[
+            "issue-action-token",
+            "--form",
+            &number,
+            "--action",
+            "accept",
+            "--ttl",
+            ttl,
+        ]);
+    }
+    let lifetimes = link_lifetimes(&env);
+    assert!(
+        lifetimes
+            .iter()
+            .any(|s| (3 * 86_400 - 3600..=3 * 86_400).contains(s)),
+        "{lifetimes:?}"
+    );
+    assert!(
+        lifetimes.iter().any(|s| (5_400 - 600..=5_400).contains(s)),
+        "{lifetimes:?}"
+    );
+    let out = env
+        .publik()
+        .args([
+            "issue-action-token",
+            "--form",
+            &number,
+            "--action",
+            "accept",
+            "--ttl",
+            "400",
+        ])
+        .assert()
+        .code(65);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("365d maximum"));
+}
+
+/// A button where it cannot work (a subject, a notification) is refused at
+/// import, naming the key; never a silent empty string.
+#[test]
+fn a_button_where_it_cannot_work_is_refused_at_import() {
+    let env = Env::new();
+    env.write(
+        "publik.yaml",
+        "serve:\n  public_url: https://demarches.example.org\n",
+    );
+    env.write(
+        "bad.yaml",
+        &WORKFLOW
+            .replace("subject: \"Demande {{ form.number }}\"", "subject: \"{% action_button 'accept' label='Oui' %}\"")
+            .replace("      - sms:\n          to: [\"06 12 34 56 78\"]\n          text: \"Demande {{ form.number }} : {% action_button 'accept' label='Accepter' %}\"\n", ""),
+    );
+    let out = env
+        .publik()
+        .args(["workflow", "import", "bad.yaml"])
+        .assert()
+        .code(65);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("statuses[0].on_enter[0].email.subject"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("action_button cannot work"), "{stderr}");
+}
