@@ -1507,7 +1507,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List forms')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A form: data, status, offered jumps, full history')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a form and its history (its action links then say so)')
-            [CompletionResult]::new('jump', 'jump', [CompletionResultType]::ParameterValue, 'Run a jump the form''s status offers (operators)')
+            [CompletionResult]::new('jump', 'jump', [CompletionResultType]::ParameterValue, 'Run a jump the form''s status offers (operators); or, with --workflow, --status and --trigger, that jump for every form in that status (w.c.s.''s trigger jumps), each in its own transaction')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1587,11 +1587,18 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             break
         }
         'publik;form;jump' {
-            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'actor')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who acts, named in the history [default: form-jump[PID]]')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Data the jump carries, KEY=VALUE; repeatable')
+            [CompletionResult]::new('--workflow', '--workflow', [CompletionResultType]::ParameterName, 'Every form of this workflow...')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, '... in this status ...')
+            [CompletionResult]::new('--trigger', '--trigger', [CompletionResultType]::ParameterName, '... takes this jump')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Only forms whose data has FIELD=VALUE; repeatable')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only forms in the status for longer than this (e.g. 30d)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Work on one site of a multi-site installation (its directory in the tenants directory)')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Sites at once with --all-tenants [default: the number of cores]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say which forms would jump; change nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
@@ -1609,7 +1616,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List forms')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A form: data, status, offered jumps, full history')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a form and its history (its action links then say so)')
-            [CompletionResult]::new('jump', 'jump', [CompletionResultType]::ParameterValue, 'Run a jump the form''s status offers (operators)')
+            [CompletionResult]::new('jump', 'jump', [CompletionResultType]::ParameterValue, 'Run a jump the form''s status offers (operators); or, with --workflow, --status and --trigger, that jump for every form in that status (w.c.s.''s trigger jumps), each in its own transaction')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1656,6 +1663,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
         }
         'publik;run-jump' {
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who acts [default: the link''s recipient]')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Data the jump carries, KEY=VALUE (e.g. comment=...); repeatable')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Work on one site of a multi-site installation (its directory in the tenants directory)')
@@ -2072,7 +2080,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List forms')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A form: data, status, offered jumps, full history')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a form and its history (its action links then say so)')
-            [CompletionResult]::new('jump', 'jump', [CompletionResultType]::ParameterValue, 'Run a jump the form''s status offers (operators)')
+            [CompletionResult]::new('jump', 'jump', [CompletionResultType]::ParameterValue, 'Run a jump the form''s status offers (operators); or, with --workflow, --status and --trigger, that jump for every form in that status (w.c.s.''s trigger jumps), each in its own transaction')
             break
         }
         'publik;help;form;create' {

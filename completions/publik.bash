@@ -1384,13 +1384,37 @@ _publik() {
             return 0
             ;;
         publik__subcmd__form__subcmd__jump)
-            opts="-v -q -h -V --actor --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            opts="-v -q -h -V --actor --data --workflow --status --trigger --where --older-than --dry-run --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workflow)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trigger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4352,13 +4376,17 @@ _publik() {
             return 0
             ;;
         publik__subcmd__run__subcmd__jump)
-            opts="-v -q -h -V --actor --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            opts="-v -q -h -V --actor --data --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1380,7 +1380,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand list 'List forms'
             cand show 'A form: data, status, offered jumps, full history'
             cand delete 'Delete a form and its history (its action links then say so)'
-            cand jump 'Run a jump the form''s status offers (operators)'
+            cand jump 'Run a jump the form''s status offers (operators); or, with --workflow, --status and --trigger, that jump for every form in that status (w.c.s.''s trigger jumps), each in its own transaction'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'publik;form;create'= {
@@ -1455,11 +1455,18 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand --version 'Print version'
         }
         &'publik;form;jump'= {
-            cand --actor 'actor'
+            cand --actor 'Who acts, named in the history [default: form-jump[PID]]'
+            cand --data 'Data the jump carries, KEY=VALUE; repeatable'
+            cand --workflow 'Every form of this workflow...'
+            cand --status '... in this status ...'
+            cand --trigger '... takes this jump'
+            cand --where 'Only forms whose data has FIELD=VALUE; repeatable'
+            cand --older-than 'Only forms in the status for longer than this (e.g. 30d)'
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
             cand --tenant 'Work on one site of a multi-site installation (its directory in the tenants directory)'
             cand --jobs 'Sites at once with --all-tenants [default: the number of cores]'
+            cand --dry-run 'Say which forms would jump; change nothing'
             cand --json 'Machine-readable JSON output'
             cand -v 'More logs on stderr (-v: info, -vv: debug)'
             cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
@@ -1476,7 +1483,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand list 'List forms'
             cand show 'A form: data, status, offered jumps, full history'
             cand delete 'Delete a form and its history (its action links then say so)'
-            cand jump 'Run a jump the form''s status offers (operators)'
+            cand jump 'Run a jump the form''s status offers (operators); or, with --workflow, --status and --trigger, that jump for every form in that status (w.c.s.''s trigger jumps), each in its own transaction'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'publik;form;help;create'= {
@@ -1515,6 +1522,7 @@ set edit:completion:arg-completer[publik] = {|@words|
         }
         &'publik;run-jump'= {
             cand --actor 'Who acts [default: the link''s recipient]'
+            cand --data 'Data the jump carries, KEY=VALUE (e.g. comment=...); repeatable'
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
             cand --tenant 'Work on one site of a multi-site installation (its directory in the tenants directory)'
@@ -1857,7 +1865,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand list 'List forms'
             cand show 'A form: data, status, offered jumps, full history'
             cand delete 'Delete a form and its history (its action links then say so)'
-            cand jump 'Run a jump the form''s status offers (operators)'
+            cand jump 'Run a jump the form''s status offers (operators); or, with --workflow, --status and --trigger, that jump for every form in that status (w.c.s.''s trigger jumps), each in its own transaction'
         }
         &'publik;help;form;create'= {
         }

@@ -931,7 +931,7 @@ complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -f -a "list" -d 'List forms'
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -f -a "show" -d 'A form: data, status, offered jumps, full history'
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -f -a "delete" -d 'Delete a form and its history (its action links then say so)'
-complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -f -a "jump" -d 'Run a jump the form\'s status offers (operators)'
+complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -f -a "jump" -d 'Run a jump the form\'s status offers (operators); or, with --workflow, --status and --trigger, that jump for every form in that status (w.c.s.\'s trigger jumps), each in its own transaction'
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l workflow -r
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l name -r
@@ -980,11 +980,18 @@ complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l actor -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l actor -d 'Who acts, named in the history [default: form-jump[PID]]' -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l data -d 'Data the jump carries, KEY=VALUE; repeatable' -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l workflow -d 'Every form of this workflow...' -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l status -d '... in this status ...' -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l trigger -d '... takes this jump' -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l where -d 'Only forms whose data has FIELD=VALUE; repeatable' -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l older-than -d 'Only forms in the status for longer than this (e.g. 30d)' -r
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l dry-run -d 'Say which forms would jump; change nothing'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -s q -l quiet -d 'No logs at all (errors are still printed)'
@@ -995,7 +1002,7 @@ complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from help" -f -a "list" -d 'List forms'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from help" -f -a "show" -d 'A form: data, status, offered jumps, full history'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a form and its history (its action links then say so)'
-complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from help" -f -a "jump" -d 'Run a jump the form\'s status offers (operators)'
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from help" -f -a "jump" -d 'Run a jump the form\'s status offers (operators); or, with --workflow, --status and --trigger, that jump for every form in that status (w.c.s.\'s trigger jumps), each in its own transaction'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l form -r
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l action -d 'The jump, offered by the form\'s current status' -r
@@ -1014,6 +1021,7 @@ complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l all
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand run-jump" -l actor -d 'Who acts [default: the link\'s recipient]' -r
+complete -c publik -n "__fish_publik_using_subcommand run-jump" -l data -d 'Data the jump carries, KEY=VALUE (e.g. comment=...); repeatable' -r
 complete -c publik -n "__fish_publik_using_subcommand run-jump" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand run-jump" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand run-jump" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
@@ -1176,7 +1184,7 @@ complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from form" -f -a "list" -d 'List forms'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from form" -f -a "show" -d 'A form: data, status, offered jumps, full history'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from form" -f -a "delete" -d 'Delete a form and its history (its action links then say so)'
-complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from form" -f -a "jump" -d 'Run a jump the form\'s status offers (operators)'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from form" -f -a "jump" -d 'Run a jump the form\'s status offers (operators); or, with --workflow, --status and --trigger, that jump for every form in that status (w.c.s.\'s trigger jumps), each in its own transaction'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "list" -d 'List the sites'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "add" -d 'Add a site: its directory, a commented publik.yaml and its state'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "check" -d 'Check every site\'s config (the main one merged with the site\'s); exit 65 if one is bad'

@@ -37,12 +37,38 @@ pub enum FormCommand {
     Show { number: String },
     /// Delete a form and its history (its action links then say so)
     Delete { number: String },
-    /// Run a jump the form's status offers (operators)
+    /// Run a jump the form's status offers (operators); or, with --workflow,
+    /// --status and --trigger, that jump for every form in that status
+    /// (w.c.s.'s trigger jumps), each in its own transaction
     Jump {
-        number: String,
-        jump: String,
+        #[arg(required_unless_present = "workflow", conflicts_with = "workflow")]
+        number: Option<String>,
+        #[arg(required_unless_present = "workflow", conflicts_with = "workflow")]
+        jump: Option<String>,
+        /// Who acts, named in the history [default: form-jump[PID]]
         #[arg(long, value_name = "WHO")]
-        actor: String,
+        actor: Option<String>,
+        /// Data the jump carries, KEY=VALUE; repeatable
+        #[arg(long, value_name = "KEY=VALUE")]
+        data: Vec<String>,
+        /// Every form of this workflow...
+        #[arg(long, value_name = "NAME", requires_all = ["status", "trigger"])]
+        workflow: Option<String>,
+        /// ... in this status ...
+        #[arg(long, value_name = "STATUS", requires = "workflow")]
+        status: Option<String>,
+        /// ... takes this jump
+        #[arg(long, value_name = "JUMP", requires = "workflow")]
+        trigger: Option<String>,
+        /// Only forms whose data has FIELD=VALUE; repeatable
+        #[arg(long = "where", value_name = "FIELD=VALUE", requires = "workflow")]
+        filters: Vec<String>,
+        /// Only forms in the status for longer than this (e.g. 30d)
+        #[arg(long, value_name = "DURATION", requires = "workflow")]
+        older_than: Option<crate::duration::Duration>,
+        /// Say which forms would jump; change nothing
+        #[arg(long, requires = "workflow")]
+        dry_run: bool,
     },
 }
 
@@ -77,8 +103,35 @@ pub fn form(ctx: &Context, args: FormArgs) -> anyhow::Result<()> {
             store.delete_form(form.id)?;
             Ok(())
         }
-        FormCommand::Jump { number, jump, actor } => {
-            let form = ops::workflow::jump(&mut store, ctx.config()?, &number, &jump, &actor)?;
+        FormCommand::Jump {
+            number,
+            jump,
+            actor,
+            data,
+            workflow,
+            status,
+            trigger,
+            filters,
+            older_than,
+            dry_run,
+        } => {
+            let actor = actor.unwrap_or_else(|| ops::actor("form-jump"));
+            if let Some(workflow) = workflow {
+                let request = ops::workflow::BulkJump {
+                    workflow,
+                    status: status.unwrap_or_default(),
+                    trigger: trigger.unwrap_or_default(),
+                    filters,
+                    older_than,
+                    data,
+                    dry_run,
+                };
+                let outcomes = ops::workflow::jump_all(&mut store, ctx.config()?, &request, &actor)?;
+                return render::bulk_jump(&outcomes, ctx.output);
+            }
+            let data = ops::workflow::parse_data(&data)?;
+            let (number, jump) = (number.unwrap_or_default(), jump.unwrap_or_default());
+            let form = ops::workflow::jump(&mut store, ctx.config()?, &number, &jump, &actor, &data)?;
             log::info!("form {} is now {}", form.number, form.status);
             Ok(())
         }

@@ -12,11 +12,21 @@ pub struct RunJumpArgs {
     /// Who acts [default: the link's recipient]
     #[arg(long, value_name = "TEXT")]
     pub actor: Option<String>,
+    /// Data the jump carries, KEY=VALUE (e.g. comment=...); repeatable
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub data: Vec<String>,
 }
 
 pub fn run_jump(ctx: &Context, args: RunJumpArgs) -> anyhow::Result<()> {
     let mut store = ctx.store()?;
-    let (form, _) = ops::workflow::run_link(&mut store, ctx.config()?, &args.token, args.actor.as_deref())?;
+    let data = ops::workflow::parse_data(&args.data)?;
+    let (form, _) = ops::workflow::run_link(
+        &mut store,
+        ctx.config()?,
+        &args.token,
+        args.actor.as_deref(),
+        &data,
+    )?;
     log::info!("form {} is now {}", form.number, form.status);
     ctx.output.record(&form)
 }

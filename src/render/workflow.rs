@@ -124,3 +124,40 @@ pub(crate) fn issued_link(link: &crate::ops::workflow::IssuedLink, output: Outpu
         Output::Text => Ok(out(&link.url)?),
     }
 }
+
+/// `form jump --workflow …`: each form's outcome with `--json`; in text, the
+/// forms a dry run would move (a real run is quiet, failures are errors).
+pub(crate) fn bulk_jump(
+    outcomes: &[crate::ops::workflow::BulkOutcome],
+    output: Output,
+) -> anyhow::Result<()> {
+    let count = |what: &str| outcomes.iter().filter(|o| o.outcome == what).count();
+    let (jumped, failed, would) = (count("jumped"), count("failed"), count("would jump"));
+    log::info!("{jumped} form(s) jumped, {failed} failed, {would} would jump");
+    match output {
+        Output::Json => json(&serde_json::json!({
+            "jumped": jumped,
+            "failed": failed,
+            "would_jump": would,
+            "forms": outcomes,
+        }))?,
+        Output::Text => {
+            let text: String = outcomes
+                .iter()
+                .filter(|o| o.outcome == "would jump")
+                .map(|o| format!("{}\n", o.number))
+                .collect();
+            out(&text)?;
+        }
+    }
+    if failed > 0 {
+        let first = outcomes.iter().find(|o| o.outcome == "failed");
+        anyhow::bail!(
+            "{failed} of {} form(s) did not jump; first: {} ({})",
+            outcomes.len(),
+            first.map(|o| o.number.as_str()).unwrap_or_default(),
+            first.and_then(|o| o.error.as_deref()).unwrap_or_default()
+        );
+    }
+    Ok(())
+}

@@ -115,8 +115,65 @@ fn unsubscribe(store: &mut Store, post: bool, token: &str) -> anyhow::Result<Pag
     }
 }
 
-/// `/actions/TOKEN/`: GET shows what will happen, POST runs the jump.
-fn action(store: &mut Store, config: &Config, post: bool, token: &str) -> anyhow::Result<Page> {
+/// A field of an `application/x-www-form-urlencoded` body.
+fn form_field(body: &[u8], name: &str) -> Option<String> {
+    String::from_utf8_lossy(body).split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (decode_component(key) == name).then(|| decode_component(value))
+    })
+}
+
+/// `+` and `%XX` decoded; invalid escapes kept as they are.
+fn decode_component(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(byte) => {
+                        out.push(byte);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The confirmation form of a link: its button, and a comment field when
+/// the workflow asks for one.
+fn confirm_form(link: &workflow::ValidLink, problem: Option<&str>) -> String {
+    let comment = match link.token.comment.as_deref() {
+        Some(mode) => format!(
+            "<p><label for=\"comment\">Commentaire{}</label><br>\
+             <textarea id=\"comment\" name=\"comment\" rows=\"4\" cols=\"40\"{}></textarea></p>",
+            if mode == "required" { "" } else { " (facultatif)" },
+            if mode == "required" { " required" } else { "" }
+        ),
+        None => String::new(),
+    };
+    format!(
+        "{}<p>{}</p>\n<p><strong>{}</strong></p>\n<form method=\"post\">{comment}<button type=\"submit\">{}</button></form>",
+        problem
+            .map(|p| format!("<p><strong>{}</strong></p>\n", escape(p)))
+            .unwrap_or_default(),
+        escape(link.token.message.as_deref().unwrap_or("Please confirm action.")),
+        escape(&format!("{} : {}", link.form.number, link.jump.label)),
+        escape(&link.token.label)
+    )
+}
+
+/// `/actions/TOKEN/`: GET shows what will happen, POST runs the jump (with
+/// the comment the page asked for, as jump data).
+fn action(store: &mut Store, config: &Config, post: Option<&[u8]>, token: &str) -> anyhow::Result<Page> {
     let invalid = |err: anyhow::Error| -> anyhow::Result<Page> {
         match err.downcast_ref::<crate::exit_codes::BadInput>() {
             Some(message) => Ok(Page {
@@ -127,13 +184,32 @@ fn action(store: &mut Store, config: &Config, post: bool, token: &str) -> anyhow
             None => Err(err),
         }
     };
-    if post {
-        return match workflow::run_link(store, config, token, None) {
+    if let Some(body) = post {
+        let mut data = serde_json::Map::new();
+        if let Some(comment) = form_field(body, "comment").filter(|c| !c.trim().is_empty()) {
+            data.insert("comment".into(), serde_json::Value::String(comment));
+        }
+        return match workflow::run_link(store, config, token, None, &data) {
             Ok((form, done)) => Ok(Page {
                 status: 200,
                 title: form.name,
                 body: format!("<p>{}</p>", escape(done.as_deref().unwrap_or("Done."))),
             }),
+            // The comment the link asks for is missing: the form again.
+            Err(err)
+                if err
+                    .downcast_ref::<crate::exit_codes::BadInput>()
+                    .is_some_and(|b| b.field() == Some("comment")) =>
+            {
+                match workflow::check_link(store, token) {
+                    Ok(link) => Ok(Page {
+                        status: 400,
+                        title: link.form.name.clone(),
+                        body: confirm_form(&link, Some("Un commentaire est nécessaire.")),
+                    }),
+                    Err(err) => invalid(err),
+                }
+            }
             Err(err) => invalid(err),
         };
     }
@@ -141,12 +217,7 @@ fn action(store: &mut Store, config: &Config, post: bool, token: &str) -> anyhow
         Ok(link) => Ok(Page {
             status: 200,
             title: link.form.name.clone(),
-            body: format!(
-                "<p>{}</p>\n<p><strong>{}</strong></p>\n<form method=\"post\"><button type=\"submit\">{}</button></form>",
-                escape(link.token.message.as_deref().unwrap_or("Please confirm action.")),
-                escape(&format!("{} : {}", link.form.number, link.jump.label)),
-                escape(&link.token.label)
-            ),
+            body: confirm_form(&link, None),
         }),
         Err(err) => invalid(err),
     }
@@ -158,12 +229,12 @@ pub(super) fn route(store: &mut Store, config: &Config, request: &Request) -> an
         "POST" => true,
         _ => return Ok(error_page(405)),
     };
-    // A one-click POST carries `List-Unsubscribe=One-Click`, a form post
-    // nothing we need: the body (bounded by the transport) is not read.
+    // A one-click POST carries `List-Unsubscribe=One-Click`, an unsubscribe
+    // form post nothing we need; an action's form may carry a comment.
     let segments: Vec<&str> = request.path.trim_matches('/').split('/').collect();
     match segments.as_slice() {
         ["unsubscribe", token] => unsubscribe(store, post, token),
-        ["actions", token] => action(store, config, post, token),
+        ["actions", token] => action(store, config, post.then_some(&request.body[..]), token),
         _ => Ok(Page {
             status: 404,
             title: "Page introuvable".into(),
@@ -175,6 +246,20 @@ pub(super) fn route(store: &mut Store, config: &Config, request: &Request) -> an
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn form_fields_are_decoded() {
+        assert_eq!(
+            form_field(b"comment=Tr%C3%A8s+bien%21&x=1", "comment").as_deref(),
+            Some("Très bien!")
+        );
+        assert_eq!(form_field(b"a=1", "comment"), None);
+        assert_eq!(form_field(b"comment=100%", "comment").as_deref(), Some("100%"));
+        assert_eq!(
+            form_field("comment=é%".as_bytes(), "comment").as_deref(),
+            Some("é%")
+        );
+    }
 
     #[test]
     fn escapes_and_masks() {

@@ -238,6 +238,13 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE group_members_new RENAME TO group_members;
     CREATE INDEX group_members_email ON group_members(email);
     "#,
+    // 9: a jump may carry data (w.c.s.'s jump data: a comment from the
+    // link's page, --data k=v), kept in the history; a link may ask for a
+    // comment.
+    r#"
+    ALTER TABLE form_history ADD COLUMN data TEXT;   -- JSON object
+    ALTER TABLE action_tokens ADD COLUMN comment TEXT CHECK (comment IN ('optional','required'));
+    "#,
 ];
 
 pub(super) const LATEST: u32 = MIGRATIONS.len() as u32;

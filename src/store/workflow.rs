@@ -40,6 +40,9 @@ pub struct HistoryEntry {
     pub to: String,
     pub jump: Option<String>,
     pub actor: String,
+    /// What the jump carried (a comment, `--data`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<serde_json::Value>,
 }
 
 /// An action link created while rendering a message.
@@ -52,6 +55,8 @@ pub struct NewActionToken {
     pub message: Option<String>,
     pub done_message: Option<String>,
     pub expires_at: Timestamp,
+    /// `optional` or `required`: the link's page asks for a comment.
+    pub comment: Option<String>,
 }
 
 /// An action link as stored (by the hash of its token).
@@ -66,6 +71,7 @@ pub struct ActionToken {
     pub done_message: Option<String>,
     pub expires_at: Timestamp,
     pub used_at: Option<Timestamp>,
+    pub comment: Option<String>,
 }
 
 /// What entering a status produces: messages to queue and their links.
@@ -143,7 +149,7 @@ fn apply_effects(
     for token in &effects.tokens {
         tx.execute(
             "INSERT INTO action_tokens (token_hash, form_id, jump, status, recipient, label, message, done_message, \
-             expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             expires_at, created_at, comment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 &token.hash[..],
                 form_id,
@@ -154,7 +160,8 @@ fn apply_effects(
                 token.message,
                 token.done_message,
                 clock::to_db(token.expires_at),
-                now
+                now,
+                token.comment
             ],
         )?;
     }
@@ -209,15 +216,19 @@ impl Store {
 
     pub fn form_history(&self, form_id: i64) -> rusqlite::Result<Vec<HistoryEntry>> {
         self.conn
-            .prepare_cached("SELECT at, from_status, to_status, jump, actor FROM form_history WHERE form_id = ?1 ORDER BY id")?
+            .prepare_cached(
+                "SELECT at, from_status, to_status, jump, actor, data FROM form_history WHERE form_id = ?1 ORDER BY id",
+            )?
             .query_map([form_id], |row| {
                 let at: String = row.get(0)?;
+                let data: Option<String> = row.get(5)?;
                 Ok(HistoryEntry {
                     at: clock::from_db(&at).unwrap_or_default(),
                     from: row.get(1)?,
                     to: row.get(2)?,
                     jump: row.get(3)?,
                     actor: row.get(4)?,
+                    data: data.and_then(|d| serde_json::from_str(&d).ok()),
                 })
             })?
             .collect()
@@ -269,7 +280,7 @@ impl Store {
     pub fn action_token(&self, hash: &[u8; 32]) -> rusqlite::Result<Option<ActionToken>> {
         self.conn
             .prepare_cached(
-                "SELECT form_id, jump, status, recipient, label, message, done_message, expires_at, used_at \
+                "SELECT form_id, jump, status, recipient, label, message, done_message, expires_at, used_at, comment \
                  FROM action_tokens WHERE token_hash = ?1",
             )?
             .query_row([&hash[..]], |row| {
@@ -285,6 +296,7 @@ impl Store {
                     done_message: row.get(6)?,
                     expires_at: clock::from_db(&expires).unwrap_or_default(),
                     used_at: used.as_deref().and_then(clock::from_db),
+                    comment: row.get(9)?,
                 })
             })
             .optional()
@@ -333,7 +345,7 @@ impl Store {
         form: &Form,
         to: &str,
         jump: &str,
-        actor: &str,
+        (actor, data): (&str, Option<&str>),
         token: Option<&[u8; 32]>,
         enter: impl FnOnce(&Reader) -> Result<Effects, String>,
     ) -> Result<(), FormChangeError> {
@@ -358,8 +370,9 @@ impl Store {
             return Err(FormChangeError::Moved);
         }
         tx.execute(
-            "INSERT INTO form_history (form_id, at, from_status, to_status, jump, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![form.id, now, form.status, to, jump, actor],
+            "INSERT INTO form_history (form_id, at, from_status, to_status, jump, actor, data) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![form.id, now, form.status, to, jump, actor, data],
         )?;
         let effects = enter(&Reader { conn: &tx }).map_err(FormChangeError::Actions)?;
         apply_effects(&tx, form.id, to, &effects, &now, actor)?;

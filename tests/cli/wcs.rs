@@ -185,3 +185,240 @@ fn a_button_where_it_cannot_work_is_refused_at_import() {
     );
     assert!(stderr.contains("action_button cannot work"), "{stderr}");
 }
+
+const COMMENTED: &str = r#"name: approval
+label: Validation
+initial: waiting
+statuses:
+  - id: waiting
+    label: En attente
+    jumps:
+      - { id: accept, label: Accepter, to: accepted }
+      - { id: close, label: Clore, to: closed }
+    on_enter:
+      - email:
+          to: ["maire@example.org"]
+          subject: "Demande {{ form.number }}"
+          text: |
+            {% action_button "accept" label="Accepter" comment="required" %}
+  - id: accepted
+    label: Acceptée
+    on_enter:
+      - email:
+          to: ["agent@example.org"]
+          subject: "Acceptée"
+          text: "Le maire a dit : {{ jump.data.comment }}"
+  - { id: closed, label: Close }
+"#;
+
+/// A link that asks for a comment: the page shows the field, a POST
+/// without it is refused (the link still works), with it the jump runs and
+/// the comment is in the history and the next status's mail.
+#[test]
+fn a_link_with_a_comment_field_carries_the_comment() {
+    let env = Env::new();
+    env.write(
+        "publik.yaml",
+        "serve:\n  public_url: https://demarches.example.org\n",
+    );
+    env.write("approval.yaml", COMMENTED);
+    env.publik()
+        .args(["workflow", "import", "approval.yaml"])
+        .assert()
+        .success();
+    let number = env.json(&["form", "create", "--workflow", "approval", "--name", "Demande"])["number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    env.publik().arg("send-queue").assert().success();
+    let eml = std::fs::read_dir(env.path("outbox"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let eml = std::fs::read(eml).unwrap();
+    let text = mail_parser::MessageParser::default()
+        .parse(&eml)
+        .unwrap()
+        .body_text(0)
+        .unwrap()
+        .to_string();
+    let url = text
+        .split_whitespace()
+        .find(|w| w.starts_with("https://demarches.example.org/actions/"))
+        .unwrap()
+        .to_string();
+    let path = &url["https://demarches.example.org".len()..];
+    let served = env.serve();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut page = agent.get(&format!("{}{path}", served.base)).call().unwrap();
+    let html = page.body_mut().read_to_string().unwrap();
+    assert!(
+        html.contains("name=\"comment\"") && html.contains("required"),
+        "{html}"
+    );
+    common::assert_valid_html(&html);
+    let post = |body: &str| {
+        let mut response = agent
+            .post(&format!("{}{path}", served.base))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .send(body.as_bytes())
+            .unwrap();
+        (
+            response.status().as_u16(),
+            response.body_mut().read_to_string().unwrap(),
+        )
+    };
+    let (status, html) = post("comment=");
+    assert_eq!(status, 400, "{html}");
+    assert!(html.contains("Un commentaire est nécessaire"), "{html}");
+    assert_eq!(env.json(&["form", "show", &number])["status"], "waiting");
+    let (status, _) = post("comment=Tr%C3%A8s+bien+%21");
+    assert_eq!(status, 200);
+    let shown = env.json(&["form", "show", &number]);
+    assert_eq!(shown["status"], "accepted");
+    assert_eq!(shown["history"][1]["data"]["comment"], "Très bien !");
+    drop(served);
+    env.publik().arg("send-queue").assert().success();
+    let texts: Vec<String> = std::fs::read_dir(env.path("outbox"))
+        .unwrap()
+        .map(|f| {
+            let raw = std::fs::read(f.unwrap().path()).unwrap();
+            let message = mail_parser::MessageParser::default().parse(&raw).unwrap();
+            message.body_text(0).unwrap_or_default().to_string()
+        })
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.contains("Le maire a dit : Tr")),
+        "the next status sees the comment"
+    );
+}
+
+/// `run-jump --data` and `form jump --data` carry data too.
+#[test]
+fn jumps_from_the_command_line_carry_data() {
+    let env = Env::new();
+    env.write(
+        "publik.yaml",
+        "serve:\n  public_url: https://demarches.example.org\n",
+    );
+    env.write("approval.yaml", COMMENTED);
+    env.publik()
+        .args(["workflow", "import", "approval.yaml"])
+        .assert()
+        .success();
+    let number = env.json(&["form", "create", "--workflow", "approval", "--name", "Demande"])["number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let link = env.json(&["issue-action-token", "--form", &number, "--action", "accept"]);
+    env.publik()
+        .args([
+            "run-jump",
+            link["url"].as_str().unwrap(),
+            "--data",
+            "comment=vu",
+            "--data",
+            "ref=42",
+        ])
+        .assert()
+        .success();
+    let shown = env.json(&["form", "show", &number]);
+    assert_eq!(
+        shown["history"][1]["data"],
+        serde_json::json!({"comment": "vu", "ref": "42"})
+    );
+    let second = env.json(&["form", "create", "--workflow", "approval", "--name", "Autre"])["number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    env.publik()
+        .args(["form", "jump", &second, "close", "--data", "motif=doublon"])
+        .assert()
+        .success();
+    assert_eq!(
+        env.json(&["form", "show", &second])["history"][1]["data"]["motif"],
+        "doublon"
+    );
+    env.publik()
+        .args(["form", "jump", &second, "close", "--data", "nokey"])
+        .assert()
+        .code(65);
+}
+
+/// w.c.s.'s trigger jumps: every form of a workflow in a status, filtered
+/// by data and age, each in its own transaction; --dry-run changes nothing.
+#[test]
+fn bulk_jumps_move_every_matching_form() {
+    let env = Env::new();
+    env.write(
+        "publik.yaml",
+        "serve:\n  public_url: https://demarches.example.org\n",
+    );
+    env.write("approval.yaml", COMMENTED);
+    env.publik()
+        .args(["workflow", "import", "approval.yaml"])
+        .assert()
+        .success();
+    let create = |quartier: &str| {
+        env.json(&[
+            "form",
+            "create",
+            "--workflow",
+            "approval",
+            "--name",
+            "D",
+            "--data",
+            &format!("quartier={quartier}"),
+        ])["number"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let nord = [create("nord"), create("nord")];
+    let sud = create("sud");
+    let bulk = |extra: &[&str]| {
+        let mut args = vec![
+            "form",
+            "jump",
+            "--workflow",
+            "approval",
+            "--status",
+            "waiting",
+            "--trigger",
+            "close",
+        ];
+        args.extend_from_slice(extra);
+        env.json(&args)
+    };
+    let dry = bulk(&["--where", "quartier=nord", "--dry-run"]);
+    assert_eq!(dry["would_jump"], 2, "{dry}");
+    assert_eq!(env.json(&["form", "show", &nord[0]])["status"], "waiting");
+    // Nothing is 30 days old yet.
+    assert_eq!(bulk(&["--older-than", "30d"])["jumped"], 0);
+    let done = bulk(&["--where", "quartier=nord", "--data", "motif=hors délai"]);
+    assert_eq!(done["jumped"], 2, "{done}");
+    for number in &nord {
+        let shown = env.json(&["form", "show", number]);
+        assert_eq!(shown["status"], "closed");
+        assert_eq!(shown["history"][1]["data"]["motif"], "hors délai");
+    }
+    assert_eq!(env.json(&["form", "show", &sud])["status"], "waiting");
+    env.publik()
+        .args([
+            "form",
+            "jump",
+            "--workflow",
+            "approval",
+            "--status",
+            "waiting",
+            "--trigger",
+            "nope",
+        ])
+        .assert()
+        .code(65);
+}

@@ -191,6 +191,17 @@ pub(super) fn environment(links: Option<LinkContext>) -> Environment<'static> {
             let delay: Option<JValue> = kwargs.get("delay")?;
             let message: Option<String> = kwargs.get("message")?;
             let done_message: Option<String> = kwargs.get("done_message")?;
+            // w.c.s.: the link's page may ask for a comment, kept as jump data.
+            let comment: Option<String> = kwargs.get("comment")?;
+            if let Some(mode) = comment
+                .as_deref()
+                .filter(|m| !matches!(*m, "optional" | "required"))
+            {
+                return Err(minijinja::Error::new(
+                    minijinja::ErrorKind::InvalidOperation,
+                    format!("action_button comment=\"{mode}\": optional or required"),
+                ));
+            }
             kwargs.assert_all_used()?;
             let Some(label) = label else {
                 return Err(minijinja::Error::new(
@@ -240,6 +251,7 @@ pub(super) fn environment(links: Option<LinkContext>) -> Environment<'static> {
                         message,
                         done_message,
                         expires_at: crate::clock::now() + ttl.chrono(),
+                        comment,
                     });
                     let url = format!("{}/actions/{placeholder}/", link.base.trim_end_matches('/'));
                     state.placeholders.push(placeholder);

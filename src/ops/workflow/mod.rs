@@ -47,6 +47,7 @@ pub(crate) const LINK_USED_OR_EXPIRED: &str = "This action link has already been
 pub(crate) const LINK_FORM_REMOVED: &str =
     "This action link is no longer valid as the attached form has been removed.";
 pub(crate) const LINK_INVALID: &str = "This action link is no longer valid.";
+pub(crate) const COMMENT_REQUIRED: &str = "A comment is required.";
 
 fn change_error(err: FormChangeError) -> anyhow::Error {
     match err {
@@ -79,13 +80,7 @@ pub(crate) fn create(
     if request.name.trim().is_empty() {
         return Err(bad_field("name", "must not be empty"));
     }
-    let mut data = serde_json::Map::new();
-    for pair in &request.data {
-        let (key, value) = pair
-            .split_once('=')
-            .ok_or_else(|| bad_field("data", format!("\"{pair}\" is not KEY=VALUE")))?;
-        data.insert(key.to_string(), Value::String(value.to_string()));
-    }
+    let data = parse_data(&request.data)?;
     let email = match &request.email {
         Some(email) => Some(
             parse_mailbox(email)
@@ -127,6 +122,37 @@ pub(crate) fn create(
     Ok(number)
 }
 
+/// `KEY=VALUE` pairs (`--data`) as a JSON object.
+pub(crate) fn parse_data(pairs: &[String]) -> anyhow::Result<serde_json::Map<String, Value>> {
+    let mut data = serde_json::Map::new();
+    for pair in pairs {
+        let (key, value) = pair
+            .split_once('=')
+            .filter(|(key, _)| !key.trim().is_empty())
+            .ok_or_else(|| bad_field("data", format!("\"{pair}\" is not KEY=VALUE")))?;
+        data.insert(key.trim().to_string(), Value::String(value.to_string()));
+    }
+    Ok(data)
+}
+
+/// The template context of a form entering `target` by `jump`, with what
+/// the jump carried: `{{ jump.data.comment }}`.
+fn jump_context(
+    form: &Form,
+    target: &StatusDef,
+    jump: &Jump,
+    data: &serde_json::Map<String, Value>,
+) -> Value {
+    let mut context = stored_form_context(form, target);
+    context["jump"] = serde_json::json!({"id": jump.id, "label": jump.label, "data": data});
+    context
+}
+
+/// The JSON kept in the history, when the jump carried anything.
+fn history_data(data: &serde_json::Map<String, Value>) -> Option<String> {
+    (!data.is_empty()).then(|| Value::Object(data.clone()).to_string())
+}
+
 /// `form jump` (and, later, action links): the jump must be offered by the
 /// form's current status.
 pub(crate) fn jump(
@@ -135,6 +161,7 @@ pub(crate) fn jump(
     number: &str,
     jump_id: &str,
     actor: &str,
+    data: &serde_json::Map<String, Value>,
 ) -> anyhow::Result<Form> {
     let form = store
         .form(number)?
@@ -157,13 +184,112 @@ pub(crate) fn jump(
     };
     let target = workflow.status(&jump.to).context("jump target missing")?.clone();
     let link_key_path = crate::link_key::path_for(config, store.path());
-    let context = stored_form_context(&form, &target);
+    let context = jump_context(&form, &target, jump, data);
+    let recorded = history_data(data);
     store
-        .jump_form(&form, &target.id, jump_id, actor, None, |reader| {
-            enter_status(config, &link_key_path, reader, &target, &context)
-        })
+        .jump_form(
+            &form,
+            &target.id,
+            jump_id,
+            (actor, recorded.as_deref()),
+            None,
+            |reader| enter_status(config, &link_key_path, reader, &target, &context),
+        )
         .map_err(change_error)?;
     Ok(store.form(number)?.unwrap_or(form))
+}
+
+/// `form jump --workflow W --status S --trigger T`: which forms, and what
+/// the jump carries.
+#[derive(Debug, Default)]
+pub(crate) struct BulkJump {
+    pub workflow: String,
+    pub status: String,
+    pub trigger: String,
+    /// `field=value` the form's data must hold.
+    pub filters: Vec<String>,
+    /// Only forms in the status (last changed) longer ago than this.
+    pub older_than: Option<Duration>,
+    pub data: Vec<String>,
+    pub dry_run: bool,
+}
+
+/// One form's outcome in a bulk jump.
+#[derive(Debug, Serialize)]
+pub(crate) struct BulkOutcome {
+    pub number: String,
+    /// `jumped`, `would jump` (dry run) or `failed`.
+    pub outcome: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// w.c.s.'s trigger jumps: the jump `trigger` for every form of `workflow`
+/// in `status` that matches, each in its own transaction (one failing
+/// leaves the others done).
+pub(crate) fn jump_all(
+    store: &mut Store,
+    config: &Config,
+    request: &BulkJump,
+    actor: &str,
+) -> anyhow::Result<Vec<BulkOutcome>> {
+    let workflow = load(store, &request.workflow)?;
+    let status = workflow.status(&request.status).ok_or_else(|| {
+        bad_field(
+            "status",
+            format!("workflow {} has no status \"{}\"", workflow.name, request.status),
+        )
+    })?;
+    if !status.jumps.iter().any(|j| j.id == request.trigger) {
+        return Err(bad_field(
+            "trigger",
+            format!("status \"{}\" offers no jump \"{}\"", status.id, request.trigger),
+        ));
+    }
+    let filters: Vec<(String, String)> = parse_data(&request.filters)
+        .map_err(|_| bad_field("filters", "expected FIELD=VALUE"))?
+        .into_iter()
+        .map(|(k, v)| (k, v.as_str().unwrap_or_default().to_string()))
+        .collect();
+    let data = parse_data(&request.data)?;
+    let before = request.older_than.map(|age| crate::clock::now() - age.chrono());
+    let forms: Vec<Form> = store
+        .forms(Some(&request.status), Some(&request.workflow))?
+        .into_iter()
+        .filter(|form| before.is_none_or(|before| form.updated_at <= before))
+        .filter(|form| {
+            filters.iter().all(|(key, value)| match &form.data[key] {
+                Value::String(s) => s == value,
+                Value::Null => false,
+                other => serde_json::from_str::<Value>(value).is_ok_and(|v| v == *other),
+            })
+        })
+        .collect();
+    let mut outcomes = Vec::with_capacity(forms.len());
+    for form in forms {
+        if request.dry_run {
+            outcomes.push(BulkOutcome {
+                number: form.number,
+                outcome: "would jump",
+                error: None,
+            });
+            continue;
+        }
+        let outcome = match jump(store, config, &form.number, &request.trigger, actor, &data) {
+            Ok(_) => BulkOutcome {
+                number: form.number,
+                outcome: "jumped",
+                error: None,
+            },
+            Err(e) => BulkOutcome {
+                number: form.number,
+                outcome: "failed",
+                error: Some(format!("{e:#}")),
+            },
+        };
+        outcomes.push(outcome);
+    }
+    Ok(outcomes)
 }
 
 /// `purge-tokens`: expired links, and links used longer ago than `grace`.
@@ -231,8 +357,16 @@ pub(crate) fn run_link(
     config: &Config,
     text: &str,
     actor: Option<&str>,
+    data: &serde_json::Map<String, Value>,
 ) -> anyhow::Result<(Form, Option<String>)> {
     let link = check_link(store, text)?;
+    let commented = data
+        .get("comment")
+        .and_then(Value::as_str)
+        .is_some_and(|c| !c.trim().is_empty());
+    if link.token.comment.as_deref() == Some("required") && !commented {
+        return Err(bad_field("comment", COMMENT_REQUIRED));
+    }
     let target = link
         .workflow
         .status(&link.jump.to)
@@ -244,13 +378,14 @@ pub(crate) fn run_link(
         .unwrap_or_else(|| "action link".into());
     let link_key_path = crate::link_key::path_for(config, store.path());
     let form = &link.form;
-    let context = stored_form_context(form, &target);
+    let context = jump_context(form, &target, &link.jump, data);
+    let recorded = history_data(data);
     store
         .jump_form(
             form,
             &target.id,
             &link.jump.id,
-            &who,
+            (&who, recorded.as_deref()),
             Some(&link.hash),
             |reader| enter_status(config, &link_key_path, reader, &target, &context),
         )
@@ -325,6 +460,7 @@ pub(crate) fn issue_link(
             message: message.map(str::to_string),
             done_message: None,
             expires_at,
+            comment: None,
         },
     )?;
     let url = format!(
