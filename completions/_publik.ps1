@@ -1641,6 +1641,8 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
         'publik;issue-action-token' {
             [CompletionResult]::new('--form', '--form', [CompletionResultType]::ParameterName, 'form')
             [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'The jump, offered by the form''s current status')
+            [CompletionResult]::new('--wcs-form', '--wcs-form', [CompletionResultType]::ParameterName, 'A form of a remote w.c.s. (under a wcs.services url): the link runs its trigger there')
+            [CompletionResult]::new('--trigger', '--trigger', [CompletionResultType]::ParameterName, 'The w.c.s. jump trigger the link runs (with --wcs-form)')
             [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Lifetime: days as a bare number (as w.c.s.), or 90m, 12h, 7d; at most 365 days [default: 3]')
             [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'Who the link is for (named in the history when used)')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'Button label on the confirmation page [default: the jump''s label]')

@@ -3102,7 +3102,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__issue__subcmd__action__subcmd__token)
-            opts="-v -q -h -V --form --action --ttl --recipient --label --message --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            opts="-v -q -h -V --form --action --wcs-form --trigger --ttl --recipient --label --message --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3113,6 +3113,14 @@ _publik() {
                     return 0
                     ;;
                 --action)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wcs-form)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trigger)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1501,6 +1501,8 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;issue-action-token'= {
             cand --form 'form'
             cand --action 'The jump, offered by the form''s current status'
+            cand --wcs-form 'A form of a remote w.c.s. (under a wcs.services url): the link runs its trigger there'
+            cand --trigger 'The w.c.s. jump trigger the link runs (with --wcs-form)'
             cand --ttl 'Lifetime: days as a bare number (as w.c.s.), or 90m, 12h, 7d; at most 365 days [default: 3]'
             cand --recipient 'Who the link is for (named in the history when used)'
             cand --label 'Button label on the confirmation page [default: the jump''s label]'

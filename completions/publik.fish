@@ -1006,6 +1006,8 @@ complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l form -r
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l action -d 'The jump, offered by the form\'s current status' -r
+complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l wcs-form -d 'A form of a remote w.c.s. (under a wcs.services url): the link runs its trigger there' -r
+complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l trigger -d 'The w.c.s. jump trigger the link runs (with --wcs-form)' -r
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l ttl -d 'Lifetime: days as a bare number (as w.c.s.), or 90m, 12h, 7d; at most 365 days [default: 3]' -r
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l recipient -d 'Who the link is for (named in the history when used)' -r
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l label -d 'Button label on the confirmation page [default: the jump\'s label]' -r

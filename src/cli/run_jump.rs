@@ -27,6 +27,15 @@ pub fn run_jump(ctx: &Context, args: RunJumpArgs) -> anyhow::Result<()> {
         args.actor.as_deref(),
         &data,
     )?;
-    log::info!("form {} is now {}", form.number, form.status);
-    ctx.output.record(&form)
+    match form {
+        Some(form) => {
+            log::info!("form {} is now {}", form.number, form.status);
+            ctx.output.record(&form)
+        }
+        // A remote w.c.s. form: its trigger ran there.
+        None => {
+            log::info!("the remote form took the jump");
+            ctx.output.record(&serde_json::json!({"remote": true}))
+        }
+    }
 }

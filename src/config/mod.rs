@@ -20,6 +20,7 @@ mod pages;
 mod queue;
 mod secret;
 mod sms;
+mod wcs;
 mod webpush;
 
 pub(crate) use dkim::*;
@@ -28,6 +29,7 @@ pub(crate) use maarch::*;
 pub(crate) use pages::*;
 pub(crate) use queue::*;
 pub(crate) use sms::*;
+pub(crate) use wcs::*;
 pub(crate) use webpush::*;
 
 /// Builds the error of a bad value: the key path and what is wrong.
@@ -63,6 +65,8 @@ pub struct Config {
     pub ics: IcsConfig,
     pub maarch: MaarchConfig,
     pub webpush: WebpushConfig,
+    /// Remote w.c.s. services action links may act on.
+    pub wcs: WcsConfig,
     /// The file this was read from (None: built-in defaults).
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -175,6 +179,7 @@ impl Config {
         self.ics.validate(base, &fail)?;
         self.webpush.validate(base, &fail)?;
         self.maarch.validate(base, &fail)?;
+        self.wcs.validate(base, &fail)?;
         self.newsletter.validate(base, &fail)?;
         self.serve.validate(base, &fail)?;
         self.queue.validate(base, &fail)

@@ -175,6 +175,19 @@ fn confirm_form(link: &workflow::ValidLink, problem: Option<&str>) -> String {
 /// the comment the page asked for, as jump data).
 fn action(store: &mut Store, config: &Config, post: Option<&[u8]>, token: &str) -> anyhow::Result<Page> {
     let invalid = |err: anyhow::Error| -> anyhow::Result<Page> {
+        if err.is::<crate::exit_codes::PeerDown>()
+            || err.chain().any(|c| c.is::<crate::exit_codes::PeerDown>())
+        {
+            // A remote w.c.s. is down: the link still works later.
+            log::error!("{err:#}");
+            return Ok(Page {
+                status: 503,
+                title: "Service indisponible".into(),
+                body: "<p>Le service ne répond pas pour le moment. Réessayez dans quelques minutes : \
+                       le lien reste valable.</p>"
+                    .into(),
+            });
+        }
         match err.downcast_ref::<crate::exit_codes::BadInput>() {
             Some(message) => Ok(Page {
                 status: 404,
@@ -192,7 +205,7 @@ fn action(store: &mut Store, config: &Config, post: Option<&[u8]>, token: &str) 
         return match workflow::run_link(store, config, token, None, &data) {
             Ok((form, done)) => Ok(Page {
                 status: 200,
-                title: form.name,
+                title: form.map_or_else(|| "Merci".to_string(), |f| f.name),
                 body: format!("<p>{}</p>", escape(done.as_deref().unwrap_or("Done."))),
             }),
             // The comment the link asks for is missing: the form again.
@@ -213,11 +226,21 @@ fn action(store: &mut Store, config: &Config, post: Option<&[u8]>, token: &str) 
             Err(err) => invalid(err),
         };
     }
-    match workflow::check_link(store, token) {
-        Ok(link) => Ok(Page {
+    match workflow::look_up(store, token) {
+        Ok(workflow::Link::Local(link)) => Ok(Page {
             status: 200,
             title: link.form.name.clone(),
             body: confirm_form(&link, None),
+        }),
+        // A remote w.c.s. form: what the link says, and its button.
+        Ok(workflow::Link::Remote { token, .. }) => Ok(Page {
+            status: 200,
+            title: token.label.clone(),
+            body: format!(
+                "<p>{}</p>\n<form method=\"post\"><button type=\"submit\">{}</button></form>",
+                escape(token.message.as_deref().unwrap_or("Please confirm action.")),
+                escape(&token.label)
+            ),
         }),
         Err(err) => invalid(err),
     }

@@ -245,6 +245,11 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE form_history ADD COLUMN data TEXT;   -- JSON object
     ALTER TABLE action_tokens ADD COLUMN comment TEXT CHECK (comment IN ('optional','required'));
     "#,
+    // 10: a link may act on a form of a remote w.c.s. (its URL; the jump
+    // column holds the trigger, form_id is 0 and status 'remote').
+    r#"
+    ALTER TABLE action_tokens ADD COLUMN remote_form TEXT;
+    "#,
 ];
 
 pub(super) const LATEST: u32 = MIGRATIONS.len() as u32;

@@ -72,6 +72,8 @@ pub struct ActionToken {
     pub expires_at: Timestamp,
     pub used_at: Option<Timestamp>,
     pub comment: Option<String>,
+    /// A remote w.c.s. form's URL: the jump (a trigger) runs there.
+    pub remote_form: Option<String>,
 }
 
 /// What entering a status produces: messages to queue and their links.
@@ -280,8 +282,8 @@ impl Store {
     pub fn action_token(&self, hash: &[u8; 32]) -> rusqlite::Result<Option<ActionToken>> {
         self.conn
             .prepare_cached(
-                "SELECT form_id, jump, status, recipient, label, message, done_message, expires_at, used_at, comment \
-                 FROM action_tokens WHERE token_hash = ?1",
+                "SELECT form_id, jump, status, recipient, label, message, done_message, expires_at, used_at, comment, \
+                 remote_form FROM action_tokens WHERE token_hash = ?1",
             )?
             .query_row([&hash[..]], |row| {
                 let expires: String = row.get(7)?;
@@ -297,9 +299,53 @@ impl Store {
                     expires_at: clock::from_db(&expires).unwrap_or_default(),
                     used_at: used.as_deref().and_then(clock::from_db),
                     comment: row.get(9)?,
+                    remote_form: row.get(10)?,
                 })
             })
             .optional()
+    }
+
+    /// A link to a remote w.c.s. form (`token.jump` is the trigger).
+    pub fn insert_remote_action_token(
+        &mut self,
+        form_url: &str,
+        token: &NewActionToken,
+    ) -> rusqlite::Result<()> {
+        self.conn.execute(
+            "INSERT INTO action_tokens (token_hash, form_id, jump, status, recipient, label, message, done_message, \
+             expires_at, created_at, comment, remote_form) VALUES (?1, 0, ?2, 'remote', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                &token.hash[..],
+                token.jump,
+                token.recipient,
+                token.label,
+                token.message,
+                token.done_message,
+                clock::to_db(token.expires_at),
+                clock::to_db(clock::now()),
+                token.comment,
+                form_url
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Marks a link used; false if it already was (another click won).
+    pub fn claim_action_token(&mut self, hash: &[u8; 32]) -> rusqlite::Result<bool> {
+        let claimed = self.conn.execute(
+            "UPDATE action_tokens SET used_at = ?2 WHERE token_hash = ?1 AND used_at IS NULL",
+            params![&hash[..], clock::to_db(clock::now())],
+        )?;
+        Ok(claimed == 1)
+    }
+
+    /// Gives a claimed link back (the remote could not be reached).
+    pub fn release_action_token(&mut self, hash: &[u8; 32]) -> rusqlite::Result<()> {
+        self.conn.execute(
+            "UPDATE action_tokens SET used_at = NULL WHERE token_hash = ?1",
+            params![&hash[..]],
+        )?;
+        Ok(())
     }
 
     pub fn form_by_id(&self, id: i64) -> rusqlite::Result<Option<Form>> {

@@ -422,3 +422,262 @@ fn bulk_jumps_move_every_matching_form() {
         .assert()
         .code(65);
 }
+
+/// A w.c.s. stand-in: its jump-trigger API behind Publik's signed URLs. It
+/// refuses (403) a wrong signature, a replayed nonce, a timestamp more than
+/// 30 s away, an unknown orig; it records each jump it ran (URL, body).
+struct Wcs {
+    server: HttpServer,
+}
+
+const WCS_KEY: &str = "s3cr3t-shared";
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(byte) = u8::from_str_radix(&text[i + 1..i + 3], 16)
+        {
+            out.push(byte);
+            i += 3;
+            continue;
+        }
+        out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
+        i += 1;
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// Whether a query is signed as Publik signs it, with `key`.
+fn signature_ok(query: &str, key: &str) -> bool {
+    use base64::Engine;
+    use hmac::{KeyInit, Mac};
+    let Some((signed, signature)) = query.rsplit_once("&signature=") else {
+        return false;
+    };
+    let mut mac = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(key.as_bytes()).unwrap();
+    mac.update(signed.as_bytes());
+    base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes()) == percent_decode(signature)
+}
+
+impl Wcs {
+    fn start() -> Wcs {
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(std::collections::HashSet::new()));
+        let server = HttpServer::start(move |request| {
+            let (path, query) = request.url.split_once('?').unwrap_or((&request.url, ""));
+            let params: std::collections::HashMap<String, String> = query
+                .split('&')
+                .filter_map(|p| p.split_once('='))
+                .map(|(k, v)| (k.to_string(), percent_decode(v)))
+                .collect();
+            let fresh = params
+                .get("timestamp")
+                .and_then(|t| chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%SZ").ok())
+                .is_some_and(|t| (chrono::Utc::now().naive_utc() - t).num_seconds().abs() <= 30);
+            let nonce = params.get("nonce").cloned().unwrap_or_default();
+            let new_nonce = !nonce.is_empty() && seen.lock().unwrap().insert(nonce);
+            let refused = !signature_ok(query, WCS_KEY)
+                || !fresh
+                || !new_nonce
+                || params.get("orig").map(String::as_str) != Some("publik")
+                || params.get("algo").map(String::as_str) != Some("sha256");
+            if refused {
+                return Reply::json(
+                    403,
+                    serde_json::json!({"err": 1, "err_class": "invalid signature"}),
+                );
+            }
+            match path.rsplit('/').nth(1) {
+                Some("accept") => Reply::json(200, serde_json::json!({"err": 0})),
+                Some("gone") => {
+                    Reply::json(404, serde_json::json!({"err": 1, "err_desc": "no such trigger"}))
+                }
+                _ => Reply::json(500, serde_json::json!({"err": 1})),
+            }
+        });
+        Wcs { server }
+    }
+
+    fn base(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.server.port)
+    }
+
+    /// The jumps it ran: (path, JSON body).
+    fn jumps(&self) -> Vec<(String, serde_json::Value)> {
+        self.server
+            .requests()
+            .iter()
+            .filter(|r| r.method == "POST")
+            .map(|r| {
+                (
+                    r.url.split('?').next().unwrap().to_string(),
+                    serde_json::from_slice(&r.body).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+}
+
+fn remote_setup(env: &Env, wcs: &Wcs, key: &str) {
+    env.write(
+        "publik.yaml",
+        &format!(
+            "serve:\n  public_url: https://demarches.example.org\nwcs:\n  services:\n    demarches:\n      url: {}\n      orig: publik\n      key: {key}\n      timeout: 5s\n",
+            wcs.base()
+        ),
+    );
+}
+
+fn remote_link(env: &Env, wcs: &Wcs, trigger: &str) -> String {
+    let form = format!("{}forms/demande/12/", wcs.base());
+    env.json(&[
+        "issue-action-token",
+        "--wcs-form",
+        &form,
+        "--trigger",
+        trigger,
+        "--label",
+        "Valider",
+    ])["url"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// A link to a remote w.c.s. form: the page shows it, a POST runs the
+/// trigger there through a signed URL, with the jump data as JSON; the
+/// link is then used.
+#[test]
+fn remote_links_run_the_trigger_on_wcs() {
+    let wcs = Wcs::start();
+    let env = Env::new();
+    remote_setup(&env, &wcs, WCS_KEY);
+    let url = remote_link(&env, &wcs, "accept");
+    let path = &url["https://demarches.example.org".len()..];
+    let served = env.serve();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut page = agent.get(&format!("{}{path}", served.base)).call().unwrap();
+    let html = page.body_mut().read_to_string().unwrap();
+    assert!(html.contains("Valider"), "{html}");
+    common::assert_valid_html(&html);
+    assert!(wcs.jumps().is_empty(), "GET only shows");
+    let post = || {
+        agent
+            .post(&format!("{}{path}", served.base))
+            .send_empty()
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    assert_eq!(post(), 200);
+    assert_eq!(
+        wcs.jumps(),
+        [(
+            "/forms/demande/12/jump/trigger/accept/".to_string(),
+            serde_json::json!({})
+        )]
+    );
+    assert_eq!(post(), 404, "used");
+    assert_eq!(wcs.jumps().len(), 1);
+    drop(served);
+    // From the command line, with data.
+    let url = remote_link(&env, &wcs, "accept");
+    env.publik()
+        .args(["run-jump", &url, "--data", "comment=vu"])
+        .assert()
+        .success();
+    assert_eq!(wcs.jumps()[1].1, serde_json::json!({"comment": "vu"}));
+    env.publik().args(["run-jump", &url]).assert().code(65);
+}
+
+/// The remote decides: down or failing (5xx) → 75 and the link still
+/// works; the trigger gone (404) → 65 and the link is dead; our signature
+/// refused (wrong key) → 1 and the link still works.
+#[test]
+fn remote_outcomes_decide_the_link() {
+    let wcs = Wcs::start();
+    let env = Env::new();
+    remote_setup(&env, &wcs, WCS_KEY);
+    let broken = remote_link(&env, &wcs, "broken");
+    env.publik().args(["run-jump", &broken]).assert().code(75);
+    env.publik().args(["run-jump", &broken]).assert().code(75);
+    let gone = remote_link(&env, &wcs, "gone");
+    env.publik().args(["run-jump", &gone]).assert().code(65);
+    let again = env.publik().args(["run-jump", &gone]).assert().code(65);
+    assert!(String::from_utf8_lossy(&again.get_output().stderr).contains("already been used"));
+    let accept = remote_link(&env, &wcs, "accept");
+    remote_setup(&env, &wcs, "not-the-key");
+    let refused = env.publik().args(["run-jump", &accept]).assert().code(1);
+    assert!(String::from_utf8_lossy(&refused.get_output().stderr).contains("refused publik's signature"));
+    remote_setup(&env, &wcs, WCS_KEY);
+    env.publik().args(["run-jump", &accept]).assert().success();
+    // A link to a w.c.s. publik does not know is refused when issued.
+    env.publik()
+        .args([
+            "issue-action-token",
+            "--wcs-form",
+            "https://elsewhere.example.org/f/1/",
+            "--trigger",
+            "accept",
+        ])
+        .assert()
+        .code(65);
+}
+
+/// The stand-in is as strict as w.c.s.: a replayed request and a stale
+/// timestamp are refused.
+#[test]
+fn the_wcs_stand_in_refuses_replays_and_stale_signatures() {
+    let wcs = Wcs::start();
+    let env = Env::new();
+    remote_setup(&env, &wcs, WCS_KEY);
+    let url = remote_link(&env, &wcs, "accept");
+    env.publik().args(["run-jump", &url]).assert().success();
+    let sent = wcs
+        .server
+        .requests()
+        .into_iter()
+        .find(|r| r.method == "POST")
+        .unwrap();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let replay = agent
+        .post(&format!("http://127.0.0.1:{}{}", wcs.server.port, sent.url))
+        .send_empty()
+        .unwrap();
+    assert_eq!(replay.status().as_u16(), 403, "a replayed nonce");
+    // Signed right with the key, but at another time: refused; the same
+    // signed now is accepted (so only the timestamp made the difference).
+    let signed_at = |timestamp: &str, nonce: &str| {
+        use base64::Engine;
+        use hmac::{KeyInit, Mac};
+        let query = format!("algo=sha256&timestamp={timestamp}&nonce={nonce}&orig=publik");
+        let mut mac = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(WCS_KEY.as_bytes()).unwrap();
+        mac.update(query.as_bytes());
+        let signature = base64::engine::general_purpose::STANDARD
+            .encode(mac.finalize().into_bytes())
+            .replace('+', "%2B")
+            .replace('=', "%3D");
+        let path = sent.url.split('?').next().unwrap().to_string();
+        format!(
+            "http://127.0.0.1:{}{path}?{query}&signature={signature}",
+            wcs.server.port
+        )
+    };
+    let stale = agent
+        .post(&signed_at("2020-01-01T00%3A00%3A00Z", "n1"))
+        .send_empty()
+        .unwrap();
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H%%3A%M%%3A%SZ").to_string();
+    let fresh = agent.post(&signed_at(&now, "n2")).send_empty().unwrap();
+    assert_eq!(fresh.status().as_u16(), 200);
+    assert_eq!(stale.status().as_u16(), 403);
+}

@@ -16,6 +16,7 @@ use crate::store::{Form, FormChangeError, HistoryEntry, NewActionToken, Store};
 mod actions;
 mod buttons;
 mod definition;
+pub(crate) mod remote;
 
 use actions::{enter_status, form_context, stored_form_context};
 pub(crate) use buttons::{DEFAULT_TOKEN_TTL, MAX_TOKEN_TTL, token_ttl};
@@ -313,9 +314,18 @@ pub(crate) struct ValidLink {
     pub jump: Jump,
 }
 
+/// A live link: to a form of this state, or to a remote w.c.s. form.
+pub(crate) enum Link {
+    Local(Box<ValidLink>),
+    Remote {
+        token: Box<crate::store::ActionToken>,
+        hash: [u8; 32],
+    },
+}
+
 /// Checks a link the way the page and `run-jump` both do. Errors carry the
 /// wording users know (exit 65).
-pub(crate) fn check_link(store: &Store, text: &str) -> anyhow::Result<ValidLink> {
+pub(crate) fn look_up(store: &Store, text: &str) -> anyhow::Result<Link> {
     let token_text = token_from(text);
     if !crate::token::looks_valid(token_text) {
         return Err(bad_input(LINK_INVALID));
@@ -327,6 +337,24 @@ pub(crate) fn check_link(store: &Store, text: &str) -> anyhow::Result<ValidLink>
     if token.used_at.is_some() || token.expires_at <= crate::clock::now() {
         return Err(bad_input(LINK_USED_OR_EXPIRED));
     }
+    if token.remote_form.is_some() {
+        return Ok(Link::Remote {
+            token: Box::new(token),
+            hash,
+        });
+    }
+    check_local(store, token, hash).map(|link| Link::Local(Box::new(link)))
+}
+
+/// A link to a form of this state (a remote link is not one).
+pub(crate) fn check_link(store: &Store, text: &str) -> anyhow::Result<ValidLink> {
+    match look_up(store, text)? {
+        Link::Local(link) => Ok(*link),
+        Link::Remote { .. } => Err(bad_input(LINK_INVALID)),
+    }
+}
+
+fn check_local(store: &Store, token: crate::store::ActionToken, hash: [u8; 32]) -> anyhow::Result<ValidLink> {
     let form = store
         .form_by_id(token.form_id)?
         .ok_or_else(|| bad_input(LINK_FORM_REMOVED))?;
@@ -358,8 +386,13 @@ pub(crate) fn run_link(
     text: &str,
     actor: Option<&str>,
     data: &serde_json::Map<String, Value>,
-) -> anyhow::Result<(Form, Option<String>)> {
-    let link = check_link(store, text)?;
+) -> anyhow::Result<(Option<Form>, Option<String>)> {
+    let link = match look_up(store, text)? {
+        Link::Local(link) => *link,
+        Link::Remote { token, hash } => {
+            return Ok((None, remote::run(store, config, &token, &hash, data)?));
+        }
+    };
     let commented = data
         .get("comment")
         .and_then(Value::as_str)
@@ -394,7 +427,7 @@ pub(crate) fn run_link(
             other => change_error(other),
         })?;
     let after = store.form(&form.number)?.unwrap_or_else(|| form.clone());
-    Ok((after, link.token.done_message))
+    Ok((Some(after), link.token.done_message))
 }
 
 #[derive(Debug, Serialize)]

@@ -1,0 +1,88 @@
+//! `wcs:`: remote w.c.s. services whose forms action links may act on, with
+//! the shared key of Publik's signed URLs.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::Fail;
+use super::secret::{Secret, resolve_secret};
+use crate::duration::Duration;
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WcsConfig {
+    /// By name: `services: {demarches: {url, orig, key_file}}`.
+    pub services: BTreeMap<String, WcsService>,
+}
+
+fn default_timeout() -> Duration {
+    Duration::from_secs(15)
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WcsService {
+    /// The w.c.s. site, `https://demarches.example.org/`: form URLs under it
+    /// belong to this service.
+    pub url: String,
+    /// Who publik is to that service (the `orig` of its signed URLs).
+    pub orig: String,
+    /// The key shared with the service (Publik's `secret`).
+    #[serde(default)]
+    pub key: Option<Secret>,
+    #[serde(default)]
+    pub key_file: Option<PathBuf>,
+    #[serde(default)]
+    pub key_env: Option<String>,
+    #[serde(default = "default_timeout")]
+    pub timeout: Duration,
+    /// The key, from whichever of the three keys gave it.
+    #[serde(skip)]
+    pub resolved_key: Option<Secret>,
+}
+
+impl WcsConfig {
+    pub(super) fn validate(&mut self, base: Option<&Path>, fail: &Fail<'_>) -> anyhow::Result<()> {
+        for (name, service) in &mut self.services {
+            let at = |key: &str| format!("wcs.services.{name}.{key}");
+            if !(service.url.starts_with("https://") || service.url.starts_with("http://")) {
+                return Err(fail(
+                    &at("url"),
+                    format!("\"{}\" is not an http(s) URL", service.url),
+                ));
+            }
+            if !service.url.ends_with('/') {
+                service.url.push('/');
+            }
+            if service.orig.trim().is_empty() {
+                return Err(fail(&at("orig"), "must not be empty".into()));
+            }
+            if service.timeout.as_secs() == 0 {
+                return Err(fail(&at("timeout"), "must be at least 1s".into()));
+            }
+            service.resolved_key = resolve_secret(
+                &at("key"),
+                service.key.as_ref(),
+                service.key_file.as_deref(),
+                service.key_env.as_deref(),
+                base,
+            )
+            .map_err(|e| fail(&e.0, e.1))?;
+            if service.resolved_key.is_none() {
+                return Err(fail(&at("key"), "required (or key_file, key_env)".into()));
+            }
+        }
+        Ok(())
+    }
+
+    /// The service a form URL belongs to (the longest matching `url`).
+    pub fn service_for(&self, form_url: &str) -> Option<(&str, &WcsService)> {
+        self.services
+            .iter()
+            .filter(|(_, s)| form_url.starts_with(&s.url))
+            .max_by_key(|(_, s)| s.url.len())
+            .map(|(name, s)| (name.as_str(), s))
+    }
+}

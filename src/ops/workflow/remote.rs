@@ -1,0 +1,223 @@
+//! Action links that act on a form of a remote w.c.s.: the landing page and
+//! `run-jump` call its jump-trigger API, `POST {form_url}jump/trigger/{trigger}/`,
+//! with the jump data as JSON, on a URL signed with Publik's scheme (query
+//! `algo`, `timestamp`, `nonce`, `orig`, then `signature` = base64 of the
+//! HMAC-SHA256 of the query with the key shared with that service).
+//!
+//! The link is claimed before the call (a second click cannot call twice)
+//! and given back when the remote cannot be reached or fails (5xx: try again
+//! later); a remote that no longer offers the trigger (404) kills it.
+
+use base64::Engine;
+use hmac::{Hmac, KeyInit, Mac};
+use serde_json::Value;
+use sha2::Sha256;
+
+use crate::config::Config;
+use crate::exit_codes::{bad_field, bad_input, peer_down};
+use crate::store::{ActionToken, NewActionToken, Store};
+
+use super::{IssuedLink, LINK_INVALID};
+
+/// `application/x-www-form-urlencoded` as Python's `urlencode` writes it.
+fn quote_plus(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => out.push(byte as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// `query` signed for `orig` with `key` at `timestamp` (`%Y-%m-%dT%H:%M:%SZ`),
+/// as Publik signs URLs.
+pub(crate) fn sign_query(
+    query: &str,
+    key: &str,
+    orig: &str,
+    timestamp: &str,
+    nonce: &str,
+) -> anyhow::Result<String> {
+    let mut signed = query.to_string();
+    if !signed.is_empty() {
+        signed.push('&');
+    }
+    signed.push_str(&format!(
+        "algo=sha256&timestamp={}&nonce={}&orig={}",
+        quote_plus(timestamp),
+        quote_plus(nonce),
+        quote_plus(orig)
+    ));
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key.as_bytes())
+        .map_err(|e| anyhow::anyhow!("wcs key: {e}"))?;
+    mac.update(signed.as_bytes());
+    let signature = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
+    // Python's quote(): `/` stays.
+    let signature = quote_plus(&signature).replace("%2F", "/");
+    Ok(format!("{signed}&signature={signature}"))
+}
+
+/// `issue-action-token --wcs-form URL --trigger NAME`.
+pub(crate) fn issue(
+    store: &mut Store,
+    config: &Config,
+    form_url: &str,
+    trigger: &str,
+    ttl: Option<crate::duration::Duration>,
+    (recipient, label, message): (Option<&str>, Option<&str>, Option<&str>),
+) -> anyhow::Result<IssuedLink> {
+    if config.wcs.service_for(form_url).is_none() {
+        return Err(bad_field(
+            "wcs_form",
+            format!("\"{form_url}\" is under no wcs.services url (configure the w.c.s. it belongs to)"),
+        ));
+    }
+    if trigger.is_empty()
+        || !trigger
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(bad_field(
+            "trigger",
+            format!("\"{trigger}\" is not a trigger name"),
+        ));
+    }
+    let ttl = ttl.unwrap_or(super::DEFAULT_TOKEN_TTL);
+    let form_url = if form_url.ends_with('/') {
+        form_url.to_string()
+    } else {
+        format!("{form_url}/")
+    };
+    let (token, hash) = crate::token::generate()?;
+    let expires_at = crate::clock::now() + ttl.chrono();
+    store.insert_remote_action_token(
+        &form_url,
+        &NewActionToken {
+            hash,
+            jump: trigger.to_string(),
+            recipient: recipient.map(str::to_string),
+            label: label.unwrap_or(trigger).to_string(),
+            message: message.map(str::to_string),
+            done_message: None,
+            expires_at,
+            comment: None,
+        },
+    )?;
+    Ok(IssuedLink {
+        url: format!(
+            "{}/actions/{token}/",
+            config.serve.public_url.trim_end_matches('/')
+        ),
+        token,
+        expires_at,
+    })
+}
+
+/// Runs a remote link's trigger. Errors: the link is dead (65, consumed),
+/// the remote is down or failing (75, the link still works), the remote
+/// refuses our signature (1: a config problem, the link still works).
+pub(crate) fn run(
+    store: &mut Store,
+    config: &Config,
+    token: &ActionToken,
+    hash: &[u8; 32],
+    data: &serde_json::Map<String, Value>,
+) -> anyhow::Result<Option<String>> {
+    let form_url = token.remote_form.as_deref().unwrap_or_default();
+    let Some((name, service)) = config.wcs.service_for(form_url) else {
+        anyhow::bail!("wcs.services: no service for {form_url} any more; the link cannot act");
+    };
+    let key = service
+        .resolved_key
+        .as_ref()
+        .map(|k| k.expose())
+        .unwrap_or_default();
+    if !store.claim_action_token(hash)? {
+        return Err(bad_input(super::LINK_USED_OR_EXPIRED));
+    }
+    let timestamp = crate::clock::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let nonce = crate::token::random_hex(16)?;
+    let url = format!(
+        "{form_url}jump/trigger/{}/?{}",
+        token.jump,
+        sign_query("", key, &service.orig, &timestamp, &nonce)?
+    );
+    let agent = crate::ops::http_client::agent(service.timeout.std());
+    let outcome = agent.post(&url).send_json(Value::Object(data.clone()));
+    let give_back = |store: &mut Store, err: anyhow::Error| -> anyhow::Result<Option<String>> {
+        store.release_action_token(hash)?;
+        Err(err)
+    };
+    let mut response = match outcome {
+        Ok(response) => response,
+        Err(e) => {
+            return give_back(
+                store,
+                peer_down(format!("w.c.s. {name} ({form_url}) cannot be reached: {e}")),
+            );
+        }
+    };
+    let status = response.status().as_u16();
+    let reply: Value = response
+        .body_mut()
+        .with_config()
+        .limit(1 << 20)
+        .read_json()
+        .unwrap_or(Value::Null);
+    let err = reply.get("err").and_then(Value::as_i64).unwrap_or(0);
+    let describe = || {
+        reply
+            .get("err_desc")
+            .or_else(|| reply.get("err_class"))
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    match status {
+        200..=299 if err == 0 => Ok(token.done_message.clone()),
+        // The form left the status, or the trigger is gone: the link is dead.
+        404 | 200..=299 => {
+            log::warn!(
+                "w.c.s. {name}: {form_url} trigger {}: {status} {}",
+                token.jump,
+                describe()
+            );
+            Err(bad_input(LINK_INVALID))
+        }
+        401 | 403 => give_back(
+            store,
+            anyhow::anyhow!(
+                "w.c.s. {name} refused publik's signature ({status} {}): check wcs.services.{name}.orig and key",
+                describe()
+            ),
+        ),
+        _ => give_back(
+            store,
+            peer_down(format!("w.c.s. {name} answered {status} {}", describe())),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signatures_follow_publiks_scheme() {
+        let signed = sign_query("", "s3cr3t", "publik", "2026-11-24T10:00:00Z", "abc").unwrap();
+        assert!(
+            signed.starts_with(
+                "algo=sha256&timestamp=2026-11-24T10%3A00%3A00Z&nonce=abc&orig=publik&signature="
+            ),
+            "{signed}"
+        );
+        let (query, signature) = signed.split_once("&signature=").unwrap();
+        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(b"s3cr3t").unwrap();
+        mac.update(query.as_bytes());
+        let expected = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
+        assert_eq!(signature.replace("%2B", "+").replace("%3D", "="), expected);
+    }
+}
