@@ -151,15 +151,7 @@ fn decode_component(text: &str) -> String {
 /// The confirmation form of a link: its button, and a comment field when
 /// the workflow asks for one.
 fn confirm_form(link: &workflow::ValidLink, problem: Option<&str>) -> String {
-    let comment = match link.token.comment.as_deref() {
-        Some(mode) => format!(
-            "<p><label for=\"comment\">Commentaire{}</label><br>\
-             <textarea id=\"comment\" name=\"comment\" rows=\"4\" cols=\"40\"{}></textarea></p>",
-            if mode == "required" { "" } else { " (facultatif)" },
-            if mode == "required" { " required" } else { "" }
-        ),
-        None => String::new(),
-    };
+    let comment = comment_field(link.token.comment.as_deref());
     format!(
         "{}<p>{}</p>\n<p><strong>{}</strong></p>\n<form method=\"post\">{comment}<button type=\"submit\">{}</button></form>",
         problem
@@ -169,6 +161,19 @@ fn confirm_form(link: &workflow::ValidLink, problem: Option<&str>) -> String {
         escape(&format!("{} : {}", link.form.number, link.jump.label)),
         escape(&link.token.label)
     )
+}
+
+/// The comment field a link asks for (`optional` or `required`), if any.
+fn comment_field(mode: Option<&str>) -> String {
+    match mode {
+        Some(mode) => format!(
+            "<p><label for=\"comment\">Commentaire{}</label><br>\
+             <textarea id=\"comment\" name=\"comment\" rows=\"4\" cols=\"40\"{}></textarea></p>",
+            if mode == "required" { "" } else { " (facultatif)" },
+            if mode == "required" { " required" } else { "" }
+        ),
+        None => String::new(),
+    }
 }
 
 /// `/actions/TOKEN/`: GET shows what will happen, POST runs the jump (with
@@ -237,8 +242,9 @@ fn action(store: &mut Store, config: &Config, post: Option<&[u8]>, token: &str) 
             status: 200,
             title: token.label.clone(),
             body: format!(
-                "<p>{}</p>\n<form method=\"post\"><button type=\"submit\">{}</button></form>",
+                "<p>{}</p>\n<form method=\"post\">{}<button type=\"submit\">{}</button></form>",
                 escape(token.message.as_deref().unwrap_or("Please confirm action.")),
+                comment_field(token.comment.as_deref()),
                 escape(&token.label)
             ),
         }),

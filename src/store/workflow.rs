@@ -57,6 +57,8 @@ pub struct NewActionToken {
     pub expires_at: Timestamp,
     /// `optional` or `required`: the link's page asks for a comment.
     pub comment: Option<String>,
+    /// A remote w.c.s. form whose trigger `jump` the link runs.
+    pub remote_form: Option<String>,
 }
 
 /// An action link as stored (by the hash of its token).
@@ -151,7 +153,7 @@ fn apply_effects(
     for token in &effects.tokens {
         tx.execute(
             "INSERT INTO action_tokens (token_hash, form_id, jump, status, recipient, label, message, done_message, \
-             expires_at, created_at, comment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+             expires_at, created_at, comment, remote_form) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             params![
                 &token.hash[..],
                 form_id,
@@ -163,7 +165,8 @@ fn apply_effects(
                 token.done_message,
                 clock::to_db(token.expires_at),
                 now,
-                token.comment
+                token.comment,
+                token.remote_form
             ],
         )?;
     }

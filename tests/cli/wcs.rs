@@ -681,3 +681,73 @@ fn the_wcs_stand_in_refuses_replays_and_stale_signatures() {
     assert_eq!(fresh.status().as_u16(), 200);
     assert_eq!(stale.status().as_u16(), 403);
 }
+
+/// A workflow email's button may point at the w.c.s. form the request
+/// lives in (`remote=`): the mail's link runs that trigger there.
+#[test]
+fn a_workflow_button_can_act_on_the_wcs_form() {
+    let wcs = Wcs::start();
+    let env = Env::new();
+    remote_setup(&env, &wcs, WCS_KEY);
+    let workflow = "name: relay\nlabel: Relais\ninitial: waiting\nstatuses:\n  - id: waiting\n    label: En attente\n    on_enter:\n      - email:\n          to: [\"maire@example.org\"]\n          subject: \"Demande\"\n          text: |\n            {% action_button \"accept\" label=\"Accepter\" remote=form.data.wcs_url %}\n";
+    env.write("relay.yaml", workflow);
+    env.publik()
+        .args(["workflow", "import", "relay.yaml"])
+        .assert()
+        .success();
+    let wcs_form = format!("{}forms/demande/7/", wcs.base());
+    env.publik()
+        .args([
+            "form",
+            "create",
+            "--workflow",
+            "relay",
+            "--name",
+            "D",
+            "--data",
+            &format!("wcs_url={wcs_form}"),
+        ])
+        .assert()
+        .success();
+    env.publik().arg("send-queue").assert().success();
+    let eml = std::fs::read_dir(env.path("outbox"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let raw = std::fs::read(eml).unwrap();
+    let text = mail_parser::MessageParser::default()
+        .parse(&raw)
+        .unwrap()
+        .body_text(0)
+        .unwrap()
+        .to_string();
+    let url = text
+        .split_whitespace()
+        .find(|w| w.contains("/actions/"))
+        .unwrap()
+        .to_string();
+    env.publik().args(["run-jump", &url]).assert().success();
+    assert_eq!(
+        wcs.jumps(),
+        [(
+            "/forms/demande/7/jump/trigger/accept/".to_string(),
+            serde_json::json!({})
+        )]
+    );
+    // A form URL under no configured site is refused when the status is entered.
+    env.publik()
+        .args([
+            "form",
+            "create",
+            "--workflow",
+            "relay",
+            "--name",
+            "D",
+            "--data",
+            "wcs_url=https://elsewhere.example.org/f/1/",
+        ])
+        .assert()
+        .code(65);
+}

@@ -219,5 +219,17 @@ pub(super) fn enter_status(
             }
         }
     }
+    // A button on a remote w.c.s. form must name a site publik can sign for.
+    if let Some(url) = effects
+        .tokens
+        .iter()
+        .filter_map(|t| t.remote_form.as_deref())
+        .find(|url| config.wcs.service_for(url).is_none())
+    {
+        return Err(format!(
+            "status {}: action_button remote=\"{url}\" is under no wcs.services url",
+            status.id
+        ));
+    }
     Ok(effects)
 }

@@ -193,6 +193,12 @@ pub(super) fn environment(links: Option<LinkContext>) -> Environment<'static> {
             let done_message: Option<String> = kwargs.get("done_message")?;
             // w.c.s.: the link's page may ask for a comment, kept as jump data.
             let comment: Option<String> = kwargs.get("comment")?;
+            // A form of a remote w.c.s.: the jump is its trigger, run there.
+            let remote: Option<String> = kwargs.get("remote")?;
+            let remote = remote.filter(|r| !r.trim().is_empty()).map(|r| {
+                let r = r.trim().to_string();
+                if r.ends_with('/') { r } else { format!("{r}/") }
+            });
             if let Some(mode) = comment
                 .as_deref()
                 .filter(|m| !matches!(*m, "optional" | "required"))
@@ -229,7 +235,9 @@ pub(super) fn environment(links: Option<LinkContext>) -> Environment<'static> {
                 return Ok(JValue::from(""));
             };
             let mut state = link.minted.lock().unwrap_or_else(|p| p.into_inner());
-            let url = match state.urls.get(&jump) {
+            // One token per button: the same jump on another form is another button.
+            let jump_key = format!("{jump}\u{0}{}", remote.as_deref().unwrap_or(""));
+            let url = match state.urls.get(&jump_key) {
                 Some(url) => url.clone(),
                 None => {
                     let failed = |e: anyhow::Error| {
@@ -252,10 +260,11 @@ pub(super) fn environment(links: Option<LinkContext>) -> Environment<'static> {
                         done_message,
                         expires_at: crate::clock::now() + ttl.chrono(),
                         comment,
+                        remote_form: remote.clone(),
                     });
                     let url = format!("{}/actions/{placeholder}/", link.base.trim_end_matches('/'));
                     state.placeholders.push(placeholder);
-                    state.urls.insert(jump.clone(), url.clone());
+                    state.urls.insert(jump_key, url.clone());
                     url
                 }
             };

@@ -494,6 +494,7 @@ pub(crate) fn issue_link(
             done_message: None,
             expires_at,
             comment: None,
+            remote_form: None,
         },
     )?;
     let url = format!(

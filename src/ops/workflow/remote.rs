@@ -104,6 +104,7 @@ pub(crate) fn issue(
             done_message: None,
             expires_at,
             comment: None,
+            remote_form: None,
         },
     )?;
     Ok(IssuedLink {
