@@ -31,5 +31,6 @@ pub(crate) mod token;
 #[doc(hidden)]
 pub mod internals {
     pub use crate::ops::ics::{Attendee, EventData, Method, render};
+    pub use crate::ops::push::crypto::{VapidKey, encrypt as push_encrypt};
     pub use crate::store::Store;
 }

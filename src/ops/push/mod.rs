@@ -1,6 +1,6 @@
 //! Web Push: VAPID keys (RFC 8292), subscriptions per user and device,
 //! `notify` (one queued row per subscription) and the push sender: payloads
-//! encrypted with aes128gcm (RFC 8291) by the web-push crate, requests sent
+//! encrypted with aes128gcm (RFC 8291) and signed (VAPID) on ring in `crypto.rs`, requests sent
 //! with ureq (keep-alive per push service, timeouts).
 
 use std::io::Write;
@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use p256::elliptic_curve::sec1::ToEncodedPoint;
 use p256::pkcs8::{EncodePrivateKey, LineEnding};
+
+pub(crate) mod crypto;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -301,51 +303,47 @@ pub(crate) fn send_to(
 
 /// Sends push rows.
 pub(crate) struct PushSender {
-    /// The parsed VAPID key, cloned for each message (parsing it per message
-    /// cost more than the signature).
-    vapid: web_push::PartialVapidSignatureBuilder,
-    /// Signed JWTs by push-service origin, with when they were signed.
-    signatures:
-        std::sync::Mutex<std::collections::HashMap<String, (web_push::VapidSignature, std::time::Instant)>>,
+    /// The VAPID key, parsed once.
+    vapid: crypto::VapidKey,
+    /// Signed `Authorization` headers by push-service origin, with when
+    /// they were signed.
+    signatures: std::sync::Mutex<std::collections::HashMap<String, (String, std::time::Instant)>>,
     subject: String,
     agent: ureq::Agent,
+    random: ring::rand::SystemRandom,
 }
 
 /// A VAPID JWT depends only on the push service's origin (and time): it is
 /// signed once per origin and reused for an hour (it is valid for 12).
 const SIGNATURE_REUSE: std::time::Duration = std::time::Duration::from_secs(3600);
+const SIGNATURE_VALIDITY_SECS: i64 = 12 * 3600;
 
 impl PushSender {
-    fn signature(&self, info: &web_push::SubscriptionInfo) -> Result<web_push::VapidSignature, Delivery> {
-        let origin = crate::ops::http_client::origin(&info.endpoint).unwrap_or_default();
+    fn authorization(&self, endpoint: &str) -> Result<String, Delivery> {
+        // RFC 8292: `aud` is the push service's origin (port included).
+        let origin = crate::ops::http_client::origin(endpoint).unwrap_or_default();
         let mut cache = self
             .signatures
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some((signature, at)) = cache.get(&origin)
+        if let Some((header, at)) = cache.get(&origin)
             && at.elapsed() < SIGNATURE_REUSE
         {
-            return Ok(signature.clone());
+            return Ok(header.clone());
         }
-        let mut builder = self.vapid.clone().add_sub_info(info);
-        builder.add_claim("sub", self.subject.clone());
-        // web-push drops a non-default port from `aud`; RFC 8292 wants the origin.
-        builder.add_claim("aud", origin.clone());
-        let signature = builder.build().map_err(|e| Delivery::Rejected {
-            reason: format!("VAPID signature: {e}"),
-        })?;
-        cache.insert(origin, (signature.clone(), std::time::Instant::now()));
-        Ok(signature)
+        let expires = crate::clock::now().timestamp() + SIGNATURE_VALIDITY_SECS;
+        let header = self
+            .vapid
+            .authorization(&origin, &self.subject, expires)
+            .map_err(|reason| Delivery::Rejected { reason })?;
+        cache.insert(origin, (header.clone(), std::time::Instant::now()));
+        Ok(header)
     }
 
     pub(crate) fn new(config: &Config) -> anyhow::Result<PushSender> {
-        // Handed to web-push as PKCS#8 whatever the file holds: its SEC1
-        // reader panics on keys written without the curve parameters.
         let (_, secret) = read_key(config)?;
-        let key_pem = secret
-            .to_pkcs8_pem(LineEnding::LF)
-            .context("cannot encode the VAPID key")?;
-        let vapid = web_push::VapidSignatureBuilder::from_pem_no_sub(key_pem.as_bytes())
+        let public = secret.public_key().to_encoded_point(false);
+        let vapid = crypto::VapidKey::new(&secret.to_bytes(), public.as_bytes())
             .map_err(|e| bad_input(format!("webpush.private_key_file: {e}")))?;
         let subject = config.webpush.subject.clone().ok_or_else(|| {
             bad_input("webpush.subject: not set (mailto:admin@your-domain or an https URL)")
@@ -356,6 +354,7 @@ impl PushSender {
             signatures: std::sync::Mutex::new(std::collections::HashMap::new()),
             subject,
             agent,
+            random: ring::rand::SystemRandom::new(),
         })
     }
 
@@ -364,44 +363,46 @@ impl PushSender {
         message: &Message,
         content: &PushContent,
     ) -> Result<ureq::http::Response<ureq::Body>, Delivery> {
-        use web_push::{ContentEncoding, SubscriptionInfo, WebPushMessageBuilder};
+        use base64::Engine;
         let failed = |reason: String| Delivery::Failed { reason };
         let vars: Value = message
             .vars
             .as_deref()
             .and_then(|v| serde_json::from_str(v).ok())
             .ok_or_else(|| failed("the row has no subscription keys".into()))?;
-        let key = |name: &str| vars[name].as_str().unwrap_or_default().to_string();
-        let info = SubscriptionInfo::new(message.recipient.clone(), key("p256dh"), key("auth"));
-        let signature = self.signature(&info)?;
-        let mut builder = WebPushMessageBuilder::new(&info);
-        builder.set_payload(ContentEncoding::Aes128Gcm, content.payload.as_bytes());
-        builder.set_ttl(content.ttl);
-        builder.set_urgency(match content.urgency {
-            Urgency::VeryLow => web_push::Urgency::VeryLow,
-            Urgency::Low => web_push::Urgency::Low,
-            Urgency::Normal => web_push::Urgency::Normal,
-            Urgency::High => web_push::Urgency::High,
-        });
+        // Keys as browsers give them: base64url, with or without padding.
+        let key = |name: &str| {
+            let text = vars[name].as_str().unwrap_or_default().trim_end_matches('=');
+            base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(text)
+                .map_err(|e| failed(format!("subscription key {name}: {e}")))
+        };
+        let body = crypto::encrypt(
+            &key("p256dh")?,
+            &key("auth")?,
+            content.payload.as_bytes(),
+            &self.random,
+        )
+        .map_err(|e| failed(format!("cannot encrypt the notification: {e}")))?;
+        let authorization = self.authorization(&message.recipient)?;
+        let urgency = match content.urgency {
+            Urgency::VeryLow => "very-low",
+            Urgency::Low => "low",
+            Urgency::Normal => "normal",
+            Urgency::High => "high",
+        };
+        let mut http = self
+            .agent
+            .post(message.recipient.as_str())
+            .header("TTL", content.ttl.to_string())
+            .header("Urgency", urgency)
+            .header("Content-Encoding", "aes128gcm")
+            .header("Content-Type", "application/octet-stream")
+            .header("Authorization", &authorization);
         if let Some(topic) = &content.topic {
-            builder.set_topic(topic.clone());
+            http = http.header("Topic", topic);
         }
-        builder.set_vapid_signature(signature);
-        let push = builder
-            .build()
-            .map_err(|e| failed(format!("cannot build the notification: {e}")))?;
-        let request = web_push::request_builder::build_request::<Vec<u8>>(push);
-        let mut http = self.agent.post(message.recipient.as_str());
-        for (name, value) in request.headers() {
-            // ureq sets the length of the body it sends.
-            if name.as_str().eq_ignore_ascii_case("content-length") {
-                continue;
-            }
-            if let Ok(value) = value.to_str() {
-                http = http.header(name.as_str(), value);
-            }
-        }
-        http.send(request.into_body()).map_err(|e| match e {
+        http.send(&body[..]).map_err(|e| match e {
             ureq::Error::Timeout(_) => Delivery::Retry {
                 reason: "push service timed out".into(),
                 retry_after: None,
