@@ -376,6 +376,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List messages (oldest first)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One message: recipients, headers, body preview, attachments, history')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Count per channel and status, age of the oldest pending message')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'A Nagios/Icinga check: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the state cannot be read)')
             [CompletionResult]::new('requeue', 'requeue', [CompletionResultType]::ParameterValue, 'Put messages back to pending (attempts start again; the history keeps them)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel pending or error messages')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete finished messages (and their history) older than a duration')
@@ -439,6 +440,28 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'publik;queue;check' {
+            [CompletionResult]::new('--warn-age', '--warn-age', [CompletionResultType]::ParameterName, 'WARNING when a due message has waited this long')
+            [CompletionResult]::new('--crit-age', '--crit-age', [CompletionResultType]::ParameterName, 'CRITICAL when a due message has waited this long')
+            [CompletionResult]::new('--warn-failed', '--warn-failed', [CompletionResultType]::ParameterName, 'WARNING from this many messages failed in the last 24 hours')
+            [CompletionResult]::new('--crit-failed', '--crit-failed', [CompletionResultType]::ParameterName, 'CRITICAL from this many messages failed in the last 24 hours')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'channel')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Work on one site of a multi-site installation (its directory in the tenants directory)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Sites at once with --all-tenants [default: the number of cores]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'publik;queue;requeue' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Every message in this status (error, failed or cancelled)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
@@ -497,6 +520,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List messages (oldest first)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One message: recipients, headers, body preview, attachments, history')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Count per channel and status, age of the oldest pending message')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'A Nagios/Icinga check: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the state cannot be read)')
             [CompletionResult]::new('requeue', 'requeue', [CompletionResultType]::ParameterValue, 'Put messages back to pending (attempts start again; the history keeps them)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel pending or error messages')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete finished messages (and their history) older than a duration')
@@ -510,6 +534,9 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             break
         }
         'publik;queue;help;stats' {
+            break
+        }
+        'publik;queue;help;check' {
             break
         }
         'publik;queue;help;requeue' {
@@ -1904,6 +1931,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List messages (oldest first)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One message: recipients, headers, body preview, attachments, history')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Count per channel and status, age of the oldest pending message')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'A Nagios/Icinga check: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the state cannot be read)')
             [CompletionResult]::new('requeue', 'requeue', [CompletionResultType]::ParameterValue, 'Put messages back to pending (attempts start again; the history keeps them)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel pending or error messages')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete finished messages (and their history) older than a duration')
@@ -1916,6 +1944,9 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             break
         }
         'publik;help;queue;stats' {
+            break
+        }
+        'publik;help;queue;check' {
             break
         }
         'publik;help;queue;requeue' {

@@ -382,6 +382,9 @@ _publik() {
             publik__subcmd__help__subcmd__queue,cancel)
                 cmd="publik__subcmd__help__subcmd__queue__subcmd__cancel"
                 ;;
+            publik__subcmd__help__subcmd__queue,check)
+                cmd="publik__subcmd__help__subcmd__queue__subcmd__check"
+                ;;
             publik__subcmd__help__subcmd__queue,list)
                 cmd="publik__subcmd__help__subcmd__queue__subcmd__list"
                 ;;
@@ -526,6 +529,9 @@ _publik() {
             publik__subcmd__queue,cancel)
                 cmd="publik__subcmd__queue__subcmd__cancel"
                 ;;
+            publik__subcmd__queue,check)
+                cmd="publik__subcmd__queue__subcmd__check"
+                ;;
             publik__subcmd__queue,help)
                 cmd="publik__subcmd__queue__subcmd__help"
                 ;;
@@ -546,6 +552,9 @@ _publik() {
                 ;;
             publik__subcmd__queue__subcmd__help,cancel)
                 cmd="publik__subcmd__queue__subcmd__help__subcmd__cancel"
+                ;;
+            publik__subcmd__queue__subcmd__help,check)
+                cmd="publik__subcmd__queue__subcmd__help__subcmd__check"
                 ;;
             publik__subcmd__queue__subcmd__help,help)
                 cmd="publik__subcmd__queue__subcmd__help__subcmd__help"
@@ -2592,7 +2601,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__queue)
-            opts="list show stats requeue cancel purge"
+            opts="list show stats check requeue cancel purge"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2606,6 +2615,20 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__queue__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__queue__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3984,7 +4007,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__queue)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version list show stats requeue cancel purge help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version list show stats check requeue cancel purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4043,8 +4066,58 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        publik__subcmd__queue__subcmd__check)
+            opts="-v -q -h -V --warn-age --crit-age --warn-failed --crit-failed --channel --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --warn-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crit-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn-failed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crit-failed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -W "email sms maarch push" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         publik__subcmd__queue__subcmd__help)
-            opts="list show stats requeue cancel purge help"
+            opts="list show stats check requeue cancel purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4058,6 +4131,20 @@ _publik() {
             return 0
             ;;
         publik__subcmd__queue__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__queue__subcmd__help__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

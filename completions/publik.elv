@@ -348,6 +348,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand list 'List messages (oldest first)'
             cand show 'One message: recipients, headers, body preview, attachments, history'
             cand stats 'Count per channel and status, age of the oldest pending message'
+            cand check 'A Nagios/Icinga check: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the state cannot be read)'
             cand requeue 'Put messages back to pending (attempts start again; the history keeps them)'
             cand cancel 'Cancel pending or error messages'
             cand purge 'Delete finished messages (and their history) older than a duration'
@@ -407,6 +408,27 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'publik;queue;check'= {
+            cand --warn-age 'WARNING when a due message has waited this long'
+            cand --crit-age 'CRITICAL when a due message has waited this long'
+            cand --warn-failed 'WARNING from this many messages failed in the last 24 hours'
+            cand --crit-failed 'CRITICAL from this many messages failed in the last 24 hours'
+            cand --channel 'channel'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --tenant 'Work on one site of a multi-site installation (its directory in the tenants directory)'
+            cand --jobs 'Sites at once with --all-tenants [default: the number of cores]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand --all-tenants 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'publik;queue;requeue'= {
             cand --status 'Every message in this status (error, failed or cancelled)'
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
@@ -462,6 +484,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand list 'List messages (oldest first)'
             cand show 'One message: recipients, headers, body preview, attachments, history'
             cand stats 'Count per channel and status, age of the oldest pending message'
+            cand check 'A Nagios/Icinga check: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the state cannot be read)'
             cand requeue 'Put messages back to pending (attempts start again; the history keeps them)'
             cand cancel 'Cancel pending or error messages'
             cand purge 'Delete finished messages (and their history) older than a duration'
@@ -472,6 +495,8 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;queue;help;show'= {
         }
         &'publik;queue;help;stats'= {
+        }
+        &'publik;queue;help;check'= {
         }
         &'publik;queue;help;requeue'= {
         }
@@ -1737,6 +1762,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand list 'List messages (oldest first)'
             cand show 'One message: recipients, headers, body preview, attachments, history'
             cand stats 'Count per channel and status, age of the oldest pending message'
+            cand check 'A Nagios/Icinga check: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the state cannot be read)'
             cand requeue 'Put messages back to pending (attempts start again; the history keeps them)'
             cand cancel 'Cancel pending or error messages'
             cand purge 'Delete finished messages (and their history) older than a duration'
@@ -1746,6 +1772,8 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;help;queue;show'= {
         }
         &'publik;help;queue;stats'= {
+        }
+        &'publik;help;queue;check'= {
         }
         &'publik;help;queue;requeue'= {
         }

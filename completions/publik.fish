@@ -245,23 +245,24 @@ complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s q -l quiet
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -l json -d 'Machine-readable JSON output'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -s h -l help -d 'Print help'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -f -a "list" -d 'List messages (oldest first)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -f -a "show" -d 'One message: recipients, headers, body preview, attachments, history'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -f -a "stats" -d 'Count per channel and status, age of the oldest pending message'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -f -a "requeue" -d 'Put messages back to pending (attempts start again; the history keeps them)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -f -a "cancel" -d 'Cancel pending or error messages'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -f -a "purge" -d 'Delete finished messages (and their history) older than a duration'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats requeue cancel purge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -f -a "list" -d 'List messages (oldest first)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -f -a "show" -d 'One message: recipients, headers, body preview, attachments, history'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -f -a "stats" -d 'Count per channel and status, age of the oldest pending message'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -f -a "check" -d 'A Nagios/Icinga check: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the state cannot be read)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -f -a "requeue" -d 'Put messages back to pending (attempts start again; the history keeps them)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -f -a "cancel" -d 'Cancel pending or error messages'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -f -a "purge" -d 'Delete finished messages (and their history) older than a duration'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l status -d 'Only these statuses (repeatable or comma-separated)' -r -f -a "pending\t''
 sending\t''
 sent\t''
@@ -307,6 +308,24 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l warn-age -d 'WARNING when a due message has waited this long' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l crit-age -d 'CRITICAL when a due message has waited this long' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l warn-failed -d 'WARNING from this many messages failed in the last 24 hours' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l crit-failed -d 'CRITICAL from this many messages failed in the last 24 hours' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l channel -r -f -a "email\t''
+sms\t''
+maarch\t'Reports back to Maarch Courrier (status changes, external ids)'
+push\t'Web Push notifications'"
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l status -d 'Every message in this status (error, failed or cancelled)' -r -f -a "pending\t''
 sending\t''
 sent\t''
@@ -355,6 +374,7 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "list" -d 'List messages (oldest first)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "show" -d 'One message: recipients, headers, body preview, attachments, history'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Count per channel and status, age of the oldest pending message'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "check" -d 'A Nagios/Icinga check: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the state cannot be read)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "requeue" -d 'Put messages back to pending (attempts start again; the history keeps them)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel pending or error messages'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete finished messages (and their history) older than a duration'
@@ -1152,6 +1172,7 @@ complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "list" -d 'List messages (oldest first)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "show" -d 'One message: recipients, headers, body preview, attachments, history'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "stats" -d 'Count per channel and status, age of the oldest pending message'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "check" -d 'A Nagios/Icinga check: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the state cannot be read)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "requeue" -d 'Put messages back to pending (attempts start again; the history keeps them)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "cancel" -d 'Cancel pending or error messages'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "purge" -d 'Delete finished messages (and their history) older than a duration'

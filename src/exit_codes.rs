@@ -107,6 +107,19 @@ impl fmt::Display for Usage {
 
 impl std::error::Error for Usage {}
 
+/// Exit with this code and print nothing more: a Nagios plugin's status
+/// (`queue check`), said on its status line already.
+#[derive(Debug)]
+pub struct Exit(pub i32);
+
+impl fmt::Display for Exit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "exit {}", self.0)
+    }
+}
+
+impl std::error::Error for Exit {}
+
 /// Errors already printed (one per tenant of `--all-tenants`): exit with
 /// the worst of their codes, print nothing more.
 #[derive(Debug)]

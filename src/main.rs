@@ -23,6 +23,12 @@ fn main() {
         Ok(()) => ExitCode::Success,
         Err(err) if is_broken_pipe(&err) => ExitCode::Success,
         Err(err) if err.is::<publik::exit_codes::Reported>() => ExitCode::for_error(&err),
+        Err(err) if err.is::<publik::exit_codes::Exit>() => {
+            std::process::exit(
+                err.downcast_ref::<publik::exit_codes::Exit>()
+                    .map_or(1, |exit| exit.0),
+            );
+        }
         Err(err) => {
             let err = cli::flags::name_flags(err, &matches);
             report(&err);

@@ -37,6 +37,24 @@ pub enum QueueCommand {
     Show { id: i64 },
     /// Count per channel and status, age of the oldest pending message
     Stats,
+    /// A Nagios/Icinga check: one status line with perfdata; exit 0 OK,
+    /// 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the state cannot be read)
+    Check {
+        /// WARNING when a due message has waited this long
+        #[arg(long, value_name = "DURATION", default_value = "15m")]
+        warn_age: Duration,
+        /// CRITICAL when a due message has waited this long
+        #[arg(long, value_name = "DURATION", default_value = "1h")]
+        crit_age: Duration,
+        /// WARNING from this many messages failed in the last 24 hours
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        warn_failed: i64,
+        /// CRITICAL from this many messages failed in the last 24 hours
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        crit_failed: i64,
+        #[arg(long, value_enum)]
+        channel: Option<Channel>,
+    },
     /// Put messages back to pending (attempts start again; the history keeps them)
     Requeue {
         #[arg(required_unless_present = "status", conflicts_with = "status")]
@@ -61,6 +79,23 @@ pub enum QueueCommand {
 }
 
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
+    if let QueueCommand::Check {
+        warn_age,
+        crit_age,
+        warn_failed,
+        crit_failed,
+        channel,
+    } = args.command
+    {
+        let limits = ops::inspect::CheckLimits {
+            channel,
+            warn_age,
+            crit_age,
+            warn_failed,
+            crit_failed,
+        };
+        return check(ctx, limits);
+    }
     let mut store = ctx.store()?;
     let actor = ops::actor("queue");
     match args.command {
@@ -86,6 +121,8 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             render::message_detail(&ops::inspect::show(&store, ctx.config()?, id)?, ctx.output)
         }
         QueueCommand::Stats => render::stats(&ops::inspect::stats(&store)?, ctx.output),
+        // Answered above, before the state is opened (UNKNOWN if it cannot be).
+        QueueCommand::Check { .. } => Ok(()),
         QueueCommand::Requeue { ids, status } => {
             let ids = ops::inspect::requeue(&mut store, &ids, &status, &actor)?;
             log::info!("requeued {} message(s)", ids.len());
@@ -104,5 +141,34 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             log::info!("purged {} message(s)", report.deleted);
             render::purge_report(&report, ctx.output)
         }
+    }
+}
+
+/// `queue check`, with the plugin's exit codes: any failure to read the
+/// state is UNKNOWN (3), said on the status line.
+fn check(ctx: &Context, limits: ops::inspect::CheckLimits) -> anyhow::Result<()> {
+    let checked = ctx.store().and_then(|store| ops::inspect::check(&store, limits));
+    let code = match &checked {
+        Ok(check) => {
+            match ctx.output {
+                render::Output::Json => render::json(check)?,
+                render::Output::Text => render::out(&check.line())?,
+            }
+            check.state as i32
+        }
+        Err(err) => {
+            let line = format!("PUBLIK QUEUE UNKNOWN - {err:#}");
+            match ctx.output {
+                render::Output::Json => {
+                    render::json(&serde_json::json!({"state": "UNKNOWN", "error": format!("{err:#}")}))?
+                }
+                render::Output::Text => render::out(&crate::logger::printable(&line))?,
+            }
+            3
+        }
+    };
+    match code {
+        0 => Ok(()),
+        code => Err(crate::exit_codes::Exit(code).into()),
     }
 }

@@ -104,6 +104,83 @@ pub(crate) fn stats(store: &Store) -> anyhow::Result<Stats> {
     })
 }
 
+/// `queue check`: thresholds, as a Nagios/Icinga plugin takes them.
+#[derive(Debug, Clone)]
+pub(crate) struct CheckLimits {
+    pub channel: Option<Channel>,
+    pub warn_age: Duration,
+    pub crit_age: Duration,
+    pub warn_failed: i64,
+    pub crit_failed: i64,
+}
+
+/// Nagios states, in the plugin convention's exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub(crate) enum CheckState {
+    Ok = 0,
+    Warning = 1,
+    Critical = 2,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct QueueCheck {
+    pub state: CheckState,
+    pub pending: i64,
+    /// How long the longest-waiting due message has waited.
+    pub oldest_pending_s: i64,
+    pub failed_24h: i64,
+    #[serde(skip)]
+    pub limits: CheckLimits,
+}
+
+impl QueueCheck {
+    /// The plugin's one line: state, summary, perfdata.
+    pub(crate) fn line(&self) -> String {
+        let l = &self.limits;
+        format!(
+            "PUBLIK QUEUE {} - {} pending, oldest due {}s, {} failed in 24h | pending={} oldest_pending_s={}s;{};{};0 failed_24h={};{};{};0",
+            match self.state {
+                CheckState::Ok => "OK",
+                CheckState::Warning => "WARNING",
+                CheckState::Critical => "CRITICAL",
+            },
+            self.pending,
+            self.oldest_pending_s,
+            self.failed_24h,
+            self.pending,
+            self.oldest_pending_s,
+            l.warn_age.as_secs(),
+            l.crit_age.as_secs(),
+            self.failed_24h,
+            l.warn_failed,
+            l.crit_failed
+        )
+    }
+}
+
+pub(crate) fn check(store: &Store, limits: CheckLimits) -> anyhow::Result<QueueCheck> {
+    let now = clock::now();
+    let (pending, oldest, failed_24h) =
+        store.health(limits.channel, now, now - chrono::Duration::hours(24))?;
+    let oldest_pending_s = oldest.map_or(0, |t| (now - t).num_seconds().max(0));
+    let age = |limit: Duration| oldest_pending_s >= limit.as_secs() as i64 && oldest.is_some();
+    let state = if age(limits.crit_age) || failed_24h >= limits.crit_failed {
+        CheckState::Critical
+    } else if age(limits.warn_age) || failed_24h >= limits.warn_failed {
+        CheckState::Warning
+    } else {
+        CheckState::Ok
+    };
+    Ok(QueueCheck {
+        state,
+        pending,
+        oldest_pending_s,
+        failed_24h,
+        limits,
+    })
+}
+
 fn refused(action: &str, refusal: ChangeRefused, allowed: &[Status]) -> anyhow::Error {
     match refusal {
         ChangeRefused::Unknown(id) => bad_input(format!("no message with id {id}; nothing was changed")),

@@ -374,6 +374,31 @@ impl Store {
             .collect()
     }
 
+    /// What monitoring watches, for one channel or all: rows pending, when
+    /// the longest-waiting due one became due, rows failed since `since`.
+    pub fn health(
+        &self,
+        channel: Option<Channel>,
+        now: Timestamp,
+        since: Timestamp,
+    ) -> rusqlite::Result<(i64, Option<Timestamp>, i64)> {
+        let channel = channel.map(Channel::as_str);
+        let (pending, oldest): (i64, Option<String>) = self.conn.query_row(
+            "SELECT count(*), min(CASE WHEN not_before IS NULL OR not_before <= ?2 \
+             THEN max(created_at, COALESCE(not_before, created_at)) END) \
+             FROM messages WHERE status = 'pending' AND (?1 IS NULL OR channel = ?1)",
+            params![channel, clock::to_db(now)],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        let failed: i64 = self.conn.query_row(
+            "SELECT count(*) FROM messages WHERE status = 'failed' AND (?1 IS NULL OR channel = ?1) \
+             AND COALESCE(last_attempt_at, created_at) >= ?2",
+            params![channel, clock::to_db(since)],
+            |row| row.get(0),
+        )?;
+        Ok((pending, oldest.as_deref().and_then(clock::from_db), failed))
+    }
+
     pub fn oldest_pending(&self) -> rusqlite::Result<Option<Timestamp>> {
         let text: Option<String> = self.conn.query_row(
             "SELECT min(created_at) FROM messages WHERE status = 'pending'",

@@ -941,3 +941,119 @@ fn control_characters_are_refused_and_never_echoed() {
     assert!(stderr.contains("\\u{1b}"), "{stderr:?}");
     assert!(env.json(&["queue", "list"]).as_array().unwrap().is_empty());
 }
+
+/// `queue check` follows the Nagios plugin conventions: one status line
+/// with perfdata, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+#[test]
+fn queue_check_speaks_nagios() {
+    let env = Env::new();
+    let check = |now: &str, extra: &[&str]| {
+        let out = env
+            .publik()
+            .env("PUBLIK_NOW", now)
+            .args(["queue", "check"])
+            .args(extra)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+        )
+    };
+    let (code, line) = check("2026-11-24T08:00:00Z", &[]);
+    assert_eq!(code, 0, "{line}");
+    assert!(
+        line.starts_with("PUBLIK QUEUE OK - 0 pending") && line.contains("| pending=0 "),
+        "{line}"
+    );
+    env.write("body.txt", "Bonjour\n");
+    env.publik()
+        .env("PUBLIK_NOW", "2026-11-24T08:00:00Z")
+        .args([
+            "enqueue",
+            "email",
+            "--to",
+            "a@example.org",
+            "--subject",
+            "S",
+            "--text",
+            "body.txt",
+        ])
+        .assert()
+        .success();
+    // A message scheduled for later is not late.
+    env.publik()
+        .env("PUBLIK_NOW", "2026-11-24T08:00:00Z")
+        .args([
+            "enqueue",
+            "email",
+            "--to",
+            "b@example.org",
+            "--subject",
+            "S",
+            "--text",
+            "body.txt",
+        ])
+        .args(["--not-before", "2026-11-25T08:00:00Z"])
+        .assert()
+        .success();
+    let (code, line) = check("2026-11-24T08:10:00Z", &[]);
+    assert_eq!(code, 0, "{line}");
+    let (code, line) = check("2026-11-24T08:20:00Z", &[]);
+    assert_eq!(code, 1, "{line}");
+    assert!(
+        line.contains("WARNING - 2 pending, oldest due 1200s")
+            && line.contains("oldest_pending_s=1200s;900;3600;0"),
+        "{line}"
+    );
+    let (code, line) = check("2026-11-24T09:30:00Z", &[]);
+    assert_eq!(code, 2, "{line}");
+    let (code, _) = check("2026-11-24T09:30:00Z", &["--crit-age", "2h", "--warn-age", "90m"]);
+    assert_eq!(code, 1);
+    // Failures in the last 24 hours.
+    let server = SmtpServer::start();
+    env.smtp_config(server.port(), "");
+    enqueue(&env, &["perm@example.org"], &[]);
+    env.publik().arg("send-queue").assert().success();
+    let (code, line) = check(
+        &chrono::Utc::now().to_rfc3339(),
+        &["--warn-age", "30d", "--crit-age", "60d"],
+    );
+    assert_eq!(code, 1, "{line}");
+    assert!(line.contains("1 failed in 24h"), "{line}");
+    let out = env
+        .publik()
+        .args([
+            "--json",
+            "queue",
+            "check",
+            "--warn-age",
+            "30d",
+            "--crit-age",
+            "60d",
+            "--crit-failed",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["state"], "CRITICAL");
+    // The state cannot be read: UNKNOWN.
+    let garbage = env.write(
+        "garbage.sqlite3",
+        "not a database at all, but long enough to be read as a header......",
+    );
+    let out = env
+        .publik()
+        .env("PUBLIK_STATE", garbage)
+        .args(["queue", "check"])
+        .output()
+        .unwrap();
+    let (code, line) = (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+    );
+    assert_eq!(code, 3, "{line}");
+    assert!(line.starts_with("PUBLIK QUEUE UNKNOWN - "), "{line}");
+}
