@@ -298,6 +298,8 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -l format -d 'table (or JSON with --json), or openmetrics for Prometheus and node_exporter\'s textfile collector' -r -f -a "table\t''
+openmetrics\t''"
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r

@@ -13,6 +13,12 @@ pub struct Args {
     pub command: QueueCommand,
 }
 
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum StatsFormat {
+    Table,
+    Openmetrics,
+}
+
 #[derive(Debug, Clone, clap::Subcommand)]
 pub enum QueueCommand {
     /// List messages (oldest first)
@@ -36,7 +42,12 @@ pub enum QueueCommand {
     /// One message: recipients, headers, body preview, attachments, history
     Show { id: i64 },
     /// Count per channel and status, age of the oldest pending message
-    Stats,
+    Stats {
+        /// table (or JSON with --json), or openmetrics for Prometheus and
+        /// node_exporter's textfile collector
+        #[arg(long, value_enum, default_value = "table")]
+        format: StatsFormat,
+    },
     /// A Nagios/Icinga check: one status line with perfdata; exit 0 OK,
     /// 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the state cannot be read)
     Check {
@@ -120,7 +131,12 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
         QueueCommand::Show { id } => {
             render::message_detail(&ops::inspect::show(&store, ctx.config()?, id)?, ctx.output)
         }
-        QueueCommand::Stats => render::stats(&ops::inspect::stats(&store)?, ctx.output),
+        QueueCommand::Stats {
+            format: StatsFormat::Table,
+        } => render::stats(&ops::inspect::stats(&store)?, ctx.output),
+        QueueCommand::Stats {
+            format: StatsFormat::Openmetrics,
+        } => Ok(render::out(&ops::inspect::openmetrics(&store)?)?),
         // Answered above, before the state is opened (UNKNOWN if it cannot be).
         QueueCommand::Check { .. } => Ok(()),
         QueueCommand::Requeue { ids, status } => {

@@ -70,6 +70,8 @@ pub struct ServeConfig {
     pub max_connections: u32,
     /// The key action links are made from; default `STATE.link-key`.
     pub link_key_file: Option<PathBuf>,
+    /// `GET /metrics` (OpenMetrics) for clients on this machine only.
+    pub metrics: bool,
 }
 
 impl Default for ServeConfig {
@@ -80,6 +82,7 @@ impl Default for ServeConfig {
             request_timeout: Duration::from_secs(10),
             max_connections: 32,
             link_key_file: None,
+            metrics: false,
         }
     }
 }

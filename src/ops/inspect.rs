@@ -181,6 +181,55 @@ pub(crate) fn check(store: &Store, limits: CheckLimits) -> anyhow::Result<QueueC
     })
 }
 
+/// The queue as OpenMetrics text (`queue stats --format openmetrics`,
+/// `serve`'s `/metrics`): messages per channel and status, how long the
+/// longest-waiting due message has waited, and the sent / delivered /
+/// failed counters.
+pub(crate) fn openmetrics(store: &Store) -> anyhow::Result<String> {
+    use std::fmt::Write;
+    let now = clock::now();
+    let mut text = String::new();
+    let _ = writeln!(text, "# TYPE publik_messages gauge");
+    let _ = writeln!(
+        text,
+        "# HELP publik_messages Messages in the state, by channel and status."
+    );
+    for count in store.status_counts()? {
+        let _ = writeln!(
+            text,
+            "publik_messages{{channel=\"{}\",status=\"{}\"}} {}",
+            count.channel, count.status, count.count
+        );
+    }
+    let _ = writeln!(text, "# TYPE publik_oldest_pending_seconds gauge");
+    let _ = writeln!(text, "# UNIT publik_oldest_pending_seconds seconds");
+    let _ = writeln!(
+        text,
+        "# HELP publik_oldest_pending_seconds How long the longest-waiting due message has waited."
+    );
+    for (channel, since) in store.oldest_due(now)? {
+        let _ = writeln!(
+            text,
+            "publik_oldest_pending_seconds{{channel=\"{channel}\"}} {}",
+            (now - since).num_seconds().max(0)
+        );
+    }
+    let totals = store.totals()?;
+    for (outcome, help) in [
+        ("sent", "Messages accepted by their peer."),
+        ("delivered", "Messages a delivery receipt said delivered."),
+        ("failed", "Messages that failed for good."),
+    ] {
+        let _ = writeln!(text, "# TYPE publik_{outcome} counter");
+        let _ = writeln!(text, "# HELP publik_{outcome} {help}");
+        for (channel, _, count) in totals.iter().filter(|(_, o, _)| o == outcome) {
+            let _ = writeln!(text, "publik_{outcome}_total{{channel=\"{channel}\"}} {count}");
+        }
+    }
+    text.push_str("# EOF\n");
+    Ok(text)
+}
+
 fn refused(action: &str, refusal: ChangeRefused, allowed: &[Status]) -> anyhow::Error {
     match refusal {
         ChangeRefused::Unknown(id) => bad_input(format!("no message with id {id}; nothing was changed")),

@@ -62,7 +62,41 @@ fn handle(mut stream: TcpStream, sites: &Sites, limits: &Limits) {
         }
     };
     // Several tenants: the Host the reverse proxy passes picks the site.
-    let page = match sites.for_host(request.header("host")) {
+    let site = sites.for_host(request.header("host"));
+    // Monitoring's scrape: off unless enabled, and for this machine only.
+    if request.path == "/metrics"
+        && request.method == "GET"
+        && let Some(site) = site.as_ref().filter(|s| s.config.serve.metrics)
+        && stream.peer_addr().is_ok_and(|peer| peer.ip().is_loopback())
+    {
+        let text = {
+            let store = site.store.lock().unwrap_or_else(|p| p.into_inner());
+            crate::ops::inspect::openmetrics(&store)
+        };
+        let response = match text {
+            Ok(text) => Response {
+                status: 200,
+                headers: vec![(
+                    "Content-Type",
+                    "application/openmetrics-text; version=1.0.0; charset=utf-8".into(),
+                )],
+                body: text.into_bytes(),
+            },
+            Err(e) => {
+                log::error!("GET /metrics: {e:#}");
+                Response {
+                    status: 500,
+                    headers: Vec::new(),
+                    body: Vec::new(),
+                }
+            }
+        };
+        if let Err(e) = http::write_response(&mut stream, &response, false, limits.timeout) {
+            log::debug!("answering a client failed: {e}");
+        }
+        return;
+    }
+    let page = match site {
         None => error_page(404),
         Some(site) => {
             let mut store = site.store.lock().unwrap_or_else(|p| p.into_inner());

@@ -399,6 +399,29 @@ impl Store {
         Ok((pending, oldest.as_deref().and_then(clock::from_db), failed))
     }
 
+    /// Messages that ever reached sent, delivered or failed, per channel
+    /// (kept across purges): (channel, outcome, count).
+    pub fn totals(&self) -> rusqlite::Result<Vec<(Channel, String, i64)>> {
+        self.conn
+            .prepare_cached("SELECT channel, outcome, count FROM totals ORDER BY channel, outcome")?
+            .query_map([], |row| Ok((parse_col(row, 0)?, row.get(1)?, row.get(2)?)))?
+            .collect()
+    }
+
+    /// Per channel, when its longest-waiting due message became due.
+    pub fn oldest_due(&self, now: Timestamp) -> rusqlite::Result<Vec<(Channel, Timestamp)>> {
+        self.conn
+            .prepare_cached(
+                "SELECT channel, min(max(created_at, COALESCE(not_before, created_at))) FROM messages \
+                 WHERE status = 'pending' AND (not_before IS NULL OR not_before <= ?1) GROUP BY channel ORDER BY channel",
+            )?
+            .query_map([clock::to_db(now)], |row| {
+                let at: String = row.get(1)?;
+                Ok((parse_col(row, 0)?, clock::from_db(&at).unwrap_or_default()))
+            })?
+            .collect()
+    }
+
     pub fn oldest_pending(&self) -> rusqlite::Result<Option<Timestamp>> {
         let text: Option<String> = self.conn.query_row(
             "SELECT min(created_at) FROM messages WHERE status = 'pending'",

@@ -250,6 +250,30 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE action_tokens ADD COLUMN remote_form TEXT;
     "#,
+    // 11: monitoring's counters, kept across `queue purge`: messages that
+    // reached sent, delivered or failed, per channel, counted by a trigger
+    // whatever path changed the status.
+    r#"
+    CREATE TABLE totals (
+        channel  TEXT NOT NULL,
+        outcome  TEXT NOT NULL,
+        count    INTEGER NOT NULL,
+        PRIMARY KEY (channel, outcome)
+    ) WITHOUT ROWID;
+    INSERT INTO totals (channel, outcome, count)
+        SELECT channel, status, count(*) FROM messages WHERE status IN ('sent', 'delivered', 'failed')
+        GROUP BY channel, status;
+    -- A delivered message was sent first: it counts in both.
+    INSERT INTO totals (channel, outcome, count)
+        SELECT channel, 'sent', count(*) FROM messages WHERE status = 'delivered' GROUP BY channel
+        ON CONFLICT (channel, outcome) DO UPDATE SET count = count + excluded.count;
+    CREATE TRIGGER messages_totals AFTER UPDATE OF status ON messages
+        WHEN NEW.status IN ('sent', 'delivered', 'failed') AND OLD.status IS NOT NEW.status
+    BEGIN
+        INSERT INTO totals (channel, outcome, count) VALUES (NEW.channel, NEW.status, 1)
+            ON CONFLICT (channel, outcome) DO UPDATE SET count = count + 1;
+    END;
+    "#,
 ];
 
 pub(super) const LATEST: u32 = MIGRATIONS.len() as u32;

@@ -1057,3 +1057,97 @@ fn queue_check_speaks_nagios() {
     assert_eq!(code, 3, "{line}");
     assert!(line.starts_with("PUBLIK QUEUE UNKNOWN - "), "{line}");
 }
+
+/// The queue as OpenMetrics text, from `queue stats --format openmetrics`
+/// and from `serve`'s `/metrics` (off unless enabled), read by a real
+/// Prometheus parser; the counters survive `queue purge`.
+#[test]
+fn openmetrics_from_the_cli_and_serve() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    env.smtp_config(server.port(), "");
+    enqueue(&env, &["a@example.org", "b@example.org", "perm@example.org"], &[]);
+    env.publik().arg("send-queue").assert().success();
+    enqueue(&env, &["c@example.org"], &[]);
+    let later = (chrono::Utc::now() + chrono::Duration::hours(1)).to_rfc3339();
+    env.publik()
+        .env("PUBLIK_NOW", later)
+        .args(["queue", "purge", "--older-than", "1m"])
+        .assert()
+        .success();
+    let out = env
+        .publik()
+        .args(["queue", "stats", "--format", "openmetrics"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.ends_with("# EOF\n"), "{text}");
+    let lines = text.lines().map(|l| Ok(l.to_string()));
+    let scrape = prometheus_parse::Scrape::parse(lines).unwrap();
+    let value = |name: &str, labels: &[(&str, &str)]| {
+        scrape
+            .samples
+            .iter()
+            .find(|s| s.metric == name && labels.iter().all(|(k, v)| s.labels.get(k) == Some(*v)))
+            .map(|s| match s.value {
+                prometheus_parse::Value::Counter(v)
+                | prometheus_parse::Value::Gauge(v)
+                | prometheus_parse::Value::Untyped(v) => v,
+                _ => f64::NAN,
+            })
+    };
+    assert_eq!(
+        value("publik_sent_total", &[("channel", "email")]),
+        Some(2.0),
+        "{text}"
+    );
+    assert_eq!(
+        value("publik_failed_total", &[("channel", "email")]),
+        Some(1.0),
+        "{text}"
+    );
+    assert_eq!(
+        value("publik_messages", &[("channel", "email"), ("status", "pending")]),
+        Some(1.0),
+        "{text}"
+    );
+    assert_eq!(
+        value("publik_messages", &[("status", "sent")]),
+        None,
+        "purged, still counted above"
+    );
+    assert!(
+        value("publik_oldest_pending_seconds", &[("channel", "email")]).is_some(),
+        "{text}"
+    );
+
+    // serve: 404 until enabled, then the same text.
+    let config = std::fs::read_to_string(env.config()).unwrap();
+    let served = env.serve();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    assert_eq!(
+        agent
+            .get(&format!("{}/metrics", served.base))
+            .call()
+            .unwrap()
+            .status()
+            .as_u16(),
+        404
+    );
+    drop(served);
+    env.write("publik.yaml", &format!("{config}serve:\n  metrics: true\n"));
+    let served = env.serve();
+    let mut response = agent.get(&format!("{}/metrics", served.base)).call().unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/openmetrics-text"),
+    );
+    let body = response.body_mut().read_to_string().unwrap();
+    assert!(body.contains("publik_sent_total{channel=\"email\"} 2"), "{body}");
+}
