@@ -18,6 +18,36 @@ pub struct SmsConfig {
     pub default_country: String,
     /// The provider's HTTP API; SMS cannot be queued without it.
     pub gateway: Option<GatewayConfig>,
+    /// Delivery receipts the provider posts to `serve`'s `/sms/receipt/`.
+    pub receipts: Option<ReceiptsConfig>,
+}
+
+/// How a provider's delivery receipts read: which field holds the
+/// message id and which the status, and what its statuses mean.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReceiptsConfig {
+    /// The shared secret: in the URL path (`/sms/receipt/SECRET/`) or in
+    /// the `auth_header` header, as the provider allows.
+    #[serde(default)]
+    pub secret: Option<Secret>,
+    #[serde(default)]
+    pub secret_file: Option<PathBuf>,
+    #[serde(default)]
+    pub secret_env: Option<String>,
+    #[serde(default = "default_auth_header")]
+    pub auth_header: String,
+    /// The field with the provider's message id (the gateway's reply gave it).
+    pub id_field: String,
+    pub status_field: String,
+    /// Provider status → delivered, undelivered or expired; others are ignored.
+    pub statuses: std::collections::BTreeMap<String, String>,
+    #[serde(skip)]
+    pub resolved_secret: Option<Secret>,
+}
+
+fn default_auth_header() -> String {
+    "X-Publik-Secret".into()
 }
 
 impl Default for SmsConfig {
@@ -26,6 +56,7 @@ impl Default for SmsConfig {
             sender: "publik".into(),
             default_country: "FR".into(),
             gateway: None,
+            receipts: None,
         }
     }
 }
@@ -123,6 +154,34 @@ pub struct GatewayAuth {
 impl SmsConfig {
     pub(super) fn validate(&mut self, base: Option<&Path>, fail: &Fail<'_>) -> anyhow::Result<()> {
         let sms = self;
+        if let Some(receipts) = &mut sms.receipts {
+            receipts.resolved_secret = super::secret::resolve_secret(
+                "sms.receipts.secret",
+                receipts.secret.as_ref(),
+                receipts.secret_file.as_deref(),
+                receipts.secret_env.as_deref(),
+                base,
+            )
+            .map_err(|e| fail(&e.0, e.1))?;
+            if receipts
+                .resolved_secret
+                .as_ref()
+                .is_none_or(|s| s.expose().len() < 16)
+            {
+                return Err(fail(
+                    "sms.receipts.secret",
+                    "required, at least 16 characters (or secret_file, secret_env)".into(),
+                ));
+            }
+            for (provider, ours) in &receipts.statuses {
+                if !matches!(ours.as_str(), "delivered" | "undelivered" | "expired") {
+                    return Err(fail(
+                        &format!("sms.receipts.statuses.{provider}"),
+                        format!("\"{ours}\": delivered, undelivered or expired"),
+                    ));
+                }
+            }
+        }
         if crate::phone::calling_code(&sms.default_country).is_none() {
             return Err(fail(
                 "sms.default_country",

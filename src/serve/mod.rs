@@ -12,6 +12,7 @@ use anyhow::Context;
 use crate::config::Config;
 
 mod http;
+mod inbound;
 mod pages;
 mod sites;
 
@@ -95,6 +96,25 @@ fn handle(mut stream: TcpStream, sites: &Sites, limits: &Limits) {
             log::debug!("answering a client failed: {e}");
         }
         return;
+    }
+    // The channels' callbacks answer JSON, not pages.
+    if let Some(site) = &site {
+        let answer = {
+            let mut store = site.store.lock().unwrap_or_else(|p| p.into_inner());
+            inbound::route(&mut store, site.config.sms.receipts.as_ref(), &request)
+        };
+        if let Some(response) = answer {
+            log::debug!(
+                "{} {} {}",
+                request.method,
+                loggable(&request.path),
+                response.status
+            );
+            if let Err(e) = http::write_response(&mut stream, &response, false, limits.timeout) {
+                log::debug!("answering a client failed: {e}");
+            }
+            return;
+        }
     }
     let page = match site {
         None => error_page(404),

@@ -116,7 +116,7 @@ fn unsubscribe(store: &mut Store, post: bool, token: &str) -> anyhow::Result<Pag
 }
 
 /// A field of an `application/x-www-form-urlencoded` body.
-fn form_field(body: &[u8], name: &str) -> Option<String> {
+pub(super) fn form_field(body: &[u8], name: &str) -> Option<String> {
     String::from_utf8_lossy(body).split('&').find_map(|pair| {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         (decode_component(key) == name).then(|| decode_component(value))

@@ -456,3 +456,89 @@ fn secret_fields_and_headers_come_from_files_or_the_environment() {
     );
     assert!(!String::from_utf8_lossy(&check.stdout).contains("s3cr3t-pw"));
 }
+
+const RECEIPT_SECRET: &str = "r3ceipt-s3cret-0123456789";
+
+/// `POST /sms/receipt/` in `serve`: a provider's delivery receipts, JSON or
+/// form fields mapped by the config, the secret in the path or a header;
+/// an unknown id or an intermediate status is 200 (providers retry on
+/// errors); a bad secret is 403; off unless configured.
+#[test]
+fn receipts_arrive_through_serve() {
+    let server = gateway();
+    let env = Env::new();
+    config(&env, &server.url("/send"), "");
+    let served = env.serve();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let post_json = |path: &str, body: Value| {
+        agent
+            .post(&format!("{}{path}", served.base))
+            .send_json(body)
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    assert_eq!(post_json("/sms/receipt/x/", json!({})), 404, "not configured");
+    drop(served);
+    let base = std::fs::read_to_string(env.config()).unwrap();
+    env.write(
+        "publik.yaml",
+        &format!(
+            "{base}  receipts:\n    secret: {RECEIPT_SECRET}\n    auth_header: X-Api-Key\n    id_field: msgid\n    status_field: stat\n    statuses: {{ DELIVRD: delivered, UNDELIV: undelivered, EXPIRED: expired }}\n"
+        ),
+    );
+    let ids = enqueue(&env, &["+33600000005", "+33600000006"], "Bonjour");
+    env.publik().arg("send-queue").assert().success();
+    let served = env.serve();
+    let url = |path: &str| format!("{}{path}", served.base);
+    let post_json = |path: &str, body: Value| agent.post(&url(path)).send_json(body).unwrap();
+    let mut ok = post_json(
+        &format!("/sms/receipt/{RECEIPT_SECRET}/"),
+        json!({"msgid": "prov-+33600000005", "stat": "delivrd"}),
+    );
+    assert_eq!(ok.status().as_u16(), 200);
+    assert_eq!(ok.body_mut().read_json::<Value>().unwrap(), json!({"err": 0}));
+    assert_eq!(show(&env, ids[0])["status"], "delivered");
+    // Form fields, the secret in the header.
+    let form = agent
+        .post(&url("/sms/receipt/"))
+        .header("X-Api-Key", RECEIPT_SECRET)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .send("msgid=prov-%2B33600000006&stat=UNDELIV")
+        .unwrap();
+    assert_eq!(form.status().as_u16(), 200);
+    assert_eq!(show(&env, ids[1])["status"], "failed");
+    // An intermediate status and an unknown id change nothing, answer 200.
+    assert_eq!(
+        post_json(
+            &format!("/sms/receipt/{RECEIPT_SECRET}/"),
+            json!({"msgid": "nope", "stat": "DELIVRD"})
+        )
+        .status()
+        .as_u16(),
+        200
+    );
+    // Bad secrets: 403, with no detail.
+    let mut bad = post_json(
+        "/sms/receipt/wrong-secret/",
+        json!({"msgid": "prov-+33600000005", "stat": "DELIVRD"}),
+    );
+    assert_eq!(bad.status().as_u16(), 403);
+    assert_eq!(bad.body_mut().read_json::<Value>().unwrap(), json!({"err": 1}));
+    assert_eq!(post_json("/sms/receipt/", json!({})).status().as_u16(), 403);
+    assert_eq!(
+        post_json(
+            &format!("/sms/receipt/{RECEIPT_SECRET}/"),
+            json!({"stat": "DELIVRD"})
+        )
+        .status()
+        .as_u16(),
+        400
+    );
+    // Each receipt is in the history.
+    let history = show(&env, ids[0])["events"].to_string();
+    assert!(history.contains("serve: SMS receipt"), "{history}");
+}

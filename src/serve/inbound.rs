@@ -1,0 +1,112 @@
+//! What the channels send back, as HTTP: `POST /sms/receipt/` (a
+//! provider's delivery receipts). JSON answers in Publik's style
+//! (`{"err": 0}`, `{"err": 1, "err_desc": …}`); a bad secret is 403 with no
+//! detail. Off unless configured.
+
+use crate::config::ReceiptsConfig;
+use crate::ops::sms::ReceiptStatus;
+use crate::store::Store;
+
+use super::http::{Request, Response};
+
+fn json(status: u16, body: serde_json::Value) -> Response {
+    Response {
+        status,
+        headers: vec![("Content-Type", "application/json".into())],
+        body: body.to_string().into_bytes(),
+    }
+}
+
+/// Equal without telling how much of it was: the secret is compared whole.
+fn same_secret(given: &str, expected: &str) -> bool {
+    let (given, expected) = (given.as_bytes(), expected.as_bytes());
+    given.len() == expected.len() && given.iter().zip(expected).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+}
+
+/// The endpoints this module answers; None for any other request.
+pub(super) fn route(
+    store: &mut Store,
+    receipts: Option<&ReceiptsConfig>,
+    request: &Request,
+) -> Option<Response> {
+    let segments: Vec<&str> = request.path.trim_matches('/').split('/').collect();
+    match segments.as_slice() {
+        ["sms", "receipt"] | ["sms", "receipt", _] => {
+            let receipts = receipts?;
+            if request.method != "POST" {
+                return Some(json(405, serde_json::json!({"err": 1, "err_desc": "POST only"})));
+            }
+            let expected = receipts
+                .resolved_secret
+                .as_ref()
+                .map(|s| s.expose())
+                .unwrap_or_default();
+            let given = segments
+                .get(2)
+                .copied()
+                .or_else(|| request.header(&receipts.auth_header))
+                .unwrap_or_default();
+            if expected.is_empty() || !same_secret(given, expected) {
+                return Some(json(403, serde_json::json!({"err": 1})));
+            }
+            Some(sms_receipt(store, receipts, request))
+        }
+        _ => None,
+    }
+}
+
+/// A field of a JSON object or a form-encoded body.
+fn field(request: &Request, name: &str) -> Option<String> {
+    let body = String::from_utf8_lossy(&request.body);
+    if body.trim_start().starts_with('{') {
+        let value: serde_json::Value = serde_json::from_str(&body).ok()?;
+        return match &value[name] {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Null => None,
+            other => Some(other.to_string()),
+        };
+    }
+    super::pages::form_field(&request.body, name)
+}
+
+fn sms_receipt(store: &mut Store, receipts: &ReceiptsConfig, request: &Request) -> Response {
+    let (Some(id), Some(status)) = (
+        field(request, &receipts.id_field),
+        field(request, &receipts.status_field),
+    ) else {
+        return json(
+            400,
+            serde_json::json!({"err": 1, "err_desc": format!("{} and {} are required", receipts.id_field, receipts.status_field)}),
+        );
+    };
+    let ours = receipts
+        .statuses
+        .iter()
+        .find(|(theirs, _)| theirs.eq_ignore_ascii_case(&status))
+        .map(|(_, ours)| ours.as_str());
+    let status = match ours {
+        Some("delivered") => ReceiptStatus::Delivered,
+        Some("undelivered") => ReceiptStatus::Undelivered,
+        Some("expired") => ReceiptStatus::Expired,
+        // An intermediate status (accepted, buffered...): nothing to record.
+        _ => {
+            log::info!("SMS receipt for {id}: status {status} is not a final one; ignored");
+            return json(200, serde_json::json!({"err": 0}));
+        }
+    };
+    match crate::ops::sms::receipt(store, &id, status, None, "serve: SMS receipt") {
+        Ok(_) => json(200, serde_json::json!({"err": 0})),
+        // Providers retry on errors: an id publik does not know is said once, here.
+        Err(e) if e.is::<crate::exit_codes::BadInput>() => {
+            log::warn!("SMS receipt for {id}: {e:#}");
+            json(200, serde_json::json!({"err": 0}))
+        }
+        Err(e) => {
+            log::error!("SMS receipt for {id}: {e:#}");
+            json(
+                500,
+                serde_json::json!({"err": 1, "err_desc": "cannot record the receipt"}),
+            )
+        }
+    }
+}
