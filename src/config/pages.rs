@@ -72,6 +72,9 @@ pub struct ServeConfig {
     pub link_key_file: Option<PathBuf>,
     /// `GET /metrics` (OpenMetrics) for clients on this machine only.
     pub metrics: bool,
+    /// Services allowed to call `POST /api/mail/response/` with Publik's
+    /// signed URLs, by their `orig`; none: the API is off.
+    pub api_callers: std::collections::BTreeMap<String, super::ApiCaller>,
 }
 
 impl Default for ServeConfig {
@@ -83,6 +86,7 @@ impl Default for ServeConfig {
             max_connections: 32,
             link_key_file: None,
             metrics: false,
+            api_callers: Default::default(),
         }
     }
 }
@@ -99,7 +103,10 @@ impl ServeConfig {
 }
 
 impl ServeConfig {
-    pub(super) fn validate(&mut self, _base: Option<&Path>, fail: &Fail<'_>) -> anyhow::Result<()> {
+    pub(super) fn validate(&mut self, base: Option<&Path>, fail: &Fail<'_>) -> anyhow::Result<()> {
+        for (orig, caller) in &mut self.api_callers {
+            caller.validate(&format!("serve.api_callers.{orig}.key"), base, fail)?;
+        }
         let public_url = &self.public_url;
         if !(public_url.starts_with("https://") || public_url.starts_with("http://")) {
             return Err(fail(

@@ -43,6 +43,38 @@ pub struct WcsService {
     pub resolved_key: Option<Secret>,
 }
 
+/// A Publik service allowed to call publik's API (`/api/mail/response/`)
+/// with signed URLs: its key, by its `orig`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiCaller {
+    #[serde(default)]
+    pub key: Option<Secret>,
+    #[serde(default)]
+    pub key_file: Option<PathBuf>,
+    #[serde(default)]
+    pub key_env: Option<String>,
+    #[serde(skip)]
+    pub resolved_key: Option<Secret>,
+}
+
+impl ApiCaller {
+    pub(super) fn validate(&mut self, at: &str, base: Option<&Path>, fail: &Fail<'_>) -> anyhow::Result<()> {
+        self.resolved_key = resolve_secret(
+            at,
+            self.key.as_ref(),
+            self.key_file.as_deref(),
+            self.key_env.as_deref(),
+            base,
+        )
+        .map_err(|e| fail(&e.0, e.1))?;
+        if self.resolved_key.is_none() {
+            return Err(fail(at, "required (or key_file, key_env)".into()));
+        }
+        Ok(())
+    }
+}
+
 impl WcsConfig {
     pub(super) fn validate(&mut self, base: Option<&Path>, fail: &Fail<'_>) -> anyhow::Result<()> {
         for (name, service) in &mut self.services {

@@ -20,6 +20,8 @@ pub(super) struct Request {
     pub method: String,
     /// The request target without its query string or fragment.
     pub path: String,
+    /// The query string, without `?` (signed API calls carry their signature there).
+    pub query: String,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
 }
@@ -116,7 +118,9 @@ pub(super) fn read_request(stream: &mut TcpStream, limits: &Limits) -> Result<Re
         };
         let method = parsed.method.unwrap_or_default().to_string();
         let target = parsed.path.unwrap_or_default();
-        let path = target.split(['?', '#']).next().unwrap_or_default().to_string();
+        let without_fragment = target.split('#').next().unwrap_or_default();
+        let (path, query) = without_fragment.split_once('?').unwrap_or((without_fragment, ""));
+        let (path, query) = (path.to_string(), query.to_string());
         let headers: Vec<(String, String)> = parsed
             .headers
             .iter()
@@ -125,6 +129,7 @@ pub(super) fn read_request(stream: &mut TcpStream, limits: &Limits) -> Result<Re
         let mut request = Request {
             method,
             path,
+            query,
             headers,
             body: Vec::new(),
         };

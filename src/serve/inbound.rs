@@ -1,9 +1,13 @@
 //! What the channels send back, as HTTP: `POST /sms/receipt/` (a
-//! provider's delivery receipts). JSON answers in Publik's style
+//! provider's delivery receipts) and `POST /api/mail/response/` (welco's
+//! API: w.c.s. answers a Maarch mail, on a Publik signed URL). JSON answers in Publik's style
 //! (`{"err": 0}`, `{"err": 1, "err_desc": …}`); a bad secret is 403 with no
 //! detail. Off unless configured.
 
-use crate::config::ReceiptsConfig;
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use crate::config::{Config, ReceiptsConfig};
 use crate::ops::sms::ReceiptStatus;
 use crate::store::Store;
 
@@ -23,14 +27,57 @@ fn same_secret(given: &str, expected: &str) -> bool {
     given.len() == expected.len() && given.iter().zip(expected).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 
+/// Nonces of signed calls seen within the signature's lifetime: a replay
+/// is refused.
+#[derive(Default)]
+pub(super) struct Nonces(Mutex<HashMap<String, std::time::Instant>>);
+
+impl Nonces {
+    /// False if `nonce` was seen (and is still within its window).
+    fn first_use(&self, nonce: &str) -> bool {
+        let mut seen = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let window = std::time::Duration::from_secs(2 * crate::signed_url::MAX_SKEW_SECS as u64 + 5);
+        seen.retain(|_, at| at.elapsed() < window);
+        seen.insert(nonce.to_string(), std::time::Instant::now())
+            .is_none()
+    }
+}
+
 /// The endpoints this module answers; None for any other request.
 pub(super) fn route(
     store: &mut Store,
-    receipts: Option<&ReceiptsConfig>,
+    config: &Config,
+    nonces: &Nonces,
     request: &Request,
 ) -> Option<Response> {
+    let receipts = config.sms.receipts.as_ref();
     let segments: Vec<&str> = request.path.trim_matches('/').split('/').collect();
     match segments.as_slice() {
+        ["api", "mail", "response"] if !config.serve.api_callers.is_empty() => {
+            if request.method != "POST" {
+                return Some(json(405, serde_json::json!({"err": 1, "err_desc": "POST only"})));
+            }
+            let key_of = |orig: &str| {
+                config
+                    .serve
+                    .api_callers
+                    .get(orig)
+                    .and_then(|c| c.resolved_key.as_ref())
+                    .map(|k| k.expose().to_string())
+            };
+            let caller = match crate::signed_url::verify_query(&request.query, key_of, crate::clock::now()) {
+                Ok((orig, nonce)) if nonces.first_use(&nonce) => orig,
+                Ok((orig, _)) => {
+                    log::warn!("POST /api/mail/response/ from {orig}: a replayed nonce");
+                    return Some(json(403, serde_json::json!({"err": 1})));
+                }
+                Err(why) => {
+                    log::warn!("POST /api/mail/response/: refused: {why}");
+                    return Some(json(403, serde_json::json!({"err": 1})));
+                }
+            };
+            Some(mail_response(store, config, &caller, request))
+        }
         ["sms", "receipt"] | ["sms", "receipt", _] => {
             let receipts = receipts?;
             if request.method != "POST" {
@@ -106,6 +153,31 @@ fn sms_receipt(store: &mut Store, receipts: &ReceiptsConfig, request: &Request) 
             json(
                 500,
                 serde_json::json!({"err": 1, "err_desc": "cannot record the receipt"}),
+            )
+        }
+    }
+}
+
+/// welco's `api/mail/response/`: `{"mail_number": …, "content": …}` answers
+/// that Maarch mail through the queue, as `mail respond`.
+fn mail_response(store: &mut Store, config: &Config, caller: &str, request: &Request) -> Response {
+    let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap_or_default();
+    let (Some(number), Some(content)) = (body["mail_number"].as_str(), body["content"].as_str()) else {
+        return json(
+            400,
+            serde_json::json!({"err": 1, "err_desc": "mail_number and content are required"}),
+        );
+    };
+    match crate::ops::maarch::respond(store, config, number, content, &format!("api: {caller}")) {
+        Ok(queued) => json(200, serde_json::json!({"err": 0, "data": {"report": queued}})),
+        Err(e) if e.is::<crate::exit_codes::BadInput>() => {
+            json(404, serde_json::json!({"err": 1, "err_desc": format!("{e:#}")}))
+        }
+        Err(e) => {
+            log::error!("POST /api/mail/response/: {e:#}");
+            json(
+                500,
+                serde_json::json!({"err": 1, "err_desc": "cannot queue the response"}),
             )
         }
     }

@@ -50,7 +50,7 @@ fn respond(stream: &mut TcpStream, page: Page, head: bool, timeout: Duration) {
 }
 
 /// One connection: one request read within the limits, one answer.
-fn handle(mut stream: TcpStream, sites: &Sites, limits: &Limits) {
+fn handle(mut stream: TcpStream, sites: &Sites, nonces: &inbound::Nonces, limits: &Limits) {
     let request = match http::read_request(&mut stream, limits) {
         Ok(request) => request,
         Err(err) => {
@@ -101,7 +101,7 @@ fn handle(mut stream: TcpStream, sites: &Sites, limits: &Limits) {
     if let Some(site) = &site {
         let answer = {
             let mut store = site.store.lock().unwrap_or_else(|p| p.into_inner());
-            inbound::route(&mut store, site.config.sms.receipts.as_ref(), &request)
+            inbound::route(&mut store, &site.config, nonces, &request)
         };
         if let Some(response) = answer {
             log::debug!(
@@ -155,6 +155,7 @@ pub(crate) fn serve(sites: Sites, config: &Config, listen: &str) -> anyhow::Resu
     };
     let max_connections = config.serve.max_connections as usize;
     let stop = AtomicBool::new(false);
+    let nonces = inbound::Nonces::default();
     let active = AtomicUsize::new(0);
     let mut signals =
         signal_hook::iterator::Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT])
@@ -177,11 +178,12 @@ pub(crate) fn serve(sites: Sites, config: &Config, listen: &str) -> anyhow::Resu
                 respond(&mut stream, error_page(503), false, Duration::from_secs(1));
                 return;
             }
-            let (sites, active, limits) = (&sites, &active, &limits);
+            let (sites, nonces, active, limits) = (&sites, &nonces, &active, &limits);
             scope.spawn(move || {
                 let _active = Active(active);
-                let handled =
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handle(stream, sites, limits)));
+                let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    handle(stream, sites, nonces, limits)
+                }));
                 if handled.is_err() {
                     log::error!("a request handler panicked; the server goes on");
                 }

@@ -471,3 +471,93 @@ fn a_workflow_answers_the_mail_linked_to_its_form() {
             .contains("statuses[0].on_enter[0].maarch_response.content"),
     );
 }
+
+const API_KEY: &str = "wcs-to-publik-shared-key";
+
+/// A query signed as Publik signs them (algo, timestamp, nonce, orig, then
+/// the base64 HMAC-SHA256 of the query).
+fn signed(orig: &str, key: &str, nonce: &str, at: chrono::DateTime<chrono::Utc>) -> String {
+    use base64::Engine;
+    use hmac::{KeyInit, Mac};
+    let timestamp = at.format("%Y-%m-%dT%H%%3A%M%%3A%SZ");
+    let query = format!("algo=sha256&timestamp={timestamp}&nonce={nonce}&orig={orig}");
+    let mut mac = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(key.as_bytes()).unwrap();
+    mac.update(query.as_bytes());
+    let signature = base64::engine::general_purpose::STANDARD
+        .encode(mac.finalize().into_bytes())
+        .replace('+', "%2B")
+        .replace('/', "%2F")
+        .replace('=', "%3D");
+    format!("{query}&signature={signature}")
+}
+
+/// welco's `POST /api/mail/response/` in `serve`: a signed call from w.c.s.
+/// answers a Maarch mail through the queue; a bad key, a replayed nonce or
+/// a stale timestamp is 403 with no detail; an unknown mail is 404.
+#[test]
+fn wcs_answers_a_mail_through_the_signed_api() {
+    let maarch = Maarch::start(vec![Doc::new(1, "GRC", &pdf(10))]);
+    let env = Env::new();
+    config(
+        &env,
+        &maarch.url(),
+        &format!("serve:\n  api_callers:\n    wcs.example.org:\n      key: {API_KEY}\n"),
+    );
+    publik(&env).arg("feed-mail-maarch").assert().success();
+    let port = common::free_port();
+    let mut child = env
+        .command()
+        .env("MAARCH_PASSWORD", PASSWORD)
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .spawn()
+        .unwrap();
+    common::wait_for_port(port);
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let call = |query: &str, body: serde_json::Value| {
+        let mut response = agent
+            .post(&format!("http://127.0.0.1:{port}/api/mail/response/?{query}"))
+            .send_json(body)
+            .unwrap();
+        let status = response.status().as_u16();
+        (
+            status,
+            response
+                .body_mut()
+                .read_json::<serde_json::Value>()
+                .unwrap_or_default(),
+        )
+    };
+    let now = chrono::Utc::now();
+    let answer = serde_json::json!({"mail_number": "maarch-1", "content": "Réponse envoyée : acte délivré."});
+    assert_eq!(
+        call(&signed("wcs.example.org", "wrong-key", "n1", now), answer.clone()),
+        (403, serde_json::json!({"err": 1}))
+    );
+    let stale = now - chrono::Duration::minutes(5);
+    assert_eq!(
+        call(&signed("wcs.example.org", API_KEY, "n2", stale), answer.clone()).0,
+        403
+    );
+    assert_eq!(
+        call(&signed("other.example.org", API_KEY, "n3", now), answer.clone()).0,
+        403
+    );
+    let query = signed("wcs.example.org", API_KEY, "n4", now);
+    let (status, body) = call(&query, answer.clone());
+    assert_eq!((status, &body["err"]), (200, &serde_json::json!(0)), "{body}");
+    assert_eq!(call(&query, answer.clone()).0, 403, "a replayed nonce");
+    let unknown = serde_json::json!({"mail_number": "maarch-99", "content": "x"});
+    assert_eq!(
+        call(&signed("wcs.example.org", API_KEY, "n5", now), unknown).0,
+        404
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+    let mail = json(&env, &["mail", "show", "maarch-1"]);
+    assert_eq!(mail["status"], "responded", "{mail}");
+    let queued = json(&env, &["queue", "list", "--channel", "maarch"]);
+    assert_eq!(queued.as_array().unwrap().len(), 1);
+}

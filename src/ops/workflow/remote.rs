@@ -8,57 +8,13 @@
 //! and given back when the remote cannot be reached or fails (5xx: try again
 //! later); a remote that no longer offers the trigger (404) kills it.
 
-use base64::Engine;
-use hmac::{Hmac, KeyInit, Mac};
 use serde_json::Value;
-use sha2::Sha256;
 
 use crate::config::Config;
 use crate::exit_codes::{bad_field, bad_input, peer_down};
 use crate::store::{ActionToken, NewActionToken, Store};
 
 use super::{IssuedLink, LINK_INVALID};
-
-/// `application/x-www-form-urlencoded` as Python's `urlencode` writes it.
-fn quote_plus(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => out.push(byte as char),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
-/// `query` signed for `orig` with `key` at `timestamp` (`%Y-%m-%dT%H:%M:%SZ`),
-/// as Publik signs URLs.
-pub(crate) fn sign_query(
-    query: &str,
-    key: &str,
-    orig: &str,
-    timestamp: &str,
-    nonce: &str,
-) -> anyhow::Result<String> {
-    let mut signed = query.to_string();
-    if !signed.is_empty() {
-        signed.push('&');
-    }
-    signed.push_str(&format!(
-        "algo=sha256&timestamp={}&nonce={}&orig={}",
-        quote_plus(timestamp),
-        quote_plus(nonce),
-        quote_plus(orig)
-    ));
-    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key.as_bytes())
-        .map_err(|e| anyhow::anyhow!("wcs key: {e}"))?;
-    mac.update(signed.as_bytes());
-    let signature = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
-    // Python's quote(): `/` stays.
-    let signature = quote_plus(&signature).replace("%2F", "/");
-    Ok(format!("{signed}&signature={signature}"))
-}
 
 /// `issue-action-token --wcs-form URL --trigger NAME`.
 pub(crate) fn issue(
@@ -144,7 +100,7 @@ pub(crate) fn run(
     let url = format!(
         "{form_url}jump/trigger/{}/?{}",
         token.jump,
-        sign_query("", key, &service.orig, &timestamp, &nonce)?
+        crate::signed_url::sign_query("", key, &service.orig, &timestamp, &nonce)?
     );
     let agent = crate::ops::http_client::agent(service.timeout.std());
     let outcome = agent.post(&url).send_json(Value::Object(data.clone()));
@@ -199,26 +155,5 @@ pub(crate) fn run(
             store,
             peer_down(format!("w.c.s. {name} answered {status} {}", describe())),
         ),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn signatures_follow_publiks_scheme() {
-        let signed = sign_query("", "s3cr3t", "publik", "2026-11-24T10:00:00Z", "abc").unwrap();
-        assert!(
-            signed.starts_with(
-                "algo=sha256&timestamp=2026-11-24T10%3A00%3A00Z&nonce=abc&orig=publik&signature="
-            ),
-            "{signed}"
-        );
-        let (query, signature) = signed.split_once("&signature=").unwrap();
-        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(b"s3cr3t").unwrap();
-        mac.update(query.as_bytes());
-        let expected = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
-        assert_eq!(signature.replace("%2B", "+").replace("%3D", "="), expected);
     }
 }
