@@ -6,6 +6,27 @@ use crate::common;
 use common::Env;
 use common::http::{HttpServer, Reply};
 
+/// The text part of every mail in the outbox (the file transport's).
+fn outbox_texts(env: &Env) -> Vec<String> {
+    std::fs::read_dir(env.path("outbox"))
+        .unwrap()
+        .map(|f| {
+            let raw = std::fs::read(f.unwrap().path()).unwrap();
+            let message = mail_parser::MessageParser::default().parse(&raw).unwrap();
+            message.body_text(0).unwrap_or_default().to_string()
+        })
+        .collect()
+}
+
+/// The first action link in the outbox's mails.
+fn outbox_action_link(env: &Env) -> String {
+    outbox_texts(env)
+        .iter()
+        .flat_map(|t| t.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .find(|w| w.contains("/actions/"))
+        .expect("an action link in the outbox")
+}
+
 const WORKFLOW: &str = r#"name: approval
 label: Validation
 initial: waiting
@@ -231,24 +252,7 @@ fn a_link_with_a_comment_field_carries_the_comment() {
         .unwrap()
         .to_string();
     env.publik().arg("send-queue").assert().success();
-    let eml = std::fs::read_dir(env.path("outbox"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
-    let eml = std::fs::read(eml).unwrap();
-    let text = mail_parser::MessageParser::default()
-        .parse(&eml)
-        .unwrap()
-        .body_text(0)
-        .unwrap()
-        .to_string();
-    let url = text
-        .split_whitespace()
-        .find(|w| w.starts_with("https://demarches.example.org/actions/"))
-        .unwrap()
-        .to_string();
+    let url = outbox_action_link(&env);
     let path = &url["https://demarches.example.org".len()..];
     let served = env.serve();
     let agent: ureq::Agent = ureq::Agent::config_builder()
@@ -284,14 +288,7 @@ fn a_link_with_a_comment_field_carries_the_comment() {
     assert_eq!(shown["history"][1]["data"]["comment"], "Très bien !");
     drop(served);
     env.publik().arg("send-queue").assert().success();
-    let texts: Vec<String> = std::fs::read_dir(env.path("outbox"))
-        .unwrap()
-        .map(|f| {
-            let raw = std::fs::read(f.unwrap().path()).unwrap();
-            let message = mail_parser::MessageParser::default().parse(&raw).unwrap();
-            message.body_text(0).unwrap_or_default().to_string()
-        })
-        .collect();
+    let texts = outbox_texts(&env);
     assert!(
         texts.iter().any(|t| t.contains("Le maire a dit : Tr")),
         "the next status sees the comment"
@@ -710,24 +707,7 @@ fn a_workflow_button_can_act_on_the_wcs_form() {
         .assert()
         .success();
     env.publik().arg("send-queue").assert().success();
-    let eml = std::fs::read_dir(env.path("outbox"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
-    let raw = std::fs::read(eml).unwrap();
-    let text = mail_parser::MessageParser::default()
-        .parse(&raw)
-        .unwrap()
-        .body_text(0)
-        .unwrap()
-        .to_string();
-    let url = text
-        .split_whitespace()
-        .find(|w| w.contains("/actions/"))
-        .unwrap()
-        .to_string();
+    let url = outbox_action_link(&env);
     env.publik().args(["run-jump", &url]).assert().success();
     assert_eq!(
         wcs.jumps(),
