@@ -9,12 +9,48 @@ use crate::duration::Duration;
 /// than turned into errors (a 410 or a gateway's error body means
 /// something), and publik's User-Agent. Keep-alive per host, as ureq does.
 pub(crate) fn agent(timeout: std::time::Duration) -> ureq::Agent {
-    ureq::Agent::config_builder()
+    let config = ureq::Agent::config_builder()
         .timeout_global(Some(timeout))
         .http_status_as_error(false)
         .user_agent(concat!("publik/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .into()
+        .build();
+    ureq::Agent::with_parts(
+        config,
+        ureq::unversioned::transport::DefaultConnector::default(),
+        CachingResolver::default(),
+    )
+}
+
+/// Resolves each host once per agent (a run): ureq's resolver spawns a
+/// thread for every lookup under a timeout, which was a measurable part
+/// of each push notification's cost. A run is short; addresses do not move
+/// under it.
+#[derive(Debug, Default)]
+struct CachingResolver {
+    inner: ureq::unversioned::resolver::DefaultResolver,
+    known: std::sync::Mutex<
+        std::collections::HashMap<String, ureq::unversioned::resolver::ResolvedSocketAddrs>,
+    >,
+}
+
+impl ureq::unversioned::resolver::Resolver for CachingResolver {
+    fn resolve(
+        &self,
+        uri: &ureq::http::Uri,
+        config: &ureq::config::Config,
+        timeout: ureq::unversioned::transport::NextTimeout,
+    ) -> Result<ureq::unversioned::resolver::ResolvedSocketAddrs, ureq::Error> {
+        let key = format!("{}://{}", uri.scheme_str().unwrap_or(""), uri.authority().map_or("", |a| a.as_str()));
+        if let Some(addresses) = self.known.lock().unwrap_or_else(|p| p.into_inner()).get(&key) {
+            return Ok(addresses.clone());
+        }
+        let addresses = self.inner.resolve(uri, config, timeout)?;
+        self.known
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(key, addresses.clone());
+        Ok(addresses)
+    }
 }
 
 /// `Retry-After`: seconds, or an HTTP date.
