@@ -376,6 +376,9 @@ _publik() {
             publik__subcmd__help__subcmd__push,subscribe)
                 cmd="publik__subcmd__help__subcmd__push__subcmd__subscribe"
                 ;;
+            publik__subcmd__help__subcmd__push,token)
+                cmd="publik__subcmd__help__subcmd__push__subcmd__token"
+                ;;
             publik__subcmd__help__subcmd__push,unsubscribe)
                 cmd="publik__subcmd__help__subcmd__push__subcmd__unsubscribe"
                 ;;
@@ -511,6 +514,9 @@ _publik() {
             publik__subcmd__push,subscribe)
                 cmd="publik__subcmd__push__subcmd__subscribe"
                 ;;
+            publik__subcmd__push,token)
+                cmd="publik__subcmd__push__subcmd__token"
+                ;;
             publik__subcmd__push,unsubscribe)
                 cmd="publik__subcmd__push__subcmd__unsubscribe"
                 ;;
@@ -522,6 +528,9 @@ _publik() {
                 ;;
             publik__subcmd__push__subcmd__help,subscribe)
                 cmd="publik__subcmd__push__subcmd__help__subcmd__subscribe"
+                ;;
+            publik__subcmd__push__subcmd__help,token)
+                cmd="publik__subcmd__push__subcmd__help__subcmd__token"
                 ;;
             publik__subcmd__push__subcmd__help,unsubscribe)
                 cmd="publik__subcmd__push__subcmd__help__subcmd__unsubscribe"
@@ -2545,7 +2554,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__push)
-            opts="subscribe unsubscribe list"
+            opts="subscribe unsubscribe token list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2573,6 +2582,20 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__push__subcmd__subscribe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__push__subcmd__token)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3797,7 +3820,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__push)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version subscribe unsubscribe list help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version subscribe unsubscribe token list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3827,7 +3850,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__push__subcmd__help)
-            opts="subscribe unsubscribe list help"
+            opts="subscribe unsubscribe token list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3869,6 +3892,20 @@ _publik() {
             return 0
             ;;
         publik__subcmd__push__subcmd__help__subcmd__subscribe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__push__subcmd__help__subcmd__token)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3942,6 +3979,44 @@ _publik() {
                     return 0
                     ;;
                 --subscription)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__push__subcmd__token)
+            opts="-v -q -h -V --user --ttl --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

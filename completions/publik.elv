@@ -1155,6 +1155,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand --version 'Print version'
             cand subscribe 'Save a browser''s PushSubscription.toJSON() for a user (the same endpoint is stored once)'
             cand unsubscribe 'Remove a user''s subscription (one endpoint, or all)'
+            cand token 'A token naming a user, for the site''s page that subscribes the user''s browser through publik serve''s POST /push/subscribe/?token=TOKEN'
             cand list 'List subscriptions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1195,6 +1196,24 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'publik;push;token'= {
+            cand --user 'user'
+            cand --ttl 'How long the page may use it'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --tenant 'Work on one site of a multi-site installation (its directory in the tenants directory)'
+            cand --jobs 'Sites at once with --all-tenants [default: the number of cores]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand --all-tenants 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'publik;push;list'= {
             cand --user 'user'
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
@@ -1215,12 +1234,15 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;push;help'= {
             cand subscribe 'Save a browser''s PushSubscription.toJSON() for a user (the same endpoint is stored once)'
             cand unsubscribe 'Remove a user''s subscription (one endpoint, or all)'
+            cand token 'A token naming a user, for the site''s page that subscribes the user''s browser through publik serve''s POST /push/subscribe/?token=TOKEN'
             cand list 'List subscriptions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'publik;push;help;subscribe'= {
         }
         &'publik;push;help;unsubscribe'= {
+        }
+        &'publik;push;help;token'= {
         }
         &'publik;push;help;list'= {
         }
@@ -1864,11 +1886,14 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;help;push'= {
             cand subscribe 'Save a browser''s PushSubscription.toJSON() for a user (the same endpoint is stored once)'
             cand unsubscribe 'Remove a user''s subscription (one endpoint, or all)'
+            cand token 'A token naming a user, for the site''s page that subscribes the user''s browser through publik serve''s POST /push/subscribe/?token=TOKEN'
             cand list 'List subscriptions'
         }
         &'publik;help;push;subscribe'= {
         }
         &'publik;help;push;unsubscribe'= {
+        }
+        &'publik;help;push;token'= {
         }
         &'publik;help;push;list'= {
         }

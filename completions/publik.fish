@@ -779,20 +779,21 @@ complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Create a P-256 key pair: the private key to a file (mode 0600), the public key (applicationServerKey, base64url) on stdout'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the public key of the configured private key'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
-complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
-complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
-complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
-complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -l json -d 'Machine-readable JSON output'
-complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
-complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
-complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -s h -l help -d 'Print help'
-complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -f -a "subscribe" -d 'Save a browser\'s PushSubscription.toJSON() for a user (the same endpoint is stored once)'
-complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -f -a "unsubscribe" -d 'Remove a user\'s subscription (one endpoint, or all)'
-complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -f -a "list" -d 'List subscriptions'
-complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -f -a "subscribe" -d 'Save a browser\'s PushSubscription.toJSON() for a user (the same endpoint is stored once)'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -f -a "unsubscribe" -d 'Remove a user\'s subscription (one endpoint, or all)'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -f -a "token" -d 'A token naming a user, for the site\'s page that subscribes the user\'s browser through publik serve\'s POST /push/subscribe/?token=TOKEN'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -f -a "list" -d 'List subscriptions'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l user -r
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l subscription -d 'The subscription JSON file [default: stdin]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -818,6 +819,18 @@ complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -l user -r
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -l ttl -d 'How long the page may use it' -r
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l user -r
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
@@ -831,6 +844,7 @@ complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from help" -f -a "subscribe" -d 'Save a browser\'s PushSubscription.toJSON() for a user (the same endpoint is stored once)'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from help" -f -a "unsubscribe" -d 'Remove a user\'s subscription (one endpoint, or all)'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from help" -f -a "token" -d 'A token naming a user, for the site\'s page that subscribes the user\'s browser through publik serve\'s POST /push/subscribe/?token=TOKEN'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from help" -f -a "list" -d 'List subscriptions'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand notify" -l user -r
@@ -1201,6 +1215,7 @@ complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from vapid" -f -a "show" -d 'Print the public key of the configured private key'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from push" -f -a "subscribe" -d 'Save a browser\'s PushSubscription.toJSON() for a user (the same endpoint is stored once)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from push" -f -a "unsubscribe" -d 'Remove a user\'s subscription (one endpoint, or all)'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from push" -f -a "token" -d 'A token naming a user, for the site\'s page that subscribes the user\'s browser through publik serve\'s POST /push/subscribe/?token=TOKEN'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from push" -f -a "list" -d 'List subscriptions'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from workflow" -f -a "import" -d 'Validate and store a workflow YAML file (replaces one of the same name)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from workflow" -f -a "list" -d 'List workflows'

@@ -36,6 +36,15 @@ pub enum PushCommand {
         #[arg(long)]
         all: bool,
     },
+    /// A token naming a user, for the site's page that subscribes the user's
+    /// browser through publik serve's POST /push/subscribe/?token=TOKEN
+    Token {
+        #[arg(long, value_name = "USER")]
+        user: String,
+        /// How long the page may use it
+        #[arg(long, value_name = "DURATION", default_value = "1h")]
+        ttl: crate::duration::Duration,
+    },
     /// List subscriptions
     List {
         #[arg(long, value_name = "USER")]
@@ -59,6 +68,23 @@ pub fn push(ctx: &Context, args: PushArgs) -> anyhow::Result<()> {
             let removed = store.unsubscribe_push(&user, endpoint.as_deref())?;
             log::info!("removed {removed} subscription(s)");
             ctx.output.record(&render::Removed { removed })
+        }
+        PushCommand::Token { user, ttl } => {
+            if user.trim().is_empty() {
+                return Err(crate::exit_codes::bad_field("user", "must not be empty"));
+            }
+            let key = crate::link_key::LinkKey::load_or_create(&crate::link_key::path_for(
+                ctx.config()?,
+                store.path(),
+            ))?;
+            let expires = crate::clock::now() + ttl.chrono();
+            let token = key.push_token(&user, expires.timestamp());
+            match ctx.output {
+                render::Output::Json => {
+                    render::json(&serde_json::json!({"token": token, "expires_at": expires}))
+                }
+                render::Output::Text => Ok(render::out(&token)?),
+            }
         }
         PushCommand::List { user } => {
             render::subscriptions(&store.subscriptions(user.as_deref())?, ctx.output)

@@ -72,6 +72,9 @@ pub struct ServeConfig {
     pub link_key_file: Option<PathBuf>,
     /// `GET /metrics` (OpenMetrics) for clients on this machine only.
     pub metrics: bool,
+    /// `POST /push/subscribe/` and `/push/unsubscribe/` for the site's pages,
+    /// the user named by a token from `publik push token`.
+    pub push_subscriptions: bool,
     /// Services allowed to call `POST /api/mail/response/` with Publik's
     /// signed URLs, by their `orig`; none: the API is off.
     pub api_callers: std::collections::BTreeMap<String, super::ApiCaller>,
@@ -86,6 +89,7 @@ impl Default for ServeConfig {
             max_connections: 32,
             link_key_file: None,
             metrics: false,
+            push_subscriptions: false,
             api_callers: Default::default(),
         }
     }

@@ -28,9 +28,8 @@ pub(crate) fn agent(timeout: std::time::Duration) -> ureq::Agent {
 #[derive(Debug, Default)]
 struct CachingResolver {
     inner: ureq::unversioned::resolver::DefaultResolver,
-    known: std::sync::Mutex<
-        std::collections::HashMap<String, ureq::unversioned::resolver::ResolvedSocketAddrs>,
-    >,
+    known:
+        std::sync::Mutex<std::collections::HashMap<String, ureq::unversioned::resolver::ResolvedSocketAddrs>>,
 }
 
 impl ureq::unversioned::resolver::Resolver for CachingResolver {
@@ -40,7 +39,11 @@ impl ureq::unversioned::resolver::Resolver for CachingResolver {
         config: &ureq::config::Config,
         timeout: ureq::unversioned::transport::NextTimeout,
     ) -> Result<ureq::unversioned::resolver::ResolvedSocketAddrs, ureq::Error> {
-        let key = format!("{}://{}", uri.scheme_str().unwrap_or(""), uri.authority().map_or("", |a| a.as_str()));
+        let key = format!(
+            "{}://{}",
+            uri.scheme_str().unwrap_or(""),
+            uri.authority().map_or("", |a| a.as_str())
+        );
         if let Some(addresses) = self.known.lock().unwrap_or_else(|p| p.into_inner()).get(&key) {
             return Ok(addresses.clone());
         }

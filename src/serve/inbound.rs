@@ -78,6 +78,12 @@ pub(super) fn route(
             };
             Some(mail_response(store, config, &caller, request))
         }
+        ["push", action @ ("subscribe" | "unsubscribe")] if config.serve.push_subscriptions => {
+            if request.method != "POST" {
+                return Some(json(405, serde_json::json!({"err": 1, "err_desc": "POST only"})));
+            }
+            Some(push_subscription(store, config, action, request))
+        }
         ["sms", "receipt"] | ["sms", "receipt", _] => {
             let receipts = receipts?;
             if request.method != "POST" {
@@ -178,6 +184,53 @@ fn mail_response(store: &mut Store, config: &Config, caller: &str, request: &Req
             json(
                 500,
                 serde_json::json!({"err": 1, "err_desc": "cannot queue the response"}),
+            )
+        }
+    }
+}
+
+/// The site's page subscribes (or unsubscribes) its user's browser: the
+/// body is `PushSubscription.toJSON()`, the user the one a token from
+/// `publik push token` names (`?token=` or `X-Publik-Push-Token`), so no
+/// one can subscribe for someone else.
+fn push_subscription(store: &mut Store, config: &Config, action: &str, request: &Request) -> Response {
+    let token = request
+        .query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("token="))
+        .map(str::to_string)
+        .or_else(|| request.header("x-publik-push-token").map(str::to_string))
+        .unwrap_or_default();
+    let key = crate::link_key::LinkKey::load(&crate::link_key::path_for(config, store.path()));
+    let user = key
+        .ok()
+        .and_then(|key| key.push_user(&token, crate::clock::now().timestamp()));
+    let Some(user) = user else {
+        return json(403, serde_json::json!({"err": 1}));
+    };
+    let text = String::from_utf8_lossy(&request.body);
+    let answer = if action == "subscribe" {
+        crate::ops::push::subscribe(store, config, &user, &text).map(|report| serde_json::json!(report))
+    } else {
+        let endpoint: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        match endpoint["endpoint"].as_str() {
+            Some(endpoint) => store
+                .unsubscribe_push(&user, Some(endpoint))
+                .map(|removed| serde_json::json!({"removed": removed}))
+                .map_err(anyhow::Error::from),
+            None => Err(crate::exit_codes::bad_field("endpoint", "required")),
+        }
+    };
+    match answer {
+        Ok(data) => json(200, serde_json::json!({"err": 0, "data": data})),
+        Err(e) if e.is::<crate::exit_codes::BadInput>() => {
+            json(400, serde_json::json!({"err": 1, "err_desc": format!("{e:#}")}))
+        }
+        Err(e) => {
+            log::error!("POST /push/{action}/: {e:#}");
+            json(
+                500,
+                serde_json::json!({"err": 1, "err_desc": "cannot save the subscription"}),
             )
         }
     }

@@ -307,3 +307,83 @@ fn oldest_subscription_is_dropped_beyond_the_limit() {
         .success();
     assert_eq!(env.json(&["push", "list"]).as_array().unwrap().len(), 0);
 }
+
+/// `serve`'s `POST /push/subscribe/`: a site's page subscribes its user's
+/// browser with a token from `push token`, which alone names the user;
+/// a bad or expired token is 403; a notify then reaches that browser;
+/// `/push/unsubscribe/` removes it.
+#[test]
+fn a_page_subscribes_its_user_through_serve() {
+    let service = PushService::start(SUBJECT);
+    let env = Env::new();
+    setup(&env);
+    let config = std::fs::read_to_string(env.config()).unwrap();
+    env.write(
+        "publik.yaml",
+        &format!("{config}serve:\n  push_subscriptions: true\n"),
+    );
+    let token = String::from_utf8(
+        env.publik()
+            .args(["push", "token", "--user", "alice"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap()
+    .trim()
+    .to_string();
+    let expired = String::from_utf8(
+        env.publik()
+            .env("PUBLIK_NOW", "2020-01-01T00:00:00Z")
+            .args(["push", "token", "--user", "alice"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap()
+    .trim()
+    .to_string();
+    let browser = service.subscriber(201, "phone");
+    let served = env.serve();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let post = |path: &str, token: &str, body: &str| {
+        agent
+            .post(&format!("{}{path}?token={token}", served.base))
+            .header("Content-Type", "application/json")
+            .send(body.as_bytes())
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    assert_eq!(post("/push/subscribe/", "forged.123.abc", &browser.json()), 403);
+    assert_eq!(post("/push/subscribe/", &expired, &browser.json()), 403);
+    let bob = token.replacen(&token[..token.find('.').unwrap()], "Ym9i", 1);
+    assert_eq!(
+        post("/push/subscribe/", &bob, &browser.json()),
+        403,
+        "another user's name with alice's MAC"
+    );
+    assert_eq!(post("/push/subscribe/", &token, &browser.json()), 200);
+    assert_eq!(post("/push/subscribe/", &token, "{not json"), 400);
+    let list = env.json(&["push", "list", "--user", "alice"]);
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    env.publik()
+        .args(["notify", "--user", "alice", "--title", "Bonjour"])
+        .assert()
+        .success();
+    env.publik().arg("send-webpush").assert().success();
+    let received = service.received();
+    assert_eq!(received.len(), 1);
+    assert!(received[0].plaintext.as_ref().unwrap().contains("Bonjour"));
+    let endpoint = serde_json::json!({"endpoint": browser.endpoint}).to_string();
+    assert_eq!(post("/push/unsubscribe/", &token, &endpoint), 200);
+    assert!(
+        env.json(&["push", "list", "--user", "alice"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
