@@ -60,19 +60,26 @@ pub struct ApiCaller {
 
 impl ApiCaller {
     pub(super) fn validate(&mut self, at: &str, base: Option<&Path>, fail: &Fail<'_>) -> anyhow::Result<()> {
-        self.resolved_key = resolve_secret(
-            at,
+        let given = (
             self.key.as_ref(),
             self.key_file.as_deref(),
             self.key_env.as_deref(),
-            base,
-        )
-        .map_err(|e| fail(&e.0, e.1))?;
-        if self.resolved_key.is_none() {
-            return Err(fail(at, "required (or key_file, key_env)".into()));
-        }
+        );
+        self.resolved_key = Some(required_key(at, given, base, fail)?);
         Ok(())
     }
+}
+
+/// A shared key given inline, as `key_file` or as `key_env`: required.
+fn required_key(
+    at: &str,
+    (inline, file, env): (Option<&Secret>, Option<&Path>, Option<&str>),
+    base: Option<&Path>,
+    fail: &Fail<'_>,
+) -> anyhow::Result<Secret> {
+    resolve_secret(at, inline, file, env, base)
+        .map_err(|e| fail(&e.0, e.1))?
+        .ok_or_else(|| fail(at, "required (or key_file, key_env)".into()))
 }
 
 impl WcsConfig {
@@ -94,17 +101,12 @@ impl WcsConfig {
             if service.timeout.as_secs() == 0 {
                 return Err(fail(&at("timeout"), "must be at least 1s".into()));
             }
-            service.resolved_key = resolve_secret(
-                &at("key"),
+            let given = (
                 service.key.as_ref(),
                 service.key_file.as_deref(),
                 service.key_env.as_deref(),
-                base,
-            )
-            .map_err(|e| fail(&e.0, e.1))?;
-            if service.resolved_key.is_none() {
-                return Err(fail(&at("key"), "required (or key_file, key_env)".into()));
-            }
+            );
+            service.resolved_key = Some(required_key(&at("key"), given, base, fail)?);
         }
         Ok(())
     }

@@ -465,6 +465,29 @@ pub(crate) fn issue_link(
                 ),
             )
         })?;
+    let (link, new) = new_link(
+        config,
+        ttl,
+        recipient,
+        label.unwrap_or(&jump.label),
+        message,
+        &jump.id,
+    )?;
+    store.insert_action_token(&form, &new)?;
+    Ok(link)
+}
+
+/// A new link for scripts (`issue-action-token`): its token and URL, and
+/// the row to keep (the token's hash). The lifetime and the recipient are
+/// checked here.
+pub(super) fn new_link(
+    config: &Config,
+    ttl: Option<Duration>,
+    recipient: Option<&str>,
+    label: &str,
+    message: Option<&str>,
+    jump: &str,
+) -> anyhow::Result<(IssuedLink, NewActionToken)> {
     let ttl = ttl.unwrap_or(DEFAULT_TOKEN_TTL);
     if ttl > MAX_TOKEN_TTL {
         return Err(bad_field("ttl", format!("{ttl} is over the 365d maximum")));
@@ -483,29 +506,29 @@ pub(crate) fn issue_link(
     };
     let (token, hash) = crate::token::generate()?;
     let expires_at = crate::clock::now() + ttl.chrono();
-    store.insert_action_token(
-        &form,
-        &NewActionToken {
-            hash,
-            jump: jump.id.clone(),
-            recipient,
-            label: label.unwrap_or(&jump.label).to_string(),
-            message: message.map(str::to_string),
-            done_message: None,
-            expires_at,
-            comment: None,
-            remote_form: None,
-        },
-    )?;
+    let new = NewActionToken {
+        hash,
+        jump: jump.to_string(),
+        recipient,
+        label: label.to_string(),
+        message: message.map(str::to_string),
+        done_message: None,
+        expires_at,
+        comment: None,
+        remote_form: None,
+    };
     let url = format!(
         "{}/actions/{token}/",
         config.serve.public_url.trim_end_matches('/')
     );
-    Ok(IssuedLink {
-        token,
-        url,
-        expires_at,
-    })
+    Ok((
+        IssuedLink {
+            token,
+            url,
+            expires_at,
+        },
+        new,
+    ))
 }
 
 #[derive(Debug, Serialize)]

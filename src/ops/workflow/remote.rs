@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::config::Config;
 use crate::exit_codes::{bad_field, bad_input, peer_down};
-use crate::store::{ActionToken, NewActionToken, Store};
+use crate::store::{ActionToken, Store};
 
 use super::{IssuedLink, LINK_INVALID};
 
@@ -41,36 +41,14 @@ pub(crate) fn issue(
             format!("\"{trigger}\" is not a trigger name"),
         ));
     }
-    let ttl = ttl.unwrap_or(super::DEFAULT_TOKEN_TTL);
     let form_url = if form_url.ends_with('/') {
         form_url.to_string()
     } else {
         format!("{form_url}/")
     };
-    let (token, hash) = crate::token::generate()?;
-    let expires_at = crate::clock::now() + ttl.chrono();
-    store.insert_remote_action_token(
-        &form_url,
-        &NewActionToken {
-            hash,
-            jump: trigger.to_string(),
-            recipient: recipient.map(str::to_string),
-            label: label.unwrap_or(trigger).to_string(),
-            message: message.map(str::to_string),
-            done_message: None,
-            expires_at,
-            comment: None,
-            remote_form: None,
-        },
-    )?;
-    Ok(IssuedLink {
-        url: format!(
-            "{}/actions/{token}/",
-            config.serve.public_url.trim_end_matches('/')
-        ),
-        token,
-        expires_at,
-    })
+    let (link, new) = super::new_link(config, ttl, recipient, label.unwrap_or(trigger), message, trigger)?;
+    store.insert_remote_action_token(&form_url, &new)?;
+    Ok(link)
 }
 
 /// Runs a remote link's trigger. Errors: the link is dead (65, consumed),
