@@ -27,6 +27,7 @@ pub(crate) mod store;
 #[cfg(test)]
 mod testing;
 pub(crate) mod token;
+pub(crate) mod urlencoded;
 
 /// What the benches and the integration tests reach inside; not an API.
 #[doc(hidden)]

@@ -32,6 +32,19 @@ impl Log for StderrLogger {
 
 static LOGGER: StderrLogger = StderrLogger;
 
+/// An error as publik says it on stderr: once, then each cause on its own
+/// line; `site` names the tenant it happened for, if any.
+pub fn error_text(err: &anyhow::Error, site: Option<&str>) -> String {
+    let mut text = match site {
+        Some(site) => format!("publik: error: {site}: {err}\n"),
+        None => format!("publik: error: {err}\n"),
+    };
+    for cause in err.chain().skip(1) {
+        text.push_str(&format!("  caused by: {cause}\n"));
+    }
+    printable(&text)
+}
+
 /// `text` safe for a terminal: control characters other than line breaks
 /// and tabs (an ESC from a subject or a header that was refused, say) are
 /// written as escapes, never as the raw bytes.

@@ -49,9 +49,5 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// The error once, then each cause on its own line.
 fn report(err: &anyhow::Error) {
-    let mut text = format!("publik: error: {err}\n");
-    for cause in err.chain().skip(1) {
-        text.push_str(&format!("  caused by: {cause}\n"));
-    }
-    eprint!("{}", publik::logger::printable(&text));
+    eprint!("{}", publik::logger::error_text(err, None));
 }

@@ -10,19 +10,6 @@ use sha2::Sha256;
 /// How far a signed timestamp may be from now, as Publik allows.
 pub(crate) const MAX_SKEW_SECS: i64 = 30;
 
-/// `application/x-www-form-urlencoded` as Python's `urlencode` writes it.
-fn quote_plus(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => out.push(byte as char),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
 /// `query` signed for `orig` with `key` at `timestamp` (`%Y-%m-%dT%H:%M:%SZ`),
 /// as Publik signs URLs.
 pub(crate) fn sign_query(
@@ -38,39 +25,17 @@ pub(crate) fn sign_query(
     }
     signed.push_str(&format!(
         "algo=sha256&timestamp={}&nonce={}&orig={}",
-        quote_plus(timestamp),
-        quote_plus(nonce),
-        quote_plus(orig)
+        crate::urlencoded::encode(timestamp),
+        crate::urlencoded::encode(nonce),
+        crate::urlencoded::encode(orig)
     ));
     let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key.as_bytes())
         .map_err(|e| anyhow::anyhow!("wcs key: {e}"))?;
     mac.update(signed.as_bytes());
     let signature = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
     // Python's quote(): `/` stays.
-    let signature = quote_plus(&signature).replace("%2F", "/");
+    let signature = crate::urlencoded::encode(&signature).replace("%2F", "/");
     Ok(format!("{signed}&signature={signature}"))
-}
-
-/// `%XX` and `+` decoded (a query value).
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Some(byte) = std::str::from_utf8(&bytes[i + 1..i + 3])
-                .ok()
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(byte);
-            i += 3;
-            continue;
-        }
-        out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// A query signed as Publik signs them, by a caller whose key `key_of`
@@ -86,7 +51,7 @@ pub(crate) fn verify_query(
     let params: std::collections::HashMap<String, String> = signed
         .split('&')
         .filter_map(|pair| pair.split_once('='))
-        .map(|(k, v)| (k.to_string(), decode(v)))
+        .map(|(k, v)| (k.to_string(), crate::urlencoded::decode(v)))
         .collect();
     let get = |name: &str| params.get(name).cloned().ok_or(format!("no {name}"));
     if get("algo")? != "sha256" {
@@ -103,7 +68,7 @@ pub(crate) fn verify_query(
     let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key.as_bytes()).map_err(|e| e.to_string())?;
     mac.update(signed.as_bytes());
     let given = base64::engine::general_purpose::STANDARD
-        .decode(decode(signature))
+        .decode(crate::urlencoded::decode(signature))
         .map_err(|_| "signature is not base64".to_string())?;
     mac.verify_slice(&given)
         .map_err(|_| "bad signature".to_string())?;

@@ -88,9 +88,5 @@ pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyho
 
 /// One site's error, once, with its causes.
 fn report(domain: &str, err: &anyhow::Error) {
-    let mut text = format!("publik: error: {domain}: {err}\n");
-    for cause in err.chain().skip(1) {
-        text.push_str(&format!("  caused by: {cause}\n"));
-    }
-    eprint!("{}", logger::printable(&text));
+    eprint!("{}", logger::error_text(err, Some(domain)));
 }

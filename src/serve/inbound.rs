@@ -119,7 +119,7 @@ fn field(request: &Request, name: &str) -> Option<String> {
             other => Some(other.to_string()),
         };
     }
-    super::pages::form_field(&request.body, name)
+    crate::urlencoded::field(&request.body, name)
 }
 
 fn sms_receipt(store: &mut Store, receipts: &ReceiptsConfig, request: &Request) -> Response {

@@ -44,7 +44,12 @@ fn respond(stream: &mut TcpStream, page: Page, head: bool, timeout: Duration) {
         headers,
         body: html_page(&page.title, &page.body).into_bytes(),
     };
-    if let Err(e) = http::write_response(stream, &response, head, timeout) {
+    send(stream, &response, head, timeout);
+}
+
+/// Writes an answer; a client gone meanwhile is only worth a debug line.
+fn send(stream: &mut TcpStream, response: &Response, head: bool, timeout: Duration) {
+    if let Err(e) = http::write_response(stream, response, head, timeout) {
         log::debug!("answering a client failed: {e}");
     }
 }
@@ -92,9 +97,7 @@ fn handle(mut stream: TcpStream, sites: &Sites, nonces: &inbound::Nonces, limits
                 }
             }
         };
-        if let Err(e) = http::write_response(&mut stream, &response, false, limits.timeout) {
-            log::debug!("answering a client failed: {e}");
-        }
+        send(&mut stream, &response, false, limits.timeout);
         return;
     }
     // The channels' callbacks answer JSON, not pages.
@@ -110,9 +113,7 @@ fn handle(mut stream: TcpStream, sites: &Sites, nonces: &inbound::Nonces, limits
                 loggable(&request.path),
                 response.status
             );
-            if let Err(e) = http::write_response(&mut stream, &response, false, limits.timeout) {
-                log::debug!("answering a client failed: {e}");
-            }
+            send(&mut stream, &response, false, limits.timeout);
             return;
         }
     }

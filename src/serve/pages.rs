@@ -115,39 +115,6 @@ fn unsubscribe(store: &mut Store, post: bool, token: &str) -> anyhow::Result<Pag
     }
 }
 
-/// A field of an `application/x-www-form-urlencoded` body.
-pub(super) fn form_field(body: &[u8], name: &str) -> Option<String> {
-    String::from_utf8_lossy(body).split('&').find_map(|pair| {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        (decode_component(key) == name).then(|| decode_component(value))
-    })
-}
-
-/// `+` and `%XX` decoded; invalid escapes kept as they are.
-fn decode_component(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(byte) => {
-                        out.push(byte);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            byte => out.push(byte),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// The confirmation form of a link: its button, and a comment field when
 /// the workflow asks for one.
 fn confirm_form(link: &workflow::ValidLink, problem: Option<&str>) -> String {
@@ -204,7 +171,7 @@ fn action(store: &mut Store, config: &Config, post: Option<&[u8]>, token: &str) 
     };
     if let Some(body) = post {
         let mut data = serde_json::Map::new();
-        if let Some(comment) = form_field(body, "comment").filter(|c| !c.trim().is_empty()) {
+        if let Some(comment) = crate::urlencoded::field(body, "comment").filter(|c| !c.trim().is_empty()) {
             data.insert("comment".into(), serde_json::Value::String(comment));
         }
         return match workflow::run_link(store, config, token, None, &data) {
@@ -275,20 +242,6 @@ pub(super) fn route(store: &mut Store, config: &Config, request: &Request) -> an
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn form_fields_are_decoded() {
-        assert_eq!(
-            form_field(b"comment=Tr%C3%A8s+bien%21&x=1", "comment").as_deref(),
-            Some("Très bien!")
-        );
-        assert_eq!(form_field(b"a=1", "comment"), None);
-        assert_eq!(form_field(b"comment=100%", "comment").as_deref(), Some("100%"));
-        assert_eq!(
-            form_field("comment=é%".as_bytes(), "comment").as_deref(),
-            Some("é%")
-        );
-    }
 
     #[test]
     fn escapes_and_masks() {

@@ -1,7 +1,7 @@
 //! Bounces: a delivery status notification's effect on the row it belongs
 //! to (and, for a newsletter, on the member), in one transaction.
 
-use rusqlite::{TransactionBehavior, params};
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::Store;
 use super::messages::insert_event;
@@ -42,11 +42,7 @@ impl Store {
                 [id],
                 |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
             )
-            .map(Some)
-            .or_else(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                e => Err(e),
-            })?;
+            .optional()?;
         let Some((status, recipient, tag)) = row else {
             return Ok(None);
         };

@@ -59,8 +59,7 @@ impl Signer {
     /// `message` with a DKIM-Signature header in front, signed at `now`
     /// (seconds since the epoch).
     pub(crate) fn sign(&self, message: Vec<u8>, now: i64) -> Result<Vec<u8>, String> {
-        let split = find(&message, b"\r\n\r\n").map(|at| at + 2);
-        let (head, body) = match split {
+        let (head, body) = match super::fold::header_end(&message) {
             Some(at) => (&message[..at], &message[at + 2..]),
             None => (&message[..], &b""[..]),
         };
@@ -135,10 +134,6 @@ fn folded_list(names: &[&str]) -> String {
         line += name.len();
     }
     out
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The header fields of a header section: name and raw value (folding kept).

@@ -13,7 +13,7 @@ const FOLD_AT: usize = 78;
 /// `message` with the lines of its header section folded; the same bytes,
 /// not copied, when every line is short enough already.
 pub(super) fn fold_headers(message: Vec<u8>) -> Vec<u8> {
-    let head_end = find(&message, b"\r\n\r\n").map_or(message.len(), |i| i + 2);
+    let head_end = header_end(&message).unwrap_or(message.len());
     let head = &message[..head_end];
     if head.split(|b| *b == b'\n').all(|line| line.len() <= FOLD_AT + 1) {
         return message;
@@ -58,8 +58,10 @@ fn break_at(line: &[u8]) -> Option<usize> {
         .or_else(|| candidates().next())
 }
 
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+/// Where a message's header section ends: just after its last header
+/// line's CRLF, before the empty line.
+pub(super) fn header_end(message: &[u8]) -> Option<usize> {
+    message.windows(4).position(|w| w == b"\r\n\r\n").map(|at| at + 2)
 }
 
 #[cfg(test)]

@@ -3,7 +3,6 @@
 //! is already in the tree through rustls; the `web-push` crate brought
 //! OpenSSL for this alone, and was slower than Python's (see ARCHITECTURE).
 
-use base64::Engine;
 use ring::agreement::{self, ECDH_P256, EphemeralPrivateKey, UnparsedPublicKey};
 use ring::rand::SecureRandom;
 use ring::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair};
@@ -11,10 +10,6 @@ use ring::{aead, hkdf};
 
 /// The record size announced in the header: one record per message.
 pub(crate) const RECORD_SIZE: u32 = 4096;
-
-fn b64url(bytes: &[u8]) -> String {
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
 
 /// An HKDF output length.
 struct Len(usize);
@@ -121,9 +116,12 @@ impl VapidKey {
     /// origin): `vapid t=JWT, k=PUBLIC_KEY`, the JWT valid until `expires`
     /// (seconds since the epoch).
     pub fn authorization(&self, audience: &str, subject: &str, expires: i64) -> Result<String, String> {
-        let header = b64url(br#"{"typ":"JWT","alg":"ES256"}"#);
+        let header = crate::token::base64url(br#"{"typ":"JWT","alg":"ES256"}"#);
         let claims = serde_json::json!({"aud": audience, "exp": expires, "sub": subject});
-        let input = format!("{header}.{}", b64url(claims.to_string().as_bytes()));
+        let input = format!(
+            "{header}.{}",
+            crate::token::base64url(claims.to_string().as_bytes())
+        );
         let random = ring::rand::SystemRandom::new();
         let signature = self
             .pair
@@ -131,8 +129,8 @@ impl VapidKey {
             .map_err(|_| "VAPID signature failed".to_string())?;
         Ok(format!(
             "vapid t={input}.{}, k={}",
-            b64url(signature.as_ref()),
-            b64url(&self.public)
+            crate::token::base64url(signature.as_ref()),
+            crate::token::base64url(&self.public)
         ))
     }
 }
@@ -142,6 +140,7 @@ mod tests {
     use super::*;
 
     fn b(text: &str) -> Vec<u8> {
+        use base64::Engine;
         base64::engine::general_purpose::URL_SAFE_NO_PAD
             .decode(text)
             .unwrap()
@@ -169,7 +168,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            b64url(&body),
+            crate::token::base64url(&body),
             "DGv6ra1nlYgDCS1FRnbzlwAAEABBBP4z9KsN6nGRTbVYI_c7VJSPQTBtkgcy27mlmlMoZIIgDll6e3vCYLocInmYWAmS6TlzAC8wEqKK6PBru3jl7A_yl95bQpu6cVPTpK4Mqgkf1CXztLVBSt2Ks3oZwbuwXPXLWyouBWLVWGNWQexSgSxsj_Qulcy4a-fN"
         );
     }
