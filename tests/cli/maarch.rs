@@ -505,12 +505,15 @@ fn wcs_answers_a_mail_through_the_signed_api() {
     );
     publik(&env).arg("feed-mail-maarch").assert().success();
     let port = common::free_port();
-    let mut child = env
-        .command()
-        .env("MAARCH_PASSWORD", PASSWORD)
-        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-        .spawn()
-        .unwrap();
+    let served = common::Served {
+        base: String::new(),
+        child: env
+            .command()
+            .env("MAARCH_PASSWORD", PASSWORD)
+            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .spawn()
+            .unwrap(),
+    };
     common::wait_for_port(port);
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
@@ -554,8 +557,7 @@ fn wcs_answers_a_mail_through_the_signed_api() {
         call(&signed("wcs.example.org", API_KEY, "n5", now), unknown).0,
         404
     );
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(served);
     let mail = json(&env, &["mail", "show", "maarch-1"]);
     assert_eq!(mail["status"], "responded", "{mail}");
     let queued = json(&env, &["queue", "list", "--channel", "maarch"]);

@@ -330,12 +330,15 @@ fn one_server_serves_every_site_by_host() {
     let a = site_with_link(&env, "a.example.org");
     let b = site_with_link(&env, "b.example.org");
     let port = common::free_port();
-    let mut child = env
-        .command()
-        .env("PUBLIK_TENANTS_DIR", env.path("tenants"))
-        .args(["--all-tenants", "serve", "--listen", &format!("127.0.0.1:{port}")])
-        .spawn()
-        .unwrap();
+    let served = common::Served {
+        base: String::new(),
+        child: env
+            .command()
+            .env("PUBLIK_TENANTS_DIR", env.path("tenants"))
+            .args(["--all-tenants", "serve", "--listen", &format!("127.0.0.1:{port}")])
+            .spawn()
+            .unwrap(),
+    };
     common::wait_for_port(port);
     let get = |host: &str, path: &str| {
         let agent: ureq::Agent = ureq::Agent::config_builder()
@@ -361,6 +364,5 @@ fn one_server_serves_every_site_by_host() {
     let c = site_with_link(&env, "c.example.org");
     std::thread::sleep(Duration::from_millis(1100));
     assert_eq!(get("c.example.org", &c).0, 200);
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(served);
 }
