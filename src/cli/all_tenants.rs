@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use crate::cli::queue::QueueCommand;
 use crate::cli::{Command, Context, dispatch};
-use crate::exit_codes::{ExitCode, Reported, Usage};
+use crate::exit_codes::{Exit, ExitCode, Reported, Usage};
 use crate::{logger, ops, scope};
 
 /// The commands a cron job runs for every site.
@@ -18,7 +18,10 @@ fn runs_per_site(command: &Command) -> bool {
         | Command::SendWebpush(_)
         | Command::FeedMailMaarch(_)
         | Command::PurgeTokens(_) => true,
-        Command::Queue(args) => matches!(args.command, QueueCommand::Purge { .. }),
+        Command::Queue(args) => matches!(
+            args.command,
+            QueueCommand::Purge { .. } | QueueCommand::Check { .. }
+        ),
         _ => false,
     }
 }
@@ -31,7 +34,7 @@ pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyho
     if !runs_per_site(&command) {
         return Err(Usage(
             "--all-tenants goes with send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, \
-             purge-tokens and serve; use --tenant DOMAIN for one site"
+             queue check, purge-tokens and serve; use --tenant DOMAIN for one site"
                 .into(),
         )
         .into());
@@ -54,6 +57,8 @@ pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyho
             .collect(),
     );
     let worst = Mutex::new(ExitCode::Success);
+    // `queue check`'s plugin states, said on each site's status line.
+    let worst_check = Mutex::new(0);
     let run_sites = || {
         loop {
             let next = work.lock().unwrap_or_else(|p| p.into_inner()).pop();
@@ -62,6 +67,13 @@ pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyho
             };
             let result = scope::for_tenant(&domain, || dispatch(&site, command));
             if let Err(err) = result {
+                if let Some(Exit(state)) = err.downcast_ref::<Exit>() {
+                    let mut worst = worst_check.lock().unwrap_or_else(|p| p.into_inner());
+                    if check_rank(*state) > check_rank(*worst) {
+                        *worst = *state;
+                    }
+                    continue;
+                }
                 report(&domain, &err);
                 let code = ExitCode::for_error(&err);
                 let mut worst = worst.lock().unwrap_or_else(|p| p.into_inner());
@@ -81,8 +93,20 @@ pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyho
         });
     }
     match worst.into_inner().unwrap_or_else(|p| p.into_inner()) {
-        ExitCode::Success => Ok(()),
+        ExitCode::Success => match worst_check.into_inner().unwrap_or_else(|p| p.into_inner()) {
+            0 => Ok(()),
+            state => Err(Exit(state).into()),
+        },
         code => Err(Reported(code).into()),
+    }
+}
+
+/// Nagios states from best to worst: OK, WARNING, UNKNOWN, CRITICAL.
+fn check_rank(state: i32) -> i32 {
+    match state {
+        2 => 3,
+        3 => 2,
+        other => other,
     }
 }
 

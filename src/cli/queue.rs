@@ -164,16 +164,20 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
 /// state is UNKNOWN (3), said on the status line.
 fn check(ctx: &Context, limits: ops::inspect::CheckLimits) -> anyhow::Result<()> {
     let checked = ctx.store().and_then(|store| ops::inspect::check(&store, limits));
+    // One line per site with --all-tenants, naming it.
+    let site = crate::scope::tenant()
+        .map(|t| format!("{t}: "))
+        .unwrap_or_default();
     let code = match &checked {
         Ok(check) => {
             match ctx.output {
                 render::Output::Json => render::json(check)?,
-                render::Output::Text => render::out(&check.line())?,
+                render::Output::Text => render::out(&format!("{site}{}", check.line()))?,
             }
             check.state as i32
         }
         Err(err) => {
-            let line = format!("PUBLIK QUEUE UNKNOWN - {err:#}");
+            let line = format!("{site}PUBLIK QUEUE UNKNOWN - {err:#}");
             match ctx.output {
                 render::Output::Json => {
                     render::json(&serde_json::json!({"state": "UNKNOWN", "error": format!("{err:#}")}))?

@@ -366,3 +366,40 @@ fn one_server_serves_every_site_by_host() {
     assert_eq!(get("c.example.org", &c).0, 200);
     drop(served);
 }
+
+/// `--all-tenants queue check`: one status line per site, naming it; the
+/// exit code is the worst state.
+#[test]
+fn queue_check_over_every_site() {
+    let env = Env::new();
+    installation(&env);
+    site(&env, "calm.example.org", None);
+    site(&env, "late.example.org", None);
+    env.write("body.txt", "Bonjour\n");
+    publik(&env)
+        .env("PUBLIK_NOW", "2026-11-24T08:00:00Z")
+        .args([
+            "--tenant",
+            "late.example.org",
+            "enqueue",
+            "email",
+            "--to",
+            "a@example.org",
+        ])
+        .args(["--subject", "S", "--text", "body.txt"])
+        .assert()
+        .success();
+    let out = publik(&env)
+        .env("PUBLIK_NOW", "2026-11-24T08:20:00Z")
+        .args(["--all-tenants", "queue", "check"])
+        .output()
+        .unwrap();
+    let lines = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(out.status.code(), Some(1), "{lines}");
+    assert!(lines.contains("calm.example.org: PUBLIK QUEUE OK"), "{lines}");
+    assert!(
+        lines.contains("late.example.org: PUBLIK QUEUE WARNING"),
+        "{lines}"
+    );
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
