@@ -221,4 +221,27 @@ mod tests {
             .to_string();
         assert!(err.contains("does not exist"), "{err}");
     }
+
+    /// Recording an outcome is the per-row cost of every send: SQLite
+    /// must not build a temporary table for it (an IN list of constants in
+    /// a CHECK or a trigger does, on every execution).
+    #[test]
+    fn a_status_change_builds_no_temporary_table() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("state.sqlite3")).unwrap();
+        let mut plan = store
+            .conn
+            .prepare("EXPLAIN UPDATE messages SET status = 'sent', lease_until = NULL WHERE id = 1 AND status = 'sending'")
+            .unwrap();
+        let opcodes: Vec<String> = plan
+            .query_map([], |row| row.get::<_, String>(1))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(
+            opcodes.iter().any(|op| op == "Program"),
+            "the totals trigger runs"
+        );
+        assert!(!opcodes.iter().any(|op| op == "OpenEphemeral"), "{opcodes:?}");
+    }
 }
