@@ -2,8 +2,11 @@
 //! Maarch): one ureq agent set up the same way, and the reading of the
 //! headers and URLs they all meet.
 
+mod corked;
+
 use crate::clock;
 use crate::duration::Duration;
+use ureq::unversioned::transport::Connector;
 
 /// An agent with a deadline over each whole request, statuses read rather
 /// than turned into errors (a 410 or a gateway's error body means
@@ -16,7 +19,7 @@ pub(crate) fn agent(timeout: std::time::Duration) -> ureq::Agent {
         .build();
     ureq::Agent::with_parts(
         config,
-        ureq::unversioned::transport::DefaultConnector::default(),
+        ureq::unversioned::transport::DefaultConnector::default().chain(corked::Corking),
         CachingResolver::default(),
     )
 }
