@@ -21,6 +21,7 @@ pub(crate) mod queue_words;
 pub(crate) mod render;
 pub(crate) mod scope;
 pub(crate) mod serve;
+pub(crate) mod shutdown;
 pub(crate) mod signed_url;
 pub(crate) mod size;
 pub(crate) mod store;

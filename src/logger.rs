@@ -20,10 +20,11 @@ impl Log for StderrLogger {
                 Level::Debug | Level::Trace => "debug",
             };
             let text = printable(&record.args().to_string());
-            match crate::scope::tenant() {
-                Some(tenant) => eprintln!("publik: {tenant}: {level}: {text}"),
-                None => eprintln!("publik: {level}: {text}"),
-            }
+            let line = match crate::scope::tenant() {
+                Some(tenant) => format!("publik: {tenant}: {level}: {text}\n"),
+                None => format!("publik: {level}: {text}\n"),
+            };
+            eprint!("{}", for_stderr(&line, record.level()));
         }
     }
 
@@ -42,7 +43,39 @@ pub fn error_text(err: &anyhow::Error, site: Option<&str>) -> String {
     for cause in err.chain().skip(1) {
         text.push_str(&format!("  caused by: {cause}\n"));
     }
-    printable(&text)
+    for_stderr(&printable(&text), Level::Error)
+}
+
+/// Whether stderr is systemd's journal: `$JOURNAL_STREAM` names its
+/// device and inode (sd_journal_stream_fd(3)); a child that inherited the
+/// variable but writes elsewhere must not get the prefixes.
+fn stderr_is_journal() -> bool {
+    static IS_JOURNAL: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *IS_JOURNAL.get_or_init(|| {
+        use std::os::unix::fs::MetadataExt;
+        let Some(stream) = std::env::var_os("JOURNAL_STREAM") else {
+            return false;
+        };
+        let Ok(stderr) = std::fs::metadata("/proc/self/fd/2") else {
+            return false;
+        };
+        stream.to_string_lossy() == format!("{}:{}", stderr.dev(), stderr.ino())
+    })
+}
+
+/// `text` as written to stderr: under the journal, each line starts with
+/// its syslog priority (sd-daemon(3)), so `journalctl -p err` finds errors.
+fn for_stderr(text: &str, level: Level) -> String {
+    if !stderr_is_journal() {
+        return text.to_string();
+    }
+    let priority = match level {
+        Level::Error => "<3>",
+        Level::Warn => "<4>",
+        Level::Info => "<6>",
+        Level::Debug | Level::Trace => "<7>",
+    };
+    text.lines().map(|line| format!("{priority}{line}\n")).collect()
 }
 
 /// `text` safe for a terminal: control characters other than line breaks
@@ -68,7 +101,24 @@ pub fn errors_always() {
     }
 }
 
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// A warning said even without `-v` (not under `-q`): the run did not do
+/// all its work though nothing failed (a stop asked by a signal).
+pub(crate) fn notice(text: &str) {
+    if QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    let text = printable(text);
+    let line = match crate::scope::tenant() {
+        Some(tenant) => format!("publik: {tenant}: warning: {text}\n"),
+        None => format!("publik: warning: {text}\n"),
+    };
+    eprint!("{}", for_stderr(&line, Level::Warn));
+}
+
 pub fn init(verbose: u8, quiet: bool) {
+    QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
     let level = match (quiet, verbose) {
         (true, _) | (false, 0) => LevelFilter::Off,
         (false, 1) => LevelFilter::Info,

@@ -2,7 +2,8 @@
 
 use crate::cli::Context;
 use crate::exit_codes::bad_input;
-use crate::{ops, render};
+use crate::{ops, render, shutdown};
+use anyhow::Context as _;
 
 /// Harvest the scanned mail Maarch Courrier holds in maarch.status_grc
 #[derive(Debug, Clone, clap::Args)]
@@ -18,7 +19,14 @@ pub struct FeedArgs {
 pub fn feed(ctx: &Context, args: FeedArgs) -> anyhow::Result<()> {
     let config = ctx.config()?;
     let mut store = ctx.store()?;
+    shutdown::listen().context("cannot handle SIGTERM")?;
     let report = ops::maarch::feed(&mut store, config, args.limit, args.dry_run)?;
+    if let Some(signal) = report.stopped_by {
+        crate::logger::notice(&format!(
+            "stopped by {signal}: {} stored, the rest left in Maarch for the next run",
+            report.stored.len()
+        ));
+    }
     log::info!(
         "listed {}, stored {}, repaired {}, skipped {}",
         report.listed,

@@ -1,7 +1,8 @@
 use crate::cli::Context;
 use crate::duration::Duration;
 use crate::queue_words::{Channel, Source};
-use crate::{ops, render};
+use crate::{ops, render, shutdown};
+use anyhow::Context as _;
 
 /// Send pending messages whose time has come (the cron job)
 #[derive(Debug, Clone, clap::Args)]
@@ -55,9 +56,16 @@ pub fn run(ctx: &Context, options: &ops::queue::RunOptions) -> anyhow::Result<()
     let mut store = ctx.store()?;
     let state = ctx.state_path()?;
     let mut senders = ops::ChannelSenders::new(config, &state);
+    shutdown::listen().context("cannot handle SIGTERM")?;
     let report = ops::queue::run(&mut store, &config.queue, &mut senders, options)?;
     if !options.dry_run {
         log::info!("{}", render::run_summary(&report));
+    }
+    if let Some(signal) = report.stopped_by {
+        crate::logger::notice(&format!(
+            "stopped by {signal}: {} sent, {} given back to the queue untried",
+            report.sent, report.released
+        ));
     }
     render::run_report(&report, options.dry_run, ctx.output)?;
     // A channel that cannot send is our own settings' fault: exit 1, before

@@ -198,6 +198,9 @@ pub(crate) struct FeedReport {
     /// A dry run: what would be harvested.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub would_harvest: Vec<i64>,
+    /// The signal that stopped the harvest between two mails.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stopped_by: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -244,6 +247,11 @@ pub(crate) fn feed(
     }
     let message = "Pris en charge par la plateforme de relation usager (publik)";
     for res_id in ids {
+        // Between two mails nothing is half done: the rest stays in Maarch.
+        if let Some(signal) = crate::shutdown::requested() {
+            report.stopped_by = Some(signal);
+            break;
+        }
         let external_id = format!("maarch-{res_id}");
         if store.mail_by_external_id(&external_id)?.is_none() {
             // Fetched one at a time: memory holds one document, not the batch.

@@ -404,3 +404,40 @@ fn bad_values_are_reported_under_the_flag_given() {
             .is_empty()
     );
 }
+
+/// Under systemd, stderr is the journal (`$JOURNAL_STREAM` names it): each
+/// line carries its syslog priority, so `journalctl -p err` finds errors.
+/// A stderr that is not the stream named gets plain lines.
+#[test]
+fn lines_carry_their_priority_when_stderr_is_the_journal() {
+    use std::os::unix::fs::MetadataExt;
+    let env = Env::new();
+    env.write("publik.yaml", "queue:\n  batch: 20\n");
+    let run = |args: &[&str], journal: bool| {
+        let log = env.path("stderr.log");
+        let file = std::fs::File::create(&log).unwrap();
+        let meta = file.metadata().unwrap();
+        let stream = if journal {
+            format!("{}:{}", meta.dev(), meta.ino())
+        } else {
+            format!("{}:{}", meta.dev(), meta.ino() + 1)
+        };
+        env.command()
+            .env("JOURNAL_STREAM", stream)
+            .args(args)
+            .stderr(file)
+            .status()
+            .unwrap();
+        common::read(&log)
+    };
+    let error = run(&["queue", "show", "999"], true);
+    assert!(error.starts_with("<3>publik: error:"), "{error}");
+    assert!(error.lines().all(|l| l.starts_with("<3>")), "{error}");
+    let info = run(&["-v", "send-queue"], true);
+    assert!(
+        info.lines().count() > 0 && info.lines().all(|l| l.starts_with("<6>publik: info:")),
+        "{info}"
+    );
+    let plain = run(&["queue", "show", "999"], false);
+    assert!(plain.starts_with("publik: error:"), "{plain}");
+}

@@ -563,3 +563,44 @@ fn wcs_answers_a_mail_through_the_signed_api() {
     let queued = json(&env, &["queue", "list", "--channel", "maarch"]);
     assert_eq!(queued.as_array().unwrap().len(), 1);
 }
+
+/// `systemctl stop` mid-harvest: the mail in hand is stored and
+/// acknowledged, the others stay in Maarch's status_grc for the next run,
+/// the run exits 0 saying so; nothing is harvested twice.
+#[test]
+fn sigterm_stops_the_harvest_between_two_mails() {
+    let maarch = Maarch::start((1..=8).map(|i| Doc::new(i, "GRC", &pdf(10))).collect());
+    maarch.set_delay(std::time::Duration::from_millis(100));
+    let env = Env::new();
+    config(&env, &maarch.url(), "");
+    let acknowledged = || maarch.docs().iter().filter(|d| d.status == "GRC_TRT").count();
+    let child = env
+        .command()
+        .env("MAARCH_PASSWORD", PASSWORD)
+        .arg("feed-mail-maarch")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while acknowledged() < 1 {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "nothing harvested"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    // SAFETY: plain FFI call on our own child's pid.
+    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGTERM) }, 0);
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{:?} {stderr}", output.status);
+    assert!(stderr.contains("stopped by SIGTERM"), "{stderr}");
+    let stored = json(&env, &["mail", "list"]).as_array().unwrap().len();
+    assert_eq!(stored, acknowledged(), "each stored mail acknowledged");
+    assert!(stored < 8, "stopped before the end");
+
+    maarch.set_delay(std::time::Duration::ZERO);
+    publik(&env).arg("feed-mail-maarch").assert().success();
+    assert_eq!(acknowledged(), 8);
+    assert_eq!(json(&env, &["mail", "list"]).as_array().unwrap().len(), 8);
+}

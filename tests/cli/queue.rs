@@ -1151,3 +1151,66 @@ fn openmetrics_from_the_cli_and_serve() {
     let body = response.body_mut().read_to_string().unwrap();
     assert!(body.contains("publik_sent_total{channel=\"email\"} 2"), "{body}");
 }
+
+/// `systemctl stop` mid-run: the message in hand is finished and recorded,
+/// the rows not tried yet are `pending` at once (not `sending` until their
+/// lease runs out), the run exits 0 saying so, and the next run sends the
+/// rest: each message exactly once.
+#[test]
+fn sigterm_finishes_the_message_in_hand_and_gives_back_the_rest() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let outbox = env.path("delivered");
+    std::fs::create_dir(&outbox).unwrap();
+    // A slow sendmail: a quarter of a second a message, each kept in a file.
+    let script = env.write(
+        "slow-sendmail",
+        &format!(
+            "#!/bin/sh\nsleep 0.25\ncat > \"{}/$(date +%s%N)\"\n",
+            outbox.display()
+        ),
+    );
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    env.write(
+        "publik.yaml",
+        &format!(
+            "email:\n  from: \"Mairie <noreply@example.org>\"\n  transport: sendmail\n  sendmail:\n    command: {}\n",
+            script.display()
+        ),
+    );
+    common::enqueue_bulk(&env, 20);
+    let delivered = || std::fs::read_dir(&outbox).unwrap().count();
+
+    let child = env
+        .command()
+        .arg("send-queue")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while delivered() < 2 {
+        assert!(started.elapsed() < Duration::from_secs(20), "no delivery");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // SAFETY: plain FFI call on our own child's pid.
+    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGTERM) }, 0);
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{:?} {stderr}", output.status);
+    assert!(stderr.contains("stopped by SIGTERM"), "{stderr}");
+
+    let after_stop = statuses(&env);
+    let count = |status: &str| after_stop.values().filter(|s| *s == status).count();
+    assert_eq!(count("sending"), 0, "{after_stop:?}");
+    assert_eq!(count("sent"), delivered(), "the one in hand was recorded");
+    assert!(count("pending") > 0, "{after_stop:?}");
+    assert_eq!(count("sent") + count("pending"), 20);
+    let list = env.json(&["queue", "list", "--status", "pending"]);
+    let id = list[0]["id"].as_i64().unwrap();
+    let events = message(&env, id)["events"].to_string();
+    assert!(events.contains("stopped by SIGTERM before sending"), "{events}");
+
+    env.publik().arg("send-queue").assert().success();
+    assert!(statuses(&env).values().all(|s| s == "sent"));
+    assert_eq!(delivered(), 20, "each message exactly once");
+}

@@ -12,10 +12,11 @@ use std::sync::{Condvar, Mutex};
 use std::time::Instant;
 
 use crate::config::QueueConfig;
+use crate::shutdown;
 use crate::store::{Body, Message};
 
 use super::lease::{RunStore, locked};
-use super::{Delivery, RunReport, Sender, Throttle, record_delivery};
+use super::{Delivery, Halt, RunReport, Sender, Throttle, record_delivery};
 
 /// What a group's delivery shares between its lanes.
 pub(super) struct GroupContext<'r, 'a> {
@@ -34,8 +35,8 @@ pub(super) struct GroupOutcome {
     pub(super) untried: Vec<Message>,
     /// Every lane found the peer down: the reason.
     pub(super) peer_down: Option<String>,
-    /// The time limit came: the run ends.
-    pub(super) time_up: bool,
+    /// The time limit came or a signal asked for a stop: the run ends.
+    pub(super) halt: Option<Halt>,
 }
 
 /// The rows not taken yet, and the recipients of the rows in flight.
@@ -57,7 +58,7 @@ struct Work<'g> {
     /// can retires (a relay limiting connections) instead of failing the run.
     active: AtomicUsize,
     peer_down: Mutex<Option<String>>,
-    time_up: AtomicBool,
+    halt: Mutex<Option<Halt>>,
     error: Mutex<Option<anyhow::Error>>,
 }
 
@@ -79,7 +80,7 @@ pub(super) fn deliver_group(
         stop: AtomicBool::new(false),
         active: AtomicUsize::new(width),
         peer_down: Mutex::new(None),
-        time_up: AtomicBool::new(false),
+        halt: Mutex::new(None),
         error: Mutex::new(None),
     };
     if width == 1 {
@@ -100,7 +101,7 @@ pub(super) fn deliver_group(
     Ok(GroupOutcome {
         untried: locked(&work.rows).waiting.drain(..).collect(),
         peer_down: locked(&work.peer_down).take(),
-        time_up: work.time_up.load(Ordering::SeqCst),
+        halt: locked(&work.halt).take(),
     })
 }
 
@@ -203,13 +204,19 @@ fn run_lane(lane: &mut dyn Sender, work: &Work, context: &GroupContext) {
 }
 
 /// Waits until the rate limit lets this lane send; false when the time limit
-/// comes first (the group ends, its rows untried).
+/// or a stop signal comes first (the group ends, its rows untried).
 fn wait_for_turn(work: &Work, context: &GroupContext) -> bool {
-    let time_up = |at: Instant| context.deadline.is_some_and(|d| at >= d);
-    if time_up(Instant::now()) {
-        work.time_up.store(true, Ordering::SeqCst);
+    let halt = |halt: Halt| {
+        *locked(&work.halt) = Some(halt);
         work.end();
-        return false;
+        false
+    };
+    let time_up = |at: Instant| context.deadline.is_some_and(|d| at >= d);
+    if let Some(signal) = shutdown::requested() {
+        return halt(Halt::Signal(signal));
+    }
+    if time_up(Instant::now()) {
+        return halt(Halt::TimeLimit);
     }
     let Some(throttle) = context.throttle else {
         return true;
@@ -219,11 +226,16 @@ fn wait_for_turn(work: &Work, context: &GroupContext) -> bool {
     let wait = throttle.wait_needed(Instant::now());
     if !wait.is_zero() {
         if time_up(Instant::now() + wait) {
-            work.time_up.store(true, Ordering::SeqCst);
-            work.end();
-            return false;
+            return halt(Halt::TimeLimit);
         }
-        std::thread::sleep(wait);
+        // In slices: a stop signal must not wait for a slow rate's window.
+        let until = Instant::now() + wait;
+        while let Some(left) = until.checked_duration_since(Instant::now()) {
+            if let Some(signal) = shutdown::requested() {
+                return halt(Halt::Signal(signal));
+            }
+            std::thread::sleep(left.min(std::time::Duration::from_millis(100)));
+        }
     }
     throttle.record(Instant::now());
     true

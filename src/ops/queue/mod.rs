@@ -17,6 +17,7 @@ mod lease;
 
 use crate::queue_words::{Channel, Source, Status};
 
+use crate::shutdown;
 use crate::store::{Body, Message, NewAttachment, NewBody, NewRow, Store, Transition};
 use lanes::{GroupContext, deliver_group};
 use lease::{RunStore, Stop, keep_leases};
@@ -122,8 +123,11 @@ pub(crate) struct RunReport {
     pub expired: u32,
     /// Rows found in `sending` with an expired lease, put back to work.
     pub recovered: u32,
-    /// Rows claimed and given back untouched (peer down, time limit).
+    /// Rows claimed and given back untouched (peer down, time limit, stop).
     pub released: u32,
+    /// The signal that stopped the run before the queue was empty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stopped_by: Option<&'static str>,
     /// Channels whose peer could not be reached, with the reason.
     pub peers_down: Vec<PeerFailure>,
     /// Problems with our own credentials or settings, said once per run.
@@ -304,6 +308,10 @@ pub(crate) fn run(
             let mut bodies: HashMap<i64, Body> = HashMap::new();
 
             'run: while remaining > 0 && !channels.is_empty() {
+                if let Some(signal) = shutdown::requested() {
+                    report.stopped_by = Some(signal);
+                    break;
+                }
                 if deadline.is_some_and(|d| Instant::now() >= d) {
                     log::info!("time limit reached: not claiming more rows");
                     break;
@@ -410,13 +418,16 @@ pub(crate) fn run(
                     for message in outcome.untried.into_iter().rev() {
                         pending.push_front(message);
                     }
-                    if outcome.time_up {
+                    if let Some(halt) = outcome.halt {
+                        if let Halt::Signal(signal) = halt {
+                            report.stopped_by = Some(signal);
+                        }
                         release(
                             &run_store,
                             &mut report,
                             &mut pending,
                             options.source,
-                            "time limit reached before sending",
+                            &halt.reason(),
                             actor,
                         )?;
                         break 'run;
@@ -444,6 +455,22 @@ pub(crate) fn run(
     });
     outcome?;
     Ok(report)
+}
+
+/// Why a run ends before the queue is empty, its untried rows given back.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Halt {
+    TimeLimit,
+    Signal(&'static str),
+}
+
+impl Halt {
+    fn reason(self) -> String {
+        match self {
+            Halt::TimeLimit => "time limit reached before sending".into(),
+            Halt::Signal(signal) => format!("stopped by {signal} before sending"),
+        }
+    }
 }
 
 /// Records one delivery's outcome (and its side effects) on the row.

@@ -50,6 +50,8 @@ struct State {
     /// Answer 503 to everything.
     down: AtomicBool,
     requests: AtomicUsize,
+    /// Milliseconds each answer waits (a slow server).
+    delay_ms: AtomicUsize,
 }
 
 pub struct Maarch {
@@ -156,6 +158,12 @@ impl Maarch {
         self.state.down.store(down, Ordering::SeqCst);
     }
 
+    pub fn set_delay(&self, delay: std::time::Duration) {
+        self.state
+            .delay_ms
+            .store(delay.as_millis() as usize, Ordering::SeqCst);
+    }
+
     pub fn requests(&self) -> usize {
         self.state.requests.load(Ordering::SeqCst)
     }
@@ -163,6 +171,9 @@ impl Maarch {
 
 fn handle(state: &State, mut request: tiny_http::Request) {
     state.requests.fetch_add(1, Ordering::SeqCst);
+    std::thread::sleep(std::time::Duration::from_millis(
+        state.delay_ms.load(Ordering::SeqCst) as u64,
+    ));
     if state.down.load(Ordering::SeqCst) {
         return reply(request, 503, json!({"errors": "Service unavailable"}));
     }
