@@ -388,11 +388,20 @@ _publik() {
             publik__subcmd__help__subcmd__queue,check)
                 cmd="publik__subcmd__help__subcmd__queue__subcmd__check"
                 ;;
+            publik__subcmd__help__subcmd__queue,delete)
+                cmd="publik__subcmd__help__subcmd__queue__subcmd__delete"
+                ;;
+            publik__subcmd__help__subcmd__queue,hold)
+                cmd="publik__subcmd__help__subcmd__queue__subcmd__hold"
+                ;;
             publik__subcmd__help__subcmd__queue,list)
                 cmd="publik__subcmd__help__subcmd__queue__subcmd__list"
                 ;;
             publik__subcmd__help__subcmd__queue,purge)
                 cmd="publik__subcmd__help__subcmd__queue__subcmd__purge"
+                ;;
+            publik__subcmd__help__subcmd__queue,release)
+                cmd="publik__subcmd__help__subcmd__queue__subcmd__release"
                 ;;
             publik__subcmd__help__subcmd__queue,requeue)
                 cmd="publik__subcmd__help__subcmd__queue__subcmd__requeue"
@@ -541,14 +550,23 @@ _publik() {
             publik__subcmd__queue,check)
                 cmd="publik__subcmd__queue__subcmd__check"
                 ;;
+            publik__subcmd__queue,delete)
+                cmd="publik__subcmd__queue__subcmd__delete"
+                ;;
             publik__subcmd__queue,help)
                 cmd="publik__subcmd__queue__subcmd__help"
+                ;;
+            publik__subcmd__queue,hold)
+                cmd="publik__subcmd__queue__subcmd__hold"
                 ;;
             publik__subcmd__queue,list)
                 cmd="publik__subcmd__queue__subcmd__list"
                 ;;
             publik__subcmd__queue,purge)
                 cmd="publik__subcmd__queue__subcmd__purge"
+                ;;
+            publik__subcmd__queue,release)
+                cmd="publik__subcmd__queue__subcmd__release"
                 ;;
             publik__subcmd__queue,requeue)
                 cmd="publik__subcmd__queue__subcmd__requeue"
@@ -565,14 +583,23 @@ _publik() {
             publik__subcmd__queue__subcmd__help,check)
                 cmd="publik__subcmd__queue__subcmd__help__subcmd__check"
                 ;;
+            publik__subcmd__queue__subcmd__help,delete)
+                cmd="publik__subcmd__queue__subcmd__help__subcmd__delete"
+                ;;
             publik__subcmd__queue__subcmd__help,help)
                 cmd="publik__subcmd__queue__subcmd__help__subcmd__help"
+                ;;
+            publik__subcmd__queue__subcmd__help,hold)
+                cmd="publik__subcmd__queue__subcmd__help__subcmd__hold"
                 ;;
             publik__subcmd__queue__subcmd__help,list)
                 cmd="publik__subcmd__queue__subcmd__help__subcmd__list"
                 ;;
             publik__subcmd__queue__subcmd__help,purge)
                 cmd="publik__subcmd__queue__subcmd__help__subcmd__purge"
+                ;;
+            publik__subcmd__queue__subcmd__help,release)
+                cmd="publik__subcmd__queue__subcmd__help__subcmd__release"
                 ;;
             publik__subcmd__queue__subcmd__help,requeue)
                 cmd="publik__subcmd__queue__subcmd__help__subcmd__requeue"
@@ -2624,7 +2651,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__queue)
-            opts="list show stats check requeue cancel purge"
+            opts="list show stats check requeue cancel hold release delete purge"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2665,6 +2692,34 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        publik__subcmd__help__subcmd__queue__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__queue__subcmd__hold)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         publik__subcmd__help__subcmd__queue__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2680,6 +2735,20 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__queue__subcmd__purge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__queue__subcmd__release)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4082,7 +4151,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__queue)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version list show stats check requeue cancel purge help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version list show stats check requeue cancel hold release delete purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4191,8 +4260,38 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        publik__subcmd__queue__subcmd__delete)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         publik__subcmd__queue__subcmd__help)
-            opts="list show stats check requeue cancel purge help"
+            opts="list show stats check requeue cancel hold release delete purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4233,7 +4332,35 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        publik__subcmd__queue__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         publik__subcmd__queue__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__queue__subcmd__help__subcmd__hold)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4262,6 +4389,20 @@ _publik() {
             return 0
             ;;
         publik__subcmd__queue__subcmd__help__subcmd__purge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__queue__subcmd__help__subcmd__release)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4317,6 +4458,40 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        publik__subcmd__queue__subcmd__hold)
+            opts="-v -q -h -V --status --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -W "pending sending sent error failed delivered cancelled held" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         publik__subcmd__queue__subcmd__list)
             opts="-v -q -h -V --status --channel --to --tag --since --limit --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -4325,7 +4500,7 @@ _publik() {
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -W "pending sending sent error failed delivered cancelled" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "pending sending sent error failed delivered cancelled held" -- "${cur}"))
                     return 0
                     ;;
                 --channel)
@@ -4383,9 +4558,39 @@ _publik() {
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -W "pending sending sent error failed delivered cancelled" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "pending sending sent error failed delivered cancelled held" -- "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__queue__subcmd__release)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4417,7 +4622,7 @@ _publik() {
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -W "pending sending sent error failed delivered cancelled" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "pending sending sent error failed delivered cancelled held" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -4508,7 +4713,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__retry__subcmd__queue)
-            opts="-v -q -h -V --limit --channel --time-limit --dry-run --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            opts="-v -q -h -V --limit --channel --time-limit --dry-run --id --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4523,6 +4728,10 @@ _publik() {
                     return 0
                     ;;
                 --time-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4588,7 +4797,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__send__subcmd__queue)
-            opts="-v -q -h -V --limit --channel --time-limit --dry-run --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            opts="-v -q -h -V --limit --channel --time-limit --dry-run --id --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4603,6 +4812,10 @@ _publik() {
                     return 0
                     ;;
                 --time-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

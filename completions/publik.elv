@@ -294,6 +294,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand --limit 'Handle at most N messages'
             cand --channel 'Only this channel; repeatable [default: all]'
             cand --time-limit 'Stop claiming new messages after this long, e.g. 50s'
+            cand --id 'Only these messages (pending or error), now whatever their schedule (postqueue -i); repeatable, `-` reads ids from standard input'
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
             cand --tenant 'Work on one site of a multi-site installation (its directory in the tenants directory)'
@@ -314,6 +315,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand --limit 'Handle at most N messages'
             cand --channel 'Only this channel; repeatable [default: all]'
             cand --time-limit 'Stop claiming new messages after this long, e.g. 50s'
+            cand --id 'Only these messages (pending or error), now whatever their schedule (postqueue -i); repeatable, `-` reads ids from standard input'
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
             cand --tenant 'Work on one site of a multi-site installation (its directory in the tenants directory)'
@@ -351,6 +353,9 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand check 'A Nagios/Icinga check: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the state cannot be read)'
             cand requeue 'Put messages back to pending (attempts start again; the history keeps them)'
             cand cancel 'Cancel pending or error messages'
+            cand hold 'Hold pending or error messages: no run sends them until released (postsuper -h)'
+            cand release 'Release held messages back to pending, attempts starting again (postsuper -H)'
+            cand delete 'Delete messages and their history, in any status but sending (postsuper -d)'
             cand purge 'Delete finished messages (and their history) older than a duration'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -442,12 +447,61 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand -q 'No logs at all (errors are still printed)'
             cand --quiet 'No logs at all (errors are still printed)'
             cand --all-tenants 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;queue;cancel'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --tenant 'Work on one site of a multi-site installation (its directory in the tenants directory)'
+            cand --jobs 'Sites at once with --all-tenants [default: the number of cores]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand --all-tenants 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'publik;queue;cancel'= {
+        &'publik;queue;hold'= {
+            cand --status 'Every message in this status (pending or error)'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --tenant 'Work on one site of a multi-site installation (its directory in the tenants directory)'
+            cand --jobs 'Sites at once with --all-tenants [default: the number of cores]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand --all-tenants 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;queue;release'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --tenant 'Work on one site of a multi-site installation (its directory in the tenants directory)'
+            cand --jobs 'Sites at once with --all-tenants [default: the number of cores]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand --all-tenants 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;queue;delete'= {
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
             cand --tenant 'Work on one site of a multi-site installation (its directory in the tenants directory)'
@@ -476,8 +530,8 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand -q 'No logs at all (errors are still printed)'
             cand --quiet 'No logs at all (errors are still printed)'
             cand --all-tenants 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -488,6 +542,9 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand check 'A Nagios/Icinga check: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the state cannot be read)'
             cand requeue 'Put messages back to pending (attempts start again; the history keeps them)'
             cand cancel 'Cancel pending or error messages'
+            cand hold 'Hold pending or error messages: no run sends them until released (postsuper -h)'
+            cand release 'Release held messages back to pending, attempts starting again (postsuper -H)'
+            cand delete 'Delete messages and their history, in any status but sending (postsuper -d)'
             cand purge 'Delete finished messages (and their history) older than a duration'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -502,6 +559,12 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;queue;help;requeue'= {
         }
         &'publik;queue;help;cancel'= {
+        }
+        &'publik;queue;help;hold'= {
+        }
+        &'publik;queue;help;release'= {
+        }
+        &'publik;queue;help;delete'= {
         }
         &'publik;queue;help;purge'= {
         }
@@ -1788,6 +1851,9 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand check 'A Nagios/Icinga check: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the state cannot be read)'
             cand requeue 'Put messages back to pending (attempts start again; the history keeps them)'
             cand cancel 'Cancel pending or error messages'
+            cand hold 'Hold pending or error messages: no run sends them until released (postsuper -h)'
+            cand release 'Release held messages back to pending, attempts starting again (postsuper -H)'
+            cand delete 'Delete messages and their history, in any status but sending (postsuper -d)'
             cand purge 'Delete finished messages (and their history) older than a duration'
         }
         &'publik;help;queue;list'= {
@@ -1801,6 +1867,12 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;help;queue;requeue'= {
         }
         &'publik;help;queue;cancel'= {
+        }
+        &'publik;help;queue;hold'= {
+        }
+        &'publik;help;queue;release'= {
+        }
+        &'publik;help;queue;delete'= {
         }
         &'publik;help;queue;purge'= {
         }

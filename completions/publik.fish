@@ -217,6 +217,7 @@ sms\t''
 maarch\t'Reports back to Maarch Courrier (status changes, external ids)'
 push\t'Web Push notifications'"
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l time-limit -d 'Stop claiming new messages after this long, e.g. 50s' -r
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -l id -d 'Only these messages (pending or error), now whatever their schedule (postqueue -i); repeatable, `-` reads ids from standard input' -r
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
@@ -234,6 +235,7 @@ sms\t''
 maarch\t'Reports back to Maarch Courrier (status changes, external ids)'
 push\t'Web Push notifications'"
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l time-limit -d 'Stop claiming new messages after this long, e.g. 50s' -r
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l id -d 'Only these messages (pending or error), now whatever their schedule (postqueue -i); repeatable, `-` reads ids from standard input' -r
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
@@ -245,31 +247,35 @@ complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s q -l quiet
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -l json -d 'Machine-readable JSON output'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -s h -l help -d 'Print help'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -f -a "list" -d 'List messages (oldest first)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -f -a "show" -d 'One message: recipients, headers, body preview, attachments, history'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -f -a "stats" -d 'Count per channel and status, age of the oldest pending message'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -f -a "check" -d 'A Nagios/Icinga check: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the state cannot be read)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -f -a "requeue" -d 'Put messages back to pending (attempts start again; the history keeps them)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -f -a "cancel" -d 'Cancel pending or error messages'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -f -a "purge" -d 'Delete finished messages (and their history) older than a duration'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel purge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -f -a "list" -d 'List messages (oldest first)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -f -a "show" -d 'One message: recipients, headers, body preview, attachments, history'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -f -a "stats" -d 'Count per channel and status, age of the oldest pending message'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -f -a "check" -d 'A Nagios/Icinga check: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the state cannot be read)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -f -a "requeue" -d 'Put messages back to pending (attempts start again; the history keeps them)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -f -a "cancel" -d 'Cancel pending or error messages'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -f -a "hold" -d 'Hold pending or error messages: no run sends them until released (postsuper -h)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -f -a "release" -d 'Release held messages back to pending, attempts starting again (postsuper -H)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -f -a "delete" -d 'Delete messages and their history, in any status but sending (postsuper -d)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -f -a "purge" -d 'Delete finished messages (and their history) older than a duration'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l status -d 'Only these statuses (repeatable or comma-separated)' -r -f -a "pending\t''
 sending\t''
 sent\t''
 error\t''
 failed\t''
 delivered\t''
-cancelled\t''"
+cancelled\t''
+held\t'Held by the operator (queue hold): not sent until released'"
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l channel -r -f -a "email\t''
 sms\t''
 maarch\t'Reports back to Maarch Courrier (status changes, external ids)'
@@ -334,7 +340,8 @@ sent\t''
 error\t''
 failed\t''
 delivered\t''
-cancelled\t''"
+cancelled\t''
+held\t'Held by the operator (queue hold): not sent until released'"
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
@@ -343,7 +350,7 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -s q -l quiet -d 'No logs at all (errors are still printed)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
@@ -355,6 +362,44 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -l status -d 'Every message in this status (pending or error)' -r -f -a "pending\t''
+sending\t''
+sent\t''
+error\t''
+failed\t''
+delivered\t''
+cancelled\t''
+held\t'Held by the operator (queue hold): not sent until released'"
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from release" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from release" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from release" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from release" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from release" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from release" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from release" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from release" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from release" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from release" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from delete" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from delete" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from delete" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from delete" -l json -d 'Machine-readable JSON output'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'No logs at all (errors are still printed)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from delete" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l older-than -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l status -d 'Statuses to purge [default: sent,delivered,failed,cancelled]' -r -f -a "pending\t''
 sending\t''
@@ -362,7 +407,8 @@ sent\t''
 error\t''
 failed\t''
 delivered\t''
-cancelled\t''"
+cancelled\t''
+held\t'Held by the operator (queue hold): not sent until released'"
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
@@ -371,7 +417,7 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'No logs at all (errors are still printed)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "list" -d 'List messages (oldest first)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "show" -d 'One message: recipients, headers, body preview, attachments, history'
@@ -379,6 +425,9 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "check" -d 'A Nagios/Icinga check: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the state cannot be read)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "requeue" -d 'Put messages back to pending (attempts start again; the history keeps them)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel pending or error messages'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "hold" -d 'Hold pending or error messages: no run sends them until released (postsuper -h)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "release" -d 'Release held messages back to pending, attempts starting again (postsuper -H)'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete messages and their history, in any status but sending (postsuper -d)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete finished messages (and their history) older than a duration'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -1191,6 +1240,9 @@ complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "check" -d 'A Nagios/Icinga check: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the state cannot be read)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "requeue" -d 'Put messages back to pending (attempts start again; the history keeps them)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "cancel" -d 'Cancel pending or error messages'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "hold" -d 'Hold pending or error messages: no run sends them until released (postsuper -h)'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "release" -d 'Release held messages back to pending, attempts starting again (postsuper -H)'
+complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "delete" -d 'Delete messages and their history, in any status but sending (postsuper -d)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "purge" -d 'Delete finished messages (and their history) older than a duration'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from sms" -f -a "receipt" -d 'Record a provider\'s delivery receipt (the only way to `delivered`)'
 complete -c publik -n "__fish_publik_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "create" -d 'Create a group'

@@ -18,10 +18,12 @@ pub enum Status {
     Failed,
     Delivered,
     Cancelled,
+    /// Held by the operator (`queue hold`): never sent until released.
+    Held,
 }
 
 impl Status {
-    pub const ALL: [Status; 7] = [
+    pub const ALL: [Status; 8] = [
         Status::Pending,
         Status::Sending,
         Status::Sent,
@@ -29,6 +31,7 @@ impl Status {
         Status::Failed,
         Status::Delivered,
         Status::Cancelled,
+        Status::Held,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -40,6 +43,7 @@ impl Status {
             Status::Failed => "failed",
             Status::Delivered => "delivered",
             Status::Cancelled => "cancelled",
+            Status::Held => "held",
         }
     }
 }

@@ -51,6 +51,40 @@ pub(crate) fn regular_file(
     std::fs::read(path).map_err(cannot_read)
 }
 
+/// Message ids from the command line, `-` reading more from standard input
+/// (whitespace-separated, as `postsuper -d -` reads them). `field` names a
+/// flag (`--id`); positional ids need no name, the message quotes the word.
+pub(crate) fn ids(field: Option<&str>, given: &[String]) -> anyhow::Result<Vec<i64>> {
+    let fail = |message: String| match field {
+        Some(field) => bad_field(field, message),
+        None => crate::exit_codes::bad_input(message),
+    };
+    let mut ids = Vec::new();
+    let mut parse = |word: &str| -> anyhow::Result<()> {
+        let id = word
+            .parse::<i64>()
+            .ok()
+            .filter(|id| *id > 0)
+            .ok_or_else(|| fail(format!("\"{word}\" is not a message id")))?;
+        ids.push(id);
+        Ok(())
+    };
+    for word in given {
+        if word == "-" {
+            let text = text(field.unwrap_or("ids"), Path::new("-"))?;
+            for word in text.split_whitespace() {
+                parse(word)?;
+            }
+        } else {
+            parse(word)?;
+        }
+    }
+    if ids.is_empty() {
+        return Err(fail("no message id given".to_string()));
+    }
+    Ok(ids)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

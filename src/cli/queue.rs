@@ -1,4 +1,4 @@
-use crate::cli::Context;
+use crate::cli::{Context, input};
 use crate::clock;
 use crate::duration::Duration;
 use crate::exit_codes::bad_input;
@@ -68,16 +68,50 @@ pub enum QueueCommand {
     },
     /// Put messages back to pending (attempts start again; the history keeps them)
     Requeue {
-        #[arg(required_unless_present = "status", conflicts_with = "status")]
-        ids: Vec<i64>,
+        /// Message ids; `-` reads them from standard input
+        #[arg(
+            required_unless_present = "status",
+            conflicts_with = "status",
+            value_name = "ID"
+        )]
+        ids: Vec<String>,
         /// Every message in this status (error, failed or cancelled)
         #[arg(long, value_enum, value_delimiter = ',')]
         status: Vec<Status>,
     },
     /// Cancel pending or error messages
     Cancel {
-        #[arg(required = true)]
-        ids: Vec<i64>,
+        /// Message ids; `-` reads them from standard input
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Hold pending or error messages: no run sends them until released
+    /// (postsuper -h)
+    Hold {
+        /// Message ids; `-` reads them from standard input
+        #[arg(
+            required_unless_present = "status",
+            conflicts_with = "status",
+            value_name = "ID"
+        )]
+        ids: Vec<String>,
+        /// Every message in this status (pending or error)
+        #[arg(long, value_enum, value_delimiter = ',')]
+        status: Vec<Status>,
+    },
+    /// Release held messages back to pending, attempts starting again
+    /// (postsuper -H)
+    Release {
+        /// Message ids; `-` reads them from standard input
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Delete messages and their history, in any status but sending
+    /// (postsuper -d)
+    Delete {
+        /// Message ids; `-` reads them from standard input
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
     },
     /// Delete finished messages (and their history) older than a duration
     Purge {
@@ -140,13 +174,30 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
         // Answered above, before the state is opened (UNKNOWN if it cannot be).
         QueueCommand::Check { .. } => Ok(()),
         QueueCommand::Requeue { ids, status } => {
+            let ids = optional_ids(&ids)?;
             let ids = ops::inspect::requeue(&mut store, &ids, &status, &actor)?;
             log::info!("requeued {} message(s)", ids.len());
             ctx.output.record(&render::Ids { ids: &ids })
         }
         QueueCommand::Cancel { ids } => {
-            let ids = ops::inspect::cancel(&mut store, &ids, &actor)?;
+            let ids = ops::inspect::cancel(&mut store, &input::ids(None, &ids)?, &actor)?;
             log::info!("cancelled {} message(s)", ids.len());
+            ctx.output.record(&render::Ids { ids: &ids })
+        }
+        QueueCommand::Hold { ids, status } => {
+            let ids = optional_ids(&ids)?;
+            let ids = ops::inspect::hold(&mut store, &ids, &status, &actor)?;
+            log::info!("held {} message(s)", ids.len());
+            ctx.output.record(&render::Ids { ids: &ids })
+        }
+        QueueCommand::Release { ids } => {
+            let ids = ops::inspect::release(&mut store, &input::ids(None, &ids)?, &actor)?;
+            log::info!("released {} message(s)", ids.len());
+            ctx.output.record(&render::Ids { ids: &ids })
+        }
+        QueueCommand::Delete { ids } => {
+            let ids = ops::inspect::delete(&mut store, &input::ids(None, &ids)?)?;
+            log::info!("deleted {} message(s)", ids.len());
             ctx.output.record(&render::Ids { ids: &ids })
         }
         QueueCommand::Purge { older_than, status } => {
@@ -158,6 +209,14 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             render::purge_report(&report, ctx.output)
         }
     }
+}
+
+/// Ids when given (a verb that may select by `--status` instead).
+fn optional_ids(given: &[String]) -> anyhow::Result<Vec<i64>> {
+    if given.is_empty() {
+        return Ok(Vec::new());
+    }
+    input::ids(None, given)
 }
 
 /// `queue check`, with the plugin's exit codes: any failure to read the

@@ -10,5 +10,5 @@ pub struct Args {
 }
 
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
-    send_queue::run(ctx, &args.run.options(Source::Retry, "retry-queue"))
+    send_queue::run(ctx, &args.run.options(Source::Retry, "retry-queue")?)
 }

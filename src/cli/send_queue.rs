@@ -1,4 +1,4 @@
-use crate::cli::Context;
+use crate::cli::{Context, input};
 use crate::duration::Duration;
 use crate::queue_words::{Channel, Source};
 use crate::{ops, render, shutdown};
@@ -26,11 +26,20 @@ pub struct RunArgs {
     /// Show what would be sent; change nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Only these messages (pending or error), now whatever their schedule
+    /// (postqueue -i); repeatable, `-` reads ids from standard input
+    #[arg(long = "id", value_name = "ID")]
+    pub ids: Vec<String>,
 }
 
 impl RunArgs {
-    pub fn options(self, source: Source, command: &str) -> ops::queue::RunOptions {
-        ops::queue::RunOptions {
+    pub fn options(self, source: Source, command: &str) -> anyhow::Result<ops::queue::RunOptions> {
+        let only = if self.ids.is_empty() {
+            Vec::new()
+        } else {
+            input::ids(Some("ids"), &self.ids)?
+        };
+        Ok(ops::queue::RunOptions {
             source,
             channels: if self.channel.is_empty() {
                 Channel::ALL.to_vec()
@@ -42,12 +51,13 @@ impl RunArgs {
             dry_run: self.dry_run,
             max_age: None,
             actor: ops::actor(command),
-        }
+            only,
+        })
     }
 }
 
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
-    run(ctx, &args.run.options(Source::Pending, "send-queue"))
+    run(ctx, &args.run.options(Source::Pending, "send-queue")?)
 }
 
 /// Runs the queue and reports; a channel whose peer was down means exit 75.

@@ -26,8 +26,9 @@ pub fn send_webpush(ctx: &Context, args: SendWebpushArgs) -> anyhow::Result<()> 
         channel: vec![Channel::Push],
         time_limit: args.time_limit,
         dry_run: args.dry_run,
+        ids: Vec::new(),
     }
-    .options(Source::Pending, "send-webpush");
+    .options(Source::Pending, "send-webpush")?;
     options.max_age = Some(args.max_age.unwrap_or(config.webpush.max_age));
     send_queue::run(ctx, &options)
 }

@@ -70,6 +70,7 @@ value_enum!(Status {
     Failed => "failed";
     Delivered => "delivered";
     Cancelled => "cancelled";
+    Held => "held", "Held by the operator (queue hold): not sent until released";
 });
 
 value_enum!(Channel {

@@ -280,6 +280,63 @@ pub(crate) fn cancel(store: &mut Store, ids: &[i64], actor: &str) -> anyhow::Res
     Ok(ids.to_vec())
 }
 
+const HOLDABLE: [Status; 2] = [Status::Pending, Status::Error];
+const RELEASABLE: [Status; 1] = [Status::Held];
+/// Every status but `sending`: a row in a run's hands is left to it.
+const DELETABLE: [Status; 7] = [
+    Status::Pending,
+    Status::Sent,
+    Status::Error,
+    Status::Failed,
+    Status::Delivered,
+    Status::Cancelled,
+    Status::Held,
+];
+
+/// Puts rows on hold (Postfix's `postsuper -h`): no run takes them until
+/// they are released. Either `ids` or `statuses` selects the rows.
+pub(crate) fn hold(
+    store: &mut Store,
+    ids: &[i64],
+    statuses: &[Status],
+    actor: &str,
+) -> anyhow::Result<Vec<i64>> {
+    for status in statuses {
+        if !HOLDABLE.contains(status) {
+            return Err(bad_field(
+                "status",
+                format!("{status} messages cannot be held (pending or error)"),
+            ));
+        }
+    }
+    let ids = if statuses.is_empty() {
+        ids.to_vec()
+    } else {
+        store.ids_with_status(statuses)?
+    };
+    store
+        .change_status(&ids, &HOLDABLE, Status::Held, "held by hand", actor)?
+        .map_err(|r| refused("held", r, &HOLDABLE))?;
+    Ok(ids)
+}
+
+/// Held rows back to `pending` (`postsuper -H`), attempts starting again.
+pub(crate) fn release(store: &mut Store, ids: &[i64], actor: &str) -> anyhow::Result<Vec<i64>> {
+    store
+        .change_status(ids, &RELEASABLE, Status::Pending, "released by hand", actor)?
+        .map_err(|r| refused("released", r, &RELEASABLE))?;
+    Ok(ids.to_vec())
+}
+
+/// Deletes rows and their history (`postsuper -d`), whatever their status
+/// but `sending`.
+pub(crate) fn delete(store: &mut Store, ids: &[i64]) -> anyhow::Result<Vec<i64>> {
+    store
+        .delete_messages(ids, &DELETABLE)?
+        .map_err(|r| refused("deleted", r, &DELETABLE))?;
+    Ok(ids.to_vec())
+}
+
 pub(crate) const PURGEABLE_DEFAULT: [Status; 4] =
     [Status::Sent, Status::Delivered, Status::Failed, Status::Cancelled];
 

@@ -1,12 +1,20 @@
 //! The queue's claims: rows taken atomically with a lease, the lease kept
 //! alive or recovered, and each attempt's outcome recorded with its event.
 
-use rusqlite::{TransactionBehavior, params};
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::Store;
 use super::messages::{MESSAGE_COLUMNS, in_list, insert_event};
 use crate::clock::{self, Timestamp};
 use crate::store::{Channel, Message, Source, Status, Transition};
+
+/// Which rows a run may take: its channels and source, or the rows chosen
+/// by id (`only`, pending or error, whatever their schedule).
+pub struct Ready<'a> {
+    pub channels: &'a [Channel],
+    pub source: Source,
+    pub only: &'a [i64],
+}
 
 impl Store {
     /// Rows left in `sending` past their lease (a killed run) go back to
@@ -38,9 +46,17 @@ impl Store {
         Ok(ids)
     }
 
-    fn ready_clause(channels: &[Channel], source: Source) -> String {
-        let channels = in_list(channels.iter().map(|c| c.as_str()));
-        match source {
+    fn ready_clause(ready: &Ready) -> String {
+        let channels = in_list(ready.channels.iter().map(|c| c.as_str()));
+        if !ready.only.is_empty() {
+            // Chosen by hand (`send-queue --id`): now, whatever the schedule.
+            let ids: Vec<String> = ready.only.iter().map(i64::to_string).collect();
+            return format!(
+                "(status = 'pending' OR status = 'error') AND channel IN ({channels}) AND id IN ({}) AND ?1 IS NOT NULL",
+                ids.join(",")
+            );
+        }
+        match ready.source {
             Source::Pending => format!(
                 "status = 'pending' AND channel IN ({channels}) AND (not_before IS NULL OR not_before <= ?1)"
             ),
@@ -54,25 +70,24 @@ impl Store {
     /// marking them `sending` with a lease: concurrent runs never get the same row.
     pub fn claim(
         &mut self,
-        channels: &[Channel],
-        source: Source,
+        ready: &Ready,
         now: Timestamp,
         lease_until: Timestamp,
         limit: u32,
         actor: &str,
     ) -> rusqlite::Result<Vec<Message>> {
-        if channels.is_empty() || limit == 0 {
+        if ready.channels.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
         let now_text = clock::to_db(now);
         // An empty queue (most cron runs) must not take the write lock.
-        let ready = format!(
+        let any_ready = format!(
             "SELECT EXISTS (SELECT 1 FROM messages WHERE {})",
-            Self::ready_clause(channels, source)
+            Self::ready_clause(ready)
         );
         if !self
             .conn
-            .prepare_cached(&ready)?
+            .prepare_cached(&any_ready)?
             .query_row([&now_text], |row| row.get::<_, bool>(0))?
         {
             return Ok(Vec::new());
@@ -81,11 +96,24 @@ impl Store {
             "UPDATE messages SET status = 'sending', lease_until = ?2, attempts = attempts + 1, last_attempt_at = ?1 \
              WHERE id IN (SELECT id FROM messages WHERE {} ORDER BY priority DESC, id LIMIT ?3) \
              RETURNING {MESSAGE_COLUMNS}",
-            Self::ready_clause(channels, source)
+            Self::ready_clause(ready)
         );
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut chosen = std::collections::HashMap::new();
+        if !ready.only.is_empty() {
+            let mut statement = tx.prepare_cached("SELECT status FROM messages WHERE id = ?1")?;
+            for id in ready.only {
+                if let Some(status) = statement
+                    .query_row([id], |row| row.get::<_, String>(0))
+                    .optional()?
+                    .and_then(|s| s.parse::<Status>().ok())
+                {
+                    chosen.insert(*id, status);
+                }
+            }
+        }
         let mut claimed: Vec<Message> = tx
             .prepare_cached(&sql)?
             .query_map(
@@ -93,12 +121,15 @@ impl Store {
                 Message::from_row,
             )?
             .collect::<rusqlite::Result<_>>()?;
-        let old = match source {
-            Source::Pending => Status::Pending,
-            Source::Retry => Status::Error,
-        };
         for message in &claimed {
             let reason = format!("attempt {}", message.attempts);
+            // RETURNING gives the new row; rows chosen by id were pending
+            // or error, as read before the update.
+            let old = match (ready.only.is_empty(), ready.source) {
+                (false, _) => chosen.get(&message.id).copied().unwrap_or(Status::Pending),
+                (true, Source::Pending) => Status::Pending,
+                (true, Source::Retry) => Status::Error,
+            };
             insert_event(
                 &tx,
                 message.id,
@@ -116,19 +147,13 @@ impl Store {
     }
 
     /// What `claim` would take, without taking it (dry runs).
-    pub fn peek(
-        &self,
-        channels: &[Channel],
-        source: Source,
-        now: Timestamp,
-        limit: u32,
-    ) -> rusqlite::Result<Vec<Message>> {
-        if channels.is_empty() {
+    pub fn peek(&self, ready: &Ready, now: Timestamp, limit: u32) -> rusqlite::Result<Vec<Message>> {
+        if ready.channels.is_empty() {
             return Ok(Vec::new());
         }
         let sql = format!(
             "SELECT {MESSAGE_COLUMNS} FROM messages WHERE {} ORDER BY priority DESC, id LIMIT ?2",
-            Self::ready_clause(channels, source)
+            Self::ready_clause(ready)
         );
         self.conn
             .prepare_cached(&sql)?

@@ -161,6 +161,35 @@ pub enum ChangeRefused {
     WrongStatus(i64, Status),
 }
 
+/// The statuses of rows `ids`, or why one of them may not change: unknown,
+/// or in a status not `allowed`.
+fn statuses_allowed(
+    tx: &rusqlite::Transaction,
+    ids: &[i64],
+    allowed: &[Status],
+) -> rusqlite::Result<Result<Vec<Status>, ChangeRefused>> {
+    let mut olds = Vec::with_capacity(ids.len());
+    for id in ids {
+        let status: Option<String> = tx
+            .prepare_cached("SELECT status FROM messages WHERE id = ?1")?
+            .query_row([id], |row| row.get(0))
+            .optional()?;
+        match status.map(|s| s.parse::<Status>()) {
+            None => return Ok(Err(ChangeRefused::Unknown(*id))),
+            Some(Ok(status)) if allowed.contains(&status) => olds.push(status),
+            Some(Ok(status)) => return Ok(Err(ChangeRefused::WrongStatus(*id, status))),
+            Some(Err(e)) => {
+                return Err(rusqlite::Error::FromSqlConversionFailure(
+                    0,
+                    rusqlite::types::Type::Text,
+                    e.into(),
+                ));
+            }
+        }
+    }
+    Ok(Ok(olds))
+}
+
 pub(super) fn in_list(values: impl IntoIterator<Item = &'static str>) -> String {
     let quoted: Vec<String> = values.into_iter().map(|v| format!("'{v}'")).collect();
     quoted.join(",")
@@ -445,26 +474,10 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut olds = Vec::with_capacity(ids.len());
-        for id in ids {
-            let status: Option<String> = tx
-                .query_row("SELECT status FROM messages WHERE id = ?1", [id], |row| {
-                    row.get(0)
-                })
-                .optional()?;
-            match status.map(|s| s.parse::<Status>()) {
-                None => return Ok(Err(ChangeRefused::Unknown(*id))),
-                Some(Ok(status)) if allowed.contains(&status) => olds.push(status),
-                Some(Ok(status)) => return Ok(Err(ChangeRefused::WrongStatus(*id, status))),
-                Some(Err(e)) => {
-                    return Err(rusqlite::Error::FromSqlConversionFailure(
-                        0,
-                        rusqlite::types::Type::Text,
-                        e.into(),
-                    ));
-                }
-            }
-        }
+        let olds = match statuses_allowed(&tx, ids, allowed)? {
+            Ok(olds) => olds,
+            Err(refused) => return Ok(Err(refused)),
+        };
         let reset_attempts = to == Status::Pending;
         for (id, old) in ids.iter().zip(olds) {
             tx.execute(
@@ -473,6 +486,35 @@ impl Store {
                 params![id, to.as_str(), reset_attempts],
             )?;
             insert_event(&tx, *id, &now, (Some(old), to), reason, None, actor)?;
+        }
+        tx.commit()?;
+        Ok(Ok(ids.len()))
+    }
+
+    /// Deletes rows (any status `allowed`), their history, and their bodies
+    /// when no other row uses them; all or nothing.
+    pub fn delete_messages(
+        &mut self,
+        ids: &[i64],
+        allowed: &[Status],
+    ) -> rusqlite::Result<Result<usize, ChangeRefused>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Err(refused) = statuses_allowed(&tx, ids, allowed)? {
+            return Ok(Err(refused));
+        }
+        for id in ids {
+            let body_id: Option<i64> = tx
+                .prepare_cached("DELETE FROM messages WHERE id = ?1 RETURNING body_id")?
+                .query_row([id], |row| row.get(0))
+                .optional()?;
+            if let Some(body_id) = body_id {
+                tx.prepare_cached(
+                    "DELETE FROM bodies WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM messages WHERE body_id = ?1)",
+                )?
+                .execute([body_id])?;
+            }
         }
         tx.commit()?;
         Ok(Ok(ids.len()))

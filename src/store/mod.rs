@@ -21,6 +21,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 pub(crate) use appointments::*;
+pub(crate) use claims::Ready;
 pub(crate) use maarch::*;
 pub(crate) use maintenance::CheckProblem;
 pub(crate) use messages::*;

@@ -1214,3 +1214,95 @@ fn sigterm_finishes_the_message_in_hand_and_gives_back_the_rest() {
     assert!(statuses(&env).values().all(|s| s == "sent"));
     assert_eq!(delivered(), 20, "each message exactly once");
 }
+
+/// Postfix's habits: `queue hold` keeps rows out of every run until
+/// `queue release`; `queue delete` removes rows and their history; `-`
+/// reads ids from standard input; `send-queue --id` sends just those, now.
+#[test]
+fn hold_release_delete_and_send_by_id() {
+    let server = SmtpServer::start();
+    let env = Env::new();
+    env.smtp_config(server.port(), "");
+    let ids = enqueue(
+        &env,
+        &["a@example.org", "b@example.org", "c@example.org", "d@example.org"],
+        &[],
+    );
+    let (a, b, c, d) = (ids[0], ids[1], ids[2], ids[3]);
+    let held = env.json(&["queue", "hold", &a.to_string(), &b.to_string()]);
+    assert_eq!(held["ids"], serde_json::json!([a, b]));
+    // Held rows cannot be cancelled or sent by id; an unknown id changes nothing.
+    env.publik()
+        .args(["queue", "cancel", &a.to_string()])
+        .assert()
+        .code(65);
+    let out = env
+        .publik()
+        .args(["send-queue", "--id", &a.to_string()])
+        .assert()
+        .code(65);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("--id") && stderr.contains("held"), "{stderr}");
+    env.publik()
+        .args(["queue", "release", &a.to_string(), "999"])
+        .assert()
+        .code(65);
+    assert_eq!(statuses(&env)["a@example.org"], "held");
+
+    // send-queue --id: only that one.
+    env.publik()
+        .args(["send-queue", "--id", &c.to_string()])
+        .assert()
+        .success();
+    assert_eq!(server.count(), 1);
+    assert_eq!(statuses(&env)["c@example.org"], "sent");
+    // A run sends what is not held.
+    env.publik().arg("send-queue").assert().success();
+    assert_eq!(server.count(), 2);
+    let now = statuses(&env);
+    assert_eq!(
+        (now["a@example.org"].as_str(), now["b@example.org"].as_str()),
+        ("held", "held")
+    );
+    assert_eq!(now["d@example.org"], "sent");
+    let by_status = env.json(&["queue", "list", "--status", "held"]);
+    assert_eq!(by_status.as_array().unwrap().len(), 2);
+
+    // Ids from standard input, as `postsuper -d - < ids`.
+    env.publik()
+        .args(["queue", "release", "-"])
+        .write_stdin(format!("{a}\n"))
+        .assert()
+        .success();
+    env.publik()
+        .args(["queue", "delete", "-"])
+        .write_stdin(format!("{b} {d}\n"))
+        .assert()
+        .success();
+    let left = statuses(&env);
+    assert_eq!(left.len(), 2, "{left:?}");
+    assert_eq!(left["a@example.org"], "pending");
+    assert!(
+        message(&env, a)["events"]
+            .to_string()
+            .contains("released by hand")
+    );
+    env.publik()
+        .args(["queue", "show", &b.to_string()])
+        .assert()
+        .code(65);
+    env.publik().arg("send-queue").assert().success();
+    assert_eq!(server.count(), 3);
+
+    // Bad ids: one message naming the word, nothing changed.
+    let before = env.counts();
+    let out = env
+        .publik()
+        .args(["queue", "delete", "-"])
+        .write_stdin(format!("{a} x\n"))
+        .assert()
+        .code(65);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert_eq!(stderr.trim(), "publik: error: \"x\" is not a message id");
+    assert_eq!(env.counts(), before);
+}

@@ -7,8 +7,8 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 
 use crate::clock::{self, Timestamp};
 use crate::duration::Duration;
-use crate::queue_words::{Channel, Source};
-use crate::store::{Message, Store, Transition};
+use crate::queue_words::Source;
+use crate::store::{Message, Ready, Store, Transition};
 
 /// The store as a run uses it: shared with the thread that keeps the run's
 /// leases alive, and knowing which rows the run holds (claimed, outcome not
@@ -30,16 +30,13 @@ impl<'a> RunStore<'a> {
 
     pub(super) fn claim(
         &self,
-        channels: &[Channel],
-        source: Source,
+        ready: &Ready,
         now: Timestamp,
         lease_until: Timestamp,
         limit: u32,
         actor: &str,
     ) -> rusqlite::Result<Vec<Message>> {
-        let batch = self
-            .lock()
-            .claim(channels, source, now, lease_until, limit, actor)?;
+        let batch = self.lock().claim(ready, now, lease_until, limit, actor)?;
         locked(&self.held).extend(batch.iter().map(|m| m.id));
         Ok(batch)
     }

@@ -17,8 +17,9 @@ mod lease;
 
 use crate::queue_words::{Channel, Source, Status};
 
+use crate::exit_codes::bad_field;
 use crate::shutdown;
-use crate::store::{Body, Message, NewAttachment, NewBody, NewRow, Store, Transition};
+use crate::store::{Body, Message, NewAttachment, NewBody, NewRow, Ready, Store, Transition};
 use lanes::{GroupContext, deliver_group};
 use lease::{RunStore, Stop, keep_leases};
 
@@ -113,6 +114,8 @@ pub struct RunOptions {
     pub max_age: Option<Duration>,
     /// Who the history names, e.g. `send-queue[1234]`.
     pub actor: String,
+    /// Only these rows (`--id`), pending or error, whatever their schedule.
+    pub only: Vec<i64>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -270,10 +273,38 @@ pub(crate) fn run(
     let mut report = RunReport::default();
     let actor = options.actor.as_str();
 
+    for id in &options.only {
+        match store.message(*id).context("cannot read the queue")? {
+            None => {
+                return Err(bad_field(
+                    "ids",
+                    format!("no message with id {id}; nothing was sent"),
+                ));
+            }
+            Some(m) if !matches!(m.status, Status::Pending | Status::Error) => {
+                return Err(bad_field(
+                    "ids",
+                    format!(
+                        "message {id} is {}: only pending or error messages can be sent by id; nothing was sent",
+                        m.status
+                    ),
+                ));
+            }
+            Some(_) => {}
+        }
+    }
     if options.dry_run {
         let limit = options.limit.unwrap_or(u32::MAX);
         report.would_send = store
-            .peek(&options.channels, options.source, clock::now(), limit)
+            .peek(
+                &Ready {
+                    channels: &options.channels,
+                    source: options.source,
+                    only: &options.only,
+                },
+                clock::now(),
+                limit,
+            )
             .context("cannot read the queue")?;
         return Ok(report);
     }
@@ -320,8 +351,11 @@ pub(crate) fn run(
                 let lease_until = now + config.lease.chrono();
                 let batch = run_store
                     .claim(
-                        &channels,
-                        options.source,
+                        &Ready {
+                            channels: &channels,
+                            source: options.source,
+                            only: &options.only,
+                        },
                         now,
                         lease_until,
                         remaining.min(config.batch),
