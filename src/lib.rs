@@ -17,6 +17,7 @@ pub(crate) mod link_key;
 pub mod logger;
 pub(crate) mod ops;
 pub(crate) mod phone;
+pub(crate) mod progress;
 pub(crate) mod queue_words;
 pub(crate) mod render;
 pub(crate) mod scope;

@@ -1,6 +1,6 @@
 //! `publik feed-mail-maarch`: the harvest cron job.
 
-use crate::cli::Context;
+use crate::cli::{Context, progress};
 use crate::exit_codes::bad_input;
 use crate::{ops, render, shutdown};
 use anyhow::Context as _;
@@ -20,7 +20,9 @@ pub fn feed(ctx: &Context, args: FeedArgs) -> anyhow::Result<()> {
     let config = ctx.config()?;
     let mut store = ctx.store()?;
     shutdown::listen().context("cannot handle SIGTERM")?;
-    let report = ops::maarch::feed(&mut store, config, args.limit, args.dry_run)?;
+    let bar = progress::bar(ctx, "harvesting");
+    let report = ops::maarch::feed(&mut store, config, args.limit, args.dry_run, &bar)?;
+    drop(bar);
     if let Some(signal) = report.stopped_by {
         crate::logger::notice(&format!(
             "stopped by {signal}: {} stored, the rest left in Maarch for the next run",

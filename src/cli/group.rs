@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use crate::cli::{Context, input};
+use crate::cli::{Context, input, progress};
 use crate::store::MemberStatus;
 use crate::{ops, render};
 
@@ -70,10 +70,13 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             slug,
             file,
             skip_invalid,
-        } => render::add_report(
-            &ops::newsletter::import(&mut store, &slug, &input::text("file", &file)?, skip_invalid)?,
-            ctx.output,
-        ),
+        } => {
+            let file = input::text("file", &file)?;
+            let bar = progress::bar(ctx, "importing");
+            let report = ops::newsletter::import(&mut store, &slug, &file, skip_invalid, &bar)?;
+            drop(bar);
+            render::add_report(&report, ctx.output)
+        }
         GroupCommand::Remove { slug, addresses } => {
             let removed = ops::newsletter::remove_members(&mut store, &slug, &addresses)?;
             log::info!("removed {removed} member(s)");

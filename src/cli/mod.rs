@@ -18,6 +18,7 @@ pub mod mail;
 pub mod man;
 pub mod newsletter;
 pub mod notify;
+mod progress;
 pub mod purge_tokens;
 pub mod push;
 pub mod queue;
@@ -140,6 +141,9 @@ pub struct Context {
     config_arg: Option<PathBuf>,
     pub(crate) state_arg: Option<PathBuf>,
     pub output: render::Output,
+    /// Someone watches at a terminal (no -q, -v, --json, one site): long
+    /// runs may draw a progress bar.
+    pub(crate) interactive: bool,
     /// The site this command works on (`--tenant`, or one of `--all-tenants`).
     tenant: Option<String>,
     /// The main config: every tenant's shared defaults.
@@ -157,6 +161,7 @@ impl Context {
             } else {
                 render::Output::Text
             },
+            interactive: !cli.quiet && cli.verbose == 0 && !cli.json,
             tenant: cli.tenant.clone(),
             shared: OnceCell::new(),
             config: OnceCell::new(),
@@ -174,6 +179,8 @@ impl Context {
             config_arg: self.config_arg.clone(),
             state_arg: None,
             output: self.output,
+            // Sites run side by side: their bars would fight over the line.
+            interactive: false,
             tenant: Some(domain.to_string()),
             shared,
             config: OnceCell::new(),

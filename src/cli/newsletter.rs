@@ -1,4 +1,4 @@
-use crate::cli::Context;
+use crate::cli::{Context, progress};
 use crate::ops;
 
 /// Send a template to every active member of a group
@@ -36,15 +36,20 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             let config = ctx.config()?;
             let mut store = ctx.store()?;
             let actor = ops::actor("newsletter");
+            let bar = progress::bar(ctx, "queuing");
             let report = ops::newsletter::send(
                 &mut store,
                 config,
-                &template,
-                &group,
-                &var,
-                not_before.as_deref(),
+                &ops::newsletter::SendRequest {
+                    template: &template,
+                    group: &group,
+                    vars: &var,
+                    not_before: not_before.as_deref(),
+                },
                 &actor,
+                &bar,
             )?;
+            drop(bar);
             log::info!("queued {} message(s) to {}", report.queued, report.group);
             ctx.output.record(&report)
         }

@@ -1,4 +1,4 @@
-use crate::cli::{Context, input};
+use crate::cli::{Context, input, progress};
 use crate::duration::Duration;
 use crate::queue_words::{Channel, Source};
 use crate::{ops, render, shutdown};
@@ -67,7 +67,9 @@ pub fn run(ctx: &Context, options: &ops::queue::RunOptions) -> anyhow::Result<()
     let state = ctx.state_path()?;
     let mut senders = ops::ChannelSenders::new(config, &state);
     shutdown::listen().context("cannot handle SIGTERM")?;
-    let report = ops::queue::run(&mut store, &config.queue, &mut senders, options)?;
+    let bar = progress::bar(ctx, "sending");
+    let report = ops::queue::run(&mut store, &config.queue, &mut senders, options, &bar)?;
+    drop(bar);
     if !options.dry_run {
         log::info!("{}", render::run_summary(&report));
     }

@@ -230,6 +230,7 @@ pub(crate) fn feed(
     config: &Config,
     limit: Option<u32>,
     dry_run: bool,
+    progress: &dyn crate::progress::Progress,
 ) -> anyhow::Result<FeedReport> {
     let maarch = enabled(config)?;
     let client = MaarchClient::new(maarch)?;
@@ -246,6 +247,7 @@ pub(crate) fn feed(
         return Ok(report);
     }
     let message = "Pris en charge par la plateforme de relation usager (publik)";
+    progress.total(ids.len() as u64);
     for res_id in ids {
         // Between two mails nothing is half done: the rest stays in Maarch.
         if let Some(signal) = crate::shutdown::requested() {
@@ -306,6 +308,7 @@ pub(crate) fn feed(
             .set_status(&[res_id], &maarch.status_received, message)
             .map_err(run_error)?;
         store.acknowledge_mail(&external_id)?;
+        progress.advance(1);
     }
     Ok(report)
 }

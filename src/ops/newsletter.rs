@@ -13,6 +13,7 @@ use crate::exit_codes::{bad_field, bad_input};
 use crate::link_key::LinkKey;
 use crate::ops::email::{EmailContent, NewsletterPart};
 use crate::ops::template;
+use crate::progress::Progress;
 use crate::queue_words::Channel;
 use crate::store::{Group, Member, MemberStatus, NewMember, NewRow, Store, Template};
 use crate::token;
@@ -81,7 +82,7 @@ pub(crate) fn add_members(store: &mut Store, slug: &str, addresses: &[String]) -
                 .map_err(|e| bad_input(format!("{e}; nothing was added")))
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let added = store.add_members(group.id, &members)?;
+    let added = store.add_members(group.id, &members, &crate::progress::Unwatched)?;
     Ok(AddReport {
         added,
         already: members.len() - added,
@@ -174,6 +175,7 @@ pub(crate) fn import(
     slug: &str,
     file: &str,
     skip_invalid: bool,
+    progress: &dyn Progress,
 ) -> anyhow::Result<AddReport> {
     let group = group(store, slug)?;
     let (members, invalid) = parse_members(file)?;
@@ -191,7 +193,7 @@ pub(crate) fn import(
             ),
         ));
     }
-    let added = store.add_members(group.id, &members)?;
+    let added = store.add_members(group.id, &members, progress)?;
     Ok(AddReport {
         added,
         already: members.len() - added,
@@ -374,15 +376,28 @@ fn row_vars(email: &str, attributes: &str, link: &str) -> String {
     format!("{{\"recipient\":{recipient},\"unsubscribe_link\":\"{link}\"}}")
 }
 
+/// What `newsletter send` was asked: the template, the group, extra
+/// variables (`k=v`) and when to send.
+pub(crate) struct SendRequest<'a> {
+    pub template: &'a str,
+    pub group: &'a str,
+    pub vars: &'a [String],
+    pub not_before: Option<&'a str>,
+}
+
 pub(crate) fn send(
     store: &mut Store,
     config: &Config,
-    template_name: &str,
-    slug: &str,
-    vars: &[String],
-    not_before: Option<&str>,
+    request: &SendRequest,
     actor: &str,
+    progress: &dyn Progress,
 ) -> anyhow::Result<SendReport> {
+    let SendRequest {
+        template: template_name,
+        group: slug,
+        vars,
+        not_before,
+    } = *request;
     let template = template(store, template_name)?;
     let group = group(store, slug)?;
     let vars = parse_vars(vars)?;
@@ -436,7 +451,7 @@ pub(crate) fn send(
     };
     let body = crate::ops::queue::body(Channel::Email, &content, Vec::new())?;
     let queued = store
-        .enqueue_newsletter(&body, &mut rows, issue, actor)
+        .enqueue_newsletter(&body, &mut rows, issue, actor, progress)
         .context("cannot queue the newsletter")?;
     Ok(SendReport {
         queued,

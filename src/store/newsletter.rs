@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::Store;
 use super::messages::{NewBody, NewRow, insert_body};
 use crate::clock::{self, Timestamp};
+use crate::progress::Progress;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Group {
@@ -50,7 +51,7 @@ pub struct Member {
     pub unsubscribed_at: Option<Timestamp>,
 }
 
-pub struct NewMember {
+pub(crate) struct NewMember {
     pub email: String,
     pub attributes: String,
 }
@@ -125,7 +126,13 @@ impl Store {
 
     /// Adds members, ignoring addresses already in the group (an
     /// unsubscribed member stays unsubscribed). Returns how many were new.
-    pub fn add_members(&mut self, group_id: i64, members: &[NewMember]) -> rusqlite::Result<usize> {
+    pub(crate) fn add_members(
+        &mut self,
+        group_id: i64,
+        members: &[NewMember],
+        progress: &dyn Progress,
+    ) -> rusqlite::Result<usize> {
+        progress.total(members.len() as u64);
         let now = clock::to_db(clock::now());
         let tx = self
             .conn
@@ -137,6 +144,7 @@ impl Store {
             )?;
             for member in members {
                 added += insert.execute(params![group_id, member.email, member.attributes, now])?;
+                progress.advance(1);
             }
         }
         tx.commit()?;
@@ -295,13 +303,15 @@ impl Store {
     /// the row's `vars` and the hash of its token, which embeds the token id
     /// the store assigns here. Rows go in multi-row INSERTs: at 100 000
     /// members, per-statement overhead was most of the time.
-    pub fn enqueue_newsletter(
+    pub(crate) fn enqueue_newsletter(
         &mut self,
         body: &NewBody,
         rows: &mut [(NewRow, i64)],
         mut issue: impl FnMut(usize, i64) -> (String, [u8; 32]),
         actor: &str,
+        progress: &dyn Progress,
     ) -> rusqlite::Result<usize> {
+        progress.total(rows.len() as u64);
         const CHUNK: usize = 200;
         let now = clock::to_db(clock::now());
         let tx = self
@@ -365,6 +375,7 @@ impl Store {
             }
             tx.prepare_cached(&sql)?
                 .execute(rusqlite::params_from_iter(values))?;
+            progress.advance(chunk.len() as u64);
         }
         tx.commit()?;
         Ok(rows.len())

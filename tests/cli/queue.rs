@@ -1306,3 +1306,43 @@ fn hold_release_delete_and_send_by_id() {
     assert_eq!(stderr.trim(), "publik: error: \"x\" is not a message id");
     assert_eq!(env.counts(), before);
 }
+
+/// At a terminal, a long `send-queue` draws a progress bar on stderr; with
+/// `-q`, or under cron (not a terminal), it draws nothing.
+#[test]
+fn a_progress_bar_only_at_a_terminal() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let script = env.write("slow-sendmail", "#!/bin/sh\nsleep 0.3\ncat > /dev/null\n");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    env.write(
+        "publik.yaml",
+        &format!(
+            "email:\n  from: \"Mairie <noreply@example.org>\"\n  transport: sendmail\n  sendmail:\n    command: {}\n",
+            script.display()
+        ),
+    );
+    let bin = assert_cmd::cargo::cargo_bin!("publik");
+    // util-linux's script(1) gives the command a pseudo-terminal.
+    let at_terminal = |args: &str| {
+        let output = std::process::Command::new("script")
+            .args(["-qfec", &format!("{} {args}", bin.display()), "/dev/null"])
+            .current_dir(env.path(""))
+            .env("PUBLIK_STATE", env.state())
+            .env("PUBLIK_CONFIG", env.config())
+            .env("TERM", "xterm")
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8_lossy(&output.stdout).to_string()
+    };
+    common::enqueue_bulk(&env, 4);
+    let drawn = at_terminal("send-queue");
+    assert!(drawn.contains("sending"), "{drawn:?}");
+    common::enqueue_bulk(&env, 4);
+    let quiet = at_terminal("-q send-queue");
+    assert!(!quiet.contains("sending"), "{quiet:?}");
+    common::enqueue_bulk(&env, 2);
+    let out = env.publik().arg("send-queue").output().unwrap();
+    assert!(out.status.success() && out.stderr.is_empty(), "{out:?}");
+}

@@ -12,6 +12,7 @@ use std::sync::{Condvar, Mutex};
 use std::time::Instant;
 
 use crate::config::QueueConfig;
+use crate::progress::Progress;
 use crate::shutdown;
 use crate::store::{Body, Message};
 
@@ -26,6 +27,7 @@ pub(super) struct GroupContext<'r, 'a> {
     pub(super) throttle: Option<&'r Mutex<Throttle>>,
     pub(super) deadline: Option<Instant>,
     pub(super) actor: &'r str,
+    pub(super) progress: &'r dyn Progress,
 }
 
 /// How a group ended.
@@ -192,6 +194,7 @@ fn run_lane(lane: &mut dyn Sender, work: &Work, context: &GroupContext) {
             )
         };
         work.done(&recipient);
+        context.progress.advance(1);
         if let Err(error) = recorded {
             *locked(&work.error) = Some(error);
             work.end();

@@ -18,6 +18,7 @@ mod lease;
 use crate::queue_words::{Channel, Source, Status};
 
 use crate::exit_codes::bad_field;
+use crate::progress::Progress;
 use crate::shutdown;
 use crate::store::{Body, Message, NewAttachment, NewBody, NewRow, Ready, Store, Transition};
 use lanes::{GroupContext, deliver_group};
@@ -267,6 +268,7 @@ pub(crate) fn run(
     config: &QueueConfig,
     senders: &mut dyn Senders,
     options: &RunOptions,
+    progress: &dyn Progress,
 ) -> anyhow::Result<RunReport> {
     let started = Instant::now();
     let deadline = options.time_limit.map(|limit| started + limit.std());
@@ -419,6 +421,7 @@ pub(crate) fn run(
                             };
                             run_store.record(message.id, &change, now, actor)?;
                             report.expired += 1;
+                            progress.advance(1);
                             continue;
                         }
                         if !bodies.contains_key(&message.body_id) {
@@ -445,6 +448,7 @@ pub(crate) fn run(
                         throttle: throttle.as_ref(),
                         deadline,
                         actor,
+                        progress,
                     };
                     let outcome = deliver_group(lanes, group, &bodies, &context);
                     report = shared_report.into_inner().unwrap_or_else(|p| p.into_inner());
