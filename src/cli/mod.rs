@@ -249,8 +249,22 @@ impl Context {
     /// Opens (and if needed creates) the state; the config is validated first
     /// so that a bad config never creates a state file.
     pub fn store(&self) -> anyhow::Result<Store> {
-        self.config()?;
-        Store::open(&self.state_path()?)
+        let config = self.config()?;
+        let path = self.state_path()?;
+        let asked_for = self.tenant.is_some() || self.state_arg.is_some() || config.state.is_some();
+        if !asked_for && !path.exists() {
+            // Nobody named a state: a new empty one in the working directory
+            // is rarely what was meant (a unit running in /, a typo'd
+            // --config); say where it goes, once.
+            let shown = std::fs::canonicalize(path.parent().unwrap_or(std::path::Path::new(".")))
+                .map(|dir| dir.join(path.file_name().unwrap_or_default()))
+                .unwrap_or_else(|_| path.clone());
+            crate::logger::notice(&format!(
+                "no state file configured (`state:` in the config, --state, $PUBLIK_STATE): creating {}",
+                shown.display()
+            ));
+        }
+        Store::open(&path)
     }
 }
 

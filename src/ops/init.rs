@@ -19,6 +19,8 @@ pub(crate) struct InitReport {
 
 /// Writes `DIR/publik.yaml`, creates `DIR/publik.sqlite3` (or `state`) and
 /// the link key beside it. Refuses to overwrite the config or the state.
+/// The config names the state by its absolute path: run from any directory
+/// (a systemd unit runs in `/`), it finds the same state.
 pub(crate) fn init(dir: &Path, state: Option<&Path>) -> anyhow::Result<InitReport> {
     if !dir.is_dir() {
         bail!("directory {} does not exist", dir.display());
@@ -33,12 +35,19 @@ pub(crate) fn init(dir: &Path, state: Option<&Path>) -> anyhow::Result<InitRepor
             bail!("{} already exists; not overwriting it", existing.display());
         }
     }
+    let state = absolute(&state)?;
+    // A JSON string is a YAML double-quoted scalar: any path reads back as is.
+    let state_line = format!(
+        "state: {}",
+        serde_json::to_string(&state.to_string_lossy()).context("cannot quote the state path")?
+    );
+    let text = TEMPLATE.replacen("state: null", &state_line, 1);
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&config)
         .with_context(|| format!("cannot create {}", config.display()))?;
-    file.write_all(TEMPLATE.as_bytes())
+    file.write_all(text.as_bytes())
         .with_context(|| format!("cannot write {}", config.display()))?;
     Store::open(&state)?;
     let link_key = crate::link_key::path_for(&crate::config::Config::default(), &state);
@@ -47,5 +56,20 @@ pub(crate) fn init(dir: &Path, state: Option<&Path>) -> anyhow::Result<InitRepor
         config,
         state,
         link_key,
+    })
+}
+
+/// `path` from the root, through its directory's real path (the file does
+/// not exist yet).
+fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let dir =
+        std::fs::canonicalize(dir).with_context(|| format!("cannot find directory {}", dir.display()))?;
+    Ok(match path.file_name() {
+        Some(name) => dir.join(name),
+        None => dir,
     })
 }

@@ -441,3 +441,85 @@ fn lines_carry_their_priority_when_stderr_is_the_journal() {
     let plain = run(&["queue", "show", "999"], false);
     assert!(plain.starts_with("publik: error:"), "{plain}");
 }
+
+/// `init --dir D` writes a config that names the state it created, by its
+/// absolute path: a command run with that config from any directory (a
+/// systemd unit runs in /) uses it, never a new ./publik.sqlite3 there.
+#[test]
+fn init_writes_a_config_that_finds_its_state_from_anywhere() {
+    let env = Env::new();
+    let site = env.path("site");
+    let elsewhere = env.path("elsewhere");
+    std::fs::create_dir(&site).unwrap();
+    std::fs::create_dir(&elsewhere).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin!("publik");
+    let publik = |cwd: &std::path::Path, args: &[&str]| {
+        let output = std::process::Command::new(bin)
+            .current_dir(cwd)
+            .env_remove("PUBLIK_STATE")
+            .env_remove("PUBLIK_CONFIG")
+            .env_remove("PUBLIK_TENANTS_DIR")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        output
+    };
+    // A relative --dir, as a sysadmin types it.
+    publik(env.dir.path(), &["init", "--dir", "site"]);
+    let config = site.join("publik.yaml");
+    let text = common::read(&config);
+    let state = std::fs::canonicalize(site.join("publik.sqlite3")).unwrap();
+    assert!(
+        text.contains(&format!("state: \"{}\"", state.display())),
+        "{text}"
+    );
+    let config = config.to_str().unwrap();
+    env.write("body.txt", "Bonjour\n");
+    let body = env.path("body.txt");
+    publik(
+        &elsewhere,
+        &[
+            "--config",
+            config,
+            "enqueue",
+            "email",
+            "--to",
+            "a@example.org",
+            "--subject",
+            "S",
+            "--text",
+            body.to_str().unwrap(),
+        ],
+    );
+    publik(std::path::Path::new("/"), &["--config", config, "send-queue"]);
+    assert!(!elsewhere.join("publik.sqlite3").exists());
+    let listed = publik(&elsewhere, &["--config", config, "--json", "queue", "list"]);
+    let rows: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(rows[0]["status"], "sent", "{rows}");
+}
+
+/// A state file nobody asked for (no `state:`, no --state) is created where
+/// the default points, and the command says where, once.
+#[test]
+fn an_unasked_for_state_file_is_announced() {
+    let env = Env::new();
+    let bin = assert_cmd::cargo::cargo_bin!("publik");
+    let run = || {
+        std::process::Command::new(bin)
+            .current_dir(env.dir.path())
+            .env_remove("PUBLIK_STATE")
+            .env_remove("PUBLIK_CONFIG")
+            .arg("send-queue")
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    assert!(first.status.success(), "{first:?}");
+    let stderr = String::from_utf8_lossy(&first.stderr);
+    let created = std::fs::canonicalize(env.path("publik.sqlite3")).unwrap();
+    assert!(stderr.contains(&created.display().to_string()), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    let second = run();
+    assert!(second.status.success() && second.stderr.is_empty(), "{second:?}");
+}
