@@ -1,88 +1,45 @@
-//! Phone numbers for the SMS channel: normalization to E.164, and the SMS
-//! encoding (GSM-7 or UCS-2) and segment count of a text.
+//! Phone numbers for the SMS channel: parsing, validation and E.164 with
+//! libphonenumber's metadata (the `phonenumber` crate: every country's
+//! trunk prefix, lengths and mobile ranges), and the SMS encoding (GSM-7 or
+//! UCS-2) and segment count of a text.
 
-/// Calling codes of the countries a French-speaking city hall is likely to
-/// configure as `sms.default_country` (national numbers start with a 0 trunk
-/// prefix that is dropped).
-const CALLING_CODES: &[(&str, &str)] = &[
-    ("FR", "33"),
-    ("BE", "32"),
-    ("CH", "41"),
-    ("LU", "352"),
-    ("MC", "377"),
-    ("DE", "49"),
-    ("ES", "34"),
-    ("IT", "39"),
-    ("GB", "44"),
-    ("NL", "31"),
-    ("PT", "351"),
-    ("AT", "43"),
-    ("IE", "353"),
-    // French overseas departments dial as France for mobiles (06/07).
-    ("RE", "262"),
-    ("GP", "590"),
-    ("MQ", "596"),
-    ("GF", "594"),
-    ("YT", "262"),
-];
+use phonenumber::country;
 
-pub(crate) fn calling_code(country: &str) -> Option<&'static str> {
-    let country = country.to_ascii_uppercase();
-    CALLING_CODES
-        .iter()
-        .find(|(c, _)| *c == country)
-        .map(|(_, code)| *code)
+/// Whether `country` is an ISO 3166 code libphonenumber knows (a config
+/// check on every run: no metadata loaded for it).
+pub(crate) fn known_country(country: &str) -> bool {
+    country.to_ascii_uppercase().parse::<country::Id>().is_ok()
 }
 
-pub(crate) fn known_countries() -> String {
-    CALLING_CODES
-        .iter()
-        .map(|(c, _)| *c)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Normalizes `06 12 34 56 78`, `+33 6 12 34 56 78`, `0033612345678` or
-/// `(+33) 6.12.34.56.78` to `+33612345678`.
+/// A number as written by a citizen or a form (`06 12 34 56 78`,
+/// `+33 (0)6 12 34 56 78`, `0033 6…`, an Italian `06 6982 0000` with its
+/// leading 0 kept) to E.164 (`+33612345678`), national numbers read as
+/// numbers of `default_country`. Numbers libphonenumber does not consider
+/// valid for their country are refused.
 pub(crate) fn normalize(text: &str, default_country: &str) -> Result<String, String> {
-    let trimmed = text.trim();
     let bad = |why: &str| format!("invalid phone number \"{text}\": {why}");
-    let mut digits = String::new();
-    let mut plus = false;
-    for (i, c) in trimmed.chars().enumerate() {
-        match c {
-            '0'..='9' => digits.push(c),
-            '+' if digits.is_empty() && !plus => plus = true,
-            ' ' | '.' | '-' | '(' | ')' | '/' => {}
-            _ => return Err(bad(&format!("unexpected character {c:?} at position {}", i + 1))),
-        }
-    }
-    let international = if plus {
-        digits
-    } else if let Some(rest) = digits.strip_prefix("00") {
-        rest.to_string()
-    } else if let Some(national) = digits.strip_prefix('0') {
-        let code = calling_code(default_country)
-            .ok_or_else(|| bad(&format!("unknown default country {default_country}")))?;
-        format!("{code}{national}")
-    } else {
-        return Err(bad(
-            "expected +<country code>… or a national number starting with 0",
-        ));
-    };
-    if !(8..=15).contains(&international.len()) {
-        return Err(bad("an international number has 8 to 15 digits"));
-    }
-    if international.starts_with('0') {
-        return Err(bad("a country code never starts with 0"));
-    }
-    // French numbers: 9 digits after 33, and no trunk 0 left in.
-    if let Some(national) = international.strip_prefix("33")
-        && (national.len() != 9 || national.starts_with('0'))
+    let region = default_country
+        .to_ascii_uppercase()
+        .parse::<country::Id>()
+        .map_err(|_| bad(&format!("unknown default country {default_country}")))?;
+    let trimmed = text.trim();
+    if let Some(c) = trimmed
+        .chars()
+        .find(|c| !(c.is_ascii_digit() || " .-()/+\u{a0}".contains(*c)))
     {
-        return Err(bad("a French number has 9 digits after +33 (06 12 34 56 78)"));
+        return Err(bad(&format!("unexpected character {c:?}")));
     }
-    Ok(format!("+{international}"))
+    // `00` is the international prefix in most of Europe; libphonenumber
+    // reads it only for the default country's own prefix.
+    let written = match trimmed.strip_prefix("00") {
+        Some(rest) => format!("+{rest}"),
+        None => trimmed.to_string(),
+    };
+    let number = phonenumber::parse(Some(region), &written).map_err(|e| bad(&e.to_string()))?;
+    if !phonenumber::is_valid(&number) {
+        return Err(bad("not a valid number for its country"));
+    }
+    Ok(number.format().mode(phonenumber::Mode::E164).to_string())
 }
 
 /// GSM 03.38 basic character set.
@@ -109,47 +66,98 @@ impl std::fmt::Display for SmsEncoding {
 }
 
 /// The encoding a text needs and how many SMS segments it takes
-/// (160/153 septets in GSM-7, 70/67 UTF-16 units in UCS-2).
+/// (160/153 septets in GSM-7, 70/67 UTF-16 units in UCS-2). In a
+/// concatenated SMS an extension character's two septets, like a surrogate
+/// pair's two units, never straddle two segments: a segment that cannot
+/// take the whole character ends early.
 pub(crate) fn segments(text: &str) -> (SmsEncoding, usize) {
-    let mut septets = 0usize;
-    let mut gsm = true;
-    for c in text.chars() {
-        if GSM7_BASIC.contains(c) {
-            septets += 1;
-        } else if GSM7_EXTENDED.contains(c) {
-            septets += 2;
-        } else {
-            gsm = false;
-            break;
+    let septets: Option<Vec<usize>> = text
+        .chars()
+        .map(|c| {
+            if GSM7_BASIC.contains(c) {
+                Some(1)
+            } else if GSM7_EXTENDED.contains(c) {
+                Some(2)
+            } else {
+                None
+            }
+        })
+        .collect();
+    match septets {
+        Some(sizes) => (SmsEncoding::Gsm7, count_segments(&sizes, 160, 153)),
+        None => {
+            let units: Vec<usize> = text.chars().map(char::len_utf16).collect();
+            (SmsEncoding::Ucs2, count_segments(&units, 70, 67))
         }
     }
-    if gsm {
-        let count = if septets <= 160 { 1 } else { septets.div_ceil(153) };
-        (SmsEncoding::Gsm7, count.max(1))
-    } else {
-        let units: usize = text.chars().map(char::len_utf16).sum();
-        let count = if units <= 70 { 1 } else { units.div_ceil(67) };
-        (SmsEncoding::Ucs2, count.max(1))
+}
+
+/// Segments for characters of the given sizes: one if they fit in `single`,
+/// else as many `part`-sized segments as filling them in order takes.
+fn count_segments(sizes: &[usize], single: usize, part: usize) -> usize {
+    if sizes.iter().sum::<usize>() <= single {
+        return 1;
     }
+    let mut count = 1;
+    let mut used = 0;
+    for size in sizes {
+        if used + size > part {
+            count += 1;
+            used = 0;
+        }
+        used += size;
+    }
+    count
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// National and international numbers of the countries a city hall
+    /// meets, mobiles and landlines, each to its E.164 form.
     #[test]
-    fn normalizes_french_numbers() {
-        for input in [
-            "06 12 34 56 78",
-            "+33 6 12 34 56 78",
-            "0033612345678",
-            "(+33) 6.12.34.56.78",
-            "06-12-34-56-78",
-        ] {
-            assert_eq!(normalize(input, "FR").unwrap(), "+33612345678", "{input}");
+    fn normalizes_numbers_of_every_country() {
+        let table = [
+            ("FR", "06 12 34 56 78", "+33612345678"),
+            ("FR", "+33 6 12 34 56 78", "+33612345678"),
+            ("FR", "0033612345678", "+33612345678"),
+            ("FR", "(+33) 6.12.34.56.78", "+33612345678"),
+            ("FR", "06-12-34-56-78", "+33612345678"),
+            ("FR", "+33 (0)6 12 34 56 78", "+33612345678"),
+            ("FR", "01 42 76 40 40", "+33142764040"),
+            ("BE", "0470 12 34 56", "+32470123456"),
+            ("BE", "+32 2 279 22 11", "+3222792211"),
+            ("CH", "079 123 45 67", "+41791234567"),
+            ("FR", "+41 79 123 45 67", "+41791234567"),
+            ("LU", "621 123 456", "+352621123456"),
+            ("LU", "+352 621 123 456", "+352621123456"),
+            // Italian numbers keep their leading 0; mobiles start with 3.
+            ("IT", "06 6982 0000", "+390669820000"),
+            ("IT", "312 345 6789", "+393123456789"),
+            ("ES", "612 34 56 78", "+34612345678"),
+            ("ES", "+34 91 123 45 67", "+34911234567"),
+            ("PT", "912 345 678", "+351912345678"),
+            ("DE", "0151 23456789", "+4915123456789"),
+            ("DE", "030 123456", "+4930123456"),
+            ("GB", "07400 123456", "+447400123456"),
+            ("GB", "+44 20 7946 0018", "+442079460018"),
+            // Overseas France: Réunion, Guadeloupe, Guyane, Martinique, Mayotte.
+            ("RE", "0692 12 34 56", "+262692123456"),
+            ("FR", "+262 692 12 34 56", "+262692123456"),
+            ("GP", "0690 12 34 56", "+590690123456"),
+            ("GF", "0694 20 12 34", "+594694201234"),
+            ("MQ", "0696 12 34 56", "+596696123456"),
+            ("YT", "0639 01 23 45", "+262639012345"),
+            ("KM", "+269 321 23 45", "+2693212345"),
+        ];
+        for (country, input, e164) in table {
+            assert_eq!(
+                normalize(input, country).as_deref(),
+                Ok(e164),
+                "{country} {input}"
+            );
         }
-        assert_eq!(normalize("0470 12 34 56", "BE").unwrap(), "+32470123456");
-        assert_eq!(normalize("+41 79 123 45 67", "FR").unwrap(), "+41791234567");
     }
 
     #[test]
@@ -158,7 +166,7 @@ mod tests {
             "",
             "12345",
             "06 12 34 56",
-            "+33 06 12 34 56 78",
+            "+33 06 12 34 56 78 9",
             "06 12 34 56 78 90",
             "call me",
             "+33 6 12 34 56 7x",
@@ -166,6 +174,7 @@ mod tests {
             assert!(normalize(bad, "FR").is_err(), "{bad}");
         }
         assert!(normalize("06 12 34 56 78", "XX").is_err());
+        assert!(known_country("it") && known_country("RE") && !known_country("XX"));
     }
 
     #[test]
@@ -180,5 +189,20 @@ mod tests {
         assert_eq!(segments("Réunion à l'école"), (SmsEncoding::Gsm7, 1));
         assert_eq!(segments(&"ê".repeat(71)), (SmsEncoding::Ucs2, 2));
         assert_eq!(segments(""), (SmsEncoding::Gsm7, 1));
+    }
+
+    /// An extension character (2 septets) at a segment's end moves to the
+    /// next segment, as a surrogate pair does in UCS-2: a plain count of
+    /// septets or units said 2 segments for both texts below.
+    #[test]
+    fn extension_characters_and_surrogates_never_straddle_segments() {
+        // 152 + 154 septets = 2 × 153, but the first € cannot split.
+        let text = format!("{}{}", "a".repeat(152), "€".repeat(77));
+        assert_eq!(segments(&text), (SmsEncoding::Gsm7, 3));
+        assert_eq!(segments(&"a".repeat(306)), (SmsEncoding::Gsm7, 2));
+        // UCS-2: 66 units then emoji (surrogate pairs, 2 units each).
+        let text = format!("{}{}", "ê".repeat(66), "😀".repeat(34));
+        assert_eq!(segments(&text), (SmsEncoding::Ucs2, 3));
+        assert_eq!(segments(&"ê".repeat(134)), (SmsEncoding::Ucs2, 2));
     }
 }

@@ -182,13 +182,12 @@ impl SmsConfig {
                 }
             }
         }
-        if crate::phone::calling_code(&sms.default_country).is_none() {
+        if !crate::phone::known_country(&sms.default_country) {
             return Err(fail(
                 "sms.default_country",
                 format!(
-                    "unknown country \"{}\" (known: {})",
-                    sms.default_country,
-                    crate::phone::known_countries()
+                    "unknown country \"{}\" (an ISO 3166 code: FR, BE, IT, RE…)",
+                    sms.default_country
                 ),
             ));
         }

@@ -81,7 +81,7 @@ fn json_gateway_sends_normalized_numbers_and_stores_ids() {
     config(&env, &server.url("/send"), "");
     let ids = enqueue(
         &env,
-        &["06 12 34 56 78", "+33 7 00 00 00 09", "0612345678"],
+        &["06 12 34 56 78", "+33 7 30 00 00 09", "0612345678"],
         "Votre passeport est prêt à la mairie.",
     );
     assert_eq!(ids.len(), 2, "duplicates are one row");
@@ -307,7 +307,13 @@ fn bad_numbers_and_missing_gateway_change_nothing() {
     config(&env, &server.url("/send"), "");
     env.publik().args(["state", "info"]).assert().success();
     let before = env.counts();
-    for bad in ["12345", "06 12 34", "+33 06 12 34 56 78", "call me"] {
+    for bad in [
+        "12345",
+        "06 12 34",
+        "+33 6 12 34 56 78 9",
+        "+33 05 55 55",
+        "call me",
+    ] {
         let out = env
             .publik()
             .args([
