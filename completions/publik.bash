@@ -4493,7 +4493,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__queue__subcmd__list)
-            opts="-v -q -h -V --status --channel --to --tag --since --limit --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            opts="-v -q -h -V --status --channel --to --tag --since --limit --json-lines --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

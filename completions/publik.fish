@@ -283,11 +283,12 @@ push\t'Web Push notifications'"
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l to -d 'Only this recipient' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l tag -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l since -d 'Only messages created within this long, e.g. 24h' -r
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l limit -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l limit -d 'At most N messages, 0 for all [default: 100 in a table, all with --json or --json-lines]' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l json-lines -d 'One JSON object a line, written as the rows are read (postqueue -j)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'

@@ -36,8 +36,14 @@ pub enum QueueCommand {
         /// Only messages created within this long, e.g. 24h
         #[arg(long, value_name = "DURATION")]
         since: Option<Duration>,
+        /// At most N messages, 0 for all [default: 100 in a table, all
+        /// with --json or --json-lines]
         #[arg(long, value_name = "N")]
         limit: Option<u32>,
+        /// One JSON object a line, written as the rows are read
+        /// (postqueue -j)
+        #[arg(long)]
+        json_lines: bool,
     },
     /// One message: recipients, headers, body preview, attachments, history
     Show { id: i64 },
@@ -141,6 +147,13 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
         };
         return check(ctx, limits);
     }
+    if matches!(args.command, QueueCommand::List { json_lines: true, .. })
+        && ctx.output == render::Output::Json
+    {
+        return Err(
+            crate::exit_codes::Usage("--json-lines and --json are two formats: choose one".into()).into(),
+        );
+    }
     let mut store = ctx.store()?;
     let actor = ops::actor("queue");
     match args.command {
@@ -151,7 +164,20 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             tag,
             since,
             limit,
+            json_lines,
         } => {
+            let format = match (json_lines, ctx.output) {
+                (true, _) => render::ListFormat::JsonLines,
+                (false, render::Output::Json) => render::ListFormat::Json,
+                (false, render::Output::Text) => render::ListFormat::Table,
+            };
+            // A table is for eyes: a page by default. Scripts get everything.
+            let limit = match (limit, format) {
+                (Some(0), _) => None,
+                (Some(n), _) => Some(n),
+                (None, render::ListFormat::Table) => Some(DEFAULT_LIST_LIMIT),
+                (None, _) => None,
+            };
             let filter = ListFilter {
                 statuses: status,
                 channel,
@@ -160,7 +186,9 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
                 since: since.map(|d| clock::now() - d.chrono()),
                 limit,
             };
-            render::messages(&ops::inspect::list(&store, &filter)?, ctx.output)
+            let mut list = render::MessageList::new(format);
+            let more = ops::inspect::list(&store, &filter, |message| list.push(message))?;
+            list.finish(more)
         }
         QueueCommand::Show { id } => {
             render::message_detail(&ops::inspect::show(&store, ctx.config()?, id)?, ctx.output)
@@ -210,6 +238,9 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
         }
     }
 }
+
+/// Rows a `queue list` table shows unless `--limit` says otherwise.
+const DEFAULT_LIST_LIMIT: u32 = 100;
 
 /// Ids when given (a verb that may select by `--status` instead).
 fn optional_ids(given: &[String]) -> anyhow::Result<Vec<i64>> {

@@ -10,8 +10,26 @@ use crate::exit_codes::{bad_field, bad_input};
 use crate::queue_words::{Channel, Status};
 use crate::store::{Attachment, ChangeRefused, Event, ListFilter, Message, StatusCount, Store};
 
-pub(crate) fn list(store: &Store, filter: &ListFilter) -> anyhow::Result<Vec<Message>> {
-    store.list(filter).context("cannot list the queue")
+/// The rows `filter` selects, handed to `each` as they are read; then how
+/// many more there were past the limit.
+pub(crate) fn list(
+    store: &Store,
+    filter: &ListFilter,
+    mut each: impl FnMut(Message) -> anyhow::Result<()>,
+) -> anyhow::Result<i64> {
+    store.for_scans().context("cannot read the state")?;
+    let mut listed = 0u32;
+    store
+        .list_each(filter, |message| {
+            listed += 1;
+            each(message)
+        })
+        .context("cannot list the queue")?;
+    let Some(limit) = filter.limit.filter(|limit| listed >= *limit) else {
+        return Ok(0);
+    };
+    let total = store.count(filter).context("cannot count the queue")?;
+    Ok((total - i64::from(limit)).max(0))
 }
 
 /// Everything about one row, for `queue show`.

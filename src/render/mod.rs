@@ -72,6 +72,10 @@ pub(crate) fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
 }
 
 fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    table_of(header, rows).to_string()
+}
+
+fn table_of(header: &[&str], rows: Vec<Vec<String>>) -> tabled::Table {
     let mut builder = Builder::default();
     builder.push_record(header.iter().map(|h| h.to_string()));
     for row in rows {
@@ -79,7 +83,7 @@ fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
     }
     let mut table = builder.build();
     table.with(Style::psql());
-    table.to_string()
+    table
 }
 
 fn local(time: Option<Timestamp>) -> String {

@@ -37,14 +37,115 @@ const MESSAGE_HEADER: [&str; 9] = [
     "last error",
 ];
 
-pub(crate) fn messages(messages: &[Message], output: Output) -> anyhow::Result<()> {
-    if output == Output::Json {
-        return json(messages);
+/// How `queue list` writes: a table, one JSON array, or one JSON object a
+/// line (`--json-lines`, as `postqueue -j`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ListFormat {
+    Table,
+    Json,
+    JsonLines,
+}
+
+/// A table holds this many rows before it is printed: columns are sized
+/// per page, memory stays flat for any listing.
+const PAGE_ROWS: usize = 500;
+
+/// `queue list`'s output, written row by row as the rows are read.
+pub(crate) struct MessageList {
+    format: ListFormat,
+    page: Vec<Message>,
+    /// Rows written so far.
+    written: usize,
+    /// The terminal's width when stdout is one: tables are cut to it.
+    width: Option<usize>,
+    /// Buffered: stdout is line-buffered, a write per line was most of
+    /// the time of a big listing.
+    stdout: std::io::BufWriter<std::io::StdoutLock<'static>>,
+}
+
+impl MessageList {
+    pub(crate) fn new(format: ListFormat) -> MessageList {
+        use std::io::IsTerminal;
+        let stdout = std::io::stdout();
+        let width = if stdout.is_terminal() {
+            terminal_size::terminal_size().map(|(width, _)| usize::from(width.0))
+        } else {
+            None
+        };
+        MessageList {
+            format,
+            page: Vec::new(),
+            written: 0,
+            width,
+            stdout: std::io::BufWriter::with_capacity(64 * 1024, stdout.lock()),
+        }
     }
-    if messages.is_empty() {
-        return Ok(());
+
+    pub(crate) fn push(&mut self, message: Message) -> anyhow::Result<()> {
+        use std::io::Write;
+        match self.format {
+            ListFormat::Table => {
+                self.page.push(message);
+                if self.page.len() == PAGE_ROWS {
+                    self.write_page()?;
+                }
+            }
+            ListFormat::JsonLines => {
+                serde_json::to_writer(&mut self.stdout, &message)?;
+                self.stdout.write_all(b"\n")?;
+            }
+            ListFormat::Json => {
+                // serde_json's pretty array, one element at a time.
+                let opening: &[u8] = if self.written == 0 { b"[\n" } else { b",\n" };
+                self.stdout.write_all(opening)?;
+                let text = serde_json::to_string_pretty(&message)?;
+                for (i, line) in text.lines().enumerate() {
+                    if i > 0 {
+                        self.stdout.write_all(b"\n")?;
+                    }
+                    write!(self.stdout, "  {line}")?;
+                }
+            }
+        }
+        self.written += 1;
+        Ok(())
     }
-    Ok(out(&table(&MESSAGE_HEADER, message_rows(messages)))?)
+
+    fn write_page(&mut self) -> anyhow::Result<()> {
+        use std::io::Write;
+        if self.page.is_empty() {
+            return Ok(());
+        }
+        let mut table = super::table_of(&MESSAGE_HEADER, message_rows(&self.page));
+        if let Some(width) = self.width {
+            table.with(
+                tabled::settings::Width::truncate(width)
+                    .suffix("…")
+                    .priority(tabled::settings::peaker::PriorityMax::left()),
+            );
+        }
+        writeln!(self.stdout, "{table}")?;
+        self.page.clear();
+        Ok(())
+    }
+
+    /// Ends the listing; `more` rows were left out by the limit.
+    pub(crate) fn finish(mut self, more: i64) -> anyhow::Result<()> {
+        use std::io::Write;
+        match self.format {
+            ListFormat::Table => {
+                self.write_page()?;
+                if more > 0 {
+                    writeln!(self.stdout, "… {more} more (--limit N, or --limit 0 for all)")?;
+                }
+            }
+            ListFormat::Json if self.written == 0 => writeln!(self.stdout, "[]")?,
+            ListFormat::Json => self.stdout.write_all(b"\n]\n")?,
+            ListFormat::JsonLines => {}
+        }
+        self.stdout.flush()?;
+        Ok(())
+    }
 }
 
 pub(crate) fn run_report(report: &RunReport, dry_run: bool, output: Output) -> anyhow::Result<()> {

@@ -350,7 +350,38 @@ impl Store {
             .collect()
     }
 
-    pub fn list(&self, filter: &ListFilter) -> rusqlite::Result<Vec<Message>> {
+    /// The rows `filter` selects, oldest first, handed to `each` one at a
+    /// time: memory stays flat whatever the queue holds.
+    pub fn list_each<E: From<rusqlite::Error>>(
+        &self,
+        filter: &ListFilter,
+        mut each: impl FnMut(Message) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let (clause, values) = Self::list_clause(filter);
+        let mut sql = format!("SELECT {MESSAGE_COLUMNS} FROM messages{clause} ORDER BY id");
+        if let Some(limit) = filter.limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
+        let mut statement = self.conn.prepare(&sql)?;
+        let mut rows = statement.query(params_from_iter(values))?;
+        while let Some(row) = rows.next()? {
+            each(Message::from_row(row)?)?;
+        }
+        Ok(())
+    }
+
+    /// How many rows `filter` selects, its limit aside.
+    pub fn count(&self, filter: &ListFilter) -> rusqlite::Result<i64> {
+        let (clause, values) = Self::list_clause(filter);
+        self.conn.query_row(
+            &format!("SELECT count(*) FROM messages{clause}"),
+            params_from_iter(values),
+            |row| row.get(0),
+        )
+    }
+
+    /// ` WHERE …` for a filter (empty when it selects everything).
+    fn list_clause(filter: &ListFilter) -> (String, Vec<Value>) {
         let mut clauses: Vec<String> = Vec::new();
         let mut values: Vec<Value> = Vec::new();
         if !filter.statuses.is_empty() {
@@ -375,19 +406,10 @@ impl Store {
             values.push(Value::Text(clock::to_db(since)));
             clauses.push(format!("created_at >= ?{}", values.len()));
         }
-        let mut sql = format!("SELECT {MESSAGE_COLUMNS} FROM messages");
-        if !clauses.is_empty() {
-            sql.push_str(" WHERE ");
-            sql.push_str(&clauses.join(" AND "));
+        if clauses.is_empty() {
+            return (String::new(), values);
         }
-        sql.push_str(" ORDER BY id");
-        if let Some(limit) = filter.limit {
-            sql.push_str(&format!(" LIMIT {limit}"));
-        }
-        self.conn
-            .prepare(&sql)?
-            .query_map(params_from_iter(values), Message::from_row)?
-            .collect()
+        (format!(" WHERE {}", clauses.join(" AND ")), values)
     }
 
     pub fn status_counts(&self) -> rusqlite::Result<Vec<StatusCount>> {

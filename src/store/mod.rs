@@ -114,6 +114,12 @@ impl Store {
         Ok(store)
     }
 
+    /// For a command that only reads through the whole state (a listing):
+    /// a small page cache, since each page is read once; memory stays flat.
+    pub fn for_scans(&self) -> rusqlite::Result<()> {
+        self.conn.pragma_update(None, "cache_size", -4096)
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -1346,3 +1346,72 @@ fn a_progress_bar_only_at_a_terminal() {
     let out = env.publik().arg("send-queue").output().unwrap();
     assert!(out.status.success() && out.stderr.is_empty(), "{out:?}");
 }
+
+/// `queue list`: a table shows 100 rows and says how many more; `--limit 0`
+/// shows all; `--json` and `--json-lines` (one object a line, as
+/// `postqueue -j`) give scripts every row; at a terminal the table fits
+/// its width, piped it is whole.
+#[test]
+fn queue_list_pages_streams_and_fits_the_terminal() {
+    let env = Env::new();
+    common::enqueue_bulk(&env, 130);
+    let table = env.publik().args(["queue", "list"]).output().unwrap();
+    let text = String::from_utf8_lossy(&table.stdout).to_string();
+    assert_eq!(text.lines().count(), 2 + 100 + 1, "{text}");
+    assert!(
+        text.ends_with("… 30 more (--limit N, or --limit 0 for all)\n"),
+        "{text}"
+    );
+    let all = env
+        .publik()
+        .args(["queue", "list", "--limit", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&all.stdout).lines().count(), 2 + 130);
+    assert_eq!(env.json(&["queue", "list"]).as_array().unwrap().len(), 130);
+    assert_eq!(
+        env.json(&["queue", "list", "--limit", "5"])
+            .as_array()
+            .unwrap()
+            .len(),
+        5
+    );
+    assert_eq!(
+        env.json(&["queue", "list", "--status", "held"]),
+        serde_json::json!([])
+    );
+
+    let lines = env
+        .publik()
+        .args(["queue", "list", "--json-lines"])
+        .output()
+        .unwrap();
+    let lines = String::from_utf8(lines.stdout).unwrap();
+    let objects: Vec<Value> = lines.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(objects.len(), 130);
+    assert_eq!(objects[129]["recipient"], "user129@example.org");
+    assert!(lines.lines().next().unwrap().starts_with('{'));
+
+    // At a 60-column terminal (script(1) gives one), no line is wider.
+    let bin = assert_cmd::cargo::cargo_bin!("publik");
+    let output = std::process::Command::new("script")
+        .args([
+            "-qfec",
+            &format!("stty rows 24 cols 60; {} queue list --limit 3", bin.display()),
+            "/dev/null",
+        ])
+        .env("PUBLIK_STATE", env.state())
+        .env_remove("PUBLIK_CONFIG")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&output.stdout).to_string();
+    assert_eq!(shown.lines().filter(|l| l.contains("| 0 ")).count(), 3, "{shown}");
+    for line in shown.lines() {
+        assert!(line.trim_end().chars().count() <= 60, "{line:?}");
+    }
+    let piped = String::from_utf8_lossy(&table.stdout).to_string();
+    assert!(
+        piped.lines().any(|l| l.chars().count() > 60),
+        "piped: whole width"
+    );
+}
