@@ -10,6 +10,7 @@ mod foundation;
 mod ics;
 mod maarch;
 mod newsletter;
+mod package;
 mod push;
 mod queue;
 mod relay;
