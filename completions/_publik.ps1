@@ -61,7 +61,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('run-jump', 'run-jump', [CompletionResultType]::ParameterValue, 'Run the jump an action link names (the same checks as its web page)')
             [CompletionResult]::new('purge-tokens', 'purge-tokens', [CompletionResultType]::ParameterValue, 'Delete the action links that can no longer act (the nightly cron job)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages, one per command (publik.1, publik-send-queue.1, ...), and publik.yaml.5')
             [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'The sites of this installation (one directory each in the tenants directory)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1975,7 +1975,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('run-jump', 'run-jump', [CompletionResultType]::ParameterValue, 'Run the jump an action link names (the same checks as its web page)')
             [CompletionResult]::new('purge-tokens', 'purge-tokens', [CompletionResultType]::ParameterValue, 'Delete the action links that can no longer act (the nightly cron job)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages, one per command (publik.1, publik-send-queue.1, ...), and publik.yaml.5')
             [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'The sites of this installation (one directory each in the tenants directory)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break

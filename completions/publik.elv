@@ -58,7 +58,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand run-jump 'Run the jump an action link names (the same checks as its web page)'
             cand purge-tokens 'Delete the action links that can no longer act (the nightly cron job)'
             cand completions 'Print a shell completion script'
-            cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
+            cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...), and publik.yaml.5'
             cand tenant 'The sites of this installation (one directory each in the tenants directory)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1811,7 +1811,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand run-jump 'Run the jump an action link names (the same checks as its web page)'
             cand purge-tokens 'Delete the action links that can no longer act (the nightly cron job)'
             cand completions 'Print a shell completion script'
-            cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...)'
+            cand man 'Write man pages, one per command (publik.1, publik-send-queue.1, ...), and publik.yaml.5'
             cand tenant 'The sites of this installation (one directory each in the tenants directory)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }

@@ -1,9 +1,14 @@
+//! `publik man`: a page per command (publik.1, publik-send-queue.1, …) with
+//! the sections a sysadmin looks for (EXIT STATUS, ENVIRONMENT, FILES,
+//! EXAMPLES), and publik.yaml(5) made from the same template `init` writes.
+
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use clap::CommandFactory;
 
-/// Write man pages, one per command (publik.1, publik-send-queue.1, ...)
+/// Write man pages, one per command (publik.1, publik-send-queue.1, ...), and publik.yaml.5
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// Output directory
@@ -13,20 +18,264 @@ pub struct Args {
 
 pub fn exec(args: Args) -> anyhow::Result<()> {
     std::fs::create_dir_all(&args.dir).with_context(|| format!("cannot create {}", args.dir.display()))?;
-    write_pages(&crate::cli::Cli::command(), "publik", &args.dir)
+    write_pages(&crate::cli::Cli::command(), "publik", None, &args.dir)?;
+    let path = args.dir.join("publik.yaml.5");
+    std::fs::write(&path, config_page()).with_context(|| format!("cannot write {}", path.display()))
 }
 
-fn write_pages(command: &clap::Command, name: &str, dir: &Path) -> anyhow::Result<()> {
+fn write_pages(command: &clap::Command, name: &str, parent: Option<&str>, dir: &Path) -> anyhow::Result<()> {
     let command = command
         .clone()
         .name(name.to_string())
-        .bin_name(name.replace('-', " "));
+        .bin_name(name.replace('-', " "))
+        // `help` is not a page: the SUBCOMMANDS section must not name one.
+        .disable_help_subcommand(true);
+    let man = clap_mangen::Man::new(command.clone());
     let mut page = Vec::new();
-    clap_mangen::Man::new(command.clone()).render(&mut page)?;
+    man.render_title(&mut page)?;
+    man.render_name_section(&mut page)?;
+    man.render_synopsis_section(&mut page)?;
+    man.render_description_section(&mut page)?;
+    if command.get_arguments().any(|a| !a.is_hide_set()) {
+        man.render_options_section(&mut page)?;
+    }
+    if command.get_subcommands().next().is_some() {
+        man.render_subcommands_section(&mut page)?;
+    }
+    page.extend_from_slice(sections(name, parent).as_bytes());
+    if command.get_version().is_some() || command.get_long_version().is_some() {
+        man.render_version_section(&mut page)?;
+    }
     let path = dir.join(format!("{name}.1"));
     std::fs::write(&path, page).with_context(|| format!("cannot write {}", path.display()))?;
-    for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
-        write_pages(sub, &format!("{name}-{}", sub.get_name()), dir)?;
+    for sub in command.get_subcommands() {
+        write_pages(sub, &format!("{name}-{}", sub.get_name()), Some(name), dir)?;
     }
     Ok(())
+}
+
+/// Text for roff: backslashes and hyphens escaped, no line starting with
+/// a control character.
+fn roff(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let line = line.replace('\\', "\\e").replace('-', "\\-");
+            if line.starts_with('.') || line.starts_with('\'') {
+                format!("\\&{line}")
+            } else {
+                line
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `.TP` items: a term in bold, its description.
+fn items(out: &mut String, items: &[(&str, &str)]) {
+    for (term, text) in items {
+        let _ = write!(out, ".TP\n\\fB{}\\fR\n{}\n", roff(term), roff(text));
+    }
+}
+
+const EXIT_STATUS: &[(&str, &str)] = &[
+    (
+        "0",
+        "Done. Messages that failed are recorded in the state; that is not a failure of the run.",
+    ),
+    (
+        "1",
+        "Runtime failure: the state file is unusable, an I/O error, a channel that cannot send (not configured).",
+    ),
+    ("2", "Usage error: unknown option, missing argument."),
+    (
+        "65",
+        "Bad input data (config, YAML, JSON, address, date, duration, token, a flag value); nothing was changed.",
+    ),
+    (
+        "75",
+        "Temporary failure: a peer (SMTP server, gateway, push service, Maarch) is down; the next run catches up.",
+    ),
+];
+
+const CHECK_STATUS: &[(&str, &str)] = &[
+    ("0", "OK."),
+    (
+        "1",
+        "WARNING: a due message has waited --warn-age, or --warn-failed failed in 24 hours.",
+    ),
+    ("2", "CRITICAL: the same with --crit-age or --crit-failed."),
+    ("3", "UNKNOWN: the state cannot be read."),
+];
+
+const ENVIRONMENT: &[(&str, &str)] = &[
+    ("PUBLIK_CONFIG", "The config file, when --config is not given."),
+    (
+        "PUBLIK_STATE",
+        "The state file, when --state is not given (never for a tenant: a site's state is in its directory).",
+    ),
+    (
+        "PUBLIK_TENANTS_DIR",
+        "The tenants directory, before the config's tenants_dir.",
+    ),
+    (
+        "JOURNAL_STREAM",
+        "Set by systemd: when it names stderr, each line starts with its syslog priority (<3> errors, <4> warnings, <6> info).",
+    ),
+];
+
+const FILES: &[(&str, &str)] = &[
+    (
+        "/etc/publik/config.yaml",
+        "The config file of the Debian package (see publik.yaml(5)); else ./publik.yaml.",
+    ),
+    (
+        "/var/lib/publik/publik.sqlite3",
+        "The state of the Debian package: the queue, its history, forms, links, subscriptions (SQLite, WAL mode).",
+    ),
+    (
+        "STATE.link-key",
+        "The key action links and unsubscribe links are made from, beside the state; keep it out of the state's backups.",
+    ),
+    (
+        "/var/lib/publik/tenants/DOMAIN/",
+        "One directory per site: its publik.yaml laid over the main one, and its own state.",
+    ),
+];
+
+/// Commands with examples worth a section: (page, lines).
+const EXAMPLES: &[(&str, &[&str])] = &[
+    (
+        "publik",
+        &[
+            "publik init --dir /etc/publik",
+            "echo 'Bonjour' | publik enqueue email --to citoyen@example.org --subject Demande --text -",
+            "publik send-queue -v",
+            "publik --all-tenants send-queue --time-limit 50s",
+        ],
+    ),
+    (
+        "publik-send-queue",
+        &[
+            "* * * * *  publik send-queue --time-limit 50s      # crontab",
+            "publik send-queue --id 42 --id 43                  # just those, now (postqueue -i)",
+            "publik send-queue --dry-run",
+        ],
+    ),
+    (
+        "publik-retry-queue",
+        &["*/5 * * * *  publik retry-queue --time-limit 4m   # crontab"],
+    ),
+    (
+        "publik-send-webpush",
+        &["* * * * *  publik send-webpush --max-age 24h    # crontab"],
+    ),
+    (
+        "publik-feed-mail-maarch",
+        &["*/10 * * * *  publik feed-mail-maarch          # crontab"],
+    ),
+    (
+        "publik-queue-list",
+        &[
+            "publik queue list --status error,failed",
+            "publik queue list --limit 0 --json-lines | jq -r 'select(.attempts > 3) | .id'",
+        ],
+    ),
+    (
+        "publik-queue-hold",
+        &[
+            "publik queue hold --status pending",
+            "publik queue list --status held",
+        ],
+    ),
+    (
+        "publik-queue-release",
+        &["publik queue list --status held --json-lines | jq .id | publik queue release -"],
+    ),
+    (
+        "publik-queue-delete",
+        &["publik queue delete - < ids.txt      # as postsuper -d -"],
+    ),
+    (
+        "publik-queue-check",
+        &["publik queue check --warn-age 15m --crit-age 1h --channel email"],
+    ),
+    (
+        "publik-queue-stats",
+        &["publik queue stats --format openmetrics > /var/lib/node_exporter/textfile/publik.prom"],
+    ),
+    (
+        "publik-state-backup",
+        &["40 2 * * *  publik state backup /var/backups/publik/publik.sqlite3   # crontab"],
+    ),
+    (
+        "publik-newsletter-send",
+        &["publik newsletter send --template lettre --group quartier-nord --var mois=juin"],
+    ),
+    (
+        "publik-group-import",
+        &["publik group import quartier-nord members.csv --skip-invalid"],
+    ),
+    (
+        "publik-serve",
+        &["publik serve            # behind a reverse proxy; see examples/nginx/"],
+    ),
+];
+
+/// EXIT STATUS, ENVIRONMENT, FILES, EXAMPLES and SEE ALSO of a page.
+fn sections(name: &str, parent: Option<&str>) -> String {
+    let mut out = String::new();
+    out.push_str(".SH \"EXIT STATUS\"\n");
+    items(
+        &mut out,
+        if name == "publik-queue-check" {
+            CHECK_STATUS
+        } else {
+            EXIT_STATUS
+        },
+    );
+    if name != "publik-completions" && name != "publik-man" {
+        out.push_str(".SH ENVIRONMENT\n");
+        items(&mut out, ENVIRONMENT);
+        out.push_str(".SH FILES\n");
+        items(&mut out, FILES);
+    }
+    if let Some((_, lines)) = EXAMPLES.iter().find(|(page, _)| *page == name) {
+        out.push_str(".SH EXAMPLES\n.nf\n");
+        for line in *lines {
+            out.push_str(&roff(line));
+            out.push('\n');
+        }
+        out.push_str(".fi\n");
+    }
+    out.push_str(".SH \"SEE ALSO\"\n");
+    let mut see = vec!["\\fBpublik.yaml\\fR(5)".to_string()];
+    if let Some(parent) = parent {
+        see.push(format!("\\fB{}\\fR(1)", roff(parent)));
+    }
+    out.push_str(&see.join(", "));
+    out.push('\n');
+    out
+}
+
+/// publik.yaml(5): the commented template `publik init` writes, which
+/// lists every key with its default; one source, so they cannot drift.
+fn config_page() -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        ".TH PUBLIK.YAML 5 \"\" \"publik {}\"\n.SH NAME\npublik.yaml \\- publik configuration file\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    out.push_str(
+        ".SH DESCRIPTION\nOne YAML file: \\fB\\-\\-config\\fR, else \\fB$PUBLIK_CONFIG\\fR, else \
+         \\fI./publik.yaml\\fR, else \\fI/etc/publik/config.yaml\\fR, else built\\-in defaults. \
+         Unknown keys are errors; a bad value is reported with the file, line and key path \
+         (exit 65). Relative paths are relative to the file's directory. \
+         \\fBpublik config check\\fR validates it and prints the settings in effect. \
+         The reference below is what \\fBpublik init\\fR writes: every key with its default.\n",
+    );
+    out.push_str(".SH REFERENCE\n.nf\n");
+    out.push_str(&roff(crate::config::TEMPLATE));
+    out.push_str("\n.fi\n.SH \"SEE ALSO\"\n\\fBpublik\\fR(1), \\fBpublik\\-config\\-check\\fR(1), \\fBpublik\\-init\\fR(1)\n");
+    out
 }

@@ -251,6 +251,52 @@ fn man_pages_and_completions_are_up_to_date() {
     }
     let main_page = common::read(&repo.join("man/publik.1"));
     assert!(main_page.contains("75"), "exit codes documented in publik(1)");
+    // Every page: an EXIT STATUS section, and no page it points to missing.
+    let pages: std::collections::HashSet<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for page in &pages {
+        let text = common::read(&dir.join(page));
+        if page.ends_with(".1") {
+            assert!(text.contains(".SH \"EXIT STATUS\""), "{page}");
+            assert!(
+                text.contains(".SH ENVIRONMENT")
+                    || page.starts_with("publik-man")
+                    || page.starts_with("publik-completions"),
+                "{page}"
+            );
+        }
+        // References look like \fBpublik\-queue\-list\fR(1).
+        for reference in text.split("\\fB").skip(1) {
+            let Some((name, rest)) = reference.split_once("\\fR(") else {
+                continue;
+            };
+            let section = &rest[..1];
+            if name.starts_with("publik") {
+                let file = format!("{}.{section}", name.replace("\\-", "-"));
+                assert!(
+                    pages.contains(&file),
+                    "{page} points to {file}, which is not generated"
+                );
+            }
+        }
+    }
+    let send_queue = common::read(&dir.join("publik-send-queue.1"));
+    assert!(
+        send_queue.contains(".SH EXAMPLES") && send_queue.contains("crontab"),
+        "{send_queue}"
+    );
+    // publik.yaml(5) is the template init writes: every key is in it.
+    let config_page = common::read(&dir.join("publik.yaml.5"));
+    for key in [
+        "state: null",
+        "default_country: FR",
+        "max_attempts: 5",
+        "public_url:",
+    ] {
+        assert!(config_page.contains(key), "{key}");
+    }
     for (shell, file) in [
         ("bash", "publik.bash"),
         ("zsh", "_publik"),

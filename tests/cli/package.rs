@@ -42,6 +42,7 @@ fn the_deb_installs_what_a_debian_service_needs() {
         ("/usr/lib/tmpfiles.d/publik.conf", "-rw-r--r--"),
         ("/usr/share/man/man1/publik.1.gz", "-rw-r--r--"),
         ("/usr/share/man/man1/publik-send-queue.1.gz", "-rw-r--r--"),
+        ("/usr/share/man/man5/publik.yaml.5.gz", "-rw-r--r--"),
         ("/usr/share/bash-completion/completions/publik", "-rw-r--r--"),
         ("/usr/share/zsh/vendor-completions/_publik", "-rw-r--r--"),
         ("/usr/share/fish/vendor_completions.d/publik.fish", "-rw-r--r--"),
