@@ -1,5 +1,5 @@
 //! How far a long run is, for whoever shows it (a bar on a terminal); the
-//! domain reports, the CLI draws. Under cron nothing listens.
+//! domain reports, the CLI draws (nothing, under cron).
 
 /// Told as a long run goes. `Sync`: the queue's lanes report from their
 /// threads.
@@ -9,8 +9,3 @@ pub(crate) trait Progress: Sync {
     /// `n` more items done.
     fn advance(&self, _n: u64) {}
 }
-
-/// Nobody watching.
-pub(crate) struct Unwatched;
-
-impl Progress for Unwatched {}

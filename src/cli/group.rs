@@ -71,9 +71,9 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             file,
             skip_invalid,
         } => {
-            let file = input::text("file", &file)?;
+            let file = input::reader("file", &file)?;
             let bar = progress::bar(ctx, "importing");
-            let report = ops::newsletter::import(&mut store, &slug, &file, skip_invalid, &bar)?;
+            let report = ops::newsletter::import(&mut store, &slug, file, skip_invalid, &bar)?;
             drop(bar);
             render::add_report(&report, ctx.output)
         }

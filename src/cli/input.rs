@@ -21,6 +21,17 @@ pub(crate) fn bytes(field: &str, path: &Path) -> anyhow::Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| bad_field(field, format!("cannot read {}: {e}", path.display())))
 }
 
+/// A file, or standard input for `-`, to read as it goes (an import of
+/// any size in flat memory).
+pub(crate) fn reader(field: &str, path: &Path) -> anyhow::Result<Box<dyn std::io::BufRead>> {
+    if path == Path::new("-") {
+        return Ok(Box::new(std::io::stdin().lock()));
+    }
+    let file = std::fs::File::open(path)
+        .map_err(|e| bad_field(field, format!("cannot read {}: {e}", path.display())))?;
+    Ok(Box::new(std::io::BufReader::with_capacity(64 * 1024, file)))
+}
+
 /// A text file, or standard input for `-`; UTF-8.
 pub(crate) fn text(field: &str, path: &Path) -> anyhow::Result<String> {
     String::from_utf8(bytes(field, path)?)

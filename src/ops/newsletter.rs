@@ -2,6 +2,8 @@
 //! templates, and `newsletter send`, which queues one email row per active
 //! member in one transaction, each with its own unsubscribe token.
 
+use std::io::{BufRead, Read};
+
 use anyhow::Context;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -15,7 +17,7 @@ use crate::ops::email::{EmailContent, NewsletterPart};
 use crate::ops::template;
 use crate::progress::Progress;
 use crate::queue_words::Channel;
-use crate::store::{Group, Member, MemberStatus, NewMember, NewRow, Store, Template};
+use crate::store::{Group, Member, MemberRow, MemberStatus, NewMember, NewRow, Store, Template};
 use crate::token;
 
 fn group(store: &Store, slug: &str) -> anyhow::Result<Group> {
@@ -53,8 +55,10 @@ pub(crate) struct AddReport {
     pub added: usize,
     /// Already members (active or unsubscribed): left as they were.
     pub already: usize,
-    /// `import --skip-invalid`: the lines that were skipped.
+    /// `import --skip-invalid`: the lines that were skipped (the first
+    /// hundred; `invalid_count` counts them all).
     pub invalid: Vec<InvalidLine>,
+    pub invalid_count: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -82,53 +86,71 @@ pub(crate) fn add_members(store: &mut Store, slug: &str, addresses: &[String]) -
                 .map_err(|e| bad_input(format!("{e}; nothing was added")))
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let added = store.add_members(group.id, &members, &crate::progress::Unwatched)?;
+    let added = store.add_members(group.id, &members)?;
     Ok(AddReport {
         added,
         already: members.len() - added,
         invalid: Vec::new(),
+        invalid_count: 0,
     })
 }
 
 /// The members of a CSV with a header row naming an `email` column (other
 /// columns become attributes), or of a plain list, one address a line.
-fn parse_members(text: &str) -> anyhow::Result<(Vec<NewMember>, Vec<InvalidLine>)> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut members = Vec::new();
-    let mut invalid = Vec::new();
-    let first = text.lines().next().unwrap_or_default();
-    let delimiter = if first.matches(';').count() > first.matches(',').count() {
+fn parse_members(
+    mut reader: impl BufRead,
+    mut each: impl FnMut(Result<NewMember, InvalidLine>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let not_text = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::InvalidData => bad_field("file", "is not UTF-8 text"),
+        _ => anyhow::Error::new(e).context("cannot read the members file"),
+    };
+    let mut first = String::new();
+    reader.read_line(&mut first).map_err(not_text)?;
+    let first = first
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(first);
+    let head = first.trim_end_matches(['\r', '\n']);
+    let delimiter = if head.matches(';').count() > head.matches(',').count() {
         b';'
     } else {
         b','
     };
-    let header_has_email = first
+    let header_has_email = head
         .split(delimiter as char)
         .any(|f| f.trim().trim_matches('"').eq_ignore_ascii_case("email"));
+    // The first line, read to look at it, goes back in front of the rest.
+    let whole = std::io::Cursor::new(first.clone().into_bytes()).chain(reader);
     if header_has_email {
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(false)
             .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
+            .from_reader(whole);
         let headers: Vec<String> = reader.headers()?.iter().map(|h| h.to_string()).collect();
         let email_col = headers
             .iter()
             .position(|h| h.eq_ignore_ascii_case("email"))
             .unwrap_or(0);
-        for record in reader.records() {
-            let record = match record {
-                Ok(record) => record,
+        let mut record = csv::StringRecord::new();
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) if e.is_io_error() => {
+                    return Err(anyhow::Error::new(e).context("cannot read the members file"));
+                }
                 Err(e) => {
                     let line = e.position().map(|p| p.line()).unwrap_or(0);
-                    invalid.push(InvalidLine {
+                    each(Err(InvalidLine {
                         line,
                         value: String::new(),
                         error: e.to_string(),
-                    });
+                    }))?;
                     continue;
                 }
-            };
+            }
             let line = record.position().map(|p| p.line()).unwrap_or(0);
             let value = record.get(email_col).unwrap_or_default().to_string();
             match normalize_email(&value) {
@@ -139,66 +161,96 @@ fn parse_members(text: &str) -> anyhow::Result<(Vec<NewMember>, Vec<InvalidLine>
                         .filter(|(h, _)| !h.eq_ignore_ascii_case("email") && !h.is_empty())
                         .map(|(h, v)| (h.clone(), Value::String(v.to_string())))
                         .collect();
-                    members.push(NewMember {
+                    each(Ok(NewMember {
                         email,
                         attributes: Value::Object(attributes).to_string(),
-                    });
+                    }))?;
                 }
-                Err(error) => invalid.push(InvalidLine { line, value, error }),
+                Err(error) => each(Err(InvalidLine { line, value, error }))?,
             }
         }
     } else {
-        for (index, line) in text.lines().enumerate() {
+        for (index, line) in whole.lines().enumerate() {
+            let line = line.map_err(not_text)?;
             let value = line.trim();
             if value.is_empty() || value.starts_with('#') {
                 continue;
             }
             match normalize_email(value) {
-                Ok(email) => members.push(NewMember {
+                Ok(email) => each(Ok(NewMember {
                     email,
                     attributes: "{}".into(),
-                }),
-                Err(error) => invalid.push(InvalidLine {
+                }))?,
+                Err(error) => each(Err(InvalidLine {
                     line: index as u64 + 1,
                     value: value.into(),
                     error,
-                }),
+                }))?,
             }
         }
     }
-    Ok((members, invalid))
+    Ok(())
 }
 
-/// Imports a members export (`file`, see `parse_members`).
+/// Bad lines listed in a report; the others are counted.
+const INVALID_LISTED: usize = 100;
+
+/// Imports a members export (`file`, see `parse_members`), read as it
+/// goes, in one transaction: a bad line imports nothing unless
+/// `skip_invalid`.
 pub(crate) fn import(
     store: &mut Store,
     slug: &str,
-    file: &str,
+    file: impl BufRead,
     skip_invalid: bool,
     progress: &dyn Progress,
 ) -> anyhow::Result<AddReport> {
     let group = group(store, slug)?;
-    let (members, invalid) = parse_members(file)?;
-    if !invalid.is_empty() && !skip_invalid {
-        let lines: Vec<String> = invalid
+    let mut report = AddReport::default();
+    let kept = store.add_members_from(group.id, |add| {
+        parse_members(file, |parsed| {
+            match parsed {
+                Ok(member) => {
+                    if add(&member)? {
+                        report.added += 1;
+                    } else {
+                        report.already += 1;
+                    }
+                    progress.advance(1);
+                }
+                Err(line) => {
+                    report.invalid_count += 1;
+                    if report.invalid.len() < INVALID_LISTED {
+                        report.invalid.push(line);
+                    }
+                }
+            }
+            Ok(())
+        })?;
+        Ok::<_, anyhow::Error>(report.invalid_count == 0 || skip_invalid)
+    })?;
+    if !kept {
+        let mut lines: Vec<String> = report
+            .invalid
             .iter()
             .map(|i| format!("line {}: {}", i.line, i.error))
             .collect();
+        if report.invalid_count > report.invalid.len() {
+            lines.push(format!(
+                "and {} more",
+                report.invalid_count - report.invalid.len()
+            ));
+        }
         return Err(bad_field(
             "file",
             format!(
                 "{} bad line(s), nothing imported (use `skip_invalid` to import the others): {}",
-                invalid.len(),
+                report.invalid_count,
                 lines.join("; ")
             ),
         ));
     }
-    let added = store.add_members(group.id, &members, progress)?;
-    Ok(AddReport {
-        added,
-        already: members.len() - added,
-        invalid,
-    })
+    Ok(report)
 }
 
 pub(crate) fn remove_members(store: &mut Store, slug: &str, addresses: &[String]) -> anyhow::Result<usize> {
@@ -425,33 +477,35 @@ pub(crate) fn send(
         }),
     };
     let key = LinkKey::load_or_create(&crate::link_key::path_for(config, store.path()))?;
-    let members = store.active_member_rows(group.id)?;
-    // All the randomness at once: one system call, not one per member.
-    let mut random = vec![0u8; 16 * members.len()];
-    getrandom::fill(&mut random).map_err(|e| anyhow::anyhow!("OS random source failed: {e}"))?;
     let tag = format!("newsletter:{slug}");
     // Low priority: transactional mail goes first. Each row's variables
-    // (recipient, unsubscribe link) are made by the store's `issue` below.
+    // (recipient, unsubscribe link) are made in `issue`, as the store reads
+    // the members.
     let options = crate::ops::queue::RowOptions {
         priority: -1,
         tag: Some(tag),
         not_before,
         expires_at: None,
     };
-    let mut rows: Vec<(NewRow, i64)> = members
-        .iter()
-        .map(|(id, email, _)| (options.row(email.clone(), None), *id))
-        .collect();
-    let issue = |index: usize, token_id: i64| {
+    // Randomness for the links' nonces, a block at a time: one system call
+    // per 256 members, not one each.
+    let mut random = vec![0u8; 16 * 256];
+    let mut used = random.len();
+    let issue = |member: &MemberRow, token_id: i64| -> anyhow::Result<(NewRow, [u8; 32])> {
+        if used == random.len() {
+            getrandom::fill(&mut random).map_err(|e| anyhow::anyhow!("OS random source failed: {e}"))?;
+            used = 0;
+        }
         let mut nonce = [0u8; 16];
-        nonce.copy_from_slice(&random[index * 16..(index + 1) * 16]);
+        nonce.copy_from_slice(&random[used..used + 16]);
+        used += 16;
         let (link, hash) = key.mint_unsubscribe(token_id, &nonce);
-        let (_, email, attributes) = &members[index];
-        (row_vars(email, attributes, &link), hash)
+        let vars = row_vars(&member.email, &member.attributes, &link);
+        Ok((options.row(member.email.clone(), Some(vars)), hash))
     };
     let body = crate::ops::queue::body(Channel::Email, &content, Vec::new())?;
     let queued = store
-        .enqueue_newsletter(&body, &mut rows, issue, actor, progress)
+        .enqueue_newsletter(&body, group.id, issue, actor, progress)
         .context("cannot queue the newsletter")?;
     Ok(SendReport {
         queued,
@@ -491,7 +545,7 @@ mod properties {
         /// Any CSV text gives members and invalid lines, or an error; never a panic.
         #[test]
         fn member_csv_never_panics(text in text_from(PIECES)) {
-            let _ = super::parse_members(&text);
+            let _ = super::parse_members(text.as_bytes(), |_| Ok(()));
         }
     }
 }

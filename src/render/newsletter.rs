@@ -53,9 +53,15 @@ pub(crate) fn add_report(report: &crate::ops::newsletter::AddReport, output: Out
     }
     // Skipped lines are worth saying even without -v: the import was partial.
     if !report.invalid.is_empty() {
-        let mut text = format!("skipped {} bad line(s):\n", report.invalid.len());
+        let mut text = format!("skipped {} bad line(s):\n", report.invalid_count);
         for line in &report.invalid {
             text.push_str(&format!("  line {}: {}\n", line.line, line.error));
+        }
+        if report.invalid_count > report.invalid.len() {
+            text.push_str(&format!(
+                "  and {} more\n",
+                report.invalid_count - report.invalid.len()
+            ));
         }
         return Ok(out(&text)?);
     }

@@ -101,10 +101,11 @@ impl Store {
         // NORMAL is durable across process crashes in WAL mode (only a power
         // loss may lose the last commits), and much faster than FULL.
         store.conn.pragma_update(None, "synchronous", "NORMAL")?;
-        // Up to 64 MB of page cache (allocated only as used): a big
-        // transaction (a newsletter to 100 000 members) must not spill pages
-        // to the WAL and read them back before it commits.
-        store.conn.pragma_update(None, "cache_size", -65_536)?;
+        // Up to 24 MB of page cache (allocated only as used): a newsletter
+        // to 100 000 members fits without spilling pages to the WAL before
+        // it commits; a bigger one spills, and memory stays flat (a 4
+        // million-member import or send under 64 MB; BENCHMARKS.md).
+        store.conn.pragma_update(None, "cache_size", -24_576)?;
         // Every cron run would otherwise checkpoint the WAL when it exits,
         // with fsyncs, for a few rows; SQLite's automatic checkpoint (every
         // 1000 pages) keeps the WAL bounded instead.

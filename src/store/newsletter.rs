@@ -51,6 +51,14 @@ pub struct Member {
     pub unsubscribed_at: Option<Timestamp>,
 }
 
+/// An active member, as a newsletter's fan-out reads it.
+pub(crate) struct MemberRow {
+    pub id: i64,
+    pub email: String,
+    /// JSON object: the CSV's other columns.
+    pub attributes: String,
+}
+
 pub(crate) struct NewMember {
     pub email: String,
     pub attributes: String,
@@ -126,29 +134,44 @@ impl Store {
 
     /// Adds members, ignoring addresses already in the group (an
     /// unsubscribed member stays unsubscribed). Returns how many were new.
-    pub(crate) fn add_members(
+    pub(crate) fn add_members(&mut self, group_id: i64, members: &[NewMember]) -> rusqlite::Result<usize> {
+        let mut added = 0;
+        self.add_members_from(group_id, |add| {
+            for member in members {
+                added += usize::from(add(member)?);
+            }
+            Ok::<_, rusqlite::Error>(true)
+        })?;
+        Ok(added)
+    }
+
+    /// Adds the members `feed` produces, in one transaction, as it produces
+    /// them (an import of any size in flat memory): `feed` gets an `add`
+    /// function (true when the address was new in the group) and answers
+    /// whether to keep what it added (false: the transaction is rolled
+    /// back, nothing imported).
+    pub(crate) fn add_members_from<E: From<rusqlite::Error>>(
         &mut self,
         group_id: i64,
-        members: &[NewMember],
-        progress: &dyn Progress,
-    ) -> rusqlite::Result<usize> {
-        progress.total(members.len() as u64);
+        feed: impl FnOnce(&mut dyn FnMut(&NewMember) -> rusqlite::Result<bool>) -> Result<bool, E>,
+    ) -> Result<bool, E> {
         let now = clock::to_db(clock::now());
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut added = 0;
-        {
+        let keep = {
             let mut insert = tx.prepare_cached(
                 "INSERT OR IGNORE INTO group_members (group_id, email, attributes, created_at) VALUES (?1, ?2, ?3, ?4)",
             )?;
-            for member in members {
-                added += insert.execute(params![group_id, member.email, member.attributes, now])?;
-                progress.advance(1);
-            }
+            let mut add = |member: &NewMember| -> rusqlite::Result<bool> {
+                Ok(insert.execute(params![group_id, member.email, member.attributes, now])? == 1)
+            };
+            feed(&mut add)?
+        };
+        if keep {
+            tx.commit()?;
         }
-        tx.commit()?;
-        Ok(added)
+        Ok(keep)
     }
 
     /// Removes members by address; returns how many were removed.
@@ -182,15 +205,6 @@ impl Store {
 
     /// Active members as (id, email, attributes JSON text), for fan-out
     /// without building a map per member.
-    pub fn active_member_rows(&self, group_id: i64) -> rusqlite::Result<Vec<(i64, String, String)>> {
-        self.conn
-            .prepare_cached(
-                "SELECT id, email, attributes FROM group_members WHERE group_id = ?1 AND status = 'active' ORDER BY id",
-            )?
-            .query_map([group_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
-            .collect()
-    }
-
     /// Who an unsubscribe token names (group label, address, status), if the
     /// hash matches: for the confirmation page, which must change nothing.
     pub fn unsubscribe_target(
@@ -298,20 +312,21 @@ impl Store {
         Ok(self.templates()?.into_iter().find(|t| t.name == name))
     }
 
-    /// Queues a newsletter in one transaction: the body once, then for each
-    /// member its row and unsubscribe token. `issue(index, token_id)` gives
-    /// the row's `vars` and the hash of its token, which embeds the token id
-    /// the store assigns here. Rows go in multi-row INSERTs: at 100 000
-    /// members, per-statement overhead was most of the time.
+    /// Queues a newsletter in one transaction: the body once, then, for
+    /// the group's active members read in chunks (memory flat whatever the
+    /// group's size), each member's row and unsubscribe token. `issue(member,
+    /// token_id)` makes the member's row and the hash of its token, which
+    /// embeds the token id the store assigns here. Rows go in multi-row
+    /// INSERTs: at 100 000 members, per-statement overhead was most of the
+    /// time.
     pub(crate) fn enqueue_newsletter(
         &mut self,
         body: &NewBody,
-        rows: &mut [(NewRow, i64)],
-        mut issue: impl FnMut(usize, i64) -> (String, [u8; 32]),
+        group_id: i64,
+        mut issue: impl FnMut(&MemberRow, i64) -> anyhow::Result<(NewRow, [u8; 32])>,
         actor: &str,
         progress: &dyn Progress,
-    ) -> rusqlite::Result<usize> {
-        progress.total(rows.len() as u64);
+    ) -> anyhow::Result<usize> {
         const CHUNK: usize = 200;
         let now = clock::to_db(clock::now());
         let tx = self
@@ -319,33 +334,52 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let body_id = insert_body(&tx, body, &now, actor)?;
         // The write lock is held: nobody else takes ids until we commit.
-        let first_id: i64 = tx.query_row(
+        let mut next_token: i64 = tx.query_row(
             "SELECT COALESCE(MAX(id), 0) + 1 FROM unsubscribe_tokens",
             [],
             |r| r.get(0),
         )?;
-        let mut hashes = Vec::with_capacity(rows.len());
-        for (index, (row, _)) in rows.iter_mut().enumerate() {
-            let (vars, hash) = issue(index, first_id + index as i64);
-            row.vars = Some(vars);
-            hashes.push(hash);
-        }
         let placeholders = |count: usize, width: usize| {
             let one = format!("({})", vec!["?"; width].join(","));
             vec![one; count].join(",")
         };
-        for (chunk_index, chunk) in rows.chunks(CHUNK).enumerate() {
+        let channel = body.channel.as_str();
+        let mut queued = 0;
+        let mut after = 0i64;
+        loop {
+            let members: Vec<MemberRow> = tx
+                .prepare_cached(
+                    // `+group_id`: walk the rowids from `after` on; through the
+                    // (group_id, email) index each chunk sorted the whole group.
+                    "SELECT id, email, attributes FROM group_members \
+                     WHERE +group_id = ?1 AND status = 'active' AND id > ?2 ORDER BY id LIMIT ?3",
+                )?
+                .query_map(params![group_id, after, CHUNK as i64], |row| {
+                    Ok(MemberRow {
+                        id: row.get(0)?,
+                        email: row.get(1)?,
+                        attributes: row.get(2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            let Some(last) = members.last() else { break };
+            after = last.id;
+            let mut rows = Vec::with_capacity(members.len());
+            for member in &members {
+                let (row, hash) = issue(member, next_token)?;
+                rows.push((row, member.id, next_token, hash));
+                next_token += 1;
+            }
             let sql = format!(
                 "INSERT INTO messages (channel, body_id, recipient, vars, priority, tag, created_at, not_before, expires_at) VALUES {}",
-                placeholders(chunk.len(), 9)
+                placeholders(rows.len(), 9)
             );
-            let times: Vec<(Option<String>, Option<String>)> = chunk
+            let times: Vec<(Option<String>, Option<String>)> = rows
                 .iter()
-                .map(|(row, _)| (row.not_before.map(clock::to_db), row.expires_at.map(clock::to_db)))
+                .map(|(row, ..)| (row.not_before.map(clock::to_db), row.expires_at.map(clock::to_db)))
                 .collect();
-            let channel = body.channel.as_str();
-            let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(chunk.len() * 9);
-            for ((row, _), (not_before, expires_at)) in chunk.iter().zip(&times) {
+            let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(rows.len() * 9);
+            for ((row, ..), (not_before, expires_at)) in rows.iter().zip(&times) {
                 values.extend([
                     &channel as &dyn rusqlite::ToSql,
                     &body_id,
@@ -362,22 +396,18 @@ impl Store {
                 .execute(rusqlite::params_from_iter(values))?;
             let sql = format!(
                 "INSERT INTO unsubscribe_tokens (id, member_id, token_hash) VALUES {}",
-                placeholders(chunk.len(), 3)
+                placeholders(rows.len(), 3)
             );
-            let mut values: Vec<rusqlite::types::Value> = Vec::with_capacity(chunk.len() * 3);
-            for (offset, (_, member_id)) in chunk.iter().enumerate() {
-                let index = chunk_index * CHUNK + offset;
-                values.extend([
-                    (first_id + index as i64).into(),
-                    (*member_id).into(),
-                    hashes[index].to_vec().into(),
-                ]);
+            let mut values: Vec<rusqlite::types::Value> = Vec::with_capacity(rows.len() * 3);
+            for (_, member_id, token_id, hash) in &rows {
+                values.extend([(*token_id).into(), (*member_id).into(), hash.to_vec().into()]);
             }
             tx.prepare_cached(&sql)?
                 .execute(rusqlite::params_from_iter(values))?;
-            progress.advance(chunk.len() as u64);
+            queued += rows.len();
+            progress.advance(rows.len() as u64);
         }
         tx.commit()?;
-        Ok(rows.len())
+        Ok(queued)
     }
 }

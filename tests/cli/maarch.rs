@@ -303,7 +303,7 @@ fn a_quote_in_a_status_name_cannot_change_the_query() {
 }
 
 /// Memory is bounded by one document (plus SQLite's page cache, at most
-/// 64 MB): twelve 6 MB documents never sit in memory together.
+/// 24 MB): twelve 6 MB documents never sit in memory together.
 #[test]
 fn large_documents_are_fetched_one_at_a_time() {
     let docs: Vec<Doc> = (1..=12).map(|i| Doc::new(i, "GRC", &pdf(6 << 20))).collect();

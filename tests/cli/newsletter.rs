@@ -467,3 +467,62 @@ fn templates_are_bounded_in_time_and_output() {
     }
     assert!(env.json(&["template", "list"]).as_array().unwrap().is_empty());
 }
+
+/// A big import is read as it goes: from standard input too, a bad line
+/// anywhere (here the last) still imports nothing, and with
+/// `--skip-invalid` the first hundred bad lines are listed and all counted.
+#[test]
+fn a_streamed_import_keeps_all_or_nothing_and_counts_every_bad_line() {
+    let env = Env::new();
+    env.publik()
+        .args(["group", "create", "sud", "--label", "Sud"])
+        .assert()
+        .success();
+    let mut csv = String::from("email;nom\n");
+    for i in 0..5000 {
+        csv.push_str(&format!("habitant{i}@example.org;Habitant {i}\n"));
+    }
+    let good = csv.clone();
+    for i in 0..150 {
+        csv.push_str(&format!("pas-une-adresse-{i};X\n"));
+    }
+    let before = env.counts();
+    let out = env
+        .publik()
+        .args(["group", "import", "sud", "-"])
+        .write_stdin(csv.clone())
+        .assert()
+        .code(65);
+    let message = stderr(&out);
+    assert!(
+        message.contains("150 bad line(s), nothing imported") && message.contains("and 50 more"),
+        "{message}"
+    );
+    assert_eq!(env.counts(), before, "a bad line at the end imports nothing");
+
+    let report = {
+        let out = env
+            .publik()
+            .args(["--json", "group", "import", "sud", "-", "--skip-invalid"])
+            .write_stdin(csv)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    assert_eq!(report["added"], 5000);
+    assert_eq!(report["invalid_count"], 150);
+    assert_eq!(report["invalid"].as_array().unwrap().len(), 100);
+    assert_eq!(report["invalid"][0]["line"], 5002);
+    let again = env
+        .publik()
+        .args(["--json", "group", "import", "sud", "-"])
+        .write_stdin(good)
+        .output()
+        .unwrap();
+    let again: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(
+        (again["added"].as_i64(), again["already"].as_i64()),
+        (Some(0), Some(5000))
+    );
+}
