@@ -387,3 +387,66 @@ fn a_page_subscribes_its_user_through_serve() {
             .is_empty()
     );
 }
+
+/// `systemctl stop` during `send-webpush`: the notification in hand is
+/// recorded, the untried ones are pending at once, the run exits 0, and
+/// the next run sends the rest: each device gets it once.
+#[test]
+fn sigterm_stops_send_webpush_between_two_notifications() {
+    let service = PushService::start(SUBJECT);
+    service.set_delay(std::time::Duration::from_millis(150));
+    let env = Env::new();
+    setup(&env);
+    let config = std::fs::read_to_string(env.config()).unwrap();
+    env.write(
+        "publik.yaml",
+        &format!("{config}  concurrency: 1\n  max_subscriptions_per_user: 20\n"),
+    );
+    for i in 0..8 {
+        let device = service.subscriber(201, &format!("device-{i}"));
+        subscribe(&env, "citoyen-7", &device.json()).success();
+    }
+    env.publik()
+        .args(["notify", "--user", "citoyen-7", "--title", "Rendez-vous confirmé"])
+        .assert()
+        .success();
+    let child = env
+        .command()
+        .arg("send-webpush")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while service.received().is_empty() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "nothing sent"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    // SAFETY: plain FFI call on our own child's pid.
+    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGTERM) }, 0);
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{:?} {stderr}", output.status);
+    assert!(stderr.contains("stopped by SIGTERM"), "{stderr}");
+    let rows = env.json(&["queue", "list", "--channel", "push"]);
+    let count = |status: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["status"] == status)
+            .count()
+    };
+    assert_eq!(count("sending"), 0, "{rows}");
+    assert_eq!(count("sent"), service.received().len());
+    assert!(count("pending") > 0, "{rows}");
+
+    service.set_delay(std::time::Duration::ZERO);
+    env.publik().arg("send-webpush").assert().success();
+    let mut paths: Vec<String> = service.received().iter().map(|r| r.path.clone()).collect();
+    paths.sort();
+    paths.dedup();
+    assert_eq!(service.received().len(), 8, "each device once");
+    assert_eq!(paths.len(), 8);
+}

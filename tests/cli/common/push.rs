@@ -60,6 +60,8 @@ fn unb64url(text: &str) -> Option<Vec<u8>> {
 
 #[derive(Default)]
 struct State {
+    /// Milliseconds each answer waits (a slow push service).
+    delay_ms: std::sync::atomic::AtomicU64,
     received: Mutex<Vec<Received>>,
     keys: Mutex<HashMap<String, (ece::EcKeyComponents, Vec<u8>)>>,
 }
@@ -105,6 +107,12 @@ impl PushService {
             components,
             auth_bytes: auth.to_vec(),
         }
+    }
+
+    pub fn set_delay(&self, delay: std::time::Duration) {
+        self.state
+            .delay_ms
+            .store(delay.as_millis() as u64, std::sync::atomic::Ordering::SeqCst);
     }
 
     pub fn received(&self) -> Vec<Received> {
@@ -163,6 +171,9 @@ fn check_vapid(header: Option<&str>, origin: &str, subject: &str) -> Result<Valu
 }
 
 fn handle(state: &State, port: u16, subject: &str, mut request: tiny_http::Request) {
+    std::thread::sleep(std::time::Duration::from_millis(
+        state.delay_ms.load(std::sync::atomic::Ordering::SeqCst),
+    ));
     let mut body = Vec::new();
     let _ = request.as_reader().read_to_end(&mut body);
     let path = request.url().to_string();
