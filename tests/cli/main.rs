@@ -6,6 +6,7 @@ mod common;
 
 mod bounce;
 mod browser;
+mod browser_push;
 mod foundation;
 mod ics;
 mod maarch;
