@@ -4,19 +4,7 @@
 use serde::Serialize;
 
 use crate::config::Config;
-
-/// One channel's checks.
-pub(crate) trait ChannelCheck {
-    fn name(&self) -> &'static str;
-    /// Settings that load but are probably not what the admin wants.
-    fn warnings(&self, config: &Config) -> Vec<String>;
-    /// Reaches the channel's server; a peer-down error means exit 75.
-    fn connect(&self, config: &Config) -> anyhow::Result<String>;
-    /// What the admin has to do elsewhere (a DNS record to publish).
-    fn notes(&self, _config: &Config) -> Vec<String> {
-        Vec::new()
-    }
-}
+use crate::ops::channel::ChannelCheck;
 
 /// The landing pages: the links mail carries point at them.
 struct ServeCheck;

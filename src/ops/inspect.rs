@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::clock::{self, Timestamp};
 use crate::duration::Duration;
 use crate::exit_codes::{bad_field, bad_input};
+use crate::ops::channel::ContentDetail;
 use crate::queue_words::{Channel, Status};
 use crate::store::{Attachment, ChangeRefused, Event, ListFilter, Message, StatusCount, Store};
 
@@ -40,47 +41,6 @@ pub(crate) struct MessageDetail {
     pub content: ContentDetail,
     pub attachments: Vec<Attachment>,
     pub events: Vec<Event>,
-}
-
-/// The channel-specific part of `queue show`.
-#[derive(Debug, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-pub(crate) enum ContentDetail {
-    Email {
-        from: String,
-        reply_to: Option<String>,
-        to: Vec<String>,
-        cc: Vec<String>,
-        subject: String,
-        headers: Vec<(String, String)>,
-        text_preview: String,
-        has_html: bool,
-    },
-    Maarch {
-        report: crate::ops::maarch::MaarchReport,
-    },
-    Push {
-        payload: serde_json::Value,
-        ttl: u32,
-        urgency: crate::config::Urgency,
-        topic: Option<String>,
-    },
-    Sms {
-        sender: String,
-        text: String,
-        encoding: crate::phone::SmsEncoding,
-        segments: usize,
-    },
-}
-
-const PREVIEW_CHARS: usize = 500;
-
-/// The first characters of a text, for `queue show`.
-pub(crate) fn preview(text: &str) -> String {
-    match text.char_indices().nth(PREVIEW_CHARS) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
-    }
 }
 
 /// One row as it is (or was) sent: a newsletter row shows the subject and

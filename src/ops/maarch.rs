@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use crate::config::{Config, MaarchConfig};
 use crate::exit_codes::{bad_field, bad_input, peer_down};
-use crate::ops::check::ChannelCheck;
+use crate::ops::channel::ChannelCheck;
 use crate::ops::queue::{Delivery, Sender};
 use crate::queue_words::Channel;
 use crate::store::{Body, Mail, MailStatus, Message, NewBody, NewMail, NewRow, Store};
@@ -575,9 +575,11 @@ impl ChannelCheck for MaarchCheck {
 }
 
 /// `queue show` for a report row.
-pub(crate) fn detail(body: &crate::store::Body) -> anyhow::Result<crate::ops::inspect::ContentDetail> {
-    Ok(crate::ops::inspect::ContentDetail::Maarch {
-        report: serde_json::from_str(&body.content).context("stored Maarch report is unreadable")?,
+pub(crate) fn detail(body: &crate::store::Body) -> anyhow::Result<crate::ops::channel::ContentDetail> {
+    let report: MaarchReport =
+        serde_json::from_str(&body.content).context("stored Maarch report is unreadable")?;
+    Ok(crate::ops::channel::ContentDetail::Maarch {
+        report: serde_json::to_value(report)?,
     })
 }
 

@@ -1,6 +1,7 @@
 //! The domain: everything publik does, without printing. Commands call these
 //! functions and render what they return.
 
+pub(crate) mod channel;
 pub(crate) mod check;
 pub(crate) mod email;
 pub(crate) mod http_client;

@@ -9,7 +9,7 @@ use crate::clock;
 use crate::config::{Config, GatewayAuthType, GatewayConfig, GatewayFormat, HttpMethod};
 use crate::duration::Duration;
 use crate::exit_codes::{bad_field, bad_input};
-use crate::ops::check::ChannelCheck;
+use crate::ops::channel::ChannelCheck;
 use crate::ops::queue::RowOptions;
 use crate::ops::queue::{Delivery, Sender};
 use crate::phone;
@@ -476,10 +476,10 @@ impl ChannelCheck for SmsCheck {
 }
 
 /// `queue show` for an SMS row: its text, encoding and segment count.
-pub(crate) fn detail(body: &crate::store::Body) -> anyhow::Result<crate::ops::inspect::ContentDetail> {
+pub(crate) fn detail(body: &crate::store::Body) -> anyhow::Result<crate::ops::channel::ContentDetail> {
     let sms: SmsContent = serde_json::from_str(&body.content).context("stored SMS content is unreadable")?;
     let (encoding, segments) = crate::phone::segments(&sms.text);
-    Ok(crate::ops::inspect::ContentDetail::Sms {
+    Ok(crate::ops::channel::ContentDetail::Sms {
         sender: sms.sender,
         text: sms.text,
         encoding,

@@ -2,7 +2,8 @@
 
 use super::{Output, json, local, out, table};
 use crate::clock::{self};
-use crate::ops::inspect::{ContentDetail, MessageDetail, Stats};
+use crate::ops::channel::ContentDetail;
+use crate::ops::inspect::{MessageDetail, Stats};
 use crate::ops::queue::RunReport;
 use crate::store::Message;
 

@@ -1,7 +1,7 @@
 //! `config check` for email: warnings about the settings, and the SMTP probe.
 
 use crate::config::{Config, TransportKind};
-use crate::ops::check::ChannelCheck;
+use crate::ops::channel::ChannelCheck;
 use crate::ops::email;
 
 pub(crate) struct EmailCheck;

@@ -5,7 +5,7 @@ use anyhow::Context;
 
 use super::{EmailContent, LinkSettings, PreparedEmail};
 use crate::config::Config;
-use crate::ops::inspect::{ContentDetail, preview};
+use crate::ops::channel::{ContentDetail, preview};
 use crate::store::{Body, Message};
 
 pub(crate) fn detail(config: &Config, body: &Body, message: &Message) -> anyhow::Result<ContentDetail> {

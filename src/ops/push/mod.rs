@@ -19,7 +19,7 @@ use sha2::{Digest, Sha256};
 use crate::config::{Config, Urgency};
 use crate::duration::Duration;
 use crate::exit_codes::{bad_field, bad_input};
-use crate::ops::check::ChannelCheck;
+use crate::ops::channel::ChannelCheck;
 use crate::ops::queue::RowOptions;
 use crate::ops::queue::{Delivery, Sender};
 use crate::queue_words::Channel;
@@ -529,10 +529,10 @@ impl ChannelCheck for PushCheck {
 }
 
 /// `queue show` for a notification row.
-pub(crate) fn detail(body: &crate::store::Body) -> anyhow::Result<crate::ops::inspect::ContentDetail> {
+pub(crate) fn detail(body: &crate::store::Body) -> anyhow::Result<crate::ops::channel::ContentDetail> {
     let push: PushContent =
         serde_json::from_str(&body.content).context("stored notification is unreadable")?;
-    Ok(crate::ops::inspect::ContentDetail::Push {
+    Ok(crate::ops::channel::ContentDetail::Push {
         payload: serde_json::from_str(&push.payload).unwrap_or(serde_json::Value::Null),
         ttl: push.ttl,
         urgency: push.urgency,
