@@ -101,10 +101,18 @@ impl MaarchClient {
             Err(e) => return Err(MaarchError::Down(e.to_string())),
         };
         let status = response.status().as_u16();
-        let text = response
-            .body_mut()
-            .with_config()
-            .limit(MAX_DOCUMENT_BYTES)
+        let body = response.body_mut().with_config().limit(MAX_DOCUMENT_BYTES);
+        if (200..300).contains(&status) {
+            // Parsed as it is read: a document's reply is never held twice
+            // (text, then JSON) next to the decoded file.
+            return match serde_json::from_reader::<_, Value>(body.reader()) {
+                Ok(json) if !json.is_null() => Ok(json),
+                Ok(_) => Err(MaarchError::Bad("not JSON: null".into())),
+                Err(e) if e.is_io() => Err(MaarchError::Down(format!("reading the reply: {e}"))),
+                Err(e) => Err(MaarchError::Bad(format!("not JSON: {e}"))),
+            };
+        }
+        let text = body
             .read_to_string()
             .map_err(|e| MaarchError::Down(format!("reading the reply: {e}")))?;
         classify(status, &text)

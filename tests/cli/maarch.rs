@@ -328,6 +328,7 @@ fn large_documents_are_fetched_one_at_a_time() {
     // One document costs its base64 reply, the parsed string and the decoded
     // bytes (~30 MB here), plus the page cache; all twelve at once would be
     // over 300 MB.
+    eprintln!("peak RSS {peak_mb} MB");
     assert!(peak_mb < 160, "peak RSS {peak_mb} MB");
     assert_eq!(json(&env, &["mail", "list"]).as_array().unwrap().len(), 12);
     publik(&env)
