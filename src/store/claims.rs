@@ -66,6 +66,18 @@ impl Store {
         }
     }
 
+    /// The claim's UPDATE. The limit is written in, not bound: with a bound
+    /// LIMIT in the subquery SQLite re-prepared the statement on every
+    /// execution (its planner reads the value).
+    fn claim_sql(ready: &Ready, limit: u32) -> String {
+        format!(
+            "UPDATE messages SET status = 'sending', lease_until = ?2, attempts = attempts + 1, last_attempt_at = ?1 \
+             WHERE id IN (SELECT id FROM messages WHERE {} ORDER BY priority DESC, id LIMIT {limit}) \
+             RETURNING {MESSAGE_COLUMNS}",
+            Self::ready_clause(ready)
+        )
+    }
+
     /// Atomically takes up to `limit` ready rows (priority first, then oldest),
     /// marking them `sending` with a lease: concurrent runs never get the same row.
     pub fn claim(
@@ -92,12 +104,7 @@ impl Store {
         {
             return Ok(Vec::new());
         }
-        let sql = format!(
-            "UPDATE messages SET status = 'sending', lease_until = ?2, attempts = attempts + 1, last_attempt_at = ?1 \
-             WHERE id IN (SELECT id FROM messages WHERE {} ORDER BY priority DESC, id LIMIT ?3) \
-             RETURNING {MESSAGE_COLUMNS}",
-            Self::ready_clause(ready)
-        );
+        let sql = Self::claim_sql(ready, limit);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -116,10 +123,7 @@ impl Store {
         }
         let mut claimed: Vec<Message> = tx
             .prepare_cached(&sql)?
-            .query_map(
-                params![now_text, clock::to_db(lease_until), limit],
-                Message::from_row,
-            )?
+            .query_map(params![now_text, clock::to_db(lease_until)], Message::from_row)?
             .collect::<rusqlite::Result<_>>()?;
         for message in &claimed {
             let reason = format!("attempt {}", message.attempts);
@@ -257,5 +261,54 @@ impl Store {
             }
         }
         tx.commit()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The every-minute cron tick and each claim run the same statements
+    /// with a new `now`: SQLite must not re-prepare them for each value (it
+    /// did, because the partial index on provider_id made the planner look
+    /// at the bound time).
+    #[test]
+    fn a_new_time_does_not_reprepare_the_claim() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("state.sqlite3")).unwrap();
+        let ready = Ready {
+            channels: &[Channel::Email],
+            source: Source::Pending,
+            only: &[],
+        };
+        let sql = format!(
+            "SELECT EXISTS (SELECT 1 FROM messages WHERE {})",
+            Store::ready_clause(&ready)
+        );
+        for second in 0..3 {
+            let now = clock::to_db(clock::now() + chrono::Duration::seconds(second));
+            let mut statement = store.conn.prepare_cached(&sql).unwrap();
+            statement.query_row([&now], |row| row.get::<_, bool>(0)).unwrap();
+            assert_eq!(
+                statement.get_status(rusqlite::StatementStatus::RePrepare),
+                0,
+                "{second}"
+            );
+        }
+        let sql = Store::claim_sql(&ready, 10);
+        for second in 0..3 {
+            let now = clock::to_db(clock::now() + chrono::Duration::seconds(second));
+            let mut statement = store.conn.prepare_cached(&sql).unwrap();
+            let mut rows = statement.query(params![now, now]).unwrap();
+            while rows.next().unwrap().is_some() {}
+            drop(rows);
+            assert_eq!(
+                statement.get_status(rusqlite::StatementStatus::RePrepare),
+                0,
+                "update {second}"
+            );
+        }
+        let now = clock::now();
+        assert!(store.claim(&ready, now, now, 10, "test").unwrap().is_empty());
     }
 }
