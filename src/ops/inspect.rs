@@ -224,6 +224,46 @@ fn refused(action: &str, refusal: ChangeRefused, allowed: &[Status]) -> anyhow::
 const REQUEUEABLE: [Status; 3] = [Status::Error, Status::Failed, Status::Cancelled];
 const CANCELLABLE: [Status; 2] = [Status::Pending, Status::Error];
 
+/// A status change made by hand, to rows given by id or by status: each
+/// row must be in one of `allowed`, or nothing changes.
+struct ByHand {
+    allowed: &'static [Status],
+    to: Status,
+    /// "requeued", "held": in the refusals.
+    done: &'static str,
+    /// The reason in each row's history.
+    reason: &'static str,
+}
+
+fn change_by_hand(
+    store: &mut Store,
+    change: &ByHand,
+    ids: &[i64],
+    statuses: &[Status],
+    actor: &str,
+) -> anyhow::Result<Vec<i64>> {
+    let allowed: Vec<&str> = change.allowed.iter().map(|s| s.as_str()).collect();
+    if let Some(status) = statuses.iter().find(|s| !change.allowed.contains(s)) {
+        return Err(bad_field(
+            "status",
+            format!(
+                "{status} messages cannot be {} ({})",
+                change.done,
+                allowed.join(" or ")
+            ),
+        ));
+    }
+    let ids = if statuses.is_empty() {
+        ids.to_vec()
+    } else {
+        store.ids_with_status(statuses)?
+    };
+    store
+        .change_status(&ids, change.allowed, change.to, change.reason, actor)?
+        .map_err(|r| refused(change.done, r, change.allowed))?;
+    Ok(ids)
+}
+
 /// Puts rows back to `pending` with a fresh attempt count; the history keeps
 /// the earlier attempts. Either `ids` or `statuses` selects the rows.
 pub(crate) fn requeue(
@@ -232,30 +272,23 @@ pub(crate) fn requeue(
     statuses: &[Status],
     actor: &str,
 ) -> anyhow::Result<Vec<i64>> {
-    for status in statuses {
-        if !REQUEUEABLE.contains(status) {
-            return Err(bad_field(
-                "status",
-                format!("{status} messages cannot be requeued (error or failed)"),
-            ));
-        }
-    }
-    let ids = if statuses.is_empty() {
-        ids.to_vec()
-    } else {
-        store.ids_with_status(statuses)?
+    let change = ByHand {
+        allowed: &REQUEUEABLE,
+        to: Status::Pending,
+        done: "requeued",
+        reason: "requeued by hand",
     };
-    store
-        .change_status(&ids, &REQUEUEABLE, Status::Pending, "requeued by hand", actor)?
-        .map_err(|r| refused("requeued", r, &REQUEUEABLE))?;
-    Ok(ids)
+    change_by_hand(store, &change, ids, statuses, actor)
 }
 
 pub(crate) fn cancel(store: &mut Store, ids: &[i64], actor: &str) -> anyhow::Result<Vec<i64>> {
-    store
-        .change_status(ids, &CANCELLABLE, Status::Cancelled, "cancelled by hand", actor)?
-        .map_err(|r| refused("cancelled", r, &CANCELLABLE))?;
-    Ok(ids.to_vec())
+    let change = ByHand {
+        allowed: &CANCELLABLE,
+        to: Status::Cancelled,
+        done: "cancelled",
+        reason: "cancelled by hand",
+    };
+    change_by_hand(store, &change, ids, &[], actor)
 }
 
 const HOLDABLE: [Status; 2] = [Status::Pending, Status::Error];
@@ -279,31 +312,24 @@ pub(crate) fn hold(
     statuses: &[Status],
     actor: &str,
 ) -> anyhow::Result<Vec<i64>> {
-    for status in statuses {
-        if !HOLDABLE.contains(status) {
-            return Err(bad_field(
-                "status",
-                format!("{status} messages cannot be held (pending or error)"),
-            ));
-        }
-    }
-    let ids = if statuses.is_empty() {
-        ids.to_vec()
-    } else {
-        store.ids_with_status(statuses)?
+    let change = ByHand {
+        allowed: &HOLDABLE,
+        to: Status::Held,
+        done: "held",
+        reason: "held by hand",
     };
-    store
-        .change_status(&ids, &HOLDABLE, Status::Held, "held by hand", actor)?
-        .map_err(|r| refused("held", r, &HOLDABLE))?;
-    Ok(ids)
+    change_by_hand(store, &change, ids, statuses, actor)
 }
 
 /// Held rows back to `pending` (`postsuper -H`), attempts starting again.
 pub(crate) fn release(store: &mut Store, ids: &[i64], actor: &str) -> anyhow::Result<Vec<i64>> {
-    store
-        .change_status(ids, &RELEASABLE, Status::Pending, "released by hand", actor)?
-        .map_err(|r| refused("released", r, &RELEASABLE))?;
-    Ok(ids.to_vec())
+    let change = ByHand {
+        allowed: &RELEASABLE,
+        to: Status::Pending,
+        done: "released",
+        reason: "released by hand",
+    };
+    change_by_hand(store, &change, ids, &[], actor)
 }
 
 /// Deletes rows and their history (`postsuper -d`), whatever their status
