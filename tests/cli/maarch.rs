@@ -590,11 +590,8 @@ fn sigterm_stops_the_harvest_between_two_mails() {
         );
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    // SAFETY: plain FFI call on our own child's pid.
-    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGTERM) }, 0);
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "{:?} {stderr}", output.status);
+    let (status, stderr) = common::terminate(child);
+    assert_eq!(status.code(), Some(0), "{status:?} {stderr}");
     assert!(stderr.contains("stopped by SIGTERM"), "{stderr}");
     let stored = json(&env, &["mail", "list"]).as_array().unwrap().len();
     assert_eq!(stored, acknowledged(), "each stored mail acknowledged");

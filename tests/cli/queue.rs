@@ -1192,11 +1192,8 @@ fn sigterm_finishes_the_message_in_hand_and_gives_back_the_rest() {
         assert!(started.elapsed() < Duration::from_secs(20), "no delivery");
         std::thread::sleep(Duration::from_millis(20));
     }
-    // SAFETY: plain FFI call on our own child's pid.
-    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGTERM) }, 0);
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "{:?} {stderr}", output.status);
+    let (status, stderr) = common::terminate(child);
+    assert_eq!(status.code(), Some(0), "{status:?} {stderr}");
     assert!(stderr.contains("stopped by SIGTERM"), "{stderr}");
 
     let after_stop = statuses(&env);
@@ -1322,25 +1319,11 @@ fn a_progress_bar_only_at_a_terminal() {
             script.display()
         ),
     );
-    let bin = assert_cmd::cargo::cargo_bin!("publik");
-    // util-linux's script(1) gives the command a pseudo-terminal.
-    let at_terminal = |args: &str| {
-        let output = std::process::Command::new("script")
-            .args(["-qfec", &format!("{} {args}", bin.display()), "/dev/null"])
-            .current_dir(env.path(""))
-            .env("PUBLIK_STATE", env.state())
-            .env("PUBLIK_CONFIG", env.config())
-            .env("TERM", "xterm")
-            .output()
-            .unwrap();
-        assert!(output.status.success(), "{output:?}");
-        String::from_utf8_lossy(&output.stdout).to_string()
-    };
     common::enqueue_bulk(&env, 4);
-    let drawn = at_terminal("send-queue");
+    let drawn = env.at_terminal("send-queue", 100);
     assert!(drawn.contains("sending"), "{drawn:?}");
     common::enqueue_bulk(&env, 4);
-    let quiet = at_terminal("-q send-queue");
+    let quiet = env.at_terminal("-q send-queue", 100);
     assert!(!quiet.contains("sending"), "{quiet:?}");
     common::enqueue_bulk(&env, 2);
     let out = env.publik().arg("send-queue").output().unwrap();
@@ -1392,19 +1375,8 @@ fn queue_list_pages_streams_and_fits_the_terminal() {
     assert_eq!(objects[129]["recipient"], "user129@example.org");
     assert!(lines.lines().next().unwrap().starts_with('{'));
 
-    // At a 60-column terminal (script(1) gives one), no line is wider.
-    let bin = assert_cmd::cargo::cargo_bin!("publik");
-    let output = std::process::Command::new("script")
-        .args([
-            "-qfec",
-            &format!("stty rows 24 cols 60; {} queue list --limit 3", bin.display()),
-            "/dev/null",
-        ])
-        .env("PUBLIK_STATE", env.state())
-        .env_remove("PUBLIK_CONFIG")
-        .output()
-        .unwrap();
-    let shown = String::from_utf8_lossy(&output.stdout).to_string();
+    // At a 60-column terminal, no line is wider.
+    let shown = env.at_terminal("queue list --limit 3", 60);
     assert_eq!(shown.lines().filter(|l| l.contains("| 0 ")).count(), 3, "{shown}");
     for line in shown.lines() {
         assert!(line.trim_end().chars().count() <= 60, "{line:?}");

@@ -220,3 +220,41 @@ pub fn enqueue_bulk(env: &Env, count: usize) {
     }
     cmd.assert().success();
 }
+
+/// Sends SIGTERM to a running publik and waits for it: its exit status and
+/// stderr.
+pub fn terminate(child: std::process::Child) -> (std::process::ExitStatus, String) {
+    // SAFETY: plain FFI call on our own child's pid.
+    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGTERM) }, 0);
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status,
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+impl Env {
+    /// `publik ARGS` at a pseudo-terminal of `columns` (util-linux's
+    /// script(1) gives it one): what the terminal showed.
+    pub fn at_terminal(&self, args: &str, columns: u16) -> String {
+        let bin = assert_cmd::cargo::cargo_bin!("publik");
+        let mut command = std::process::Command::new("script");
+        command
+            .args([
+                "-qfec",
+                &format!("stty rows 24 cols {columns}; {} {args}", bin.display()),
+                "/dev/null",
+            ])
+            .current_dir(self.dir.path())
+            .env("PUBLIK_STATE", self.state())
+            .env("TERM", "xterm");
+        if self.config().exists() {
+            command.env("PUBLIK_CONFIG", self.config());
+        } else {
+            command.env_remove("PUBLIK_CONFIG");
+        }
+        let output = command.output().unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+}
