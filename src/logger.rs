@@ -20,11 +20,7 @@ impl Log for StderrLogger {
                 Level::Debug | Level::Trace => "debug",
             };
             let text = printable(&record.args().to_string());
-            let line = match crate::scope::tenant() {
-                Some(tenant) => format!("publik: {tenant}: {level}: {text}\n"),
-                None => format!("publik: {level}: {text}\n"),
-            };
-            eprint!("{}", for_stderr(&line, record.level()));
+            say(record.level(), level, &text);
         }
     }
 
@@ -32,6 +28,16 @@ impl Log for StderrLogger {
 }
 
 static LOGGER: StderrLogger = StderrLogger;
+
+/// One line on stderr: `publik: [site: ]LABEL: TEXT`, with its priority
+/// under the journal.
+fn say(level: Level, label: &str, text: &str) {
+    let line = match crate::scope::tenant() {
+        Some(tenant) => format!("publik: {tenant}: {label}: {text}\n"),
+        None => format!("publik: {label}: {text}\n"),
+    };
+    eprint!("{}", for_stderr(&line, level));
+}
 
 /// An error as publik says it on stderr: once, then each cause on its own
 /// line; `site` names the tenant it happened for, if any.
@@ -109,12 +115,7 @@ pub(crate) fn notice(text: &str) {
     if QUIET.load(std::sync::atomic::Ordering::Relaxed) {
         return;
     }
-    let text = printable(text);
-    let line = match crate::scope::tenant() {
-        Some(tenant) => format!("publik: {tenant}: warning: {text}\n"),
-        None => format!("publik: warning: {text}\n"),
-    };
-    eprint!("{}", for_stderr(&line, Level::Warn));
+    say(Level::Warn, "warning", &printable(text));
 }
 
 pub fn init(verbose: u8, quiet: bool) {
