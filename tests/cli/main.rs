@@ -12,6 +12,7 @@ mod ics;
 mod maarch;
 mod newsletter;
 mod package;
+mod postgres;
 mod push;
 mod queue;
 mod relay;

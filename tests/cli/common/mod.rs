@@ -5,6 +5,7 @@
 
 pub mod http;
 pub mod maarch;
+pub mod postgres;
 pub mod push;
 pub mod smtp;
 

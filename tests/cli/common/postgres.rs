@@ -1,0 +1,108 @@
+//! A real PostgreSQL server for the tests, in a temp directory on a
+//! loopback port, started as the SMTP and HTTP servers are and stopped when
+//! dropped. Debian's server binaries (`postgresql`, installed by
+//! scripts/test); initdb refuses to run as root, so as root the cluster
+//! belongs to the `postgres` user and each tool runs through runuser.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub struct Postgres {
+    pub port: u16,
+    dir: tempfile::TempDir,
+    bin: PathBuf,
+}
+
+/// The newest server version Debian installed.
+fn bin_dir() -> PathBuf {
+    let mut versions: Vec<u32> = std::fs::read_dir("/usr/lib/postgresql")
+        .expect("Debian's postgresql: run scripts/test, which installs it")
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+        .collect();
+    versions.sort();
+    let version = versions.last().expect("a PostgreSQL server version");
+    PathBuf::from(format!("/usr/lib/postgresql/{version}/bin"))
+}
+
+fn as_owner(tool: &Path) -> Command {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        let mut command = Command::new("runuser");
+        command.args(["-u", "postgres", "--"]).arg(tool);
+        command
+    } else {
+        Command::new(tool)
+    }
+}
+
+impl Postgres {
+    pub fn start() -> Postgres {
+        let bin = bin_dir();
+        let dir = tempfile::tempdir().unwrap();
+        // SAFETY: geteuid has no preconditions.
+        if unsafe { libc::geteuid() } == 0 {
+            let status = Command::new("chown")
+                .arg("postgres")
+                .arg(dir.path())
+                .status()
+                .unwrap();
+            assert!(status.success(), "chown postgres");
+        }
+        let data = dir.path().join("data");
+        let initdb = as_owner(&bin.join("initdb"))
+            .arg("-D")
+            .arg(&data)
+            .args(["-U", "publik", "--auth=trust", "--no-sync", "-E", "UTF8"])
+            .output()
+            .unwrap();
+        assert!(initdb.status.success(), "initdb: {initdb:?}");
+        let port = super::free_port();
+        let start = as_owner(&bin.join("pg_ctl"))
+            .arg("-D")
+            .arg(&data)
+            .arg("-o")
+            .arg(format!(
+                "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
+                dir.path().display()
+            ))
+            .arg("-l")
+            .arg(dir.path().join("log"))
+            .args(["-w", "start"])
+            .output()
+            .unwrap();
+        assert!(start.status.success(), "pg_ctl start: {start:?}");
+        Postgres { port, dir, bin }
+    }
+
+    /// A connection URL to database `db` (created first when not `postgres`).
+    pub fn url(&self, db: &str) -> String {
+        if db != "postgres" {
+            let created = as_owner(&self.bin.join("createdb"))
+                .args([
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    &self.port.to_string(),
+                    "-U",
+                    "publik",
+                    db,
+                ])
+                .output()
+                .unwrap();
+            assert!(created.status.success(), "createdb {db}: {created:?}");
+        }
+        format!("postgresql://publik@127.0.0.1:{}/{db}", self.port)
+    }
+}
+
+impl Drop for Postgres {
+    fn drop(&mut self) {
+        let _ = as_owner(&self.bin.join("pg_ctl"))
+            .arg("-D")
+            .arg(self.dir.path().join("data"))
+            .args(["-m", "immediate", "stop"])
+            .output();
+    }
+}
