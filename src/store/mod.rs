@@ -4,6 +4,8 @@
 mod appointments;
 mod bounces;
 mod claims;
+#[allow(dead_code)]
+mod db;
 mod maarch;
 mod maintenance;
 mod messages;
