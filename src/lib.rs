@@ -36,5 +36,5 @@ pub(crate) mod urlencoded;
 pub mod internals {
     pub use crate::ops::ics::{Attendee, EventData, Method, render};
     pub use crate::ops::push::crypto::{VapidKey, encrypt as push_encrypt};
-    pub use crate::store::Store;
+    pub use crate::store::{DbError, DbResult, Store};
 }

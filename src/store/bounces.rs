@@ -1,9 +1,8 @@
 //! Bounces: a delivery status notification's effect on the row it belongs
 //! to (and, for a newsletter, on the member), in one transaction.
 
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
-
 use super::Store;
+use super::db::{DbResult, args};
 use super::messages::insert_event;
 use crate::clock;
 use crate::queue_words::Status;
@@ -31,18 +30,17 @@ impl Store {
         reason: &str,
         detail: Option<&str>,
         actor: &str,
-    ) -> rusqlite::Result<Option<BounceEffect>> {
+    ) -> DbResult<Option<BounceEffect>> {
         let now = clock::to_db(clock::now());
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let row: Option<(String, String, Option<String>)> = tx
-            .query_row(
-                "SELECT status, recipient, tag FROM messages WHERE id = ?1",
-                [id],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-            )
-            .optional()?;
+        let tx = self.conn.begin()?;
+        let row: Option<(String, String, Option<String>)> = tx.query_opt(
+            &format!(
+                "SELECT status, recipient, tag FROM messages WHERE id = ?1{}",
+                tx.for_update()
+            ),
+            args![id],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )?;
         let Some((status, recipient, tag)) = row else {
             return Ok(None);
         };
@@ -52,7 +50,7 @@ impl Store {
         if fails {
             tx.execute(
                 "UPDATE messages SET status = 'failed', last_error = ?2 WHERE id = ?1",
-                params![id, reason],
+                args![id, reason],
             )?;
             insert_event(
                 &tx,
@@ -65,9 +63,12 @@ impl Store {
             )?;
             if tag.as_deref().is_some_and(|t| t.starts_with("newsletter:")) {
                 members_bounced = tx.execute(
-                    "UPDATE group_members SET status = 'bounced', bounced_at = ?2 \
-                     WHERE email = ?1 AND status = 'active'",
-                    params![recipient, now],
+                    &format!(
+                        "UPDATE group_members SET status = 'bounced', bounced_at = ?2 \
+                         WHERE {} AND status = 'active'",
+                        tx.same_address("email", "?1")
+                    ),
+                    args![recipient, now],
                 )?;
             }
         } else {

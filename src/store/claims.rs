@@ -1,9 +1,8 @@
 //! The queue's claims: rows taken atomically with a lease, the lease kept
 //! alive or recovered, and each attempt's outcome recorded with its event.
 
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
-
 use super::Store;
+use super::db::{DbResult, args};
 use super::messages::{MESSAGE_COLUMNS, in_list, insert_event};
 use crate::clock::{self, Timestamp};
 use crate::store::{Channel, Message, Source, Status, Transition};
@@ -19,18 +18,15 @@ pub struct Ready<'a> {
 impl Store {
     /// Rows left in `sending` past their lease (a killed run) go back to
     /// `pending`; they may or may not have been sent.
-    pub fn recover_expired_leases(&mut self, now: Timestamp, actor: &str) -> rusqlite::Result<Vec<i64>> {
+    pub fn recover_expired_leases(&mut self, now: Timestamp, actor: &str) -> DbResult<Vec<i64>> {
         let now = clock::to_db(now);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let ids: Vec<i64> = tx
-            .prepare_cached(
-                "UPDATE messages SET status = 'pending', lease_until = NULL \
-                 WHERE status = 'sending' AND lease_until < ?1 RETURNING id",
-            )?
-            .query_map([&now], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let tx = self.conn.begin()?;
+        let ids: Vec<i64> = tx.query_map(
+            "UPDATE messages SET status = 'pending', lease_until = NULL \
+             WHERE status = 'sending' AND lease_until < ?1 RETURNING id",
+            args![now],
+            |row| row.get(0),
+        )?;
         for id in &ids {
             insert_event(
                 &tx,
@@ -68,11 +64,14 @@ impl Store {
 
     /// The claim's UPDATE. The limit is written in, not bound: with a bound
     /// LIMIT in the subquery SQLite re-prepared the statement on every
-    /// execution (its planner reads the value).
-    fn claim_sql(ready: &Ready, limit: u32) -> String {
+    /// execution (its planner reads the value). On PostgreSQL the rows are
+    /// chosen `FOR UPDATE SKIP LOCKED`: workers on other connections take
+    /// other rows at once instead of waiting for each other's commit.
+    fn claim_sql(ready: &Ready, limit: u32, postgres: bool) -> String {
+        let skip_locked = if postgres { " FOR UPDATE SKIP LOCKED" } else { "" };
         format!(
             "UPDATE messages SET status = 'sending', lease_until = ?2, attempts = attempts + 1, last_attempt_at = ?1 \
-             WHERE id IN (SELECT id FROM messages WHERE {} ORDER BY priority DESC, id LIMIT {limit}) \
+             WHERE id IN (SELECT id FROM messages WHERE {} ORDER BY priority DESC, id LIMIT {limit}{skip_locked}) \
              RETURNING {MESSAGE_COLUMNS}",
             Self::ready_clause(ready)
         )
@@ -87,7 +86,7 @@ impl Store {
         lease_until: Timestamp,
         limit: u32,
         actor: &str,
-    ) -> rusqlite::Result<Vec<Message>> {
+    ) -> DbResult<Vec<Message>> {
         if ready.channels.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
@@ -99,32 +98,30 @@ impl Store {
         );
         if !self
             .conn
-            .prepare_cached(&any_ready)?
-            .query_row([&now_text], |row| row.get::<_, bool>(0))?
+            .query_row(&any_ready, args![now_text], |row| row.get::<bool>(0))?
         {
             return Ok(Vec::new());
         }
-        let sql = Self::claim_sql(ready, limit);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let sql = Self::claim_sql(ready, limit, self.conn.is_postgres());
+        let tx = self.conn.begin()?;
         let mut chosen = std::collections::HashMap::new();
         if !ready.only.is_empty() {
-            let mut statement = tx.prepare_cached("SELECT status FROM messages WHERE id = ?1")?;
             for id in ready.only {
-                if let Some(status) = statement
-                    .query_row([id], |row| row.get::<_, String>(0))
-                    .optional()?
+                if let Some(status) = tx
+                    .query_opt("SELECT status FROM messages WHERE id = ?1", args![id], |row| {
+                        row.get::<String>(0)
+                    })?
                     .and_then(|s| s.parse::<Status>().ok())
                 {
                     chosen.insert(*id, status);
                 }
             }
         }
-        let mut claimed: Vec<Message> = tx
-            .prepare_cached(&sql)?
-            .query_map(params![now_text, clock::to_db(lease_until)], Message::from_row)?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut claimed: Vec<Message> = tx.query_map(
+            &sql,
+            args![now_text, clock::to_db(lease_until)],
+            Message::from_row,
+        )?;
         for message in &claimed {
             let reason = format!("attempt {}", message.attempts);
             // RETURNING gives the new row; rows chosen by id were pending
@@ -151,49 +148,38 @@ impl Store {
     }
 
     /// What `claim` would take, without taking it (dry runs).
-    pub fn peek(&self, ready: &Ready, now: Timestamp, limit: u32) -> rusqlite::Result<Vec<Message>> {
+    pub fn peek(&self, ready: &Ready, now: Timestamp, limit: u32) -> DbResult<Vec<Message>> {
         if ready.channels.is_empty() {
             return Ok(Vec::new());
         }
         let sql = format!(
-            "SELECT {MESSAGE_COLUMNS} FROM messages WHERE {} ORDER BY priority DESC, id LIMIT ?2",
+            "SELECT {MESSAGE_COLUMNS} FROM messages WHERE {} ORDER BY priority DESC, id LIMIT {limit}",
             Self::ready_clause(ready)
         );
         self.conn
-            .prepare_cached(&sql)?
-            .query_map(params![clock::to_db(now), limit], Message::from_row)?
-            .collect()
+            .query_map(&sql, args![clock::to_db(now)], Message::from_row)
     }
 
     /// Records the outcome of an attempt on a row this run holds.
     /// Returns false if the row was no longer ours (lease lost).
-    pub fn record(
-        &mut self,
-        id: i64,
-        change: &Transition,
-        now: Timestamp,
-        actor: &str,
-    ) -> rusqlite::Result<bool> {
+    pub fn record(&mut self, id: i64, change: &Transition, now: Timestamp, actor: &str) -> DbResult<bool> {
         let now = clock::to_db(now);
         let sent_at = matches!(change.status, Status::Sent).then_some(now.as_str());
         let last_error = (!matches!(change.status, Status::Sent)).then_some(change.reason.as_str());
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let updated = tx
-            .prepare_cached(
-                "UPDATE messages SET status = ?2, lease_until = NULL, next_attempt_at = ?3, \
-                 sent_at = COALESCE(?4, sent_at), last_error = ?5, provider_id = COALESCE(?6, provider_id) \
-                 WHERE id = ?1 AND status = 'sending'",
-            )?
-            .execute(params![
+        let tx = self.conn.begin()?;
+        let updated = tx.execute(
+            "UPDATE messages SET status = ?2, lease_until = NULL, next_attempt_at = ?3, \
+             sent_at = COALESCE(?4, sent_at), last_error = ?5, provider_id = COALESCE(?6, provider_id) \
+             WHERE id = ?1 AND status = 'sending'",
+            args![
                 id,
                 change.status.as_str(),
                 change.next_attempt_at.map(clock::to_db),
                 sent_at,
                 last_error,
                 change.provider_id,
-            ])?;
+            ],
+        )?;
         if updated == 1 {
             insert_event(
                 &tx,
@@ -211,14 +197,14 @@ impl Store {
 
     /// Extends the leases of rows a run still holds (`sending`): a delivery in
     /// progress is never taken over by another run, however long it takes.
-    pub fn renew_leases(&mut self, ids: &[i64], lease_until: Timestamp) -> rusqlite::Result<()> {
+    pub fn renew_leases(&mut self, ids: &[i64], lease_until: Timestamp) -> DbResult<()> {
         let until = clock::to_db(lease_until);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.begin()?;
         for id in ids {
-            tx.prepare_cached("UPDATE messages SET lease_until = ?2 WHERE id = ?1 AND status = 'sending'")?
-                .execute(params![id, until])?;
+            tx.execute(
+                "UPDATE messages SET lease_until = ?2 WHERE id = ?1 AND status = 'sending'",
+                args![id, until],
+            )?;
         }
         tx.commit()
     }
@@ -232,22 +218,20 @@ impl Store {
         reason: &str,
         now: Timestamp,
         actor: &str,
-    ) -> rusqlite::Result<()> {
+    ) -> DbResult<()> {
         let status = match source {
             Source::Pending => Status::Pending,
             Source::Retry => Status::Error,
         };
         let now = clock::to_db(now);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.begin()?;
         for id in ids {
-            let updated = tx
-                .prepare_cached(
-                    "UPDATE messages SET status = ?2, lease_until = NULL, attempts = MAX(attempts - 1, 0) \
-                     WHERE id = ?1 AND status = 'sending'",
-                )?
-                .execute(params![id, status.as_str()])?;
+            let updated = tx.execute(
+                "UPDATE messages SET status = ?2, lease_until = NULL, \
+                 attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END \
+                 WHERE id = ?1 AND status = 'sending'",
+                args![id, status.as_str()],
+            )?;
             if updated == 1 {
                 insert_event(
                     &tx,
@@ -275,7 +259,7 @@ mod tests {
     #[test]
     fn a_new_time_does_not_reprepare_the_claim() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("state.sqlite3")).unwrap();
+        let store = Store::open(&dir.path().join("state.sqlite3")).unwrap();
         let ready = Ready {
             channels: &[Channel::Email],
             source: Source::Pending,
@@ -285,9 +269,12 @@ mod tests {
             "SELECT EXISTS (SELECT 1 FROM messages WHERE {})",
             Store::ready_clause(&ready)
         );
+        let crate::store::db::Conn::Sqlite(conn) = &store.conn else {
+            panic!("SQLite")
+        };
         for second in 0..3 {
             let now = clock::to_db(clock::now() + chrono::Duration::seconds(second));
-            let mut statement = store.conn.prepare_cached(&sql).unwrap();
+            let mut statement = conn.prepare_cached(&sql).unwrap();
             statement.query_row([&now], |row| row.get::<_, bool>(0)).unwrap();
             assert_eq!(
                 statement.get_status(rusqlite::StatementStatus::RePrepare),
@@ -295,11 +282,11 @@ mod tests {
                 "{second}"
             );
         }
-        let sql = Store::claim_sql(&ready, 10);
+        let sql = Store::claim_sql(&ready, 10, false);
         for second in 0..3 {
             let now = clock::to_db(clock::now() + chrono::Duration::seconds(second));
-            let mut statement = store.conn.prepare_cached(&sql).unwrap();
-            let mut rows = statement.query(params![now, now]).unwrap();
+            let mut statement = conn.prepare_cached(&sql).unwrap();
+            let mut rows = statement.query(rusqlite::params![now, now]).unwrap();
             while rows.next().unwrap().is_some() {}
             drop(rows);
             assert_eq!(
@@ -309,6 +296,7 @@ mod tests {
             );
         }
         let now = clock::now();
+        let mut store = store;
         assert!(store.claim(&ready, now, now, 10, "test").unwrap().is_empty());
     }
 }

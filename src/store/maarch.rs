@@ -1,8 +1,8 @@
 //! Mail harvested from Maarch Courrier, and the reports queued back to it.
 
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 
+use super::db::{DbResult, Row, args};
 use super::messages::{NewBody, NewRow, insert_body, insert_message};
 use super::{Reader, Store};
 use crate::clock::{self, Timestamp};
@@ -68,8 +68,8 @@ pub struct NewMail<'a> {
 const MAIL_COLUMNS: &str = "id, external_id, res_id, subject, status, form_number, form_url, file_size, \
      received_at, acknowledged_at, updated_at, metadata";
 
-fn mail_from_row(row: &rusqlite::Row) -> rusqlite::Result<Mail> {
-    let time = |idx: usize| -> rusqlite::Result<Option<Timestamp>> {
+fn mail_from_row(row: &Row) -> DbResult<Mail> {
+    let time = |idx: usize| -> DbResult<Option<Timestamp>> {
         let text: Option<String> = row.get(idx)?;
         Ok(text.as_deref().and_then(clock::from_db))
     };
@@ -92,62 +92,61 @@ fn mail_from_row(row: &rusqlite::Row) -> rusqlite::Result<Mail> {
 }
 
 impl Store {
-    pub fn mail_by_external_id(&self, external_id: &str) -> rusqlite::Result<Option<Mail>> {
-        self.conn
-            .prepare_cached(&format!(
-                "SELECT {MAIL_COLUMNS} FROM maarch_mails WHERE external_id = ?1"
-            ))?
-            .query_row([external_id], mail_from_row)
-            .optional()
+    pub fn mail_by_external_id(&self, external_id: &str) -> DbResult<Option<Mail>> {
+        self.conn.query_opt(
+            &format!("SELECT {MAIL_COLUMNS} FROM maarch_mails WHERE external_id = ?1"),
+            args![external_id],
+            mail_from_row,
+        )
     }
 
-    pub fn mail(&self, id: i64) -> rusqlite::Result<Option<Mail>> {
-        self.conn
-            .prepare_cached(&format!("SELECT {MAIL_COLUMNS} FROM maarch_mails WHERE id = ?1"))?
-            .query_row([id], mail_from_row)
-            .optional()
+    pub fn mail(&self, id: i64) -> DbResult<Option<Mail>> {
+        self.conn.query_opt(
+            &format!("SELECT {MAIL_COLUMNS} FROM maarch_mails WHERE id = ?1"),
+            args![id],
+            mail_from_row,
+        )
     }
 
-    pub fn mails(&self, status: Option<MailStatus>) -> rusqlite::Result<Vec<Mail>> {
-        let mut mails: Vec<Mail> = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {MAIL_COLUMNS} FROM maarch_mails WHERE (?1 IS NULL OR status = ?1) ORDER BY id"
-            ))?
-            .query_map(params![status.map(MailStatus::as_str)], mail_from_row)?
-            .collect::<rusqlite::Result<_>>()?;
+    pub fn mails(&self, status: Option<MailStatus>) -> DbResult<Vec<Mail>> {
+        let mut mails: Vec<Mail> = self.conn.query_map(
+            &format!(
+                "SELECT {MAIL_COLUMNS} FROM maarch_mails WHERE (CAST(?1 AS TEXT) IS NULL OR status = ?1) ORDER BY id"
+            ),
+            args![status.map(MailStatus::as_str)],
+            mail_from_row,
+        )?;
         for mail in &mut mails {
             mail.metadata = None;
         }
         Ok(mails)
     }
 
-    pub fn mail_file(&self, id: i64) -> rusqlite::Result<Option<Vec<u8>>> {
+    pub fn mail_file(&self, id: i64) -> DbResult<Option<Vec<u8>>> {
         self.conn
-            .query_row("SELECT file FROM maarch_mails WHERE id = ?1", [id], |row| {
+            .query_opt("SELECT file FROM maarch_mails WHERE id = ?1", args![id], |row| {
                 row.get(0)
             })
-            .optional()
             .map(Option::flatten)
     }
 
     /// Stores a harvested mail; false if it was stored already.
-    pub fn insert_mail(&mut self, mail: &NewMail) -> rusqlite::Result<bool> {
+    pub fn insert_mail(&mut self, mail: &NewMail) -> DbResult<bool> {
         let now = clock::to_db(clock::now());
         let inserted = self.conn.execute(
-            "INSERT OR IGNORE INTO maarch_mails (external_id, res_id, subject, metadata, file, file_size, received_at, updated_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-            params![mail.external_id, mail.res_id, mail.subject, mail.metadata, mail.file, mail.file.len() as i64, now],
+            "INSERT INTO maarch_mails (external_id, res_id, subject, metadata, file, file_size, received_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) ON CONFLICT DO NOTHING",
+            args![mail.external_id, mail.res_id, mail.subject, mail.metadata, mail.file, mail.file.len() as i64, now],
         )?;
         Ok(inserted == 1)
     }
 
     /// Notes that Maarch now knows the mail was taken.
-    pub fn acknowledge_mail(&mut self, external_id: &str) -> rusqlite::Result<()> {
+    pub fn acknowledge_mail(&mut self, external_id: &str) -> DbResult<()> {
         let now = clock::to_db(clock::now());
         self.conn.execute(
             "UPDATE maarch_mails SET acknowledged_at = ?2, updated_at = ?2 WHERE external_id = ?1",
-            params![external_id, now],
+            args![external_id, now],
         )?;
         Ok(())
     }
@@ -162,15 +161,13 @@ impl Store {
         report: &NewBody,
         row: &NewRow,
         actor: &str,
-    ) -> rusqlite::Result<i64> {
+    ) -> DbResult<i64> {
         let now = clock::to_db(clock::now());
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.begin()?;
         tx.execute(
             "UPDATE maarch_mails SET status = ?2, updated_at = ?3, \
              form_number = COALESCE(?4, form_number), form_url = COALESCE(?5, form_url) WHERE id = ?1",
-            params![id, status.as_str(), now, form.map(|f| f.0), form.map(|f| f.1)],
+            args![id, status.as_str(), now, form.map(|f| f.0), form.map(|f| f.1)],
         )?;
         let body_id = insert_body(&tx, report, &now, actor)?;
         let message_id = insert_message(&tx, report.channel, body_id, row, &now)?;
@@ -181,12 +178,11 @@ impl Store {
 
 impl Reader<'_> {
     /// Mails linked to a form and not answered yet.
-    pub fn mails_linked_to(&self, form_number: &str) -> rusqlite::Result<Vec<Mail>> {
-        self.conn
-            .prepare_cached(&format!(
-                "SELECT {MAIL_COLUMNS} FROM maarch_mails WHERE form_number = ?1 AND status = 'linked' ORDER BY id"
-            ))?
-            .query_map([form_number], mail_from_row)?
-            .collect()
+    pub fn mails_linked_to(&self, form_number: &str) -> DbResult<Vec<Mail>> {
+        self.conn.query_map(
+            &format!("SELECT {MAIL_COLUMNS} FROM maarch_mails WHERE form_number = ?1 AND status = 'linked' ORDER BY id"),
+            args![form_number],
+            mail_from_row,
+        )
     }
 }

@@ -1,6 +1,8 @@
 //! `state backup` and `state check`: what a sysadmin would otherwise do with
 //! the `sqlite3` shell against a live state, done through publik's own
-//! connection so that no foreign client touches the file.
+//! connection so that no foreign client touches the file. A PostgreSQL
+//! state is backed up with the server's tools (`pg_dump`); its check reads
+//! every table through and compares the schema with what publik expects.
 
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
@@ -10,6 +12,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 use super::Store;
+use super::db::{Conn, args};
 
 /// Pages copied per step of the online backup; between steps other
 /// processes may write (the backup then restarts from the changed pages).
@@ -17,7 +20,7 @@ const BACKUP_PAGES_PER_STEP: i32 = 1024;
 
 #[derive(Debug, Serialize)]
 pub struct CheckProblem {
-    /// `integrity` or `foreign_key`.
+    /// `integrity`, `foreign_key` or `schema`.
     pub kind: &'static str,
     pub detail: String,
 }
@@ -28,6 +31,12 @@ impl Store {
     /// is written beside `dest` (mode 0600, rollback journal, one
     /// self-contained file) and renamed over it only once complete.
     pub fn backup_to(&self, dest: &Path) -> anyhow::Result<()> {
+        if self.conn.is_postgres() {
+            bail!(
+                "state {} is a PostgreSQL database: back it up with pg_dump (or `publik state migrate --to FILE`)",
+                self.path.display()
+            );
+        }
         if dest.is_dir() {
             bail!("{} is a directory: name the backup file", dest.display());
         }
@@ -52,8 +61,11 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .with_context(|| format!("cannot open {}", temporary.display()))?;
+        let Conn::Sqlite(conn) = &self.conn else {
+            bail!("a PostgreSQL state has no SQLite backup");
+        };
         {
-            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
+            let backup = rusqlite::backup::Backup::new(conn, &mut copy)?;
             backup
                 .run_to_completion(BACKUP_PAGES_PER_STEP, std::time::Duration::from_millis(10), None)
                 .context("the online backup failed")?;
@@ -73,8 +85,12 @@ impl Store {
 
     /// SQLite's integrity check and foreign key check. Empty when all is well.
     pub fn check(&self) -> anyhow::Result<Vec<CheckProblem>> {
+        let conn = match &self.conn {
+            Conn::Sqlite(conn) => conn,
+            Conn::Postgres(_) => return self.check_postgres(),
+        };
         let mut problems = Vec::new();
-        let mut integrity = self.conn.prepare("PRAGMA integrity_check")?;
+        let mut integrity = conn.prepare("PRAGMA integrity_check")?;
         let mut rows = integrity.query([])?;
         while let Some(row) = rows.next()? {
             let line: String = row.get(0)?;
@@ -85,7 +101,7 @@ impl Store {
                 });
             }
         }
-        let mut foreign = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let mut foreign = conn.prepare("PRAGMA foreign_key_check")?;
         let mut rows = foreign.query([])?;
         while let Some(row) = rows.next()? {
             let table: String = row.get(0)?;
@@ -97,6 +113,66 @@ impl Store {
                     "{table} row {} refers to a missing row of {parent}",
                     rowid.map_or_else(|| "?".to_string(), |id| id.to_string())
                 ),
+            });
+        }
+        Ok(problems)
+    }
+
+    /// PostgreSQL keeps its own integrity (foreign keys are enforced, pages
+    /// checksummed when the cluster has them): the check reads every row
+    /// of every table, which meets a damaged page, and looks for what a
+    /// hand-made change could have dropped.
+    fn check_postgres(&self) -> anyhow::Result<Vec<CheckProblem>> {
+        const TABLES: &[&str] = &[
+            "action_tokens",
+            "appointments",
+            "attachments",
+            "bodies",
+            "events",
+            "form_history",
+            "forms",
+            "group_members",
+            "groups",
+            "maarch_mails",
+            "messages",
+            "push_subscriptions",
+            "schema_version",
+            "templates",
+            "totals",
+            "unsubscribe_tokens",
+            "workflows",
+        ];
+        let mut problems = Vec::new();
+        let present = self.table_names()?;
+        for table in TABLES {
+            if !present.iter().any(|name| name == table) {
+                problems.push(CheckProblem {
+                    kind: "schema",
+                    detail: format!("table {table} is missing"),
+                });
+                continue;
+            }
+            // Every column of every row: a damaged page fails here.
+            if let Err(e) = self.conn.query_row(
+                &format!("SELECT count(*) FROM {table} t WHERE t IS NOT NULL OR t IS NULL"),
+                args![],
+                |row| row.get::<i64>(0),
+            ) {
+                problems.push(CheckProblem {
+                    kind: "integrity",
+                    detail: format!("table {table}: {e}"),
+                });
+            }
+        }
+        let trigger: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'messages_totals')",
+            args![],
+            |row| row.get(0),
+        )?;
+        if !trigger {
+            problems.push(CheckProblem {
+                kind: "schema",
+                detail: "trigger messages_totals is missing: monitoring's totals stopped counting".into(),
             });
         }
         Ok(problems)

@@ -3,10 +3,10 @@
 
 use std::str::FromStr;
 
-use rusqlite::{OptionalExtension, Row, TransactionBehavior, params, params_from_iter, types::Value};
 use serde::Serialize;
 
 use super::Store;
+use super::db::{Conn, DbError, DbResult, Row, ToArg, args};
 use crate::clock::{self, Timestamp};
 pub(crate) use crate::queue_words::{Channel, Source, Status};
 
@@ -60,20 +60,18 @@ pub(super) const MESSAGE_COLUMNS: &str = "id, channel, body_id, recipient, vars,
      created_at, not_before, expires_at, last_attempt_at, next_attempt_at, lease_until, sent_at, \
      delivered_at, last_error, provider_id";
 
-fn time_col(row: &Row, idx: usize) -> rusqlite::Result<Option<Timestamp>> {
+fn time_col(row: &Row, idx: usize) -> DbResult<Option<Timestamp>> {
     let text: Option<String> = row.get(idx)?;
     Ok(text.as_deref().and_then(clock::from_db))
 }
 
-fn parse_col<T: FromStr<Err = String>>(row: &Row, idx: usize) -> rusqlite::Result<T> {
+fn parse_col<T: FromStr<Err = String>>(row: &Row, idx: usize) -> DbResult<T> {
     let text: String = row.get(idx)?;
-    text.parse().map_err(|e: String| {
-        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, e.into())
-    })
+    text.parse().map_err(|e: String| DbError::Column(idx, e))
 }
 
 impl Message {
-    pub(super) fn from_row(row: &Row) -> rusqlite::Result<Message> {
+    pub(super) fn from_row(row: &Row) -> DbResult<Message> {
         Ok(Message {
             id: row.get(0)?,
             channel: parse_col(row, 1)?,
@@ -164,27 +162,19 @@ pub enum ChangeRefused {
 /// The statuses of rows `ids`, or why one of them may not change: unknown,
 /// or in a status not `allowed`.
 fn statuses_allowed(
-    tx: &rusqlite::Transaction,
+    tx: &Conn,
     ids: &[i64],
     allowed: &[Status],
-) -> rusqlite::Result<Result<Vec<Status>, ChangeRefused>> {
+) -> DbResult<Result<Vec<Status>, ChangeRefused>> {
     let mut olds = Vec::with_capacity(ids.len());
+    let sql = format!("SELECT status FROM messages WHERE id = ?1{}", tx.for_update());
     for id in ids {
-        let status: Option<String> = tx
-            .prepare_cached("SELECT status FROM messages WHERE id = ?1")?
-            .query_row([id], |row| row.get(0))
-            .optional()?;
+        let status: Option<String> = tx.query_opt(&sql, args![id], |row| row.get(0))?;
         match status.map(|s| s.parse::<Status>()) {
             None => return Ok(Err(ChangeRefused::Unknown(*id))),
             Some(Ok(status)) if allowed.contains(&status) => olds.push(status),
             Some(Ok(status)) => return Ok(Err(ChangeRefused::WrongStatus(*id, status))),
-            Some(Err(e)) => {
-                return Err(rusqlite::Error::FromSqlConversionFailure(
-                    0,
-                    rusqlite::types::Type::Text,
-                    e.into(),
-                ));
-            }
+            Some(Err(e)) => return Err(DbError::Column(0, e)),
         }
     }
     Ok(Ok(olds))
@@ -196,46 +186,41 @@ pub(super) fn in_list(values: impl IntoIterator<Item = &'static str>) -> String 
 }
 
 pub(super) fn insert_event(
-    tx: &rusqlite::Transaction,
+    tx: &Conn,
     message_id: i64,
     at: &str,
     (old, new): (Option<Status>, Status),
     reason: &str,
     detail: Option<&str>,
     actor: &str,
-) -> rusqlite::Result<()> {
-    tx.prepare_cached(
+) -> DbResult<()> {
+    tx.execute(
         "INSERT INTO events (message_id, at, old_status, new_status, reason, detail, actor) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        message_id,
-        at,
-        old.map(Status::as_str),
-        new.as_str(),
-        reason,
-        detail,
-        actor
-    ])?;
+        args![
+            message_id,
+            at,
+            old.map(Status::as_str),
+            new.as_str(),
+            reason,
+            detail,
+            actor
+        ],
+    )?;
     Ok(())
 }
 
 /// Inserts a body and its attachments; returns its id.
-pub(super) fn insert_body(
-    tx: &rusqlite::Transaction,
-    body: &NewBody,
-    now: &str,
-    actor: &str,
-) -> rusqlite::Result<i64> {
-    tx.execute(
-        "INSERT INTO bodies (channel, content, created_at, created_by) VALUES (?1, ?2, ?3, ?4)",
-        params![body.channel.as_str(), body.content, now, actor],
+pub(super) fn insert_body(tx: &Conn, body: &NewBody, now: &str, actor: &str) -> DbResult<i64> {
+    let body_id: i64 = tx.query_row(
+        "INSERT INTO bodies (channel, content, created_at, created_by) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+        args![body.channel.as_str(), body.content, now, actor],
+        |row| row.get(0),
     )?;
-    let body_id = tx.last_insert_rowid();
     for attachment in &body.attachments {
         tx.execute(
             "INSERT INTO attachments (body_id, filename, content_type, data) VALUES (?1, ?2, ?3, ?4)",
-            params![
+            args![
                 body_id,
                 attachment.filename,
                 attachment.content_type,
@@ -249,17 +234,16 @@ pub(super) fn insert_body(
 /// Inserts one pending row; returns its id. Its "queued" history entry is
 /// derived from `created_at` and the body's `created_by`, not stored.
 pub(super) fn insert_message(
-    tx: &rusqlite::Transaction,
+    tx: &Conn,
     channel: Channel,
     body_id: i64,
     row: &NewRow,
     now: &str,
-) -> rusqlite::Result<i64> {
-    tx.prepare_cached(
+) -> DbResult<i64> {
+    tx.query_row(
         "INSERT INTO messages (channel, body_id, recipient, vars, priority, tag, created_at, not_before, expires_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
+        args![
         channel.as_str(),
         body_id,
         row.recipient,
@@ -268,41 +252,37 @@ pub(super) fn insert_message(
         row.tag,
         now,
         row.not_before.map(clock::to_db),
-        row.expires_at.map(clock::to_db),
-    ])?;
-    Ok(tx.last_insert_rowid())
+            row.expires_at.map(clock::to_db),
+        ],
+        |row| row.get(0),
+    )
 }
 
 impl Store {
     /// Queues one send: its body once, then one row per recipient, all or nothing.
-    pub fn enqueue(&mut self, body: &NewBody, rows: &[NewRow], actor: &str) -> rusqlite::Result<Vec<i64>> {
+    pub fn enqueue(&mut self, body: &NewBody, rows: &[NewRow], actor: &str) -> DbResult<Vec<i64>> {
         let now = clock::to_db(clock::now());
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.begin()?;
         let body_id = insert_body(&tx, body, &now, actor)?;
         let ids = rows
             .iter()
             .map(|row| insert_message(&tx, body.channel, body_id, row, &now))
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<DbResult<Vec<_>>>()?;
         tx.commit()?;
         Ok(ids)
     }
 
-    pub fn body(&self, id: i64) -> rusqlite::Result<Body> {
-        let (channel, content): (String, String) = self
-            .conn
-            .prepare_cached("SELECT channel, content FROM bodies WHERE id = ?1")?
-            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))?;
-        let channel = channel.parse().map_err(|e: String| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
-        })?;
-        let attachments = self
-            .conn
-            .prepare_cached(
-                "SELECT id, filename, content_type, data FROM attachments WHERE body_id = ?1 ORDER BY id",
-            )?
-            .query_map([id], |row| {
+    pub fn body(&self, id: i64) -> DbResult<Body> {
+        let (channel, content): (String, String) = self.conn.query_row(
+            "SELECT channel, content FROM bodies WHERE id = ?1",
+            args![id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        let channel = channel.parse().map_err(|e: String| DbError::Column(0, e))?;
+        let attachments = self.conn.query_map(
+            "SELECT id, filename, content_type, data FROM attachments WHERE body_id = ?1 ORDER BY id",
+            args![id],
+            |row| {
                 let data: Vec<u8> = row.get(3)?;
                 Ok(Attachment {
                     id: row.get(0)?,
@@ -311,8 +291,8 @@ impl Store {
                     size: data.len(),
                     data,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+            },
+        )?;
         Ok(Body {
             id,
             channel,
@@ -321,22 +301,22 @@ impl Store {
         })
     }
 
-    pub fn message(&self, id: i64) -> rusqlite::Result<Option<Message>> {
-        self.conn
-            .prepare_cached(&format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE id = ?1"))?
-            .query_row([id], Message::from_row)
-            .optional()
+    pub fn message(&self, id: i64) -> DbResult<Option<Message>> {
+        self.conn.query_opt(
+            &format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE id = ?1"),
+            args![id],
+            Message::from_row,
+        )
     }
 
-    pub fn events(&self, message_id: i64) -> rusqlite::Result<Vec<Event>> {
-        self.conn
-            .prepare_cached(
-                "SELECT m.created_at, NULL, 'pending', 'queued', NULL, b.created_by, 0 FROM messages m \
-                 JOIN bodies b ON b.id = m.body_id WHERE m.id = ?1 \
-                 UNION ALL SELECT at, old_status, new_status, reason, detail, actor, id FROM events \
-                 WHERE message_id = ?1 ORDER BY 7",
-            )?
-            .query_map([message_id], |row| {
+    pub fn events(&self, message_id: i64) -> DbResult<Vec<Event>> {
+        self.conn.query_map(
+            "SELECT m.created_at, NULL, 'pending', 'queued', NULL, b.created_by, CAST(0 AS BIGINT) FROM messages m \
+             JOIN bodies b ON b.id = m.body_id WHERE m.id = ?1 \
+             UNION ALL SELECT at, old_status, new_status, reason, detail, actor, id FROM events \
+             WHERE message_id = ?1 ORDER BY 7",
+            args![message_id],
+            |row| {
                 let old: Option<String> = row.get(1)?;
                 Ok(Event {
                     at: time_col(row, 0)?.unwrap_or_default(),
@@ -346,44 +326,42 @@ impl Store {
                     detail: row.get(4)?,
                     actor: row.get(5)?,
                 })
-            })?
-            .collect()
+            },
+        )
     }
 
     /// The rows `filter` selects, oldest first, handed to `each` one at a
     /// time: memory stays flat whatever the queue holds.
-    pub fn list_each<E: From<rusqlite::Error>>(
+    pub fn list_each<E: From<DbError>>(
         &self,
         filter: &ListFilter,
         mut each: impl FnMut(Message) -> Result<(), E>,
     ) -> Result<(), E> {
-        let (clause, values) = Self::list_clause(filter);
+        let (clause, values) = self.list_clause(filter);
         let mut sql = format!("SELECT {MESSAGE_COLUMNS} FROM messages{clause} ORDER BY id");
         if let Some(limit) = filter.limit {
             sql.push_str(&format!(" LIMIT {limit}"));
         }
-        let mut statement = self.conn.prepare(&sql)?;
-        let mut rows = statement.query(params_from_iter(values))?;
-        while let Some(row) = rows.next()? {
-            each(Message::from_row(row)?)?;
-        }
-        Ok(())
+        let values: Vec<&dyn ToArg> = values.iter().map(|v| v as &dyn ToArg).collect();
+        self.conn
+            .query_each(&sql, &values, |row| each(Message::from_row(row)?))
     }
 
     /// How many rows `filter` selects, its limit aside.
-    pub fn count(&self, filter: &ListFilter) -> rusqlite::Result<i64> {
-        let (clause, values) = Self::list_clause(filter);
+    pub fn count(&self, filter: &ListFilter) -> DbResult<i64> {
+        let (clause, values) = self.list_clause(filter);
+        let values: Vec<&dyn ToArg> = values.iter().map(|v| v as &dyn ToArg).collect();
         self.conn.query_row(
             &format!("SELECT count(*) FROM messages{clause}"),
-            params_from_iter(values),
+            &values,
             |row| row.get(0),
         )
     }
 
     /// ` WHERE …` for a filter (empty when it selects everything).
-    fn list_clause(filter: &ListFilter) -> (String, Vec<Value>) {
+    fn list_clause(&self, filter: &ListFilter) -> (String, Vec<String>) {
         let mut clauses: Vec<String> = Vec::new();
-        let mut values: Vec<Value> = Vec::new();
+        let mut values: Vec<String> = Vec::new();
         if !filter.statuses.is_empty() {
             clauses.push(format!(
                 "status IN ({})",
@@ -391,19 +369,19 @@ impl Store {
             ));
         }
         if let Some(channel) = filter.channel {
-            values.push(Value::Text(channel.as_str().into()));
+            values.push(channel.as_str().into());
             clauses.push(format!("channel = ?{}", values.len()));
         }
         if let Some(recipient) = &filter.recipient {
-            values.push(Value::Text(recipient.clone()));
-            clauses.push(format!("recipient = ?{} COLLATE NOCASE", values.len()));
+            values.push(recipient.clone());
+            clauses.push(self.conn.same_address("recipient", &format!("?{}", values.len())));
         }
         if let Some(tag) = &filter.tag {
-            values.push(Value::Text(tag.clone()));
+            values.push(tag.clone());
             clauses.push(format!("tag = ?{}", values.len()));
         }
         if let Some(since) = filter.since {
-            values.push(Value::Text(clock::to_db(since)));
+            values.push(clock::to_db(since));
             clauses.push(format!("created_at >= ?{}", values.len()));
         }
         if clauses.is_empty() {
@@ -412,17 +390,18 @@ impl Store {
         (format!(" WHERE {}", clauses.join(" AND ")), values)
     }
 
-    pub fn status_counts(&self) -> rusqlite::Result<Vec<StatusCount>> {
-        self.conn
-            .prepare_cached("SELECT channel, status, count(*) FROM messages GROUP BY channel, status ORDER BY channel, status")?
-            .query_map([], |row| {
+    pub fn status_counts(&self) -> DbResult<Vec<StatusCount>> {
+        self.conn.query_map(
+            "SELECT channel, status, count(*) FROM messages GROUP BY channel, status ORDER BY channel, status",
+            args![],
+            |row| {
                 Ok(StatusCount {
                     channel: parse_col(row, 0)?,
                     status: parse_col(row, 1)?,
                     count: row.get(2)?,
                 })
-            })?
-            .collect()
+            },
+        )
     }
 
     /// What monitoring watches, for one channel or all: rows pending, when
@@ -432,19 +411,19 @@ impl Store {
         channel: Option<Channel>,
         now: Timestamp,
         since: Timestamp,
-    ) -> rusqlite::Result<(i64, Option<Timestamp>, i64)> {
+    ) -> DbResult<(i64, Option<Timestamp>, i64)> {
         let channel = channel.map(Channel::as_str);
         let (pending, oldest): (i64, Option<String>) = self.conn.query_row(
             "SELECT count(*), min(CASE WHEN not_before IS NULL OR not_before <= ?2 \
-             THEN max(created_at, COALESCE(not_before, created_at)) END) \
-             FROM messages WHERE status = 'pending' AND (?1 IS NULL OR channel = ?1)",
-            params![channel, clock::to_db(now)],
+             THEN (CASE WHEN not_before > created_at THEN not_before ELSE created_at END) END) \
+             FROM messages WHERE status = 'pending' AND (CAST(?1 AS TEXT) IS NULL OR channel = ?1)",
+            args![channel, clock::to_db(now)],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )?;
         let failed: i64 = self.conn.query_row(
-            "SELECT count(*) FROM messages WHERE status = 'failed' AND (?1 IS NULL OR channel = ?1) \
+            "SELECT count(*) FROM messages WHERE status = 'failed' AND (CAST(?1 AS TEXT) IS NULL OR channel = ?1) \
              AND COALESCE(last_attempt_at, created_at) >= ?2",
-            params![channel, clock::to_db(since)],
+            args![channel, clock::to_db(since)],
             |row| row.get(0),
         )?;
         Ok((pending, oldest.as_deref().and_then(clock::from_db), failed))
@@ -452,31 +431,34 @@ impl Store {
 
     /// Messages that ever reached sent, delivered or failed, per channel
     /// (kept across purges): (channel, outcome, count).
-    pub fn totals(&self) -> rusqlite::Result<Vec<(Channel, String, i64)>> {
-        self.conn
-            .prepare_cached("SELECT channel, outcome, count FROM totals ORDER BY channel, outcome")?
-            .query_map([], |row| Ok((parse_col(row, 0)?, row.get(1)?, row.get(2)?)))?
-            .collect()
+    pub fn totals(&self) -> DbResult<Vec<(Channel, String, i64)>> {
+        // PostgreSQL's counters are split in shards (see the migrations).
+        self.conn.query_map(
+            "SELECT channel, outcome, CAST(sum(count) AS BIGINT) FROM totals \
+             GROUP BY channel, outcome ORDER BY channel, outcome",
+            args![],
+            |row| Ok((parse_col(row, 0)?, row.get(1)?, row.get(2)?)),
+        )
     }
 
     /// Per channel, when its longest-waiting due message became due.
-    pub fn oldest_due(&self, now: Timestamp) -> rusqlite::Result<Vec<(Channel, Timestamp)>> {
-        self.conn
-            .prepare_cached(
-                "SELECT channel, min(max(created_at, COALESCE(not_before, created_at))) FROM messages \
-                 WHERE status = 'pending' AND (not_before IS NULL OR not_before <= ?1) GROUP BY channel ORDER BY channel",
-            )?
-            .query_map([clock::to_db(now)], |row| {
+    pub fn oldest_due(&self, now: Timestamp) -> DbResult<Vec<(Channel, Timestamp)>> {
+        self.conn.query_map(
+            "SELECT channel, min(CASE WHEN not_before > created_at THEN not_before ELSE created_at END) \
+             FROM messages WHERE status = 'pending' AND (not_before IS NULL OR not_before <= ?1) \
+             GROUP BY channel ORDER BY channel",
+            args![clock::to_db(now)],
+            |row| {
                 let at: String = row.get(1)?;
                 Ok((parse_col(row, 0)?, clock::from_db(&at).unwrap_or_default()))
-            })?
-            .collect()
+            },
+        )
     }
 
-    pub fn oldest_pending(&self) -> rusqlite::Result<Option<Timestamp>> {
+    pub fn oldest_pending(&self) -> DbResult<Option<Timestamp>> {
         let text: Option<String> = self.conn.query_row(
             "SELECT min(created_at) FROM messages WHERE status = 'pending'",
-            [],
+            args![],
             |row| row.get(0),
         )?;
         Ok(text.as_deref().and_then(clock::from_db))
@@ -491,11 +473,9 @@ impl Store {
         to: Status,
         reason: &str,
         actor: &str,
-    ) -> rusqlite::Result<Result<usize, ChangeRefused>> {
+    ) -> DbResult<Result<usize, ChangeRefused>> {
         let now = clock::to_db(clock::now());
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.begin()?;
         let olds = match statuses_allowed(&tx, ids, allowed)? {
             Ok(olds) => olds,
             Err(refused) => return Ok(Err(refused)),
@@ -505,7 +485,7 @@ impl Store {
             tx.execute(
                 "UPDATE messages SET status = ?2, next_attempt_at = NULL, lease_until = NULL, \
                  attempts = CASE WHEN ?3 THEN 0 ELSE attempts END WHERE id = ?1",
-                params![id, to.as_str(), reset_attempts],
+                args![id, to.as_str(), reset_attempts],
             )?;
             insert_event(&tx, *id, &now, (Some(old), to), reason, None, actor)?;
         }
@@ -519,23 +499,22 @@ impl Store {
         &mut self,
         ids: &[i64],
         allowed: &[Status],
-    ) -> rusqlite::Result<Result<usize, ChangeRefused>> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+    ) -> DbResult<Result<usize, ChangeRefused>> {
+        let tx = self.conn.begin()?;
         if let Err(refused) = statuses_allowed(&tx, ids, allowed)? {
             return Ok(Err(refused));
         }
         for id in ids {
-            let body_id: Option<i64> = tx
-                .prepare_cached("DELETE FROM messages WHERE id = ?1 RETURNING body_id")?
-                .query_row([id], |row| row.get(0))
-                .optional()?;
+            let body_id: Option<i64> = tx.query_opt(
+                "DELETE FROM messages WHERE id = ?1 RETURNING body_id",
+                args![id],
+                |row| row.get(0),
+            )?;
             if let Some(body_id) = body_id {
-                tx.prepare_cached(
+                tx.execute(
                     "DELETE FROM bodies WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM messages WHERE body_id = ?1)",
-                )?
-                .execute([body_id])?;
+                    args![body_id],
+                )?;
             }
         }
         tx.commit()?;
@@ -543,17 +522,14 @@ impl Store {
     }
 
     /// The row a provider knows by `provider_id` (delivery receipts).
-    pub fn message_by_provider_id(
-        &self,
-        channel: Channel,
-        provider_id: &str,
-    ) -> rusqlite::Result<Option<Message>> {
-        self.conn
-            .prepare_cached(&format!(
+    pub fn message_by_provider_id(&self, channel: Channel, provider_id: &str) -> DbResult<Option<Message>> {
+        self.conn.query_opt(
+            &format!(
                 "SELECT {MESSAGE_COLUMNS} FROM messages WHERE provider_id = ?1 AND channel = ?2 ORDER BY id DESC LIMIT 1"
-            ))?
-            .query_row(params![provider_id, channel.as_str()], Message::from_row)
-            .optional()
+            ),
+            args![provider_id, channel.as_str()],
+            Message::from_row,
+        )
     }
 
     /// Applies a delivery receipt to a `sent` row: `delivered` (with its time)
@@ -565,17 +541,15 @@ impl Store {
         at: Timestamp,
         reason: &str,
         actor: &str,
-    ) -> rusqlite::Result<bool> {
+    ) -> DbResult<bool> {
         let now = clock::to_db(clock::now());
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.begin()?;
         let delivered_at = (to == Status::Delivered).then(|| clock::to_db(at));
         let last_error = (to != Status::Delivered).then_some(reason);
         let updated = tx.execute(
             "UPDATE messages SET status = ?2, delivered_at = COALESCE(?3, delivered_at), \
              last_error = COALESCE(?4, last_error) WHERE id = ?1 AND status = 'sent'",
-            params![id, to.as_str(), delivered_at, last_error],
+            args![id, to.as_str(), delivered_at, last_error],
         )?;
         if updated == 1 {
             insert_event(&tx, id, &now, (Some(Status::Sent), to), reason, None, actor)?;
@@ -585,32 +559,27 @@ impl Store {
     }
 
     /// Ids of rows in the given statuses (to requeue by status).
-    pub fn ids_with_status(&self, statuses: &[Status]) -> rusqlite::Result<Vec<i64>> {
+    pub fn ids_with_status(&self, statuses: &[Status]) -> DbResult<Vec<i64>> {
         let sql = format!(
             "SELECT id FROM messages WHERE status IN ({}) ORDER BY id",
             in_list(statuses.iter().map(|s| s.as_str()))
         );
-        self.conn
-            .prepare(&sql)?
-            .query_map([], |row| row.get(0))?
-            .collect()
+        self.conn.query_map(&sql, args![], |row| row.get(0))
     }
 
     /// Deletes rows in `statuses` whose last activity is before `before`,
     /// their history, and bodies no row uses any more. Returns rows deleted.
-    pub fn purge(&mut self, statuses: &[Status], before: Timestamp) -> rusqlite::Result<usize> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+    pub fn purge(&mut self, statuses: &[Status], before: Timestamp) -> DbResult<usize> {
+        let tx = self.conn.begin()?;
         let sql = format!(
             "DELETE FROM messages WHERE status IN ({}) \
              AND COALESCE(delivered_at, sent_at, last_attempt_at, created_at) < ?1",
             in_list(statuses.iter().map(|s| s.as_str()))
         );
-        let deleted = tx.execute(&sql, [clock::to_db(before)])?;
+        let deleted = tx.execute(&sql, args![clock::to_db(before)])?;
         tx.execute(
             "DELETE FROM bodies WHERE NOT EXISTS (SELECT 1 FROM messages WHERE messages.body_id = bodies.id)",
-            [],
+            args![],
         )?;
         tx.commit()?;
         Ok(deleted)

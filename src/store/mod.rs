@@ -4,16 +4,17 @@
 mod appointments;
 mod bounces;
 mod claims;
-#[allow(dead_code)]
-mod db;
+pub(crate) mod db;
 mod maarch;
 mod maintenance;
 mod messages;
 mod migrations;
 mod newsletter;
+mod postgres;
 mod push;
 mod workflow;
 
+use std::cell::RefCell;
 use std::fs::OpenOptions;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
@@ -24,10 +25,13 @@ use serde::Serialize;
 
 pub(crate) use appointments::*;
 pub(crate) use claims::Ready;
+use db::{Conn, args};
+pub use db::{DbError, DbResult};
 pub(crate) use maarch::*;
 pub(crate) use maintenance::CheckProblem;
 pub(crate) use messages::*;
 pub(crate) use newsletter::*;
+pub(crate) use postgres::is_url;
 pub(crate) use push::*;
 pub(crate) use workflow::*;
 
@@ -36,7 +40,8 @@ pub(crate) use workflow::*;
 const BUSY_TIMEOUT_MS: u64 = 30_000;
 
 pub struct Store {
-    conn: Connection,
+    conn: Conn,
+    /// The state file, or the PostgreSQL URL as `shown` (no password).
     path: PathBuf,
 }
 
@@ -44,7 +49,7 @@ pub struct Store {
 /// of it is open: what a status's actions read during a jump is read inside
 /// the jump's own transaction, never through a second connection.
 pub struct Reader<'a> {
-    conn: &'a Connection,
+    conn: &'a Conn,
 }
 
 #[derive(Debug, Serialize)]
@@ -53,10 +58,60 @@ pub struct TableCount {
     pub rows: i64,
 }
 
+/// Where the tables are: `store.kind()` for messages and `state info`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StoreKind {
+    Sqlite,
+    Postgresql,
+}
+
 impl Store {
-    /// Opens the state file, creating it (mode 0600) when missing, and brings
-    /// its schema up to date. A file from a newer publik is refused untouched.
+    /// Opens the state: a SQLite file (created, mode 0600, when missing) or
+    /// a PostgreSQL database named by a `postgresql://` URL; brings its
+    /// schema up to date. A newer schema is refused untouched.
     pub fn open(path: &Path) -> anyhow::Result<Store> {
+        Store::open_with_password(path, None)
+    }
+
+    /// As `open`, a PostgreSQL password read from `password_file`.
+    pub fn open_with_password(path: &Path, password_file: Option<&Path>) -> anyhow::Result<Store> {
+        if is_url(path) {
+            Store::open_postgres(&path.to_string_lossy(), password_file)
+        } else {
+            Store::open_sqlite(path)
+        }
+    }
+
+    fn open_postgres(url: &str, password_file: Option<&Path>) -> anyhow::Result<Store> {
+        let client = postgres::connect(url, password_file)?;
+        let shown = postgres::shown(url);
+        let store = Store {
+            conn: Conn::Postgres(Box::new(RefCell::new(db::PgConn::new(client)))),
+            path: PathBuf::from(&shown),
+        };
+        // A row lock waited for as long as SQLite's busy timeout; a
+        // statement never runs for ever (a run never hangs).
+        store.conn.batch(&format!(
+            "SET lock_timeout = '{BUSY_TIMEOUT_MS}ms'; SET statement_timeout = '10min'"
+        ))?;
+        let version = store
+            .schema_version()
+            .with_context(|| format!("state {shown}: cannot read its schema version"))?;
+        if version > migrations::LATEST {
+            bail!(
+                "state {shown} has schema version {version}, newer than this publik knows ({}); \
+                 refusing to touch it: upgrade publik",
+                migrations::LATEST
+            );
+        }
+        if version < migrations::LATEST {
+            migrations::migrate(&store.conn).with_context(|| format!("cannot migrate state {shown}"))?;
+        }
+        Ok(store)
+    }
+
+    fn open_sqlite(path: &Path) -> anyhow::Result<Store> {
         // Only SQLite opens the file once it exists: closing any other
         // descriptor of it would drop every POSIX lock this process holds
         // on it (SQLite's "How To Corrupt", 2.2), and another process could
@@ -68,13 +123,16 @@ impl Store {
         )
         .with_context(|| format!("cannot open state file {}", path.display()))?;
         conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
-        let mut store = Store {
-            conn,
+        conn.set_prepared_statement_cache_capacity(32);
+        let store = Store {
+            conn: Conn::Sqlite(conn),
             path: path.to_path_buf(),
         };
         // Read-only look first: a newer schema must leave the file byte-identical.
-        let version = store.schema_version().map_err(|e| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) => {
+        let version = store.schema_version().map_err(|e| match &e {
+            DbError::Sqlite(inner)
+                if inner.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) =>
+            {
                 anyhow::anyhow!("state file {} is not a SQLite database", path.display())
             }
             _ => anyhow::Error::new(e).context(format!(
@@ -90,70 +148,86 @@ impl Store {
                 migrations::LATEST
             );
         }
-        store.conn.pragma_update(None, "foreign_keys", "ON")?;
+        let Conn::Sqlite(conn) = &store.conn else {
+            unreachable!("opened as SQLite above")
+        };
+        conn.pragma_update(None, "foreign_keys", "ON")?;
         if version < migrations::LATEST {
             // WAL must be set outside a transaction; it is persistent.
-            store
-                .conn
-                .pragma_update(None, "journal_mode", "WAL")
+            conn.pragma_update(None, "journal_mode", "WAL")
                 .with_context(|| format!("cannot set WAL mode on {}", path.display()))?;
-            migrations::migrate(&mut store.conn)
+            migrations::migrate(&store.conn)
                 .with_context(|| format!("cannot migrate state file {}", path.display()))?;
         }
         // NORMAL is durable across process crashes in WAL mode (only a power
         // loss may lose the last commits), and much faster than FULL.
-        store.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
         // Up to 24 MB of page cache (allocated only as used): a newsletter
         // to 100 000 members fits without spilling pages to the WAL before
         // it commits; a bigger one spills, and memory stays flat (a 4
         // million-member import or send under 64 MB; BENCHMARKS.md).
-        store.conn.pragma_update(None, "cache_size", -24_576)?;
+        conn.pragma_update(None, "cache_size", -24_576)?;
         // Every cron run would otherwise checkpoint the WAL when it exits,
         // with fsyncs, for a few rows; SQLite's automatic checkpoint (every
         // 1000 pages) keeps the WAL bounded instead.
-        store
-            .conn
-            .set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
         Ok(store)
     }
 
     /// For a command that only reads through the whole state (a listing):
     /// a small page cache, since each page is read once; memory stays flat.
-    pub fn for_scans(&self) -> rusqlite::Result<()> {
-        self.conn.pragma_update(None, "cache_size", -4096)
+    pub fn for_scans(&self) -> DbResult<()> {
+        match &self.conn {
+            Conn::Sqlite(conn) => Ok(conn.pragma_update(None, "cache_size", -4096)?),
+            Conn::Postgres(_) => Ok(()),
+        }
     }
 
+    /// The state file, or the PostgreSQL URL (without password or options).
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    pub fn kind(&self) -> StoreKind {
+        if self.conn.is_postgres() {
+            StoreKind::Postgresql
+        } else {
+            StoreKind::Sqlite
+        }
     }
 
     pub fn reader(&self) -> Reader<'_> {
         Reader { conn: &self.conn }
     }
 
-    pub fn schema_version(&self) -> rusqlite::Result<u32> {
-        self.conn
-            .pragma_query_value(None, "user_version", |row| row.get(0))
+    pub fn schema_version(&self) -> DbResult<u32> {
+        migrations::version(&self.conn)
     }
 
     pub fn latest_schema_version() -> u32 {
         migrations::LATEST
     }
 
+    /// The store's tables, in order.
+    fn table_names(&self) -> DbResult<Vec<String>> {
+        let sql = if self.conn.is_postgres() {
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"
+        } else {
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        };
+        self.conn.query_map(sql, args![], |row| row.get(0))
+    }
+
     /// Row counts of every table, for `state info`.
-    pub fn table_counts(&self) -> anyhow::Result<Vec<TableCount>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-        )?;
-        let names: Vec<String> = stmt
-            .query_map([], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut counts = Vec::with_capacity(names.len());
-        for name in names {
-            // Table names come from sqlite_schema, not from the user.
-            let rows: i64 = self
-                .conn
-                .query_row(&format!("SELECT count(*) FROM \"{name}\""), [], |row| row.get(0))?;
+    pub fn table_counts(&self) -> DbResult<Vec<TableCount>> {
+        let mut counts = Vec::new();
+        for name in self.table_names()? {
+            // Table names come from the catalog, not from the user.
+            let rows: i64 =
+                self.conn
+                    .query_row(&format!("SELECT count(*) FROM \"{name}\""), args![], |row| {
+                        row.get(0)
+                    })?;
             counts.push(TableCount { table: name, rows });
         }
         Ok(counts)
@@ -239,8 +313,10 @@ mod tests {
     fn a_status_change_builds_no_temporary_table() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("state.sqlite3")).unwrap();
-        let mut plan = store
-            .conn
+        let Conn::Sqlite(conn) = &store.conn else {
+            panic!("SQLite")
+        };
+        let mut plan = conn
             .prepare("EXPLAIN UPDATE messages SET status = 'sent', lease_until = NULL WHERE id = 1 AND status = 'sending'")
             .unwrap();
         let opcodes: Vec<String> = plan

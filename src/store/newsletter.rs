@@ -1,10 +1,10 @@
 //! Newsletters: subscriber groups and their members, message templates, and
 //! the unsubscribe tokens of queued rows.
 
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 
 use super::Store;
+use super::db::{DbError, DbResult, Row, ToArg, args};
 use super::messages::{NewBody, NewRow, insert_body};
 use crate::clock::{self, Timestamp};
 use crate::progress::Progress;
@@ -74,7 +74,7 @@ pub struct Template {
     pub updated_at: Timestamp,
 }
 
-fn member_from_row(row: &rusqlite::Row) -> rusqlite::Result<Member> {
+fn member_from_row(row: &Row) -> DbResult<Member> {
     let attributes: String = row.get(2)?;
     let status: String = row.get(3)?;
     let created: String = row.get(4)?;
@@ -95,25 +95,24 @@ fn member_from_row(row: &rusqlite::Row) -> rusqlite::Result<Member> {
 
 impl Store {
     /// Creates a group; false if the slug is taken.
-    pub fn create_group(&mut self, slug: &str, label: &str) -> rusqlite::Result<bool> {
+    pub fn create_group(&mut self, slug: &str, label: &str) -> DbResult<bool> {
         let now = clock::to_db(clock::now());
         let inserted = self.conn.execute(
-            "INSERT OR IGNORE INTO groups (slug, label, created_at) VALUES (?1, ?2, ?3)",
-            params![slug, label, now],
+            "INSERT INTO groups (slug, label, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+            args![slug, label, now],
         )?;
         Ok(inserted == 1)
     }
 
-    pub fn groups(&self) -> rusqlite::Result<Vec<Group>> {
-        self.conn
-            .prepare(
+    pub fn groups(&self) -> DbResult<Vec<Group>> {
+        self.conn.query_map(
                 "SELECT g.id, g.slug, g.label, g.created_at, \
                  (SELECT count(*) FROM group_members m WHERE m.group_id = g.id AND m.status = 'active'), \
                  (SELECT count(*) FROM group_members m WHERE m.group_id = g.id AND m.status = 'unsubscribed'), \
                  (SELECT count(*) FROM group_members m WHERE m.group_id = g.id AND m.status = 'bounced') \
                  FROM groups g ORDER BY g.slug",
-            )?
-            .query_map([], |row| {
+            args![],
+            |row| {
                 let created: String = row.get(3)?;
                 Ok(Group {
                     id: row.get(0)?,
@@ -124,23 +123,23 @@ impl Store {
                     unsubscribed: row.get(5)?,
                     bounced: row.get(6)?,
                 })
-            })?
-            .collect()
+            },
+        )
     }
 
-    pub fn group(&self, slug: &str) -> rusqlite::Result<Option<Group>> {
+    pub fn group(&self, slug: &str) -> DbResult<Option<Group>> {
         Ok(self.groups()?.into_iter().find(|g| g.slug == slug))
     }
 
     /// Adds members, ignoring addresses already in the group (an
     /// unsubscribed member stays unsubscribed). Returns how many were new.
-    pub(crate) fn add_members(&mut self, group_id: i64, members: &[NewMember]) -> rusqlite::Result<usize> {
+    pub(crate) fn add_members(&mut self, group_id: i64, members: &[NewMember]) -> DbResult<usize> {
         let mut added = 0;
         self.add_members_from(group_id, |add| {
             for member in members {
                 added += usize::from(add(member)?);
             }
-            Ok::<_, rusqlite::Error>(true)
+            Ok::<_, DbError>(true)
         })?;
         Ok(added)
     }
@@ -150,21 +149,20 @@ impl Store {
     /// function (true when the address was new in the group) and answers
     /// whether to keep what it added (false: the transaction is rolled
     /// back, nothing imported).
-    pub(crate) fn add_members_from<E: From<rusqlite::Error>>(
+    pub(crate) fn add_members_from<E: From<DbError>>(
         &mut self,
         group_id: i64,
-        feed: impl FnOnce(&mut dyn FnMut(&NewMember) -> rusqlite::Result<bool>) -> Result<bool, E>,
+        feed: impl FnOnce(&mut dyn FnMut(&NewMember) -> DbResult<bool>) -> Result<bool, E>,
     ) -> Result<bool, E> {
         let now = clock::to_db(clock::now());
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.begin()?;
         let keep = {
-            let mut insert = tx.prepare_cached(
-                "INSERT OR IGNORE INTO group_members (group_id, email, attributes, created_at) VALUES (?1, ?2, ?3, ?4)",
-            )?;
-            let mut add = |member: &NewMember| -> rusqlite::Result<bool> {
-                Ok(insert.execute(params![group_id, member.email, member.attributes, now])? == 1)
+            let mut add = |member: &NewMember| -> DbResult<bool> {
+                Ok(tx.execute(
+                    "INSERT INTO group_members (group_id, email, attributes, created_at) VALUES (?1, ?2, ?3, ?4) \
+                     ON CONFLICT DO NOTHING",
+                    args![group_id, member.email, member.attributes, now],
+                )? == 1)
             };
             feed(&mut add)?
         };
@@ -175,32 +173,27 @@ impl Store {
     }
 
     /// Removes members by address; returns how many were removed.
-    pub fn remove_members(&mut self, group_id: i64, emails: &[String]) -> rusqlite::Result<usize> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+    pub fn remove_members(&mut self, group_id: i64, emails: &[String]) -> DbResult<usize> {
+        let tx = self.conn.begin()?;
         let mut removed = 0;
+        let sql = format!(
+            "DELETE FROM group_members WHERE group_id = ?1 AND {}",
+            tx.same_address("email", "?2")
+        );
         for email in emails {
-            removed += tx.execute(
-                "DELETE FROM group_members WHERE group_id = ?1 AND email = ?2",
-                params![group_id, email],
-            )?;
+            removed += tx.execute(&sql, args![group_id, email])?;
         }
         tx.commit()?;
         Ok(removed)
     }
 
-    pub fn members(&self, group_id: i64, status: Option<MemberStatus>) -> rusqlite::Result<Vec<Member>> {
-        self.conn
-            .prepare_cached(
-                "SELECT id, email, attributes, status, created_at, unsubscribed_at FROM group_members \
-                 WHERE group_id = ?1 AND (?2 IS NULL OR status = ?2) ORDER BY id",
-            )?
-            .query_map(
-                params![group_id, status.map(MemberStatus::as_str)],
-                member_from_row,
-            )?
-            .collect()
+    pub fn members(&self, group_id: i64, status: Option<MemberStatus>) -> DbResult<Vec<Member>> {
+        self.conn.query_map(
+            "SELECT id, email, attributes, status, created_at, unsubscribed_at FROM group_members \
+             WHERE group_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR status = ?2) ORDER BY id",
+            args![group_id, status.map(MemberStatus::as_str)],
+            member_from_row,
+        )
     }
 
     /// Active members as (id, email, attributes JSON text), for fan-out
@@ -211,16 +204,13 @@ impl Store {
         &self,
         token_id: i64,
         token_hash: &[u8; 32],
-    ) -> rusqlite::Result<Option<(String, String, bool)>> {
-        let found: Option<(Vec<u8>, String, String, String)> = self
-            .conn
-            .query_row(
-                "SELECT t.token_hash, g.label, m.email, m.status FROM unsubscribe_tokens t \
-                 JOIN group_members m ON m.id = t.member_id JOIN groups g ON g.id = m.group_id WHERE t.id = ?1",
-                [token_id],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
-            )
-            .optional()?;
+    ) -> DbResult<Option<(String, String, bool)>> {
+        let found: Option<(Vec<u8>, String, String, String)> = self.conn.query_opt(
+            "SELECT t.token_hash, g.label, m.email, m.status FROM unsubscribe_tokens t \
+             JOIN group_members m ON m.id = t.member_id JOIN groups g ON g.id = m.group_id WHERE t.id = ?1",
+            args![token_id],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+        )?;
         Ok(found
             .filter(|(hash, ..)| hash.as_slice() == token_hash.as_slice())
             .map(|(_, label, email, status)| (label, email, status == "unsubscribed")))
@@ -233,20 +223,16 @@ impl Store {
         &mut self,
         token_id: i64,
         token_hash: &[u8; 32],
-    ) -> rusqlite::Result<Option<(String, String, bool)>> {
+    ) -> DbResult<Option<(String, String, bool)>> {
         let now = clock::to_db(clock::now());
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let found: Option<(Vec<u8>, i64, String, String, String)> = tx
-            .query_row(
-                "SELECT t.token_hash, m.id, g.slug, m.email, m.status FROM unsubscribe_tokens t \
-                 JOIN group_members m ON m.id = t.member_id JOIN groups g ON g.id = m.group_id \
-                 WHERE t.id = ?1",
-                [token_id],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
-            )
-            .optional()?;
+        let tx = self.conn.begin()?;
+        let found: Option<(Vec<u8>, i64, String, String, String)> = tx.query_opt(
+            "SELECT t.token_hash, m.id, g.slug, m.email, m.status FROM unsubscribe_tokens t \
+             JOIN group_members m ON m.id = t.member_id JOIN groups g ON g.id = m.group_id \
+             WHERE t.id = ?1",
+            args![token_id],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
+        )?;
         let Some((stored_hash, member_id, slug, email, status)) = found else {
             return Ok(None);
         };
@@ -257,7 +243,7 @@ impl Store {
         if changed {
             tx.execute(
                 "UPDATE group_members SET status = 'unsubscribed', unsubscribed_at = ?2 WHERE id = ?1",
-                params![member_id, now],
+                args![member_id, now],
             )?;
         }
         tx.commit()?;
@@ -271,29 +257,28 @@ impl Store {
         subject: &str,
         text: &str,
         html: Option<&str>,
-    ) -> rusqlite::Result<bool> {
+    ) -> DbResult<bool> {
         let now = clock::to_db(clock::now());
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.begin()?;
         let updated = tx.execute(
             "UPDATE templates SET subject = ?2, text = ?3, html = ?4, updated_at = ?5 WHERE name = ?1",
-            params![name, subject, text, html, now],
+            args![name, subject, text, html, now],
         )?;
         if updated == 0 {
             tx.execute(
                 "INSERT INTO templates (name, subject, text, html, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                params![name, subject, text, html, now],
+                args![name, subject, text, html, now],
             )?;
         }
         tx.commit()?;
         Ok(updated == 0)
     }
 
-    pub fn templates(&self) -> rusqlite::Result<Vec<Template>> {
-        self.conn
-            .prepare("SELECT name, subject, text, html, created_at, updated_at FROM templates ORDER BY name")?
-            .query_map([], |row| {
+    pub fn templates(&self) -> DbResult<Vec<Template>> {
+        self.conn.query_map(
+            "SELECT name, subject, text, html, created_at, updated_at FROM templates ORDER BY name",
+            args![],
+            |row| {
                 let created: String = row.get(4)?;
                 let updated: String = row.get(5)?;
                 Ok(Template {
@@ -304,11 +289,11 @@ impl Store {
                     created_at: clock::from_db(&created).unwrap_or_default(),
                     updated_at: clock::from_db(&updated).unwrap_or_default(),
                 })
-            })?
-            .collect()
+            },
+        )
     }
 
-    pub fn template(&self, name: &str) -> rusqlite::Result<Option<Template>> {
+    pub fn template(&self, name: &str) -> DbResult<Option<Template>> {
         Ok(self.templates()?.into_iter().find(|t| t.name == name))
     }
 
@@ -329,39 +314,47 @@ impl Store {
     ) -> anyhow::Result<usize> {
         const CHUNK: usize = 200;
         let now = clock::to_db(clock::now());
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.begin()?;
         let body_id = insert_body(&tx, body, &now, actor)?;
-        // The write lock is held: nobody else takes ids until we commit.
+        if tx.is_postgres() {
+            // SQLite's write lock, taken by `begin`, does this there.
+            tx.batch("LOCK TABLE unsubscribe_tokens IN EXCLUSIVE MODE")?;
+        }
+        // The table is locked: nobody else takes ids until we commit.
         let mut next_token: i64 = tx.query_row(
             "SELECT COALESCE(MAX(id), 0) + 1 FROM unsubscribe_tokens",
-            [],
+            args![],
             |r| r.get(0),
         )?;
         let placeholders = |count: usize, width: usize| {
-            let one = format!("({})", vec!["?"; width].join(","));
-            vec![one; count].join(",")
+            let rows: Vec<String> = (0..count)
+                .map(|row| {
+                    let one: Vec<String> = (1..=width)
+                        .map(|column| format!("?{}", row * width + column))
+                        .collect();
+                    format!("({})", one.join(","))
+                })
+                .collect();
+            rows.join(",")
         };
         let channel = body.channel.as_str();
         let mut queued = 0;
         let mut after = 0i64;
         loop {
-            let members: Vec<MemberRow> = tx
-                .prepare_cached(
-                    // `+group_id`: walk the rowids from `after` on; through the
-                    // (group_id, email) index each chunk sorted the whole group.
-                    "SELECT id, email, attributes FROM group_members \
-                     WHERE +group_id = ?1 AND status = 'active' AND id > ?2 ORDER BY id LIMIT ?3",
-                )?
-                .query_map(params![group_id, after, CHUNK as i64], |row| {
+            let members: Vec<MemberRow> = tx.query_map(
+                // `+group_id`: walk the rowids from `after` on; through the
+                // (group_id, email) index each chunk sorted the whole group.
+                "SELECT id, email, attributes FROM group_members \
+                 WHERE +group_id = ?1 AND status = 'active' AND id > ?2 ORDER BY id LIMIT ?3",
+                args![group_id, after, CHUNK as i64],
+                |row| {
                     Ok(MemberRow {
                         id: row.get(0)?,
                         email: row.get(1)?,
                         attributes: row.get(2)?,
                     })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
+                },
+            )?;
             let Some(last) = members.last() else { break };
             after = last.id;
             let mut rows = Vec::with_capacity(members.len());
@@ -378,10 +371,10 @@ impl Store {
                 .iter()
                 .map(|(row, ..)| (row.not_before.map(clock::to_db), row.expires_at.map(clock::to_db)))
                 .collect();
-            let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(rows.len() * 9);
+            let mut values: Vec<&dyn ToArg> = Vec::with_capacity(rows.len() * 9);
             for ((row, ..), (not_before, expires_at)) in rows.iter().zip(&times) {
                 values.extend([
-                    &channel as &dyn rusqlite::ToSql,
+                    &channel as &dyn ToArg,
                     &body_id,
                     &row.recipient,
                     &row.vars,
@@ -392,18 +385,16 @@ impl Store {
                     expires_at,
                 ]);
             }
-            tx.prepare_cached(&sql)?
-                .execute(rusqlite::params_from_iter(values))?;
+            tx.execute(&sql, &values)?;
             let sql = format!(
                 "INSERT INTO unsubscribe_tokens (id, member_id, token_hash) VALUES {}",
                 placeholders(rows.len(), 3)
             );
-            let mut values: Vec<rusqlite::types::Value> = Vec::with_capacity(rows.len() * 3);
+            let mut values: Vec<&dyn ToArg> = Vec::with_capacity(rows.len() * 3);
             for (_, member_id, token_id, hash) in &rows {
-                values.extend([(*token_id).into(), (*member_id).into(), hash.to_vec().into()]);
+                values.extend([token_id as &dyn ToArg, member_id, hash]);
             }
-            tx.prepare_cached(&sql)?
-                .execute(rusqlite::params_from_iter(values))?;
+            tx.execute(&sql, &values)?;
             queued += rows.len();
             progress.advance(rows.len() as u64);
         }

@@ -1,8 +1,8 @@
 //! Web Push subscriptions: one per browser/device (endpoint), per user.
 
-use rusqlite::{TransactionBehavior, params};
 use serde::Serialize;
 
+use super::db::{DbResult, Row, args};
 use super::{Reader, Store};
 use crate::clock::{self, Timestamp};
 
@@ -18,7 +18,7 @@ pub struct Subscription {
     pub updated_at: Timestamp,
 }
 
-fn from_row(row: &rusqlite::Row) -> rusqlite::Result<Subscription> {
+fn from_row(row: &Row) -> DbResult<Subscription> {
     let created: String = row.get(6)?;
     let updated: String = row.get(7)?;
     Ok(Subscription {
@@ -33,7 +33,7 @@ fn from_row(row: &rusqlite::Row) -> rusqlite::Result<Subscription> {
     })
 }
 
-const COLUMNS: &str = "id, user, endpoint, p256dh, auth, expiration_time, created_at, updated_at";
+const COLUMNS: &str = "id, \"user\", endpoint, p256dh, auth, expiration_time, created_at, updated_at";
 
 impl Store {
     /// Saves a subscription (the same endpoint is stored once: re-subscribing
@@ -47,68 +47,71 @@ impl Store {
         auth: &str,
         expiration_time: Option<i64>,
         max_per_user: u32,
-    ) -> rusqlite::Result<(bool, usize)> {
+    ) -> DbResult<(bool, usize)> {
         let now = clock::to_db(clock::now());
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.begin()?;
         let updated = tx.execute(
-            "UPDATE push_subscriptions SET user = ?1, p256dh = ?3, auth = ?4, expiration_time = ?5, updated_at = ?6 \
+            "UPDATE push_subscriptions SET \"user\" = ?1, p256dh = ?3, auth = ?4, expiration_time = ?5, updated_at = ?6 \
              WHERE endpoint = ?2",
-            params![user, endpoint, p256dh, auth, expiration_time, now],
+            args![user, endpoint, p256dh, auth, expiration_time, now],
         )?;
         if updated == 0 {
             tx.execute(
-                "INSERT INTO push_subscriptions (user, endpoint, p256dh, auth, expiration_time, created_at, updated_at) \
+                "INSERT INTO push_subscriptions (\"user\", endpoint, p256dh, auth, expiration_time, created_at, updated_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                params![user, endpoint, p256dh, auth, expiration_time, now],
+                args![user, endpoint, p256dh, auth, expiration_time, now],
             )?;
         }
         let dropped = tx.execute(
-            "DELETE FROM push_subscriptions WHERE user = ?1 AND id NOT IN \
-             (SELECT id FROM push_subscriptions WHERE user = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2)",
-            params![user, max_per_user],
+            &format!(
+                "DELETE FROM push_subscriptions WHERE \"user\" = ?1 AND id NOT IN \
+                 (SELECT id FROM push_subscriptions WHERE \"user\" = ?1 ORDER BY created_at DESC, id DESC LIMIT {max_per_user})"
+            ),
+            args![user],
         )?;
         tx.commit()?;
         Ok((updated == 0, dropped))
     }
 
     /// Removes a user's subscription (one endpoint, or all of them).
-    pub fn unsubscribe_push(&mut self, user: &str, endpoint: Option<&str>) -> rusqlite::Result<usize> {
+    pub fn unsubscribe_push(&mut self, user: &str, endpoint: Option<&str>) -> DbResult<usize> {
         match endpoint {
             Some(endpoint) => self.conn.execute(
-                "DELETE FROM push_subscriptions WHERE user = ?1 AND endpoint = ?2",
-                params![user, endpoint],
+                "DELETE FROM push_subscriptions WHERE \"user\" = ?1 AND endpoint = ?2",
+                args![user, endpoint],
             ),
             None => self
                 .conn
-                .execute("DELETE FROM push_subscriptions WHERE user = ?1", [user]),
+                .execute("DELETE FROM push_subscriptions WHERE \"user\" = ?1", args![user]),
         }
     }
 
     /// Removes a recipient its peer says is gone: for push, the subscription
     /// of that endpoint (404/410). Other channels have no recipient table.
-    pub fn forget_recipient(&mut self, channel: super::Channel, recipient: &str) -> rusqlite::Result<usize> {
+    pub fn forget_recipient(&mut self, channel: super::Channel, recipient: &str) -> DbResult<usize> {
         match channel {
-            super::Channel::Push => self
-                .conn
-                .execute("DELETE FROM push_subscriptions WHERE endpoint = ?1", [recipient]),
+            super::Channel::Push => self.conn.execute(
+                "DELETE FROM push_subscriptions WHERE endpoint = ?1",
+                args![recipient],
+            ),
             _ => Ok(0),
         }
     }
 
-    pub fn subscriptions(&self, user: Option<&str>) -> rusqlite::Result<Vec<Subscription>> {
+    pub fn subscriptions(&self, user: Option<&str>) -> DbResult<Vec<Subscription>> {
         self.reader().subscriptions(user)
     }
 }
 
 impl Reader<'_> {
-    pub fn subscriptions(&self, user: Option<&str>) -> rusqlite::Result<Vec<Subscription>> {
-        self.conn
-            .prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM push_subscriptions WHERE (?1 IS NULL OR user = ?1) ORDER BY user, created_at, id"
-            ))?
-            .query_map([user], from_row)?
-            .collect()
+    pub fn subscriptions(&self, user: Option<&str>) -> DbResult<Vec<Subscription>> {
+        self.conn.query_map(
+            &format!(
+                "SELECT {COLUMNS} FROM push_subscriptions WHERE (CAST(?1 AS TEXT) IS NULL OR \"user\" = ?1) \
+                 ORDER BY \"user\", created_at, id"
+            ),
+            args![user],
+            from_row,
+        )
     }
 }

@@ -2,9 +2,9 @@
 //! change, its history row, the messages its new status sends and the action
 //! tokens they carry are written in one transaction.
 
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 
+use super::db::{Conn, DbError, DbResult, Row, args};
 use super::messages::{NewBody, NewRow, insert_body, insert_message};
 use super::{Reader, Store};
 use crate::clock::{self, Timestamp};
@@ -97,16 +97,16 @@ pub enum FormChangeError {
     TokenUsed,
     /// Rendering the new status's actions failed.
     Actions(String),
-    Db(rusqlite::Error),
+    Db(DbError),
 }
 
-impl From<rusqlite::Error> for FormChangeError {
-    fn from(e: rusqlite::Error) -> Self {
+impl From<DbError> for FormChangeError {
+    fn from(e: DbError) -> Self {
         FormChangeError::Db(e)
     }
 }
 
-fn form_from_row(row: &rusqlite::Row) -> rusqlite::Result<Form> {
+fn form_from_row(row: &Row) -> DbResult<Form> {
     let data: String = row.get(4)?;
     let created: String = row.get(8)?;
     let updated: String = row.get(9)?;
@@ -124,16 +124,17 @@ fn form_from_row(row: &rusqlite::Row) -> rusqlite::Result<Form> {
     })
 }
 
-const FORM_COLUMNS: &str = "id, number, workflow, name, data, user, email, status, created_at, updated_at";
+const FORM_COLUMNS: &str =
+    "id, number, workflow, name, data, \"user\", email, status, created_at, updated_at";
 
 fn apply_effects(
-    tx: &rusqlite::Transaction,
+    tx: &Conn,
     form_id: i64,
     status: &str,
     effects: &Effects,
     now: &str,
     actor: &str,
-) -> rusqlite::Result<()> {
+) -> DbResult<()> {
     for (body, rows) in &effects.sends {
         let body_id = insert_body(tx, body, now, actor)?;
         for row in rows {
@@ -143,7 +144,7 @@ fn apply_effects(
     for (mail_id, body, row) in &effects.mail_responses {
         let answered = tx.execute(
             "UPDATE maarch_mails SET status = 'responded', updated_at = ?2 WHERE id = ?1 AND status = 'linked'",
-            params![mail_id, now],
+            args![mail_id, now],
         )?;
         if answered == 1 {
             let body_id = insert_body(tx, body, now, actor)?;
@@ -154,7 +155,7 @@ fn apply_effects(
         tx.execute(
             "INSERT INTO action_tokens (token_hash, form_id, jump, status, recipient, label, message, done_message, \
              expires_at, created_at, comment, remote_form) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![
+            args![
                 &token.hash[..],
                 form_id,
                 token.jump,
@@ -174,20 +175,21 @@ fn apply_effects(
 }
 
 impl Store {
-    pub fn save_workflow(&mut self, name: &str, label: &str, definition: &str) -> rusqlite::Result<()> {
+    pub fn save_workflow(&mut self, name: &str, label: &str, definition: &str) -> DbResult<()> {
         let now = clock::to_db(clock::now());
         self.conn.execute(
             "INSERT INTO workflows (name, label, definition, imported_at) VALUES (?1, ?2, ?3, ?4) \
              ON CONFLICT (name) DO UPDATE SET label = ?2, definition = ?3, imported_at = ?4",
-            params![name, label, definition, now],
+            args![name, label, definition, now],
         )?;
         Ok(())
     }
 
-    pub fn workflows(&self) -> rusqlite::Result<Vec<StoredWorkflow>> {
-        self.conn
-            .prepare("SELECT name, label, definition, imported_at FROM workflows ORDER BY name")?
-            .query_map([], |row| {
+    pub fn workflows(&self) -> DbResult<Vec<StoredWorkflow>> {
+        self.conn.query_map(
+            "SELECT name, label, definition, imported_at FROM workflows ORDER BY name",
+            args![],
+            |row| {
                 let at: String = row.get(3)?;
                 Ok(StoredWorkflow {
                     name: row.get(0)?,
@@ -195,36 +197,38 @@ impl Store {
                     definition: row.get(2)?,
                     imported_at: clock::from_db(&at).unwrap_or_default(),
                 })
-            })?
-            .collect()
+            },
+        )
     }
 
-    pub fn workflow(&self, name: &str) -> rusqlite::Result<Option<StoredWorkflow>> {
+    pub fn workflow(&self, name: &str) -> DbResult<Option<StoredWorkflow>> {
         Ok(self.workflows()?.into_iter().find(|w| w.name == name))
     }
 
-    pub fn form(&self, number: &str) -> rusqlite::Result<Option<Form>> {
-        self.conn
-            .prepare_cached(&format!("SELECT {FORM_COLUMNS} FROM forms WHERE number = ?1"))?
-            .query_row([number], form_from_row)
-            .optional()
+    pub fn form(&self, number: &str) -> DbResult<Option<Form>> {
+        self.conn.query_opt(
+            &format!("SELECT {FORM_COLUMNS} FROM forms WHERE number = ?1"),
+            args![number],
+            form_from_row,
+        )
     }
 
-    pub fn forms(&self, status: Option<&str>, workflow: Option<&str>) -> rusqlite::Result<Vec<Form>> {
-        self.conn
-            .prepare_cached(&format!(
-                "SELECT {FORM_COLUMNS} FROM forms WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR workflow = ?2) ORDER BY id"
-            ))?
-            .query_map(params![status, workflow], form_from_row)?
-            .collect()
+    pub fn forms(&self, status: Option<&str>, workflow: Option<&str>) -> DbResult<Vec<Form>> {
+        self.conn.query_map(
+            &format!(
+                "SELECT {FORM_COLUMNS} FROM forms WHERE (CAST(?1 AS TEXT) IS NULL OR status = ?1) \
+                 AND (CAST(?2 AS TEXT) IS NULL OR workflow = ?2) ORDER BY id"
+            ),
+            args![status, workflow],
+            form_from_row,
+        )
     }
 
-    pub fn form_history(&self, form_id: i64) -> rusqlite::Result<Vec<HistoryEntry>> {
-        self.conn
-            .prepare_cached(
-                "SELECT at, from_status, to_status, jump, actor, data FROM form_history WHERE form_id = ?1 ORDER BY id",
-            )?
-            .query_map([form_id], |row| {
+    pub fn form_history(&self, form_id: i64) -> DbResult<Vec<HistoryEntry>> {
+        self.conn.query_map(
+            "SELECT at, from_status, to_status, jump, actor, data FROM form_history WHERE form_id = ?1 ORDER BY id",
+            args![form_id],
+            |row| {
                 let at: String = row.get(0)?;
                 let data: Option<String> = row.get(5)?;
                 Ok(HistoryEntry {
@@ -235,8 +239,8 @@ impl Store {
                     actor: row.get(4)?,
                     data: data.and_then(|d| serde_json::from_str(&d).ok()),
                 })
-            })?
-            .collect()
+            },
+        )
     }
 
     /// Creates a form in its initial status; `enter(number)` renders what the
@@ -254,27 +258,28 @@ impl Store {
         enter: impl FnOnce(&Reader, &str) -> Result<Effects, String>,
     ) -> Result<String, FormChangeError> {
         let now = clock::to_db(clock::now());
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let workflow_id: i64 = tx.query_row("SELECT id FROM workflows WHERE name = ?1", [workflow], |r| {
-            r.get(0)
-        })?;
-        // AUTOINCREMENT's high-water mark: a deleted form's id is never reused.
-        let next: i64 = tx.query_row(
-            "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'forms'), 0) + 1",
-            [],
-            |r| r.get(0),
-        )?;
+        let tx = self.conn.begin()?;
+        let workflow_id: i64 =
+            tx.query_row("SELECT id FROM workflows WHERE name = ?1", args![workflow], |r| {
+                r.get(0)
+            })?;
+        // A deleted form's id is never reused: SQLite's AUTOINCREMENT
+        // high-water mark (the write lock is held), PostgreSQL's sequence.
+        let next_id = if tx.is_postgres() {
+            "SELECT nextval(pg_get_serial_sequence('forms', 'id'))"
+        } else {
+            "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'forms'), 0) + 1"
+        };
+        let next: i64 = tx.query_row(next_id, args![], |r| r.get(0))?;
         let number = format!("{workflow_id}-{next}");
         tx.execute(
-            "INSERT INTO forms (id, number, workflow, name, data, user, email, status, created_at, updated_at) \
+            "INSERT INTO forms (id, number, workflow, name, data, \"user\", email, status, created_at, updated_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-            params![next, number, workflow, name, data, user, email, initial, now],
+            args![next, number, workflow, name, data, user, email, initial, now],
         )?;
         tx.execute(
             "INSERT INTO form_history (form_id, at, from_status, to_status, jump, actor) VALUES (?1, ?2, NULL, ?3, NULL, ?4)",
-            params![next, now, initial, actor],
+            args![next, now, initial, actor],
         )?;
         let effects = enter(&Reader { conn: &tx }, &number).map_err(FormChangeError::Actions)?;
         apply_effects(&tx, next, initial, &effects, &now, actor)?;
@@ -282,13 +287,12 @@ impl Store {
         Ok(number)
     }
 
-    pub fn action_token(&self, hash: &[u8; 32]) -> rusqlite::Result<Option<ActionToken>> {
-        self.conn
-            .prepare_cached(
-                "SELECT form_id, jump, status, recipient, label, message, done_message, expires_at, used_at, comment, \
-                 remote_form FROM action_tokens WHERE token_hash = ?1",
-            )?
-            .query_row([&hash[..]], |row| {
+    pub fn action_token(&self, hash: &[u8; 32]) -> DbResult<Option<ActionToken>> {
+        self.conn.query_opt(
+            "SELECT form_id, jump, status, recipient, label, message, done_message, expires_at, used_at, comment, \
+             remote_form FROM action_tokens WHERE token_hash = ?1",
+            args![hash],
+            |row| {
                 let expires: String = row.get(7)?;
                 let used: Option<String> = row.get(8)?;
                 Ok(ActionToken {
@@ -304,20 +308,16 @@ impl Store {
                     comment: row.get(9)?,
                     remote_form: row.get(10)?,
                 })
-            })
-            .optional()
+            },
+        )
     }
 
     /// A link to a remote w.c.s. form (`token.jump` is the trigger).
-    pub fn insert_remote_action_token(
-        &mut self,
-        form_url: &str,
-        token: &NewActionToken,
-    ) -> rusqlite::Result<()> {
+    pub fn insert_remote_action_token(&mut self, form_url: &str, token: &NewActionToken) -> DbResult<()> {
         self.conn.execute(
             "INSERT INTO action_tokens (token_hash, form_id, jump, status, recipient, label, message, done_message, \
              expires_at, created_at, comment, remote_form) VALUES (?1, 0, ?2, 'remote', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
+            args![
                 &token.hash[..],
                 token.jump,
                 token.recipient,
@@ -334,36 +334,35 @@ impl Store {
     }
 
     /// Marks a link used; false if it already was (another click won).
-    pub fn claim_action_token(&mut self, hash: &[u8; 32]) -> rusqlite::Result<bool> {
+    pub fn claim_action_token(&mut self, hash: &[u8; 32]) -> DbResult<bool> {
         let claimed = self.conn.execute(
             "UPDATE action_tokens SET used_at = ?2 WHERE token_hash = ?1 AND used_at IS NULL",
-            params![&hash[..], clock::to_db(clock::now())],
+            args![hash, clock::to_db(clock::now())],
         )?;
         Ok(claimed == 1)
     }
 
     /// Gives a claimed link back (the remote could not be reached).
-    pub fn release_action_token(&mut self, hash: &[u8; 32]) -> rusqlite::Result<()> {
+    pub fn release_action_token(&mut self, hash: &[u8; 32]) -> DbResult<()> {
         self.conn.execute(
             "UPDATE action_tokens SET used_at = NULL WHERE token_hash = ?1",
-            params![&hash[..]],
+            args![hash],
         )?;
         Ok(())
     }
 
-    pub fn form_by_id(&self, id: i64) -> rusqlite::Result<Option<Form>> {
-        self.conn
-            .prepare_cached(&format!("SELECT {FORM_COLUMNS} FROM forms WHERE id = ?1"))?
-            .query_row([id], form_from_row)
-            .optional()
+    pub fn form_by_id(&self, id: i64) -> DbResult<Option<Form>> {
+        self.conn.query_opt(
+            &format!("SELECT {FORM_COLUMNS} FROM forms WHERE id = ?1"),
+            args![id],
+            form_from_row,
+        )
     }
 
     /// Stores an action link made outside a message (`issue-action-token`).
-    pub fn insert_action_token(&mut self, form: &Form, token: &NewActionToken) -> rusqlite::Result<()> {
+    pub fn insert_action_token(&mut self, form: &Form, token: &NewActionToken) -> DbResult<()> {
         let now = clock::to_db(clock::now());
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.begin()?;
         let effects = Effects {
             tokens: vec![token.clone()],
             ..Effects::default()
@@ -373,16 +372,16 @@ impl Store {
     }
 
     /// Deletes the tokens that expired, and those used before `used_before`.
-    pub fn purge_action_tokens(&mut self, now: Timestamp, used_before: Timestamp) -> rusqlite::Result<usize> {
+    pub fn purge_action_tokens(&mut self, now: Timestamp, used_before: Timestamp) -> DbResult<usize> {
         self.conn.execute(
             "DELETE FROM action_tokens WHERE expires_at < ?1 OR (used_at IS NOT NULL AND used_at < ?2)",
-            params![clock::to_db(now), clock::to_db(used_before)],
+            args![clock::to_db(now), clock::to_db(used_before)],
         )
     }
 
     /// Deletes a form and its history (its action links then say so).
-    pub fn delete_form(&mut self, id: i64) -> rusqlite::Result<usize> {
-        self.conn.execute("DELETE FROM forms WHERE id = ?1", [id])
+    pub fn delete_form(&mut self, id: i64) -> DbResult<usize> {
+        self.conn.execute("DELETE FROM forms WHERE id = ?1", args![id])
     }
 
     /// Moves a form from `form.status` to `to` by `jump` if it is still there;
@@ -399,13 +398,11 @@ impl Store {
         enter: impl FnOnce(&Reader) -> Result<Effects, String>,
     ) -> Result<(), FormChangeError> {
         let now = clock::to_db(clock::now());
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.begin()?;
         if let Some(hash) = token {
             let used = tx.execute(
                 "UPDATE action_tokens SET used_at = ?2 WHERE token_hash = ?1 AND used_at IS NULL",
-                params![&hash[..], now],
+                args![hash, now],
             )?;
             if used == 0 {
                 return Err(FormChangeError::TokenUsed);
@@ -413,7 +410,7 @@ impl Store {
         }
         let moved = tx.execute(
             "UPDATE forms SET status = ?3, updated_at = ?4 WHERE id = ?1 AND status = ?2",
-            params![form.id, form.status, to, now],
+            args![form.id, form.status, to, now],
         )?;
         if moved == 0 {
             return Err(FormChangeError::Moved);
@@ -421,7 +418,7 @@ impl Store {
         tx.execute(
             "INSERT INTO form_history (form_id, at, from_status, to_status, jump, actor, data) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![form.id, now, form.status, to, jump, actor, data],
+            args![form.id, now, form.status, to, jump, actor, data],
         )?;
         let effects = enter(&Reader { conn: &tx }).map_err(FormChangeError::Actions)?;
         apply_effects(&tx, form.id, to, &effects, &now, actor)?;

@@ -35,7 +35,7 @@ impl<'a> RunStore<'a> {
         lease_until: Timestamp,
         limit: u32,
         actor: &str,
-    ) -> rusqlite::Result<Vec<Message>> {
+    ) -> crate::store::DbResult<Vec<Message>> {
         let batch = self.lock().claim(ready, now, lease_until, limit, actor)?;
         locked(&self.held).extend(batch.iter().map(|m| m.id));
         Ok(batch)
@@ -47,7 +47,7 @@ impl<'a> RunStore<'a> {
         change: &Transition,
         now: Timestamp,
         actor: &str,
-    ) -> rusqlite::Result<bool> {
+    ) -> crate::store::DbResult<bool> {
         let recorded = self.lock().record(id, change, now, actor);
         locked(&self.held).remove(&id);
         recorded
@@ -60,7 +60,7 @@ impl<'a> RunStore<'a> {
         reason: &str,
         now: Timestamp,
         actor: &str,
-    ) -> rusqlite::Result<()> {
+    ) -> crate::store::DbResult<()> {
         let released = self.lock().release(ids, source, reason, now, actor);
         let mut held = locked(&self.held);
         for id in ids {
@@ -70,7 +70,7 @@ impl<'a> RunStore<'a> {
     }
 
     /// Pushes the lease of every row the run holds to `lease` from now.
-    pub(super) fn renew(&self, lease: Duration) -> rusqlite::Result<()> {
+    pub(super) fn renew(&self, lease: Duration) -> crate::store::DbResult<()> {
         let ids: Vec<i64> = locked(&self.held).iter().copied().collect();
         if ids.is_empty() {
             return Ok(());

@@ -1,0 +1,286 @@
+//! Connecting to a PostgreSQL state: `postgresql://user@host:port/db`, the
+//! password from a file (`state_password_file`, `$PGPASSFILE`, `~/.pgpass`)
+//! and never from the URL, TLS through rustls when `sslmode` asks for it.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+
+/// Connecting gives up after this; a cron run never hangs on a dead server.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Whether a state names a PostgreSQL database rather than a SQLite file.
+pub(crate) fn is_url(state: &Path) -> bool {
+    let text = state.to_string_lossy();
+    text.starts_with("postgresql://") || text.starts_with("postgres://")
+}
+
+/// The URL as messages and `state info` show it: no query, no password.
+pub(crate) fn shown(url: &str) -> String {
+    let base = url.split('?').next().unwrap_or(url);
+    let Some((scheme, rest)) = base.split_once("://") else {
+        return base.to_string();
+    };
+    match rest.split_once('@') {
+        Some((credentials, host)) => {
+            let user = credentials.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}@{host}")
+        }
+        None => base.to_string(),
+    }
+}
+
+pub(crate) fn connect(url: &str, password_file: Option<&Path>) -> anyhow::Result<postgres::Client> {
+    let (url, root_cert) = take_param(url, "sslrootcert");
+    let mut config = postgres::Config::from_str(&url)
+        .map_err(|e| anyhow::anyhow!("state {}: not a PostgreSQL URL: {e}", shown(&url)))?;
+    if config.get_password().is_some() {
+        bail!(
+            "state {}: a password in the URL would show in `ps` and in logs; \
+             put it in state_password_file, $PGPASSFILE or ~/.pgpass",
+            shown(&url)
+        );
+    }
+    if config.get_user().is_none() {
+        let user = std::env::var("PGUSER")
+            .or_else(|_| std::env::var("USER"))
+            .unwrap_or_else(|_| "publik".into());
+        config.user(&user);
+    }
+    let (host, port) = first_host(&config);
+    let dbname = config
+        .get_dbname()
+        .or(config.get_user())
+        .unwrap_or_default()
+        .to_string();
+    let user = config.get_user().unwrap_or_default().to_string();
+    if let Some(password) = password(password_file, &host, port, &dbname, &user)? {
+        config.password(password);
+    }
+    config
+        .connect_timeout(CONNECT_TIMEOUT)
+        .keepalives(true)
+        .keepalives_idle(Duration::from_secs(60))
+        .application_name("publik");
+    let client = match config.get_ssl_mode() {
+        postgres::config::SslMode::Disable => config.connect(postgres::NoTls),
+        _ => config.connect(tls(root_cert.as_deref())?),
+    }
+    .map_err(|e| anyhow::anyhow!("cannot connect to the state {}: {}", shown(&url), cause(&e)))?;
+    Ok(client)
+}
+
+/// The innermost cause: "connection refused", "password authentication failed".
+fn cause(e: &postgres::Error) -> String {
+    if let Some(db) = e.as_db_error() {
+        return db.message().to_string();
+    }
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(inner) = source {
+        text = inner.to_string();
+        source = inner.source();
+    }
+    text
+}
+
+/// Removes `name=value` from the URL's query (the client refuses options
+/// it does not know); returns the value.
+fn take_param(url: &str, name: &str) -> (String, Option<String>) {
+    let Some((base, query)) = url.split_once('?') else {
+        return (url.to_string(), None);
+    };
+    let mut value = None;
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| match pair.split_once('=') {
+            Some((key, v)) if key == name => {
+                value = Some(v.to_string());
+                false
+            }
+            _ => true,
+        })
+        .collect();
+    if kept.is_empty() {
+        (base.to_string(), value)
+    } else {
+        (format!("{base}?{}", kept.join("&")), value)
+    }
+}
+
+fn first_host(config: &postgres::Config) -> (String, u16) {
+    let host = match config.get_hosts().first() {
+        Some(postgres::config::Host::Tcp(host)) => host.clone(),
+        Some(postgres::config::Host::Unix(path)) => path.display().to_string(),
+        None => "localhost".into(),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    (host, port)
+}
+
+/// The password: the whole first line of `state_password_file`, else the
+/// first matching line of the passfile (libpq's rules: `$PGPASSFILE` or
+/// `~/.pgpass`, ignored unless only its owner may read it).
+fn password(
+    password_file: Option<&Path>,
+    host: &str,
+    port: u16,
+    dbname: &str,
+    user: &str,
+) -> anyhow::Result<Option<String>> {
+    if let Some(file) = password_file {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("state_password_file: cannot read {}", file.display()))?;
+        return Ok(Some(text.lines().next().unwrap_or_default().to_string()));
+    }
+    let passfile = match std::env::var_os("PGPASSFILE") {
+        Some(file) => std::path::PathBuf::from(file),
+        None => match std::env::var_os("HOME") {
+            Some(home) => Path::new(&home).join(".pgpass"),
+            None => return Ok(None),
+        },
+    };
+    let Ok(metadata) = std::fs::metadata(&passfile) else {
+        return Ok(None);
+    };
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if metadata.permissions().mode() & 0o077 != 0 {
+            log::warn!(
+                "password file {} ignored: others may read it (chmod 0600)",
+                passfile.display()
+            );
+            return Ok(None);
+        }
+    }
+    let text = std::fs::read_to_string(&passfile)
+        .with_context(|| format!("cannot read the password file {}", passfile.display()))?;
+    Ok(passfile_match(&text, host, port, dbname, user))
+}
+
+/// libpq's passfile: `host:port:database:user:password`, `*` matching
+/// anything, `\` escaping `:` and `\`; the first matching line wins.
+fn passfile_match(text: &str, host: &str, port: u16, dbname: &str, user: &str) -> Option<String> {
+    let port = port.to_string();
+    let wanted = [host, port.as_str(), dbname, user];
+    text.lines()
+        .filter(|line| !line.starts_with('#'))
+        .find_map(|line| {
+            let fields = split_escaped(line);
+            if fields.len() != 5 {
+                return None;
+            }
+            let host_matches = |field: &str, value: &str| {
+                field == "*"
+                    || field == value
+                    || (field == "localhost" && (value.starts_with('/') || value == "127.0.0.1"))
+            };
+            let matches = host_matches(&fields[0], wanted[0])
+                && fields[1..4]
+                    .iter()
+                    .zip(&wanted[1..])
+                    .all(|(field, value)| field == "*" || field == value);
+            matches.then(|| fields[4].clone())
+        })
+}
+
+fn split_escaped(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let (Some(next), Some(field)) = (chars.next(), fields.last_mut()) {
+                    field.push(next);
+                }
+            }
+            ':' if fields.len() < 5 => fields.push(String::new()),
+            c => {
+                if let Some(field) = fields.last_mut() {
+                    field.push(c);
+                }
+            }
+        }
+    }
+    fields
+}
+
+/// rustls with the Mozilla roots, or only `sslrootcert`'s certificates
+/// (a private CA) when the URL names a file.
+fn tls(root_cert: Option<&str>) -> anyhow::Result<tokio_postgres_rustls::MakeRustlsConnect> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    let mut roots = rustls::RootCertStore::empty();
+    match root_cert {
+        Some(file) => {
+            for cert in CertificateDer::pem_file_iter(file)
+                .with_context(|| format!("sslrootcert: cannot read {file}"))?
+            {
+                let cert = cert.with_context(|| format!("sslrootcert: {file} is not PEM"))?;
+                roots
+                    .add(cert)
+                    .with_context(|| format!("sslrootcert: a certificate of {file}"))?;
+            }
+        }
+        None => roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned()),
+    }
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .context("TLS to the state server")?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passfile_lines_match_as_libpq_does() {
+        let text = "# comment\n\
+                    db.example:5432:other:publik:wrong\n\
+                    db.example:*:publik:publik:s\\:cret\\\\\n\
+                    *:*:*:*:fallback\n";
+        assert_eq!(
+            passfile_match(text, "db.example", 5433, "publik", "publik").as_deref(),
+            Some("s:cret\\")
+        );
+        assert_eq!(
+            passfile_match(text, "elsewhere", 5432, "x", "y").as_deref(),
+            Some("fallback")
+        );
+        assert_eq!(passfile_match("a:b:c\n", "a", 1, "b", "c"), None);
+    }
+
+    #[test]
+    fn sslrootcert_leaves_the_url() {
+        assert_eq!(
+            take_param(
+                "postgresql://u@h/db?sslmode=require&sslrootcert=/etc/ca.pem",
+                "sslrootcert"
+            ),
+            (
+                "postgresql://u@h/db?sslmode=require".to_string(),
+                Some("/etc/ca.pem".to_string())
+            )
+        );
+        assert_eq!(
+            take_param("postgresql://u@h/db?sslrootcert=ca.pem", "sslrootcert"),
+            ("postgresql://u@h/db".to_string(), Some("ca.pem".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_password_in_the_url_is_refused() {
+        let err = connect("postgresql://u:secret@127.0.0.1:1/db", None)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("password in the URL"), "{err}");
+        assert!(!err.contains("secret"), "{err}");
+    }
+}
