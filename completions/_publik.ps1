@@ -37,7 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented publik.yaml (every key with its default), create the state file and the link key')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Check the config file')
-            [CompletionResult]::new('state', 'state', [CompletionResultType]::ParameterValue, 'Look at, back up and check the state file')
+            [CompletionResult]::new('state', 'state', [CompletionResultType]::ParameterValue, 'Look at, back up, check and migrate the state')
             [CompletionResult]::new('enqueue', 'enqueue', [CompletionResultType]::ParameterValue, 'Queue a message: one row per recipient; prints the new row ids')
             [CompletionResult]::new('send-queue', 'send-queue', [CompletionResultType]::ParameterValue, 'Send pending messages whose time has come (the cron job)')
             [CompletionResult]::new('retry-queue', 'retry-queue', [CompletionResultType]::ParameterValue, 'Send again the messages in error whose backoff has passed')
@@ -149,7 +149,8 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Path, schema version, size and row counts per table')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the state into FILE with SQLite''s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete')
-            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'SQLite''s integrity check and foreign key check; exit 1 on a problem')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'SQLite''s integrity check and foreign key check (PostgreSQL: every table read through, the schema compared); exit 1 on a problem')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy every row into another, empty state: a PostgreSQL database (postgresql://USER@HOST/DB) or a SQLite file, from one consistent snapshot, in one transaction; the row counts of both are compared before it commits. Stop the timers first: rows queued meanwhile stay in the old state only')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -204,10 +205,29 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'publik;state;migrate' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The target state (URL or file); refused unless empty')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Work on one site of a multi-site installation (its directory in the tenants directory)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Sites at once with --all-tenants [default: the number of cores]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'publik;state;help' {
             [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Path, schema version, size and row counts per table')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the state into FILE with SQLite''s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete')
-            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'SQLite''s integrity check and foreign key check; exit 1 on a problem')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'SQLite''s integrity check and foreign key check (PostgreSQL: every table read through, the schema compared); exit 1 on a problem')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy every row into another, empty state: a PostgreSQL database (postgresql://USER@HOST/DB) or a SQLite file, from one consistent snapshot, in one transaction; the row counts of both are compared before it commits. Stop the timers first: rows queued meanwhile stay in the old state only')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -218,6 +238,9 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             break
         }
         'publik;state;help;check' {
+            break
+        }
+        'publik;state;help;migrate' {
             break
         }
         'publik;state;help;help' {
@@ -1951,7 +1974,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
         'publik;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented publik.yaml (every key with its default), create the state file and the link key')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Check the config file')
-            [CompletionResult]::new('state', 'state', [CompletionResultType]::ParameterValue, 'Look at, back up and check the state file')
+            [CompletionResult]::new('state', 'state', [CompletionResultType]::ParameterValue, 'Look at, back up, check and migrate the state')
             [CompletionResult]::new('enqueue', 'enqueue', [CompletionResultType]::ParameterValue, 'Queue a message: one row per recipient; prints the new row ids')
             [CompletionResult]::new('send-queue', 'send-queue', [CompletionResultType]::ParameterValue, 'Send pending messages whose time has come (the cron job)')
             [CompletionResult]::new('retry-queue', 'retry-queue', [CompletionResultType]::ParameterValue, 'Send again the messages in error whose backoff has passed')
@@ -1993,7 +2016,8 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
         'publik;help;state' {
             [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Path, schema version, size and row counts per table')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the state into FILE with SQLite''s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete')
-            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'SQLite''s integrity check and foreign key check; exit 1 on a problem')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'SQLite''s integrity check and foreign key check (PostgreSQL: every table read through, the schema compared); exit 1 on a problem')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy every row into another, empty state: a PostgreSQL database (postgresql://USER@HOST/DB) or a SQLite file, from one consistent snapshot, in one transaction; the row counts of both are compared before it commits. Stop the timers first: rows queued meanwhile stay in the old state only')
             break
         }
         'publik;help;state;info' {
@@ -2003,6 +2027,9 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             break
         }
         'publik;help;state;check' {
+            break
+        }
+        'publik;help;state;migrate' {
             break
         }
         'publik;help;enqueue' {

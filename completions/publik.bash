@@ -424,6 +424,9 @@ _publik() {
             publik__subcmd__help__subcmd__state,info)
                 cmd="publik__subcmd__help__subcmd__state__subcmd__info"
                 ;;
+            publik__subcmd__help__subcmd__state,migrate)
+                cmd="publik__subcmd__help__subcmd__state__subcmd__migrate"
+                ;;
             publik__subcmd__help__subcmd__template,add)
                 cmd="publik__subcmd__help__subcmd__template__subcmd__add"
                 ;;
@@ -634,6 +637,9 @@ _publik() {
             publik__subcmd__state,info)
                 cmd="publik__subcmd__state__subcmd__info"
                 ;;
+            publik__subcmd__state,migrate)
+                cmd="publik__subcmd__state__subcmd__migrate"
+                ;;
             publik__subcmd__state__subcmd__help,backup)
                 cmd="publik__subcmd__state__subcmd__help__subcmd__backup"
                 ;;
@@ -645,6 +651,9 @@ _publik() {
                 ;;
             publik__subcmd__state__subcmd__help,info)
                 cmd="publik__subcmd__state__subcmd__help__subcmd__info"
+                ;;
+            publik__subcmd__state__subcmd__help,migrate)
+                cmd="publik__subcmd__state__subcmd__help__subcmd__migrate"
                 ;;
             publik__subcmd__template,add)
                 cmd="publik__subcmd__template__subcmd__add"
@@ -2903,7 +2912,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__state)
-            opts="info backup check"
+            opts="info backup check migrate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2945,6 +2954,20 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__state__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__state__subcmd__migrate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5033,7 +5056,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__state)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version info backup check help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version info backup check migrate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5123,7 +5146,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__state__subcmd__help)
-            opts="info backup check help"
+            opts="info backup check migrate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5192,6 +5215,20 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        publik__subcmd__state__subcmd__help__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         publik__subcmd__state__subcmd__info)
             opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -5199,6 +5236,40 @@ _publik() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__state__subcmd__migrate)
+            opts="-v -q -h -V --to --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

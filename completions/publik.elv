@@ -34,7 +34,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand --version 'Print version'
             cand init 'Write a commented publik.yaml (every key with its default), create the state file and the link key'
             cand config 'Check the config file'
-            cand state 'Look at, back up and check the state file'
+            cand state 'Look at, back up, check and migrate the state'
             cand enqueue 'Queue a message: one row per recipient; prints the new row ids'
             cand send-queue 'Send pending messages whose time has come (the cron job)'
             cand retry-queue 'Send again the messages in error whose backoff has passed'
@@ -139,7 +139,8 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand --version 'Print version'
             cand info 'Path, schema version, size and row counts per table'
             cand backup 'Copy the state into FILE with SQLite''s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete'
-            cand check 'SQLite''s integrity check and foreign key check; exit 1 on a problem'
+            cand check 'SQLite''s integrity check and foreign key check (PostgreSQL: every table read through, the schema compared); exit 1 on a problem'
+            cand migrate 'Copy every row into another, empty state: a PostgreSQL database (postgresql://USER@HOST/DB) or a SQLite file, from one consistent snapshot, in one transaction; the row counts of both are compared before it commits. Stop the timers first: rows queued meanwhile stay in the old state only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'publik;state;info'= {
@@ -190,10 +191,28 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'publik;state;migrate'= {
+            cand --to 'The target state (URL or file); refused unless empty'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --tenant 'Work on one site of a multi-site installation (its directory in the tenants directory)'
+            cand --jobs 'Sites at once with --all-tenants [default: the number of cores]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand --all-tenants 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'publik;state;help'= {
             cand info 'Path, schema version, size and row counts per table'
             cand backup 'Copy the state into FILE with SQLite''s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete'
-            cand check 'SQLite''s integrity check and foreign key check; exit 1 on a problem'
+            cand check 'SQLite''s integrity check and foreign key check (PostgreSQL: every table read through, the schema compared); exit 1 on a problem'
+            cand migrate 'Copy every row into another, empty state: a PostgreSQL database (postgresql://USER@HOST/DB) or a SQLite file, from one consistent snapshot, in one transaction; the row counts of both are compared before it commits. Stop the timers first: rows queued meanwhile stay in the old state only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'publik;state;help;info'= {
@@ -201,6 +220,8 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;state;help;backup'= {
         }
         &'publik;state;help;check'= {
+        }
+        &'publik;state;help;migrate'= {
         }
         &'publik;state;help;help'= {
         }
@@ -1787,7 +1808,7 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;help'= {
             cand init 'Write a commented publik.yaml (every key with its default), create the state file and the link key'
             cand config 'Check the config file'
-            cand state 'Look at, back up and check the state file'
+            cand state 'Look at, back up, check and migrate the state'
             cand enqueue 'Queue a message: one row per recipient; prints the new row ids'
             cand send-queue 'Send pending messages whose time has come (the cron job)'
             cand retry-queue 'Send again the messages in error whose backoff has passed'
@@ -1825,13 +1846,16 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;help;state'= {
             cand info 'Path, schema version, size and row counts per table'
             cand backup 'Copy the state into FILE with SQLite''s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete'
-            cand check 'SQLite''s integrity check and foreign key check; exit 1 on a problem'
+            cand check 'SQLite''s integrity check and foreign key check (PostgreSQL: every table read through, the schema compared); exit 1 on a problem'
+            cand migrate 'Copy every row into another, empty state: a PostgreSQL database (postgresql://USER@HOST/DB) or a SQLite file, from one consistent snapshot, in one transaction; the row counts of both are compared before it commits. Stop the timers first: rows queued meanwhile stay in the old state only'
         }
         &'publik;help;state;info'= {
         }
         &'publik;help;state;backup'= {
         }
         &'publik;help;state;check'= {
+        }
+        &'publik;help;state;migrate'= {
         }
         &'publik;help;enqueue'= {
             cand email 'Queue an email (body and attachments stored once, one row per recipient)'

@@ -252,7 +252,7 @@ impl Context {
         let config = self.config()?;
         let path = self.state_path()?;
         let asked_for = self.tenant.is_some() || self.state_arg.is_some() || config.state.is_some();
-        if !asked_for && !path.exists() {
+        if !asked_for && !crate::store::is_url(&path) && !path.exists() {
             // Nobody named a state: a new empty one in the working directory
             // is rarely what was meant (a unit running in /, a typo'd
             // --config); say where it goes, once.
@@ -264,7 +264,7 @@ impl Context {
                 shown.display()
             ));
         }
-        Store::open(&path)
+        crate::ops::state::open(config, &path)
     }
 }
 

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use crate::cli::Context;
 use crate::{ops, render};
 
-/// Look at, back up and check the state file
+/// Look at, back up, check and migrate the state
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     #[command(subcommand)]
@@ -21,8 +21,19 @@ pub enum StateCommand {
         /// The backup file (one self-contained SQLite file, mode 0600)
         file: PathBuf,
     },
-    /// SQLite's integrity check and foreign key check; exit 1 on a problem
+    /// SQLite's integrity check and foreign key check (PostgreSQL: every
+    /// table read through, the schema compared); exit 1 on a problem
     Check,
+    /// Copy every row into another, empty state: a PostgreSQL database
+    /// (postgresql://USER@HOST/DB) or a SQLite file, from one consistent
+    /// snapshot, in one transaction; the row counts of both are compared
+    /// before it commits. Stop the timers first: rows queued meanwhile stay
+    /// in the old state only.
+    Migrate {
+        /// The target state (URL or file); refused unless empty
+        #[arg(long, value_name = "STATE")]
+        to: PathBuf,
+    },
 }
 
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
@@ -31,6 +42,10 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             render::state_info(&ops::state::info(&ctx.store()?, ctx.config()?)?, ctx.output)
         }
         StateCommand::Backup { file } => ops::state::backup(&ctx.store()?, &file),
+        StateCommand::Migrate { to } => {
+            let report = ops::state::migrate(&ctx.store()?, ctx.config()?, &to)?;
+            render::state_migrate(&report, ctx.output)
+        }
         StateCommand::Check => {
             let report = ops::state::check(&ctx.store()?)?;
             render::state_check(&report, ctx.output)?;

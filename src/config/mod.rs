@@ -54,6 +54,8 @@ pub(crate) const TEMPLATE: &str = include_str!("../publik.yaml");
 pub struct Config {
     /// State file; `--state` and `$PUBLIK_STATE` take precedence.
     pub state: Option<PathBuf>,
+    /// PostgreSQL's password, first line of this file.
+    pub state_password_file: Option<PathBuf>,
     /// The sites of this installation (`--tenant`, `--all-tenants`), one
     /// directory each, named by domain; `$PUBLIK_TENANTS_DIR` takes precedence.
     pub tenants_dir: Option<PathBuf>,
@@ -159,6 +161,10 @@ impl Config {
 
     /// A path from the config, made relative to the config file.
     pub fn resolve_path(&self, path: &Path) -> PathBuf {
+        if crate::store::is_url(path) {
+            // `state: postgresql://…` is not a file beside the config.
+            return path.to_path_buf();
+        }
         match self.base_dir() {
             Some(dir) if path.is_relative() && !dir.as_os_str().is_empty() => dir.join(path),
             _ => path.to_path_buf(),

@@ -25,6 +25,16 @@ pub(crate) fn init(dir: &Path, state: Option<&Path>) -> anyhow::Result<InitRepor
     if !dir.is_dir() {
         bail!("directory {} does not exist", dir.display());
     }
+    if let Some(url) = state.filter(|path| crate::store::is_url(path)) {
+        return Err(crate::exit_codes::bad_field(
+            "state",
+            format!(
+                "init makes a SQLite state, not {}: for PostgreSQL write `state:`, state_password_file and \
+                 serve.link_key_file in the config (publik.yaml(5)), then run any command",
+                url.display()
+            ),
+        ));
+    }
     let config = dir.join("publik.yaml");
     let state = match state {
         Some(path) => path.to_path_buf(),

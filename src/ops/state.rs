@@ -5,11 +5,13 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::store::{CheckProblem, Store, TableCount};
+use crate::store::{CheckProblem, CopiedTable, CopyRefused, Store, StoreKind, TableCount};
 
 #[derive(Debug, Serialize)]
 pub(crate) struct StateInfo {
+    /// The file, or the PostgreSQL URL (no password, no options).
     pub path: PathBuf,
+    pub kind: StoreKind,
     pub schema_version: u32,
     pub size_bytes: u64,
     /// The key queued action links are made from (kept outside the state).
@@ -25,12 +27,10 @@ pub(crate) struct LinkKeyInfo {
 
 pub(crate) fn info(store: &Store, config: &Config) -> anyhow::Result<StateInfo> {
     let path = store.path().to_path_buf();
-    // The WAL holds recent commits too; count it as part of the state.
-    let wal = PathBuf::from(format!("{}-wal", path.display()));
-    let size_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0)
-        + std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+    let size_bytes = store.size_bytes()?;
     let link_key = crate::link_key::path_for(config, &path);
     Ok(StateInfo {
+        kind: store.kind(),
         link_key: LinkKeyInfo {
             present: link_key.is_file(),
             path: link_key,
@@ -40,6 +40,70 @@ pub(crate) fn info(store: &Store, config: &Config) -> anyhow::Result<StateInfo> 
         tables: store.table_counts()?,
         path,
     })
+}
+
+/// Opens the state `path` names with the config's settings for it. A
+/// PostgreSQL state is shared by hosts, so its action-link key must be a
+/// file the sysadmin names (and copies to each of them): it is required
+/// before anything is opened.
+pub(crate) fn open(config: &Config, path: &Path) -> anyhow::Result<Store> {
+    if crate::store::is_url(path) && config.serve.link_key_file.is_none() {
+        return Err(crate::exit_codes::bad_field(
+            "serve.link_key_file",
+            "a PostgreSQL state needs it: the action-link key, one file copied to every host using the database",
+        ));
+    }
+    let password_file = config
+        .state_password_file
+        .as_deref()
+        .map(|file| config.resolve_path(file));
+    Store::open_with_password(path, password_file.as_deref())
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct MigrateReport {
+    pub from: PathBuf,
+    pub to: PathBuf,
+    pub tables: Vec<CopiedTable>,
+}
+
+/// `state migrate --to TARGET`: the state copied into an empty one of the
+/// other kind (or the same), counts compared before the copy commits. The
+/// target is opened with the config's password file but without the
+/// link-key requirement: the config names its new state only afterwards.
+pub(crate) fn migrate(store: &Store, config: &Config, target: &Path) -> anyhow::Result<MigrateReport> {
+    if target == store.path() {
+        return Err(crate::exit_codes::bad_field(
+            "to",
+            format!("{} is the state itself", target.display()),
+        ));
+    }
+    let password_file = config
+        .state_password_file
+        .as_deref()
+        .map(|file| config.resolve_path(file));
+    let destination = Store::open_with_password(target, password_file.as_deref())?;
+    match store.copy_into(&destination)? {
+        Ok(tables) => Ok(MigrateReport {
+            from: store.path().to_path_buf(),
+            to: destination.path().to_path_buf(),
+            tables,
+        }),
+        Err(CopyRefused::NotEmpty(table, rows)) => Err(crate::exit_codes::bad_field(
+            "to",
+            format!(
+                "{} is not empty (table {table} has {rows} rows): the copy goes only into an empty state",
+                destination.path().display()
+            ),
+        )),
+        Err(CopyRefused::Mismatch(table)) => anyhow::bail!(
+            "copy into {} rolled back: table {} has {} rows in the source, {} in the copy",
+            destination.path().display(),
+            table.table,
+            table.source,
+            table.target
+        ),
+    }
 }
 
 /// `state backup FILE`: a consistent copy, safe while other runs write.

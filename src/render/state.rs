@@ -9,8 +9,9 @@ pub(crate) fn state_info(info: &StateInfo, output: Output) -> anyhow::Result<()>
         return json(info);
     }
     let mut text = format!(
-        "path: {}\nschema version: {}\nsize: {} bytes\nlink key: {} ({})\n",
+        "path: {}\nkind: {}\nschema version: {}\nsize: {} bytes\nlink key: {} ({})\n",
         info.path.display(),
+        info.kind.as_str(),
         info.schema_version,
         info.size_bytes,
         info.link_key.path.display(),
@@ -26,6 +27,21 @@ pub(crate) fn state_info(info: &StateInfo, output: Output) -> anyhow::Result<()>
         .map(|t| vec![t.table.clone(), t.rows.to_string()])
         .collect();
     text.push_str(&table(&["table", "rows"], rows));
+    Ok(out(&text)?)
+}
+
+/// `state migrate`: the counts compared, table by table.
+pub(crate) fn state_migrate(report: &crate::ops::state::MigrateReport, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
+        return json(report);
+    }
+    let rows = report
+        .tables
+        .iter()
+        .map(|t| vec![t.table.to_string(), t.source.to_string(), t.target.to_string()])
+        .collect();
+    let mut text = format!("copied {} into {}\n", report.from.display(), report.to.display());
+    text.push_str(&table(&["table", "source", "copy"], rows));
     Ok(out(&text)?)
 }
 

@@ -147,7 +147,7 @@ impl Tenants {
             Some(path) => config.resolve_path(path),
             None => dir.join(crate::config::TENANT_STATE),
         };
-        let store = Store::open(&state)?;
+        let store = crate::ops::state::open(&config, &state)?;
         Ok(Site {
             config,
             store: Mutex::new(store),

@@ -242,6 +242,52 @@ impl<T: FromColumn> FromColumn for Option<T> {
     }
 }
 
+/// A value of any column, owned (copying a table whatever its columns).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value {
+    Null,
+    Int(i64),
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl FromColumn for Value {
+    fn from_sqlite(value: rusqlite::types::ValueRef<'_>) -> Result<Value, String> {
+        use rusqlite::types::ValueRef;
+        Ok(match value {
+            ValueRef::Null => Value::Null,
+            ValueRef::Integer(v) => Value::Int(v),
+            ValueRef::Real(v) => Value::Text(v.to_string()),
+            ValueRef::Text(v) => Value::Text(String::from_utf8_lossy(v).into_owned()),
+            ValueRef::Blob(v) => Value::Bytes(v.to_vec()),
+        })
+    }
+
+    fn from_postgres(ty: &Type, raw: Option<&[u8]>) -> Result<Value, String> {
+        let Some(raw) = raw else {
+            return Ok(Value::Null);
+        };
+        match *ty {
+            Type::INT8 | Type::INT4 | Type::INT2 | Type::BOOL => {
+                i64::from_postgres(ty, Some(raw)).map(Value::Int)
+            }
+            Type::BYTEA => Ok(Value::Bytes(raw.to_vec())),
+            _ => String::from_postgres(ty, Some(raw)).map(Value::Text),
+        }
+    }
+}
+
+impl ToArg for Value {
+    fn to_arg(&self) -> Arg<'_> {
+        match self {
+            Value::Null => Arg::Null,
+            Value::Int(v) => Arg::Int(*v),
+            Value::Text(v) => Arg::Text(v),
+            Value::Bytes(v) => Arg::Bytes(v),
+        }
+    }
+}
+
 /// A column as PostgreSQL sent it, decoded by `FromColumn`.
 struct RawColumn<'a>(Option<&'a [u8]>);
 
@@ -266,6 +312,13 @@ pub(crate) enum Row<'a> {
 }
 
 impl Row<'_> {
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Row::Sqlite(row) => row.as_ref().column_count(),
+            Row::Postgres(row) => row.len(),
+        }
+    }
+
     pub(crate) fn get<T: FromColumn>(&self, index: usize) -> Result<T, DbError> {
         let converted = match self {
             Row::Sqlite(row) => T::from_sqlite(row.get_ref(index)?),
@@ -521,6 +574,20 @@ impl Conn {
             "BEGIN"
         } else {
             "BEGIN IMMEDIATE"
+        })?;
+        Ok(Tx {
+            conn: self,
+            open: true,
+        })
+    }
+
+    /// Starts a read-only transaction: everything read in it is one
+    /// consistent snapshot, whatever others commit meanwhile.
+    pub(crate) fn begin_snapshot(&self) -> DbResult<Tx<'_>> {
+        self.batch(if self.is_postgres() {
+            "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+        } else {
+            "BEGIN DEFERRED"
         })?;
         Ok(Tx {
             conn: self,

@@ -4,6 +4,7 @@
 mod appointments;
 mod bounces;
 mod claims;
+mod copy;
 pub(crate) mod db;
 mod maarch;
 mod maintenance;
@@ -25,6 +26,7 @@ use serde::Serialize;
 
 pub(crate) use appointments::*;
 pub(crate) use claims::Ready;
+pub(crate) use copy::{CopiedTable, CopyRefused};
 use db::{Conn, args};
 pub use db::{DbError, DbResult};
 pub(crate) use maarch::*;
@@ -64,6 +66,15 @@ pub struct TableCount {
 pub enum StoreKind {
     Sqlite,
     Postgresql,
+}
+
+impl StoreKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StoreKind::Sqlite => "sqlite",
+            StoreKind::Postgresql => "postgresql",
+        }
+    }
 }
 
 impl Store {
@@ -206,6 +217,22 @@ impl Store {
 
     pub fn latest_schema_version() -> u32 {
         migrations::LATEST
+    }
+
+    /// What the state takes on disk: the file and its WAL (recent commits
+    /// are there too), or the PostgreSQL database.
+    pub fn size_bytes(&self) -> DbResult<u64> {
+        if self.conn.is_postgres() {
+            let size: i64 =
+                self.conn
+                    .query_row("SELECT pg_database_size(current_database())", args![], |row| {
+                        row.get(0)
+                    })?;
+            return Ok(u64::try_from(size).unwrap_or(0));
+        }
+        let wal = PathBuf::from(format!("{}-wal", self.path.display()));
+        Ok(std::fs::metadata(&self.path).map(|m| m.len()).unwrap_or(0)
+            + std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0))
     }
 
     /// The store's tables, in order.

@@ -213,7 +213,10 @@ fn import_errors_name_the_path() {
 fn story_workflow(env: &Env, port: u16) {
     env.write(
         "publik.yaml",
-        &format!("email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp: {{ host: 127.0.0.1, port: {port} }}\nserve:\n  public_url: https://demarches.example.org\n"),
+        &format!(
+            "email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp: {{ host: 127.0.0.1, port: {port} }}\nserve:\n  public_url: https://demarches.example.org\n{}",
+            env.serve_config()
+        ),
     );
     let workflow = EXAMPLE.replace(
         "            {{ action_button(\"reject\", label=\"Refuser\") }}\n",
@@ -478,6 +481,62 @@ fn a_token_starting_with_a_dash_is_a_token() {
         ])
         .assert()
         .code(65);
+}
+
+/// Two `serve` processes (two hosts behind one name) on one state, the
+/// same link posted to both at once: one jump, whatever the store.
+fn two_servers_racing_on_one_link_jump_once(kind: common::Kind) {
+    let server = SmtpServer::start();
+    let env = Env::on(kind);
+    story_workflow(&env, server.port());
+    let number = create_form(&env, "Demande", Some("citoyen@example.org"));
+    env.publik().arg("send-queue").assert().success();
+    let accept = links_in(&server.received()[0])[0].replace("https://demarches.example.org", "");
+    let (first, second) = (env.serve(), env.serve());
+    let urls: Vec<String> = (0..8)
+        .map(|i| {
+            let base = if i % 2 == 0 { &first.base } else { &second.base };
+            format!("{base}{accept}")
+        })
+        .collect();
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let posts: Vec<_> = urls
+            .iter()
+            .map(|url| {
+                scope.spawn(move || {
+                    let agent: ureq::Agent = ureq::Agent::config_builder()
+                        .http_status_as_error(false)
+                        .build()
+                        .into();
+                    agent.post(url).send("").unwrap().status().as_u16()
+                })
+            })
+            .collect();
+        posts.into_iter().map(|p| p.join().unwrap()).collect()
+    });
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "{statuses:?}");
+    assert!(statuses.iter().all(|s| *s == 200 || *s == 404), "{statuses:?}");
+    let form = env.json(&["form", "show", &number]);
+    assert_eq!(form["status"], "accepted");
+    assert_eq!(form["history"].as_array().unwrap().len(), 2);
+    // The accepted status's one mail, queued once.
+    assert_eq!(
+        env.json(&["queue", "list", "--status", "pending"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn two_servers_racing_on_one_link_jump_once_on_sqlite() {
+    two_servers_racing_on_one_link_jump_once(common::Kind::Sqlite);
+}
+
+#[test]
+fn two_servers_racing_on_one_link_jump_once_on_postgresql() {
+    two_servers_racing_on_one_link_jump_once(common::Kind::Postgres);
 }
 
 #[test]

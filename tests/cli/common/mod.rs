@@ -15,12 +15,40 @@ use assert_cmd::Command;
 
 pub struct Env {
     pub dir: tempfile::TempDir,
+    /// The PostgreSQL server of an `Env::postgres()`, its state in database
+    /// `publik`; stopped with the Env.
+    pub pg: Option<postgres::Postgres>,
+}
+
+/// Which store a test runs on (tests that run on both).
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    Sqlite,
+    Postgres,
 }
 
 impl Env {
     pub fn new() -> Env {
         Env {
             dir: tempfile::tempdir().expect("tempdir"),
+            pg: None,
+        }
+    }
+
+    /// An Env whose state is a database of its own PostgreSQL server.
+    pub fn postgres() -> Env {
+        let pg = postgres::Postgres::start();
+        pg.create("publik");
+        Env {
+            dir: tempfile::tempdir().expect("tempdir"),
+            pg: Some(pg),
+        }
+    }
+
+    pub fn on(kind: Kind) -> Env {
+        match kind {
+            Kind::Sqlite => Env::new(),
+            Kind::Postgres => Env::postgres(),
         }
     }
 
@@ -29,7 +57,27 @@ impl Env {
     }
 
     pub fn state(&self) -> PathBuf {
-        self.path("state.sqlite3")
+        match &self.pg {
+            Some(pg) => PathBuf::from(pg.url("publik")),
+            None => self.path("state.sqlite3"),
+        }
+    }
+
+    /// What a config needs for this Env's state: on PostgreSQL, the
+    /// action-link key file (required there).
+    pub fn state_config(&self) -> String {
+        match &self.pg {
+            Some(_) => format!("serve:\n{}", self.serve_config()),
+            None => String::new(),
+        }
+    }
+
+    /// The lines under `serve:` this Env's state needs (see state_config).
+    pub fn serve_config(&self) -> String {
+        match &self.pg {
+            Some(_) => format!("  link_key_file: {}\n", self.path("link.key").display()),
+            None => String::new(),
+        }
     }
 
     pub fn config(&self) -> PathBuf {
@@ -72,7 +120,8 @@ impl Env {
     /// A config sending to the given SMTP port, with extra YAML appended.
     pub fn smtp_config(&self, port: u16, queue_extra: &str) -> PathBuf {
         let text = format!(
-            "email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp:\n    host: 127.0.0.1\n    port: {port}\n    timeout: 5s\n    hello_name: publik.test\nqueue:\n{queue_extra}"
+            "email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp:\n    host: 127.0.0.1\n    port: {port}\n    timeout: 5s\n    hello_name: publik.test\n{}queue:\n{queue_extra}",
+            self.state_config()
         );
         self.write("publik.yaml", &text)
     }
@@ -179,10 +228,15 @@ pub fn html_of(response: &mut ureq::http::Response<ureq::Body>) -> String {
 /// transport, with links under https://demarches.example.org.
 pub fn queue_newsletter(env: &Env, text: &str) {
     // After the config already written, if any.
-    let config = std::fs::read_to_string(env.config()).unwrap_or_default();
+    let config = std::fs::read_to_string(env.config())
+        .unwrap_or_default()
+        .replace(&env.state_config(), "");
     env.write(
         "publik.yaml",
-        &format!("{config}serve:\n  public_url: https://demarches.example.org\n"),
+        &format!(
+            "{config}serve:\n  public_url: https://demarches.example.org\n{}",
+            env.serve_config()
+        ),
     );
     env.publik()
         .args(["group", "create", "nord", "--label", "Quartier <Nord>"])

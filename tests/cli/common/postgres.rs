@@ -39,6 +39,15 @@ fn as_owner(tool: &Path) -> Command {
 
 impl Postgres {
     pub fn start() -> Postgres {
+        Postgres::start_with(None)
+    }
+
+    /// A server asking TCP clients for `password` (SCRAM), as a real one does.
+    pub fn start_with_password(password: &str) -> Postgres {
+        Postgres::start_with(Some(password))
+    }
+
+    fn start_with(password: Option<&str>) -> Postgres {
         let bin = bin_dir();
         let dir = tempfile::tempdir().unwrap();
         // SAFETY: geteuid has no preconditions.
@@ -51,12 +60,25 @@ impl Postgres {
             assert!(status.success(), "chown postgres");
         }
         let data = dir.path().join("data");
-        let initdb = as_owner(&bin.join("initdb"))
+        let mut initdb = as_owner(&bin.join("initdb"));
+        initdb
             .arg("-D")
             .arg(&data)
-            .args(["-U", "publik", "--auth=trust", "--no-sync", "-E", "UTF8"])
-            .output()
-            .unwrap();
+            .args(["-U", "publik", "--no-sync", "-E", "UTF8"]);
+        match password {
+            Some(password) => {
+                let file = dir.path().join("pwfile");
+                std::fs::write(&file, format!("{password}\n")).unwrap();
+                std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+                initdb
+                    .args(["--auth-local=trust", "--auth-host=scram-sha-256"])
+                    .arg(format!("--pwfile={}", file.display()));
+            }
+            None => {
+                initdb.arg("--auth=trust");
+            }
+        }
+        let initdb = initdb.output().unwrap();
         assert!(initdb.status.success(), "initdb: {initdb:?}");
         let port = super::free_port();
         let start = as_owner(&bin.join("pg_ctl"))
@@ -76,13 +98,19 @@ impl Postgres {
         Postgres { port, dir, bin }
     }
 
-    /// A connection URL to database `db` (created first when not `postgres`).
+    /// A connection URL to database `db`.
     pub fn url(&self, db: &str) -> String {
-        if db != "postgres" {
+        format!("postgresql://publik@127.0.0.1:{}/{db}", self.port)
+    }
+
+    /// Creates database `db`, empty.
+    pub fn create(&self, db: &str) {
+        {
             let created = as_owner(&self.bin.join("createdb"))
                 .args([
                     "-h",
-                    "127.0.0.1",
+                    // The socket: local connections are trusted.
+                    &self.dir.path().display().to_string(),
                     "-p",
                     &self.port.to_string(),
                     "-U",
@@ -93,7 +121,6 @@ impl Postgres {
                 .unwrap();
             assert!(created.status.success(), "createdb {db}: {created:?}");
         }
-        format!("postgresql://publik@127.0.0.1:{}/{db}", self.port)
     }
 }
 
