@@ -102,6 +102,27 @@ impl Store {
         {
             return Ok(Vec::new());
         }
+        if self.conn.is_postgres() && ready.only.is_empty() {
+            // The rows and their events in one statement (see `record`).
+            let old = match ready.source {
+                Source::Pending => Status::Pending,
+                Source::Retry => Status::Error,
+            };
+            let sql = format!(
+                "WITH claimed AS ({}), \
+                 logged AS (INSERT INTO events (message_id, at, old_status, new_status, reason, detail, actor) \
+                 SELECT id, ?1, ?3, 'sending', 'attempt ' || attempts, NULL, ?4 FROM claimed) \
+                 SELECT {MESSAGE_COLUMNS} FROM claimed",
+                Self::claim_sql(ready, limit, true)
+            );
+            let mut claimed = self.conn.query_map(
+                &sql,
+                args![now_text, clock::to_db(lease_until), old.as_str(), actor],
+                Message::from_row,
+            )?;
+            claimed.sort_by_key(|m| (-m.priority, m.id));
+            return Ok(claimed);
+        }
         let sql = Self::claim_sql(ready, limit, self.conn.is_postgres());
         let tx = self.conn.begin()?;
         let mut chosen = std::collections::HashMap::new();
@@ -166,6 +187,30 @@ impl Store {
         let now = clock::to_db(now);
         let sent_at = matches!(change.status, Status::Sent).then_some(now.as_str());
         let last_error = (!matches!(change.status, Status::Sent)).then_some(change.reason.as_str());
+        if self.conn.is_postgres() {
+            // One statement, one round trip, its own transaction: each
+            // round trip to the server costs more than the work.
+            let recorded = self.conn.execute(
+                "WITH updated AS (UPDATE messages SET status = ?2, lease_until = NULL, next_attempt_at = ?3, \
+                 sent_at = COALESCE(?4, sent_at), last_error = ?5, provider_id = COALESCE(?6, provider_id) \
+                 WHERE id = ?1 AND status = 'sending' RETURNING id) \
+                 INSERT INTO events (message_id, at, old_status, new_status, reason, detail, actor) \
+                 SELECT id, ?7, 'sending', ?2, ?8, ?9, ?10 FROM updated",
+                args![
+                    id,
+                    change.status.as_str(),
+                    change.next_attempt_at.map(clock::to_db),
+                    sent_at,
+                    last_error,
+                    change.provider_id,
+                    now,
+                    change.reason,
+                    change.detail,
+                    actor,
+                ],
+            )?;
+            return Ok(recorded == 1);
+        }
         let tx = self.conn.begin()?;
         let updated = tx.execute(
             "UPDATE messages SET status = ?2, lease_until = NULL, next_attempt_at = ?3, \

@@ -47,7 +47,20 @@ impl Postgres {
         Postgres::start_with(Some(password))
     }
 
+    /// A server that syncs its WAL as a production one does, committing
+    /// without waiting for the sync (`synchronous_commit = off`: a crash
+    /// of the machine may lose the last commits, never corrupt): what
+    /// SQLite's `synchronous = NORMAL` in WAL mode does. For benchmarks.
+    pub fn start_durable() -> Postgres {
+        Postgres::start_options(None, "-c fsync=on -c synchronous_commit=off")
+    }
+
     fn start_with(password: Option<&str>) -> Postgres {
+        // Tests never survive a power loss: no fsync.
+        Postgres::start_options(password, "-c fsync=off")
+    }
+
+    fn start_options(password: Option<&str>, options: &str) -> Postgres {
         let bin = bin_dir();
         let dir = tempfile::tempdir().unwrap();
         // SAFETY: geteuid has no preconditions.
@@ -86,7 +99,7 @@ impl Postgres {
             .arg(&data)
             .arg("-o")
             .arg(format!(
-                "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
+                "-p {port} -k {} -c listen_addresses=127.0.0.1 -c max_connections=100 {options}",
                 dir.path().display()
             ))
             .arg("-l")

@@ -1,0 +1,166 @@
+//! The queue on PostgreSQL against SQLite (issue #19), same run, same sink.
+//! Run with `cargo bench --bench postgres` (needs Debian's `postgresql`,
+//! which scripts/test installs).
+//!
+//! - throughput: 6 000 queued ~1 KB messages sent to a loopback SMTP sink
+//!   by one `send-queue` on SQLite (the baseline), then by 1, 2 and 4
+//!   `send-queue` at once on PostgreSQL (a fresh database each time);
+//! - cron start: `send-queue` on an empty queue, median of 20, both stores.
+//!
+//! With `PUBLIK_BASELINE_BIN=/path/to/older/publik`, the SQLite drain is
+//! also timed for that binary and this one in alternation (three rounds):
+//! the store's layer over both databases must not slow SQLite down.
+//!
+//! The server syncs its WAL but commits without waiting for the sync
+//! (`synchronous_commit = off`), as SQLite's `synchronous = NORMAL` does.
+
+#[path = "../tests/cli/common/postgres.rs"]
+mod postgres;
+#[path = "../tests/cli/common/smtp.rs"]
+mod smtp;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const MESSAGES: usize = 6_000;
+const PUBLIK: &str = env!("CARGO_BIN_EXE_publik");
+
+/// What the test helpers reach as `super::free_port`.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn publik(dir: &Path, state: &Path) -> Command {
+    publik_bin(PUBLIK, dir, state)
+}
+
+fn publik_bin(bin: &str, dir: &Path, state: &Path) -> Command {
+    let mut cmd = Command::new(bin);
+    cmd.current_dir(dir)
+        .env("PUBLIK_STATE", state)
+        .env("PUBLIK_CONFIG", dir.join("publik.yaml"))
+        .env_remove("PUBLIK_NOW");
+    cmd
+}
+
+fn enqueue(dir: &Path, state: &Path) {
+    let mut cmd = publik(dir, state);
+    cmd.args([
+        "enqueue",
+        "email",
+        "--subject",
+        "Rendez-vous confirmé",
+        "--text",
+        "body.txt",
+    ]);
+    for i in 0..MESSAGES {
+        cmd.arg("--bcc").arg(format!("user{i}@example.org"));
+    }
+    let out = cmd.output().expect("enqueue");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// `workers` send-queue runs at once until all are done; messages a second.
+fn drain(dir: &Path, state: &Path, workers: usize) -> f64 {
+    let started = Instant::now();
+    let children: Vec<_> = (0..workers)
+        .map(|_| publik(dir, state).arg("send-queue").spawn().expect("spawn"))
+        .collect();
+    for mut child in children {
+        assert!(child.wait().expect("wait").success());
+    }
+    MESSAGES as f64 / started.elapsed().as_secs_f64()
+}
+
+fn empty_start(dir: &Path, state: &Path) -> Duration {
+    publik(dir, state).arg("send-queue").output().expect("first run");
+    let mut samples: Vec<Duration> = (0..20)
+        .map(|_| {
+            let started = Instant::now();
+            let out = publik(dir, state).arg("send-queue").output().expect("run");
+            assert!(out.status.success());
+            started.elapsed()
+        })
+        .collect();
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sink = smtp::SmtpServer::start_with(smtp::Options {
+        count_only: true,
+        ..Default::default()
+    });
+    std::fs::write(
+        dir.path().join("publik.yaml"),
+        format!(
+            "email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp:\n    host: 127.0.0.1\n    port: {}\n\
+             serve:\n  link_key_file: {}\n",
+            sink.port(),
+            dir.path().join("link.key").display()
+        ),
+    )
+    .unwrap();
+    let line = "Votre demande de rendez-vous a bien été enregistrée par les services de la mairie.\n";
+    std::fs::write(dir.path().join("body.txt"), line.repeat(12)).unwrap();
+
+    if let Ok(older) = std::env::var("PUBLIK_BASELINE_BIN") {
+        for round in 0..3 {
+            for (name, bin) in [("older", older.as_str()), ("this", PUBLIK)] {
+                let state = dir.path().join(format!("{name}-{round}.sqlite3"));
+                publik_bin(bin, dir.path(), &state)
+                    .args(["state", "info"])
+                    .output()
+                    .expect("create");
+                enqueue(dir.path(), &state);
+                let started = Instant::now();
+                let out = publik_bin(bin, dir.path(), &state)
+                    .arg("send-queue")
+                    .output()
+                    .expect("run");
+                assert!(out.status.success());
+                let rate = MESSAGES as f64 / started.elapsed().as_secs_f64();
+                println!("SQLite drain, {name} binary, round {round}: {rate:.0} msg/s");
+            }
+        }
+    }
+    let sqlite = dir.path().join("state.sqlite3");
+    let sqlite_start = empty_start(dir.path(), &sqlite);
+    enqueue(dir.path(), &sqlite);
+    let baseline = drain(dir.path(), &sqlite, 1);
+
+    let server = postgres::Postgres::start_durable();
+    let mut database = 0;
+    let mut fresh = || -> PathBuf {
+        database += 1;
+        let name = format!("bench{database}");
+        server.create(&name);
+        PathBuf::from(server.url(&name))
+    };
+    let state = fresh();
+    let postgres_start = empty_start(dir.path(), &state);
+    println!("send-queue throughput, {MESSAGES} × ~1 KB to a loopback SMTP sink:");
+    println!("  SQLite, 1 worker (baseline): {baseline:.0} msg/s");
+    for workers in [1, 2, 4] {
+        let state = fresh();
+        enqueue(dir.path(), &state);
+        let rate = drain(dir.path(), &state, workers);
+        println!(
+            "  PostgreSQL, {workers} worker(s): {rate:.0} msg/s ({:.2}× SQLite's one worker)",
+            rate / baseline
+        );
+    }
+    println!("send-queue on an empty queue, median of 20:");
+    println!("  SQLite: {:.1} ms", sqlite_start.as_secs_f64() * 1e3);
+    println!(
+        "  PostgreSQL: {:.1} ms ({:.1}× SQLite's; connecting over TCP and checking the schema)",
+        postgres_start.as_secs_f64() * 1e3,
+        postgres_start.as_secs_f64() / sqlite_start.as_secs_f64()
+    );
+}
