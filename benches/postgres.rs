@@ -14,6 +14,7 @@
 //! The server syncs its WAL but commits without waiting for the sync
 //! (`synchronous_commit = off`), as SQLite's `synchronous = NORMAL` does.
 
+mod common;
 #[path = "../tests/cli/common/postgres.rs"]
 mod postgres;
 #[path = "../tests/cli/common/smtp.rs"]
@@ -26,14 +27,8 @@ use std::time::{Duration, Instant};
 const MESSAGES: usize = 6_000;
 const PUBLIK: &str = env!("CARGO_BIN_EXE_publik");
 
-/// What the test helpers reach as `super::free_port`.
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
+// What the test helpers reach as `super::free_port`.
+use common::free_port;
 
 fn publik(dir: &Path, state: &Path) -> Command {
     publik_bin(PUBLIK, dir, state)
@@ -49,20 +44,7 @@ fn publik_bin(bin: &str, dir: &Path, state: &Path) -> Command {
 }
 
 fn enqueue(dir: &Path, state: &Path) {
-    let mut cmd = publik(dir, state);
-    cmd.args([
-        "enqueue",
-        "email",
-        "--subject",
-        "Rendez-vous confirmé",
-        "--text",
-        "body.txt",
-    ]);
-    for i in 0..MESSAGES {
-        cmd.arg("--bcc").arg(format!("user{i}@example.org"));
-    }
-    let out = cmd.output().expect("enqueue");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    common::enqueue_bulk(publik(dir, state), MESSAGES);
 }
 
 /// `workers` send-queue runs at once until all are done; messages a second.
@@ -79,16 +61,16 @@ fn drain(dir: &Path, state: &Path, workers: usize) -> f64 {
 
 fn empty_start(dir: &Path, state: &Path) -> Duration {
     publik(dir, state).arg("send-queue").output().expect("first run");
-    let mut samples: Vec<Duration> = (0..20)
-        .map(|_| {
-            let started = Instant::now();
-            let out = publik(dir, state).arg("send-queue").output().expect("run");
-            assert!(out.status.success());
-            started.elapsed()
-        })
-        .collect();
-    samples.sort();
-    samples[samples.len() / 2]
+    common::median(
+        (0..20)
+            .map(|_| {
+                let started = Instant::now();
+                let out = publik(dir, state).arg("send-queue").output().expect("run");
+                assert!(out.status.success());
+                started.elapsed()
+            })
+            .collect(),
+    )
 }
 
 fn main() {
@@ -107,8 +89,7 @@ fn main() {
         ),
     )
     .unwrap();
-    let line = "Votre demande de rendez-vous a bien été enregistrée par les services de la mairie.\n";
-    std::fs::write(dir.path().join("body.txt"), line.repeat(12)).unwrap();
+    std::fs::write(dir.path().join("body.txt"), common::body_text()).unwrap();
 
     if let Ok(older) = std::env::var("PUBLIK_BASELINE_BIN") {
         for round in 0..3 {

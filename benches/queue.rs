@@ -8,8 +8,11 @@
 //!   spawning `true` and a Python interpreter that imports sqlite3 and smtplib;
 //! - peak RSS of the `send-queue` process while sending the 10 000.
 
+mod common;
 #[path = "../tests/cli/common/smtp.rs"]
 mod smtp;
+
+use common::{body_text, median};
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
@@ -19,12 +22,6 @@ use std::time::{Duration, Instant};
 
 const MESSAGES: usize = 10_000;
 const PUBLIK: &str = env!("CARGO_BIN_EXE_publik");
-
-fn body_text() -> String {
-    // ~1 KB of French text.
-    let line = "Votre demande de rendez-vous a bien été enregistrée par les services de la mairie.\n";
-    line.repeat(12)
-}
 
 fn publik(dir: &Path) -> Command {
     let mut cmd = Command::new(PUBLIK);
@@ -94,11 +91,6 @@ fn run_measured(mut cmd: Command) -> (Duration, i64) {
         "child failed: {status}"
     );
     (elapsed, usage.ru_maxrss)
-}
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
 }
 
 fn main() {

@@ -13,6 +13,9 @@
 //! - on the plain loopback sink (no proxy): publik as configured by default
 //!   against publik with one connection and no pipelining, for regressions.
 
+mod common;
+use common::body_text;
+
 #[path = "../tests/cli/common/smtp.rs"]
 mod smtp;
 
@@ -88,10 +91,6 @@ fn publik(dir: &Path) -> Command {
     cmd
 }
 
-fn body_text() -> String {
-    "Votre demande de rendez-vous a bien été enregistrée par les services de la mairie.\n".repeat(12)
-}
-
 /// `messages` queued for publik sending to `port` over `connections`;
 /// the time `send-queue` took.
 fn publik_run(port: u16, connections: usize, messages: usize) -> Duration {
@@ -104,20 +103,7 @@ fn publik_run(port: u16, connections: usize, messages: usize) -> Duration {
     )
     .expect("config");
     std::fs::write(dir.path().join("body.txt"), body_text()).expect("body");
-    let mut enqueue = publik(dir.path());
-    enqueue.args([
-        "enqueue",
-        "email",
-        "--subject",
-        "Rendez-vous confirmé",
-        "--text",
-        "body.txt",
-    ]);
-    for i in 0..messages {
-        enqueue.arg("--bcc").arg(format!("user{i}@example.org"));
-    }
-    let out = enqueue.output().expect("enqueue");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    common::enqueue_bulk(publik(dir.path()), messages);
     let started = Instant::now();
     let out = publik(dir.path()).arg("send-queue").output().expect("send-queue");
     let elapsed = started.elapsed();

@@ -7,6 +7,9 @@
 //! fixed page of the same size from a thread per connection, with no state
 //! (the floor of HTTP with a connection per request on this machine).
 
+mod common;
+use common::free_port;
+
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
@@ -86,14 +89,6 @@ fn baseline_server(answer: Vec<u8>) -> u16 {
         }
     });
     port
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port()
 }
 
 fn start_serve(dir: &Path, port: u16) -> Child {

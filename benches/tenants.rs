@@ -6,6 +6,9 @@
 //! `publik --tenant X send-queue` processes in the same run (what a crontab
 //! with a line per site does). Median of 5 each, alternated.
 
+mod common;
+use common::median;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -26,11 +29,6 @@ fn publik(dir: &Path) -> Command {
 fn run(mut cmd: Command) {
     let out = cmd.output().expect("run");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-}
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
 }
 
 fn main() {

@@ -113,3 +113,14 @@ pub enum Source {
     /// `error` rows whose `next_attempt_at` has passed (retry-queue).
     Retry,
 }
+
+impl Source {
+    /// The status of the rows a run from this source takes, and gives back
+    /// when it does not try them.
+    pub fn status(self) -> Status {
+        match self {
+            Source::Pending => Status::Pending,
+            Source::Retry => Status::Error,
+        }
+    }
+}

@@ -53,11 +53,15 @@ pub(crate) fn open(config: &Config, path: &Path) -> anyhow::Result<Store> {
             "a PostgreSQL state needs it: the action-link key, one file copied to every host using the database",
         ));
     }
-    let password_file = config
+    Store::open_with_password(path, password_file(config).as_deref())
+}
+
+/// `state_password_file`, resolved against the config's directory.
+fn password_file(config: &Config) -> Option<PathBuf> {
+    config
         .state_password_file
         .as_deref()
-        .map(|file| config.resolve_path(file));
-    Store::open_with_password(path, password_file.as_deref())
+        .map(|file| config.resolve_path(file))
 }
 
 #[derive(Debug, Serialize)]
@@ -78,11 +82,7 @@ pub(crate) fn migrate(store: &Store, config: &Config, target: &Path) -> anyhow::
             format!("{} is the state itself", target.display()),
         ));
     }
-    let password_file = config
-        .state_password_file
-        .as_deref()
-        .map(|file| config.resolve_path(file));
-    let destination = Store::open_with_password(target, password_file.as_deref())?;
+    let destination = Store::open_with_password(target, password_file(config).as_deref())?;
     match store.copy_into(&destination)? {
         Ok(tables) => Ok(MigrateReport {
             from: store.path().to_path_buf(),

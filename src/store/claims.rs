@@ -2,7 +2,7 @@
 //! alive or recovered, and each attempt's outcome recorded with its event.
 
 use super::Store;
-use super::db::{DbResult, args};
+use super::db::{DbResult, ToArg, args};
 use super::messages::{MESSAGE_COLUMNS, in_list, insert_event};
 use crate::clock::{self, Timestamp};
 use crate::store::{Channel, Message, Source, Status, Transition};
@@ -14,6 +14,26 @@ pub struct Ready<'a> {
     pub source: Source,
     pub only: &'a [i64],
 }
+
+/// An attempt's outcome on a row the run still holds (`sending`); a macro
+/// so that PostgreSQL's one-statement form is a constant too (no string
+/// built per message).
+macro_rules! record_update {
+    () => {
+        "UPDATE messages SET status = ?2, lease_until = NULL, next_attempt_at = ?3, \
+         sent_at = COALESCE(?4, sent_at), last_error = ?5, provider_id = COALESCE(?6, provider_id) \
+         WHERE id = ?1 AND status = 'sending'"
+    };
+}
+
+/// The update and its event: one statement, for PostgreSQL.
+const RECORD_WITH_EVENT: &str = concat!(
+    "WITH updated AS (",
+    record_update!(),
+    " RETURNING id) \
+     INSERT INTO events (message_id, at, old_status, new_status, reason, detail, actor) \
+     SELECT id, ?7, 'sending', ?2, ?8, ?9, ?10 FROM updated"
+);
 
 impl Store {
     /// Rows left in `sending` past their lease (a killed run) go back to
@@ -102,60 +122,77 @@ impl Store {
         {
             return Ok(Vec::new());
         }
-        if self.conn.is_postgres() && ready.only.is_empty() {
-            // The rows and their events in one statement (see `record`).
-            let old = match ready.source {
-                Source::Pending => Status::Pending,
-                Source::Retry => Status::Error,
-            };
-            let sql = format!(
-                "WITH claimed AS ({}), \
-                 logged AS (INSERT INTO events (message_id, at, old_status, new_status, reason, detail, actor) \
-                 SELECT id, ?1, ?3, 'sending', 'attempt ' || attempts, NULL, ?4 FROM claimed) \
-                 SELECT {MESSAGE_COLUMNS} FROM claimed",
-                Self::claim_sql(ready, limit, true)
-            );
-            let mut claimed = self.conn.query_map(
-                &sql,
-                args![now_text, clock::to_db(lease_until), old.as_str(), actor],
-                Message::from_row,
-            )?;
-            claimed.sort_by_key(|m| (-m.priority, m.id));
-            return Ok(claimed);
-        }
+        let lease_until = clock::to_db(lease_until);
+        let mut claimed = if self.conn.is_postgres() && ready.only.is_empty() {
+            self.claim_in_one_statement(ready, &now_text, &lease_until, limit, actor)?
+        } else {
+            self.claim_in_transaction(ready, &now_text, &lease_until, limit, actor)?
+        };
+        // RETURNING does not keep the subquery's order.
+        claimed.sort_by_key(|m| (-m.priority, m.id));
+        Ok(claimed)
+    }
+
+    /// PostgreSQL: the rows and their events in one statement, one round
+    /// trip (see `record`).
+    fn claim_in_one_statement(
+        &self,
+        ready: &Ready,
+        now: &str,
+        lease_until: &str,
+        limit: u32,
+        actor: &str,
+    ) -> DbResult<Vec<Message>> {
+        let sql = format!(
+            "WITH claimed AS ({}), \
+             logged AS (INSERT INTO events (message_id, at, old_status, new_status, reason, detail, actor) \
+             SELECT id, ?1, ?3, 'sending', 'attempt ' || attempts, NULL, ?4 FROM claimed) \
+             SELECT {MESSAGE_COLUMNS} FROM claimed",
+            Self::claim_sql(ready, limit, true)
+        );
+        self.conn.query_map(
+            &sql,
+            args![now, lease_until, ready.source.status().as_str(), actor],
+            Message::from_row,
+        )
+    }
+
+    /// The claim's UPDATE, then each row's event, in one transaction.
+    fn claim_in_transaction(
+        &self,
+        ready: &Ready,
+        now: &str,
+        lease_until: &str,
+        limit: u32,
+        actor: &str,
+    ) -> DbResult<Vec<Message>> {
         let sql = Self::claim_sql(ready, limit, self.conn.is_postgres());
         let tx = self.conn.begin()?;
         let mut chosen = std::collections::HashMap::new();
-        if !ready.only.is_empty() {
-            for id in ready.only {
-                if let Some(status) = tx
-                    .query_opt("SELECT status FROM messages WHERE id = ?1", args![id], |row| {
-                        row.get::<String>(0)
-                    })?
-                    .and_then(|s| s.parse::<Status>().ok())
-                {
-                    chosen.insert(*id, status);
-                }
+        for id in ready.only {
+            if let Some(status) = tx
+                .query_opt("SELECT status FROM messages WHERE id = ?1", args![id], |row| {
+                    row.get::<String>(0)
+                })?
+                .and_then(|s| s.parse::<Status>().ok())
+            {
+                chosen.insert(*id, status);
             }
         }
-        let mut claimed: Vec<Message> = tx.query_map(
-            &sql,
-            args![now_text, clock::to_db(lease_until)],
-            Message::from_row,
-        )?;
+        let claimed: Vec<Message> = tx.query_map(&sql, args![now, lease_until], Message::from_row)?;
         for message in &claimed {
             let reason = format!("attempt {}", message.attempts);
             // RETURNING gives the new row; rows chosen by id were pending
             // or error, as read before the update.
-            let old = match (ready.only.is_empty(), ready.source) {
-                (false, _) => chosen.get(&message.id).copied().unwrap_or(Status::Pending),
-                (true, Source::Pending) => Status::Pending,
-                (true, Source::Retry) => Status::Error,
+            let old = if ready.only.is_empty() {
+                ready.source.status()
+            } else {
+                chosen.get(&message.id).copied().unwrap_or(Status::Pending)
             };
             insert_event(
                 &tx,
                 message.id,
-                &now_text,
+                now,
                 (Some(old), Status::Sending),
                 &reason,
                 None,
@@ -163,8 +200,6 @@ impl Store {
             )?;
         }
         tx.commit()?;
-        // RETURNING does not keep the subquery's order.
-        claimed.sort_by_key(|m| (-m.priority, m.id));
         Ok(claimed)
     }
 
@@ -187,44 +222,26 @@ impl Store {
         let now = clock::to_db(now);
         let sent_at = matches!(change.status, Status::Sent).then_some(now.as_str());
         let last_error = (!matches!(change.status, Status::Sent)).then_some(change.reason.as_str());
+        let next_attempt_at = change.next_attempt_at.map(clock::to_db);
+        let status = change.status.as_str();
+        let update: [&dyn ToArg; 6] = [
+            &id,
+            &status,
+            &next_attempt_at,
+            &sent_at,
+            &last_error,
+            &change.provider_id,
+        ];
         if self.conn.is_postgres() {
             // One statement, one round trip, its own transaction: each
             // round trip to the server costs more than the work.
-            let recorded = self.conn.execute(
-                "WITH updated AS (UPDATE messages SET status = ?2, lease_until = NULL, next_attempt_at = ?3, \
-                 sent_at = COALESCE(?4, sent_at), last_error = ?5, provider_id = COALESCE(?6, provider_id) \
-                 WHERE id = ?1 AND status = 'sending' RETURNING id) \
-                 INSERT INTO events (message_id, at, old_status, new_status, reason, detail, actor) \
-                 SELECT id, ?7, 'sending', ?2, ?8, ?9, ?10 FROM updated",
-                args![
-                    id,
-                    change.status.as_str(),
-                    change.next_attempt_at.map(clock::to_db),
-                    sent_at,
-                    last_error,
-                    change.provider_id,
-                    now,
-                    change.reason,
-                    change.detail,
-                    actor,
-                ],
-            )?;
+            let mut all = update.to_vec();
+            all.extend([&now as &dyn ToArg, &change.reason, &change.detail, &actor]);
+            let recorded = self.conn.execute(RECORD_WITH_EVENT, &all)?;
             return Ok(recorded == 1);
         }
         let tx = self.conn.begin()?;
-        let updated = tx.execute(
-            "UPDATE messages SET status = ?2, lease_until = NULL, next_attempt_at = ?3, \
-             sent_at = COALESCE(?4, sent_at), last_error = ?5, provider_id = COALESCE(?6, provider_id) \
-             WHERE id = ?1 AND status = 'sending'",
-            args![
-                id,
-                change.status.as_str(),
-                change.next_attempt_at.map(clock::to_db),
-                sent_at,
-                last_error,
-                change.provider_id,
-            ],
-        )?;
+        let updated = tx.execute(record_update!(), &update)?;
         if updated == 1 {
             insert_event(
                 &tx,
@@ -264,10 +281,7 @@ impl Store {
         now: Timestamp,
         actor: &str,
     ) -> DbResult<()> {
-        let status = match source {
-            Source::Pending => Status::Pending,
-            Source::Retry => Status::Error,
-        };
+        let status = source.status();
         let now = clock::to_db(now);
         let tx = self.conn.begin()?;
         for id in ids {

@@ -6,27 +6,8 @@
 use serde::Serialize;
 
 use super::Store;
-use super::db::{Conn, DbResult, ToArg, Value, args};
-
-/// Parents before children: the foreign keys hold at every insert.
-const TABLES: &[&str] = &[
-    "bodies",
-    "attachments",
-    "messages",
-    "events",
-    "groups",
-    "group_members",
-    "templates",
-    "unsubscribe_tokens",
-    "appointments",
-    "maarch_mails",
-    "push_subscriptions",
-    "workflows",
-    "forms",
-    "form_history",
-    "action_tokens",
-    "totals",
-];
+use super::db::{Conn, DbResult, ToArg, Value, args, row_placeholders};
+use super::migrations::TABLES;
 
 /// Rows per INSERT: fewer statements, within both databases' limits on
 /// parameters.
@@ -137,17 +118,10 @@ fn copy_table(source: &Conn, target: &Conn, table: &str) -> anyhow::Result<()> {
     };
     let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
     let insert = |rows: &[Vec<Value>]| -> DbResult<()> {
-        let width = names.len();
-        let placeholders: Vec<String> = (0..rows.len())
-            .map(|row| {
-                let one: Vec<String> = (1..=width).map(|c| format!("?{}", row * width + c)).collect();
-                format!("({})", one.join(","))
-            })
-            .collect();
         let sql = format!(
             "INSERT INTO {table} ({}) VALUES {}",
             quoted.join(", "),
-            placeholders.join(",")
+            row_placeholders(rows.len(), names.len())
         );
         let values: Vec<&dyn ToArg> = rows.iter().flatten().map(|v| v as &dyn ToArg).collect();
         target.execute(&sql, &values)?;

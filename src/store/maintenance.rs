@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::Store;
 use super::db::{Conn, args};
+use super::migrations::TABLES;
 
 /// Pages copied per step of the online backup; between steps other
 /// processes may write (the backup then restarts from the changed pages).
@@ -31,12 +32,12 @@ impl Store {
     /// is written beside `dest` (mode 0600, rollback journal, one
     /// self-contained file) and renamed over it only once complete.
     pub fn backup_to(&self, dest: &Path) -> anyhow::Result<()> {
-        if self.conn.is_postgres() {
+        let Conn::Sqlite(conn) = &self.conn else {
             bail!(
                 "state {} is a PostgreSQL database: back it up with pg_dump (or `publik state migrate --to FILE`)",
                 self.path.display()
             );
-        }
+        };
         if dest.is_dir() {
             bail!("{} is a directory: name the backup file", dest.display());
         }
@@ -44,7 +45,7 @@ impl Store {
             bail!("{} is the state itself: name another file", dest.display());
         }
         let temporary = temporary_beside(dest)?;
-        let result = self.backup_into(&temporary);
+        let result = backup_into(conn, &temporary);
         if result.is_err() {
             let _ = std::fs::remove_file(&temporary);
             return result;
@@ -53,34 +54,6 @@ impl Store {
             let _ = std::fs::remove_file(&temporary);
             format!("cannot move the backup to {}", dest.display())
         })
-    }
-
-    fn backup_into(&self, temporary: &Path) -> anyhow::Result<()> {
-        let mut copy = Connection::open_with_flags(
-            temporary,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .with_context(|| format!("cannot open {}", temporary.display()))?;
-        let Conn::Sqlite(conn) = &self.conn else {
-            bail!("a PostgreSQL state has no SQLite backup");
-        };
-        {
-            let backup = rusqlite::backup::Backup::new(conn, &mut copy)?;
-            backup
-                .run_to_completion(BACKUP_PAGES_PER_STEP, std::time::Duration::from_millis(10), None)
-                .context("the online backup failed")?;
-        }
-        // A backup is one file: no WAL beside it to forget when copying it.
-        let mode: String = copy.query_row("PRAGMA journal_mode = DELETE", [], |row| row.get(0))?;
-        if !mode.eq_ignore_ascii_case("delete") {
-            bail!("cannot switch the backup to a rollback journal (still {mode})");
-        }
-        let verdict: String = copy.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
-        if verdict != "ok" {
-            bail!("the backup does not pass SQLite's quick_check: {verdict}");
-        }
-        copy.close().map_err(|(_, e)| e)?;
-        Ok(())
     }
 
     /// SQLite's integrity check and foreign key check. Empty when all is well.
@@ -123,28 +96,9 @@ impl Store {
     /// of every table, which meets a damaged page, and looks for what a
     /// hand-made change could have dropped.
     fn check_postgres(&self) -> anyhow::Result<Vec<CheckProblem>> {
-        const TABLES: &[&str] = &[
-            "action_tokens",
-            "appointments",
-            "attachments",
-            "bodies",
-            "events",
-            "form_history",
-            "forms",
-            "group_members",
-            "groups",
-            "maarch_mails",
-            "messages",
-            "push_subscriptions",
-            "schema_version",
-            "templates",
-            "totals",
-            "unsubscribe_tokens",
-            "workflows",
-        ];
         let mut problems = Vec::new();
         let present = self.table_names()?;
-        for table in TABLES {
+        for table in TABLES.iter().chain(&["schema_version"]) {
             if !present.iter().any(|name| name == table) {
                 problems.push(CheckProblem {
                     kind: "schema",
@@ -177,6 +131,33 @@ impl Store {
         }
         Ok(problems)
     }
+}
+
+/// The online backup of `conn` into the new file `temporary`, made one
+/// self-contained file and checked.
+fn backup_into(conn: &Connection, temporary: &Path) -> anyhow::Result<()> {
+    let mut copy = Connection::open_with_flags(
+        temporary,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .with_context(|| format!("cannot open {}", temporary.display()))?;
+    {
+        let backup = rusqlite::backup::Backup::new(conn, &mut copy)?;
+        backup
+            .run_to_completion(BACKUP_PAGES_PER_STEP, std::time::Duration::from_millis(10), None)
+            .context("the online backup failed")?;
+    }
+    // A backup is one file: no WAL beside it to forget when copying it.
+    let mode: String = copy.query_row("PRAGMA journal_mode = DELETE", [], |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("delete") {
+        bail!("cannot switch the backup to a rollback journal (still {mode})");
+    }
+    let verdict: String = copy.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
+    if verdict != "ok" {
+        bail!("the backup does not pass SQLite's quick_check: {verdict}");
+    }
+    copy.close().map_err(|(_, e)| e)?;
+    Ok(())
 }
 
 /// Whether two paths name one file (`stat` only: no descriptor is opened).

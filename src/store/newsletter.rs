@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::Store;
-use super::db::{DbError, DbResult, Row, ToArg, args};
+use super::db::{DbError, DbResult, Row, ToArg, args, row_placeholders};
 use super::messages::{NewBody, NewRow, insert_body};
 use crate::clock::{self, Timestamp};
 use crate::progress::Progress;
@@ -326,17 +326,6 @@ impl Store {
             args![],
             |r| r.get(0),
         )?;
-        let placeholders = |count: usize, width: usize| {
-            let rows: Vec<String> = (0..count)
-                .map(|row| {
-                    let one: Vec<String> = (1..=width)
-                        .map(|column| format!("?{}", row * width + column))
-                        .collect();
-                    format!("({})", one.join(","))
-                })
-                .collect();
-            rows.join(",")
-        };
         let channel = body.channel.as_str();
         let mut queued = 0;
         let mut after = 0i64;
@@ -365,7 +354,7 @@ impl Store {
             }
             let sql = format!(
                 "INSERT INTO messages (channel, body_id, recipient, vars, priority, tag, created_at, not_before, expires_at) VALUES {}",
-                placeholders(rows.len(), 9)
+                row_placeholders(rows.len(), 9)
             );
             let times: Vec<(Option<String>, Option<String>)> = rows
                 .iter()
@@ -388,7 +377,7 @@ impl Store {
             tx.execute(&sql, &values)?;
             let sql = format!(
                 "INSERT INTO unsubscribe_tokens (id, member_id, token_hash) VALUES {}",
-                placeholders(rows.len(), 3)
+                row_placeholders(rows.len(), 3)
             );
             let mut values: Vec<&dyn ToArg> = Vec::with_capacity(rows.len() * 3);
             for (_, member_id, token_id, hash) in &rows {

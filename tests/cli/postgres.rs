@@ -232,18 +232,16 @@ fn state_migrate_copies_to_postgresql_and_back() {
         assert_eq!(table["source"], table["target"], "{table}");
     }
     // The copy, used as the state: the same queue, which then goes on.
-    let on_pg = |args: &[&str]| -> serde_json::Value {
-        let output = env
-            .publik()
-            .env("PUBLIK_STATE", &url)
-            .env("PUBLIK_CONFIG", env.config())
-            .arg("--json")
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(output.status.success(), "{args:?}: {output:?}");
-        serde_json::from_slice(&output.stdout).unwrap()
+    let at = |state: &str| {
+        let mut cmd = env.publik();
+        cmd.env("PUBLIK_STATE", state);
+        cmd
     };
+    let json_at = |state: &str, args: &[&str]| -> serde_json::Value {
+        let assert = at(state).arg("--json").args(args).assert().success();
+        serde_json::from_slice(&assert.get_output().stdout).unwrap()
+    };
+    let on_pg = |args: &[&str]| json_at(&url, args);
     let config = std::fs::read_to_string(env.config()).unwrap().replace(
         "serve:\n",
         &format!("serve:\n  link_key_file: {}.link-key\n", env.state().display()),
@@ -261,18 +259,10 @@ fn state_migrate_copies_to_postgresql_and_back() {
         assert_eq!(rows(&info, table), rows(&before, table), "{table}");
     }
     assert_eq!(on_pg(&["queue", "stats"])["counts"], stats_before["counts"]);
-    let output = env
-        .publik()
-        .env("PUBLIK_STATE", &url)
-        .arg("send-queue")
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
+    at(&url).arg("send-queue").assert().success();
     assert_eq!(server.received().len(), 24);
     // New rows take new ids (the sequences were moved past the copied ones).
-    let output = env
-        .publik()
-        .env("PUBLIK_STATE", &url)
+    at(&url)
         .args([
             "enqueue",
             "email",
@@ -283,9 +273,8 @@ fn state_migrate_copies_to_postgresql_and_back() {
             "--to",
             "new@example.org",
         ])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
+        .assert()
+        .success();
 
     // Into a non-empty target: refused, nothing changed.
     stderr_has(
@@ -297,20 +286,12 @@ fn state_migrate_copies_to_postgresql_and_back() {
     );
 
     // And back into a new SQLite file.
-    let output = env
-        .publik()
-        .env("PUBLIK_STATE", &url)
-        .args(["--json", "state", "migrate", "--to", "back.sqlite3"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    let back = env
-        .publik()
-        .env("PUBLIK_STATE", env.path("back.sqlite3"))
-        .args(["--json", "state", "info"])
-        .output()
-        .unwrap();
-    let back: serde_json::Value = serde_json::from_slice(&back.stdout).unwrap();
+    let back_file = env.path("back.sqlite3").display().to_string();
+    at(&url)
+        .args(["state", "migrate", "--to", &back_file])
+        .assert()
+        .success();
+    let back = json_at(&back_file, &["state", "info"]);
     let info = on_pg(&["state", "info"]);
     for table in [
         "messages",
@@ -321,9 +302,5 @@ fn state_migrate_copies_to_postgresql_and_back() {
     ] {
         assert_eq!(rows(&back, table), rows(&info, table), "{table}");
     }
-    env.publik()
-        .env("PUBLIK_STATE", env.path("back.sqlite3"))
-        .args(["state", "check"])
-        .assert()
-        .success();
+    at(&back_file).args(["state", "check"]).assert().success();
 }

@@ -728,6 +728,22 @@ fn file_transport_is_the_default() {
     assert_eq!(statuses(&env)["citoyen@example.org"], "sent");
 }
 
+/// How many times each address received a message.
+fn per_recipient(server: &SmtpServer) -> HashMap<String, usize> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for r in server.received() {
+        *counts.entry(r.rcpt_to[0].clone()).or_default() += 1;
+    }
+    counts
+}
+
+/// The next of a xorshift sequence: random kill times, repeatable per pid.
+fn xorshift(seed: &mut u64) {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+}
+
 /// kill -9 at random moments, several times: every message arrives at least
 /// once, at most one duplicate per kill and SMTP connection (the rows in
 /// flight), none left in `sending`.
@@ -743,9 +759,7 @@ fn crash_safety_under_kill_9() {
     let mut seed = std::process::id() as u64 ^ 0x9e37_79b9_7f4a_7c15;
     let mut kills = 0;
     for _ in 0..5 {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
+        xorshift(&mut seed);
         let wait = Duration::from_millis(50 + seed % 250);
         let mut child = env.command().arg("send-queue").spawn().unwrap();
         std::thread::sleep(wait);
@@ -759,10 +773,7 @@ fn crash_safety_under_kill_9() {
     std::thread::sleep(Duration::from_millis(1200)); // past the lease
     env.publik().arg("send-queue").assert().success();
 
-    let mut per_rcpt: HashMap<String, usize> = HashMap::new();
-    for r in server.received() {
-        *per_rcpt.entry(r.rcpt_to[0].clone()).or_default() += 1;
-    }
+    let per_rcpt = per_recipient(&server);
     assert_eq!(per_rcpt.len(), 500, "every message arrived");
     let duplicates: usize = per_rcpt.values().map(|n| n - 1).sum();
     assert!(
@@ -797,9 +808,7 @@ fn four_workers_killed_at_random(kind: common::Kind) {
     let mut seed = std::process::id() as u64 ^ 0x9e37_79b9_7f4a_7c15;
     let mut kills = 0;
     for _ in 0..6 {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
+        xorshift(&mut seed);
         std::thread::sleep(Duration::from_millis(100 + seed % 300));
         let victim = (seed % 4) as usize;
         if workers[victim].try_wait().unwrap().is_none() {
@@ -816,10 +825,7 @@ fn four_workers_killed_at_random(kind: common::Kind) {
     std::thread::sleep(Duration::from_millis(1200)); // past the lease
     env.publik().arg("send-queue").assert().success();
 
-    let mut per_rcpt: HashMap<String, usize> = HashMap::new();
-    for r in server.received() {
-        *per_rcpt.entry(r.rcpt_to[0].clone()).or_default() += 1;
-    }
+    let per_rcpt = per_recipient(&server);
     assert_eq!(per_rcpt.len(), 2000, "every message arrived");
     let duplicates: usize = per_rcpt.values().map(|n| n - 1).sum();
     assert!(duplicates <= kills, "{duplicates} duplicates for {kills} kills");

@@ -483,6 +483,27 @@ fn a_token_starting_with_a_dash_is_a_token() {
         .code(65);
 }
 
+/// POSTs to every URL at once, one thread each: (status, page) in order.
+fn post_at_once(urls: &[String]) -> Vec<(u16, String)> {
+    std::thread::scope(|scope| {
+        let posts: Vec<_> = urls
+            .iter()
+            .map(|url| {
+                scope.spawn(move || {
+                    let agent: ureq::Agent = ureq::Agent::config_builder()
+                        .http_status_as_error(false)
+                        .build()
+                        .into();
+                    let mut answer = agent.post(url).send("").unwrap();
+                    let status = answer.status().as_u16();
+                    (status, common::html_of(&mut answer))
+                })
+            })
+            .collect();
+        posts.into_iter().map(|p| p.join().unwrap()).collect()
+    })
+}
+
 /// Two `serve` processes (two hosts behind one name) on one state, the
 /// same link posted to both at once: one jump, whatever the store.
 fn two_servers_racing_on_one_link_jump_once(kind: common::Kind) {
@@ -499,21 +520,10 @@ fn two_servers_racing_on_one_link_jump_once(kind: common::Kind) {
             format!("{base}{accept}")
         })
         .collect();
-    let statuses: Vec<u16> = std::thread::scope(|scope| {
-        let posts: Vec<_> = urls
-            .iter()
-            .map(|url| {
-                scope.spawn(move || {
-                    let agent: ureq::Agent = ureq::Agent::config_builder()
-                        .http_status_as_error(false)
-                        .build()
-                        .into();
-                    agent.post(url).send("").unwrap().status().as_u16()
-                })
-            })
-            .collect();
-        posts.into_iter().map(|p| p.join().unwrap()).collect()
-    });
+    let statuses: Vec<u16> = post_at_once(&urls)
+        .into_iter()
+        .map(|(status, _)| status)
+        .collect();
     assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "{statuses:?}");
     assert!(statuses.iter().all(|s| *s == 200 || *s == 404), "{statuses:?}");
     let form = env.json(&["form", "show", &number]);
@@ -549,22 +559,7 @@ fn concurrent_posts_to_the_page_jump_once() {
     let accept = links_in(&server.received()[0])[0].replace("https://demarches.example.org", "");
     let served = env.serve();
     let url = format!("{}{accept}", served.base);
-    let answers: Vec<(u16, String)> = std::thread::scope(|scope| {
-        let posts: Vec<_> = (0..8)
-            .map(|_| {
-                scope.spawn(|| {
-                    let agent: ureq::Agent = ureq::Agent::config_builder()
-                        .http_status_as_error(false)
-                        .build()
-                        .into();
-                    let mut answer = agent.post(&url).send("").unwrap();
-                    let status = answer.status().as_u16();
-                    (status, common::html_of(&mut answer))
-                })
-            })
-            .collect();
-        posts.into_iter().map(|p| p.join().unwrap()).collect()
-    });
+    let answers = post_at_once(&vec![url; 8]);
     let done: Vec<_> = answers.iter().filter(|(status, _)| *status == 200).collect();
     assert_eq!(done.len(), 1, "exactly one jump: {answers:?}");
     assert!(done[0].1.contains("Done."));

@@ -1,0 +1,45 @@
+//! What the benches share: the message they queue, how they queue it, and
+//! the small measuring helpers. Each bench uses a part of it.
+
+#![allow(dead_code)]
+
+use std::process::Command;
+use std::time::Duration;
+
+/// ~1 KB of French text: the body every queue bench sends.
+pub fn body_text() -> String {
+    "Votre demande de rendez-vous a bien été enregistrée par les services de la mairie.\n".repeat(12)
+}
+
+/// `publik enqueue email` of `body.txt` to `user0@example.org`… in Bcc:
+/// one send, one row per address. `cmd` is a publik command set up for
+/// its state and config.
+pub fn enqueue_bulk(mut cmd: Command, count: usize) {
+    cmd.args([
+        "enqueue",
+        "email",
+        "--subject",
+        "Rendez-vous confirmé",
+        "--text",
+        "body.txt",
+    ]);
+    for i in 0..count {
+        cmd.arg("--bcc").arg(format!("user{i}@example.org"));
+    }
+    let out = cmd.output().expect("enqueue");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+pub fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+/// A free port on 127.0.0.1 (bound, then released for a server to take).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
