@@ -1919,6 +1919,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             break
         }
         'publik;tenant;add' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'The site''s state in a PostgreSQL database (an empty one, made ready now) instead of publik.sqlite3 in its directory')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Work on one site of a multi-site installation (its directory in the tenants directory)')

@@ -5578,12 +5578,16 @@ _publik() {
             return 0
             ;;
         publik__subcmd__tenant__subcmd__add)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            opts="-v -q -h -V --database --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

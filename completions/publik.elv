@@ -1760,6 +1760,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand --version 'Print version'
         }
         &'publik;tenant;add'= {
+            cand --database 'The site''s state in a PostgreSQL database (an empty one, made ready now) instead of publik.sqlite3 in its directory'
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
             cand --tenant 'Work on one site of a multi-site installation (its directory in the tenants directory)'

@@ -1189,6 +1189,7 @@ complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_su
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -l database -d 'The site\'s state in a PostgreSQL database (an empty one, made ready now) instead of publik.sqlite3 in its directory' -r -F
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r

@@ -20,7 +20,13 @@ pub enum TenantCommand {
     /// List the sites
     List,
     /// Add a site: its directory, a commented publik.yaml and its state
-    Add { domain: String },
+    Add {
+        domain: String,
+        /// The site's state in a PostgreSQL database (an empty one, made
+        /// ready now) instead of publik.sqlite3 in its directory
+        #[arg(long, value_name = "URL")]
+        database: Option<std::path::PathBuf>,
+    },
     /// Check every site's config (the main one merged with the site's); exit 65 if one is bad
     Check,
 }
@@ -35,8 +41,9 @@ pub fn tenant(ctx: &Context, args: TenantArgs) -> anyhow::Result<()> {
                 .collect();
             render::tenants(&sites, ctx.output)
         }
-        TenantCommand::Add { domain } => {
-            let site = ops::tenant::add(&dir, &domain)?;
+        TenantCommand::Add { domain, database } => {
+            let shared = crate::config::locate(ctx.config_arg());
+            let site = ops::tenant::add(shared.as_deref(), &dir, &domain, database.as_deref())?;
             log::info!("tenant {} added in {}", site.domain, site.dir.display());
             ctx.output.record(&site)
         }

@@ -17,7 +17,7 @@ const TENANT_TEMPLATE: &str = "\
 # This site's settings. Every key of the shared config can be set here and
 # overrides it key by key (see `publik config check` with --tenant); relative
 # paths are relative to this directory. The state is ./publik.sqlite3 beside
-# this file, never shared with another site.
+# this file, or the PostgreSQL database `state:` names; never another site's.
 #
 #email:
 #  from: \"Mairie <noreply@DOMAIN>\"
@@ -100,22 +100,52 @@ pub(crate) struct TenantInfo {
     pub domain: String,
     pub dir: PathBuf,
     pub has_config: bool,
+    /// The file exists, or the site's config names a server database
+    /// (a listing connects to none: `--tenant D state check` does).
     pub has_state: bool,
+    /// Where the site's state is: its file, or its database's URL.
+    pub state: PathBuf,
 }
 
 pub(crate) fn info(tenants_dir: &Path, domain: &str) -> TenantInfo {
     let dir = tenants_dir.join(domain);
+    let config = dir.join(TENANT_CONFIG);
+    // Only the site's own file can name its state (the shared `state:` is
+    // never a site's); a config that does not parse lists as the default.
+    let named = std::fs::read_to_string(&config)
+        .ok()
+        .and_then(|text| Config::parse(&text, &config).ok())
+        .and_then(|config| Some(config.resolve_path(config.state.as_ref()?)));
+    let state = named.unwrap_or_else(|| dir.join(TENANT_STATE));
     TenantInfo {
         domain: domain.to_string(),
-        has_config: dir.join(TENANT_CONFIG).is_file(),
-        has_state: dir.join(TENANT_STATE).is_file(),
+        has_config: config.is_file(),
+        has_state: crate::store::is_url(&state) || state.is_file(),
+        state,
         dir,
     }
 }
 
-/// `tenant add`: the site's directory (0750), a commented config and its state.
-pub(crate) fn add(tenants_dir: &Path, domain: &str) -> anyhow::Result<TenantInfo> {
+/// `tenant add`: the site's directory (0750), a commented config and its
+/// state: ./publik.sqlite3, or the database `state` names (written in the
+/// site's config, its schema made at once so that a wrong URL, a server
+/// down or a missing link key file is said now and leaves no site behind).
+pub(crate) fn add(
+    shared: Option<&Path>,
+    tenants_dir: &Path,
+    domain: &str,
+    state: Option<&Path>,
+) -> anyhow::Result<TenantInfo> {
     check_domain(domain)?;
+    if let Some(state) = state.filter(|state| !crate::store::is_url(state)) {
+        return Err(bad_field(
+            "database",
+            format!(
+                "\"{}\" is not a postgresql:// URL (a site's SQLite state is always in its directory)",
+                state.display()
+            ),
+        ));
+    }
     std::fs::create_dir_all(tenants_dir)
         .with_context(|| format!("cannot create {}", tenants_dir.display()))?;
     let dir = tenants_dir.join(domain);
@@ -138,8 +168,23 @@ pub(crate) fn add(tenants_dir: &Path, domain: &str) -> anyhow::Result<TenantInfo
         .create_new(true)
         .open(&config)
         .with_context(|| format!("cannot create {}", config.display()))?;
-    file.write_all(TENANT_TEMPLATE.replace("DOMAIN", domain).as_bytes())
+    let mut text = TENANT_TEMPLATE.replace("DOMAIN", domain);
+    if let Some(state) = state {
+        text.push_str(&format!("state: {}\n", state.display()));
+    }
+    file.write_all(text.as_bytes())
         .with_context(|| format!("cannot write {}", config.display()))?;
-    Store::open(&dir.join(TENANT_STATE))?;
+    drop(file);
+    let opened = match state {
+        None => Store::open(&dir.join(TENANT_STATE)).map(drop),
+        Some(state) => Config::load_tenant(shared, &dir)
+            .and_then(|config| crate::ops::state::open(&config, &config.resolve_path(state)))
+            .map(drop),
+    };
+    if let Err(e) = opened {
+        // Nothing of the new site was used yet: it goes, so that `add` can be run again.
+        let _ = std::fs::remove_dir_all(&dir);
+        return Err(e);
+    }
     Ok(info(tenants_dir, domain))
 }

@@ -94,7 +94,11 @@ pub(crate) fn tenants(sites: &[crate::ops::tenant::TenantInfo], output: Output) 
                 s.domain.clone(),
                 s.dir.display().to_string(),
                 if s.has_config { "yes" } else { "no" }.to_string(),
-                if s.has_state { "yes" } else { "no" }.to_string(),
+                match (s.has_state, crate::store::is_url(&s.state)) {
+                    (_, true) => s.state.display().to_string(),
+                    (true, false) => "yes".to_string(),
+                    (false, false) => "no".to_string(),
+                },
             ]
         })
         .collect();

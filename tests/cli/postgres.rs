@@ -304,3 +304,138 @@ fn state_migrate_copies_to_postgresql_and_back() {
     }
     at(&back_file).args(["state", "check"]).assert().success();
 }
+
+/// Tenants on PostgreSQL: one database per site, named by `tenant add
+/// --database`; one `--all-tenants send-queue` drains each through its own
+/// relay. A site that cannot be made ready leaves nothing behind.
+#[test]
+fn each_site_has_its_own_database() {
+    let server = common::postgres::Postgres::start();
+    let env = Env::new();
+    let tenants = env.path("tenants");
+    let publik = || {
+        let mut cmd = env.publik();
+        cmd.env("PUBLIK_TENANTS_DIR", &tenants);
+        cmd
+    };
+    env.write(
+        "publik.yaml",
+        "email:\n  from: \"Plateforme <noreply@example.org>\"\n  smtp:\n    timeout: 5s\n",
+    );
+    server.create("site_a");
+    // No action-link key file: said, and no half-made site.
+    stderr_has(
+        publik()
+            .args([
+                "tenant",
+                "add",
+                "a.example.org",
+                "--database",
+                &server.url("site_a"),
+            ])
+            .assert()
+            .code(65),
+        "serve.link_key_file",
+    );
+    assert!(!tenants.join("a.example.org").exists());
+    // Relative to each site's directory: every site has its own key.
+    env.write(
+        "publik.yaml",
+        "email:\n  from: \"Plateforme <noreply@example.org>\"\n  smtp:\n    timeout: 5s\nserve:\n  link_key_file: link.key\n",
+    );
+    // A database that does not exist: the server's word, and nothing left.
+    stderr_has(
+        publik()
+            .args([
+                "tenant",
+                "add",
+                "a.example.org",
+                "--database",
+                &server.url("nowhere"),
+            ])
+            .assert()
+            .failure(),
+        "nowhere",
+    );
+    assert!(!tenants.join("a.example.org").exists());
+    stderr_has(
+        publik()
+            .args(["tenant", "add", "a.example.org", "--database", "site.sqlite3"])
+            .assert()
+            .code(65),
+        "--database: \"site.sqlite3\" is not a postgresql:// URL",
+    );
+
+    server.create("site_b");
+    let sites = [("a.example.org", "site_a"), ("b.example.org", "site_b")];
+    let relays = [SmtpServer::start(), SmtpServer::start()];
+    env.write("body.txt", "Bonjour\n");
+    for ((domain, db), relay) in sites.iter().zip(&relays) {
+        publik()
+            .args(["tenant", "add", domain, "--database", &server.url(db)])
+            .assert()
+            .success()
+            .stderr("");
+        let config = tenants.join(domain).join("publik.yaml");
+        let mut text = std::fs::read_to_string(&config).unwrap();
+        assert!(text.contains(&format!("state: {}", server.url(db))), "{text}");
+        text.push_str(&format!(
+            "email:\n  smtp:\n    host: 127.0.0.1\n    port: {}\n",
+            relay.port()
+        ));
+        std::fs::write(&config, text).unwrap();
+        let mut enqueue = publik();
+        enqueue.args([
+            "--tenant",
+            domain,
+            "enqueue",
+            "email",
+            "--subject",
+            domain,
+            "--text",
+            "body.txt",
+        ]);
+        for i in 0..3 {
+            enqueue.arg("--bcc").arg(format!("user{i}@{domain}"));
+        }
+        enqueue.assert().success();
+    }
+    let listed: serde_json::Value = serde_json::from_slice(
+        &publik()
+            .args(["--json", "tenant", "list"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    for (site, (_, db)) in listed.as_array().unwrap().iter().zip(&sites) {
+        assert_eq!(site["state"], server.url(db), "{listed}");
+        assert_eq!(site["has_state"], true, "{listed}");
+    }
+
+    let out = publik()
+        .args(["--all-tenants", "--json", "send-queue"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    for ((domain, _), relay) in sites.iter().zip(&relays) {
+        let received = relay.received();
+        assert_eq!(received.len(), 3, "{domain}");
+        assert!(received.iter().all(|r| r.rcpt_to[0].ends_with(domain)));
+        let output = publik()
+            .args(["--json", "--tenant", domain, "state", "info"])
+            .output()
+            .unwrap();
+        let info: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(info["kind"], "postgresql");
+        assert_eq!(rows(&info, "messages"), 3, "{domain}: only its own mail");
+        assert_eq!(
+            info["link_key"]["path"],
+            tenants.join(domain).join("link.key").to_string_lossy().as_ref(),
+            "{domain}: its own key"
+        );
+        assert!(!tenants.join(domain).join("publik.sqlite3").exists());
+    }
+}
