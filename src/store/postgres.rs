@@ -7,6 +7,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
+use postgres::config::SslMode;
 
 /// Connecting gives up after this; a cron run never hangs on a dead server.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -34,8 +35,12 @@ pub(crate) fn shown(url: &str) -> String {
 
 pub(crate) fn connect(url: &str, password_file: Option<&Path>) -> anyhow::Result<postgres::Client> {
     let (url, root_cert) = take_param(url, "sslrootcert");
+    // The client knows three of libpq's six words: publik reads them all.
+    let (url, mode) = take_param(&url, "sslmode");
+    let (mode, checked) = ssl_mode(mode.as_deref(), root_cert.is_some())?;
     let mut config = postgres::Config::from_str(&url)
         .map_err(|e| anyhow::anyhow!("state {}: not a PostgreSQL URL: {e}", shown(&url)))?;
+    config.ssl_mode(mode);
     if config.get_password().is_some() {
         bail!(
             "state {}: a password in the URL would show in `ps` and in logs; \
@@ -64,12 +69,53 @@ pub(crate) fn connect(url: &str, password_file: Option<&Path>) -> anyhow::Result
         .keepalives(true)
         .keepalives_idle(Duration::from_secs(60))
         .application_name("publik");
-    let client = match config.get_ssl_mode() {
-        postgres::config::SslMode::Disable => config.connect(postgres::NoTls),
-        _ => config.connect(tls(root_cert.as_deref())?),
+    let client = match mode {
+        SslMode::Disable => config.connect(postgres::NoTls),
+        _ => config.connect(tls(checked, root_cert.as_deref())?),
     }
-    .map_err(|e| anyhow::anyhow!("cannot connect to the state {}: {}", shown(&url), cause(&e)))?;
+    .map_err(|e| {
+        let message = format!("cannot connect to the state {}: {}", shown(&url), cause(&e));
+        // Not reached (refused, timed out, reset): cron may try again
+        // later. Turned away (password, certificate, no database): not.
+        if e.as_db_error().is_none() && io_error(&e).is_some() {
+            crate::exit_codes::peer_down(message)
+        } else {
+            anyhow::anyhow!(message)
+        }
+    })?;
     Ok(client)
+}
+
+/// libpq's `sslmode` as the client's mode, and whether the server's
+/// certificate is checked: `verify-ca` and `verify-full` check it (both as
+/// verify-full: the name too), as does any mode given a `sslrootcert` CA;
+/// `prefer` (the default) and `require` encrypt without checking, as psql
+/// does (Debian's server comes with a self-signed certificate); `allow`
+/// is taken as `prefer`.
+fn ssl_mode(word: Option<&str>, root_cert: bool) -> anyhow::Result<(SslMode, bool)> {
+    Ok(match word.unwrap_or("prefer") {
+        "disable" => (SslMode::Disable, false),
+        "allow" | "prefer" => (SslMode::Prefer, root_cert),
+        "require" => (SslMode::Require, root_cert),
+        "verify-ca" | "verify-full" => (SslMode::Require, true),
+        other => {
+            return Err(crate::exit_codes::bad_field(
+                "sslmode",
+                format!("\"{other}\" is not one of disable, allow, prefer, require, verify-ca, verify-full"),
+            ));
+        }
+    })
+}
+
+fn io_error(e: &postgres::Error) -> Option<&std::io::Error> {
+    let mut source = std::error::Error::source(e);
+    while let Some(inner) = source {
+        if let Some(io) = inner.downcast_ref::<std::io::Error>() {
+            return Some(io);
+        }
+        source = inner.source();
+    }
+    None
 }
 
 /// The innermost cause: "connection refused", "password authentication failed".
@@ -208,10 +254,21 @@ fn split_escaped(line: &str) -> Vec<String> {
 }
 
 /// rustls with the Mozilla roots, or only `sslrootcert`'s certificates
-/// (a private CA) when the URL names a file.
-fn tls(root_cert: Option<&str>) -> anyhow::Result<tokio_postgres_rustls::MakeRustlsConnect> {
+/// (a private CA) when the URL names a file; or, unchecked, any certificate.
+fn tls(checked: bool, root_cert: Option<&str>) -> anyhow::Result<tokio_postgres_rustls::MakeRustlsConnect> {
     use rustls::pki_types::CertificateDer;
     use rustls::pki_types::pem::PemObject;
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
+        .with_safe_default_protocol_versions()
+        .context("TLS to the state server")?;
+    if !checked {
+        let config = builder
+            .dangerous()
+            .with_custom_certificate_verifier(std::sync::Arc::new(Unchecked(provider)))
+            .with_no_client_auth();
+        return Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config));
+    }
     let mut roots = rustls::RootCertStore::empty();
     match root_cert {
         Some(file) => {
@@ -226,13 +283,48 @@ fn tls(root_cert: Option<&str>) -> anyhow::Result<tokio_postgres_rustls::MakeRus
         }
         None => roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned()),
     }
-    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
-    let config = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .context("TLS to the state server")?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
+    let config = builder.with_root_certificates(roots).with_no_client_auth();
     Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
+}
+
+/// `prefer` and `require`: whoever answers is not checked, but the
+/// handshake still proves it holds its certificate's key.
+#[derive(Debug)]
+struct Unchecked(std::sync::Arc<rustls::crypto::CryptoProvider>);
+
+impl rustls::client::danger::ServerCertVerifier for Unchecked {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &rustls::pki_types::CertificateDer<'_>,
+        _intermediates: &[rustls::pki_types::CertificateDer<'_>],
+        _server_name: &rustls::pki_types::ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: rustls::pki_types::UnixTime,
+    ) -> Result<rustls::client::danger::ServerCertVerified, rustls::Error> {
+        Ok(rustls::client::danger::ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
 }
 
 #[cfg(test)]
@@ -254,6 +346,32 @@ mod tests {
             Some("fallback")
         );
         assert_eq!(passfile_match("a:b:c\n", "a", 1, "b", "c"), None);
+    }
+
+    #[test]
+    fn libpq_sslmode_words() {
+        assert_eq!(ssl_mode(None, false).unwrap(), (SslMode::Prefer, false));
+        assert_eq!(ssl_mode(Some("allow"), false).unwrap(), (SslMode::Prefer, false));
+        assert_eq!(ssl_mode(Some("prefer"), true).unwrap(), (SslMode::Prefer, true));
+        assert_eq!(
+            ssl_mode(Some("require"), false).unwrap(),
+            (SslMode::Require, false)
+        );
+        assert_eq!(
+            ssl_mode(Some("verify-ca"), false).unwrap(),
+            (SslMode::Require, true)
+        );
+        assert_eq!(
+            ssl_mode(Some("verify-full"), false).unwrap(),
+            (SslMode::Require, true)
+        );
+        assert_eq!(
+            ssl_mode(Some("disable"), true).unwrap(),
+            (SslMode::Disable, false)
+        );
+        let err = ssl_mode(Some("Require"), false).unwrap_err();
+        assert_eq!(crate::exit_codes::ExitCode::for_error(&err).code(), 65);
+        assert!(err.to_string().contains("\"Require\" is not one of"), "{err}");
     }
 
     #[test]

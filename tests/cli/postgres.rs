@@ -92,7 +92,8 @@ fn what_a_postgresql_state_refuses_is_named() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("password in the URL"), "{stderr}");
     assert!(!stderr.contains("hunter2"), "{stderr}");
-    // A server that is not there: one line naming it, at once.
+    // A server that is not there: one line naming it, at once, and a
+    // temporary failure (75) for cron to retry.
     let port = common::free_port();
     let started = std::time::Instant::now();
     stderr_has(
@@ -103,7 +104,7 @@ fn what_a_postgresql_state_refuses_is_named() {
             )
             .args(["queue", "list"])
             .assert()
-            .failure(),
+            .code(75),
         &format!("cannot connect to the state postgresql://publik@127.0.0.1:{port}/publik"),
     );
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
@@ -438,4 +439,47 @@ fn each_site_has_its_own_database() {
         );
         assert!(!tenants.join(domain).join("publik.sqlite3").exists());
     }
+}
+
+/// TLS to the server, with libpq's `sslmode` words: `prefer` (the default)
+/// and `require` encrypt whatever certificate the server has, as psql does
+/// (Debian's server comes with a self-signed one); `verify-full`, or a
+/// `sslrootcert` CA, checks it. The server here refuses TCP without TLS.
+#[test]
+fn the_connection_to_the_server_is_encrypted() {
+    let (server, pem) = common::postgres::Postgres::start_tls();
+    server.create("publik");
+    let env = Env::new();
+    env.write("ca.pem", &pem);
+    env.write(
+        "other.pem",
+        &rcgen::generate_simple_self_signed(vec!["127.0.0.1".into()])
+            .unwrap()
+            .cert
+            .pem(),
+    );
+    env.write(
+        "publik.yaml",
+        &format!("serve:\n  link_key_file: {}\n", env.path("link.key").display()),
+    );
+    let url = server.url("publik");
+    let on = |query: &str| {
+        let mut cmd = env.publik();
+        cmd.env("PUBLIK_STATE", format!("{url}{query}"))
+            .args(["queue", "list"]);
+        cmd
+    };
+    on("").assert().success().stderr("");
+    on("?sslmode=require").assert().success();
+    on("?sslmode=verify-full&sslrootcert=ca.pem").assert().success();
+    on("?sslmode=verify-ca&sslrootcert=ca.pem").assert().success();
+    // A CA given is a CA checked, whatever the mode.
+    stderr_has(
+        on("?sslmode=require&sslrootcert=other.pem").assert().failure(),
+        "certificate",
+    );
+    // Checked against the public CAs, a private certificate fails.
+    stderr_has(on("?sslmode=verify-full").assert().failure(), "certificate");
+    stderr_has(on("?sslmode=disable").assert().failure(), "no encryption");
+    stderr_has(on("?sslmode=sometimes").assert().code(65), "sslmode");
 }

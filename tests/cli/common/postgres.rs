@@ -6,6 +6,7 @@
 
 #![allow(dead_code)]
 
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -60,7 +61,40 @@ impl Postgres {
         Postgres::start_options(password, "-c fsync=off")
     }
 
+    /// A server that takes TCP clients over TLS only (`hostssl`), with a
+    /// fresh certificate for 127.0.0.1: the server and the certificate's
+    /// PEM (the CA a client names in `sslrootcert`).
+    pub fn start_tls() -> (Postgres, String) {
+        let cert = rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_string()]).unwrap();
+        let pem = cert.cert.pem();
+        let server = Postgres::start_configured(None, "-c fsync=off -c ssl=on", |data| {
+            let owner = std::fs::metadata(data).unwrap().uid();
+            let files = [
+                ("server.crt", pem.clone(), 0o644),
+                ("server.key", cert.signing_key.serialize_pem(), 0o600),
+                // Loopback TCP without TLS is turned away, so a client
+                // that connects at all spoke TLS.
+                (
+                    "pg_hba.conf",
+                    "local all all trust\nhostssl all all 127.0.0.1/32 trust\n".to_string(),
+                    0o600,
+                ),
+            ];
+            for (name, text, mode) in files {
+                let path = data.join(name);
+                std::fs::write(&path, text).unwrap();
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+                std::os::unix::fs::chown(&path, Some(owner), None).unwrap();
+            }
+        });
+        (server, pem)
+    }
+
     fn start_options(password: Option<&str>, options: &str) -> Postgres {
+        Postgres::start_configured(password, options, |_| {})
+    }
+
+    fn start_configured(password: Option<&str>, options: &str, configure: impl FnOnce(&Path)) -> Postgres {
         let bin = bin_dir();
         let dir = tempfile::tempdir().unwrap();
         // SAFETY: geteuid has no preconditions.
@@ -82,7 +116,7 @@ impl Postgres {
             Some(password) => {
                 let file = dir.path().join("pwfile");
                 std::fs::write(&file, format!("{password}\n")).unwrap();
-                std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+                std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
                 initdb
                     .args(["--auth-local=trust", "--auth-host=scram-sha-256"])
                     .arg(format!("--pwfile={}", file.display()));
@@ -93,6 +127,7 @@ impl Postgres {
         }
         let initdb = initdb.output().unwrap();
         assert!(initdb.status.success(), "initdb: {initdb:?}");
+        configure(&data);
         let port = super::free_port();
         let start = as_owner(&bin.join("pg_ctl"))
             .arg("-D")
