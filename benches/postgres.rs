@@ -47,8 +47,25 @@ fn enqueue(dir: &Path, state: &Path) {
     common::enqueue_bulk(publik(dir, state), MESSAGES);
 }
 
-/// `workers` send-queue runs at once until all are done; messages a second.
-fn drain(dir: &Path, state: &Path, workers: usize) -> f64 {
+/// A drain's rate and what each message cost the machine.
+struct Drained {
+    per_second: f64,
+    /// Microseconds of CPU per message, every process counted: the workers,
+    /// the database server, the sink, the kernel.
+    cpu_us: f64,
+}
+
+impl Drained {
+    /// The rate this machine could reach if its every core were busy at
+    /// this cost per message.
+    fn ceiling(&self) -> f64 {
+        common::cores() as f64 * 1e6 / self.cpu_us
+    }
+}
+
+/// `workers` send-queue runs at once until all are done.
+fn drain(dir: &Path, state: &Path, workers: usize) -> Drained {
+    let busy = common::busy_core_seconds();
     let started = Instant::now();
     let children: Vec<_> = (0..workers)
         .map(|_| publik(dir, state).arg("send-queue").spawn().expect("spawn"))
@@ -56,7 +73,10 @@ fn drain(dir: &Path, state: &Path, workers: usize) -> f64 {
     for mut child in children {
         assert!(child.wait().expect("wait").success());
     }
-    MESSAGES as f64 / started.elapsed().as_secs_f64()
+    Drained {
+        per_second: MESSAGES as f64 / started.elapsed().as_secs_f64(),
+        cpu_us: (common::busy_core_seconds() - busy) * 1e6 / MESSAGES as f64,
+    }
 }
 
 fn empty_start(dir: &Path, state: &Path) -> Duration {
@@ -126,15 +146,26 @@ fn main() {
     };
     let state = fresh();
     let postgres_start = empty_start(dir.path(), &state);
-    println!("send-queue throughput, {MESSAGES} × ~1 KB to a loopback SMTP sink:");
-    println!("  SQLite, 1 worker (baseline): {baseline:.0} msg/s");
+    let cores = common::cores();
+    println!("send-queue throughput, {MESSAGES} × ~1 KB to a loopback SMTP sink, {cores} cores:");
+    println!(
+        "  SQLite, 1 worker (baseline): {:.0} msg/s, {:.0} µs CPU/message (all processes), \
+         all {cores} cores at that cost: {:.0} msg/s",
+        baseline.per_second,
+        baseline.cpu_us,
+        baseline.ceiling()
+    );
     for workers in [1, 2, 4] {
         let state = fresh();
         enqueue(dir.path(), &state);
-        let rate = drain(dir.path(), &state, workers);
+        let drained = drain(dir.path(), &state, workers);
         println!(
-            "  PostgreSQL, {workers} worker(s): {rate:.0} msg/s ({:.2}× SQLite's one worker)",
-            rate / baseline
+            "  PostgreSQL, {workers} worker(s): {:.0} msg/s ({:.2}× SQLite's one worker), \
+             {:.0} µs CPU/message, all {cores} cores at that cost: {:.0} msg/s",
+            drained.per_second,
+            drained.per_second / baseline.per_second,
+            drained.cpu_us,
+            drained.ceiling()
         );
     }
     println!("send-queue on an empty queue, median of 20:");

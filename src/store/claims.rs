@@ -26,6 +26,14 @@ macro_rules! record_update {
     };
 }
 
+/// Rows whose lease ran out back to pending (a macro for the same reason).
+macro_rules! recover_update {
+    () => {
+        "UPDATE messages SET status = 'pending', lease_until = NULL \
+         WHERE status = 'sending' AND lease_until < ?1 RETURNING id"
+    };
+}
+
 /// The update and its event: one statement, for PostgreSQL.
 const RECORD_WITH_EVENT: &str = concat!(
     "WITH updated AS (",
@@ -39,21 +47,31 @@ impl Store {
     /// Rows left in `sending` past their lease (a killed run) go back to
     /// `pending`; they may or may not have been sent.
     pub fn recover_expired_leases(&mut self, now: Timestamp, actor: &str) -> DbResult<Vec<i64>> {
+        const REASON: &str = "lease expired: the run sending it stopped; it may have been sent";
         let now = clock::to_db(now);
+        if self.conn.is_postgres() {
+            // One statement, one round trip: every cron tick runs it.
+            return self.conn.query_map(
+                concat!(
+                    "WITH recovered AS (",
+                    recover_update!(),
+                    "), logged AS (INSERT INTO events (message_id, at, old_status, new_status, reason, detail, actor) \
+                     SELECT id, ?1, 'sending', 'pending', ?2, NULL, ?3 FROM recovered) \
+                     SELECT id FROM recovered"
+                ),
+                args![now, REASON, actor],
+                |row| row.get(0),
+            );
+        }
         let tx = self.conn.begin()?;
-        let ids: Vec<i64> = tx.query_map(
-            "UPDATE messages SET status = 'pending', lease_until = NULL \
-             WHERE status = 'sending' AND lease_until < ?1 RETURNING id",
-            args![now],
-            |row| row.get(0),
-        )?;
+        let ids: Vec<i64> = tx.query_map(recover_update!(), args![now], |row| row.get(0))?;
         for id in &ids {
             insert_event(
                 &tx,
                 *id,
                 &now,
                 (Some(Status::Sending), Status::Pending),
-                "lease expired: the run sending it stopped; it may have been sent",
+                REASON,
                 None,
                 actor,
             )?;
@@ -146,8 +164,9 @@ impl Store {
         limit: u32,
         actor: &str,
     ) -> DbResult<Vec<Message>> {
-        let tx = self.conn.begin()?;
-        tx.batch("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off")?;
+        let tx = self
+            .conn
+            .start("BEGIN; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off")?;
         let sql = format!(
             "WITH claimed AS ({}), \
              logged AS (INSERT INTO events (message_id, at, old_status, new_status, reason, detail, actor) \

@@ -280,8 +280,14 @@ impl Conn {
         })
     }
 
-    fn start(&self, begin: &str) -> DbResult<Tx<'_>> {
-        self.batch(begin)?;
+    /// Starts a transaction with `begin`: BEGIN, and on PostgreSQL maybe
+    /// `SET LOCAL` settings sent with it (one round trip).
+    pub(crate) fn start(&self, begin: &str) -> DbResult<Tx<'_>> {
+        if let Err(e) = self.batch(begin) {
+            // BEGIN may have run before what failed after it.
+            let _ = self.batch("ROLLBACK");
+            return Err(e);
+        }
         Ok(Tx {
             conn: self,
             open: true,
