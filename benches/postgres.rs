@@ -5,6 +5,10 @@
 //! - throughput: 6 000 queued ~1 KB messages sent to a loopback SMTP sink
 //!   by one `send-queue` on SQLite (the baseline), then by 1, 2 and 4
 //!   `send-queue` at once on PostgreSQL (a fresh database each time);
+//!   Each drain also prints its CPU per message for the whole machine
+//!   (/proc/stat: workers, server, sink, kernel) and the rate every core
+//!   would reach at that cost, which is what bounds the figures on a small
+//!   machine where the server shares the workers' cores;
 //! - cron start: `send-queue` on an empty queue, median of 20, both stores.
 //!
 //! With `PUBLIK_BASELINE_BIN=/path/to/older/publik`, the SQLite drain is

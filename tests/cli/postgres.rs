@@ -314,10 +314,11 @@ fn each_site_has_its_own_database() {
     let server = common::postgres::Postgres::start();
     let env = Env::new();
     let tenants = env.path("tenants");
-    let publik = || {
-        let mut cmd = env.publik();
-        cmd.env("PUBLIK_TENANTS_DIR", &tenants);
-        cmd
+    let publik = || crate::tenants::publik(&env);
+    let add = |domain: &str, database: &str| {
+        publik()
+            .args(["tenant", "add", domain, "--database", database])
+            .assert()
     };
     env.write(
         "publik.yaml",
@@ -326,16 +327,7 @@ fn each_site_has_its_own_database() {
     server.create("site_a");
     // No action-link key file: said, and no half-made site.
     stderr_has(
-        publik()
-            .args([
-                "tenant",
-                "add",
-                "a.example.org",
-                "--database",
-                &server.url("site_a"),
-            ])
-            .assert()
-            .code(65),
+        add("a.example.org", &server.url("site_a")).code(65),
         "serve.link_key_file",
     );
     assert!(!tenants.join("a.example.org").exists());
@@ -345,38 +337,18 @@ fn each_site_has_its_own_database() {
         "email:\n  from: \"Plateforme <noreply@example.org>\"\n  smtp:\n    timeout: 5s\nserve:\n  link_key_file: link.key\n",
     );
     // A database that does not exist: the server's word, and nothing left.
-    stderr_has(
-        publik()
-            .args([
-                "tenant",
-                "add",
-                "a.example.org",
-                "--database",
-                &server.url("nowhere"),
-            ])
-            .assert()
-            .failure(),
-        "nowhere",
-    );
+    stderr_has(add("a.example.org", &server.url("nowhere")).failure(), "nowhere");
     assert!(!tenants.join("a.example.org").exists());
     stderr_has(
-        publik()
-            .args(["tenant", "add", "a.example.org", "--database", "site.sqlite3"])
-            .assert()
-            .code(65),
+        add("a.example.org", "site.sqlite3").code(65),
         "--database: \"site.sqlite3\" is not a postgresql:// URL",
     );
 
     server.create("site_b");
     let sites = [("a.example.org", "site_a"), ("b.example.org", "site_b")];
     let relays = [SmtpServer::start(), SmtpServer::start()];
-    env.write("body.txt", "Bonjour\n");
     for ((domain, db), relay) in sites.iter().zip(&relays) {
-        publik()
-            .args(["tenant", "add", domain, "--database", &server.url(db)])
-            .assert()
-            .success()
-            .stderr("");
+        add(domain, &server.url(db)).success().stderr("");
         let config = tenants.join(domain).join("publik.yaml");
         let mut text = std::fs::read_to_string(&config).unwrap();
         assert!(text.contains(&format!("state: {}", server.url(db))), "{text}");
@@ -385,21 +357,7 @@ fn each_site_has_its_own_database() {
             relay.port()
         ));
         std::fs::write(&config, text).unwrap();
-        let mut enqueue = publik();
-        enqueue.args([
-            "--tenant",
-            domain,
-            "enqueue",
-            "email",
-            "--subject",
-            domain,
-            "--text",
-            "body.txt",
-        ]);
-        for i in 0..3 {
-            enqueue.arg("--bcc").arg(format!("user{i}@{domain}"));
-        }
-        enqueue.assert().success();
+        crate::tenants::enqueue(&env, domain, 3);
     }
     let listed: serde_json::Value = serde_json::from_slice(
         &publik()

@@ -33,13 +33,13 @@ fn site(env: &Env, domain: &str, smtp_port: Option<u16>) {
     }
 }
 
-fn publik(env: &Env) -> assert_cmd::Command {
+pub(crate) fn publik(env: &Env) -> assert_cmd::Command {
     let mut cmd = env.publik();
     cmd.env("PUBLIK_TENANTS_DIR", env.path("tenants"));
     cmd
 }
 
-fn enqueue(env: &Env, domain: &str, count: usize) {
+pub(crate) fn enqueue(env: &Env, domain: &str, count: usize) {
     env.write("body.txt", "Bonjour\n");
     let mut cmd = publik(env);
     cmd.args([
