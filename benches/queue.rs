@@ -147,21 +147,8 @@ fn main() {
     );
 
     // Queue 10 000 messages (one send, every address in Bcc).
-    let mut enqueue = publik(dir.path());
-    enqueue.args([
-        "enqueue",
-        "email",
-        "--subject",
-        "Rendez-vous confirmé",
-        "--text",
-        "body.txt",
-    ]);
-    for i in 0..MESSAGES {
-        enqueue.arg("--bcc").arg(format!("user{i}@example.org"));
-    }
     let queued_at = Instant::now();
-    let out = enqueue.output().expect("enqueue");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    common::enqueue_bulk(publik(dir.path()), MESSAGES);
     let enqueue_time = queued_at.elapsed();
 
     // One message as publik composes it, for the baseline.
