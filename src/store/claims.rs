@@ -130,22 +130,23 @@ impl Store {
         }
         let now_text = clock::to_db(now);
         let lease_until = clock::to_db(lease_until);
-        if self.conn.is_postgres() && ready.only.is_empty() {
-            return self.claim_on_postgres(ready, &now_text, &lease_until, limit, actor);
-        }
-        // An empty queue (most cron runs) must not take SQLite's write lock.
-        // (PostgreSQL's claim skips locked rows and locks nothing else.)
-        let any_ready = format!(
-            "SELECT EXISTS (SELECT 1 FROM messages WHERE {})",
-            Self::ready_clause(ready)
-        );
-        if !self
-            .conn
-            .query_row(&any_ready, args![now_text], |row| row.get::<bool>(0))?
-        {
-            return Ok(Vec::new());
-        }
-        let mut claimed = self.claim_in_transaction(ready, &now_text, &lease_until, limit, actor)?;
+        let mut claimed = if self.conn.is_postgres() && ready.only.is_empty() {
+            // Its claim skips locked rows and locks nothing else: no pre-check.
+            self.claim_on_postgres(ready, &now_text, &lease_until, limit, actor)?
+        } else {
+            // An empty queue (most cron runs) must not take SQLite's write lock.
+            let any_ready = format!(
+                "SELECT EXISTS (SELECT 1 FROM messages WHERE {})",
+                Self::ready_clause(ready)
+            );
+            if !self
+                .conn
+                .query_row(&any_ready, args![now_text], |row| row.get::<bool>(0))?
+            {
+                return Ok(Vec::new());
+            }
+            self.claim_in_transaction(ready, &now_text, &lease_until, limit, actor)?
+        };
         // RETURNING does not keep the subquery's order.
         claimed.sort_by_key(|m| (-m.priority, m.id));
         Ok(claimed)
@@ -174,14 +175,12 @@ impl Store {
              SELECT {MESSAGE_COLUMNS} FROM claimed",
             Self::claim_sql(ready, limit, true)
         );
-        let mut claimed = tx.query_map(
+        let claimed = tx.query_map(
             &sql,
             args![now, lease_until, ready.source.status().as_str(), actor],
             Message::from_row,
         )?;
         tx.commit()?;
-        // RETURNING does not keep the subquery's order.
-        claimed.sort_by_key(|m| (-m.priority, m.id));
         Ok(claimed)
     }
 

@@ -108,14 +108,7 @@ fn ssl_mode(word: Option<&str>, root_cert: bool) -> anyhow::Result<(SslMode, boo
 }
 
 fn io_error(e: &postgres::Error) -> Option<&std::io::Error> {
-    let mut source = std::error::Error::source(e);
-    while let Some(inner) = source {
-        if let Some(io) = inner.downcast_ref::<std::io::Error>() {
-            return Some(io);
-        }
-        source = inner.source();
-    }
-    None
+    causes(e).find_map(|inner| inner.downcast_ref::<std::io::Error>())
 }
 
 /// The innermost cause: "connection refused", "password authentication failed".
@@ -123,13 +116,14 @@ fn cause(e: &postgres::Error) -> String {
     if let Some(db) = e.as_db_error() {
         return db.message().to_string();
     }
-    let mut text = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(inner) = source {
-        text = inner.to_string();
-        source = inner.source();
-    }
-    text
+    causes(e)
+        .last()
+        .map_or_else(|| e.to_string(), |inner| inner.to_string())
+}
+
+/// What an error says it came from, outermost first.
+fn causes(e: &postgres::Error) -> impl Iterator<Item = &(dyn std::error::Error + 'static)> {
+    std::iter::successors(std::error::Error::source(e), |inner| inner.source())
 }
 
 /// Removes `name=value` from the URL's query (the client refuses options
