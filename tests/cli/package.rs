@@ -113,3 +113,166 @@ fn the_deb_installs_what_a_debian_service_needs() {
         "/var/lib/publik/outbox"
     );
 }
+
+fn run(program: &str, args: &[&str]) -> std::process::Output {
+    Command::new(program)
+        .args(args)
+        .current_dir("/")
+        .env_remove("PUBLIK_STATE")
+        .env_remove("PUBLIK_CONFIG")
+        .output()
+        .unwrap_or_else(|e| panic!("{program}: {e}"))
+}
+
+fn succeeds(program: &str, args: &[&str]) -> String {
+    let output = run(program, args);
+    assert!(output.status.success(), "{program} {args:?}: {output:?}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// `stat -c '%U:%G %a' PATH`.
+fn owner_and_mode(path: &str) -> String {
+    succeeds("stat", &["-c", "%U:%G %a", path]).trim().to_string()
+}
+
+/// The service's `ExecStart=` commands and `Environment=` settings.
+fn unit_commands(unit: &str) -> (Vec<String>, Vec<String>) {
+    let text = std::fs::read_to_string(unit).unwrap();
+    let values = |key: &str| -> Vec<String> {
+        text.lines()
+            .filter_map(|line| line.strip_prefix(key))
+            .map(str::to_string)
+            .collect()
+    };
+    (values("ExecStart="), values("Environment="))
+}
+
+/// Runs a `serve` unit's command as systemd would (as `publik`, from `/`),
+/// asks it for a page, stops it with SIGTERM: it must answer and exit 0.
+fn serve_answers_and_stops(environment: &[String], command: &str) {
+    let mut child = Command::new("runuser")
+        .args(["-u", "publik", "--", "env"])
+        .args(environment)
+        .args(command.split_whitespace())
+        .current_dir("/")
+        .spawn()
+        .unwrap();
+    // The installed config listens where the shipped nginx example points.
+    let port = 8080;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let status = loop {
+        let reply = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .new_agent()
+            .get(&format!("http://127.0.0.1:{port}/actions/no-such-token/"))
+            .call();
+        if let Ok(reply) = reply {
+            break reply.status().as_u16();
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{command}: no answer on port {port}"
+        );
+        assert!(child.try_wait().unwrap().is_none(), "{command} exited");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!((200..500).contains(&status), "{command}: {status}");
+    // SIGTERM to publik itself, as systemd sends it to the main process
+    // (runuser, its parent here, then exits with publik's status).
+    let runuser = child.id();
+    let children = std::fs::read_to_string(format!("/proc/{runuser}/task/{runuser}/children")).unwrap();
+    let publik: libc::pid_t = children.split_whitespace().next().unwrap().parse().unwrap();
+    // SAFETY: a plain kill(2) on our own grandchild.
+    assert_eq!(unsafe { libc::kill(publik, libc::SIGTERM) }, 0);
+    let exit = child.wait().unwrap();
+    assert!(exit.success(), "{command} after SIGTERM: {exit:?}");
+}
+
+/// The .deb installed with dpkg on this machine (the tests run as root),
+/// every unit's command run as the service user against the installed
+/// config, lintian and systemd-analyze on what it ships, then removed and
+/// purged. Skipped only where there is no dpkg.
+#[test]
+#[ignore = "installs the .deb system-wide: scripts/test runs it with PUBLIK_DEB set"]
+fn the_deb_installs_runs_and_goes() {
+    if Command::new("dpkg").arg("--version").output().is_err() {
+        eprintln!("skipped: no dpkg on this machine");
+        return;
+    }
+    let deb = std::env::var("PUBLIK_DEB").expect("PUBLIK_DEB: the .deb scripts/package built");
+    succeeds("dpkg", &["-i", &deb]);
+    succeeds("getent", &["passwd", "publik"]);
+    succeeds("getent", &["group", "publik"]);
+    assert_eq!(owner_and_mode("/etc/publik/config.yaml"), "root:publik 640");
+    assert_eq!(owner_and_mode("/var/lib/publik"), "publik:publik 750");
+    assert_eq!(owner_and_mode("/var/backups/publik"), "publik:publik 750");
+
+    // Each unit as systemd would start it: its Environment=, as publik.
+    let mut units: Vec<String> = std::fs::read_dir("/lib/systemd/system")
+        .unwrap()
+        .map(|entry| entry.unwrap().path().display().to_string())
+        .filter(|path| path.contains("/publik-"))
+        .collect();
+    units.sort();
+    let services: Vec<&String> = units.iter().filter(|u| u.ends_with(".service")).collect();
+    assert!(services.len() >= 7, "{units:?}");
+    for unit in &services {
+        let (commands, environment) = unit_commands(unit);
+        assert!(!commands.is_empty(), "{unit}");
+        for command in commands {
+            if command.ends_with(" serve") {
+                serve_answers_and_stops(&environment, &command);
+                continue;
+            }
+            let mut args = vec!["-u", "publik", "--", "env"];
+            args.extend(environment.iter().map(String::as_str));
+            args.extend(command.split_whitespace());
+            let output = run("runuser", &args);
+            assert!(output.status.success(), "{unit}: {command}: {output:?}");
+            // Cron manners: a run with nothing to do prints nothing.
+            assert!(
+                output.stdout.is_empty() && output.stderr.is_empty(),
+                "{command}: {output:?}"
+            );
+        }
+    }
+    assert!(std::path::Path::new("/var/lib/publik/publik.sqlite3").exists());
+    assert_eq!(
+        owner_and_mode("/var/backups/publik/publik.sqlite3"),
+        "publik:publik 600"
+    );
+
+    let mut verify = vec!["verify"];
+    verify.extend(units.iter().map(String::as_str));
+    let verified = run("systemd-analyze", &verify);
+    assert!(
+        verified.status.success() && verified.stderr.is_empty(),
+        "{verified:?}"
+    );
+
+    // lintian: no error (the warnings are listed in the README).
+    let lint = run("lintian", &[&deb]);
+    let report = String::from_utf8_lossy(&lint.stdout);
+    assert!(!report.lines().any(|l| l.starts_with("E:")), "{report}");
+    for line in report.lines().filter(|l| l.starts_with("W:")) {
+        let tag = line.split_whitespace().nth(2).unwrap_or_default();
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+        assert!(
+            readme.contains(&format!("`{tag}`")),
+            "lintian {tag} is not explained in the README"
+        );
+    }
+
+    // Remove: the binary goes; the config, the state and the user stay.
+    succeeds("dpkg", &["-r", "publik"]);
+    assert!(!std::path::Path::new("/usr/bin/publik").exists());
+    assert!(std::path::Path::new("/etc/publik/config.yaml").exists());
+    assert!(std::path::Path::new("/var/lib/publik/publik.sqlite3").exists());
+    succeeds("getent", &["passwd", "publik"]);
+    // Purge: the config goes too; the state and its backups stay.
+    succeeds("dpkg", &["--purge", "publik"]);
+    assert!(!std::path::Path::new("/etc/publik/config.yaml").exists());
+    assert!(std::path::Path::new("/var/lib/publik/publik.sqlite3").exists());
+    assert!(std::path::Path::new("/var/backups/publik/publik.sqlite3").exists());
+}
