@@ -30,6 +30,8 @@ pub struct MaarchConfig {
     pub status_response: String,
     /// Mails listed per run.
     pub batch: u32,
+    /// The deadline of each small call; for a document, the longest wait
+    /// without a byte.
     pub timeout: Duration,
     #[serde(skip)]
     pub resolved_password: Option<Secret>,

@@ -52,7 +52,11 @@ impl std::fmt::Display for MaarchError {
 pub(crate) struct MaarchClient {
     base: String,
     authorization: String,
+    /// Small calls: `maarch.timeout` over the whole exchange.
     agent: ureq::Agent,
+    /// Documents: `maarch.timeout` without a byte (see `progress_agent`).
+    documents: ureq::Agent,
+    timeout: crate::duration::Duration,
 }
 
 /// Standard base64, for the Basic auth header.
@@ -77,19 +81,30 @@ impl MaarchClient {
             .resolved_password
             .as_ref()
             .context("maarch.password is not set")?;
-        let agent = crate::ops::http_client::agent(config.timeout.std());
         Ok(MaarchClient {
             base: base.trim_end_matches('/').to_string(),
             authorization: basic(&user, password.expose()),
-            agent,
+            agent: crate::ops::http_client::agent(config.timeout.std()),
+            documents: crate::ops::http_client::progress_agent(config.timeout.std()),
+            timeout: config.timeout,
         })
     }
 
     fn call(&self, method: &str, route: &str, body: &Value) -> Result<Value, MaarchError> {
+        self.call_with(&self.agent, method, route, body)
+    }
+
+    fn call_with(
+        &self,
+        agent: &ureq::Agent,
+        method: &str,
+        route: &str,
+        body: &Value,
+    ) -> Result<Value, MaarchError> {
         let url = format!("{}/rest/{route}", self.base);
         let request = match method {
-            "PUT" => self.agent.put(&url),
-            _ => self.agent.post(&url),
+            "PUT" => agent.put(&url),
+            _ => agent.post(&url),
         };
         let mut response = match request
             .header("Authorization", &self.authorization)
@@ -105,9 +120,17 @@ impl MaarchClient {
         if (200..300).contains(&status) {
             // Parsed as it is read: a document's reply is never held twice
             // (text, then JSON) next to the decoded file.
-            return match serde_json::from_reader::<_, Value>(body.reader()) {
+            let mut reader = TimeoutWatch {
+                inner: body.reader(),
+                timed_out: false,
+            };
+            return match serde_json::from_reader::<_, Value>(&mut reader) {
                 Ok(json) if !json.is_null() => Ok(json),
                 Ok(_) => Err(MaarchError::Bad("not JSON: null".into())),
+                Err(e) if reader.timed_out => Err(MaarchError::Down(format!(
+                    "the reply stalled: no data for {} (maarch.timeout): {e}",
+                    self.timeout
+                ))),
                 Err(e) if e.is_io() => Err(MaarchError::Down(format!("reading the reply: {e}"))),
                 Err(e) => Err(MaarchError::Bad(format!("not JSON: {e}"))),
             };
@@ -116,6 +139,41 @@ impl MaarchClient {
             .read_to_string()
             .map_err(|e| MaarchError::Down(format!("reading the reply: {e}")))?;
         classify(status, &text)
+    }
+}
+
+/// A reply's reader that remembers whether it failed on ureq's timeout
+/// (the JSON reader keeps only the I/O error's text).
+struct TimeoutWatch<R> {
+    inner: R,
+    timed_out: bool,
+}
+
+impl<R: std::io::Read> std::io::Read for TimeoutWatch<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.inner.read(buf).inspect_err(|err| {
+            self.timed_out = err.kind() == std::io::ErrorKind::TimedOut
+                || matches!(
+                    err.get_ref()
+                        .and_then(|inner| inner.downcast_ref::<ureq::Error>()),
+                    Some(ureq::Error::Timeout(_))
+                );
+        })
+    }
+}
+
+impl MaarchError {
+    /// The same error, saying what it was about (`document 12: …`).
+    fn about(self, what: &str) -> MaarchError {
+        match self {
+            MaarchError::Down(why) => MaarchError::Down(format!("{what}: {why}")),
+            MaarchError::ServerError(status, why) => {
+                MaarchError::ServerError(status, format!("{what}: {why}"))
+            }
+            MaarchError::Refused(status, why) => MaarchError::Refused(status, format!("{what}: {why}")),
+            MaarchError::Bad(why) => MaarchError::Bad(format!("{what}: {why}")),
+            MaarchError::Auth => MaarchError::Auth,
+        }
     }
 }
 
@@ -165,7 +223,10 @@ impl MaarchClient {
             "limit": 1,
             "withFile": true,
         });
-        let mut reply = self.call("POST", "res/list", &body)?;
+        // A scan can be large and its link slow: read as long as it moves.
+        let mut reply = self
+            .call_with(&self.documents, "POST", "res/list", &body)
+            .map_err(|err| err.about(&format!("document {res_id}")))?;
         let resources = reply["resources"]
             .as_array_mut()
             .ok_or_else(|| MaarchError::Bad("no resources".into()))?;
@@ -240,7 +301,13 @@ pub(crate) fn feed(
     dry_run: bool,
     progress: &dyn crate::progress::Progress,
 ) -> anyhow::Result<FeedReport> {
-    let maarch = enabled(config)?;
+    // Not an error: the shipped timer, or `--all-tenants` over sites of
+    // which only some use Maarch, runs this where there is nothing to harvest.
+    if !config.maarch.enable {
+        log::info!("maarch.enable is false: nothing to harvest");
+        return Ok(FeedReport::default());
+    }
+    let maarch = &config.maarch;
     let client = MaarchClient::new(maarch)?;
     let batch = limit
         .unwrap_or(maarch.batch)

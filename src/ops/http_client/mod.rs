@@ -11,9 +11,28 @@ use ureq::unversioned::transport::Connector;
 /// An agent with a deadline over each whole request, statuses read rather
 /// than turned into errors (a 410 or a gateway's error body means
 /// something), and publik's User-Agent. Keep-alive per host, as ureq does.
+/// For small request/reply exchanges (a gateway, a push service, w.c.s.).
 pub(crate) fn agent(timeout: std::time::Duration) -> ureq::Agent {
-    let config = ureq::Agent::config_builder()
-        .timeout_global(Some(timeout))
+    with_connectors(ureq::Agent::config_builder().timeout_global(Some(timeout)))
+}
+
+/// An agent for replies that can be large (a scanned document): no
+/// deadline over the whole request, `progress` at most to resolve and
+/// connect, then between two reads or writes. A slow transfer that keeps
+/// moving completes; a stalled one fails after `progress`. The reply's
+/// size is bounded by its reader.
+pub(crate) fn progress_agent(progress: std::time::Duration) -> ureq::Agent {
+    with_connectors(
+        ureq::Agent::config_builder()
+            .timeout_resolve(Some(progress))
+            .timeout_connect(Some(progress))
+            .timeout_per_read(Some(progress))
+            .timeout_per_write(Some(progress)),
+    )
+}
+
+fn with_connectors(config: ureq::config::ConfigBuilder<ureq::typestate::AgentScope>) -> ureq::Agent {
+    let config = config
         .http_status_as_error(false)
         .user_agent(concat!("publik/", env!("CARGO_PKG_VERSION")))
         .build();

@@ -52,6 +52,47 @@ struct State {
     requests: AtomicUsize,
     /// Milliseconds each answer waits (a slow server).
     delay_ms: AtomicUsize,
+    /// How documents' replies are sent (a slow or stalling link).
+    pace: Mutex<Option<Pace>>,
+}
+
+/// A link in front of the replies that carry a file: `bytes_per_sec`, and
+/// once, after `stall_at` bytes, nothing for `stall`.
+#[derive(Debug, Clone, Copy)]
+pub struct Pace {
+    pub bytes_per_sec: usize,
+    pub stall_at: Option<usize>,
+    pub stall: std::time::Duration,
+}
+
+/// A reply body read out at a pace: chunks of a tenth of a second's worth.
+struct Paced {
+    body: std::io::Cursor<Vec<u8>>,
+    pace: Pace,
+    stalled: bool,
+}
+
+impl std::io::Read for Paced {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let position = self.body.position() as usize;
+        if let Some(at) = self.pace.stall_at
+            && !self.stalled
+            && position >= at
+        {
+            self.stalled = true;
+            std::thread::sleep(self.pace.stall);
+        }
+        let chunk = (self.pace.bytes_per_sec / 10).max(1);
+        let mut limit = buf.len().min(chunk);
+        if let Some(at) = self.pace.stall_at.filter(|at| !self.stalled && *at > position) {
+            limit = limit.min(at - position);
+        }
+        let read = self.body.read(&mut buf[..limit])?;
+        std::thread::sleep(std::time::Duration::from_secs_f64(
+            read as f64 / self.pace.bytes_per_sec as f64,
+        ));
+        Ok(read)
+    }
 }
 
 pub struct Maarch {
@@ -66,6 +107,24 @@ fn reply(request: tiny_http::Request, status: u16, body: Value) {
             .with_status_code(status)
             .with_header(header),
     );
+}
+
+fn reply_paced(request: tiny_http::Request, body: Value, pace: Pace) {
+    let body = body.to_string().into_bytes();
+    let length = body.len();
+    let header = tiny_http::Header::from_bytes(&b"Content-Type"[..], &b"application/json"[..]).unwrap();
+    let reader = Paced {
+        body: std::io::Cursor::new(body),
+        pace,
+        stalled: false,
+    };
+    let _ = request.respond(tiny_http::Response::new(
+        tiny_http::StatusCode(200),
+        vec![header],
+        reader,
+        Some(length),
+        None,
+    ));
 }
 
 /// Parses `status='…'` (quotes doubled inside) or `res_id=N`. Anything else
@@ -164,6 +223,11 @@ impl Maarch {
             .store(delay.as_millis() as usize, Ordering::SeqCst);
     }
 
+    /// Documents' replies sent at this pace from now on (None: at once).
+    pub fn set_pace(&self, pace: Option<Pace>) {
+        *self.state.pace.lock().unwrap() = pace;
+    }
+
     pub fn requests(&self) -> usize {
         self.state.requests.load(Ordering::SeqCst)
     }
@@ -241,7 +305,11 @@ fn handle(state: &State, mut request: tiny_http::Request) {
                 })
                 .collect();
             let count = resources.len();
-            reply(request, 200, json!({"resources": resources, "count": count}))
+            let body = json!({"resources": resources, "count": count});
+            match *state.pace.lock().unwrap() {
+                Some(pace) if with_file => reply_paced(request, body, pace),
+                _ => reply(request, 200, body),
+            }
         }
         ("PUT", "/rest/res/externalInfos") => {
             let (Some(items), Some(status)) = (body["externalInfos"].as_array(), body["status"].as_str())
