@@ -69,9 +69,15 @@ fn handle(mut stream: TcpStream, sites: &Sites, nonces: &inbound::Nonces, limits
     };
     // Several tenants: the Host the reverse proxy passes picks the site.
     let site = sites.for_host(request.header("host"));
-    // Monitoring's scrape: off unless enabled, and for this machine only.
+    // Monitoring's scrape: off unless enabled, and for this machine only:
+    // a request a proxy passed on (it names the client) comes from afar,
+    // even though the proxy's connection is on loopback.
+    let proxied = ["x-forwarded-for", "forwarded", "x-real-ip"]
+        .iter()
+        .any(|name| request.header(name).is_some());
     if request.path == "/metrics"
         && request.method == "GET"
+        && !proxied
         && let Some(site) = site.as_ref().filter(|s| s.config.serve.metrics)
         && stream.peer_addr().is_ok_and(|peer| peer.ip().is_loopback())
     {

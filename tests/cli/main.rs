@@ -11,6 +11,7 @@ mod foundation;
 mod ics;
 mod maarch;
 mod newsletter;
+mod nginx;
 mod package;
 mod postgres;
 mod push;

@@ -273,7 +273,7 @@ fn tenant_commands_and_usage_errors() {
 const WORKFLOW: &str = "name: approval\nlabel: Validation\ninitial: waiting\nstatuses:\n  - id: waiting\n    label: En attente\n    jumps:\n      - { id: accept, label: Accepter, to: accepted }\n  - { id: accepted, label: Acceptée }\n";
 
 /// A site with a public URL, a form and an action link; returns the link's path.
-fn site_with_link(env: &Env, domain: &str) -> String {
+pub(crate) fn site_with_link(env: &Env, domain: &str) -> String {
     site(env, domain, None);
     std::fs::write(
         env.path("tenants").join(domain).join("publik.yaml"),
