@@ -31,7 +31,7 @@ complete -c publik -n "__fish_publik_needs_command" -l jobs -d 'Sites at once wi
 complete -c publik -n "__fish_publik_needs_command" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_needs_command" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_needs_command" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_needs_command" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_needs_command" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_needs_command" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_needs_command" -f -a "init" -d 'Write a commented publik.yaml (every key with its default), create the state file and the link key'
@@ -71,7 +71,7 @@ complete -c publik -n "__fish_publik_using_subcommand init" -l jobs -d 'Sites at
 complete -c publik -n "__fish_publik_using_subcommand init" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand init" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand init" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand init" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand init" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand init" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand init" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -81,7 +81,7 @@ complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_see
 complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand config; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Load and validate the config; print the effective settings (secrets masked)'
@@ -94,7 +94,7 @@ complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_su
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Load and validate the config; print the effective settings (secrets masked)'
@@ -106,7 +106,7 @@ complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen
 complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check migrate help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check migrate help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check migrate help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check migrate help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check migrate help" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check migrate help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check migrate help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand state; and not __fish_seen_subcommand_from info backup check migrate help" -f -a "info" -d 'Path, schema version, size and row counts per table'
@@ -121,7 +121,7 @@ complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -131,7 +131,7 @@ complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from backup" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -141,7 +141,7 @@ complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from migrate" -l to -d 'The target state (URL or file); refused unless empty' -r -F
@@ -152,7 +152,7 @@ complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from migrate" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from migrate" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from migrate" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from migrate" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from migrate" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand state; and __fish_seen_subcommand_from help" -f -a "info" -d 'Path, schema version, size and row counts per table'
@@ -167,7 +167,7 @@ complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_se
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_seen_subcommand_from email sms help" -f -a "email" -d 'Queue an email (body and attachments stored once, one row per recipient)'
@@ -176,14 +176,14 @@ complete -c publik -n "__fish_publik_using_subcommand enqueue; and not __fish_se
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l to -d 'Recipient (To:), `addr@example.org` or `Name <addr@example.org>`; repeatable' -r
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l cc -d 'Copy recipient (Cc:); repeatable' -r
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l bcc -d 'Hidden recipient; repeatable' -r
-complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l subject -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l subject -d 'Subject line' -r
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l text -d 'Plain-text body file, or - for standard input' -r -F
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l html -d 'HTML body file (sent as multipart/alternative with the text)' -r -F
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l attach -d 'Attachment, FILE or FILE;type=MIME; repeatable' -r
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l from -d 'From: [default: the config\'s email.from]' -r
-complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l reply-to -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l reply-to -d 'Reply-To: address' -r
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l header -d 'Extra header NAME:VALUE; repeatable' -r
-complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l priority -r -f -a "high\t''
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l priority -d 'Order in the queue: high is sent before normal, normal before low' -r -f -a "high\t''
 normal\t''
 low\t''"
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l not-before -d 'Do not send before this time (RFC 3339 or local "YYYY-MM-DD HH:MM")' -r
@@ -202,7 +202,7 @@ complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_s
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from email" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l to -d 'Phone number (06 12 34 56 78, +33612345678, ...); repeatable' -r
@@ -210,7 +210,7 @@ complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_s
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l text-file -d 'Message text from a file' -r -F
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l not-before -d 'Do not send before this time' -r
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l expires-in -d 'Give up if not sent within this long' -r
-complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l tag -r
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l tag -d 'A label to find the messages by (queue list --tag)' -r
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
@@ -218,7 +218,7 @@ complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_s
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from sms" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand enqueue; and __fish_seen_subcommand_from help" -f -a "email" -d 'Queue an email (body and attachments stored once, one row per recipient)'
@@ -239,7 +239,7 @@ complete -c publik -n "__fish_publik_using_subcommand send-queue" -l dry-run -d 
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand send-queue" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand send-queue" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand send-queue" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l limit -d 'Handle at most N messages' -r
@@ -257,7 +257,7 @@ complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l dry-run -d
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand retry-queue" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand retry-queue" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -267,7 +267,7 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen
 complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and not __fish_seen_subcommand_from list show stats check requeue cancel hold release delete purge help" -f -a "list" -d 'List messages (oldest first)'
@@ -289,12 +289,12 @@ failed\t''
 delivered\t''
 cancelled\t''
 held\t'Held by the operator (queue hold): not sent until released'"
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l channel -r -f -a "email\t''
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l channel -d 'Only this channel' -r -f -a "email\t''
 sms\t''
 maarch\t'Reports back to Maarch Courrier (status changes, external ids)'
 push\t'Web Push notifications'"
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l to -d 'Only this recipient' -r
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l tag -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l tag -d 'Only messages with this tag' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l since -d 'Only messages created within this long, e.g. 24h' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l limit -d 'At most N messages, 0 for all [default: 100 in a table, all with --json or --json-lines]' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -305,7 +305,7 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -315,7 +315,7 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -l format -d 'table (or JSON with --json), or openmetrics for Prometheus and node_exporter\'s textfile collector' -r -f -a "table\t''
@@ -327,14 +327,14 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l warn-age -d 'WARNING when a due message has waited this long' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l crit-age -d 'CRITICAL when a due message has waited this long' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l warn-failed -d 'WARNING from this many messages failed in the last 24 hours' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l crit-failed -d 'CRITICAL from this many messages failed in the last 24 hours' -r
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l channel -r -f -a "email\t''
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l channel -d 'Only this channel' -r -f -a "email\t''
 sms\t''
 maarch\t'Reports back to Maarch Courrier (status changes, external ids)'
 push\t'Web Push notifications'"
@@ -345,7 +345,7 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l status -d 'Every message in this status (error, failed or cancelled)' -r -f -a "pending\t''
@@ -363,7 +363,7 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from requeue" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -373,7 +373,7 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -l status -d 'Every message in this status (pending or error)' -r -f -a "pending\t''
@@ -391,7 +391,7 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from hold" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from release" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -401,7 +401,7 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from release" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from release" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from release" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from release" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from release" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from release" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from release" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -411,10 +411,10 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from delete" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from delete" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from delete" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l older-than -r
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l older-than -d 'Delete the messages finished longer ago than this, e.g. 90d' -r
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l status -d 'Statuses to purge [default: sent,delivered,failed,cancelled]' -r -f -a "pending\t''
 sending\t''
 sent\t''
@@ -430,7 +430,7 @@ complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "list" -d 'List messages (oldest first)'
@@ -451,13 +451,13 @@ complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_s
 complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -f -a "receipt" -d 'Record a provider\'s delivery receipt (the only way to `delivered`)'
 complete -c publik -n "__fish_publik_using_subcommand sms; and not __fish_seen_subcommand_from receipt help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l provider-id -d 'The provider\'s message id, as stored when the SMS was sent' -r
-complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l status -r -f -a "delivered\t''
+complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l status -d 'What the provider says became of the SMS' -r -f -a "delivered\t''
 undelivered\t''
 expired\t''"
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l at -d 'When the provider says it happened [default: now]' -r
@@ -468,7 +468,7 @@ complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subco
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from receipt" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand sms; and __fish_seen_subcommand_from help" -f -a "receipt" -d 'Record a provider\'s delivery receipt (the only way to `delivered`)'
@@ -480,7 +480,7 @@ complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen
 complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -f -a "create" -d 'Create a group'
@@ -491,7 +491,7 @@ complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen
 complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -f -a "members" -d 'List a group\'s members'
 complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -f -a "unsubscribe" -d 'Unsubscribe the member an unsubscribe link was sent to'
 complete -c publik -n "__fish_publik_using_subcommand group; and not __fish_seen_subcommand_from create list add import remove members unsubscribe help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l label -r
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l label -d 'The group\'s name, as shown to subscribers' -r
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
@@ -499,7 +499,7 @@ complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -509,7 +509,7 @@ complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -519,7 +519,7 @@ complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -530,7 +530,7 @@ complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -540,10 +540,10 @@ complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -l status -r -f -a "active\t''
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -l status -d 'Only members in this status' -r -f -a "active\t''
 unsubscribed\t''
 bounced\t''"
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -553,7 +553,7 @@ complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from members" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l token -d 'The token of the link (it may start with "-")' -r
@@ -564,7 +564,7 @@ complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from unsubscribe" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a group'
@@ -582,7 +582,7 @@ complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_s
 complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -f -a "add" -d 'Add (or replace) a template; syntax errors and unknown filters are reported now'
@@ -590,7 +590,7 @@ complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_s
 complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -f -a "show" -d 'Show a template\'s source'
 complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -f -a "render" -d 'Preview a template for one recipient'
 complete -c publik -n "__fish_publik_using_subcommand template; and not __fish_seen_subcommand_from add list show render help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l subject -r
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l subject -d 'The subject line (a template too)' -r
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l text -d 'Plain-text part' -r -F
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l html -d 'HTML part (auto-escaped)' -r -F
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -600,7 +600,7 @@ complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -610,7 +610,7 @@ complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -620,10 +620,10 @@ complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l to -r
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l to -d 'The recipient to render it for (a group member\'s attributes if any)' -r
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l var -d 'Template variable KEY=VALUE; repeatable' -r
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
@@ -632,7 +632,7 @@ complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from render" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add (or replace) a template; syntax errors and unknown filters are reported now'
@@ -647,13 +647,13 @@ complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -f -a "send" -d 'Queue one email per active member (one transaction), each with its own unsubscribe link'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and not __fish_seen_subcommand_from send help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l template -r
-complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l group -r
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l template -d 'The template to send (its name)' -r
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l group -d 'The group whose active members get it (its short name)' -r
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l var -d 'Template variable KEY=VALUE; repeatable' -r
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l not-before -d 'Do not send before this time' -r
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -663,7 +663,7 @@ complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_see
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from send" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand newsletter; and __fish_seen_subcommand_from help" -f -a "send" -d 'Queue one email per active member (one transaction), each with its own unsubscribe link'
@@ -673,17 +673,17 @@ complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l start -d 'Star
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l end -d 'End, like --start' -r
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l duration -d 'Length instead of --end, e.g. 30m' -r
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l tz -d 'Zone of times given without an offset [default: the config\'s ics.timezone]' -r
-complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l label -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l label -d 'The event\'s title (SUMMARY)' -r
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l user-display-label -d 'Summary shown to the user (preferred over --label)' -r
-complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l description -r
-complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l location -r
-complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l url -r
-complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l comment -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l description -d 'The event\'s text (DESCRIPTION)' -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l location -d 'Where it happens (LOCATION)' -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l url -d 'A page about the appointment (URL)' -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l comment -d 'A note for the attendee (COMMENT)' -r
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l user-name -d 'Attendee\'s name (CN)' -r
-complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l user-email -r
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l user-email -d 'The attendee\'s address (ATTENDEE)' -r
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l organizer -d '"Name <addr>" [default: the config\'s email.organizer]' -r
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l uid -d 'The appointment\'s UID (to reschedule or cancel it) [default: a new one]' -r
-complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l method -r -f -a "publish\t'A plain calendar file (no scheduling)'
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l method -d 'publish: an event to add; request: an invitation; cancel: the event is called off' -r -f -a "publish\t'A plain calendar file (no scheduling)'
 request\t'An invitation (iMIP): needs an organizer'
 cancel\t'Cancels an appointment generated before (same UID)'"
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s o -l output -d 'Output file [default: stdout]' -r -F
@@ -694,7 +694,7 @@ complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l jobs -d 'Sites
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand gen-ics" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand gen-ics" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -l limit -d 'Take at most N mails [default: maarch.batch]' -r
@@ -706,7 +706,7 @@ complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -l dry-r
 complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand feed-mail-maarch" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -716,7 +716,7 @@ complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -f -a "list" -d 'List harvested mail'
@@ -726,7 +726,7 @@ complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -f -a "reject" -d 'Tell Maarch the mail is not for the platform (status_refused)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -f -a "respond" -d 'Tell Maarch the platform answered (status_response, the content as history message)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and not __fish_seen_subcommand_from list show file link reject respond help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -l status -r -f -a "received\t'Harvested; nothing decided yet'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -l status -d 'Only mail in this status' -r -f -a "received\t'Harvested; nothing decided yet'
 linked\t'Turned into a request (external id sent to Maarch)'
 rejected\t'Not for the platform'
 responded\t'The platform answered'"
@@ -737,7 +737,7 @@ complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -747,10 +747,10 @@ complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -s o -l output -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -s o -l output -d 'Where to write the scanned document' -r -F
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
@@ -758,11 +758,11 @@ complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from file" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l form-number -r
-complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l form-url -r
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l form-number -d 'The w.c.s. form\'s number' -r
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l form-url -d 'The w.c.s. form\'s URL' -r
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
@@ -771,7 +771,7 @@ complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from link" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -l reason -d 'History message in Maarch' -r
@@ -782,12 +782,12 @@ complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from reject" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l mail-id -d 'The mail\'s external id, e.g. maarch-12' -r
-complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l content -r
-complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l content-file -r -F
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l content -d 'The answer\'s text' -r
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l content-file -d 'The answer\'s text, from a file' -r -F
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
@@ -795,7 +795,7 @@ complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from respond" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "list" -d 'List harvested mail'
@@ -812,7 +812,7 @@ complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen
 complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and not __fish_seen_subcommand_from generate show help" -f -a "generate" -d 'Create a P-256 key pair: the private key to a file (mode 0600), the public key (applicationServerKey, base64url) on stdout'
@@ -826,7 +826,7 @@ complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -836,7 +836,7 @@ complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_sub
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand vapid; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Create a P-256 key pair: the private key to a file (mode 0600), the public key (applicationServerKey, base64url) on stdout'
@@ -849,7 +849,7 @@ complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -f -a "subscribe" -d 'Save a browser\'s PushSubscription.toJSON() for a user (the same endpoint is stored once)'
@@ -857,7 +857,7 @@ complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -f -a "token" -d 'A token naming a user, for the site\'s page that subscribes the user\'s browser through publik serve\'s POST /push/subscribe/?token=TOKEN'
 complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -f -a "list" -d 'List subscriptions'
 complete -c publik -n "__fish_publik_using_subcommand push; and not __fish_seen_subcommand_from subscribe unsubscribe token list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l user -r
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l user -d 'The user the subscription belongs to' -r
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l subscription -d 'The subscription JSON file [default: stdin]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
@@ -866,23 +866,23 @@ complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from subscribe" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l user -r
-complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l endpoint -r
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l user -d 'The user whose subscriptions to remove' -r
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l endpoint -d 'Only the subscription of this endpoint' -r
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
-complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l all
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l all -d 'Every subscription of the user'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from unsubscribe" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -l user -r
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -l user -d 'The user the token names' -r
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -l ttl -d 'How long the page may use it' -r
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
@@ -891,10 +891,10 @@ complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l user -r
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l user -d 'Only this user\'s subscriptions' -r
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
@@ -902,7 +902,7 @@ complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from help" -f -a "subscribe" -d 'Save a browser\'s PushSubscription.toJSON() for a user (the same endpoint is stored once)'
@@ -910,15 +910,15 @@ complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from help" -f -a "token" -d 'A token naming a user, for the site\'s page that subscribes the user\'s browser through publik serve\'s POST /push/subscribe/?token=TOKEN'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from help" -f -a "list" -d 'List subscriptions'
 complete -c publik -n "__fish_publik_using_subcommand push; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c publik -n "__fish_publik_using_subcommand notify" -l user -r
-complete -c publik -n "__fish_publik_using_subcommand notify" -l title -r
-complete -c publik -n "__fish_publik_using_subcommand notify" -l body -r
+complete -c publik -n "__fish_publik_using_subcommand notify" -l user -d 'The user whose devices get it' -r
+complete -c publik -n "__fish_publik_using_subcommand notify" -l title -d 'The notification\'s title' -r
+complete -c publik -n "__fish_publik_using_subcommand notify" -l body -d 'The notification\'s text' -r
 complete -c publik -n "__fish_publik_using_subcommand notify" -l url -d 'Page opened when the notification is clicked' -r
-complete -c publik -n "__fish_publik_using_subcommand notify" -l icon -r
+complete -c publik -n "__fish_publik_using_subcommand notify" -l icon -d 'An icon to show with it' -r
 complete -c publik -n "__fish_publik_using_subcommand notify" -l tag -d 'Replaces an earlier notification with the same tag (also the push Topic)' -r
 complete -c publik -n "__fish_publik_using_subcommand notify" -l action -d 'A button, ID:LABEL; repeatable' -r
 complete -c publik -n "__fish_publik_using_subcommand notify" -l ttl -d 'How long the push service keeps it for an offline device [default: webpush.ttl]' -r
-complete -c publik -n "__fish_publik_using_subcommand notify" -l urgency -r -f -a "very-low\t''
+complete -c publik -n "__fish_publik_using_subcommand notify" -l urgency -d 'How soon the device should wake for it (the push Urgency header)' -r -f -a "very-low\t''
 low\t''
 normal\t''
 high\t''"
@@ -929,21 +929,21 @@ complete -c publik -n "__fish_publik_using_subcommand notify" -l jobs -d 'Sites 
 complete -c publik -n "__fish_publik_using_subcommand notify" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand notify" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand notify" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand notify" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand notify" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand notify" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand notify" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l limit -r
+complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l limit -d 'Send at most this many notifications' -r
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l max-age -d 'Do not send notifications older than this [default: webpush.max_age]' -r
-complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l time-limit -r
+complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l time-limit -d 'Stop taking notifications after this long (those in hand are finished)' -r
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l jobs -d 'Sites at once with --all-tenants [default: the number of cores]' -r
-complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l dry-run
+complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l dry-run -d 'Show what would be sent; send nothing, change nothing'
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand send-webpush" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand send-webpush" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand bounce" -l recipient -d 'The address the bounce was delivered to (Postfix: ${original_recipient})' -r
@@ -954,7 +954,7 @@ complete -c publik -n "__fish_publik_using_subcommand bounce" -l jobs -d 'Sites 
 complete -c publik -n "__fish_publik_using_subcommand bounce" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand bounce" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand bounce" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand bounce" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand bounce" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand bounce" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand bounce" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand serve" -l listen -d 'Address to listen on [default: the config\'s serve.listen]' -r
@@ -965,7 +965,7 @@ complete -c publik -n "__fish_publik_using_subcommand serve" -l jobs -d 'Sites a
 complete -c publik -n "__fish_publik_using_subcommand serve" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand serve" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand serve" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand serve" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand serve" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -975,7 +975,7 @@ complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_s
 complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and not __fish_seen_subcommand_from import list show help" -f -a "import" -d 'Validate and store a workflow YAML file (replaces one of the same name)'
@@ -989,7 +989,7 @@ complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -999,7 +999,7 @@ complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -1009,7 +1009,7 @@ complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand workflow; and __fish_seen_subcommand_from help" -f -a "import" -d 'Validate and store a workflow YAML file (replaces one of the same name)'
@@ -1023,7 +1023,7 @@ complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -f -a "create" -d 'Create a form: it gets a number, enters the initial status, runs its actions'
@@ -1032,11 +1032,11 @@ complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -f -a "delete" -d 'Delete a form and its history (its action links then say so)'
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -f -a "jump" -d 'Run a jump the form\'s status offers (operators); or, with --workflow, --status and --trigger, that jump for every form in that status (w.c.s.\'s trigger jumps), each in its own transaction'
 complete -c publik -n "__fish_publik_using_subcommand form; and not __fish_seen_subcommand_from create list show delete jump help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l workflow -r
-complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l name -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l workflow -d 'The workflow the form follows (its name)' -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l name -d 'The form\'s title, as shown to agents' -r
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l data -d 'KEY=VALUE; repeatable' -r
-complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l user -r
-complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l email -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l user -d 'The citizen who filed it (the user name push notifications go to)' -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l email -d 'The citizen\'s email address (the workflow\'s emails go there)' -r
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
@@ -1044,11 +1044,11 @@ complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -l status -r
-complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -l workflow -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -l status -d 'Only forms in this status' -r
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -l workflow -d 'Only forms of this workflow' -r
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r
@@ -1056,7 +1056,7 @@ complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -1066,7 +1066,7 @@ complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from show" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -1076,7 +1076,7 @@ complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l actor -d 'Who acts, named in the history [default: form-jump[PID]]' -r
@@ -1094,7 +1094,7 @@ complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from jump" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a form: it gets a number, enters the initial status, runs its actions'
@@ -1103,7 +1103,7 @@ complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subc
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a form and its history (its action links then say so)'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from help" -f -a "jump" -d 'Run a jump the form\'s status offers (operators); or, with --workflow, --status and --trigger, that jump for every form in that status (w.c.s.\'s trigger jumps), each in its own transaction'
 complete -c publik -n "__fish_publik_using_subcommand form; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l form -r
+complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l form -d 'The form\'s number' -r
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l action -d 'The jump, offered by the form\'s current status' -r
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l wcs-form -d 'A form of a remote w.c.s. (under a wcs.services url): the link runs its trigger there' -r
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l trigger -d 'The w.c.s. jump trigger the link runs (with --wcs-form)' -r
@@ -1118,7 +1118,7 @@ complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l job
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand issue-action-token" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand run-jump" -l actor -d 'Who acts [default: the link\'s recipient]' -r
@@ -1130,7 +1130,7 @@ complete -c publik -n "__fish_publik_using_subcommand run-jump" -l jobs -d 'Site
 complete -c publik -n "__fish_publik_using_subcommand run-jump" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand run-jump" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand run-jump" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand run-jump" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand run-jump" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand run-jump" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand run-jump" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -l used-before -d 'Keep used links this long after their use' -r
@@ -1141,7 +1141,7 @@ complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -l jobs -d '
 complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand purge-tokens" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand completions" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -1151,7 +1151,7 @@ complete -c publik -n "__fish_publik_using_subcommand completions" -l jobs -d 'S
 complete -c publik -n "__fish_publik_using_subcommand completions" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand completions" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand completions" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand completions" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand completions" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand man" -l dir -d 'Output directory' -r -F
@@ -1162,7 +1162,7 @@ complete -c publik -n "__fish_publik_using_subcommand man" -l jobs -d 'Sites at 
 complete -c publik -n "__fish_publik_using_subcommand man" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand man" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand man" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand man" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand man" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand man" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand man" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -1172,7 +1172,7 @@ complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_see
 complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and not __fish_seen_subcommand_from list add check help" -f -a "list" -d 'List the sites'
@@ -1186,7 +1186,7 @@ complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_su
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -l database -d 'The site\'s state in a PostgreSQL database (an empty one, made ready now) instead of publik.sqlite3 in its directory' -r -F
@@ -1197,7 +1197,7 @@ complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_su
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
@@ -1207,7 +1207,7 @@ complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_su
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from check" -l json -d 'Machine-readable JSON output'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More logs on stderr (-v: info, -vv: debug)'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No logs at all (errors are still printed)'
-complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from check" -l all-tenants -d 'Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, purge-tokens) for every site, --jobs at a time'
+complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from check" -l all-tenants -d 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the sites'

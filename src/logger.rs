@@ -118,6 +118,16 @@ pub(crate) fn notice(text: &str) {
     say(Level::Warn, "warning", &printable(text));
 }
 
+/// What an interactive command did, said even without `-v` (not under
+/// `-q`): `publik: wrote publik.yaml`.
+pub(crate) fn tell(text: &str) {
+    if QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    let line = format!("publik: {}\n", printable(text));
+    eprint!("{}", for_stderr(&line, Level::Info));
+}
+
 pub fn init(verbose: u8, quiet: bool) {
     QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
     let level = match (quiet, verbose) {

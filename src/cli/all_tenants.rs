@@ -39,9 +39,18 @@ pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyho
         )
         .into());
     }
+    let is_check =
+        matches!(&command, Command::Queue(args) if matches!(args.command, QueueCommand::Check { .. }));
     let dir = ctx.tenants_dir()?;
-    let domains = ops::tenant::list(&dir)?;
+    let domains = match ops::tenant::list(&dir) {
+        Err(err) if is_check => return crate::cli::queue::check_unknown(ctx, "", &format!("{err:#}")),
+        listed => listed?,
+    };
     if domains.is_empty() {
+        // A monitoring plugin that checks nothing must not say OK.
+        if is_check {
+            return crate::cli::queue::check_unknown(ctx, "", &format!("no site in {}", dir.display()));
+        }
         log::info!("no tenant in {}", dir.display());
         return Ok(());
     }

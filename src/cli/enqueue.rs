@@ -44,6 +44,7 @@ pub struct SmsArgs {
     /// Give up if not sent within this long
     #[arg(long, value_name = "DURATION")]
     pub expires_in: Option<Duration>,
+    /// A label to find the messages by (queue list --tag)
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
 }
@@ -59,6 +60,7 @@ pub struct EmailArgs {
     /// Hidden recipient; repeatable
     #[arg(long, value_name = "ADDR")]
     pub bcc: Vec<String>,
+    /// Subject line
     #[arg(long, value_name = "TEXT")]
     pub subject: String,
     /// Plain-text body file, or - for standard input
@@ -73,11 +75,13 @@ pub struct EmailArgs {
     /// From: [default: the config's email.from]
     #[arg(long, value_name = "ADDR")]
     pub from: Option<String>,
+    /// Reply-To: address
     #[arg(long, value_name = "ADDR")]
     pub reply_to: Option<String>,
     /// Extra header NAME:VALUE; repeatable
     #[arg(long, value_name = "NAME:VALUE")]
     pub header: Vec<String>,
+    /// Order in the queue: high is sent before normal, normal before low
     #[arg(long, value_enum, default_value = "normal")]
     pub priority: Priority,
     /// Do not send before this time (RFC 3339 or local "YYYY-MM-DD HH:MM")

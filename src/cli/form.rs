@@ -14,35 +14,49 @@ pub struct FormArgs {
 pub enum FormCommand {
     /// Create a form: it gets a number, enters the initial status, runs its actions
     Create {
+        /// The workflow the form follows (its name)
         #[arg(long, value_name = "NAME")]
         workflow: String,
+        /// The form's title, as shown to agents
         #[arg(long, value_name = "TEXT")]
         name: String,
         /// KEY=VALUE; repeatable
         #[arg(long, value_name = "KEY=VALUE")]
         data: Vec<String>,
+        /// The citizen who filed it (the user name push notifications go to)
         #[arg(long, value_name = "USER")]
         user: Option<String>,
+        /// The citizen's email address (the workflow's emails go there)
         #[arg(long, value_name = "ADDR")]
         email: Option<String>,
     },
     /// List forms
     List {
+        /// Only forms in this status
         #[arg(long, value_name = "STATUS")]
         status: Option<String>,
+        /// Only forms of this workflow
         #[arg(long, value_name = "NAME")]
         workflow: Option<String>,
     },
     /// A form: data, status, offered jumps, full history
-    Show { number: String },
+    Show {
+        /// The form's number
+        number: String,
+    },
     /// Delete a form and its history (its action links then say so)
-    Delete { number: String },
+    Delete {
+        /// The form's number
+        number: String,
+    },
     /// Run a jump the form's status offers (operators); or, with --workflow,
     /// --status and --trigger, that jump for every form in that status
     /// (w.c.s.'s trigger jumps), each in its own transaction
     Jump {
+        /// The form's number
         #[arg(required_unless_present = "workflow", conflicts_with = "workflow")]
         number: Option<String>,
+        /// The jump to run (its name in the workflow)
         #[arg(required_unless_present = "workflow", conflicts_with = "workflow")]
         jump: Option<String>,
         /// Who acts, named in the history [default: form-jump[PID]]

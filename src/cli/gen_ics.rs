@@ -28,22 +28,28 @@ pub struct Args {
     /// Zone of times given without an offset [default: the config's ics.timezone]
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
+    /// The event's title (SUMMARY)
     #[arg(long, value_name = "TEXT")]
     pub label: Option<String>,
     /// Summary shown to the user (preferred over --label)
     #[arg(long, value_name = "TEXT")]
     pub user_display_label: Option<String>,
+    /// The event's text (DESCRIPTION)
     #[arg(long, value_name = "TEXT")]
     pub description: Option<String>,
+    /// Where it happens (LOCATION)
     #[arg(long, value_name = "TEXT")]
     pub location: Option<String>,
+    /// A page about the appointment (URL)
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
+    /// A note for the attendee (COMMENT)
     #[arg(long, value_name = "TEXT")]
     pub comment: Option<String>,
     /// Attendee's name (CN)
     #[arg(long, value_name = "TEXT")]
     pub user_name: Option<String>,
+    /// The attendee's address (ATTENDEE)
     #[arg(long, value_name = "ADDR")]
     pub user_email: Option<String>,
     /// "Name <addr>" [default: the config's email.organizer]
@@ -52,6 +58,7 @@ pub struct Args {
     /// The appointment's UID (to reschedule or cancel it) [default: a new one]
     #[arg(long, value_name = "UID")]
     pub uid: Option<String>,
+    /// publish: an event to add; request: an invitation; cancel: the event is called off
     #[arg(long, value_enum, default_value = "publish")]
     pub method: Method,
     /// Output file [default: stdout]

@@ -17,6 +17,7 @@ pub enum GroupCommand {
     Create {
         /// Short name: lowercase letters, digits, - and _
         slug: String,
+        /// The group's name, as shown to subscribers
         #[arg(long, value_name = "TEXT")]
         label: String,
     },
@@ -24,14 +25,18 @@ pub enum GroupCommand {
     List,
     /// Add members by address (already present: ignored)
     Add {
+        /// The group's short name
         slug: String,
+        /// Addresses to add
         #[arg(required = true, value_name = "ADDR")]
         addresses: Vec<String>,
     },
     /// Import members from a CSV with an `email` column (other columns become
     /// template attributes) or from a plain list, one address per line
     Import {
+        /// The group's short name
         slug: String,
+        /// The CSV or plain list; `-` reads standard input
         file: PathBuf,
         /// Import the good lines and report the bad ones (default: a bad line imports nothing)
         #[arg(long)]
@@ -39,13 +44,17 @@ pub enum GroupCommand {
     },
     /// Remove members
     Remove {
+        /// The group's short name
         slug: String,
+        /// Addresses to remove
         #[arg(required = true, value_name = "ADDR")]
         addresses: Vec<String>,
     },
     /// List a group's members
     Members {
+        /// The group's short name
         slug: String,
+        /// Only members in this status
         #[arg(long, value_enum)]
         status: Option<MemberStatus>,
     },

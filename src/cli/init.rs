@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 
 use crate::cli::Context;
-use crate::ops;
+use crate::{logger, ops};
 
 /// Write a commented publik.yaml (every key with its default), create the state file and the link key
 #[derive(Debug, Clone, clap::Args)]
@@ -13,11 +13,11 @@ pub struct Args {
 
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let report = ops::init::init(&args.dir, ctx.state_arg.as_deref())?;
-    log::info!(
-        "wrote {}, created {} and the link key {}",
-        report.config.display(),
-        report.state.display(),
-        report.link_key.display()
-    );
+    if let Some(dir) = &report.created_dir {
+        logger::tell(&format!("created the directory {}", dir.display()));
+    }
+    logger::tell(&format!("wrote the config {}", report.config.display()));
+    logger::tell(&format!("created the state {}", report.state.display()));
+    logger::tell(&format!("created the link key {}", report.link_key.display()));
     ctx.output.record(&report)
 }

@@ -6,6 +6,7 @@ use crate::{ops, render};
 /// Print an action link (URL) that runs a form's jump once, for scripts and other senders
 #[derive(Debug, Clone, clap::Args)]
 pub struct IssueTokenArgs {
+    /// The form's number
     #[arg(
         long,
         value_name = "NUMBER",

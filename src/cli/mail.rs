@@ -17,6 +17,7 @@ pub struct MailArgs {
 pub enum MailCommand {
     /// List harvested mail
     List {
+        /// Only mail in this status
         #[arg(long, value_enum)]
         status: Option<MailStatus>,
     },
@@ -27,15 +28,20 @@ pub enum MailCommand {
     },
     /// Save a mail's scanned document
     File {
+        /// The mail's number or external id (maarch-12)
         id: String,
+        /// Where to write the scanned document
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
     },
     /// Tell Maarch a request was created for the mail (external id and link, status_sent)
     Link {
+        /// The mail's number or external id (maarch-12)
         id: String,
+        /// The w.c.s. form's number
         #[arg(long, value_name = "NUMBER")]
         form_number: String,
+        /// The w.c.s. form's URL
         #[arg(long, value_name = "URL")]
         form_url: String,
         /// Replace the form already linked (Maarch keeps one external id)
@@ -44,6 +50,7 @@ pub enum MailCommand {
     },
     /// Tell Maarch the mail is not for the platform (status_refused)
     Reject {
+        /// The mail's number or external id (maarch-12)
         id: String,
         /// History message in Maarch
         #[arg(long, value_name = "TEXT")]
@@ -51,11 +58,13 @@ pub enum MailCommand {
     },
     /// Tell Maarch the platform answered (status_response, the content as history message)
     Respond {
+        /// The mail's number or external id (maarch-12)
         #[arg(required_unless_present = "mail_id", conflicts_with = "mail_id")]
         id: Option<String>,
         /// The mail's external id, e.g. maarch-12
         #[arg(long, value_name = "EXTERNAL_ID")]
         mail_id: Option<String>,
+        /// The answer's text
         #[arg(
             long,
             value_name = "TEXT",
@@ -63,6 +72,7 @@ pub enum MailCommand {
             conflicts_with = "content_file"
         )]
         content: Option<String>,
+        /// The answer's text, from a file
         #[arg(long, value_name = "FILE")]
         content_file: Option<PathBuf>,
     },

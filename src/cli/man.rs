@@ -18,18 +18,28 @@ pub struct Args {
 
 pub fn exec(args: Args) -> anyhow::Result<()> {
     std::fs::create_dir_all(&args.dir).with_context(|| format!("cannot create {}", args.dir.display()))?;
-    write_pages(&crate::cli::Cli::command(), "publik", None, &args.dir)?;
+    write_pages(&crate::cli::Cli::command(), "publik", "publik", None, &args.dir)?;
     let path = args.dir.join("publik.yaml.5");
     std::fs::write(&path, config_page()).with_context(|| format!("cannot write {}", path.display()))
 }
 
-fn write_pages(command: &clap::Command, name: &str, parent: Option<&str>, dir: &Path) -> anyhow::Result<()> {
+/// `name` is the page's (`publik-send-queue`), `bin_name` how it is typed
+/// (`publik send-queue`).
+fn write_pages(
+    command: &clap::Command,
+    name: &str,
+    bin_name: &str,
+    parent: Option<&str>,
+    dir: &Path,
+) -> anyhow::Result<()> {
     let command = command
         .clone()
         .name(name.to_string())
-        .bin_name(name.replace('-', " "))
+        .bin_name(bin_name.to_string())
         // `help` is not a page: the SUBCOMMANDS section must not name one.
         .disable_help_subcommand(true);
+    let usage = synopsis(&command, bin_name);
+    let command = command.override_usage(usage);
     let man = clap_mangen::Man::new(command.clone());
     let mut page = Vec::new();
     man.render_title(&mut page)?;
@@ -49,9 +59,101 @@ fn write_pages(command: &clap::Command, name: &str, parent: Option<&str>, dir: &
     let path = dir.join(format!("{name}.1"));
     std::fs::write(&path, page).with_context(|| format!("cannot write {}", path.display()))?;
     for sub in command.get_subcommands() {
-        write_pages(sub, &format!("{name}-{}", sub.get_name()), Some(name), dir)?;
+        let sub_bin_name = format!("{bin_name} {}", sub.get_name());
+        write_pages(
+            sub,
+            &format!("{name}-{}", sub.get_name()),
+            &sub_bin_name,
+            Some(name),
+            dir,
+        )?;
     }
     Ok(())
+}
+
+/// The SYNOPSIS line with each option's value name (`--subject <TEXT>`),
+/// which clap_mangen's own synopsis leaves out: optional options in
+/// brackets, a required choice in parentheses, then the positionals.
+fn synopsis(command: &clap::Command, bin_name: &str) -> String {
+    // Built, so that each argument knows how many values it takes.
+    let mut command = command.clone();
+    command.build();
+    let command = &command;
+    let grouped: Vec<Vec<&clap::Arg>> = command
+        .get_groups()
+        .filter(|group| group.is_required_set())
+        .map(|group| {
+            let members: Vec<&clap::Id> = group.get_args().collect();
+            command
+                .get_arguments()
+                .filter(|arg| members.contains(&arg.get_id()))
+                .collect()
+        })
+        .collect();
+    let in_group = |arg: &clap::Arg| {
+        grouped
+            .iter()
+            .flatten()
+            .any(|member| member.get_id() == arg.get_id())
+    };
+    let shown = |arg: &&clap::Arg| !arg.is_hide_set() && !matches!(arg.get_id().as_str(), "help" | "version");
+    let mut words = vec![bin_name.to_string()];
+    let options: Vec<&clap::Arg> = command
+        .get_arguments()
+        .filter(shown)
+        .filter(|arg| !arg.is_positional() && !in_group(arg))
+        .collect();
+    for arg in options.iter().filter(|arg| !arg.is_required_set()) {
+        words.push(format!("[{}]", option_usage(arg)));
+    }
+    for arg in options.iter().filter(|arg| arg.is_required_set()) {
+        words.push(option_usage(arg));
+    }
+    for members in &grouped {
+        let choice: Vec<String> = members.iter().map(|arg| option_usage(arg)).collect();
+        words.push(format!("({})", choice.join(" | ")));
+    }
+    for arg in command.get_positionals().filter(shown) {
+        let name = value_name(arg);
+        let repeated = if is_repeated(arg) { "..." } else { "" };
+        words.push(if arg.is_required_set() {
+            format!("<{name}>{repeated}")
+        } else {
+            format!("[{name}]{repeated}")
+        });
+    }
+    if command.has_subcommands() {
+        words.push("<COMMAND>".to_string());
+    }
+    words.join(" ")
+}
+
+/// `--to <ADDR>...`, `-v`, `--dry-run`.
+fn option_usage(arg: &clap::Arg) -> String {
+    let flag = match (arg.get_short(), arg.get_long()) {
+        (Some(short), Some(long)) => format!("-{short}|--{long}"),
+        (None, Some(long)) => format!("--{long}"),
+        (Some(short), None) => format!("-{short}"),
+        (None, None) => value_name(arg),
+    };
+    let takes_value = arg.get_num_args().is_some_and(|range| range.takes_values());
+    let repeated = if is_repeated(arg) { "..." } else { "" };
+    if takes_value {
+        format!("{flag} <{}>{repeated}", value_name(arg))
+    } else {
+        format!("{flag}{repeated}")
+    }
+}
+
+fn value_name(arg: &clap::Arg) -> String {
+    arg.get_value_names()
+        .map(|names| names.join(" "))
+        .unwrap_or_else(|| arg.get_id().as_str().to_uppercase())
+}
+
+fn is_repeated(arg: &clap::Arg) -> bool {
+    matches!(arg.get_action(), clap::ArgAction::Append | clap::ArgAction::Count)
+        || arg.get_num_args().is_some_and(|range| range.max_values() > 1)
 }
 
 /// Text for roff: backslashes and hyphens escaped, no line starting with
@@ -278,4 +380,48 @@ fn config_page() -> String {
     out.push_str(&roff(crate::config::TEMPLATE));
     out.push_str("\n.fi\n.SH \"SEE ALSO\"\n\\fBpublik\\fR(1), \\fBpublik\\-config\\-check\\fR(1), \\fBpublik\\-init\\fR(1)\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each command's options, as `publik queue list --status`.
+    fn undescribed(command: &clap::Command, bin_name: &str, found: &mut Vec<String>) {
+        let mut built = command.clone();
+        built.build();
+        for arg in built.get_arguments().filter(|arg| !arg.is_hide_set()) {
+            if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                found.push(format!("{bin_name} {}", option_usage(arg)));
+            }
+        }
+        for sub in command.get_subcommands().filter(|sub| sub.get_name() != "help") {
+            undescribed(sub, &format!("{bin_name} {}", sub.get_name()), found);
+        }
+    }
+
+    #[test]
+    fn every_option_has_a_description() {
+        let mut found = Vec::new();
+        undescribed(&crate::cli::Cli::command(), "publik", &mut found);
+        assert!(
+            found.is_empty(),
+            "options without a description:\n{}",
+            found.join("\n")
+        );
+    }
+
+    #[test]
+    fn synopses_name_each_value() {
+        let command = crate::cli::Cli::command();
+        let enqueue = command.find_subcommand("enqueue").unwrap();
+        let email = enqueue.find_subcommand("email").unwrap();
+        let line = synopsis(email, "publik enqueue email");
+        assert!(
+            line.starts_with("publik enqueue email [--to <ADDR>...]"),
+            "{line}"
+        );
+        assert!(line.contains(" --subject <TEXT>"), "{line}");
+        assert!(synopsis(&command, "publik").contains("[-v|--verbose...]"));
+    }
 }

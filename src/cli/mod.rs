@@ -90,8 +90,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DOMAIN", conflicts_with = "all_tenants")]
     pub tenant: Option<String>,
 
-    /// Run a cron command (send-queue, retry-queue, send-webpush, feed-mail-maarch,
-    /// queue purge, purge-tokens) for every site, --jobs at a time
+    /// Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush,
+    /// feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site
     #[arg(long, global = true)]
     pub all_tenants: bool,
 

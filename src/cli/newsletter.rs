@@ -12,8 +12,10 @@ pub struct Args {
 pub enum NewsletterCommand {
     /// Queue one email per active member (one transaction), each with its own unsubscribe link
     Send {
+        /// The template to send (its name)
         #[arg(long, value_name = "NAME")]
         template: String,
+        /// The group whose active members get it (its short name)
         #[arg(long, value_name = "SLUG")]
         group: String,
         /// Template variable KEY=VALUE; repeatable

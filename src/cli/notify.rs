@@ -8,15 +8,19 @@ use crate::{ops, render};
 /// Queue a Web Push notification to every device of a user
 #[derive(Debug, Clone, clap::Args)]
 pub struct NotifyArgs {
+    /// The user whose devices get it
     #[arg(long, value_name = "USER")]
     pub user: String,
+    /// The notification's title
     #[arg(long, value_name = "TEXT")]
     pub title: String,
+    /// The notification's text
     #[arg(long, value_name = "TEXT")]
     pub body: Option<String>,
     /// Page opened when the notification is clicked
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
+    /// An icon to show with it
     #[arg(long, value_name = "URL")]
     pub icon: Option<String>,
     /// Replaces an earlier notification with the same tag (also the push Topic)
@@ -28,6 +32,7 @@ pub struct NotifyArgs {
     /// How long the push service keeps it for an offline device [default: webpush.ttl]
     #[arg(long, value_name = "DURATION")]
     pub ttl: Option<Duration>,
+    /// How soon the device should wake for it (the push Urgency header)
     #[arg(long, value_enum)]
     pub urgency: Option<Urgency>,
 }

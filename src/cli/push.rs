@@ -16,6 +16,7 @@ pub struct PushArgs {
 pub enum PushCommand {
     /// Save a browser's PushSubscription.toJSON() for a user (the same endpoint is stored once)
     Subscribe {
+        /// The user the subscription belongs to
         #[arg(long, value_name = "USER")]
         user: String,
         /// The subscription JSON file [default: stdin]
@@ -24,8 +25,10 @@ pub enum PushCommand {
     },
     /// Remove a user's subscription (one endpoint, or all)
     Unsubscribe {
+        /// The user whose subscriptions to remove
         #[arg(long, value_name = "USER")]
         user: String,
+        /// Only the subscription of this endpoint
         #[arg(
             long,
             value_name = "URL",
@@ -33,12 +36,14 @@ pub enum PushCommand {
             conflicts_with = "all"
         )]
         endpoint: Option<String>,
+        /// Every subscription of the user
         #[arg(long)]
         all: bool,
     },
     /// A token naming a user, for the site's page that subscribes the user's
     /// browser through publik serve's POST /push/subscribe/?token=TOKEN
     Token {
+        /// The user the token names
         #[arg(long, value_name = "USER")]
         user: String,
         /// How long the page may use it
@@ -47,6 +52,7 @@ pub enum PushCommand {
     },
     /// List subscriptions
     List {
+        /// Only this user's subscriptions
         #[arg(long, value_name = "USER")]
         user: Option<String>,
     },

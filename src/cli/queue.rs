@@ -26,11 +26,13 @@ pub enum QueueCommand {
         /// Only these statuses (repeatable or comma-separated)
         #[arg(long, value_enum, value_delimiter = ',')]
         status: Vec<Status>,
+        /// Only this channel
         #[arg(long, value_enum)]
         channel: Option<Channel>,
         /// Only this recipient
         #[arg(long, value_name = "ADDR")]
         to: Option<String>,
+        /// Only messages with this tag
         #[arg(long, value_name = "TAG")]
         tag: Option<String>,
         /// Only messages created within this long, e.g. 24h
@@ -46,7 +48,10 @@ pub enum QueueCommand {
         json_lines: bool,
     },
     /// One message: recipients, headers, body preview, attachments, history
-    Show { id: i64 },
+    Show {
+        /// The message's id
+        id: i64,
+    },
     /// Count per channel and status, age of the oldest pending message
     Stats {
         /// table (or JSON with --json), or openmetrics for Prometheus and
@@ -69,6 +74,7 @@ pub enum QueueCommand {
         /// CRITICAL from this many messages failed in the last 24 hours
         #[arg(long, value_name = "N", default_value_t = 10)]
         crit_failed: i64,
+        /// Only this channel
         #[arg(long, value_enum)]
         channel: Option<Channel>,
     },
@@ -121,6 +127,7 @@ pub enum QueueCommand {
     },
     /// Delete finished messages (and their history) older than a duration
     Purge {
+        /// Delete the messages finished longer ago than this, e.g. 90d
         #[arg(long, value_name = "DURATION")]
         older_than: Duration,
         /// Statuses to purge [default: sent,delivered,failed,cancelled]
@@ -266,19 +273,22 @@ fn check(ctx: &Context, limits: ops::inspect::CheckLimits) -> anyhow::Result<()>
             }
             check.state as i32
         }
-        Err(err) => {
-            let line = format!("{site}PUBLIK QUEUE UNKNOWN - {err:#}");
-            match ctx.output {
-                render::Output::Json => {
-                    render::json(&serde_json::json!({"state": "UNKNOWN", "error": format!("{err:#}")}))?
-                }
-                render::Output::Text => render::out(&crate::logger::printable(&line))?,
-            }
-            3
-        }
+        Err(err) => return check_unknown(ctx, &site, &format!("{err:#}")),
     };
     match code {
         0 => Ok(()),
         code => Err(crate::exit_codes::Exit(code).into()),
     }
+}
+
+/// `queue check`'s UNKNOWN (exit 3): the status line says why (the state
+/// cannot be read, no site to check).
+pub(super) fn check_unknown(ctx: &Context, site: &str, why: &str) -> anyhow::Result<()> {
+    match ctx.output {
+        render::Output::Json => render::json(&serde_json::json!({"state": "UNKNOWN", "error": why}))?,
+        render::Output::Text => render::out(&crate::logger::printable(&format!(
+            "{site}PUBLIK QUEUE UNKNOWN - {why}"
+        )))?,
+    }
+    Err(crate::exit_codes::Exit(3).into())
 }

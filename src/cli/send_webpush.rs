@@ -8,13 +8,16 @@ use crate::queue_words::{Channel, Source};
 /// Send queued Web Push notifications (same as send-queue --channel push)
 #[derive(Debug, Clone, clap::Args)]
 pub struct SendWebpushArgs {
+    /// Send at most this many notifications
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
     /// Do not send notifications older than this [default: webpush.max_age]
     #[arg(long, value_name = "DURATION")]
     pub max_age: Option<Duration>,
+    /// Stop taking notifications after this long (those in hand are finished)
     #[arg(long, value_name = "DURATION")]
     pub time_limit: Option<Duration>,
+    /// Show what would be sent; send nothing, change nothing
     #[arg(long)]
     pub dry_run: bool,
 }

@@ -16,6 +16,7 @@ pub enum SmsCommand {
         /// The provider's message id, as stored when the SMS was sent
         #[arg(long, value_name = "ID")]
         provider_id: String,
+        /// What the provider says became of the SMS
         #[arg(long, value_enum)]
         status: ReceiptStatus,
         /// When the provider says it happened [default: now]

@@ -14,7 +14,9 @@ pub struct Args {
 pub enum TemplateCommand {
     /// Add (or replace) a template; syntax errors and unknown filters are reported now
     Add {
+        /// The template's name
         name: String,
+        /// The subject line (a template too)
         #[arg(long, value_name = "TEXT")]
         subject: String,
         /// Plain-text part
@@ -27,10 +29,15 @@ pub enum TemplateCommand {
     /// List templates
     List,
     /// Show a template's source
-    Show { name: String },
+    Show {
+        /// The template's name
+        name: String,
+    },
     /// Preview a template for one recipient
     Render {
+        /// The template's name
         name: String,
+        /// The recipient to render it for (a group member's attributes if any)
         #[arg(long, value_name = "ADDR")]
         to: String,
         /// Template variable KEY=VALUE; repeatable

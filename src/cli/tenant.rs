@@ -21,6 +21,7 @@ pub enum TenantCommand {
     List,
     /// Add a site: its directory, a commented publik.yaml and its state
     Add {
+        /// The site's domain, e.g. demarches.ville-a.fr
         domain: String,
         /// The site's state in a PostgreSQL database (an empty one, made
         /// ready now) instead of publik.sqlite3 in its directory

@@ -46,11 +46,17 @@ pub struct WorkflowArgs {
 pub enum WorkflowCommand {
     /// Validate and store a workflow YAML file (replaces one of the same name)
     #[command(long_about = WORKFLOW_SCHEMA)]
-    Import { file: PathBuf },
+    Import {
+        /// The workflow's YAML file; `-` reads standard input
+        file: PathBuf,
+    },
     /// List workflows
     List,
     /// Show a workflow's statuses, jumps and actions
-    Show { name: String },
+    Show {
+        /// The workflow's name
+        name: String,
+    },
 }
 
 pub fn workflow(ctx: &Context, args: WorkflowArgs) -> anyhow::Result<()> {

@@ -144,7 +144,8 @@ impl Config {
         } else {
             serde_yaml::from_str(text).map_err(|err| yaml_error(&name, &err))?
         };
-        config.source = Some(path.to_path_buf());
+        // Said as `d/publik.yaml`, not `d/./publik.yaml`.
+        config.source = Some(path.components().collect());
         config.validate(Some(&name))?;
         Ok(config)
     }
@@ -165,10 +166,12 @@ impl Config {
             // `state: postgresql://…` is not a file beside the config.
             return path.to_path_buf();
         }
-        match self.base_dir() {
+        let joined = match self.base_dir() {
             Some(dir) if path.is_relative() && !dir.as_os_str().is_empty() => dir.join(path),
             _ => path.to_path_buf(),
-        }
+        };
+        // Components drop the `.` inside a path (`d/./outbox` → `d/outbox`).
+        joined.components().collect()
     }
 
     fn validate(&mut self, name: Option<&str>) -> anyhow::Result<()> {

@@ -104,8 +104,17 @@ pub(crate) fn check(config: &Config, connect: bool) -> (CheckReport, Option<anyh
         .collect();
     let report = CheckReport {
         config_file: config.source.clone(),
-        settings: config.clone(),
+        settings: effective(config),
         checks,
     };
     (report, first_error)
+}
+
+/// The settings as the commands will use them: the transport chosen when
+/// none is named, the outbox where the file transport writes.
+fn effective(config: &Config) -> Config {
+    let mut settings = config.clone();
+    settings.email.transport = Some(config.email.effective_transport());
+    settings.email.file.dir = config.resolve_path(&config.email.file.dir);
+    settings
 }

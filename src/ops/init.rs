@@ -1,6 +1,7 @@
 //! `publik init`: a commented config template and a new state file.
 
 use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -11,6 +12,9 @@ use crate::store::Store;
 
 #[derive(Debug, Serialize)]
 pub(crate) struct InitReport {
+    /// The directory, when init made it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_dir: Option<PathBuf>,
     pub config: PathBuf,
     pub state: PathBuf,
     /// The key action links are made from (`STATE.link-key`).
@@ -22,9 +26,6 @@ pub(crate) struct InitReport {
 /// The config names the state by its absolute path: run from any directory
 /// (a systemd unit runs in `/`), it finds the same state.
 pub(crate) fn init(dir: &Path, state: Option<&Path>) -> anyhow::Result<InitReport> {
-    if !dir.is_dir() {
-        bail!("directory {} does not exist", dir.display());
-    }
     if let Some(url) = state.filter(|path| crate::store::is_url(path)) {
         return Err(crate::exit_codes::bad_field(
             "state",
@@ -45,6 +46,18 @@ pub(crate) fn init(dir: &Path, state: Option<&Path>) -> anyhow::Result<InitRepor
             bail!("{} already exists; not overwriting it", existing.display());
         }
     }
+    let created_dir = !dir.exists();
+    if created_dir {
+        // As `mkdir -p`; a new directory is the owner's and its group's only
+        // (the config may hold inline secrets).
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o750)
+            .create(dir)
+            .with_context(|| format!("cannot create directory {}", dir.display()))?;
+    } else if !dir.is_dir() {
+        bail!("{} is not a directory", dir.display());
+    }
     let state = absolute(&state)?;
     // A JSON string is a YAML double-quoted scalar: any path reads back as is.
     let state_line = format!(
@@ -52,9 +65,11 @@ pub(crate) fn init(dir: &Path, state: Option<&Path>) -> anyhow::Result<InitRepor
         serde_json::to_string(&state.to_string_lossy()).context("cannot quote the state path")?
     );
     let text = TEMPLATE.replacen("state: null", &state_line, 1);
+    // 0600: the config may hold inline secrets (an SMTP password).
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
+        .mode(0o600)
         .open(&config)
         .with_context(|| format!("cannot create {}", config.display()))?;
     file.write_all(text.as_bytes())
@@ -63,6 +78,7 @@ pub(crate) fn init(dir: &Path, state: Option<&Path>) -> anyhow::Result<InitRepor
     let link_key = crate::link_key::path_for(&crate::config::Config::default(), &state);
     crate::link_key::LinkKey::load_or_create(&link_key)?;
     Ok(InitReport {
+        created_dir: created_dir.then(|| dir.to_path_buf()),
         config,
         state,
         link_key,

@@ -44,6 +44,18 @@ impl Store {
         if same_file(dest, &self.path) {
             bail!("{} is the state itself: name another file", dest.display());
         }
+        // Named before a temporary file beside the backup is tried in it.
+        let dir = match dest.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        if !dir.is_dir() {
+            bail!(
+                "directory {} does not exist: create it first (the backup is {})",
+                dir.display(),
+                dest.display()
+            );
+        }
         let temporary = temporary_beside(dest)?;
         let result = backup_into(conn, &temporary);
         if result.is_err() {

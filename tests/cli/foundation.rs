@@ -10,7 +10,7 @@ use common::Env;
 fn init_then_config_check_then_init_refuses() {
     let env = Env::new();
     env.publik()
-        .args(["init", "--dir"])
+        .args(["-q", "init", "--dir"])
         .arg(env.dir.path())
         .assert()
         .success()
@@ -568,4 +568,179 @@ fn an_unasked_for_state_file_is_announced() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     let second = run();
     assert!(second.status.success() && second.stderr.is_empty(), "{second:?}");
+}
+
+/// What a newcomer met first: `init --dir` makes the directory and says
+/// what it wrote (one line each, not under -q); the config is 0600.
+#[test]
+fn init_makes_its_directory_and_says_what_it_wrote() {
+    let env = Env::new();
+    let dir = env.path("new/site");
+    let out = env
+        .publik()
+        .env_remove("PUBLIK_STATE")
+        .args(["init", "--dir"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{stderr}");
+    assert_eq!(
+        lines[0],
+        format!("publik: created the directory {}", dir.display())
+    );
+    assert_eq!(
+        lines[1],
+        format!("publik: wrote the config {}", dir.join("publik.yaml").display())
+    );
+    assert!(lines[2].starts_with("publik: created the state /"), "{stderr}");
+    assert!(lines[3].starts_with("publik: created the link key /"), "{stderr}");
+    let mode = |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir.join("publik.yaml")), 0o600);
+    assert_eq!(mode(&dir), 0o750);
+    assert!(dir.join("publik.sqlite3").exists());
+}
+
+/// `config check` prints what will be used: the file transport by name
+/// when no SMTP server is set, and paths without `/./`.
+#[test]
+fn config_check_prints_the_effective_transport_and_clean_paths() {
+    let env = Env::new();
+    env.publik()
+        .args(["-q", "init", "--dir"])
+        .arg(env.dir.path())
+        .assert()
+        .success();
+    let config = format!("{}/./publik.yaml", env.dir.path().display());
+    let out = env
+        .publik()
+        .env_remove("PUBLIK_CONFIG")
+        .args(["--config", &config, "config", "check"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("  transport: file\n"), "{text}");
+    assert!(!text.contains("transport: null"), "{text}");
+    assert!(!text.contains("/./"), "{text}");
+    let outbox = format!("dir: {}/outbox", env.dir.path().display());
+    assert!(text.contains(&outbox), "{text}");
+    let json = env
+        .publik()
+        .env_remove("PUBLIK_CONFIG")
+        .args(["--json", "--config", &config, "config", "check"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["settings"]["email"]["transport"], "file");
+}
+
+/// A monitoring plugin that finds no site to check must not say OK.
+#[test]
+fn all_tenants_queue_check_without_sites_is_unknown() {
+    let env = Env::new();
+    std::fs::create_dir(env.path("tenants")).unwrap();
+    let out = env
+        .publik()
+        .env("PUBLIK_TENANTS_DIR", env.path("tenants"))
+        .args(["--all-tenants", "queue", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    let line = String::from_utf8_lossy(&out.stdout);
+    assert!(line.starts_with("PUBLIK QUEUE UNKNOWN - no site in "), "{line}");
+    assert_eq!(line.lines().count(), 1, "{line}");
+}
+
+/// `--help` names every command `--all-tenants` takes, as the README and
+/// the usage error do.
+#[test]
+fn help_names_every_all_tenants_command() {
+    let out = Env::new().publik().arg("--help").output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout)
+        .replace("\n", " ")
+        .replace("  ", " ");
+    let refused = Env::new()
+        .publik()
+        .args(["--all-tenants", "queue", "list"])
+        .output()
+        .unwrap();
+    let refused = String::from_utf8_lossy(&refused.stderr).to_string();
+    for command in [
+        "send-queue",
+        "retry-queue",
+        "send-webpush",
+        "feed-mail-maarch",
+        "queue purge",
+        "queue check",
+        "purge-tokens",
+        "serve",
+    ] {
+        let at = help.find("--all-tenants").unwrap();
+        assert!(
+            help[at..at + 400].contains(command),
+            "--help lacks {command}: {help}"
+        );
+        assert!(
+            refused.contains(command),
+            "the usage error lacks {command}: {refused}"
+        );
+    }
+}
+
+/// `state backup` into a directory that does not exist names it, not the
+/// temporary file it would have written first.
+#[test]
+fn backup_into_a_missing_directory_names_it() {
+    let env = Env::new();
+    env.publik().args(["state", "info"]).assert().success();
+    let target = env.path("missing/b.sqlite3");
+    let out = env
+        .publik()
+        .args(["state", "backup"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "directory {} does not exist",
+            env.path("missing").display()
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("b.sqlite3.tmp"), "{stderr}");
+}
+
+/// `-v` says each message's outcome once: `sent`, not `sent (sent)`.
+#[test]
+fn verbose_says_sent_once() {
+    let env = Env::new();
+    env.write("body.txt", "Bonjour\n");
+    env.publik()
+        .args([
+            "enqueue",
+            "email",
+            "--to",
+            "citoyen@example.org",
+            "--subject",
+            "S",
+            "--text",
+        ])
+        .arg(env.path("body.txt"))
+        .assert()
+        .success();
+    let out = env.publik().args(["-v", "send-queue"]).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.ends_with("message 1 to citoyen@example.org: sent")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("sent (sent)"), "{stderr}");
 }

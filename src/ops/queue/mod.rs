@@ -539,13 +539,23 @@ fn record_delivery(
         Status::Error => report.retry += 1,
         _ => report.failed += 1,
     }
-    log::info!(
-        "message {} to {}: {} ({})",
-        message.id,
-        message.recipient,
-        change.status,
-        change.reason
-    );
+    // The reason only when it says more than the status (`sent (sent)`).
+    if change.reason == change.status.to_string() {
+        log::info!(
+            "message {} to {}: {}",
+            message.id,
+            message.recipient,
+            change.status
+        );
+    } else {
+        log::info!(
+            "message {} to {}: {} ({})",
+            message.id,
+            message.recipient,
+            change.status,
+            change.reason
+        );
+    }
     if !store.record(message.id, &change, now, actor)? {
         log::warn!(
             "message {}: lease lost before its outcome was recorded",
