@@ -201,6 +201,8 @@ fn the_deb_installs_runs_and_goes() {
         return;
     }
     let deb = std::env::var("PUBLIK_DEB").expect("PUBLIK_DEB: the .deb scripts/package built");
+    // The commands below run from `/`, as systemd's do.
+    let deb = std::fs::canonicalize(&deb).unwrap().display().to_string();
     succeeds("dpkg", &["-i", &deb]);
     succeeds("getent", &["passwd", "publik"]);
     succeeds("getent", &["group", "publik"]);
