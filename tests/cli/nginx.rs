@@ -205,23 +205,21 @@ fn nginx_in_front_of_serve_routes_each_site_by_host() {
     // under its own.
     let one_click = Some("List-Unsubscribe=One-Click");
     let form = [("Content-Type", "application/x-www-form-urlencoded")];
+    let member_status = |domain: &str| {
+        let members = tenants::publik(&env)
+            .args(["--json", "--tenant", domain, "group", "members", "nord"])
+            .output()
+            .unwrap();
+        let members: serde_json::Value = serde_json::from_slice(&members.stdout).unwrap();
+        members[0]["status"].as_str().unwrap_or_default().to_string()
+    };
     for (i, (own, other)) in [(a, b), (b, a)].into_iter().enumerate() {
         let (status, _) = call(&https, "POST", &front(&unsubscribes[i]), other, &form, one_click);
         assert_eq!(status, 404, "{own}'s unsubscribe link under {other}");
-        let members = tenants::publik(&env)
-            .args(["--json", "--tenant", own, "group", "members", "nord"])
-            .output()
-            .unwrap();
-        let members: serde_json::Value = serde_json::from_slice(&members.stdout).unwrap();
-        assert_eq!(members[0]["status"], "active");
+        assert_eq!(member_status(own), "active");
         let (status, page) = call(&https, "POST", &front(&unsubscribes[i]), own, &form, one_click);
         assert_eq!(status, 200, "{page}");
-        let members = tenants::publik(&env)
-            .args(["--json", "--tenant", own, "group", "members", "nord"])
-            .output()
-            .unwrap();
-        let members: serde_json::Value = serde_json::from_slice(&members.stdout).unwrap();
-        assert_eq!(members[0]["status"], "unsubscribed", "{own}");
+        assert_eq!(member_status(own), "unsubscribed", "{own}");
     }
 
     // /metrics: never through nginx, whatever X-Forwarded-For claims; on
