@@ -38,6 +38,15 @@ fn json(env: &Env, args: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// The scanned document `mail file` saves for a mail.
+fn saved_file(env: &Env, mail: &str) -> Vec<u8> {
+    publik(env)
+        .args(["mail", "file", mail, "-o", "saved.pdf"])
+        .assert()
+        .success();
+    std::fs::read(env.path("saved.pdf")).unwrap()
+}
+
 #[test]
 fn harvest_stores_each_mail_once_and_acknowledges_it() {
     let mut bad = Doc::new(12, "GRC", b"");
@@ -75,11 +84,7 @@ fn harvest_stores_each_mail_once_and_acknowledges_it() {
     assert_eq!(maarch.doc(11).status, "COURRIER", "other mail untouched");
     assert_eq!(maarch.doc(12).status, "GRC", "the bad one is left for a person");
 
-    publik(&env)
-        .args(["mail", "file", "maarch-10", "-o", "out.pdf"])
-        .assert()
-        .success();
-    assert_eq!(std::fs::read(env.path("out.pdf")).unwrap(), pdf(2000));
+    assert_eq!(saved_file(&env, "maarch-10"), pdf(2000));
     let shown = json(&env, &["mail", "show", "1"]);
     assert_eq!(shown["metadata"]["type_label"], "Courrier arrivée");
     assert_eq!(shown["file_size"], pdf(2000).len());
@@ -343,11 +348,7 @@ fn large_documents_are_fetched_one_at_a_time() {
     eprintln!("peak RSS {peak_mb} MB");
     assert!(peak_mb < 160, "peak RSS {peak_mb} MB");
     assert_eq!(json(&env, &["mail", "list"]).as_array().unwrap().len(), 12);
-    publik(&env)
-        .args(["mail", "file", "maarch-12", "-o", "big.pdf"])
-        .assert()
-        .success();
-    assert_eq!(std::fs::read(env.path("big.pdf")).unwrap(), pdf(6 << 20));
+    assert_eq!(saved_file(&env, "maarch-12"), pdf(6 << 20));
 }
 
 /// `maarch.timeout` is the longest wait for a document's next byte, not a
@@ -367,11 +368,7 @@ fn a_slow_document_that_keeps_coming_is_fetched_whole() {
     config(&env, &maarch.url(), "");
     let report = json(&env, &["feed-mail-maarch"]);
     assert_eq!(report["stored"][0], "maarch-1", "{report}");
-    publik(&env)
-        .args(["mail", "file", "maarch-1", "-o", "scan.pdf"])
-        .assert()
-        .success();
-    assert!(std::fs::read(env.path("scan.pdf")).unwrap() == file);
+    assert!(saved_file(&env, "maarch-1") == file);
     assert_eq!(maarch.doc(1).status, "GRC_TRT");
 }
 
@@ -401,11 +398,7 @@ fn a_stalled_document_fails_fast_and_is_fetched_next_run() {
     maarch.set_pace(None);
     let report = json(&env, &["feed-mail-maarch"]);
     assert_eq!(report["stored"][0], "maarch-4", "{report}");
-    publik(&env)
-        .args(["mail", "file", "maarch-4", "-o", "scan.pdf"])
-        .assert()
-        .success();
-    assert!(std::fs::read(env.path("scan.pdf")).unwrap() == file);
+    assert!(saved_file(&env, "maarch-4") == file);
 }
 
 #[test]
