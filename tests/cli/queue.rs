@@ -754,7 +754,9 @@ fn crash_safety_under_kill_9() {
         ..Options::default()
     });
     let env = Env::new();
-    env.smtp_config(server.port(), "  lease: 1s\n");
+    // Ten times the keeper's renewal interval and more: a worker starved on
+    // a busy machine still renews in time (a lost lease would double rows).
+    env.smtp_config(server.port(), "  lease: 5s\n");
     common::enqueue_bulk(&env, 500);
     let mut seed = std::process::id() as u64 ^ 0x9e37_79b9_7f4a_7c15;
     let mut kills = 0;
@@ -770,7 +772,7 @@ fn crash_safety_under_kill_9() {
         child.wait().unwrap();
     }
     assert!(kills >= 1, "no run was killed: the test proves nothing");
-    std::thread::sleep(Duration::from_millis(1200)); // past the lease
+    std::thread::sleep(Duration::from_millis(5200)); // past the lease
     env.publik().arg("send-queue").assert().success();
 
     let per_rcpt = per_recipient(&server);
@@ -798,7 +800,9 @@ fn four_workers_killed_at_random(kind: common::Kind) {
         ..Options::default()
     });
     let env = Env::on(kind);
-    env.smtp_config(server.port(), "  lease: 1s\n");
+    // Ten times the keeper's renewal interval and more: a worker starved on
+    // a busy machine still renews in time (a lost lease would double rows).
+    env.smtp_config(server.port(), "  lease: 5s\n");
     let mut config = std::fs::read_to_string(env.config()).unwrap();
     config = config.replace("    timeout: 5s\n", "    timeout: 5s\n    connections: 1\n");
     env.write("publik.yaml", &config);
@@ -822,7 +826,7 @@ fn four_workers_killed_at_random(kind: common::Kind) {
         worker.wait().unwrap();
     }
     assert!(kills >= 1, "no worker was killed: the test proves nothing");
-    std::thread::sleep(Duration::from_millis(1200)); // past the lease
+    std::thread::sleep(Duration::from_millis(5200)); // past the lease
     env.publik().arg("send-queue").assert().success();
 
     let per_rcpt = per_recipient(&server);
@@ -890,11 +894,18 @@ fn overlapping_runs_never_double_send_on_postgresql() {
 #[test]
 fn a_long_delivery_keeps_its_lease() {
     let server = SmtpServer::start_with(Options {
-        delay_per_message: Duration::from_secs(4),
+        delay_per_message: Duration::from_secs(10),
         ..Options::default()
     });
     let env = Env::new();
-    env.smtp_config(server.port(), "  lease: 2s\n");
+    // Renewed every second: 3 s leave a busy machine two seconds of slack.
+    env.smtp_config(server.port(), "  lease: 3s\n");
+    // The relay's 10 s for DATA well within the SMTP timeout.
+    let config = std::fs::read_to_string(env.config()).unwrap();
+    env.write(
+        "publik.yaml",
+        &config.replace("    timeout: 5s\n", "    timeout: 60s\n"),
+    );
     // 8 MB of short lines: composing it was quadratic (lettre inserts a CR
     // before each LF one at a time).
     env.write(
@@ -916,7 +927,7 @@ fn a_long_delivery_keeps_its_lease() {
         .success();
     let mut first = env.command().arg("send-queue").spawn().unwrap();
     // Past the lease, while the server still holds the end of DATA.
-    std::thread::sleep(Duration::from_secs(3));
+    std::thread::sleep(Duration::from_secs(5));
     let second = env.publik().arg("send-queue").assert().success();
     assert!(first.wait().unwrap().success());
     drop(second);
