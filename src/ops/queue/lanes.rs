@@ -13,10 +13,10 @@ use std::time::Instant;
 
 use crate::config::QueueConfig;
 use crate::progress::Progress;
-use crate::shutdown;
 use crate::store::{Body, Message};
 
 use super::lease::{RunStore, locked};
+use super::run::StopAsked;
 use super::{Delivery, Halt, RunReport, Sender, Throttle, record_delivery};
 
 /// What a group's delivery shares between its lanes.
@@ -28,6 +28,7 @@ pub(super) struct GroupContext<'r, 'a> {
     pub(super) deadline: Option<Instant>,
     pub(super) actor: &'r str,
     pub(super) progress: &'r dyn Progress,
+    pub(super) stop_asked: StopAsked,
 }
 
 /// How a group ended.
@@ -215,7 +216,7 @@ fn wait_for_turn(work: &Work, context: &GroupContext) -> bool {
         false
     };
     let time_up = |at: Instant| context.deadline.is_some_and(|d| at >= d);
-    if let Some(signal) = shutdown::requested() {
+    if let Some(signal) = (context.stop_asked)() {
         return halt(Halt::Signal(signal));
     }
     if time_up(Instant::now()) {
@@ -234,7 +235,7 @@ fn wait_for_turn(work: &Work, context: &GroupContext) -> bool {
         // In slices: a stop signal must not wait for a slow rate's window.
         let until = Instant::now() + wait;
         while let Some(left) = until.checked_duration_since(Instant::now()) {
-            if let Some(signal) = shutdown::requested() {
+            if let Some(signal) = (context.stop_asked)() {
                 return halt(Halt::Signal(signal));
             }
             std::thread::sleep(left.min(std::time::Duration::from_millis(100)));

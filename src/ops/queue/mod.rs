@@ -2,27 +2,23 @@
 //! ready rows in small atomic batches, hand each to its channel's sender, and
 //! record the outcome (sent / error with backoff / failed) with its history.
 
-use std::collections::{HashMap, HashSet, VecDeque};
-use std::sync::Mutex;
+mod lanes;
+mod lease;
+mod run;
+
+use std::collections::VecDeque;
 use std::time::Instant;
 
-use anyhow::Context;
 use serde::Serialize;
 
 use crate::clock::{self, Timestamp};
 use crate::config::{QueueConfig, Rate};
 use crate::duration::Duration;
-mod lanes;
-mod lease;
-
 use crate::queue_words::{Channel, Source, Status};
+use crate::store::{Body, Message, NewAttachment, NewBody, NewRow, Transition};
+use lease::RunStore;
 
-use crate::exit_codes::bad_field;
-use crate::progress::Progress;
-use crate::shutdown;
-use crate::store::{Body, Message, NewAttachment, NewBody, NewRow, Ready, Store, Transition};
-use lanes::{GroupContext, deliver_group};
-use lease::{RunStore, Stop, keep_leases};
+pub(crate) use run::run;
 
 /// What the rows of one send share, whatever the channel.
 #[derive(Debug, Clone, Default)]
@@ -262,239 +258,6 @@ impl Throttle {
     }
 }
 
-/// One run of the queue (send-queue, retry-queue).
-pub(crate) fn run(
-    store: &mut Store,
-    config: &QueueConfig,
-    senders: &mut dyn Senders,
-    options: &RunOptions,
-    progress: &dyn Progress,
-) -> anyhow::Result<RunReport> {
-    let started = Instant::now();
-    let deadline = options.time_limit.map(|limit| started + limit.std());
-    let mut report = RunReport::default();
-    let actor = options.actor.as_str();
-
-    for id in &options.only {
-        match store.message(*id).context("cannot read the queue")? {
-            None => {
-                return Err(bad_field(
-                    "ids",
-                    format!("no message with id {id}; nothing was sent"),
-                ));
-            }
-            Some(m) if !matches!(m.status, Status::Pending | Status::Error) => {
-                return Err(bad_field(
-                    "ids",
-                    format!(
-                        "message {id} is {}: only pending or error messages can be sent by id; nothing was sent",
-                        m.status
-                    ),
-                ));
-            }
-            Some(_) => {}
-        }
-    }
-    if options.dry_run {
-        let limit = options.limit.unwrap_or(u32::MAX);
-        report.would_send = store
-            .peek(
-                &Ready {
-                    channels: &options.channels,
-                    source: options.source,
-                    only: &options.only,
-                },
-                clock::now(),
-                limit,
-            )
-            .context("cannot read the queue")?;
-        return Ok(report);
-    }
-
-    let recovered = store
-        .recover_expired_leases(clock::now(), actor)
-        .context("cannot recover rows with an expired lease")?;
-    report.recovered = recovered.len() as u32;
-    if !recovered.is_empty() {
-        log::warn!(
-            "{} row(s) had an expired lease and went back to pending",
-            recovered.len()
-        );
-    }
-
-    let run_store = RunStore {
-        store: Mutex::new(store),
-        held: Mutex::new(HashSet::new()),
-    };
-    let stop = Stop::default();
-    let outcome = std::thread::scope(|scope| {
-        let mut keeper_started = false;
-        let result = (|| -> anyhow::Result<()> {
-            let mut channels = options.channels.clone();
-            let mut remaining = options.limit.unwrap_or(u32::MAX);
-            let throttle = config.rate.map(|rate| {
-                Mutex::new(Throttle {
-                    rate,
-                    recent: VecDeque::new(),
-                })
-            });
-            let mut bodies: HashMap<i64, Body> = HashMap::new();
-
-            'run: while remaining > 0 && !channels.is_empty() {
-                if let Some(signal) = shutdown::requested() {
-                    report.stopped_by = Some(signal);
-                    break;
-                }
-                if deadline.is_some_and(|d| Instant::now() >= d) {
-                    log::info!("time limit reached: not claiming more rows");
-                    break;
-                }
-                let now = clock::now();
-                let lease_until = now + config.lease.chrono();
-                let batch = run_store
-                    .claim(
-                        &Ready {
-                            channels: &channels,
-                            source: options.source,
-                            only: &options.only,
-                        },
-                        now,
-                        lease_until,
-                        remaining.min(config.batch),
-                        actor,
-                    )
-                    .context("cannot claim rows from the queue")?;
-                if batch.is_empty() {
-                    break;
-                }
-                if !keeper_started {
-                    // Only a run that holds rows needs its leases kept.
-                    scope.spawn(|| keep_leases(&run_store, config.lease, &stop));
-                    keeper_started = true;
-                }
-                remaining = remaining.saturating_sub(batch.len() as u32);
-                let mut pending: VecDeque<Message> = batch.into();
-
-                while let Some(first) = pending.front() {
-                    let channel = first.channel;
-                    let lanes = match senders.lanes(channel) {
-                        Ok(lanes) if !lanes.is_empty() => lanes,
-                        Ok(_) => anyhow::bail!("{channel}: no sender"),
-                        Err(e) => {
-                            // Not a peer's fault and not the message's: hold this
-                            // channel's rows (never claimed again in this run, never
-                            // left to a lease) and go on with the others.
-                            let reason = format!("cannot send: {e:#}");
-                            channels.retain(|c| *c != channel);
-                            let (mut held, rest): (VecDeque<Message>, VecDeque<Message>) =
-                                pending.drain(..).partition(|m| m.channel == channel);
-                            pending = rest;
-                            let count = held.len();
-                            release(&run_store, &mut report, &mut held, options.source, &reason, actor)?;
-                            report.unavailable.push(PeerFailure {
-                                channel,
-                                reason: format!("{reason} ({count} message(s) left as they were)"),
-                            });
-                            continue;
-                        }
-                    };
-                    // The rows of this channel at the front of the batch, those
-                    // past their time failed here, the others' bodies loaded.
-                    let mut group: Vec<Message> = Vec::new();
-                    while pending.front().is_some_and(|m| m.channel == channel) {
-                        let Some(message) = pending.pop_front() else { break };
-                        let now = clock::now();
-                        let too_old = options
-                            .max_age
-                            .is_some_and(|age| message.created_at + age.chrono() <= now);
-                        if too_old || message.expires_at.is_some_and(|e| e <= now) {
-                            let change = Transition {
-                                status: Status::Failed,
-                                reason: if too_old {
-                                    "too old".into()
-                                } else {
-                                    "expired before it could be sent".into()
-                                },
-                                detail: None,
-                                next_attempt_at: None,
-                                provider_id: None,
-                            };
-                            run_store.record(message.id, &change, now, actor)?;
-                            report.expired += 1;
-                            progress.advance(1);
-                            continue;
-                        }
-                        if !bodies.contains_key(&message.body_id) {
-                            // Rows of one send are claimed together: keep few bodies around.
-                            if bodies.len() > 64 {
-                                bodies.retain(|id, _| group.iter().any(|m| m.body_id == *id));
-                            }
-                            let body = run_store
-                                .lock()
-                                .body(message.body_id)
-                                .with_context(|| format!("cannot read the body of message {}", message.id))?;
-                            bodies.insert(message.body_id, body);
-                        }
-                        group.push(message);
-                    }
-                    if group.is_empty() {
-                        continue;
-                    }
-                    let shared_report = Mutex::new(std::mem::take(&mut report));
-                    let context = GroupContext {
-                        store: &run_store,
-                        config,
-                        report: &shared_report,
-                        throttle: throttle.as_ref(),
-                        deadline,
-                        actor,
-                        progress,
-                    };
-                    let outcome = deliver_group(lanes, group, &bodies, &context);
-                    report = shared_report.into_inner().unwrap_or_else(|p| p.into_inner());
-                    let outcome = outcome?;
-                    for message in outcome.untried.into_iter().rev() {
-                        pending.push_front(message);
-                    }
-                    if let Some(halt) = outcome.halt {
-                        if let Halt::Signal(signal) = halt {
-                            report.stopped_by = Some(signal);
-                        }
-                        release(
-                            &run_store,
-                            &mut report,
-                            &mut pending,
-                            options.source,
-                            &halt.reason(),
-                            actor,
-                        )?;
-                        break 'run;
-                    }
-                    if let Some(reason) = outcome.peer_down {
-                        log::error!("{channel}: {reason}");
-                        report.peers_down.push(PeerFailure { channel, reason });
-                        channels.retain(|c| *c != channel);
-                        release(
-                            &run_store,
-                            &mut report,
-                            &mut pending,
-                            options.source,
-                            "peer down: not attempted",
-                            actor,
-                        )?;
-                        continue 'run;
-                    }
-                }
-            }
-            Ok(())
-        })();
-        stop.signal();
-        result
-    });
-    outcome?;
-    Ok(report)
-}
-
 /// Why a run ends before the queue is empty, its untried rows given back.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Halt {
@@ -562,27 +325,6 @@ fn record_delivery(
             message.id
         );
     }
-    Ok(())
-}
-
-/// Releases the claimed rows of `pending` whose channel is down or that the
-/// time limit left untried, keeping the others for the caller.
-fn release(
-    store: &RunStore,
-    report: &mut RunReport,
-    pending: &mut VecDeque<Message>,
-    source: Source,
-    reason: &str,
-    actor: &str,
-) -> anyhow::Result<()> {
-    let ids: Vec<i64> = pending.drain(..).map(|m| m.id).collect();
-    if ids.is_empty() {
-        return Ok(());
-    }
-    store
-        .release(&ids, source, reason, clock::now(), actor)
-        .context("cannot give back claimed rows")?;
-    report.released += ids.len() as u32;
     Ok(())
 }
 
