@@ -144,6 +144,35 @@ fn raw_connection(served: &common::Served) -> std::net::TcpStream {
     stream
 }
 
+/// Waits until `serve` holds the server side of `client` among its open
+/// files: /proc/net/tcp names the socket (its remote port is the client's
+/// local port), /proc/PID/fd shows whether serve has it.
+fn wait_until_accepted(served: &common::Served, client: &std::net::TcpStream) {
+    let port = client.local_addr().unwrap().port();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let tcp = std::fs::read_to_string("/proc/net/tcp").unwrap();
+        let inode = tcp.lines().skip(1).find_map(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let remote_port = fields.get(2)?.rsplit(':').next()?;
+            (u16::from_str_radix(remote_port, 16).ok()? == port)
+                .then(|| fields.get(9).map(|i| i.to_string()))?
+        });
+        if let Some(inode) = inode {
+            let socket = format!("socket:[{inode}]");
+            let fds = std::fs::read_dir(format!("/proc/{}/fd", served.child.id())).unwrap();
+            if fds
+                .filter_map(|fd| std::fs::read_link(fd.ok()?.path()).ok())
+                .any(|link| link.to_string_lossy() == socket)
+            {
+                return;
+            }
+        }
+        assert!(Instant::now() < deadline, "serve never accepted the connection");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 fn read_all(stream: &mut std::net::TcpStream) -> String {
     use std::io::Read;
     let mut answer = Vec::new();
@@ -238,6 +267,9 @@ fn sigterm_lets_the_request_in_hand_finish() {
     let mut served = env.serve();
     let mut in_hand = raw_connection(&served);
     in_hand.write_all(b"GET /nope HTTP/1.1\r\n").unwrap();
+    // In hand: accepted by serve, not only queued by the kernel (a busy
+    // machine may not have run serve's accept yet).
+    wait_until_accepted(&served, &in_hand);
     terminate(&served);
     std::thread::sleep(Duration::from_millis(200));
     in_hand.write_all(b"Host: x\r\n\r\n").unwrap();
