@@ -95,8 +95,9 @@ pub enum FormChangeError {
     Moved,
     /// The action link was used (or raced and lost) meanwhile.
     TokenUsed,
-    /// Rendering the new status's actions failed.
-    Actions(String),
+    /// Rendering the new status's actions failed (bad input, or a read
+    /// that failed: the error keeps its kind).
+    Actions(anyhow::Error),
     Db(DbError),
 }
 
@@ -255,7 +256,7 @@ impl Store {
         email: Option<&str>,
         initial: &str,
         actor: &str,
-        enter: impl FnOnce(&Reader, &str) -> Result<Effects, String>,
+        enter: impl FnOnce(&Reader, &str) -> anyhow::Result<Effects>,
     ) -> Result<String, FormChangeError> {
         let now = clock::to_db(clock::now());
         let tx = self.conn.begin()?;
@@ -395,7 +396,7 @@ impl Store {
         jump: &str,
         (actor, data): (&str, Option<&str>),
         token: Option<&[u8; 32]>,
-        enter: impl FnOnce(&Reader) -> Result<Effects, String>,
+        enter: impl FnOnce(&Reader) -> anyhow::Result<Effects>,
     ) -> Result<(), FormChangeError> {
         let now = clock::to_db(clock::now());
         let tx = self.conn.begin()?;

@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::address::parse_mailbox;
 use crate::config::Config;
 use crate::duration::Duration;
-use crate::exit_codes::{bad_field, bad_input};
+use crate::exit_codes::{BadInput, bad_field, bad_input};
 use crate::store::{Form, FormChangeError, HistoryEntry, NewActionToken, Store};
 
 mod actions;
@@ -54,9 +54,12 @@ fn change_error(err: FormChangeError) -> anyhow::Error {
     match err {
         FormChangeError::Moved => bad_input("the form changed status meanwhile; nothing was done"),
         FormChangeError::TokenUsed => bad_input(LINK_USED_OR_EXPIRED),
-        FormChangeError::Actions(why) => bad_input(format!(
-            "the new status's actions failed, nothing was done: {why}"
-        )),
+        // Bad input stays bad input, said on one line as before; another
+        // failure (a read of the state, a peer) keeps its own kind.
+        FormChangeError::Actions(why) if why.chain().any(|cause| cause.is::<BadInput>()) => bad_input(
+            format!("the new status's actions failed, nothing was done: {why:#}"),
+        ),
+        FormChangeError::Actions(why) => why.context("the new status's actions failed, nothing was done"),
         FormChangeError::Db(e) => e.into(),
     }
 }
@@ -552,6 +555,34 @@ pub(crate) fn show(store: &Store, number: &str) -> anyhow::Result<FormDetail> {
         history: store.form_history(form.id)?,
         form,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exit_codes::{ExitCode, peer_down};
+
+    /// An action's failure keeps its kind: bad input 65 (one line, as
+    /// before), a failed read of the state 1, a peer down 75.
+    #[test]
+    fn an_action_failure_keeps_its_kind() {
+        let bad = change_error(FormChangeError::Actions(bad_input(
+            "status a action 1: no such filter",
+        )));
+        assert_eq!(ExitCode::for_error(&bad), ExitCode::DataErr);
+        assert_eq!(
+            bad.to_string(),
+            "the new status's actions failed, nothing was done: status a action 1: no such filter"
+        );
+        let read = change_error(FormChangeError::Actions(crate::store::DbError::NoRows.into()));
+        assert_eq!(ExitCode::for_error(&read), ExitCode::Failure);
+        assert_eq!(
+            read.to_string(),
+            "the new status's actions failed, nothing was done"
+        );
+        let down = change_error(FormChangeError::Actions(peer_down("Maarch is unreachable")));
+        assert_eq!(ExitCode::for_error(&down), ExitCode::TempFail);
+    }
 }
 
 #[cfg(test)]
