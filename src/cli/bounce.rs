@@ -14,7 +14,7 @@ use crate::ops;
 /// Exit 0 when handled and when the bounce is not about publik's mail (so
 /// the mail server drops it), 65 only when the input is not a mail message.
 #[derive(Debug, Clone, clap::Args)]
-pub struct BounceArgs {
+pub struct Args {
     /// The address the bounce was delivered to (Postfix: ${original_recipient})
     #[arg(long, value_name = "ADDR")]
     pub recipient: Option<String>,
@@ -23,7 +23,7 @@ pub struct BounceArgs {
     pub file: PathBuf,
 }
 
-pub fn bounce(ctx: &Context, args: BounceArgs) -> anyhow::Result<()> {
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let raw = input::bytes("file", &args.file)?;
     let config = ctx.config()?;
     let report = ops::email::bounce(

@@ -7,7 +7,7 @@ use anyhow::Context as _;
 
 /// Harvest the scanned mail Maarch Courrier holds in maarch.status_grc
 #[derive(Debug, Clone, clap::Args)]
-pub struct FeedArgs {
+pub struct Args {
     /// Take at most N mails [default: maarch.batch]
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
@@ -16,7 +16,7 @@ pub struct FeedArgs {
     pub dry_run: bool,
 }
 
-pub fn feed(ctx: &Context, args: FeedArgs) -> anyhow::Result<()> {
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let config = ctx.config()?;
     let mut store = ctx.store()?;
     shutdown::listen().context("cannot handle SIGTERM")?;

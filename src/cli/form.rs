@@ -5,7 +5,7 @@ use crate::{ops, render};
 
 /// Forms: citizens' requests moving through a workflow
 #[derive(Debug, Clone, clap::Args)]
-pub struct FormArgs {
+pub struct Args {
     #[command(subcommand)]
     pub command: FormCommand,
 }
@@ -86,7 +86,7 @@ pub enum FormCommand {
     },
 }
 
-pub fn form(ctx: &Context, args: FormArgs) -> anyhow::Result<()> {
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let mut store = ctx.store()?;
     match args.command {
         FormCommand::Create {

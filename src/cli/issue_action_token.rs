@@ -5,7 +5,7 @@ use crate::{ops, render};
 
 /// Print an action link (URL) that runs a form's jump once, for scripts and other senders
 #[derive(Debug, Clone, clap::Args)]
-pub struct IssueTokenArgs {
+pub struct Args {
     /// The form's number
     #[arg(
         long,
@@ -42,7 +42,7 @@ pub struct IssueTokenArgs {
     pub message: Option<String>,
 }
 
-pub fn issue_token(ctx: &Context, args: IssueTokenArgs) -> anyhow::Result<()> {
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let mut store = ctx.store()?;
     if let (Some(form_url), Some(trigger)) = (&args.wcs_form, &args.trigger) {
         let link = ops::workflow::remote::issue(

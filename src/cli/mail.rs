@@ -8,7 +8,7 @@ use crate::{ops, render};
 
 /// Mail harvested from Maarch, and reports of its fate back to Maarch
 #[derive(Debug, Clone, clap::Args)]
-pub struct MailArgs {
+pub struct Args {
     #[command(subcommand)]
     pub command: MailCommand,
 }
@@ -78,7 +78,7 @@ pub enum MailCommand {
     },
 }
 
-pub fn mail(ctx: &Context, args: MailArgs) -> anyhow::Result<()> {
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let mut store = ctx.store()?;
     let actor = ops::actor("mail");
     let queued = match args.command {

@@ -7,7 +7,7 @@ use crate::{ops, render};
 
 /// Queue a Web Push notification to every device of a user
 #[derive(Debug, Clone, clap::Args)]
-pub struct NotifyArgs {
+pub struct Args {
     /// The user whose devices get it
     #[arg(long, value_name = "USER")]
     pub user: String,
@@ -37,7 +37,7 @@ pub struct NotifyArgs {
     pub urgency: Option<Urgency>,
 }
 
-pub fn notify(ctx: &Context, args: NotifyArgs) -> anyhow::Result<()> {
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let request = ops::push::NotifyRequest {
         user: args.user,
         title: args.title,

@@ -7,7 +7,7 @@ use crate::{ops, render};
 
 /// Web Push subscriptions (one per user and device)
 #[derive(Debug, Clone, clap::Args)]
-pub struct PushArgs {
+pub struct Args {
     #[command(subcommand)]
     pub command: PushCommand,
 }
@@ -58,7 +58,7 @@ pub enum PushCommand {
     },
 }
 
-pub fn push(ctx: &Context, args: PushArgs) -> anyhow::Result<()> {
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let mut store = ctx.store()?;
     match args.command {
         PushCommand::Subscribe { user, subscription } => {

@@ -5,7 +5,7 @@ use crate::ops;
 
 /// Run the jump an action link names (the same checks as its web page)
 #[derive(Debug, Clone, clap::Args)]
-pub struct RunJumpArgs {
+pub struct Args {
     /// The token, or the whole link (a token may start with "-")
     #[arg(value_name = "TOKEN|URL", allow_hyphen_values = true)]
     pub token: String,
@@ -17,7 +17,7 @@ pub struct RunJumpArgs {
     pub data: Vec<String>,
 }
 
-pub fn run_jump(ctx: &Context, args: RunJumpArgs) -> anyhow::Result<()> {
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let mut store = ctx.store()?;
     let data = ops::workflow::parse_data(&args.data)?;
     let (form, _) = ops::workflow::run_link(

@@ -7,7 +7,7 @@ use crate::queue_words::{Channel, Source};
 
 /// Send queued Web Push notifications (same as send-queue --channel push)
 #[derive(Debug, Clone, clap::Args)]
-pub struct SendWebpushArgs {
+pub struct Args {
     /// Send at most this many notifications
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
@@ -22,7 +22,7 @@ pub struct SendWebpushArgs {
     pub dry_run: bool,
 }
 
-pub fn send_webpush(ctx: &Context, args: SendWebpushArgs) -> anyhow::Result<()> {
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let config = ctx.config()?;
     let mut options = send_queue::RunArgs {
         limit: args.limit,

@@ -10,7 +10,7 @@ use crate::{ops, render};
 /// for one site with `publik --tenant DOMAIN …`, cron commands for all with
 /// `--all-tenants`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct TenantArgs {
+pub struct Args {
     #[command(subcommand)]
     pub command: TenantCommand,
 }
@@ -32,7 +32,7 @@ pub enum TenantCommand {
     Check,
 }
 
-pub fn tenant(ctx: &Context, args: TenantArgs) -> anyhow::Result<()> {
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let dir = ctx.tenants_dir()?;
     match args.command {
         TenantCommand::List => {

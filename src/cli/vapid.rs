@@ -8,7 +8,7 @@ use crate::{ops, render};
 
 /// VAPID keys for Web Push (RFC 8292)
 #[derive(Debug, Clone, clap::Args)]
-pub struct VapidArgs {
+pub struct Args {
     #[command(subcommand)]
     pub command: VapidCommand,
 }
@@ -26,7 +26,7 @@ pub enum VapidCommand {
     Show,
 }
 
-pub fn vapid(ctx: &Context, args: VapidArgs) -> anyhow::Result<()> {
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let config = ctx.config()?;
     let public = match args.command {
         VapidCommand::Generate { out } => {

@@ -37,7 +37,7 @@ statuses[0].jumps[1].to, and import nothing.";
 
 /// Workflows: statuses, manual jumps, actions on entering a status
 #[derive(Debug, Clone, clap::Args)]
-pub struct WorkflowArgs {
+pub struct Args {
     #[command(subcommand)]
     pub command: WorkflowCommand,
 }
@@ -59,7 +59,7 @@ pub enum WorkflowCommand {
     },
 }
 
-pub fn workflow(ctx: &Context, args: WorkflowArgs) -> anyhow::Result<()> {
+pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let mut store = ctx.store()?;
     match args.command {
         WorkflowCommand::Import { file } => {
