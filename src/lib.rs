@@ -18,9 +18,8 @@ pub mod logger;
 pub(crate) mod ops;
 pub(crate) mod phone;
 pub(crate) mod progress;
-pub(crate) mod queue_words;
+pub(crate) mod queue_row;
 pub(crate) mod render;
-pub(crate) mod scope;
 pub(crate) mod serve;
 pub(crate) mod shutdown;
 pub(crate) mod signed_url;
@@ -28,6 +27,7 @@ pub(crate) mod size;
 pub(crate) mod store;
 #[cfg(test)]
 mod testing;
+pub(crate) mod thread_tenant;
 pub(crate) mod token;
 pub(crate) mod urlencoded;
 

@@ -32,7 +32,7 @@ static LOGGER: StderrLogger = StderrLogger;
 /// One line on stderr: `publik: [site: ]LABEL: TEXT`, with its priority
 /// under the journal.
 fn say(level: Level, label: &str, text: &str) {
-    let line = match crate::scope::tenant() {
+    let line = match crate::thread_tenant::tenant() {
         Some(tenant) => format!("publik: {tenant}: {label}: {text}\n"),
         None => format!("publik: {label}: {text}\n"),
     };

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use crate::cli::queue::QueueCommand;
 use crate::cli::{Command, Context, dispatch};
 use crate::exit_codes::{Exit, ExitCode, Reported, Usage};
-use crate::{logger, ops, scope};
+use crate::{logger, ops, thread_tenant};
 
 /// The commands a cron job runs for every site.
 fn runs_per_site(command: &Command) -> bool {
@@ -74,7 +74,7 @@ pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyho
             let Some((domain, site, command)) = next else {
                 return;
             };
-            let result = scope::for_tenant(&domain, || dispatch(&site, command));
+            let result = thread_tenant::for_tenant(&domain, || dispatch(&site, command));
             if let Err(err) = result {
                 if let Some(Exit(state)) = err.downcast_ref::<Exit>() {
                     let mut worst = worst_check.lock().unwrap_or_else(|p| p.into_inner());

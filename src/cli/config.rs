@@ -21,8 +21,8 @@ pub enum ConfigCommand {
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     match args.command {
         ConfigCommand::Check { connect } => {
-            let (report, error) = ops::check::check(ctx.config()?, connect);
-            render::check_report(&report, ctx.output)?;
+            let (report, error) = ops::config_check::check(ctx.config()?, connect);
+            render::config_check(&report, ctx.output)?;
             error.map_or(Ok(()), Err)
         }
     }

@@ -2,7 +2,7 @@ use crate::cli::{Context, input};
 use crate::clock;
 use crate::duration::Duration;
 use crate::exit_codes::bad_input;
-use crate::queue_words::{Channel, Status};
+use crate::queue_row::{Channel, Status};
 use crate::store::ListFilter;
 use crate::{ops, render};
 
@@ -210,28 +210,28 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
         QueueCommand::Check { .. } => Ok(()),
         QueueCommand::Requeue { ids, status } => {
             let ids = optional_ids(&ids)?;
-            let ids = ops::inspect::requeue(&mut store, &ids, &status, &actor)?;
+            let ids = ops::queue_admin::requeue(&mut store, &ids, &status, &actor)?;
             log::info!("requeued {} message(s)", ids.len());
             ctx.output.record(&render::Ids { ids: &ids })
         }
         QueueCommand::Cancel { ids } => {
-            let ids = ops::inspect::cancel(&mut store, &input::ids(None, &ids)?, &actor)?;
+            let ids = ops::queue_admin::cancel(&mut store, &input::ids(None, &ids)?, &actor)?;
             log::info!("cancelled {} message(s)", ids.len());
             ctx.output.record(&render::Ids { ids: &ids })
         }
         QueueCommand::Hold { ids, status } => {
             let ids = optional_ids(&ids)?;
-            let ids = ops::inspect::hold(&mut store, &ids, &status, &actor)?;
+            let ids = ops::queue_admin::hold(&mut store, &ids, &status, &actor)?;
             log::info!("held {} message(s)", ids.len());
             ctx.output.record(&render::Ids { ids: &ids })
         }
         QueueCommand::Release { ids } => {
-            let ids = ops::inspect::release(&mut store, &input::ids(None, &ids)?, &actor)?;
+            let ids = ops::queue_admin::release_held(&mut store, &input::ids(None, &ids)?, &actor)?;
             log::info!("released {} message(s)", ids.len());
             ctx.output.record(&render::Ids { ids: &ids })
         }
         QueueCommand::Delete { ids } => {
-            let ids = ops::inspect::delete(&mut store, &input::ids(None, &ids)?)?;
+            let ids = ops::queue_admin::delete(&mut store, &input::ids(None, &ids)?)?;
             log::info!("deleted {} message(s)", ids.len());
             ctx.output.record(&render::Ids { ids: &ids })
         }
@@ -239,7 +239,7 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             if older_than.as_secs() == 0 {
                 return Err(bad_input("--older-than: must be more than 0s"));
             }
-            let report = ops::inspect::purge(&mut store, older_than, &status)?;
+            let report = ops::queue_admin::purge(&mut store, older_than, &status)?;
             log::info!("purged {} message(s)", report.deleted);
             render::purge_report(&report, ctx.output)
         }
@@ -262,7 +262,7 @@ fn optional_ids(given: &[String]) -> anyhow::Result<Vec<i64>> {
 fn check(ctx: &Context, limits: ops::inspect::CheckLimits) -> anyhow::Result<()> {
     let checked = ctx.store().and_then(|store| ops::inspect::check(&store, limits));
     // One line per site with --all-tenants, naming it.
-    let site = crate::scope::tenant()
+    let site = crate::thread_tenant::tenant()
         .map(|t| format!("{t}: "))
         .unwrap_or_default();
     let code = match &checked {

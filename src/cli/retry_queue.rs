@@ -1,6 +1,6 @@
 use crate::cli::Context;
 use crate::cli::send_queue::{self, RunArgs};
-use crate::queue_words::Source;
+use crate::queue_row::Source;
 
 /// Send again the messages in error whose backoff has passed
 #[derive(Debug, Clone, clap::Args)]

@@ -1,6 +1,6 @@
 use crate::cli::{Context, input, progress};
 use crate::duration::Duration;
-use crate::queue_words::{Channel, Source};
+use crate::queue_row::{Channel, Source};
 use crate::{ops, render, shutdown};
 use anyhow::Context as _;
 

@@ -3,7 +3,7 @@
 use crate::cli::Context;
 use crate::cli::send_queue;
 use crate::duration::Duration;
-use crate::queue_words::{Channel, Source};
+use crate::queue_row::{Channel, Source};
 
 /// Send queued Web Push notifications (same as send-queue --channel push)
 #[derive(Debug, Clone, clap::Args)]

@@ -9,7 +9,7 @@ use crate::config::Urgency;
 use crate::ops::email::Priority;
 use crate::ops::ics::Method;
 use crate::ops::sms::ReceiptStatus;
-use crate::queue_words::{Channel, Status};
+use crate::queue_row::{Channel, Status};
 use crate::store::{MailStatus, MemberStatus};
 
 /// `ValueEnum` for a domain type: each variant, its name on the command

@@ -15,19 +15,23 @@ use crate::exit_codes::{BadInput, bad_input};
 
 mod dkim;
 mod email;
+mod ics;
 mod maarch;
-mod pages;
+mod newsletter;
 mod queue;
 mod secret;
+mod serve;
 mod sms;
 mod wcs;
 mod webpush;
 
 pub(crate) use dkim::*;
 pub(crate) use email::*;
+pub(crate) use ics::*;
 pub(crate) use maarch::*;
-pub(crate) use pages::*;
+pub(crate) use newsletter::*;
 pub(crate) use queue::*;
+pub(crate) use serve::*;
 pub(crate) use sms::*;
 pub(crate) use wcs::*;
 pub(crate) use webpush::*;

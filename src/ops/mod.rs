@@ -2,7 +2,7 @@
 //! functions and render what they return.
 
 pub(crate) mod channel;
-pub(crate) mod check;
+pub(crate) mod config_check;
 pub(crate) mod email;
 pub(crate) mod http_client;
 pub(crate) mod ics;
@@ -12,6 +12,7 @@ pub(crate) mod maarch;
 pub(crate) mod newsletter;
 pub(crate) mod push;
 pub(crate) mod queue;
+pub(crate) mod queue_admin;
 pub(crate) mod sms;
 pub(crate) mod state;
 pub(crate) mod template;
@@ -22,7 +23,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::config::Config;
-use crate::queue_words::Channel;
+use crate::queue_row::Channel;
 use queue::{Lanes, Senders};
 
 /// The real senders of every channel, created on first use.

@@ -16,7 +16,7 @@ use crate::link_key::LinkKey;
 use crate::ops::email::{EmailContent, NewsletterPart};
 use crate::ops::template;
 use crate::progress::Progress;
-use crate::queue_words::Channel;
+use crate::queue_row::Channel;
 use crate::store::{Group, Member, MemberRow, MemberStatus, NewMember, NewRow, Store, Template};
 use crate::token;
 

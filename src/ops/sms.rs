@@ -13,7 +13,7 @@ use crate::ops::channel::ChannelCheck;
 use crate::ops::queue::RowOptions;
 use crate::ops::queue::{Delivery, Sender};
 use crate::phone;
-use crate::queue_words::{Channel, Status};
+use crate::queue_row::{Channel, Status};
 use crate::store::{Body, Message, NewBody, NewRow, Store};
 
 /// The shared part of one SMS send.

@@ -114,16 +114,16 @@ pub(crate) fn backup(store: &Store, dest: &Path) -> anyhow::Result<()> {
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct CheckReport {
+pub(crate) struct StateCheckReport {
     pub path: PathBuf,
     pub ok: bool,
     pub problems: Vec<CheckProblem>,
 }
 
 /// `state check`: SQLite's integrity and foreign key checks.
-pub(crate) fn check(store: &Store) -> anyhow::Result<CheckReport> {
+pub(crate) fn check(store: &Store) -> anyhow::Result<StateCheckReport> {
     let problems = store.check()?;
-    Ok(CheckReport {
+    Ok(StateCheckReport {
         path: store.path().to_path_buf(),
         ok: problems.is_empty(),
         problems,

@@ -57,7 +57,7 @@ pub(crate) fn out(text: &str) -> std::io::Result<()> {
 
 pub(crate) fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
     // One site of several (`--all-tenants`): one line per site, naming it.
-    if let Some(tenant) = crate::scope::tenant() {
+    if let Some(tenant) = crate::thread_tenant::tenant() {
         let mut record = serde_json::to_value(value)?;
         match &mut record {
             serde_json::Value::Object(map) => {

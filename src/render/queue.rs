@@ -306,7 +306,10 @@ pub(crate) fn stats(stats: &Stats, output: Output) -> anyhow::Result<()> {
     Ok(out(&text)?)
 }
 
-pub(crate) fn purge_report(report: &crate::ops::inspect::PurgeReport, output: Output) -> anyhow::Result<()> {
+pub(crate) fn purge_report(
+    report: &crate::ops::queue_admin::PurgeReport,
+    output: Output,
+) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(report);
     }

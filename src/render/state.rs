@@ -1,7 +1,7 @@
 //! `state info|check` and `config check`.
 
 use super::{Output, json, out, table};
-use crate::ops::check::CheckReport;
+use crate::ops::config_check::ConfigCheckReport;
 use crate::ops::state::StateInfo;
 
 pub(crate) fn state_info(info: &StateInfo, output: Output) -> anyhow::Result<()> {
@@ -46,7 +46,10 @@ pub(crate) fn state_migrate(report: &crate::ops::state::MigrateReport, output: O
 }
 
 /// `state check`: silent when all is well (cron), each problem otherwise.
-pub(crate) fn state_check(report: &crate::ops::state::CheckReport, output: Output) -> anyhow::Result<()> {
+pub(crate) fn state_check(
+    report: &crate::ops::state::StateCheckReport,
+    output: Output,
+) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(report);
     }
@@ -57,7 +60,7 @@ pub(crate) fn state_check(report: &crate::ops::state::CheckReport, output: Outpu
     Ok(out(&text)?)
 }
 
-pub(crate) fn check_report(report: &CheckReport, output: Output) -> anyhow::Result<()> {
+pub(crate) fn config_check(report: &ConfigCheckReport, output: Output) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(report);
     }

@@ -5,7 +5,7 @@ use super::Store;
 use super::db::{DbResult, args};
 use super::messages::insert_event;
 use crate::clock;
-use crate::queue_words::Status;
+use crate::queue_row::Status;
 
 /// What a bounce changed.
 #[derive(Debug, Clone, PartialEq, Eq)]

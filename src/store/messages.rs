@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::Store;
 use super::db::{Conn, DbError, DbResult, Row, ToArg, args};
 use crate::clock::{self, Timestamp};
-pub(crate) use crate::queue_words::{Channel, Source, Status};
+pub(crate) use crate::queue_row::{Channel, Source, Status};
 
 pub struct NewAttachment {
     pub filename: String,

@@ -18,7 +18,7 @@ use crate::duration::Duration;
 use crate::exit_codes::{bad_field, bad_input};
 use crate::link_key::LinkKey;
 use crate::ops::queue::{Delivery, RowOptions, Sender, body};
-use crate::queue_words::Channel;
+use crate::queue_row::Channel;
 use crate::size::Size;
 use crate::store::{Body, Message, NewAttachment, NewBody, NewRow, Store};
 

@@ -13,7 +13,7 @@ use crate::config::{Config, MaarchConfig};
 use crate::exit_codes::{bad_field, bad_input, peer_down};
 use crate::ops::channel::ChannelCheck;
 use crate::ops::queue::{Delivery, Sender};
-use crate::queue_words::Channel;
+use crate::queue_row::Channel;
 use crate::store::{Body, Mail, MailStatus, Message, NewBody, NewMail, NewRow, Store};
 
 mod client;

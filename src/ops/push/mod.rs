@@ -22,7 +22,7 @@ use crate::exit_codes::{bad_field, bad_input};
 use crate::ops::channel::ChannelCheck;
 use crate::ops::queue::RowOptions;
 use crate::ops::queue::{Delivery, Sender};
-use crate::queue_words::Channel;
+use crate::queue_row::Channel;
 use crate::store::{Body, Message, NewBody, NewRow, Store, Subscription};
 use crate::token::{base64url, decode_base64url};
 

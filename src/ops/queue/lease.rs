@@ -7,7 +7,7 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 
 use crate::clock::{self, Timestamp};
 use crate::duration::Duration;
-use crate::queue_words::Source;
+use crate::queue_row::Source;
 use crate::store::{Message, Ready, Store, Transition};
 
 /// The store as a run uses it: shared with the thread that keeps the run's

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::clock::{self, Timestamp};
 use crate::config::{QueueConfig, Rate};
 use crate::duration::Duration;
-use crate::queue_words::{Channel, Source, Status};
+use crate::queue_row::{Channel, Source, Status};
 use crate::store::{Body, Message, NewAttachment, NewBody, NewRow, Transition};
 use lease::RunStore;
 

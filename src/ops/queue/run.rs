@@ -13,7 +13,7 @@ use anyhow::Context;
 use crate::clock;
 use crate::config::QueueConfig;
 use crate::progress::Progress;
-use crate::queue_words::{Channel, Status};
+use crate::queue_row::{Channel, Status};
 use crate::store::{Body, Message, Ready, Store, Transition};
 
 use super::lanes::{GroupContext, deliver_group};
@@ -404,7 +404,7 @@ mod tests {
     use super::*;
     use crate::duration::Duration;
     use crate::ops::queue::{Delivery, Lanes, RowOptions, Sender};
-    use crate::queue_words::Source;
+    use crate::queue_row::Source;
     use crate::store::NewBody;
 
     struct Quiet;

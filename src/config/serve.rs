@@ -1,5 +1,4 @@
-//! `ics:`, `newsletter:` and `serve:`: calendars, newsletters and the
-//! landing pages their links lead to.
+//! `serve:`: the landing pages, where they listen and the links that lead to them.
 
 use std::path::{Path, PathBuf};
 
@@ -7,55 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use super::Fail;
 use crate::duration::Duration;
-
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct IcsConfig {
-    /// Zone of times given without an offset (`gen-ics --tz` overrides).
-    pub timezone: String,
-    /// false: DTSTART/DTEND in UTC; true: local time with TZID and a VTIMEZONE block.
-    pub use_tzid: bool,
-    /// Ask attendees of invitations to answer (RSVP=TRUE).
-    pub rsvp: bool,
-}
-
-impl Default for IcsConfig {
-    fn default() -> Self {
-        IcsConfig {
-            timezone: "Europe/Paris".into(),
-            use_tzid: false,
-            rsvp: false,
-        }
-    }
-}
-
-impl IcsConfig {
-    pub(super) fn validate(&mut self, _base: Option<&Path>, fail: &Fail<'_>) -> anyhow::Result<()> {
-        if self.timezone.parse::<chrono_tz::Tz>().is_err() {
-            return Err(fail(
-                "ics.timezone",
-                format!("unknown time zone \"{}\"", self.timezone),
-            ));
-        }
-        Ok(())
-    }
-}
-
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct NewsletterConfig {
-    /// Address for the `mailto:` of List-Unsubscribe (besides the https link).
-    pub unsubscribe_mailto: Option<String>,
-}
-
-impl NewsletterConfig {
-    pub(super) fn validate(&mut self, _base: Option<&Path>, fail: &Fail<'_>) -> anyhow::Result<()> {
-        if let Some(mailto) = &self.unsubscribe_mailto {
-            crate::address::parse_mailbox(mailto).map_err(|e| fail("newsletter.unsubscribe_mailto", e))?;
-        }
-        Ok(())
-    }
-}
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]

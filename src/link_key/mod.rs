@@ -11,6 +11,9 @@
 //! Newsletter unsubscribe links work the same way: the row keeps a
 //! placeholder `publik-unsubscribe-KEYID-ID-NONCE`, `unsubscribe_tokens` the
 //! hash, and the token is id ‖ HMAC(key, "unsubscribe ID NONCE")[..24].
+//!
+//! Push tokens (`push_token.rs`) and VERP tags (`bounce_tag.rs`) are MACs
+//! under the same key.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -20,6 +23,9 @@ use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 
 use crate::config::Config;
+
+mod bounce_tag;
+mod push_token;
 
 /// What a placeholder starts with; the rest is `KEYID-NONCE` in hex. Only
 /// letters, digits and dashes, so that no escaping (HTML, URL) alters it.
@@ -173,56 +179,6 @@ impl LinkKey {
         }
         let token_id: i64 = token_id.parse().map_err(|_| malformed())?;
         Ok(crate::token::with_id(token_id, &self.unsubscribe_secret(token_id, nonce)).0)
-    }
-
-    /// A token naming `user` until `expires` (seconds since the epoch), for
-    /// a site's page to subscribe that user's browser to Web Push:
-    /// `base64url(user).expires.mac`.
-    pub(crate) fn push_token(&self, user: &str, expires: i64) -> String {
-        self.push_token_raw(&crate::token::base64url(user.as_bytes()), &expires.to_string())
-    }
-
-    /// The user a push token names, if its MAC is right and it has not
-    /// expired at `now`.
-    pub(crate) fn push_user(&self, token: &str, now: i64) -> Option<String> {
-        use base64::Engine;
-        let mut parts = token.trim().splitn(3, '.');
-        let (user, expires) = (parts.next()?, parts.next()?);
-        let expires_at: i64 = expires.parse().ok()?;
-        if expires_at <= now || self.push_token_raw(user, expires) != token.trim() {
-            return None;
-        }
-        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .decode(user)
-            .ok()?;
-        String::from_utf8(bytes).ok()
-    }
-
-    fn push_token_raw(&self, user_b64: &str, expires: &str) -> String {
-        let mut mac = self.mac.clone();
-        mac.update(format!("push {user_b64}.{expires}").as_bytes());
-        format!(
-            "{user_b64}.{expires}.{}",
-            crate::token::base64url(&mac.finalize().into_bytes())
-        )
-    }
-
-    /// The tag of row `id` in its VERP return path (`bounces+TAG@…`): the id
-    /// and a MAC of it, so that a forged bounce cannot fail someone else's
-    /// mail.
-    pub(crate) fn bounce_tag(&self, id: i64) -> String {
-        let mut mac = self.mac.clone();
-        mac.update(format!("bounce {id}").as_bytes());
-        format!("{id}-{}", &hex(&mac.finalize().into_bytes())[..12])
-    }
-
-    /// The row id a VERP tag names, if its MAC is right.
-    pub(crate) fn bounce_id(&self, tag: &str) -> Option<i64> {
-        let (id, _) = tag.split_once('-')?;
-        let id: i64 = id.parse().ok()?;
-        let expected = self.bounce_tag(id);
-        // Compared in full; the MAC is not secret once a bounce shows it.
-        (expected.eq_ignore_ascii_case(tag)).then_some(id)
     }
 
     /// A new link: the placeholder to store in the message and the hash of

@@ -69,7 +69,7 @@ pub(crate) struct CheckResult {
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct CheckReport {
+pub(crate) struct ConfigCheckReport {
     pub config_file: Option<std::path::PathBuf>,
     pub settings: Config,
     pub checks: Vec<CheckResult>,
@@ -77,7 +77,7 @@ pub(crate) struct CheckReport {
 
 /// Runs every channel's checks. Returns the report and, if a probe failed,
 /// the first error (the caller prints the report, then fails with it).
-pub(crate) fn check(config: &Config, connect: bool) -> (CheckReport, Option<anyhow::Error>) {
+pub(crate) fn check(config: &Config, connect: bool) -> (ConfigCheckReport, Option<anyhow::Error>) {
     let mut first_error = None;
     let checks = channel_checks()
         .iter()
@@ -102,7 +102,7 @@ pub(crate) fn check(config: &Config, connect: bool) -> (CheckReport, Option<anyh
             result
         })
         .collect();
-    let report = CheckReport {
+    let report = ConfigCheckReport {
         config_file: config.source.clone(),
         settings: effective(config),
         checks,
