@@ -1,3 +1,5 @@
+//! The binary: parse argv, set up logging, run the command, print its error once, exit with its code.
+
 use clap::{CommandFactory, FromArgMatches};
 
 use publik::cli::{self, Cli};

@@ -1,3 +1,5 @@
+//! `publik completions SHELL`: the shell completion script, from the clap definitions.
+
 use clap::CommandFactory;
 use clap_complete::Shell;
 

@@ -1,3 +1,5 @@
+//! `publik config check`: the effective settings, each channel's warnings, `--connect` probes.
+
 use crate::cli::Context;
 use crate::{ops, render};
 

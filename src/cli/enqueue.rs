@@ -1,3 +1,5 @@
+//! `publik enqueue email|sms`: one queued row per recipient.
+
 use std::path::{Path, PathBuf};
 
 use crate::cli::{Context, input};

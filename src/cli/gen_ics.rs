@@ -1,3 +1,5 @@
+//! `publik gen-ics`: an RFC 5545 event for an appointment, to stdout or a file.
+
 use std::path::PathBuf;
 
 use crate::cli::{Context, input};

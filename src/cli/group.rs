@@ -1,3 +1,5 @@
+//! `publik group …`: newsletter subscriber groups and their members.
+
 use std::path::PathBuf;
 
 use crate::cli::{Context, input, progress};

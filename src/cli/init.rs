@@ -1,3 +1,5 @@
+//! `publik init`: a commented config, the state and the link key, each said on stderr.
+
 use std::path::PathBuf;
 
 use crate::cli::Context;

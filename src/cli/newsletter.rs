@@ -1,3 +1,5 @@
+//! `publik newsletter send`: a template queued to every active member of a group.
+
 use crate::cli::{Context, progress};
 use crate::ops;
 

@@ -1,3 +1,5 @@
+//! `publik queue …`: looking at the queue, fixing it by hand, the Nagios check.
+
 use crate::cli::{Context, input};
 use crate::clock;
 use crate::duration::Duration;

@@ -1,3 +1,5 @@
+//! `publik retry-queue`: the send queue's run over the rows in error whose backoff passed.
+
 use crate::cli::Context;
 use crate::cli::send_queue::{self, RunArgs};
 use crate::queue_row::Source;

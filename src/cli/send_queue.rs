@@ -1,3 +1,5 @@
+//! `publik send-queue`: one run of the queue, its report and exit code.
+
 use crate::cli::{Context, input, progress};
 use crate::duration::Duration;
 use crate::queue_row::{Channel, Source};

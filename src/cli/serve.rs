@@ -1,3 +1,5 @@
+//! `publik serve`: the landing pages of one site, or of every site (`--all-tenants`).
+
 use crate::cli::Context;
 use crate::serve::Sites;
 

@@ -1,3 +1,5 @@
+//! `publik sms receipt`: a provider's delivery receipt recorded by hand.
+
 use crate::cli::Context;
 use crate::ops;
 use crate::ops::sms::ReceiptStatus;

@@ -1,3 +1,5 @@
+//! `publik state info|backup|check|migrate`: the state itself.
+
 use std::path::PathBuf;
 
 use crate::cli::Context;

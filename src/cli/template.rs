@@ -1,3 +1,5 @@
+//! `publik template …`: message templates (minijinja).
+
 use std::path::PathBuf;
 
 use crate::cli::{Context, input};
