@@ -74,22 +74,16 @@ pub(crate) fn enqueue(
             ),
         ));
     }
-    let not_before = request
-        .not_before
-        .as_deref()
-        .map(|t| clock::parse_time("not_before", t))
-        .transpose()?;
-    let expires_at = request.expires_in.map(|d| clock::now() + d.chrono());
+    let options = RowOptions::from_request(
+        0,
+        request.tag.as_deref(),
+        request.not_before.as_deref(),
+        request.expires_in,
+    )?;
     let content = SmsContent {
         action_links: Vec::new(),
         text,
         sender: config.sms.sender.clone(),
-    };
-    let options = RowOptions {
-        priority: 0,
-        tag: request.tag.clone(),
-        not_before,
-        expires_at,
     };
     let (body, rows) = build(&content, numbers, &options)?;
     store.enqueue(&body, &rows, actor).context("cannot queue the SMS")

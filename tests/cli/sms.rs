@@ -335,6 +335,25 @@ fn bad_numbers_and_missing_gateway_change_nothing() {
         .args(["enqueue", "sms", "--to", "0612345678", "--text", ""])
         .assert()
         .code(65);
+    // A tag is checked as for email (it was taken as given).
+    for tag in ["", "a\nb"] {
+        let out = env
+            .publik()
+            .args([
+                "enqueue",
+                "sms",
+                "--to",
+                "0612345678",
+                "--text",
+                "x",
+                "--tag",
+                tag,
+            ])
+            .assert()
+            .code(65);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(stderr.contains("--tag"), "{stderr}");
+    }
     assert_eq!(env.counts(), before);
 
     let bare = Env::new();

@@ -12,7 +12,6 @@ use lettre::{SendmailTransport, Transport};
 use serde::{Deserialize, Serialize};
 
 use crate::address::parse_mailbox;
-use crate::clock;
 use crate::config::{Config, TransportKind};
 use crate::duration::Duration;
 use crate::exit_codes::{bad_field, bad_input};
@@ -402,17 +401,12 @@ pub(crate) fn enqueue(
         .iter()
         .map(|h| parse_header(h))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let not_before = request
-        .not_before
-        .as_deref()
-        .map(|t| clock::parse_time("not_before", t))
-        .transpose()?;
-    let expires_at = request.expires_in.map(|d| clock::now() + d.chrono());
-    if let Some(tag) = &request.tag
-        && (tag.is_empty() || tag.contains(['\r', '\n']))
-    {
-        return Err(bad_field("tag", format!("invalid tag {tag:?}")));
-    }
+    let options = RowOptions::from_request(
+        request.priority.value(),
+        request.tag.as_deref(),
+        request.not_before.as_deref(),
+        request.expires_in,
+    )?;
     let text = request.text.clone();
     let html = request.html.clone();
     let attachments = request
@@ -445,12 +439,6 @@ pub(crate) fn enqueue(
         newsletter: None,
         invitation,
         action_links: Vec::new(),
-    };
-    let options = RowOptions {
-        priority: request.priority.value(),
-        tag: request.tag.clone(),
-        not_before,
-        expires_at,
     };
     let recipients = to.iter().chain(&cc).chain(&bcc).map(|m| m.email.to_string());
     let (body, rows) = build(&content, attachments, recipients, &options)?;

@@ -30,6 +30,32 @@ pub(crate) struct RowOptions {
 }
 
 impl RowOptions {
+    /// The options of a send as a user gives them (`--tag`, `--not-before`,
+    /// `--expires-in`), checked the same way for every channel.
+    pub(crate) fn from_request(
+        priority: i32,
+        tag: Option<&str>,
+        not_before: Option<&str>,
+        expires_in: Option<Duration>,
+    ) -> anyhow::Result<RowOptions> {
+        if let Some(tag) = tag
+            && (tag.is_empty() || tag.contains(|c: char| c.is_control()))
+        {
+            return Err(crate::exit_codes::bad_field(
+                "tag",
+                format!("invalid tag {tag:?}"),
+            ));
+        }
+        Ok(RowOptions {
+            priority,
+            tag: tag.map(str::to_string),
+            not_before: not_before
+                .map(|t| clock::parse_time("not_before", t))
+                .transpose()?,
+            expires_at: expires_in.map(|d| clock::now() + d.chrono()),
+        })
+    }
+
     /// The row of one recipient, with its own variables if any.
     pub(crate) fn row(&self, recipient: String, vars: Option<String>) -> NewRow {
         NewRow {
