@@ -71,20 +71,12 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             endpoint,
             all: _,
         } => {
-            let removed = store.unsubscribe_push(&user, endpoint.as_deref())?;
+            let removed = ops::push::unsubscribe(&mut store, &user, endpoint.as_deref())?;
             log::info!("removed {removed} subscription(s)");
             ctx.output.record(&render::Removed { removed })
         }
         PushCommand::Token { user, ttl } => {
-            if user.trim().is_empty() {
-                return Err(crate::exit_codes::bad_field("user", "must not be empty"));
-            }
-            let key = crate::link_key::LinkKey::load_or_create(&crate::link_key::path_for(
-                ctx.config()?,
-                store.path(),
-            ))?;
-            let expires = crate::clock::now() + ttl.chrono();
-            let token = key.push_token(&user, expires.timestamp());
+            let (token, expires) = ops::push::token(&store, ctx.config()?, &user, ttl)?;
             match ctx.output {
                 render::Output::Json => {
                     render::json(&serde_json::json!({"token": token, "expires_at": expires}))

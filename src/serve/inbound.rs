@@ -201,11 +201,7 @@ fn push_subscription(store: &mut Store, config: &Config, action: &str, request: 
         .map(str::to_string)
         .or_else(|| request.header("x-publik-push-token").map(str::to_string))
         .unwrap_or_default();
-    let key = crate::link_key::LinkKey::load(&crate::link_key::path_for(config, store.path()));
-    let user = key
-        .ok()
-        .and_then(|key| key.push_user(&token, crate::clock::now().timestamp()));
-    let Some(user) = user else {
+    let Some(user) = crate::ops::push::token_user(store, config, &token) else {
         return json(403, serde_json::json!({"err": 1}));
     };
     let text = String::from_utf8_lossy(&request.body);
@@ -214,10 +210,8 @@ fn push_subscription(store: &mut Store, config: &Config, action: &str, request: 
     } else {
         let endpoint: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
         match endpoint["endpoint"].as_str() {
-            Some(endpoint) => store
-                .unsubscribe_push(&user, Some(endpoint))
-                .map(|removed| serde_json::json!({"removed": removed}))
-                .map_err(anyhow::Error::from),
+            Some(endpoint) => crate::ops::push::unsubscribe(store, &user, Some(endpoint))
+                .map(|removed| serde_json::json!({"removed": removed})),
             None => Err(crate::exit_codes::bad_field("endpoint", "required")),
         }
     };

@@ -157,6 +157,34 @@ pub(crate) struct SubscribeReport {
     pub dropped: usize,
 }
 
+/// A token naming `user` for `ttl`, for the site's page that subscribes
+/// the user's browser through `serve` (`publik push token`); and when it
+/// expires.
+pub(crate) fn token(
+    store: &Store,
+    config: &Config,
+    user: &str,
+    ttl: Duration,
+) -> anyhow::Result<(String, crate::clock::Timestamp)> {
+    if user.trim().is_empty() {
+        return Err(bad_field("user", "must not be empty"));
+    }
+    let key = crate::link_key::LinkKey::load_or_create(&crate::link_key::path_for(config, store.path()))?;
+    let expires = crate::clock::now() + ttl.chrono();
+    Ok((key.push_token(user, expires.timestamp()), expires))
+}
+
+/// The user a push token names, if it is genuine and not expired.
+pub(crate) fn token_user(store: &Store, config: &Config, token: &str) -> Option<String> {
+    let key = crate::link_key::LinkKey::load(&crate::link_key::path_for(config, store.path())).ok()?;
+    key.push_user(token, crate::clock::now().timestamp())
+}
+
+/// Removes `user`'s subscription of `endpoint`, or all of them; how many.
+pub(crate) fn unsubscribe(store: &mut Store, user: &str, endpoint: Option<&str>) -> anyhow::Result<usize> {
+    Ok(store.unsubscribe_push(user, endpoint)?)
+}
+
 pub(crate) fn subscribe(
     store: &mut Store,
     config: &Config,
