@@ -143,7 +143,6 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
                 let outcomes = ops::workflow::jump_all(&mut store, ctx.config()?, &request, &actor)?;
                 return render::bulk_jump(&outcomes, ctx.output);
             }
-            let data = ops::workflow::parse_data(&data)?;
             let (number, jump) = (number.unwrap_or_default(), jump.unwrap_or_default());
             let form = ops::workflow::jump(&mut store, ctx.config()?, &number, &jump, &actor, &data)?;
             log::info!("form {} is now {}", form.number, form.status);

@@ -19,13 +19,12 @@ pub struct Args {
 
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let mut store = ctx.store()?;
-    let data = ops::workflow::parse_data(&args.data)?;
     let (form, _) = ops::workflow::run_link(
         &mut store,
         ctx.config()?,
         &args.token,
         args.actor.as_deref(),
-        &data,
+        &args.data,
     )?;
     match form {
         Some(form) => {

@@ -170,10 +170,11 @@ fn action(store: &mut Store, config: &Config, post: Option<&[u8]>, token: &str) 
         }
     };
     if let Some(body) = post {
-        let mut data = serde_json::Map::new();
-        if let Some(comment) = crate::urlencoded::field(body, "comment").filter(|c| !c.trim().is_empty()) {
-            data.insert("comment".into(), serde_json::Value::String(comment));
-        }
+        let data: Vec<String> = crate::urlencoded::field(body, "comment")
+            .filter(|c| !c.trim().is_empty())
+            .map(|comment| format!("comment={comment}"))
+            .into_iter()
+            .collect();
         return match workflow::run_link(store, config, token, None, &data) {
             Ok((form, done)) => Ok(Page {
                 status: 200,

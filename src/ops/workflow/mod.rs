@@ -126,8 +126,9 @@ pub(crate) fn create(
     Ok(number)
 }
 
-/// `KEY=VALUE` pairs (`--data`) as a JSON object.
-pub(crate) fn parse_data(pairs: &[String]) -> anyhow::Result<serde_json::Map<String, Value>> {
+/// `KEY=VALUE` pairs (`--data`, a page's fields) as a JSON object: read
+/// here only, whoever passes them.
+fn parse_data(pairs: &[String]) -> anyhow::Result<serde_json::Map<String, Value>> {
     let mut data = serde_json::Map::new();
     for pair in pairs {
         let (key, value) = pair
@@ -157,20 +158,36 @@ fn history_data(data: &serde_json::Map<String, Value>) -> Option<String> {
     (!data.is_empty()).then(|| Value::Object(data.clone()).to_string())
 }
 
-/// `form jump` (and, later, action links): the jump must be offered by the
-/// form's current status.
+/// `form jump NUMBER JUMP [--data KEY=VALUE…]`: the jump must be offered by
+/// the form's current status.
 pub(crate) fn jump(
     store: &mut Store,
     config: &Config,
     number: &str,
     jump_id: &str,
     actor: &str,
-    data: &serde_json::Map<String, Value>,
+    data: &[String],
 ) -> anyhow::Result<Form> {
+    let data = parse_data(data)?;
     let form = store
         .form(number)?
         .ok_or_else(|| bad_input(format!("no form \"{number}\"")))?;
     let workflow = load(store, &form.workflow)?;
+    jump_form(store, config, form, &workflow, jump_id, actor, &data)
+}
+
+/// Runs `jump_id` on a form in hand (its workflow loaded once by the
+/// caller: a bulk jump holds both already).
+fn jump_form(
+    store: &mut Store,
+    config: &Config,
+    form: Form,
+    workflow: &Workflow,
+    jump_id: &str,
+    actor: &str,
+    data: &serde_json::Map<String, Value>,
+) -> anyhow::Result<Form> {
+    let number = form.number.clone();
     let current = workflow
         .status(&form.status)
         .context("the form's status is not in its workflow")?;
@@ -200,7 +217,7 @@ pub(crate) fn jump(
             |reader| enter_status(config, &link_key_path, reader, &target, &context),
         )
         .map_err(change_error)?;
-    Ok(store.form(number)?.unwrap_or(form))
+    Ok(store.form(&number)?.unwrap_or(form))
 }
 
 /// `form jump --workflow W --status S --trigger T`: which forms, and what
@@ -279,14 +296,15 @@ pub(crate) fn jump_all(
             });
             continue;
         }
-        let outcome = match jump(store, config, &form.number, &request.trigger, actor, &data) {
+        let number = form.number.clone();
+        let outcome = match jump_form(store, config, form, &workflow, &request.trigger, actor, &data) {
             Ok(_) => BulkOutcome {
-                number: form.number,
+                number,
                 outcome: "jumped",
                 error: None,
             },
             Err(e) => BulkOutcome {
-                number: form.number,
+                number,
                 outcome: "failed",
                 error: Some(format!("{e:#}")),
             },
@@ -388,8 +406,9 @@ pub(crate) fn run_link(
     config: &Config,
     text: &str,
     actor: Option<&str>,
-    data: &serde_json::Map<String, Value>,
+    data: &[String],
 ) -> anyhow::Result<(Option<Form>, Option<String>)> {
+    let data = &parse_data(data)?;
     let link = match look_up(store, text)? {
         Link::Local(link) => *link,
         Link::Remote { token, hash } => {
