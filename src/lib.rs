@@ -23,6 +23,7 @@ pub(crate) mod render;
 pub(crate) mod serve;
 pub(crate) mod shutdown;
 pub(crate) mod signed_url;
+pub(crate) mod site;
 pub(crate) mod size;
 pub(crate) mod store;
 #[cfg(test)]

@@ -26,9 +26,11 @@ pub struct Args {
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let raw = input::bytes("file", &args.file)?;
     let config = ctx.config()?;
+    let (site, mut store) = ctx.site_and_store()?;
     let report = ops::email::bounce(
-        &mut ctx.store()?,
+        &mut store,
         config,
+        &site.link_key,
         &raw,
         args.recipient.as_deref(),
         &ops::actor("bounce"),

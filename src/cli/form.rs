@@ -87,7 +87,8 @@ pub enum FormCommand {
 }
 
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
-    let mut store = ctx.store()?;
+    let (site, mut store) = ctx.site_and_store()?;
+    let link_key = site.link_key.as_path();
     match args.command {
         FormCommand::Create {
             workflow,
@@ -103,7 +104,8 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
                 user,
                 email,
             };
-            let number = ops::workflow::create(&mut store, ctx.config()?, &request, &ops::actor("form"))?;
+            let number =
+                ops::workflow::create(&mut store, ctx.config()?, link_key, &request, &ops::actor("form"))?;
             render::form_created(&number, ctx.output)
         }
         FormCommand::List { status, workflow } => {
@@ -140,11 +142,13 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
                     data,
                     dry_run,
                 };
-                let outcomes = ops::workflow::jump_all(&mut store, ctx.config()?, &request, &actor)?;
+                let outcomes =
+                    ops::workflow::jump_all(&mut store, ctx.config()?, link_key, &request, &actor)?;
                 return render::bulk_jump(&outcomes, ctx.output);
             }
             let (number, jump) = (number.unwrap_or_default(), jump.unwrap_or_default());
-            let form = ops::workflow::jump(&mut store, ctx.config()?, &number, &jump, &actor, &data)?;
+            let form =
+                ops::workflow::jump(&mut store, ctx.config()?, link_key, &number, &jump, &actor, &data)?;
             log::info!("form {} is now {}", form.number, form.status);
             Ok(())
         }

@@ -43,7 +43,8 @@ use clap::{Parser, Subcommand};
 use crate::config::{Config, DEFAULT_STATE_PATH};
 use crate::exit_codes::{EXIT_CODES_HELP, Usage};
 use crate::render;
-use crate::store::Store;
+use crate::site::Site;
+use crate::store::{StateLocation, Store};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -226,45 +227,47 @@ impl Context {
         Ok(self.config.get_or_init(|| config))
     }
 
-    /// `--state` / `$PUBLIK_STATE`, else the config's `state:`, else the
-    /// default; a tenant's is in its directory unless its config says.
-    pub fn state_path(&self) -> anyhow::Result<PathBuf> {
-        if let Some(domain) = &self.tenant {
-            let config = self.config()?;
-            return Ok(match &config.state {
-                Some(path) => config.resolve_path(path),
-                None => self.tenant_dir(domain)?.join(crate::config::TENANT_STATE),
-            });
-        }
-        if let Some(path) = &self.state_arg {
-            return Ok(path.clone());
-        }
+    /// The site this command works on, resolved once: `--state` /
+    /// `$PUBLIK_STATE`, else the config's `state:`, else the default; a
+    /// tenant's state is in its directory unless its config says.
+    pub(crate) fn site(&self) -> anyhow::Result<Site> {
         let config = self.config()?;
-        Ok(match &config.state {
-            Some(path) => config.resolve_path(path),
-            None => PathBuf::from(DEFAULT_STATE_PATH),
-        })
+        if let Some(domain) = &self.tenant {
+            return Site::of_tenant(config, &self.tenant_dir(domain)?);
+        }
+        let state = match (&self.state_arg, &config.state) {
+            (Some(written), _) => crate::site::written_by_user(config, written),
+            (None, Some(written)) => crate::site::written_in_config(config, written),
+            (None, None) => StateLocation::Sqlite(PathBuf::from(DEFAULT_STATE_PATH)),
+        };
+        Site::new(config, state)
     }
 
     /// Opens (and if needed creates) the state; the config is validated first
     /// so that a bad config never creates a state file.
     pub fn store(&self) -> anyhow::Result<Store> {
+        self.site_and_store().map(|(_, store)| store)
+    }
+
+    /// The site and its state opened.
+    pub(crate) fn site_and_store(&self) -> anyhow::Result<(Site, Store)> {
         let config = self.config()?;
-        let path = self.state_path()?;
+        let site = self.site()?;
         let asked_for = self.tenant.is_some() || self.state_arg.is_some() || config.state.is_some();
-        if !asked_for && !crate::store::is_url(&path) && !path.exists() {
+        if let Some(path) = site.state.file().filter(|path| !asked_for && !path.exists()) {
             // Nobody named a state: a new empty one in the working directory
             // is rarely what was meant (a unit running in /, a typo'd
             // --config); say where it goes, once.
             let shown = std::fs::canonicalize(path.parent().unwrap_or(std::path::Path::new(".")))
                 .map(|dir| dir.join(path.file_name().unwrap_or_default()))
-                .unwrap_or_else(|_| path.clone());
+                .unwrap_or_else(|_| path.to_path_buf());
             crate::logger::notice(&format!(
                 "no state file configured (`state:` in the config, --state, $PUBLIK_STATE): creating {}",
                 shown.display()
             ));
         }
-        crate::ops::state::open(config, &path)
+        let store = Store::open_at(&site.state)?;
+        Ok((site, store))
     }
 }
 

@@ -38,12 +38,13 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             not_before,
         } => {
             let config = ctx.config()?;
-            let mut store = ctx.store()?;
+            let (site, mut store) = ctx.site_and_store()?;
             let actor = ops::actor("newsletter");
             let bar = progress::bar(ctx, "queuing");
             let report = ops::newsletter::send(
                 &mut store,
                 config,
+                &site.link_key,
                 &ops::newsletter::SendRequest {
                     template: &template,
                     group: &group,

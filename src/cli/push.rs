@@ -76,7 +76,7 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             ctx.output.record(&render::Removed { removed })
         }
         PushCommand::Token { user, ttl } => {
-            let (token, expires) = ops::push::token(&store, ctx.config()?, &user, ttl)?;
+            let (token, expires) = ops::push::token(&ctx.site()?.link_key, &user, ttl)?;
             match ctx.output {
                 render::Output::Json => {
                     render::json(&serde_json::json!({"token": token, "expires_at": expires}))

@@ -18,10 +18,11 @@ pub struct Args {
 }
 
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
-    let mut store = ctx.store()?;
+    let (site, mut store) = ctx.site_and_store()?;
     let (form, _) = ops::workflow::run_link(
         &mut store,
         ctx.config()?,
+        &site.link_key,
         &args.token,
         args.actor.as_deref(),
         &args.data,

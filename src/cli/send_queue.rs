@@ -65,9 +65,8 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
 /// Runs the queue and reports; a channel whose peer was down means exit 75.
 pub fn run(ctx: &Context, options: &ops::queue::RunOptions) -> anyhow::Result<()> {
     let config = ctx.config()?;
-    let mut store = ctx.store()?;
-    let state = ctx.state_path()?;
-    let mut senders = ops::ChannelSenders::new(config, &state);
+    let (site, mut store) = ctx.site_and_store()?;
+    let mut senders = ops::ChannelSenders::new(config, &site.link_key);
     shutdown::listen().context("cannot handle SIGTERM")?;
     let bar = progress::bar(ctx, "sending");
     let report = ops::queue::run(&mut store, &config.queue, &mut senders, options, &bar)?;

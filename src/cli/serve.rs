@@ -19,7 +19,8 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     crate::logger::errors_always();
     let config = ctx.config()?;
     let listen = args.listen.unwrap_or_else(|| config.serve.listen.clone());
-    crate::serve::serve(Sites::one(config.clone(), ctx.store()?), config, &listen)
+    let (site, store) = ctx.site_and_store()?;
+    crate::serve::serve(Sites::one(config.clone(), site, store), config, &listen)
 }
 
 /// `publik --all-tenants serve`: every tenant from one process, by Host.

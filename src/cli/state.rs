@@ -41,11 +41,13 @@ pub enum StateCommand {
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     match args.command {
         StateCommand::Info => {
-            render::state_info(&ops::state::info(&ctx.store()?, ctx.config()?)?, ctx.output)
+            let (site, store) = ctx.site_and_store()?;
+            render::state_info(&ops::state::info(&store, &site)?, ctx.output)
         }
         StateCommand::Backup { file } => ops::state::backup(&ctx.store()?, &file),
         StateCommand::Migrate { to } => {
-            let report = ops::state::migrate(&ctx.store()?, ctx.config()?, &to)?;
+            let to = crate::site::written_by_user(ctx.config()?, &to);
+            let report = ops::state::migrate(&ctx.store()?, &to)?;
             render::state_migrate(&report, ctx.output)
         }
         StateCommand::Check => {

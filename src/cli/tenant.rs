@@ -1,6 +1,7 @@
 //! `publik tenant`: the sites of a multi-site installation.
 
 use crate::cli::Context;
+use crate::store::StateLocation;
 use crate::{ops, render};
 
 /// The sites of this installation (one directory each in the tenants directory)
@@ -44,6 +45,23 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
         }
         TenantCommand::Add { domain, database } => {
             let shared = crate::config::locate(ctx.config_arg());
+            // A site's SQLite state is always in its directory: only a
+            // database can be named.
+            let database = match database {
+                None => None,
+                Some(written) => match crate::site::written_by_user(ctx.shared_config()?, &written) {
+                    StateLocation::Postgres { url, .. } => Some(url),
+                    StateLocation::Sqlite(file) => {
+                        return Err(crate::exit_codes::bad_field(
+                            "database",
+                            format!(
+                                "\"{}\" is not a postgresql:// URL (a site's SQLite state is always in its directory)",
+                                file.display()
+                            ),
+                        ));
+                    }
+                },
+            };
             let site = ops::tenant::add(shared.as_deref(), &dir, &domain, database.as_deref())?;
             log::info!("tenant {} added in {}", site.domain, site.dir.display());
             ctx.output.record(&site)

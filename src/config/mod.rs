@@ -166,10 +166,6 @@ impl Config {
 
     /// A path from the config, made relative to the config file.
     pub fn resolve_path(&self, path: &Path) -> PathBuf {
-        if crate::store::is_url(path) {
-            // `state: postgresql://…` is not a file beside the config.
-            return path.to_path_buf();
-        }
         let joined = match self.base_dir() {
             Some(dir) if path.is_relative() && !dir.as_os_str().is_empty() => dir.join(path),
             _ => path.to_path_buf(),

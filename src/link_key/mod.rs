@@ -22,8 +22,6 @@ use anyhow::Context;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 
-use crate::config::Config;
-
 mod bounce_tag;
 mod push_token;
 
@@ -39,19 +37,6 @@ pub(crate) struct LinkKey {
     mac: Hmac<Sha256>,
     /// First 4 bytes of SHA-256(key), in hex: which key a placeholder needs.
     id: String,
-}
-
-/// Where the key lives: `serve.link_key_file`, else next to the state file
-/// (`STATE.link-key`).
-pub(crate) fn path_for(config: &Config, state: &Path) -> PathBuf {
-    match &config.serve.link_key_file {
-        Some(path) => config.resolve_path(path),
-        None => {
-            let mut name = state.as_os_str().to_os_string();
-            name.push(".link-key");
-            PathBuf::from(name)
-        }
-    }
 }
 
 /// Lower-case hex; a newsletter makes one per member, so no `format!`.

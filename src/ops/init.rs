@@ -21,21 +21,11 @@ pub(crate) struct InitReport {
     pub link_key: PathBuf,
 }
 
-/// Writes `DIR/publik.yaml`, creates `DIR/publik.sqlite3` (or `state`) and
-/// the link key beside it. Refuses to overwrite the config or the state.
+/// Writes `DIR/publik.yaml`, creates `DIR/publik.sqlite3` (or the file
+/// `state`) and the link key beside it. Refuses to overwrite the config or the state.
 /// The config names the state by its absolute path: run from any directory
 /// (a systemd unit runs in `/`), it finds the same state.
 pub(crate) fn init(dir: &Path, state: Option<&Path>) -> anyhow::Result<InitReport> {
-    if let Some(url) = state.filter(|path| crate::store::is_url(path)) {
-        return Err(crate::exit_codes::bad_field(
-            "state",
-            format!(
-                "init makes a SQLite state, not {}: for PostgreSQL write `state:`, state_password_file and \
-                 serve.link_key_file in the config (publik.yaml(5)), then run any command",
-                url.display()
-            ),
-        ));
-    }
     let config = dir.join("publik.yaml");
     let state = match state {
         Some(path) => path.to_path_buf(),
@@ -75,7 +65,11 @@ pub(crate) fn init(dir: &Path, state: Option<&Path>) -> anyhow::Result<InitRepor
     file.write_all(text.as_bytes())
         .with_context(|| format!("cannot write {}", config.display()))?;
     Store::open(&state)?;
-    let link_key = crate::link_key::path_for(&crate::config::Config::default(), &state);
+    let site = crate::site::Site::new(
+        &crate::config::Config::default(),
+        crate::store::StateLocation::Sqlite(state.clone()),
+    )?;
+    let link_key = site.link_key;
     crate::link_key::LinkKey::load_or_create(&link_key)?;
     Ok(InitReport {
         created_dir: created_dir.then(|| dir.to_path_buf()),

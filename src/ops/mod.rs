@@ -29,24 +29,25 @@ use queue::{Lanes, Senders};
 /// The real senders of every channel, created on first use.
 pub(crate) struct ChannelSenders<'a> {
     config: &'a Config,
-    state: &'a Path,
+    /// The site's link key: queued links are made at send time.
+    link_key: &'a Path,
     lanes: HashMap<Channel, Lanes>,
 }
 
 impl<'a> ChannelSenders<'a> {
-    pub(crate) fn new(config: &'a Config, state: &'a Path) -> Self {
+    pub(crate) fn new(config: &'a Config, link_key: &'a Path) -> Self {
         ChannelSenders {
             config,
-            state,
+            link_key,
             lanes: HashMap::new(),
         }
     }
 
     fn make(&self, channel: Channel) -> anyhow::Result<Lanes> {
-        let (config, state) = (self.config, self.state);
+        let (config, link_key) = (self.config, self.link_key);
         Ok(match channel {
-            Channel::Email => email::lanes(config, state)?,
-            Channel::Sms => vec![Box::new(sms::SmsSender::new(config, state)?)],
+            Channel::Email => email::lanes(config, link_key)?,
+            Channel::Sms => vec![Box::new(sms::SmsSender::new(config, link_key)?)],
             Channel::Maarch => vec![Box::new(maarch::MaarchSender::new(config)?)],
             Channel::Push => push::lanes(config)?,
         })

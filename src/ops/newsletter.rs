@@ -2,6 +2,8 @@
 //! templates, and `newsletter send`, which queues one email row per active
 //! member in one transaction, each with its own unsubscribe token.
 
+use std::path::Path;
+
 use std::io::{BufRead, Read};
 
 use anyhow::Context;
@@ -440,6 +442,7 @@ pub(crate) struct SendRequest<'a> {
 pub(crate) fn send(
     store: &mut Store,
     config: &Config,
+    link_key: &Path,
     request: &SendRequest,
     actor: &str,
     progress: &dyn Progress,
@@ -476,7 +479,7 @@ pub(crate) fn send(
             context: Value::Object(context),
         }),
     };
-    let key = LinkKey::load_or_create(&crate::link_key::path_for(config, store.path()))?;
+    let key = LinkKey::load_or_create(link_key)?;
     let tag = format!("newsletter:{slug}");
     // Low priority: transactional mail goes first. Each row's variables
     // (recipient, unsubscribe link) are made in `issue`, as the store reads

@@ -123,7 +123,7 @@ pub(crate) struct SmsSender {
 }
 
 impl SmsSender {
-    pub(crate) fn new(config: &Config, state: &std::path::Path) -> anyhow::Result<SmsSender> {
+    pub(crate) fn new(config: &Config, link_key: &std::path::Path) -> anyhow::Result<SmsSender> {
         let gateway = config
             .sms
             .gateway
@@ -133,7 +133,7 @@ impl SmsSender {
         Ok(SmsSender {
             gateway,
             agent,
-            link_key_path: crate::link_key::path_for(config, state),
+            link_key_path: link_key.to_path_buf(),
             link_key: None,
         })
     }

@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::config::Config;
-use crate::store::{CheckProblem, CopiedTable, CopyRefused, Store, StoreKind, TableCount};
+use crate::site::Site;
+use crate::store::{CheckProblem, CopiedTable, CopyRefused, StateLocation, Store, StoreKind, TableCount};
 
 #[derive(Debug, Serialize)]
 pub(crate) struct StateInfo {
@@ -25,10 +25,10 @@ pub(crate) struct LinkKeyInfo {
     pub present: bool,
 }
 
-pub(crate) fn info(store: &Store, config: &Config) -> anyhow::Result<StateInfo> {
+pub(crate) fn info(store: &Store, site: &Site) -> anyhow::Result<StateInfo> {
     let path = store.path().to_path_buf();
     let size_bytes = store.size_bytes()?;
-    let link_key = crate::link_key::path_for(config, &path);
+    let link_key = site.link_key.clone();
     Ok(StateInfo {
         kind: store.kind(),
         link_key: LinkKeyInfo {
@@ -42,28 +42,6 @@ pub(crate) fn info(store: &Store, config: &Config) -> anyhow::Result<StateInfo> 
     })
 }
 
-/// Opens the state `path` names with the config's settings for it. A
-/// PostgreSQL state is shared by hosts, so its action-link key must be a
-/// file the sysadmin names (and copies to each of them): it is required
-/// before anything is opened.
-pub(crate) fn open(config: &Config, path: &Path) -> anyhow::Result<Store> {
-    if crate::store::is_url(path) && config.serve.link_key_file.is_none() {
-        return Err(crate::exit_codes::bad_field(
-            "serve.link_key_file",
-            "a PostgreSQL state needs it: the action-link key, one file copied to every host using the database",
-        ));
-    }
-    Store::open_with_password(path, password_file(config).as_deref())
-}
-
-/// `state_password_file`, resolved against the config's directory.
-fn password_file(config: &Config) -> Option<PathBuf> {
-    config
-        .state_password_file
-        .as_deref()
-        .map(|file| config.resolve_path(file))
-}
-
 #[derive(Debug, Serialize)]
 pub(crate) struct MigrateReport {
     pub from: PathBuf,
@@ -75,14 +53,14 @@ pub(crate) struct MigrateReport {
 /// other kind (or the same), counts compared before the copy commits. The
 /// target is opened with the config's password file but without the
 /// link-key requirement: the config names its new state only afterwards.
-pub(crate) fn migrate(store: &Store, config: &Config, target: &Path) -> anyhow::Result<MigrateReport> {
-    if target == store.path() {
+pub(crate) fn migrate(store: &Store, target: &StateLocation) -> anyhow::Result<MigrateReport> {
+    if target.shown() == store.path() {
         return Err(crate::exit_codes::bad_field(
             "to",
-            format!("{} is the state itself", target.display()),
+            format!("{} is the state itself", target.shown().display()),
         ));
     }
-    let destination = Store::open_with_password(target, password_file(config).as_deref())?;
+    let destination = Store::open_at(target)?;
     match store.copy_into(&destination)? {
         Ok(tables) => Ok(MigrateReport {
             from: store.path().to_path_buf(),

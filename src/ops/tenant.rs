@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use serde::Serialize;
 
-use crate::config::{Config, DEFAULT_TENANTS_DIR, TENANT_CONFIG, TENANT_STATE};
+use crate::config::{Config, DEFAULT_TENANTS_DIR, TENANT_CONFIG};
 use crate::exit_codes::bad_field;
-use crate::store::Store;
+use crate::store::{StateLocation, Store};
 
 /// What `tenant add` writes: the few keys a site usually sets itself.
 const TENANT_TEMPLATE: &str = "\
@@ -104,7 +104,7 @@ pub(crate) struct TenantInfo {
     /// (a listing connects to none: `--tenant D state check` does).
     pub has_state: bool,
     /// Where the site's state is: its file, or its database's URL.
-    pub state: PathBuf,
+    pub state: StateLocation,
 }
 
 pub(crate) fn info(tenants_dir: &Path, domain: &str) -> TenantInfo {
@@ -112,40 +112,31 @@ pub(crate) fn info(tenants_dir: &Path, domain: &str) -> TenantInfo {
     let config = dir.join(TENANT_CONFIG);
     // Only the site's own file can name its state (the shared `state:` is
     // never a site's); a config that does not parse lists as the default.
-    let named = std::fs::read_to_string(&config)
+    let own = std::fs::read_to_string(&config)
         .ok()
-        .and_then(|text| Config::parse(&text, &config).ok())
-        .and_then(|config| Some(config.resolve_path(config.state.as_ref()?)));
-    let state = named.unwrap_or_else(|| dir.join(TENANT_STATE));
+        .and_then(|text| Config::parse(&text, &config).ok());
+    let state = crate::site::tenant_state(own.as_ref(), &dir);
     TenantInfo {
         domain: domain.to_string(),
         has_config: config.is_file(),
-        has_state: crate::store::is_url(&state) || state.is_file(),
+        has_state: state.file().is_none_or(Path::is_file),
         state,
         dir,
     }
 }
 
 /// `tenant add`: the site's directory (0750), a commented config and its
-/// state: ./publik.sqlite3, or the database `state` names (written in the
-/// site's config, its schema made at once so that a wrong URL, a server
-/// down or a missing link key file is said now and leaves no site behind).
+/// state: ./publik.sqlite3, or the database `database` names (its URL
+/// written in the site's config, its schema made at once so that a wrong
+/// URL, a server down or a missing link key file is said now and leaves no
+/// site behind).
 pub(crate) fn add(
     shared: Option<&Path>,
     tenants_dir: &Path,
     domain: &str,
-    state: Option<&Path>,
+    database: Option<&str>,
 ) -> anyhow::Result<TenantInfo> {
     check_domain(domain)?;
-    if let Some(state) = state.filter(|state| !crate::store::is_url(state)) {
-        return Err(bad_field(
-            "database",
-            format!(
-                "\"{}\" is not a postgresql:// URL (a site's SQLite state is always in its directory)",
-                state.display()
-            ),
-        ));
-    }
     std::fs::create_dir_all(tenants_dir)
         .with_context(|| format!("cannot create {}", tenants_dir.display()))?;
     let dir = tenants_dir.join(domain);
@@ -169,18 +160,17 @@ pub(crate) fn add(
         .open(&config)
         .with_context(|| format!("cannot create {}", config.display()))?;
     let mut text = TENANT_TEMPLATE.replace("DOMAIN", domain);
-    if let Some(state) = state {
-        text.push_str(&format!("state: {}\n", state.display()));
+    if let Some(url) = database {
+        text.push_str(&format!("state: {url}\n"));
     }
     file.write_all(text.as_bytes())
         .with_context(|| format!("cannot write {}", config.display()))?;
     drop(file);
-    let opened = match state {
-        None => Store::open(&dir.join(TENANT_STATE)).map(drop),
-        Some(state) => Config::load_tenant(shared, &dir)
-            .and_then(|config| crate::ops::state::open(&config, &config.resolve_path(state)))
-            .map(drop),
-    };
+    // The site as every command will see it, its state made ready now.
+    let opened = Config::load_tenant(shared, &dir)
+        .and_then(|config| crate::site::Site::of_tenant(&config, &dir))
+        .and_then(|site| Store::open_at(&site.state))
+        .map(drop);
     if let Err(e) = opened {
         // Nothing of the new site was used yet: it goes, so that `add` can be run again.
         let _ = std::fs::remove_dir_all(&dir);

@@ -97,8 +97,8 @@ pub(crate) fn tenants(sites: &[crate::ops::tenant::TenantInfo], output: Output) 
                 s.domain.clone(),
                 s.dir.display().to_string(),
                 if s.has_config { "yes" } else { "no" }.to_string(),
-                match (s.has_state, crate::store::is_url(&s.state)) {
-                    (_, true) => s.state.display().to_string(),
+                match (s.has_state, s.state.is_server()) {
+                    (_, true) => s.state.shown().display().to_string(),
                     (true, false) => "yes".to_string(),
                     (false, false) => "no".to_string(),
                 },

@@ -4,6 +4,8 @@
 //! (`{"err": 0}`, `{"err": 1, "err_desc": …}`); a bad secret is 403 with no
 //! detail. Off unless configured.
 
+use std::path::Path;
+
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -47,6 +49,7 @@ impl Nonces {
 pub(super) fn route(
     store: &mut Store,
     config: &Config,
+    link_key: &Path,
     nonces: &Nonces,
     request: &Request,
 ) -> Option<Response> {
@@ -82,7 +85,7 @@ pub(super) fn route(
             if request.method != "POST" {
                 return Some(json(405, serde_json::json!({"err": 1, "err_desc": "POST only"})));
             }
-            Some(push_subscription(store, config, action, request))
+            Some(push_subscription(store, config, link_key, action, request))
         }
         ["sms", "receipt"] | ["sms", "receipt", _] => {
             let receipts = receipts?;
@@ -193,7 +196,13 @@ fn mail_response(store: &mut Store, config: &Config, caller: &str, request: &Req
 /// body is `PushSubscription.toJSON()`, the user the one a token from
 /// `publik push token` names (`?token=` or `X-Publik-Push-Token`), so no
 /// one can subscribe for someone else.
-fn push_subscription(store: &mut Store, config: &Config, action: &str, request: &Request) -> Response {
+fn push_subscription(
+    store: &mut Store,
+    config: &Config,
+    link_key: &Path,
+    action: &str,
+    request: &Request,
+) -> Response {
     let token = request
         .query
         .split('&')
@@ -201,7 +210,7 @@ fn push_subscription(store: &mut Store, config: &Config, action: &str, request: 
         .map(str::to_string)
         .or_else(|| request.header("x-publik-push-token").map(str::to_string))
         .unwrap_or_default();
-    let Some(user) = crate::ops::push::token_user(store, config, &token) else {
+    let Some(user) = crate::ops::push::token_user(link_key, &token) else {
         return json(403, serde_json::json!({"err": 1}));
     };
     let text = String::from_utf8_lossy(&request.body);

@@ -110,7 +110,7 @@ fn handle(mut stream: TcpStream, sites: &Sites, nonces: &inbound::Nonces, limits
     if let Some(site) = &site {
         let answer = {
             let mut store = site.store.lock().unwrap_or_else(|p| p.into_inner());
-            inbound::route(&mut store, &site.config, nonces, &request)
+            inbound::route(&mut store, &site.config, &site.link_key, nonces, &request)
         };
         if let Some(response) = answer {
             log::debug!(
@@ -128,7 +128,7 @@ fn handle(mut stream: TcpStream, sites: &Sites, nonces: &inbound::Nonces, limits
         Some(site) => {
             let mut store = site.store.lock().unwrap_or_else(|p| p.into_inner());
             // A bad request or a failing state never stops the server.
-            route(&mut store, &site.config, &request).unwrap_or_else(|e| {
+            route(&mut store, &site.config, &site.link_key, &request).unwrap_or_else(|e| {
                 log::error!("{} {}: {e:#}", request.method, loggable(&request.path));
                 error_page(500)
             })

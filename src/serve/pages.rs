@@ -1,6 +1,8 @@
 //! The pages `serve` answers with: unsubscribe and action-link landing
 //! pages (GET shows, POST acts), errors, and their common headers.
 
+use std::path::Path;
+
 use super::http::Request;
 use crate::config::Config;
 use crate::ops::{newsletter, workflow};
@@ -145,7 +147,13 @@ fn comment_field(mode: Option<&str>) -> String {
 
 /// `/actions/TOKEN/`: GET shows what will happen, POST runs the jump (with
 /// the comment the page asked for, as jump data).
-fn action(store: &mut Store, config: &Config, post: Option<&[u8]>, token: &str) -> anyhow::Result<Page> {
+fn action(
+    store: &mut Store,
+    config: &Config,
+    link_key: &Path,
+    post: Option<&[u8]>,
+    token: &str,
+) -> anyhow::Result<Page> {
     let invalid = |err: anyhow::Error| -> anyhow::Result<Page> {
         if err.is::<crate::exit_codes::PeerDown>()
             || err.chain().any(|c| c.is::<crate::exit_codes::PeerDown>())
@@ -175,7 +183,7 @@ fn action(store: &mut Store, config: &Config, post: Option<&[u8]>, token: &str) 
             .map(|comment| format!("comment={comment}"))
             .into_iter()
             .collect();
-        return match workflow::run_link(store, config, token, None, &data) {
+        return match workflow::run_link(store, config, link_key, token, None, &data) {
             Ok((form, done)) => Ok(Page {
                 status: 200,
                 title: form.map_or_else(|| "Merci".to_string(), |f| f.name),
@@ -220,7 +228,12 @@ fn action(store: &mut Store, config: &Config, post: Option<&[u8]>, token: &str) 
     }
 }
 
-pub(super) fn route(store: &mut Store, config: &Config, request: &Request) -> anyhow::Result<Page> {
+pub(super) fn route(
+    store: &mut Store,
+    config: &Config,
+    link_key: &Path,
+    request: &Request,
+) -> anyhow::Result<Page> {
     let post = match request.method.as_str() {
         "GET" | "HEAD" => false,
         "POST" => true,
@@ -231,7 +244,7 @@ pub(super) fn route(store: &mut Store, config: &Config, request: &Request) -> an
     let segments: Vec<&str> = request.path.trim_matches('/').split('/').collect();
     match segments.as_slice() {
         ["unsubscribe", token] => unsubscribe(store, post, token),
-        ["actions", token] => action(store, config, post.then_some(&request.body[..]), token),
+        ["actions", token] => action(store, config, link_key, post.then_some(&request.body[..]), token),
         _ => Ok(Page {
             status: 404,
             title: "Page introuvable".into(),

@@ -13,9 +13,11 @@ use std::time::{Duration, Instant};
 use crate::config::Config;
 use crate::store::Store;
 
-/// A site's settings and its state's one connection.
+/// A site's settings, where its link key is, and its state's one
+/// connection.
 pub(crate) struct Site {
     pub(crate) config: Config,
+    pub(crate) link_key: PathBuf,
     pub(crate) store: Mutex<Store>,
 }
 
@@ -44,9 +46,10 @@ struct Known {
 const RESCAN_EVERY: Duration = Duration::from_secs(1);
 
 impl Sites {
-    pub(crate) fn one(config: Config, store: Store) -> Sites {
+    pub(crate) fn one(config: Config, site: crate::site::Site, store: Store) -> Sites {
         Sites::One(Arc::new(Site {
             config,
+            link_key: site.link_key,
             store: Mutex::new(store),
         }))
     }
@@ -143,13 +146,11 @@ impl Tenants {
     fn open(&self, domain: &str) -> anyhow::Result<Site> {
         let dir = self.dir.join(domain);
         let config = Config::load_tenant(self.shared.as_deref(), &dir)?;
-        let state = match &config.state {
-            Some(path) => config.resolve_path(path),
-            None => dir.join(crate::config::TENANT_STATE),
-        };
-        let store = crate::ops::state::open(&config, &state)?;
+        let site = crate::site::Site::of_tenant(&config, &dir)?;
+        let store = Store::open_at(&site.state)?;
         Ok(Site {
             config,
+            link_key: site.link_key,
             store: Mutex::new(store),
         })
     }

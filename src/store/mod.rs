@@ -6,6 +6,7 @@ mod bounces;
 mod claims;
 mod copy;
 pub(crate) mod db;
+mod location;
 mod maarch;
 mod maintenance;
 mod messages;
@@ -29,11 +30,11 @@ pub(crate) use claims::Ready;
 pub(crate) use copy::{CopiedTable, CopyRefused};
 use db::{Conn, args};
 pub use db::{DbError, DbResult};
+pub(crate) use location::StateLocation;
 pub(crate) use maarch::*;
 pub(crate) use maintenance::CheckProblem;
 pub(crate) use messages::*;
 pub(crate) use newsletter::*;
-pub(crate) use postgres::is_url;
 pub(crate) use push::*;
 pub(crate) use workflow::*;
 
@@ -81,17 +82,18 @@ impl Store {
     /// Opens the state: a SQLite file (created, mode 0600, when missing) or
     /// a PostgreSQL database named by a `postgresql://` URL; brings its
     /// schema up to date. A newer schema is refused untouched.
-    pub fn open(path: &Path) -> anyhow::Result<Store> {
-        Store::open_with_password(path, None)
+    pub(crate) fn open_at(location: &StateLocation) -> anyhow::Result<Store> {
+        match location {
+            StateLocation::Sqlite(path) => Store::open_sqlite(path),
+            StateLocation::Postgres { url, password_file } => {
+                Store::open_postgres(url, password_file.as_deref())
+            }
+        }
     }
 
-    /// As `open`, a PostgreSQL password read from `password_file`.
-    pub fn open_with_password(path: &Path, password_file: Option<&Path>) -> anyhow::Result<Store> {
-        if is_url(path) {
-            Store::open_postgres(&path.to_string_lossy(), password_file)
-        } else {
-            Store::open_sqlite(path)
-        }
+    /// Opens (or creates) a SQLite state file.
+    pub fn open(path: &Path) -> anyhow::Result<Store> {
+        Store::open_sqlite(path)
     }
 
     fn open_postgres(url: &str, password_file: Option<&Path>) -> anyhow::Result<Store> {

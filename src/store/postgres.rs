@@ -12,12 +12,6 @@ use postgres::config::SslMode;
 /// Connecting gives up after this; a cron run never hangs on a dead server.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Whether a state names a PostgreSQL database rather than a SQLite file.
-pub(crate) fn is_url(state: &Path) -> bool {
-    let text = state.to_string_lossy();
-    text.starts_with("postgresql://") || text.starts_with("postgres://")
-}
-
 /// The URL as messages and `state info` show it: no query, no password.
 pub(crate) fn shown(url: &str) -> String {
     let base = url.split('?').next().unwrap_or(url);

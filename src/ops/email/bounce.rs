@@ -7,6 +7,8 @@
 //! Exim) are read field by field; the plain-text bounces of older MTAs by
 //! their status codes and wording.
 
+use std::path::Path;
+
 use mail_parser::{MessageParser, MimeHeaders, PartType};
 use serde::Serialize;
 
@@ -58,6 +60,7 @@ pub(crate) struct BounceReport {
 pub(crate) fn handle(
     store: &mut Store,
     config: &Config,
+    link_key: &Path,
     raw: &[u8],
     envelope_to: Option<&str>,
     actor: &str,
@@ -79,7 +82,7 @@ pub(crate) fn handle(
         log::warn!("bounce: a success notification ({status}), nothing to do");
         return Ok(report);
     }
-    let Some((id, found_by)) = find_row(store, config, &notification)? else {
+    let Some((id, found_by)) = find_row(store, config, link_key, &notification)? else {
         log::warn!("bounce: not about a message publik sent; ignored");
         return Ok(report);
     };
@@ -109,11 +112,12 @@ pub(crate) fn handle(
 fn find_row(
     store: &Store,
     config: &Config,
+    link_key: &Path,
     notification: &Notification,
 ) -> anyhow::Result<Option<(i64, &'static str)>> {
     if let Some(pattern) = &config.email.bounce_address
         && let Some((prefix, suffix)) = pattern.split_once("{id}")
-        && let Ok(key) = LinkKey::load(&crate::link_key::path_for(config, store.path()))
+        && let Ok(key) = LinkKey::load(link_key)
     {
         for address in &notification.addressed_to {
             let address = address.trim().trim_start_matches('<').trim_end_matches('>');

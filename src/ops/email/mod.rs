@@ -455,13 +455,13 @@ pub(crate) fn dkim_record(config: &crate::config::DkimConfig) -> anyhow::Result<
 
 /// The email lanes: `email.smtp.connections` SMTP connections, each its own
 /// sender; one lane for sendmail and the outbox.
-pub(crate) fn lanes(config: &Config, state: &Path) -> anyhow::Result<crate::ops::queue::Lanes> {
+pub(crate) fn lanes(config: &Config, link_key: &Path) -> anyhow::Result<crate::ops::queue::Lanes> {
     let count = match config.email.effective_transport() {
         TransportKind::Smtp => config.email.smtp.connections.max(1),
         TransportKind::Sendmail | TransportKind::File => 1,
     };
     (0..count)
-        .map(|_| Ok(Box::new(EmailSender::new(config, state)?) as Box<dyn Sender>))
+        .map(|_| Ok(Box::new(EmailSender::new(config, link_key)?) as Box<dyn Sender>))
         .collect()
 }
 
@@ -487,7 +487,7 @@ enum EmailTransport {
 }
 
 impl EmailSender {
-    pub(crate) fn new(config: &Config, state: &Path) -> anyhow::Result<EmailSender> {
+    pub(crate) fn new(config: &Config, link_key: &Path) -> anyhow::Result<EmailSender> {
         let email = &config.email;
         let transport = match email.effective_transport() {
             TransportKind::Smtp => EmailTransport::Smtp(Box::new(SmtpClient::new(&email.smtp)?)),
@@ -505,7 +505,7 @@ impl EmailSender {
             transport,
             prepared: None,
             links: LinkSettings::new(config),
-            link_key_path: crate::link_key::path_for(config, state),
+            link_key_path: link_key.to_path_buf(),
             link_key: None,
             dkim: config.email.dkim.as_ref().map(dkim::Signer::new).transpose()?,
         })

@@ -161,22 +161,21 @@ pub(crate) struct SubscribeReport {
 /// the user's browser through `serve` (`publik push token`); and when it
 /// expires.
 pub(crate) fn token(
-    store: &Store,
-    config: &Config,
+    link_key: &Path,
     user: &str,
     ttl: Duration,
 ) -> anyhow::Result<(String, crate::clock::Timestamp)> {
     if user.trim().is_empty() {
         return Err(bad_field("user", "must not be empty"));
     }
-    let key = crate::link_key::LinkKey::load_or_create(&crate::link_key::path_for(config, store.path()))?;
+    let key = crate::link_key::LinkKey::load_or_create(link_key)?;
     let expires = crate::clock::now() + ttl.chrono();
     Ok((key.push_token(user, expires.timestamp()), expires))
 }
 
 /// The user a push token names, if it is genuine and not expired.
-pub(crate) fn token_user(store: &Store, config: &Config, token: &str) -> Option<String> {
-    let key = crate::link_key::LinkKey::load(&crate::link_key::path_for(config, store.path())).ok()?;
+pub(crate) fn token_user(link_key: &Path, token: &str) -> Option<String> {
+    let key = crate::link_key::LinkKey::load(link_key).ok()?;
     key.push_user(token, crate::clock::now().timestamp())
 }
 

@@ -3,6 +3,8 @@
 //! forms are the citizens' requests moving through them. A jump is one
 //! transaction: status, history, and the new status's messages queued.
 
+use std::path::Path;
+
 use anyhow::Context;
 use serde::Serialize;
 use serde_json::Value;
@@ -77,6 +79,7 @@ pub(crate) struct NewForm {
 pub(crate) fn create(
     store: &mut Store,
     config: &Config,
+    link_key: &Path,
     request: &NewForm,
     actor: &str,
 ) -> anyhow::Result<String> {
@@ -100,7 +103,6 @@ pub(crate) fn create(
         .clone();
     let data = Value::Object(data);
     let config = config.clone();
-    let link_key_path = crate::link_key::path_for(&config, store.path());
     let number = store
         .create_form(
             &workflow.name,
@@ -119,7 +121,7 @@ pub(crate) fn create(
                     email.as_deref(),
                     &initial,
                 );
-                enter_status(&config, &link_key_path, reader, &initial, &context)
+                enter_status(&config, link_key, reader, &initial, &context)
             },
         )
         .map_err(change_error)?;
@@ -163,6 +165,7 @@ fn history_data(data: &serde_json::Map<String, Value>) -> Option<String> {
 pub(crate) fn jump(
     store: &mut Store,
     config: &Config,
+    link_key: &Path,
     number: &str,
     jump_id: &str,
     actor: &str,
@@ -173,7 +176,7 @@ pub(crate) fn jump(
         .form(number)?
         .ok_or_else(|| bad_input(format!("no form \"{number}\"")))?;
     let workflow = load(store, &form.workflow)?;
-    jump_form(store, config, form, &workflow, jump_id, actor, &data)
+    jump_form(store, config, link_key, (form, &workflow), jump_id, actor, &data)
 }
 
 /// Runs `jump_id` on a form in hand (its workflow loaded once by the
@@ -181,8 +184,8 @@ pub(crate) fn jump(
 fn jump_form(
     store: &mut Store,
     config: &Config,
-    form: Form,
-    workflow: &Workflow,
+    link_key: &Path,
+    (form, workflow): (Form, &Workflow),
     jump_id: &str,
     actor: &str,
     data: &serde_json::Map<String, Value>,
@@ -204,7 +207,6 @@ fn jump_form(
         )));
     };
     let target = workflow.status(&jump.to).context("jump target missing")?.clone();
-    let link_key_path = crate::link_key::path_for(config, store.path());
     let context = jump_context(&form, &target, jump, data);
     let recorded = history_data(data);
     store
@@ -214,7 +216,7 @@ fn jump_form(
             jump_id,
             (actor, recorded.as_deref()),
             None,
-            |reader| enter_status(config, &link_key_path, reader, &target, &context),
+            |reader| enter_status(config, link_key, reader, &target, &context),
         )
         .map_err(change_error)?;
     Ok(store.form(&number)?.unwrap_or(form))
@@ -251,6 +253,7 @@ pub(crate) struct BulkOutcome {
 pub(crate) fn jump_all(
     store: &mut Store,
     config: &Config,
+    link_key: &Path,
     request: &BulkJump,
     actor: &str,
 ) -> anyhow::Result<Vec<BulkOutcome>> {
@@ -297,7 +300,15 @@ pub(crate) fn jump_all(
             continue;
         }
         let number = form.number.clone();
-        let outcome = match jump_form(store, config, form, &workflow, &request.trigger, actor, &data) {
+        let outcome = match jump_form(
+            store,
+            config,
+            link_key,
+            (form, &workflow),
+            &request.trigger,
+            actor,
+            &data,
+        ) {
             Ok(_) => BulkOutcome {
                 number,
                 outcome: "jumped",
@@ -404,6 +415,7 @@ fn check_local(store: &Store, token: crate::store::ActionToken, hash: [u8; 32]) 
 pub(crate) fn run_link(
     store: &mut Store,
     config: &Config,
+    link_key: &Path,
     text: &str,
     actor: Option<&str>,
     data: &[String],
@@ -431,7 +443,6 @@ pub(crate) fn run_link(
         .map(str::to_string)
         .or_else(|| link.token.recipient.clone())
         .unwrap_or_else(|| "action link".into());
-    let link_key_path = crate::link_key::path_for(config, store.path());
     let form = &link.form;
     let context = jump_context(form, &target, &link.jump, data);
     let recorded = history_data(data);
@@ -442,7 +453,7 @@ pub(crate) fn run_link(
             &link.jump.id,
             (&who, recorded.as_deref()),
             Some(&link.hash),
-            |reader| enter_status(config, &link_key_path, reader, &target, &context),
+            |reader| enter_status(config, link_key, reader, &target, &context),
         )
         .map_err(|e| match e {
             FormChangeError::Moved => bad_input(LINK_INVALID),
