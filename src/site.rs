@@ -22,14 +22,14 @@ impl Site {
     /// A PostgreSQL state is shared by hosts, so its key must be a file the
     /// sysadmin names (and copies to each of them).
     pub(crate) fn new(config: &Config, state: StateLocation) -> anyhow::Result<Site> {
-        let link_key = match (&config.serve.link_key_file, &state) {
+        let link_key = match (&config.serve.link_key_file, state.file()) {
             (Some(path), _) => config.resolve_path(path),
-            (None, StateLocation::Sqlite(path)) => {
-                let mut name = path.as_os_str().to_os_string();
+            (None, Some(file)) => {
+                let mut name = file.as_os_str().to_os_string();
                 name.push(".link-key");
                 PathBuf::from(name)
             }
-            (None, StateLocation::Postgres { .. }) => {
+            (None, None) => {
                 return Err(bad_field(
                     "serve.link_key_file",
                     "a PostgreSQL state needs it: the action-link key, one file copied to every host using the database",
