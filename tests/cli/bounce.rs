@@ -219,6 +219,25 @@ fn a_transient_bounce_is_recorded_not_failed() {
     );
 }
 
+/// Postfix giving up on a deferred message (`status=expired, returned to
+/// sender`): `Action: failed` with a 4.x.x status is final (RFC 3464: the
+/// action says so, whatever the class); the row fails, as for a 5.x.x.
+#[test]
+fn an_expired_deferral_is_a_final_bounce() {
+    let env = Env::new();
+    let server = sent(&env, true);
+    let (return_path, message_id) = original(&server, "alice@example.net");
+    let report = bounce(
+        &env,
+        &postfix_dsn(&return_path, "alice@example.net", &message_id, "failed", "4.4.1"),
+        &[],
+    );
+    assert_eq!(report["permanent"], true, "{report}");
+    assert_eq!(report["failed"], true, "{report}");
+    let (status, _) = status_of(&env, "alice@example.net");
+    assert_eq!(status, "failed");
+}
+
 /// A forged return path (another row's id with a made-up tag) or a
 /// Message-ID with the wrong nonce is "not ours": exit 0, nothing changed.
 #[test]

@@ -67,8 +67,11 @@ pub(crate) fn handle(
 ) -> anyhow::Result<BounceReport> {
     let mut notification = parse(raw)?;
     notification.addressed_to.extend(envelope_to.map(str::to_string));
-    let (status, diagnostic) = outcome(&notification);
-    let permanent = status.starts_with('5');
+    let Outcome {
+        status,
+        diagnostic,
+        permanent,
+    } = outcome(&notification);
     let mut report = BounceReport {
         message_id: None,
         found_by: None,
@@ -266,8 +269,18 @@ fn delivery_status(text: &str) -> Vec<RecipientStatus> {
     statuses
 }
 
-/// The status code and diagnostic a bounce comes to.
-fn outcome(notification: &Notification) -> (String, Option<String>) {
+/// What a bounce comes to.
+struct Outcome {
+    status: String,
+    diagnostic: Option<String>,
+    /// The mail will not be delivered: a report's `Action: failed` (RFC
+    /// 3464: final whatever its status class; Postfix gives up on a
+    /// deferred message with a 4.x.x), else a 5.x.x status.
+    permanent: bool,
+}
+
+/// The status code and diagnostic a bounce comes to, and whether it is final.
+fn outcome(notification: &Notification) -> Outcome {
     // A report: the failed recipient first, then a delayed one.
     let reported = ["failed", "delayed"].iter().find_map(|action| {
         notification
@@ -285,7 +298,16 @@ fn outcome(notification: &Notification) -> (String, Option<String>) {
                 Some("delivered" | "relayed" | "expanded") => "2.0.0".into(),
                 _ => "5.0.0".into(),
             });
-        return (status, recipient.diagnostic.clone());
+        let permanent = match recipient.action.as_deref() {
+            Some("failed") => true,
+            Some("delayed" | "delivered" | "relayed" | "expanded") => false,
+            _ => status.starts_with('5'),
+        };
+        return Outcome {
+            status,
+            diagnostic: recipient.diagnostic.clone(),
+            permanent,
+        };
     }
     // A plain-text bounce: its first status code, else its wording.
     let text = &notification.text;
@@ -295,7 +317,11 @@ fn outcome(notification: &Notification) -> (String, Option<String>) {
             .map(|l| l.trim().to_string())
     };
     if let Some(code) = enhanced_code(text) {
-        return (code.clone(), line_with(&code));
+        return Outcome {
+            permanent: code.starts_with('5'),
+            diagnostic: line_with(&code),
+            status: code,
+        };
     }
     let lower = text.to_ascii_lowercase();
     let transient = [
@@ -315,7 +341,11 @@ fn outcome(notification: &Notification) -> (String, Option<String>) {
             l.starts_with("550") || l.starts_with("554") || l.to_ascii_lowercase().contains("smtp error")
         })
         .map(str::to_string);
-    (status.into(), diagnostic)
+    Outcome {
+        status: status.into(),
+        diagnostic,
+        permanent: !transient,
+    }
 }
 
 /// The first enhanced status code (`5.1.1`, RFC 3463) in `text`.
