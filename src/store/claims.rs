@@ -13,6 +13,10 @@ pub struct Ready<'a> {
     pub channels: &'a [Channel],
     pub source: Source,
     pub only: &'a [i64],
+    /// When the run started: a row in error is taken only if it was due
+    /// before, so that a row the run retried (due again at once on a
+    /// `Retry-After: 0`) waits for the next run. None: a look (dry run).
+    pub run_started: Option<Timestamp>,
 }
 
 /// An attempt's outcome on a row the run still holds (`sending`); a macro
@@ -82,8 +86,11 @@ impl Store {
 
     fn ready_clause(ready: &Ready) -> String {
         let channels = in_list(ready.channels.iter().map(|c| c.as_str()));
+        // The run's start, written in (constant for the run's statements).
+        let started = ready.run_started.map(|at| format!("'{}'", clock::to_db(at)));
         if !ready.only.is_empty() {
-            // Chosen by hand (`send-queue --id`): now, whatever the schedule.
+            // Chosen by hand (`send-queue --id`): now, whatever the schedule
+            // (the run takes each id once).
             let ids: Vec<String> = ready.only.iter().map(i64::to_string).collect();
             return format!(
                 "(status = 'pending' OR status = 'error') AND channel IN ({channels}) AND id IN ({}) AND ?1 IS NOT NULL",
@@ -94,9 +101,17 @@ impl Store {
             Source::Pending => format!(
                 "status = 'pending' AND channel IN ({channels}) AND (not_before IS NULL OR not_before <= ?1)"
             ),
-            Source::Retry => format!(
-                "status = 'error' AND channel IN ({channels}) AND (next_attempt_at IS NULL OR next_attempt_at <= ?1)"
-            ),
+            // Due before the run started: a row it retried (due again at
+            // once on a Retry-After: 0) waits for the next run.
+            Source::Retry => match started {
+                Some(at) => format!(
+                    "status = 'error' AND channel IN ({channels}) AND (next_attempt_at IS NULL OR next_attempt_at < {at}) \
+                     AND ?1 IS NOT NULL"
+                ),
+                None => format!(
+                    "status = 'error' AND channel IN ({channels}) AND (next_attempt_at IS NULL OR next_attempt_at <= ?1)"
+                ),
+            },
         }
     }
 
@@ -350,6 +365,7 @@ mod tests {
             channels: &[Channel::Email],
             source: Source::Pending,
             only: &[],
+            run_started: Some(clock::now()),
         };
         let sql = format!(
             "SELECT EXISTS (SELECT 1 FROM messages WHERE {})",

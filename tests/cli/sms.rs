@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 
 /// A gateway that answers by the number's last digit: 1 → 500, 2 → 429 with
 /// Retry-After: 120, 3 → 400 with a message, 4 → slow (past the timeout),
+/// 7 → 503 with Retry-After: 0,
 /// anything else → 201 with an id.
 fn gateway() -> HttpServer {
     HttpServer::start(|request| {
@@ -28,6 +29,7 @@ fn gateway() -> HttpServer {
             Some('1') => Reply::json(500, json!({"message": "internal error"})),
             Some('2') => Reply::json(429, json!({"message": "slow down"})).with_header("Retry-After", "120"),
             Some('3') => Reply::json(400, json!({"message": "invalid destination number"})),
+            Some('7') => Reply::json(503, json!({"message": "busy"})).with_header("Retry-After", "0"),
             Some('4') => Reply {
                 delay: Duration::from_secs(3),
                 ..Reply::json(201, json!({"id": "late"}))
@@ -160,6 +162,33 @@ fn gateway_outcomes_follow_queue_rules() {
     assert_eq!(status(4)["status"], "sent");
     // GSM-7 text: one segment.
     assert_eq!(status(4)["content"]["encoding"], "GSM-7");
+}
+
+/// One run makes at most one attempt per row: `send-queue --id` takes a
+/// row in error once (it was tried until failed within the run), and a
+/// `Retry-After: 0` makes a row due again for the next run, not this one.
+#[test]
+fn one_attempt_per_row_per_run() {
+    let server = gateway();
+    let env = Env::new();
+    config(&env, &server.url("/send"), "");
+    let ids = enqueue(&env, &["0600000001", "0600000007"], "Bonjour");
+    env.publik().arg("send-queue").assert().success();
+    let attempts = |id: i64| show(&env, id)["attempts"].as_u64().unwrap();
+    assert_eq!((attempts(ids[0]), attempts(ids[1])), (1, 1));
+
+    env.publik()
+        .args(["send-queue", "--id", &ids[0].to_string()])
+        .assert()
+        .success();
+    assert_eq!(attempts(ids[0]), 2);
+    assert_eq!(show(&env, ids[0])["status"], "error");
+
+    env.publik().arg("retry-queue").assert().success();
+    assert_eq!(attempts(ids[1]), 2);
+    assert_eq!(show(&env, ids[1])["status"], "error");
+    env.publik().arg("retry-queue").assert().success();
+    assert_eq!(attempts(ids[1]), 3);
 }
 
 #[test]

@@ -56,6 +56,7 @@ pub(super) fn run_with(
         return dry_run(store, options);
     }
     let started = Instant::now();
+    let started_at = clock::now();
     let report = RunReport {
         recovered: recover(store, &options.actor)?,
         ..RunReport::default()
@@ -78,6 +79,8 @@ pub(super) fn run_with(
             deadline: options.time_limit.map(|limit| started + limit.std()),
             channels: options.channels.clone(),
             remaining: options.limit.unwrap_or(u32::MAX),
+            only: options.only.clone(),
+            started_at,
             throttle: config.rate.map(|rate| {
                 Mutex::new(Throttle {
                     rate,
@@ -136,6 +139,7 @@ fn dry_run(store: &Store, options: &RunOptions) -> anyhow::Result<RunReport> {
                 channels: &options.channels,
                 source: options.source,
                 only: &options.only,
+                run_started: None,
             },
             clock::now(),
             options.limit.unwrap_or(u32::MAX),
@@ -192,6 +196,10 @@ struct Run<'r, 'a> {
     channels: Vec<Channel>,
     /// Rows this run may still claim (`--limit`).
     remaining: u32,
+    /// The `--id` rows not taken yet.
+    only: Vec<i64>,
+    /// When the run started (a row in error due after it waits).
+    started_at: clock::Timestamp,
     throttle: Option<Mutex<Throttle>>,
     /// Bodies of the rows in hand, loaded once per send.
     bodies: HashMap<i64, Body>,
@@ -203,7 +211,9 @@ impl Run<'_, '_> {
     /// The next ready rows, unless the run is done (limit, no channel left,
     /// a signal, the time limit, an empty queue).
     fn claim_batch(&mut self) -> anyhow::Result<Option<VecDeque<Message>>> {
-        if self.remaining == 0 || self.channels.is_empty() {
+        // `--id` rows all taken (an empty list would mean every row).
+        let ids_done = !self.options.only.is_empty() && self.only.is_empty();
+        if self.remaining == 0 || self.channels.is_empty() || ids_done {
             return Ok(None);
         }
         if let Some(signal) = (self.stop_asked)() {
@@ -221,7 +231,8 @@ impl Run<'_, '_> {
                 &Ready {
                     channels: &self.channels,
                     source: self.options.source,
-                    only: &self.options.only,
+                    only: &self.only,
+                    run_started: Some(self.started_at),
                 },
                 now,
                 now + self.config.lease.chrono(),
@@ -233,6 +244,9 @@ impl Run<'_, '_> {
             return Ok(None);
         }
         self.remaining = self.remaining.saturating_sub(batch.len() as u32);
+        // One attempt per row per run: an id taken is not taken again (a
+        // row left in error waits for its backoff), unless given back.
+        self.only.retain(|id| !batch.iter().any(|m| m.id == *id));
         Ok(Some(batch.into()))
     }
 
@@ -378,10 +392,13 @@ impl Run<'_, '_> {
     }
 
     /// Claimed rows, untried, back to the status they were claimed from.
-    fn give_back(&self, rows: &mut VecDeque<Message>, reason: &str) -> anyhow::Result<()> {
+    fn give_back(&mut self, rows: &mut VecDeque<Message>, reason: &str) -> anyhow::Result<()> {
         let ids: Vec<i64> = rows.drain(..).map(|m| m.id).collect();
         if ids.is_empty() {
             return Ok(());
+        }
+        if !self.options.only.is_empty() {
+            self.only.extend(&ids);
         }
         self.store
             .release(
