@@ -136,6 +136,19 @@ pub(super) fn read_request(stream: &mut TcpStream, limits: &Limits) -> Result<Re
         if request.header("transfer-encoding").is_some() {
             return Err(ReadError::LengthRequired);
         }
+        // The Host picks the site: one, and required in HTTP/1.1 (RFC 9112
+        // §3.2); two would let a proxy and us pick different sites.
+        let hosts = request
+            .headers
+            .iter()
+            .filter(|(name, _)| name.eq_ignore_ascii_case("host"))
+            .count();
+        if hosts > 1 {
+            return Err(ReadError::Malformed("two Host headers".into()));
+        }
+        if hosts == 0 && parsed.version == Some(1) {
+            return Err(ReadError::Malformed("HTTP/1.1 without a Host header".into()));
+        }
         // Two different lengths would let a proxy and us disagree on where
         // the next request starts (request smuggling): refused.
         let mut lengths = request
@@ -143,7 +156,12 @@ pub(super) fn read_request(stream: &mut TcpStream, limits: &Limits) -> Result<Re
             .iter()
             .filter(|(name, _)| name.eq_ignore_ascii_case("content-length"))
             .map(|(_, text)| {
-                text.trim()
+                // Digits only (RFC 9110 §8.6): `+3` or `0x3` is no length.
+                let digits = text.trim();
+                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(ReadError::Malformed(format!("Content-Length \"{text}\"")));
+                }
+                digits
                     .parse::<usize>()
                     .map_err(|_| ReadError::Malformed(format!("Content-Length \"{text}\"")))
             });
@@ -188,11 +206,14 @@ fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
         400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
         408 => "Request Timeout",
         411 => "Length Required",
         413 => "Content Too Large",
+        429 => "Too Many Requests",
         431 => "Request Header Fields Too Large",
         500 => "Internal Server Error",
         503 => "Service Unavailable",
@@ -278,18 +299,18 @@ mod tests {
     #[test]
     fn refuses_what_is_too_big_slow_or_broken() {
         assert_eq!(
-            read(b"POST / HTTP/1.1\r\nContent-Length: 65\r\n\r\n"),
+            read(b"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 65\r\n\r\n"),
             Err(ReadError::BodyTooLarge)
         );
         let long = format!("GET /{} HTTP/1.1\r\n\r\n", "a".repeat(2000));
         assert_eq!(read(long.as_bytes()), Err(ReadError::HeadTooLarge));
         assert_eq!(read(b"GET / HTTP/1.1\r\nHost: a\r\n"), Err(ReadError::Timeout));
         assert_eq!(
-            read(b"POST / HTTP/1.1\r\nContent-Length: 9\r\n\r\nabc"),
+            read(b"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 9\r\n\r\nabc"),
             Err(ReadError::Timeout)
         );
         assert_eq!(
-            read(b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"),
+            read(b"POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"),
             Err(ReadError::LengthRequired)
         );
         assert!(matches!(
@@ -297,20 +318,39 @@ mod tests {
             Err(ReadError::Malformed(_))
         ));
         assert!(matches!(
-            read(b"GET / HTTP/1.1\r\nContent-Length: x\r\n\r\n"),
+            read(b"GET / HTTP/1.1\r\nHost: a\r\nContent-Length: x\r\n\r\n"),
             Err(ReadError::Malformed(_))
         ));
         assert!(matches!(
-            read(b"POST / HTTP/1.1\r\nContent-Length: 3\r\ncontent-length: 5\r\n\r\nabcde"),
+            read(b"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\ncontent-length: 5\r\n\r\nabcde"),
             Err(ReadError::Malformed(_))
         ));
         assert_eq!(
-            read(b"POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\nabc")
+            read(b"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\nabc")
                 .unwrap()
                 .body,
             b"abc"
         );
         assert_eq!(read(b""), Err(ReadError::Closed));
+    }
+
+    /// RFC 9110/9112 strictness: a length is digits only; one Host, and
+    /// one there is in HTTP/1.1 (HTTP/1.0 may go without).
+    #[test]
+    fn lengths_and_hosts_as_the_rfcs_say() {
+        for length in ["+3", "0x3", " ", "3 3", "-3"] {
+            let sent = format!("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: {length}\r\n\r\nabc");
+            assert!(
+                matches!(read(sent.as_bytes()), Err(ReadError::Malformed(_))),
+                "Content-Length: {length}"
+            );
+        }
+        let two = read(b"GET / HTTP/1.1\r\nHost: a.example.org\r\nHost: b.example.org\r\n\r\n");
+        assert!(matches!(two, Err(ReadError::Malformed(_))), "{two:?}");
+        let none = read(b"GET / HTTP/1.1\r\n\r\n");
+        assert!(matches!(none, Err(ReadError::Malformed(_))), "{none:?}");
+        assert!(read(b"GET / HTTP/1.0\r\n\r\n").is_ok());
+        assert_eq!(reason(403), "Forbidden");
     }
 }
 

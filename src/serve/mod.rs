@@ -124,7 +124,7 @@ fn handle(mut stream: TcpStream, sites: &Sites, nonces: &inbound::Nonces, limits
         }
     }
     let page = match site {
-        None => error_page(404),
+        None => pages::unknown_site(),
         Some(site) => {
             let mut store = site.store.lock().unwrap_or_else(|p| p.into_inner());
             // A bad request or a failing state never stops the server.

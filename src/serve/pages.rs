@@ -55,6 +55,15 @@ pub(super) struct Page {
     pub(super) body: String,
 }
 
+/// The page for a Host no site of this server has: not an error to retry.
+pub(super) fn unknown_site() -> Page {
+    Page {
+        status: 404,
+        title: "Site inconnu".into(),
+        body: "<p>Ce serveur ne connaît aucun site à cette adresse.</p>".into(),
+    }
+}
+
 /// The page of an error status (bad requests, limits, failures).
 pub(super) fn error_page(status: u16) -> Page {
     let (title, text) = match status {

@@ -173,6 +173,34 @@ fn wait_until_accepted(served: &common::Served, client: &std::net::TcpStream) {
     }
 }
 
+/// Waits until `serve` holds no TCP connection (its listener aside).
+fn wait_until_idle(served: &common::Served) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let own: Vec<String> = std::fs::read_dir(format!("/proc/{}/fd", served.child.id()))
+            .unwrap()
+            .filter_map(|fd| std::fs::read_link(fd.ok()?.path()).ok())
+            .filter_map(|link| {
+                let link = link.to_string_lossy().into_owned();
+                Some(link.strip_prefix("socket:[")?.trim_end_matches(']').to_string())
+            })
+            .collect();
+        let tcp = std::fs::read_to_string("/proc/net/tcp").unwrap();
+        // Fields: sl local remote state … inode; 0A is LISTEN.
+        let connections = tcp
+            .lines()
+            .skip(1)
+            .map(|line| line.split_whitespace().collect::<Vec<_>>())
+            .filter(|f| f.len() > 9 && f[3] != "0A" && own.iter().any(|inode| inode == f[9]))
+            .count();
+        if connections == 0 {
+            return;
+        }
+        assert!(Instant::now() < deadline, "serve kept {connections} connections");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 fn read_all(stream: &mut std::net::TcpStream) -> String {
     use std::io::Read;
     let mut answer = Vec::new();
@@ -233,12 +261,14 @@ fn connections_over_the_limit_get_503() {
     );
     let served = env.serve();
     // The readiness probe's connection counts until its thread sees it
-    // closed: give it time to, so that the two below are the only ones.
+    // closed: wait until serve holds no connection, so that the two below
+    // are the only ones (however slow the machine).
     assert_eq!(status_of(&format!("{}/nope", served.base)), 404);
-    std::thread::sleep(Duration::from_millis(300));
+    wait_until_idle(&served);
     let mut held: Vec<_> = (0..2).map(|_| raw_connection(&served)).collect();
     for stream in &mut held {
-        stream.write_all(b"GET /nope HTTP/1.1\r\n").unwrap();
+        stream.write_all(b"GET /nope HTTP/1.1\r\nHost: x\r\n").unwrap();
+        wait_until_accepted(&served, stream);
     }
     let mut third = raw_connection(&served);
     third.write_all(b"GET /nope HTTP/1.1\r\n\r\n").unwrap();
@@ -249,14 +279,9 @@ fn connections_over_the_limit_get_503() {
         stream.write_all(b"\r\n").unwrap();
         assert!(read_all(stream).starts_with("HTTP/1.1 404 "));
     }
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while status_of(&format!("{}/nope", served.base)) != 404 {
-        assert!(
-            Instant::now() < deadline,
-            "no room after the held connections closed"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    // Once serve has let them go, there is room again.
+    wait_until_idle(&served);
+    assert_eq!(status_of(&format!("{}/nope", served.base)), 404);
 }
 
 #[test]
@@ -338,7 +363,7 @@ fn smuggling_is_refused_and_server_errors_are_logged() {
         base: format!("http://127.0.0.1:{port}"),
     };
     common::wait_for_port(port);
-    std::thread::sleep(Duration::from_millis(300));
+    wait_until_idle(&served);
     let base = format!("127.0.0.1:{port}");
     let mut two = std::net::TcpStream::connect(&base).unwrap();
     two.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
@@ -346,10 +371,10 @@ fn smuggling_is_refused_and_server_errors_are_logged() {
         .unwrap();
     assert!(read_all(&mut two).starts_with("HTTP/1.1 400 "));
     // A 503: one connection held, a second one over the limit.
-    std::thread::sleep(Duration::from_millis(300));
+    wait_until_idle(&served);
     let mut held = std::net::TcpStream::connect(&base).unwrap();
     held.write_all(b"GET /nope HTTP/1.1\r\n").unwrap();
-    std::thread::sleep(Duration::from_millis(200));
+    wait_until_accepted(&served, &held);
     let mut over = std::net::TcpStream::connect(&base).unwrap();
     over.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
     over.write_all(b"GET /nope HTTP/1.1\r\n\r\n").unwrap();
