@@ -24,8 +24,8 @@ pub struct Args {
 }
 
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
-    let raw = input::bytes("file", &args.file)?;
     let config = ctx.config()?;
+    let raw = input::bytes_bounded("file", &args.file, config.email.bounce_max_size.bytes())?;
     let (site, mut store) = ctx.site_and_store()?;
     let report = ops::email::bounce(
         &mut store,

@@ -21,6 +21,27 @@ pub(crate) fn bytes(field: &str, path: &Path) -> anyhow::Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| bad_field(field, format!("cannot read {}: {e}", path.display())))
 }
 
+/// The first `max` bytes of a file or of standard input (`-`); the rest
+/// is skipped unread into memory (drained, so that a pipe's writer, a mail
+/// server, sees it taken whole).
+pub(crate) fn bytes_bounded(field: &str, path: &Path, max: u64) -> anyhow::Result<Vec<u8>> {
+    let mut reader = reader(field, path)?;
+    let mut buf = Vec::new();
+    (&mut reader)
+        .take(max)
+        .read_to_end(&mut buf)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let skipped = std::io::copy(&mut reader, &mut std::io::sink())
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if skipped > 0 {
+        log::info!(
+            "{}: {skipped} bytes past the first {max} not read",
+            path.display()
+        );
+    }
+    Ok(buf)
+}
+
 /// A file, or standard input for `-`, to read as it goes (an import of
 /// any size in flat memory).
 pub(crate) fn reader(field: &str, path: &Path) -> anyhow::Result<Box<dyn std::io::BufRead>> {

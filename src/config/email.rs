@@ -32,6 +32,9 @@ pub struct EmailConfig {
     /// VERP return path, `bounces+{id}@example.org`: each row's envelope
     /// sender names the row, so `publik bounce` finds it.
     pub bounce_address: Option<String>,
+    /// `publik bounce` reads this much of a bounce; the rest is skipped
+    /// (a DSN says what it has to in its first kilobytes).
+    pub bounce_max_size: Size,
 }
 
 impl Default for EmailConfig {
@@ -48,6 +51,7 @@ impl Default for EmailConfig {
             max_size: Size::from_bytes(25_000_000),
             redirect_to: None,
             dkim: None,
+            bounce_max_size: Size::from_bytes(4_000_000),
             bounce_address: None,
         }
     }

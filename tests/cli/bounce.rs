@@ -401,6 +401,25 @@ fn a_hard_bounce_of_a_newsletter_member_stops_mailing_it() {
     assert!(pending.as_array().unwrap().is_empty(), "{pending}");
 }
 
+/// `email.bounce_max_size`: a bounce is read that far and the rest skipped
+/// (drained, not kept): what a DSN says comes first, so its row is found.
+#[test]
+fn a_huge_bounce_is_read_up_to_its_cap() {
+    let env = Env::new();
+    let server = sent(&env, true);
+    let config = std::fs::read_to_string(env.config()).unwrap();
+    env.write(
+        "publik.yaml",
+        &config.replace("email:\n", "email:\n  bounce_max_size: 64kB\n"),
+    );
+    let (return_path, message_id) = original(&server, "alice@example.net");
+    let mut dsn = postfix_dsn(&return_path, "alice@example.net", &message_id, "failed", "5.1.1");
+    dsn.push_str(&"x".repeat(78).repeat(64 * 1024)); // 5 MB more
+    let report = bounce(&env, &dsn, &[]);
+    assert_eq!(report["failed"], true, "{report}");
+    assert_eq!(status_of(&env, "alice@example.net").0, "failed");
+}
+
 /// What is not a mail message at all is bad input (65), nothing changed.
 #[test]
 fn garbage_is_65_and_changes_nothing() {

@@ -164,6 +164,9 @@ fn publik_message_id(text: &str) -> Option<(&str, i64)> {
     Some((nonce, id.parse().ok()?))
 }
 
+/// Message-IDs of the original a bounce is looked up by, at most.
+const MAX_ORIGINAL_IDS: usize = 16;
+
 /// Reads a bounce: 65 when it is not a mail message at all.
 fn parse(raw: &[u8]) -> anyhow::Result<Notification> {
     let looks_like_mail = raw
@@ -218,19 +221,26 @@ fn parse(raw: &[u8]) -> anyhow::Result<Notification> {
     }
     // Headers quoted in a text/rfc822-headers part or in the text of a
     // plain bounce ("This is a copy of the message, including all the headers").
+    // A real bounce quotes one or two; a flood of them (one look-up in the
+    // state each) is cut, and the lines are read once, in linear time.
     let whole = String::from_utf8_lossy(raw);
+    let mut seen: std::collections::HashSet<String> = notification.original_ids.iter().cloned().collect();
     for line in whole.lines() {
+        if notification.original_ids.len() >= MAX_ORIGINAL_IDS {
+            break;
+        }
         if let Some((name, value)) = line.split_once(':')
             && name.trim().eq_ignore_ascii_case("message-id")
         {
             let value = value.trim().to_string();
             if Some(value.trim_start_matches('<').trim_end_matches('>')) != own_id.as_deref()
-                && !notification.original_ids.contains(&value)
+                && seen.insert(value.clone())
             {
                 notification.original_ids.push(value);
             }
         }
     }
+    notification.original_ids.truncate(MAX_ORIGINAL_IDS);
     Ok(notification)
 }
 
@@ -381,6 +391,20 @@ fn enhanced_code(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A bounce quoting 100 000 Message-ID lines keeps a few, read once:
+    /// each kept one costs a look-up in the state (and the old dedupe was
+    /// quadratic: 70 s of CPU for 100 000 lines).
+    #[test]
+    fn a_flood_of_message_ids_is_cut() {
+        let mut raw = String::from("From: MAILER-DAEMON@relay.example.org\r\nSubject: Undelivered\r\n\r\n");
+        for i in 0..100_000 {
+            raw.push_str(&format!("Message-ID: <publik.x.{i}@example.org>\r\n"));
+        }
+        let notification = parse(raw.as_bytes()).unwrap();
+        assert_eq!(notification.original_ids.len(), MAX_ORIGINAL_IDS);
+        assert_eq!(notification.original_ids[0], "<publik.x.0@example.org>");
+    }
 
     #[test]
     fn enhanced_codes_are_found_alone() {
