@@ -1,5 +1,6 @@
-//! VERP tags: a row's id and a MAC of it under the link key, in the return
-//! path of its email, so that only a real bounce can fail that row.
+//! VERP tags and Message-ID tags: a row's id and a MAC of it under the link
+//! key, in the return path and the Message-ID of its email, so that only a
+//! real bounce can fail that row (knowing one row's gives no other's).
 
 use super::{LinkKey, hex};
 use hmac::Mac;
@@ -12,6 +13,13 @@ impl LinkKey {
         let mut mac = self.mac.clone();
         mac.update(format!("bounce {id}").as_bytes());
         format!("{id}-{}", &hex(&mac.finalize().into_bytes())[..12])
+    }
+
+    /// The tag in row `id`'s Message-ID (`<publik.TAG.ID@domain>`).
+    pub(crate) fn message_id_tag(&self, id: i64) -> String {
+        let mut mac = self.mac.clone();
+        mac.update(format!("message-id {id}").as_bytes());
+        hex(&mac.finalize().into_bytes())[..24].to_string()
     }
 
     /// The row id a VERP tag names, if its MAC is right.

@@ -265,6 +265,47 @@ fn forged_bounces_change_nothing() {
     let _ = return_path;
 }
 
+/// Anyone who received one message of a send knows its Message-ID; the
+/// others' must not follow from it: with VERP or without, a DSN quoting
+/// alice's Message-ID with bob's row id fails no one (it failed bob when
+/// the rows of a send shared one nonce and counted up).
+#[test]
+fn a_message_id_of_one_row_does_not_give_another() {
+    for verp in [true, false] {
+        let env = Env::new();
+        let server = sent(&env, verp);
+        let (_, alice_id) = original(&server, "alice@example.net");
+        let before = env.json(&["queue", "list"]);
+        let row = |rcpt: &str| {
+            before
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|m| m["recipient"] == rcpt)
+                .unwrap()["id"]
+                .as_i64()
+                .unwrap()
+        };
+        let (alice, bob) = (row("alice@example.net"), row("bob@example.net"));
+        let forged = alice_id.replace(&format!(".{alice}@"), &format!(".{bob}@"));
+        assert_ne!(forged, alice_id, "{alice_id}");
+        // Sent to the bounce address with no valid tag (or, without VERP,
+        // to the From: address).
+        let to = if verp {
+            "bounces+nothing@mairie.example.org"
+        } else {
+            "noreply@mairie.example.org"
+        };
+        let report = bounce(
+            &env,
+            &postfix_dsn(to, "bob@example.net", &forged, "failed", "5.1.1"),
+            &[],
+        );
+        assert_eq!(report["message_id"], Value::Null, "verp {verp}: {report}");
+        assert_eq!(env.json(&["queue", "list"]), before, "verp {verp}");
+    }
+}
+
 /// Exim's plain-text bounce, no VERP: found by the Message-ID in the copy
 /// of the message's headers.
 #[test]

@@ -110,18 +110,26 @@ pub(crate) fn handle(
     Ok(report)
 }
 
-/// The row a bounce is about: by VERP return path first, then by the
-/// original Message-ID.
+/// The row a bounce is about: by its VERP return path when the site has
+/// one (nothing else is believed then), else by the original's Message-ID,
+/// whose tag is a MAC of the row id.
 fn find_row(
     store: &Store,
     config: &Config,
     link_key: &Path,
     notification: &Notification,
 ) -> anyhow::Result<Option<(i64, &'static str)>> {
-    if let Some(pattern) = &config.email.bounce_address
-        && let Some((prefix, suffix)) = pattern.split_once("{id}")
-        && let Ok(key) = LinkKey::load(link_key)
-    {
+    let Ok(key) = LinkKey::load(link_key) else {
+        log::warn!(
+            "bounce: no link key at {}: no row can be proved",
+            link_key.display()
+        );
+        return Ok(None);
+    };
+    if let Some(pattern) = &config.email.bounce_address {
+        let Some((prefix, suffix)) = pattern.split_once("{id}") else {
+            return Ok(None);
+        };
         for address in &notification.addressed_to {
             let address = address.trim().trim_start_matches('<').trim_end_matches('>');
             let lower = address.to_ascii_lowercase();
@@ -137,25 +145,22 @@ fn find_row(
                 log::warn!("bounce: return path {address} does not carry a valid tag");
             }
         }
+        return Ok(None);
     }
     for message_id in &notification.original_ids {
-        let Some((nonce, id)) = publik_message_id(message_id) else {
+        let Some((tag, id)) = publik_message_id(message_id) else {
             continue;
         };
-        let Some(message) = store.message(id)? else {
-            continue;
-        };
-        let body = store.body(message.body_id)?;
-        let content: serde_json::Value = serde_json::from_str(&body.content).unwrap_or_default();
-        if content["nonce"].as_str() == Some(nonce) {
+        // Compared in full; the tag is no secret once a bounce shows it.
+        if key.message_id_tag(id).eq_ignore_ascii_case(tag) && store.message(id)?.is_some() {
             return Ok(Some((id, "message-id")));
         }
-        log::warn!("bounce: Message-ID {message_id} does not match message {id}");
+        log::warn!("bounce: Message-ID {message_id} does not carry message {id}'s tag");
     }
     Ok(None)
 }
 
-/// `<publik.NONCE.ID@domain>` → (NONCE, ID).
+/// `<publik.TAG.ID@domain>` → (TAG, ID).
 fn publik_message_id(text: &str) -> Option<(&str, i64)> {
     let inner = text.trim().trim_start_matches('<').trim_end_matches('>');
     let (local, _) = inner.rsplit_once('@')?;

@@ -122,10 +122,11 @@ impl PreparedEmail {
         !self.action_links.is_empty()
     }
 
-    /// Whether sending it needs the link key: action links, or a
-    /// newsletter's unsubscribe links.
-    pub(crate) fn needs_link_key(&self) -> bool {
-        !self.action_links.is_empty() || self.templates.is_some() || self.links.bounce_address.is_some()
+    /// Whether its links were made from the link key there is now (action
+    /// links, a newsletter's unsubscribe links): a new key would not do.
+    /// Every email needs some key, for its Message-ID and VERP tags.
+    pub(crate) fn needs_existing_key(&self) -> bool {
+        !self.action_links.is_empty() || self.templates.is_some()
     }
 
     /// Puts the action links' tokens in place of their placeholders; only
@@ -238,6 +239,21 @@ impl PreparedEmail {
         Ok((rendered.subject, rendered.text, rendered.html, headers))
     }
 
+    /// Row `id`'s Message-ID: a MAC of the id under the link key, so that a
+    /// bounce quoting it proves the row and knowing one row's gives no
+    /// other's; random (unmatchable) when the key cannot be had.
+    fn message_id(&self, id: i64, domain: &str) -> String {
+        let tag = match &self.link_key {
+            Some(key) => key.message_id_tag(id),
+            None => format!(
+                "{}x{}",
+                self.nonce,
+                crate::token::random_hex(8).unwrap_or_default()
+            ),
+        };
+        format!("<publik.{tag}.{id}@{domain}>")
+    }
+
     /// The MIME message of one row and its envelope (just this row's recipient).
     pub(crate) fn compose(&self, message: &Message) -> Result<(Envelope, Vec<u8>), String> {
         let recipient = parse_mailbox(&message.recipient)?;
@@ -265,7 +281,7 @@ impl PreparedEmail {
         let mut builder = lettre::Message::builder()
             .from(self.from.clone())
             .subject(subject)
-            .message_id(Some(format!("<publik.{}.{}@{domain}>", self.nonce, message.id)))
+            .message_id(Some(self.message_id(message.id, domain)))
             .date(SystemTime::from(clock::now()))
             .envelope(envelope.clone());
         match &self.to {

@@ -518,30 +518,30 @@ impl EmailSender {
         if self.prepared.as_ref().is_none_or(|p| p.body_id != body.id) {
             self.prepared = None;
             let mut prepared = PreparedEmail::new(body, &self.links)?;
-            if prepared.needs_link_key() {
-                if self.link_key.is_none() {
-                    // The VERP tags only need some key: make one if none is there.
-                    let key = match &self.links.bounce_address {
-                        Some(_) => LinkKey::load_or_create(&self.link_key_path),
-                        None => LinkKey::load(&self.link_key_path),
-                    };
-                    match key {
-                        Ok(key) => self.link_key = Some(key),
-                        Err(e) => {
-                            if prepared.has_action_links() {
-                                return Err(format!("{e:#}; its action links cannot be made"));
-                            }
-                            let reason = format!("{e:#}; its unsubscribe links cannot be made");
-                            // A newsletter queued before unsubscribe links had
-                            // placeholders still carries its tokens: only the
-                            // rows with a placeholder fail.
-                            prepared.link_key_error = Some(reason);
+            if self.link_key.is_none() {
+                // Message-ID and VERP tags only need some key: make one
+                // if none is there; links need the one they were made from.
+                let key = if prepared.needs_existing_key() {
+                    LinkKey::load(&self.link_key_path)
+                } else {
+                    LinkKey::load_or_create(&self.link_key_path)
+                };
+                match key {
+                    Ok(key) => self.link_key = Some(key),
+                    Err(e) => {
+                        if prepared.has_action_links() {
+                            return Err(format!("{e:#}; its action links cannot be made"));
                         }
+                        let reason = format!("{e:#}; its unsubscribe links cannot be made");
+                        // A newsletter queued before unsubscribe links had
+                        // placeholders still carries its tokens: only the
+                        // rows with a placeholder fail.
+                        prepared.link_key_error = Some(reason);
                     }
                 }
-                if let Some(key) = &self.link_key {
-                    prepared.expand_links(key)?;
-                }
+            }
+            if let Some(key) = &self.link_key {
+                prepared.expand_links(key)?;
             }
             self.prepared = Some(prepared);
         }
