@@ -46,6 +46,7 @@ pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyho
         Err(err) if is_check => return crate::cli::queue::check_unknown(ctx, "", &format!("{err:#}")),
         listed => listed?,
     };
+    ops::tenant::refuse_if_others_may_write(&dir)?;
     if domains.is_empty() {
         // A monitoring plugin that checks nothing must not say OK.
         if is_check {
@@ -74,7 +75,11 @@ pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyho
             let Some((domain, site, command)) = next else {
                 return;
             };
-            let result = thread_tenant::for_tenant(&domain, || dispatch(&site, command));
+            let result = thread_tenant::for_tenant(&domain, || {
+                let own = dir.join(&domain).join(crate::config::TENANT_CONFIG);
+                ops::tenant::refuse_if_others_may_write(&own)?;
+                dispatch(&site, command)
+            });
             if let Err(err) = result {
                 if let Some(Exit(state)) = err.downcast_ref::<Exit>() {
                     let mut worst = worst_check.lock().unwrap_or_else(|p| p.into_inner());

@@ -125,6 +125,26 @@ pub(crate) fn info(tenants_dir: &Path, domain: &str) -> TenantInfo {
     }
 }
 
+/// Refuses a file or directory that others than its owner may write, as
+/// sshd does: a site planted in a tenants directory others can write, or a
+/// site config others can change, would run their commands (a
+/// `sendmail.command`) under `--all-tenants`.
+pub(crate) fn refuse_if_others_may_write(path: &Path) -> anyhow::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(metadata) = std::fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    let mode = metadata.permissions().mode();
+    if mode & 0o022 != 0 {
+        anyhow::bail!(
+            "{} is writable by others than its owner (mode {:o}): refused; chmod go-w it",
+            path.display(),
+            mode & 0o777
+        );
+    }
+    Ok(())
+}
+
 /// `tenant add`: the site's directory (0750), a commented config and its
 /// state: ./publik.sqlite3, or the database `database` names (its URL
 /// written in the site's config, its schema made at once so that a wrong
@@ -137,7 +157,10 @@ pub(crate) fn add(
     database: Option<&str>,
 ) -> anyhow::Result<TenantInfo> {
     check_domain(domain)?;
-    std::fs::create_dir_all(tenants_dir)
+    // 0750 whatever the umask: a tenants directory others can write would
+    // let them plant a site whose commands `--all-tenants` runs.
+    std::os::unix::fs::DirBuilderExt::mode(std::fs::DirBuilder::new().recursive(true), 0o750)
+        .create(tenants_dir)
         .with_context(|| format!("cannot create {}", tenants_dir.display()))?;
     let dir = tenants_dir.join(domain);
     let mut builder = std::fs::DirBuilder::new();
@@ -154,11 +177,13 @@ pub(crate) fn add(
         Err(e) => return Err(e).with_context(|| format!("cannot create {}", dir.display())),
     }
     let config = dir.join(TENANT_CONFIG);
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&config)
-        .with_context(|| format!("cannot create {}", config.display()))?;
+    // 0600: a site's config may hold secrets (a relay's password).
+    let mut file = std::os::unix::fs::OpenOptionsExt::mode(
+        std::fs::OpenOptions::new().write(true).create_new(true),
+        0o600,
+    )
+    .open(&config)
+    .with_context(|| format!("cannot create {}", config.display()))?;
     let mut text = TENANT_TEMPLATE.replace("DOMAIN", domain);
     if let Some(url) = database {
         text.push_str(&format!("state: {url}\n"));

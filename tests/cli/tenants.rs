@@ -167,6 +167,69 @@ fn one_site_failing_never_stops_the_others() {
     assert_eq!(pending.as_array().unwrap().len(), 2, "left as they were");
 }
 
+/// Whatever the umask, `tenant add` makes the tenants directory and the
+/// site's 0750 and its publik.yaml 0600; `--all-tenants` refuses a tenants
+/// directory or a site config others than its owner may write (as sshd),
+/// the other sites going on.
+#[test]
+fn sites_are_private_and_refused_when_others_may_write() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    installation(&env);
+    let add = |domain: &str| {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask 000; exec \"$0\" tenant add {domain}"))
+            .arg(env!("CARGO_BIN_EXE_publik"))
+            .env("PUBLIK_CONFIG", env.config())
+            .env("PUBLIK_TENANTS_DIR", env.path("tenants"))
+            .env_remove("PUBLIK_STATE")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+    };
+    add("a.example.org");
+    add("b.example.org");
+    let mode = |path: &str| std::fs::metadata(env.path(path)).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode("tenants"), 0o750);
+    assert_eq!(mode("tenants/a.example.org"), 0o750);
+    assert_eq!(mode("tenants/a.example.org/publik.yaml"), 0o600);
+    enqueue(&env, "a.example.org", 1);
+    enqueue(&env, "b.example.org", 1);
+
+    let site_config = env.path("tenants/a.example.org/publik.yaml");
+    std::fs::set_permissions(&site_config, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let out = publik(&env)
+        .args(["--all-tenants", "send-queue"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("a.example.org/publik.yaml is writable by others"),
+        "{stderr}"
+    );
+    // The other site went on: its message is in its outbox.
+    assert_eq!(
+        std::fs::read_dir(env.path("tenants/b.example.org/outbox"))
+            .unwrap()
+            .count(),
+        1
+    );
+    assert!(!env.path("tenants/a.example.org/outbox").exists());
+
+    std::fs::set_permissions(&site_config, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::fs::set_permissions(env.path("tenants"), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let out = publik(&env)
+        .args(["--all-tenants", "send-queue"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("tenants is writable by others"), "{stderr}");
+    assert!(!env.path("tenants/a.example.org/outbox").exists());
+}
+
 /// Two overlapping `send-queue --all-tenants` runs deliver every message
 /// exactly once.
 #[test]

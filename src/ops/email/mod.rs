@@ -496,7 +496,9 @@ impl EmailSender {
             )),
             TransportKind::File => {
                 let dir = config.resolve_path(&email.file.dir);
-                std::fs::create_dir_all(&dir)
+                // The outbox holds live links: its owner's (and group's) only.
+                std::os::unix::fs::DirBuilderExt::mode(std::fs::DirBuilder::new().recursive(true), 0o750)
+                    .create(&dir)
                     .with_context(|| format!("cannot create the outbox directory {}", dir.display()))?;
                 EmailTransport::File { dir }
             }
