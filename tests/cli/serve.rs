@@ -144,61 +144,48 @@ fn raw_connection(served: &common::Served) -> std::net::TcpStream {
     stream
 }
 
-/// Waits until `serve` holds the server side of `client` among its open
-/// files: /proc/net/tcp names the socket (its remote port is the client's
-/// local port), /proc/PID/fd shows whether serve has it.
-fn wait_until_accepted(served: &common::Served, client: &std::net::TcpStream) {
-    let port = client.local_addr().unwrap().port();
+/// The remote ports of the TCP connections `serve` holds open (not its
+/// listener): /proc/net/tcp names each socket by inode, /proc/PID/fd says
+/// which are serve's.
+fn serve_connections(served: &common::Served) -> Vec<u16> {
+    let own: Vec<String> = std::fs::read_dir(format!("/proc/{}/fd", served.child.id()))
+        .unwrap()
+        .filter_map(|fd| std::fs::read_link(fd.ok()?.path()).ok())
+        .filter_map(|link| {
+            let link = link.to_string_lossy().into_owned();
+            Some(link.strip_prefix("socket:[")?.trim_end_matches(']').to_string())
+        })
+        .collect();
+    // Fields: sl local remote state … inode; 0A is LISTEN.
+    std::fs::read_to_string("/proc/net/tcp")
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|line| line.split_whitespace().collect::<Vec<_>>())
+        .filter(|f| f.len() > 9 && f[3] != "0A" && own.iter().any(|inode| inode == f[9]))
+        .filter_map(|f| u16::from_str_radix(f[2].rsplit(':').next()?, 16).ok())
+        .collect()
+}
+
+/// Waits (a while) until `condition` holds of serve's connections.
+fn wait_for_serve(served: &common::Served, what: &str, condition: impl Fn(&[u16]) -> bool) {
     let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let tcp = std::fs::read_to_string("/proc/net/tcp").unwrap();
-        let inode = tcp.lines().skip(1).find_map(|line| {
-            let fields: Vec<&str> = line.split_whitespace().collect();
-            let remote_port = fields.get(2)?.rsplit(':').next()?;
-            (u16::from_str_radix(remote_port, 16).ok()? == port)
-                .then(|| fields.get(9).map(|i| i.to_string()))?
-        });
-        if let Some(inode) = inode {
-            let socket = format!("socket:[{inode}]");
-            let fds = std::fs::read_dir(format!("/proc/{}/fd", served.child.id())).unwrap();
-            if fds
-                .filter_map(|fd| std::fs::read_link(fd.ok()?.path()).ok())
-                .any(|link| link.to_string_lossy() == socket)
-            {
-                return;
-            }
-        }
-        assert!(Instant::now() < deadline, "serve never accepted the connection");
+    while !condition(&serve_connections(served)) {
+        assert!(Instant::now() < deadline, "serve never {what}");
         std::thread::sleep(Duration::from_millis(10));
     }
 }
 
-/// Waits until `serve` holds no TCP connection (its listener aside).
+/// Waits until `serve` holds `client`'s connection: accepted, not only
+/// queued by the kernel.
+fn wait_until_accepted(served: &common::Served, client: &std::net::TcpStream) {
+    let port = client.local_addr().unwrap().port();
+    wait_for_serve(served, "accepted the connection", |ports| ports.contains(&port));
+}
+
+/// Waits until `serve` holds no connection (its listener aside).
 fn wait_until_idle(served: &common::Served) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let own: Vec<String> = std::fs::read_dir(format!("/proc/{}/fd", served.child.id()))
-            .unwrap()
-            .filter_map(|fd| std::fs::read_link(fd.ok()?.path()).ok())
-            .filter_map(|link| {
-                let link = link.to_string_lossy().into_owned();
-                Some(link.strip_prefix("socket:[")?.trim_end_matches(']').to_string())
-            })
-            .collect();
-        let tcp = std::fs::read_to_string("/proc/net/tcp").unwrap();
-        // Fields: sl local remote state … inode; 0A is LISTEN.
-        let connections = tcp
-            .lines()
-            .skip(1)
-            .map(|line| line.split_whitespace().collect::<Vec<_>>())
-            .filter(|f| f.len() > 9 && f[3] != "0A" && own.iter().any(|inode| inode == f[9]))
-            .count();
-        if connections == 0 {
-            return;
-        }
-        assert!(Instant::now() < deadline, "serve kept {connections} connections");
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    wait_for_serve(served, "let its connections go", <[u16]>::is_empty);
 }
 
 fn read_all(stream: &mut std::net::TcpStream) -> String {
