@@ -55,14 +55,14 @@ fn send(stream: &mut TcpStream, response: &Response, head: bool, timeout: Durati
 }
 
 /// One connection: one request read within the limits, one answer.
-fn handle(mut stream: TcpStream, sites: &Sites, nonces: &inbound::Nonces, limits: &Limits) {
-    let request = match http::read_request(&mut stream, limits) {
+fn handle(stream: &mut TcpStream, sites: &Sites, nonces: &inbound::Nonces, limits: &Limits) {
+    let request = match http::read_request(stream, limits) {
         Ok(request) => request,
         Err(err) => {
             if let Some(status) = err.status() {
                 log::debug!("refused a request ({status}): {err:?}");
-                respond(&mut stream, error_page(status), false, limits.timeout);
-                http::drain(&mut stream, 1 << 20, Duration::from_secs(1));
+                respond(stream, error_page(status), false, limits.timeout);
+                http::drain(stream, 1 << 20, Duration::from_secs(1));
             }
             return;
         }
@@ -103,7 +103,7 @@ fn handle(mut stream: TcpStream, sites: &Sites, nonces: &inbound::Nonces, limits
                 }
             }
         };
-        send(&mut stream, &response, false, limits.timeout);
+        send(stream, &response, false, limits.timeout);
         return;
     }
     // The channels' callbacks answer JSON, not pages.
@@ -119,7 +119,7 @@ fn handle(mut stream: TcpStream, sites: &Sites, nonces: &inbound::Nonces, limits
                 loggable(&request.path),
                 response.status
             );
-            send(&mut stream, &response, false, limits.timeout);
+            send(stream, &response, false, limits.timeout);
             return;
         }
     }
@@ -135,7 +135,7 @@ fn handle(mut stream: TcpStream, sites: &Sites, nonces: &inbound::Nonces, limits
         }
     };
     log::debug!("{} {} {}", request.method, loggable(&request.path), page.status);
-    respond(&mut stream, page, request.method == "HEAD", limits.timeout);
+    respond(stream, page, request.method == "HEAD", limits.timeout);
 }
 
 /// Counts a connection in hand until dropped (even by a panic).
@@ -187,9 +187,12 @@ pub(crate) fn serve(sites: Sites, config: &Config, listen: &str) -> anyhow::Resu
             }
             let (sites, nonces, active, limits) = (&sites, &nonces, &active, &limits);
             scope.spawn(move || {
+                // Declared after the stream, so dropped before it: the slot
+                // is free by the time the client sees the connection close.
+                let mut stream = stream;
                 let _active = Active(active);
                 let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    handle(stream, sites, nonces, limits)
+                    handle(&mut stream, sites, nonces, limits)
                 }));
                 if handled.is_err() {
                     log::error!("a request handler panicked; the server goes on");
