@@ -31,6 +31,7 @@ mod testing;
 pub(crate) mod thread_tenant;
 pub(crate) mod token;
 pub(crate) mod urlencoded;
+pub(crate) mod yaml;
 
 /// What the benches and the integration tests reach inside; not an API.
 #[doc(hidden)]

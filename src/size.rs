@@ -65,7 +65,7 @@ impl fmt::Display for Size {
 
 impl<'de> Deserialize<'de> for Size {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // Errors come from inside the visitor so that serde_yaml adds the key path.
+        // Errors come from inside the visitor so that the YAML reader adds the key path.
         struct Visitor;
         impl serde::de::Visitor<'_> for Visitor {
             type Value = Size;

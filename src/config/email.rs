@@ -19,8 +19,11 @@ pub struct EmailConfig {
     pub organizer: Option<String>,
     /// smtp | sendmail | file; unset: smtp when `smtp.host` is set, else file.
     pub transport: Option<TransportKind>,
+    #[serde(default, deserialize_with = "crate::yaml::null_as_default")]
     pub smtp: SmtpConfig,
+    #[serde(default, deserialize_with = "crate::yaml::null_as_default")]
     pub sendmail: SendmailConfig,
+    #[serde(default, deserialize_with = "crate::yaml::null_as_default")]
     pub file: FileTransportConfig,
     /// Largest message accepted at enqueue, encoded (attachments in base64).
     pub max_size: Size,

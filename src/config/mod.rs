@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
-use crate::exit_codes::{BadInput, bad_input};
+use crate::exit_codes::bad_input;
+use crate::yaml;
 
 mod dkim;
 mod email;
@@ -63,15 +64,24 @@ pub struct Config {
     /// The sites of this installation (`--tenant`, `--all-tenants`), one
     /// directory each, named by domain; `$PUBLIK_TENANTS_DIR` takes precedence.
     pub tenants_dir: Option<PathBuf>,
+    #[serde(default, deserialize_with = "crate::yaml::null_as_default")]
     pub email: EmailConfig,
+    #[serde(default, deserialize_with = "crate::yaml::null_as_default")]
     pub sms: SmsConfig,
+    #[serde(default, deserialize_with = "crate::yaml::null_as_default")]
     pub queue: QueueConfig,
+    #[serde(default, deserialize_with = "crate::yaml::null_as_default")]
     pub newsletter: NewsletterConfig,
+    #[serde(default, deserialize_with = "crate::yaml::null_as_default")]
     pub serve: ServeConfig,
+    #[serde(default, deserialize_with = "crate::yaml::null_as_default")]
     pub ics: IcsConfig,
+    #[serde(default, deserialize_with = "crate::yaml::null_as_default")]
     pub maarch: MaarchConfig,
+    #[serde(default, deserialize_with = "crate::yaml::null_as_default")]
     pub webpush: WebpushConfig,
     /// Remote w.c.s. services action links may act on.
+    #[serde(default, deserialize_with = "crate::yaml::null_as_default")]
     pub wcs: WcsConfig,
     /// The file this was read from (None: built-in defaults).
     #[serde(skip)]
@@ -112,20 +122,20 @@ impl Config {
         // Each file's keys and types are checked alone (errors name its
         // lines); the settings are validated once merged (a tenant may
         // rely on the shared SMTP host, say).
-        let read = |path: &Path| -> anyhow::Result<serde_yaml::Value> {
+        let read = |path: &Path| -> anyhow::Result<serde_json::Value> {
             let text = read_text(path)?;
             let name = path.display().to_string();
             if is_blank(&text) {
-                return Ok(serde_yaml::Value::Mapping(Default::default()));
+                return Ok(serde_json::Value::Object(Default::default()));
             }
-            serde_yaml::from_str::<Config>(&text).map_err(|err| yaml_error(&name, &err))?;
-            serde_yaml::from_str(&text).map_err(|err| yaml_error(&name, &err))
+            yaml::from_str::<Config>(&text).map_err(|err| yaml_error(&name, err))?;
+            yaml::from_str(&text).map_err(|err| yaml_error(&name, err))
         };
         let mut merged = match shared {
             Some(path) => read(path)?,
-            None => serde_yaml::Value::Mapping(Default::default()),
+            None => serde_json::Value::Object(Default::default()),
         };
-        if let serde_yaml::Value::Mapping(map) = &mut merged {
+        if let serde_json::Value::Object(map) = &mut merged {
             map.remove("state");
             map.remove("tenants_dir");
         }
@@ -133,7 +143,8 @@ impl Config {
             merge(&mut merged, read(&own)?);
         }
         let name = own.display().to_string();
-        let mut config: Config = serde_yaml::from_value(merged).map_err(|err| yaml_error(&name, &err))?;
+        let mut config: Config = serde_path_to_error::deserialize(merged)
+            .map_err(|err| bad_input(format!("config {name}: {}: {}", err.path(), err.inner())))?;
         config.source = Some(own);
         config.validate(Some(&name))?;
         Ok(config)
@@ -146,7 +157,7 @@ impl Config {
         let mut config: Config = if is_blank(text) {
             Config::default()
         } else {
-            serde_yaml::from_str(text).map_err(|err| yaml_error(&name, &err))?
+            yaml::from_str(text).map_err(|err| yaml_error(&name, err))?
         };
         // Said as `d/publik.yaml`, not `d/./publik.yaml`.
         config.source = Some(path.components().collect());
@@ -195,7 +206,6 @@ impl Config {
     }
 }
 
-/// `config FILE line N: key.path: message` from a serde_yaml error.
 /// A config file's text. Bad content is bad input (65), like a YAML error;
 /// an unreadable file stays a runtime failure (1).
 fn read_text(path: &Path) -> anyhow::Result<String> {
@@ -217,9 +227,9 @@ fn is_blank(text: &str) -> bool {
 }
 
 /// `over` laid over `base`: mappings merged key by key, anything else replaced.
-fn merge(base: &mut serde_yaml::Value, over: serde_yaml::Value) {
+fn merge(base: &mut serde_json::Value, over: serde_json::Value) {
     match (base, over) {
-        (serde_yaml::Value::Mapping(base), serde_yaml::Value::Mapping(over)) => {
+        (serde_json::Value::Object(base), serde_json::Value::Object(over)) => {
             for (key, value) in over {
                 match base.get_mut(&key) {
                     Some(existing) => merge(existing, value),
@@ -233,18 +243,12 @@ fn merge(base: &mut serde_yaml::Value, over: serde_yaml::Value) {
     }
 }
 
-fn yaml_error(name: &str, err: &serde_yaml::Error) -> anyhow::Error {
-    let text = err.to_string();
-    // serde_yaml appends " at line L column C"; we put the line up front.
-    let message = match text.rfind(" at line ") {
-        Some(pos) => text[..pos].to_string(),
-        None => text.clone(),
-    };
-    let err = match err.location() {
-        Some(loc) => BadInput::new(format!("config {name} line {}: {message}", loc.line())),
-        None => BadInput::new(format!("config {name}: {message}")),
-    };
-    anyhow::Error::new(err)
+/// `config FILE line N: key.path: message`.
+fn yaml_error(name: &str, err: yaml::YamlError) -> anyhow::Error {
+    match err.has_line() {
+        true => bad_input(format!("config {name} {err}")),
+        false => bad_input(format!("config {name}: {err}")),
+    }
 }
 
 #[cfg(test)]
@@ -262,8 +266,8 @@ mod tests {
         let parsed = parse(TEMPLATE).unwrap();
         let defaults = Config::default();
         assert_eq!(
-            serde_yaml::to_string(&parsed).unwrap(),
-            serde_yaml::to_string(&defaults).unwrap()
+            crate::yaml::to_string(&parsed).unwrap(),
+            crate::yaml::to_string(&defaults).unwrap()
         );
     }
 
@@ -273,7 +277,7 @@ mod tests {
         assert_eq!(ExitCode::for_error(&err), ExitCode::DataErr);
         let text = err.to_string();
         assert!(
-            text.starts_with("config publik.yaml line 4: email.smtp.port: invalid type"),
+            text == "config publik.yaml line 4: email.smtp.port: invalid u16, found \"abc\"",
             "{text}"
         );
     }
@@ -319,7 +323,7 @@ mod tests {
             ok.email.smtp.resolved_password.as_ref().unwrap().expose(),
             "hunter2"
         );
-        let shown = serde_yaml::to_string(&ok).unwrap();
+        let shown = crate::yaml::to_string(&ok).unwrap();
         assert!(!shown.contains("hunter2"), "{shown}");
         assert!(!format!("{ok:?}").contains("hunter2"));
     }

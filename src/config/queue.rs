@@ -15,6 +15,7 @@ use std::str::FromStr;
 pub struct QueueConfig {
     /// After this many attempts a row is `failed`.
     pub max_attempts: u32,
+    #[serde(default, deserialize_with = "crate::yaml::null_as_default")]
     pub backoff: BackoffConfig,
     /// A row left in `sending` longer than this goes back to work.
     pub lease: Duration,
@@ -93,7 +94,7 @@ impl fmt::Display for Rate {
 
 impl<'de> Deserialize<'de> for Rate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // Errors must come from inside the visitor for serde_yaml to add the key path.
+        // Errors must come from inside the visitor for the YAML reader to add the key path.
         struct Visitor;
         impl serde::de::Visitor<'_> for Visitor {
             type Value = Rate;

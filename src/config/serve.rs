@@ -27,6 +27,7 @@ pub struct ServeConfig {
     pub push_subscriptions: bool,
     /// Services allowed to call `POST /api/mail/response/` with Publik's
     /// signed URLs, by their `orig`; none: the API is off.
+    #[serde(default, deserialize_with = "crate::yaml::null_as_default")]
     pub api_callers: std::collections::BTreeMap<String, super::ApiCaller>,
 }
 

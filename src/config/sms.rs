@@ -41,6 +41,7 @@ pub struct ReceiptsConfig {
     pub id_field: String,
     pub status_field: String,
     /// Provider status → delivered, undelivered or expired; others are ignored.
+    #[serde(default, deserialize_with = "crate::yaml::null_as_default")]
     pub statuses: std::collections::BTreeMap<String, String>,
     #[serde(skip)]
     pub resolved_secret: Option<Secret>,
@@ -91,10 +92,18 @@ pub struct GatewayConfig {
     pub auth: GatewayAuth,
     /// Provider field name → value; `{to}`, `{to_digits}`, `{text}`, `{sender}`, `{id}` are replaced.
     /// `NAME_file: PATH` / `NAME_env: VAR` give field NAME a secret value.
-    #[serde(serialize_with = "masked_map")]
+    #[serde(
+        default,
+        deserialize_with = "crate::yaml::null_as_default",
+        serialize_with = "masked_map"
+    )]
     pub fields: std::collections::BTreeMap<String, String>,
     /// Extra constant HTTP headers; `NAME_file` / `NAME_env` as for fields.
-    #[serde(default, serialize_with = "masked_map")]
+    #[serde(
+        default,
+        deserialize_with = "crate::yaml::null_as_default",
+        serialize_with = "masked_map"
+    )]
     pub headers: std::collections::BTreeMap<String, String>,
     /// The values of the `_file` / `_env` fields, read when the config loads.
     #[serde(skip)]

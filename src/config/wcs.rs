@@ -14,6 +14,7 @@ use crate::duration::Duration;
 #[serde(deny_unknown_fields, default)]
 pub struct WcsConfig {
     /// By name: `services: {demarches: {url, orig, key_file}}`.
+    #[serde(default, deserialize_with = "crate::yaml::null_as_default")]
     pub services: BTreeMap<String, WcsService>,
 }
 

@@ -68,7 +68,7 @@ pub(crate) fn config_check(report: &ConfigCheckReport, output: Output) -> anyhow
         Some(path) => format!("# config: {}\n", path.display()),
         None => "# config: built-in defaults (no config file found)\n".to_string(),
     };
-    text.push_str(&serde_yaml::to_string(&report.settings)?);
+    text.push_str(&crate::yaml::to_string(&report.settings)?);
     for check in &report.checks {
         for warning in &check.warnings {
             text.push_str(&format!("# warning: {}: {warning}\n", check.channel));

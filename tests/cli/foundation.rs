@@ -81,7 +81,7 @@ fn wrong_type_message_has_line_and_key() {
         .assert()
         .code(65)
         .stderr(format!(
-            "publik: error: config {} line 5: email.smtp.port: invalid type: string \"abc\", expected u16\n",
+            "publik: error: config {} line 5: email.smtp.port: invalid u16, found \"abc\"\n",
             env.config().display()
         ));
 }

@@ -316,30 +316,9 @@ fn large_documents_are_fetched_one_at_a_time() {
     let env = Env::new();
     config(&env, &maarch.url(), "");
     env.publik().args(["state", "info"]).assert().success();
-    let mut child = env
-        .command()
-        .env("MAARCH_PASSWORD", PASSWORD)
-        .arg("feed-mail-maarch")
-        .spawn()
-        .unwrap();
-    // The child's own high-water mark, read while it runs: its rusage
-    // would also count the test process it was forked from (Linux keeps
-    // the pre-exec image's peak), which other tests' data inflate.
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut peak_kb = 0u64;
-    let status = loop {
-        if let Ok(text) = std::fs::read_to_string(&status_file) {
-            let hwm = text
-                .lines()
-                .find_map(|line| line.strip_prefix("VmHWM:"))
-                .and_then(|kb| kb.trim().trim_end_matches("kB").trim().parse().ok());
-            peak_kb = peak_kb.max(hwm.unwrap_or(0));
-        }
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    };
+    let mut cmd = env.command();
+    cmd.env("MAARCH_PASSWORD", PASSWORD).arg("feed-mail-maarch");
+    let (status, peak_kb) = common::run_with_peak_memory(cmd);
     assert!(status.success());
     let peak_mb = peak_kb / 1024;
     // One document costs its base64 reply, the parsed string and the decoded

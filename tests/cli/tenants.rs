@@ -167,6 +167,52 @@ fn one_site_failing_never_stops_the_others() {
     assert_eq!(pending.as_array().unwrap().len(), 2, "left as they were");
 }
 
+/// A site's publik.yaml is read under bounds: an alias bomb (a 1 MB anchor
+/// repeated by 3 000 aliases) and 100 000 nested `[` are each refused with
+/// the file named, in a few MB, and the other sites still send.
+#[test]
+fn a_site_yaml_bomb_is_refused_alone_and_in_bounded_memory() {
+    let env = Env::new();
+    installation(&env);
+    let good = SmtpServer::start();
+    site(&env, "good.example.org", Some(good.port()));
+    enqueue(&env, "good.example.org", 2);
+    site(&env, "bomb.example.org", None);
+    site(&env, "deep.example.org", None);
+    let mut bomb = format!(
+        "sms:\n  gateway:\n    url: https://sms.example.org/\n    fields:\n      a0: &big {}\n",
+        "x".repeat(1 << 20)
+    );
+    for i in 1..3000 {
+        bomb.push_str(&format!("      a{i}: *big\n"));
+    }
+    std::fs::write(env.path("tenants/bomb.example.org/publik.yaml"), bomb).unwrap();
+    std::fs::write(
+        env.path("tenants/deep.example.org/publik.yaml"),
+        format!("email: {}\n", "[".repeat(100_000)),
+    )
+    .unwrap();
+    let stderr_file = env.path("stderr.txt");
+    let mut cmd = env.command();
+    cmd.env("PUBLIK_TENANTS_DIR", env.path("tenants"))
+        .args(["--all-tenants", "send-queue"])
+        .stderr(std::fs::File::create(&stderr_file).unwrap());
+    let (status, peak_kb) = common::run_with_peak_memory(cmd);
+    let stderr = std::fs::read_to_string(&stderr_file).unwrap();
+    assert_eq!(status.code(), Some(65), "{stderr}");
+    assert_eq!(good.count(), 2, "{stderr}");
+    assert!(
+        stderr.contains("bomb.example.org/publik.yaml line ") && stderr.contains("once aliases are expanded"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("deep.example.org/publik.yaml line 1: "),
+        "{stderr}"
+    );
+    eprintln!("peak RSS {} kB", peak_kb);
+    assert!(peak_kb < 64 << 10, "peak RSS {peak_kb} kB");
+}
+
 /// Whatever the umask, `tenant add` makes the tenants directory and the
 /// site's 0750 and its publik.yaml 0600; `--all-tenants` refuses a tenants
 /// directory or a site config others than its owner may write (as sshd),

@@ -209,6 +209,44 @@ fn import_errors_name_the_path() {
     assert!(env.json(&["workflow", "list"]).as_array().unwrap().is_empty());
 }
 
+/// A workflow file is read under bounds: an alias bomb (a 1 MB anchor and
+/// 3 000 aliases) and 100 000 nested `[` under `on_enter` are refused naming
+/// the file, in a few MB, and nothing is imported.
+#[test]
+fn workflow_yaml_bombs_are_refused_in_bounded_memory() {
+    let env = Env::new();
+    env.write("publik.yaml", "");
+    let mut bomb = format!(
+        "name: bomb\nlabel: &big {}\ninitial: a\nstatuses:\n  - id: a\n    label: A\n    on_enter:\n",
+        "x".repeat(1 << 20)
+    );
+    for _ in 0..3000 {
+        bomb.push_str("      - email: { to: [\"a@example.org\"], subject: *big, text: *big }\n");
+    }
+    env.write("bomb.yaml", &bomb);
+    let deep = format!(
+        "name: deep\nlabel: Deep\ninitial: a\nstatuses:\n  - id: a\n    label: A\n    on_enter: {}\n",
+        "[".repeat(100_000)
+    );
+    env.write("deep.yaml", &deep);
+    for (file, needle) in [
+        ("bomb.yaml", "once aliases are expanded"),
+        ("deep.yaml", "deep.yaml line 7: "),
+    ] {
+        let stderr_file = env.path("stderr.txt");
+        let mut cmd = env.command();
+        cmd.args(["workflow", "import", file])
+            .stderr(std::fs::File::create(&stderr_file).unwrap());
+        let (status, peak_kb) = common::run_with_peak_memory(cmd);
+        let stderr = std::fs::read_to_string(&stderr_file).unwrap();
+        assert_eq!(status.code(), Some(65), "{stderr}");
+        assert!(stderr.contains(file) && stderr.contains(needle), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(peak_kb < 64 << 10, "{file}: peak RSS {peak_kb} kB");
+    }
+    assert!(env.json(&["workflow", "list"]).as_array().unwrap().is_empty());
+}
+
 /// The approval workflow, where accepting also mails the citizen.
 fn story_workflow(env: &Env, port: u16) {
     env.write(

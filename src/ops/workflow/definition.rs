@@ -41,7 +41,7 @@ pub(crate) struct Jump {
 }
 
 /// One action, written `- email: {...}`, `- sms: {...}`, `- notify: {...}`
-/// or `- maarch_response: {...}` (serde_yaml would want `!email` tags for an
+/// or `- maarch_response: {...}` (a YAML parser would want `!email` tags for an
 /// enum).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -296,16 +296,9 @@ pub(crate) fn validate(workflow: &Workflow) -> Result<(), String> {
 /// A workflow file's text, parsed strictly and validated; errors name the
 /// line or the path of the key (exit 65).
 pub(super) fn parse_definition(text: &str, name: &str) -> anyhow::Result<Workflow> {
-    let workflow: Workflow = serde_yaml::from_str(text).map_err(|e| {
-        let message = e.to_string();
-        let message = message
-            .rfind(" at line ")
-            .map(|p| message[..p].to_string())
-            .unwrap_or(message);
-        match e.location() {
-            Some(loc) => bad_input(format!("workflow {name} line {}: {message}", loc.line())),
-            None => bad_input(format!("workflow {name}: {message}")),
-        }
+    let workflow: Workflow = crate::yaml::from_str(text).map_err(|e| match e.has_line() {
+        true => bad_input(format!("workflow {name} {e}")),
+        false => bad_input(format!("workflow {name}: {e}")),
     })?;
     validate(&workflow).map_err(|e| bad_input(format!("workflow {name}: {e}")))?;
     Ok(workflow)

@@ -313,3 +313,27 @@ impl Env {
         String::from_utf8_lossy(&output.stdout).into_owned()
     }
 }
+
+/// Runs `cmd` (its output inherited) and samples its own memory high-water
+/// mark while it runs: its rusage would also count the test process it was
+/// forked from (Linux keeps the pre-exec image's peak), which other tests'
+/// data inflate. Returns the status and the peak in kB.
+pub fn run_with_peak_memory(mut cmd: std::process::Command) -> (std::process::ExitStatus, u64) {
+    let mut child = cmd.spawn().unwrap();
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0u64;
+    let status = loop {
+        if let Ok(text) = std::fs::read_to_string(&status_file) {
+            let hwm = text
+                .lines()
+                .find_map(|line| line.strip_prefix("VmHWM:"))
+                .and_then(|kb| kb.trim().trim_end_matches("kB").trim().parse().ok());
+            peak_kb = peak_kb.max(hwm.unwrap_or(0));
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    (status, peak_kb)
+}
