@@ -65,7 +65,7 @@ fn queue_notifications(dir: &Path, port: u16, concurrency: u32) {
     std::fs::write(
         dir.join("publik.yaml"),
         format!(
-            "webpush:\n  private_key_file: vapid.pem\n  subject: \"mailto:admin@ville.example.org\"\n  max_subscriptions_per_user: {SUBSCRIBERS}\n  concurrency: {concurrency}\n"
+            "webpush:\n  private_key_file: vapid.pem\n  allowed_hosts: [127.0.0.1]\n  subject: \"mailto:admin@ville.example.org\"\n  max_subscriptions_per_user: {SUBSCRIBERS}\n  concurrency: {concurrency}\n"
         ),
     )
     .unwrap();

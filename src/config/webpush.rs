@@ -30,6 +30,11 @@ pub struct WebpushConfig {
     pub max_age: Duration,
     pub max_subscriptions_per_user: u32,
     pub concurrency: u32,
+    /// Push services subscriptions may name (`fcm.googleapis.com`,
+    /// `*.push.services.mozilla.com`); empty: any host at a public address.
+    /// A listed host may be private, and plain http if on loopback.
+    #[serde(deserialize_with = "crate::yaml::null_as_default")]
+    pub allowed_hosts: Vec<String>,
 }
 
 impl Default for WebpushConfig {
@@ -42,6 +47,7 @@ impl Default for WebpushConfig {
             max_age: Duration::from_secs(86_400),
             max_subscriptions_per_user: 10,
             concurrency: 8,
+            allowed_hosts: Vec::new(),
         }
     }
 }
@@ -85,6 +91,15 @@ impl WebpushConfig {
                 "webpush.concurrency",
                 format!("{} is not between 1 and 64", self.concurrency),
             ));
+        }
+        for host in &self.allowed_hosts {
+            let bare = host.strip_prefix("*.").unwrap_or(host);
+            if bare.is_empty() || bare.contains(['/', ':', '@', '*', ' ']) && !bare.starts_with('[') {
+                return Err(fail(
+                    "webpush.allowed_hosts",
+                    format!("\"{host}\" is not a host name (fcm.googleapis.com, *.push.apple.com)"),
+                ));
+            }
         }
         Ok(())
     }

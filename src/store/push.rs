@@ -35,10 +35,19 @@ fn from_row(row: &Row) -> DbResult<Subscription> {
 
 const COLUMNS: &str = "id, \"user\", endpoint, p256dh, auth, expiration_time, created_at, updated_at";
 
+/// What `subscribe` did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Subscribed {
+    /// Saved (new, or the user's own renewed), dropping the user's oldest beyond the limit.
+    Saved { created: bool, dropped: usize },
+    /// The endpoint is another user's until they unsubscribe: nothing changed.
+    OtherUsers,
+}
+
 impl Store {
     /// Saves a subscription (the same endpoint is stored once: re-subscribing
-    /// updates it) and drops the user's oldest beyond `max_per_user`.
-    /// Returns whether it was new and how many old ones were dropped.
+    /// updates it, for the user who registered it only) and drops the
+    /// user's oldest beyond `max_per_user`.
     pub fn subscribe(
         &mut self,
         user: &str,
@@ -47,12 +56,20 @@ impl Store {
         auth: &str,
         expiration_time: Option<i64>,
         max_per_user: u32,
-    ) -> DbResult<(bool, usize)> {
+    ) -> DbResult<Subscribed> {
         let now = clock::to_db(clock::now());
         let tx = self.conn.begin()?;
+        let owner: Option<String> = tx.query_opt(
+            "SELECT \"user\" FROM push_subscriptions WHERE endpoint = ?1",
+            args![endpoint],
+            |row| row.get(0),
+        )?;
+        if owner.as_deref().is_some_and(|owner| owner != user) {
+            return Ok(Subscribed::OtherUsers);
+        }
         let updated = tx.execute(
-            "UPDATE push_subscriptions SET \"user\" = ?1, p256dh = ?3, auth = ?4, expiration_time = ?5, updated_at = ?6 \
-             WHERE endpoint = ?2",
+            "UPDATE push_subscriptions SET p256dh = ?3, auth = ?4, expiration_time = ?5, updated_at = ?6 \
+             WHERE endpoint = ?2 AND \"user\" = ?1",
             args![user, endpoint, p256dh, auth, expiration_time, now],
         )?;
         if updated == 0 {
@@ -70,7 +87,10 @@ impl Store {
             args![user],
         )?;
         tx.commit()?;
-        Ok((updated == 0, dropped))
+        Ok(Subscribed::Saved {
+            created: updated == 0,
+            dropped,
+        })
     }
 
     /// Removes a user's subscription (one endpoint, or all of them).

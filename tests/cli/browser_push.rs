@@ -292,7 +292,7 @@ fn firefox_subscribes_with_the_example_page_and_decrypts_a_notification() {
     let env = Env::new();
     env.write(
         "publik.yaml",
-        &format!("webpush:\n  private_key_file: vapid.pem\n  subject: \"{SUBJECT}\"\nserve:\n  push_subscriptions: true\n"),
+        &format!("webpush:\n  private_key_file: vapid.pem\n  allowed_hosts: [127.0.0.1]\n  subject: \"{SUBJECT}\"\nserve:\n  push_subscriptions: true\n"),
     );
     let public_key = String::from_utf8(
         env.publik()

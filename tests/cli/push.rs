@@ -12,7 +12,7 @@ const SUBJECT: &str = "mailto:admin@ville.example.org";
 fn setup(env: &Env) -> String {
     env.write(
         "publik.yaml",
-        &format!("webpush:\n  private_key_file: vapid.pem\n  subject: \"{SUBJECT}\"\n  ttl: 2h\n"),
+        &format!("webpush:\n  private_key_file: vapid.pem\n  allowed_hosts: [127.0.0.1]\n  subject: \"{SUBJECT}\"\n  ttl: 2h\n"),
     );
     let out = env
         .publik()
@@ -270,7 +270,7 @@ fn oldest_subscription_is_dropped_beyond_the_limit() {
     setup(&env);
     env.write(
         "publik.yaml",
-        &format!("webpush:\n  private_key_file: vapid.pem\n  subject: \"{SUBJECT}\"\n  max_subscriptions_per_user: 2\n"),
+        &format!("webpush:\n  private_key_file: vapid.pem\n  allowed_hosts: [127.0.0.1]\n  subject: \"{SUBJECT}\"\n  max_subscriptions_per_user: 2\n"),
     );
     let devices: Vec<_> = (0..3)
         .map(|i| service.subscriber(201, &format!("device-{i}")))
@@ -446,4 +446,171 @@ fn sigterm_stops_send_webpush_between_two_notifications() {
     paths.dedup();
     assert_eq!(service.received().len(), 8, "each device once");
     assert_eq!(paths.len(), 8);
+}
+
+/// A push service that cannot be reached (an endpoint anyone with a token
+/// can register) holds only its own rows: the others are sent, the run
+/// exits 0, the row's attempt counts, and after `queue.max_attempts` the
+/// subscription is removed as a 410 would.
+#[test]
+fn an_unreachable_push_service_holds_only_its_own_rows() {
+    let service = PushService::start(SUBJECT);
+    let env = Env::new();
+    setup(&env);
+    env.write(
+        "publik.yaml",
+        &format!(
+            "webpush:\n  private_key_file: vapid.pem\n  allowed_hosts: [127.0.0.1]\n  subject: \"{SUBJECT}\"\nqueue:\n  max_attempts: 2\n"
+        ),
+    );
+    let phone = service.subscriber(201, "phone");
+    let dead = service.subscriber(201, "dead");
+    let dead_json = dead.json().replace(
+        &format!("127.0.0.1:{}", service.port),
+        &format!("127.0.0.1:{}", common::free_port()),
+    );
+    subscribe(&env, "u", &dead_json).success();
+    subscribe(&env, "u", &phone.json()).success();
+    let notify = |title: &str| {
+        env.publik()
+            .args(["notify", "--user", "u", "--title", title])
+            .assert()
+            .success();
+    };
+    notify("Un");
+    let run = |command: &str, offset_minutes: i64| {
+        let at = (chrono::Utc::now() + chrono::Duration::minutes(offset_minutes)).to_rfc3339();
+        env.publik().env("PUBLIK_NOW", at).arg(command).output().unwrap()
+    };
+    let out = run("send-webpush", 0);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(service.received().len(), 1, "the phone's notification went out");
+    let rows = env.json(&["queue", "list", "--channel", "push", "--status", "error"]);
+    assert_eq!(rows.as_array().unwrap().len(), 1, "{rows}");
+    assert_eq!(rows[0]["attempts"], 1, "{rows}");
+    assert!(
+        rows[0]["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("cannot reach the push service"),
+        "{rows}"
+    );
+
+    notify("Deux");
+    let out = run("send-webpush", 1);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        service.received().len(),
+        2,
+        "the phone's second notification went out"
+    );
+    // The second attempt, after the backoff: given up, the subscription removed.
+    let out = run("retry-queue", 60);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let left = env.json(&["push", "list", "--user", "u"]);
+    assert_eq!(left.as_array().unwrap().len(), 1, "{left}");
+    assert_eq!(left[0]["endpoint"], phone.endpoint.as_str());
+}
+
+/// Only https endpoints at public addresses are taken (no loopback, private
+/// network, cloud metadata, plain http), unless `webpush.allowed_hosts`
+/// names the host; checked again when sending, where a subscription now
+/// outside the rules is removed without a request.
+#[test]
+fn endpoints_at_private_addresses_are_refused_at_subscribe_and_at_send() {
+    let service = PushService::start(SUBJECT);
+    let env = Env::new();
+    setup(&env);
+    let strict = format!("webpush:\n  private_key_file: vapid.pem\n  subject: \"{SUBJECT}\"\n");
+    env.write("publik.yaml", &strict);
+    let phone = service.subscriber(201, "phone");
+    let local = format!("127.0.0.1:{}", service.port);
+    for endpoint in [
+        "https://127.0.0.1:1/x".to_string(),
+        "https://10.0.0.1/x".to_string(),
+        "https://169.254.169.254/latest/meta-data/".to_string(),
+        "https://[::1]/x".to_string(),
+        "https://127.0.0.1.nip.io/x".to_string(),
+        "https://localhost/x".to_string(),
+        phone.endpoint.clone(),
+        phone.endpoint.replace("http://", "https://"),
+    ] {
+        let json = phone.json().replace(&phone.endpoint, &endpoint);
+        let out = subscribe(&env, "u", &json).code(65);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(stderr.contains("endpoint"), "{endpoint}: {stderr}");
+    }
+    assert!(env.json(&["push", "list"]).as_array().unwrap().is_empty());
+
+    // Listed, it is taken; no longer listed, it is not sent to.
+    env.write(
+        "publik.yaml",
+        &strict.replace("webpush:\n", "webpush:\n  allowed_hosts: [127.0.0.1]\n"),
+    );
+    subscribe(&env, "u", &phone.json()).success();
+    env.publik()
+        .args(["notify", "--user", "u", "--title", "Bonjour"])
+        .assert()
+        .success();
+    env.write("publik.yaml", &strict);
+    env.publik().arg("send-webpush").assert().success();
+    assert!(service.received().is_empty(), "nothing posted to {local}");
+    let failed = env.json(&["queue", "list", "--channel", "push", "--status", "failed"]);
+    assert!(
+        failed[0]["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("endpoint refused"),
+        "{failed}"
+    );
+    assert!(env.json(&["push", "list"]).as_array().unwrap().is_empty());
+}
+
+/// An endpoint is the subscription of the user who registered it until they
+/// unsubscribe: another token holder cannot move it to themselves.
+#[test]
+fn an_endpoint_stays_with_the_user_who_registered_it() {
+    let service = PushService::start(SUBJECT);
+    let env = Env::new();
+    setup(&env);
+    let phone = service.subscriber(201, "phone");
+    subscribe(&env, "alice", &phone.json()).success();
+    subscribe(&env, "alice", &phone.json()).success(); // her own renewal
+    let out = subscribe(&env, "mallory", &phone.json()).code(65);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("endpoint") && stderr.contains("another user"),
+        "{stderr}"
+    );
+    let all = env.json(&["push", "list"]);
+    assert_eq!(all.as_array().unwrap().len(), 1, "{all}");
+    assert_eq!(all[0]["user"], "alice");
+    env.publik()
+        .args([
+            "push",
+            "unsubscribe",
+            "--user",
+            "alice",
+            "--endpoint",
+            &phone.endpoint,
+        ])
+        .assert()
+        .success();
+    subscribe(&env, "bob", &phone.json()).success();
+    assert_eq!(env.json(&["push", "list"])[0]["user"], "bob");
 }

@@ -3,6 +3,9 @@
 //! headers and URLs they all meet.
 
 mod corked;
+mod public_only;
+
+pub(crate) use public_only::{is_listed, is_public};
 
 use crate::clock;
 use crate::duration::Duration;
@@ -13,7 +16,23 @@ use ureq::unversioned::transport::Connector;
 /// something), and publik's User-Agent. Keep-alive per host, as ureq does.
 /// For small request/reply exchanges (a gateway, a push service, w.c.s.).
 pub(crate) fn agent(timeout: std::time::Duration) -> ureq::Agent {
-    with_connectors(ureq::Agent::config_builder().timeout_global(Some(timeout)))
+    with_connectors(
+        ureq::Agent::config_builder().timeout_global(Some(timeout)),
+        CachingResolver::default(),
+    )
+}
+
+/// `agent`, for URLs someone else chose (push endpoints): a host not in
+/// `allowed` is reached only at public addresses (`PermissionDenied`
+/// otherwise), checked on the addresses connected to.
+pub(crate) fn public_agent(timeout: std::time::Duration, allowed: Vec<String>) -> ureq::Agent {
+    with_connectors(
+        ureq::Agent::config_builder().timeout_global(Some(timeout)),
+        public_only::PublicOnly {
+            inner: CachingResolver::default(),
+            allowed,
+        },
+    )
 }
 
 /// An agent for replies that can be large (a scanned document): no
@@ -28,10 +47,14 @@ pub(crate) fn progress_agent(progress: std::time::Duration) -> ureq::Agent {
             .timeout_connect(Some(progress))
             .timeout_per_read(Some(progress))
             .timeout_per_write(Some(progress)),
+        CachingResolver::default(),
     )
 }
 
-fn with_connectors(config: ureq::config::ConfigBuilder<ureq::typestate::AgentScope>) -> ureq::Agent {
+fn with_connectors(
+    config: ureq::config::ConfigBuilder<ureq::typestate::AgentScope>,
+    resolver: impl ureq::unversioned::resolver::Resolver,
+) -> ureq::Agent {
     let config = config
         .http_status_as_error(false)
         .user_agent(concat!("publik/", env!("CARGO_PKG_VERSION")))
@@ -39,7 +62,7 @@ fn with_connectors(config: ureq::config::ConfigBuilder<ureq::typestate::AgentSco
     ureq::Agent::with_parts(
         config,
         ureq::unversioned::transport::DefaultConnector::default().chain(corked::Corking),
-        CachingResolver::default(),
+        resolver,
     )
 }
 

@@ -12,6 +12,7 @@ use p256::elliptic_curve::sec1::ToEncodedPoint;
 use p256::pkcs8::{EncodePrivateKey, LineEnding};
 
 pub(crate) mod crypto;
+mod endpoint;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -23,7 +24,7 @@ use crate::ops::channel::ChannelCheck;
 use crate::ops::queue::RowOptions;
 use crate::ops::queue::{Delivery, Sender};
 use crate::queue_row::Channel;
-use crate::store::{Body, Message, NewBody, NewRow, Store, Subscription};
+use crate::store::{Body, Message, NewBody, NewRow, Store, Subscribed, Subscription};
 use crate::token::{base64url, decode_base64url};
 
 /// Push services refuse bigger payloads once encrypted (4 KB records).
@@ -111,31 +112,14 @@ fn decode_key(field: &str, text: &str) -> anyhow::Result<Vec<u8>> {
         .ok_or_else(|| bad_input(format!("{field}: \"{text}\" is not base64url")))
 }
 
-fn is_loopback(host: &str) -> bool {
-    matches!(host, "127.0.0.1" | "localhost" | "[::1]")
-}
-
-/// Validates a browser subscription: https endpoint (plain http only on
-/// loopback), a valid uncompressed P-256 point, a 16-byte auth secret.
-pub(crate) fn parse_subscription(text: &str) -> anyhow::Result<SubscriptionJson> {
+/// Validates a browser subscription: an endpoint publik may post to
+/// (`endpoint.rs`), a valid uncompressed P-256 point, a 16-byte auth secret.
+pub(crate) fn parse_subscription(text: &str, allowed_hosts: &[String]) -> anyhow::Result<SubscriptionJson> {
     let subscription: SubscriptionJson = serde_json::from_str(text)
         .map_err(|e| bad_input(format!("subscription: not a PushSubscription JSON: {e}")))?;
     let endpoint = &subscription.endpoint;
-    let host = endpoint
-        .split_once("://")
-        .map(|(_, rest)| {
-            rest.split(['/', '?'])
-                .next()
-                .unwrap_or("")
-                .rsplit_once(':')
-                .map_or_else(|| rest.split(['/', '?']).next().unwrap_or(""), |(h, _)| h)
-        })
-        .unwrap_or("");
-    let secure = endpoint.starts_with("https://") || (endpoint.starts_with("http://") && is_loopback(host));
-    if !secure || host.is_empty() {
-        return Err(bad_input(format!(
-            "endpoint: \"{endpoint}\" must be an https URL"
-        )));
+    if let Some(why) = endpoint::refusal(endpoint, allowed_hosts, true) {
+        return Err(bad_input(format!("endpoint: \"{endpoint}\" {why}")));
     }
     let p256dh = decode_key("keys.p256dh", &subscription.keys.p256dh)?;
     if p256dh.len() != 65 || p256dh[0] != 4 || p256::PublicKey::from_sec1_bytes(&p256dh).is_err() {
@@ -193,8 +177,8 @@ pub(crate) fn subscribe(
     if user.trim().is_empty() {
         return Err(bad_field("user", "must not be empty"));
     }
-    let subscription = parse_subscription(text)?;
-    let (created, dropped) = store.subscribe(
+    let subscription = parse_subscription(text, &config.webpush.allowed_hosts)?;
+    let saved = store.subscribe(
         user,
         &subscription.endpoint,
         subscription.keys.p256dh.trim_end_matches('='),
@@ -202,7 +186,13 @@ pub(crate) fn subscribe(
         subscription.expiration_time.map(|t| t as i64),
         config.webpush.max_subscriptions_per_user,
     )?;
-    Ok(SubscribeReport { created, dropped })
+    match saved {
+        Subscribed::Saved { created, dropped } => Ok(SubscribeReport { created, dropped }),
+        Subscribed::OtherUsers => Err(bad_field(
+            "endpoint",
+            "is another user's subscription; it is theirs until they unsubscribe",
+        )),
+    }
 }
 
 /// The shared part of one notification.
@@ -338,6 +328,13 @@ pub(crate) struct PushSender {
     subject: String,
     agent: ureq::Agent,
     random: ring::rand::SystemRandom,
+    allowed_hosts: Vec<String>,
+    /// `queue.max_attempts`: a subscription whose push service cannot be
+    /// reached that many times is removed, as a 404 or 410 would.
+    max_attempts: u32,
+    /// Push-service origins found unreachable in this run, and why: their
+    /// other rows are not tried again until the next run.
+    unreachable: std::sync::Mutex<std::collections::HashMap<String, String>>,
 }
 
 /// A VAPID JWT depends only on the push service's origin (and time): it is
@@ -375,13 +372,18 @@ impl PushSender {
         let subject = config.webpush.subject.clone().ok_or_else(|| {
             bad_input("webpush.subject: not set (mailto:admin@your-domain or an https URL)")
         })?;
-        let agent = crate::ops::http_client::agent(std::time::Duration::from_secs(30));
+        let allowed_hosts = config.webpush.allowed_hosts.clone();
+        let agent =
+            crate::ops::http_client::public_agent(std::time::Duration::from_secs(30), allowed_hosts.clone());
         Ok(PushSender {
             vapid,
             signatures: std::sync::Mutex::new(std::collections::HashMap::new()),
             subject,
             agent,
             random: ring::rand::SystemRandom::new(),
+            allowed_hosts,
+            max_attempts: config.queue.max_attempts,
+            unreachable: std::sync::Mutex::new(std::collections::HashMap::new()),
         })
     }
 
@@ -429,22 +431,55 @@ impl PushSender {
         if let Some(topic) = &content.topic {
             http = http.header("Topic", topic);
         }
-        http.send(&body[..]).map_err(|e| match e {
-            ureq::Error::Timeout(_) => Delivery::Retry {
-                reason: "push service timed out".into(),
+        http.send(&body[..]).map_err(|e| self.unsent(message, e))
+    }
+
+    /// A request that got no answer. A push service that cannot be reached
+    /// is about its origin, not the channel: this row's attempt counts, the
+    /// origin's other rows wait for the next run, other origins go on.
+    fn unsent(&self, message: &Message, error: ureq::Error) -> Delivery {
+        use ureq::Timeout;
+        let unreachable = match &error {
+            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
+                return Delivery::RecipientGone {
+                    reason: format!("endpoint refused: {io}"),
+                };
+            }
+            ureq::Error::ConnectionFailed | ureq::Error::HostNotFound => true,
+            ureq::Error::Timeout(Timeout::Resolve | Timeout::Connect) => true,
+            ureq::Error::Io(io) => matches!(
+                io.kind(),
+                std::io::ErrorKind::ConnectionRefused
+                    | std::io::ErrorKind::HostUnreachable
+                    | std::io::ErrorKind::NetworkUnreachable
+            ),
+            _ => false,
+        };
+        if !unreachable {
+            return Delivery::Retry {
+                reason: format!("push service: {error}"),
                 retry_after: None,
-            },
-            ureq::Error::ConnectionFailed | ureq::Error::HostNotFound => Delivery::PeerDown {
-                reason: format!("cannot reach the push service: {e}"),
-            },
-            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => Delivery::PeerDown {
-                reason: format!("cannot reach the push service: {io}"),
-            },
-            other => Delivery::Retry {
-                reason: format!("push service: {other}"),
-                retry_after: None,
-            },
-        })
+            };
+        }
+        let origin = crate::ops::http_client::origin(&message.recipient).unwrap_or_default();
+        let reason = format!("cannot reach the push service {origin}: {error}");
+        self.unreachable
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(origin, reason.clone());
+        self.unreachable_outcome(message, reason)
+    }
+
+    fn unreachable_outcome(&self, message: &Message, reason: String) -> Delivery {
+        if message.attempts >= self.max_attempts {
+            return Delivery::RecipientGone {
+                reason: format!("{reason} ({} attempts): subscription removed", message.attempts),
+            };
+        }
+        Delivery::Retry {
+            reason,
+            retry_after: None,
+        }
     }
 }
 
@@ -467,6 +502,22 @@ impl Sender for PushLane {
 
 impl PushSender {
     fn deliver_one(&self, message: &Message, body: &Body) -> Delivery {
+        // Subscribed before the rules of `endpoint.rs`, or since outside them.
+        if let Some(why) = endpoint::refusal(&message.recipient, &self.allowed_hosts, false) {
+            return Delivery::RecipientGone {
+                reason: format!("endpoint refused: {why}"),
+            };
+        }
+        let origin = crate::ops::http_client::origin(&message.recipient).unwrap_or_default();
+        let down = self
+            .unreachable
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get(&origin)
+            .cloned();
+        if let Some(reason) = down {
+            return self.unreachable_outcome(message, format!("not tried: {reason} (earlier in this run)"));
+        }
         let content: PushContent = match serde_json::from_str(&body.content) {
             Ok(content) => content,
             Err(e) => {
@@ -609,7 +660,7 @@ mod properties {
         /// Any subscription text is one or a clear error (65), never a panic.
         #[test]
         fn subscription_json_never_panics(text in json_from(PIECES)) {
-            if let Err(e) = super::parse_subscription(&text) {
+            if let Err(e) = super::parse_subscription(&text, &[]) {
                 prop_assert_eq!(crate::exit_codes::ExitCode::for_error(&e), crate::exit_codes::ExitCode::DataErr);
             }
         }
