@@ -67,20 +67,8 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             ctx.output.record(&site)
         }
         TenantCommand::Check => {
-            let mut checks = Vec::new();
-            let mut first_error = None;
-            for domain in ops::tenant::list(&dir)? {
-                let site = ctx.for_tenant(&domain);
-                let error = site.config().err();
-                checks.push(render::TenantCheck {
-                    domain: domain.clone(),
-                    ok: error.is_none(),
-                    error: error.as_ref().map(|e| format!("{e:#}")),
-                });
-                if let Some(e) = error {
-                    first_error.get_or_insert(e.context(format!("tenant {domain}")));
-                }
-            }
+            let shared = crate::config::locate(ctx.config_arg());
+            let (checks, first_error) = ops::tenant::check(shared.as_deref(), &dir)?;
             render::tenant_checks(&checks, ctx.output)?;
             match first_error {
                 Some(e) => Err(e),

@@ -108,15 +108,10 @@ pub(crate) fn tenants(sites: &[crate::ops::tenant::TenantInfo], output: Output) 
     Ok(out(&table(&["tenant", "directory", "config", "state"], rows))?)
 }
 
-/// One site's `tenant check`.
-#[derive(Debug, serde::Serialize)]
-pub(crate) struct TenantCheck {
-    pub domain: String,
-    pub ok: bool,
-    pub error: Option<String>,
-}
-
-pub(crate) fn tenant_checks(checks: &[TenantCheck], output: Output) -> anyhow::Result<()> {
+pub(crate) fn tenant_checks(
+    checks: &[crate::ops::tenant::TenantCheck],
+    output: Output,
+) -> anyhow::Result<()> {
     if output == Output::Json {
         return json(checks);
     }

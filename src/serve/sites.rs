@@ -1,16 +1,20 @@
 //! Which site a request is for. One site (`publik serve`, or
 //! `publik --tenant D serve`), or every tenant of the installation
 //! (`publik --all-tenants serve`): the request's `Host`, as the reverse
-//! proxy passes it, picks the tenant whose `serve.public_url` has that host.
-//! A tenant added while the server runs is found on the first request for
-//! its host (the tenants directory is read again, at most once a second).
+//! proxy passes it, picks the tenant whose `serve.public_url` has that host
+//! (its domain while that is the default). The tenants directory and each
+//! site's publik.yaml are looked at again at most once a second: a site
+//! added, removed or whose config changed is served as it now is, without a
+//! restart. A site claiming another's host or link key is refused, loudly
+//! (`ops::tenant::claims`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
-use crate::config::Config;
+use crate::config::{Config, TENANT_CONFIG};
+use crate::ops::tenant::{Claim, hostname};
 use crate::store::Store;
 
 /// A site's settings, where its link key is, and its state's one
@@ -23,7 +27,7 @@ pub(crate) struct Site {
 
 pub(crate) enum Sites {
     One(Arc<Site>),
-    Tenants(Tenants),
+    Tenants(Box<Tenants>),
 }
 
 /// Every tenant, opened on first use.
@@ -33,16 +37,29 @@ pub(crate) struct Tenants {
     known: Mutex<Known>,
 }
 
+/// A site's publik.yaml as last read: when it was changed and its size.
+type Stamp = Option<(SystemTime, u64)>;
+
+struct Opened {
+    stamp: Stamp,
+    site: Arc<Site>,
+    claim: Claim,
+}
+
 #[derive(Default)]
 struct Known {
-    /// Sites by host, as opened.
+    /// Sites opened, by domain.
+    opened: HashMap<String, Opened>,
+    /// Sites that failed to open, with the file they failed on (said once).
+    failed: HashMap<String, Stamp>,
+    /// Sites by the host they are served for.
     by_host: HashMap<String, Arc<Site>>,
-    /// Domains already looked at (opened, or failed: said once).
-    seen: Vec<String>,
+    /// Refusals already said.
+    said: HashSet<String>,
     last_scan: Option<Instant>,
 }
 
-/// How often an unknown host may make the server read the directory again.
+/// How often requests may make the server look at the sites again.
 const RESCAN_EVERY: Duration = Duration::from_secs(1);
 
 impl Sites {
@@ -62,7 +79,7 @@ impl Sites {
             known: Mutex::new(Known::default()),
         };
         tenants.scan();
-        Sites::Tenants(tenants)
+        Sites::Tenants(Box::new(tenants))
     }
 
     /// The site for a request's `Host` header; None: no such site here.
@@ -74,27 +91,8 @@ impl Sites {
     }
 }
 
-/// `Host: Demarches.Example.org:443` → `demarches.example.org`.
-fn hostname(host: &str) -> String {
-    let host = host.trim();
-    let host = match host.rsplit_once(':') {
-        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) && !name.ends_with(']') => name,
-        _ => host,
-    };
-    host.trim_end_matches('.').to_ascii_lowercase()
-}
-
-/// The host of a public URL, `https://demarches.example.org/…`.
-fn url_host(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    hostname(rest.split(['/', '?', '#']).next().unwrap_or_default())
-}
-
 impl Tenants {
     fn for_host(&self, host: &str) -> Option<Arc<Site>> {
-        if let Some(site) = self.lock().by_host.get(host) {
-            return Some(site.clone());
-        }
         let due = self
             .lock()
             .last_scan
@@ -109,9 +107,11 @@ impl Tenants {
         self.known.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Opens the tenants not seen yet.
+    /// Opens the sites new or changed since the last look, forgets those
+    /// gone, and settles who is served for which host.
     fn scan(&self) {
-        self.lock().last_scan = Some(Instant::now());
+        let mut known = self.lock();
+        known.last_scan = Some(Instant::now());
         let domains = match crate::ops::tenant::list(&self.dir) {
             Ok(domains) => domains,
             Err(e) => {
@@ -119,55 +119,68 @@ impl Tenants {
                 return;
             }
         };
-        for domain in domains {
-            if self.lock().seen.contains(&domain) {
+        known.opened.retain(|domain, _| domains.contains(domain));
+        known.failed.retain(|domain, _| domains.contains(domain));
+        for domain in &domains {
+            let stamp = stamp(&self.dir.join(domain).join(TENANT_CONFIG));
+            let unchanged = known.opened.get(domain).map(|o| &o.stamp) == Some(&stamp)
+                || known.failed.get(domain) == Some(&stamp);
+            if unchanged {
                 continue;
             }
-            self.lock().seen.push(domain.clone());
-            match self.open(&domain) {
-                Ok(site) => {
-                    let host = url_host(&site.config.serve.public_url);
-                    log::info!("{domain}: serving {host}");
-                    match self.lock().by_host.entry(host) {
-                        std::collections::hash_map::Entry::Occupied(taken) => log::error!(
-                            "{domain}: {} is already another tenant's serve.public_url; not served",
-                            taken.key()
-                        ),
-                        std::collections::hash_map::Entry::Vacant(free) => {
-                            free.insert(Arc::new(site));
-                        }
-                    }
+            known.opened.remove(domain);
+            match self.open(domain) {
+                Ok((site, claim)) => {
+                    log::info!("{domain}: serving {}", claim.host);
+                    known.failed.remove(domain);
+                    known.opened.insert(
+                        domain.clone(),
+                        Opened {
+                            stamp,
+                            site: Arc::new(site),
+                            claim,
+                        },
+                    );
                 }
-                Err(e) => log::error!("{domain}: not served: {e:#}"),
+                Err(e) => {
+                    log::error!("{domain}: not served: {e:#}");
+                    known.failed.insert(domain.clone(), stamp);
+                }
             }
         }
+        let claims: Vec<Claim> = known.opened.values().map(|o| o.claim.clone()).collect();
+        let refused = crate::ops::tenant::conflicts(&claims);
+        for conflict in &refused {
+            let said = conflict.to_string();
+            if known.said.insert(said.clone()) {
+                log::error!("{said}; not served");
+            }
+        }
+        let by_host = known
+            .opened
+            .iter()
+            .filter(|(domain, _)| !refused.iter().any(|c| &c.domain == *domain))
+            .map(|(_, o)| (o.claim.host.clone(), o.site.clone()))
+            .collect();
+        known.by_host = by_host;
     }
 
-    fn open(&self, domain: &str) -> anyhow::Result<Site> {
-        let dir = self.dir.join(domain);
-        let config = Config::load_tenant(self.shared.as_deref(), &dir)?;
-        let site = crate::site::Site::of_tenant(&config, &dir)?;
+    fn open(&self, domain: &str) -> anyhow::Result<(Site, Claim)> {
+        let (config, site) = crate::ops::tenant::load(self.shared.as_deref(), &self.dir, domain)?;
+        let claim = Claim::of(domain, &self.dir.join(domain), &config, &site.link_key);
         let store = Store::open_at(&site.state)?;
-        Ok(Site {
-            config,
-            link_key: site.link_key,
-            store: Mutex::new(store),
-        })
+        Ok((
+            Site {
+                config,
+                link_key: site.link_key,
+                store: Mutex::new(store),
+            },
+            claim,
+        ))
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hosts_compare_without_port_or_case() {
-        assert_eq!(hostname("Demarches.Example.org:8443"), "demarches.example.org");
-        assert_eq!(hostname("example.org."), "example.org");
-        assert_eq!(
-            url_host("https://demarches.example.org/publik/"),
-            "demarches.example.org"
-        );
-        assert_eq!(url_host("http://127.0.0.1:8080"), "127.0.0.1");
-    }
+fn stamp(file: &std::path::Path) -> Stamp {
+    let metadata = std::fs::metadata(file).ok()?;
+    Some((metadata.modified().ok()?, metadata.len()))
 }

@@ -384,9 +384,15 @@ const WORKFLOW: &str = "name: approval\nlabel: Validation\ninitial: waiting\nsta
 /// A site with a public URL, a form and an action link; returns the link's path.
 pub(crate) fn site_with_link(env: &Env, domain: &str) -> String {
     site(env, domain, None);
+    link_at(env, domain, domain)
+}
+
+/// Sets `domain`'s public URL to `https://host` and makes an action link
+/// there; returns the link's path.
+fn link_at(env: &Env, domain: &str, host: &str) -> String {
     std::fs::write(
         env.path("tenants").join(domain).join("publik.yaml"),
-        format!("serve:\n  public_url: https://{domain}\n"),
+        format!("serve:\n  public_url: https://{host}\n"),
     )
     .unwrap();
     env.write("approval.yaml", WORKFLOW);
@@ -425,8 +431,8 @@ pub(crate) fn site_with_link(env: &Env, domain: &str) -> String {
         .unwrap();
     let link: serde_json::Value = serde_json::from_slice(&link.stdout).unwrap();
     let url = link["url"].as_str().unwrap().to_string();
-    assert!(url.starts_with(&format!("https://{domain}/")), "{url}");
-    url[format!("https://{domain}").len()..].to_string()
+    assert!(url.starts_with(&format!("https://{host}/")), "{url}");
+    url[format!("https://{host}").len()..].to_string()
 }
 
 /// `publik --all-tenants serve`: one process for every site; the Host
@@ -480,6 +486,111 @@ fn one_server_serves_every_site_by_host() {
     std::thread::sleep(Duration::from_millis(1100));
     assert_eq!(get("c.example.org", &c).0, 200);
     drop(served);
+}
+
+/// A site whose `serve.public_url` names another site's host, and sorts
+/// first, does not get it: `tenant check` says so (65) and `serve` refuses
+/// it, loudly, serving the site named after the host. A site first met
+/// under its default claim is read again when its config changes.
+#[test]
+fn a_site_cannot_take_another_sites_host_and_changes_are_read_again() {
+    let env = Env::new();
+    installation(&env);
+    let b = site_with_link(&env, "b.example.org");
+    site(&env, "a-evil.example.org", None);
+    let evil = link_at(&env, "a-evil.example.org", "b.example.org");
+    let out = publik(&env).args(["tenant", "check"]).output().unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(65), "{said}");
+    assert!(
+        said.contains("a-evil.example.org: serve.public_url: \"b.example.org\" is already b.example.org's"),
+        "{said}"
+    );
+    assert!(said.contains("b.example.org: ok"), "{said}");
+
+    let port = common::free_port();
+    let log = env.path("serve.log");
+    let served = common::Served {
+        base: String::new(),
+        child: env
+            .command()
+            .env("PUBLIK_TENANTS_DIR", env.path("tenants"))
+            .args(["--all-tenants", "serve", "--listen", &format!("127.0.0.1:{port}")])
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .unwrap(),
+    };
+    common::wait_for_port(port);
+    let get = |host: &str, path: &str| {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        agent
+            .get(&format!("http://127.0.0.1:{port}{path}"))
+            .header("Host", host)
+            .call()
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    assert_eq!(get("b.example.org", &b), 200, "the real site keeps its host");
+    assert_eq!(get("b.example.org", &evil), 404, "the usurper is not served");
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        logged.contains("a-evil.example.org: serve.public_url: \"b.example.org\" is already b.example.org's"),
+        "{logged}"
+    );
+
+    // Added while serving, first met under its domain, then given its URL.
+    site(&env, "late.example.org", None);
+    std::thread::sleep(Duration::from_millis(1100));
+    assert_eq!(get("late.example.org", "/"), 404, "known, nothing at /");
+    let late = link_at(&env, "late.example.org", "demarches.late.example.org");
+    std::thread::sleep(Duration::from_millis(1100));
+    assert_eq!(get("demarches.late.example.org", &late), 200, "its new host");
+    // The usurper, fixed, is served under its own name.
+    let own = link_at(&env, "a-evil.example.org", "a-evil.example.org");
+    std::thread::sleep(Duration::from_millis(1100));
+    assert_eq!(get("a-evil.example.org", &own), 200);
+    drop(served);
+}
+
+/// Each site has its own link key: a key file named in the main config by
+/// an absolute path would be every site's, so the second site is refused at
+/// `tenant add` (and left unmade), and by `tenant check`.
+#[test]
+fn a_link_key_file_is_one_sites_only() {
+    let env = Env::new();
+    env.write(
+        "publik.yaml",
+        &format!("serve:\n  link_key_file: {}\n", env.path("link.key").display()),
+    );
+    site(&env, "a.example.org", None);
+    let out = publik(&env)
+        .args(["tenant", "add", "b.example.org"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(65), "{stderr}");
+    assert!(
+        stderr.contains("b.example.org: serve.link_key_file:")
+            && stderr.contains("is already a.example.org's"),
+        "{stderr}"
+    );
+    assert!(!env.path("tenants/b.example.org").exists());
+    // Made by hand: tenant check refuses it.
+    std::fs::create_dir(env.path("tenants/b.example.org")).unwrap();
+    let out = publik(&env).args(["tenant", "check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(65));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("b.example.org: FAILED"));
+    // A relative path is each site's own file.
+    env.write("publik.yaml", "serve:\n  link_key_file: link.key\n");
+    publik(&env).args(["tenant", "check"]).assert().success();
 }
 
 /// `--all-tenants queue check`: one status line per site, naming it; the

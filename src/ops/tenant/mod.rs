@@ -2,6 +2,10 @@
 //! per site, named by its domain, holding its own `publik.yaml` (overriding
 //! the shared config key by key) and its own state and link key.
 
+mod claims;
+
+pub(crate) use claims::{Claim, conflicts, hostname};
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -93,6 +97,82 @@ pub(crate) fn list(tenants_dir: &Path) -> anyhow::Result<Vec<String>> {
     }
     domains.sort();
     Ok(domains)
+}
+
+/// A site as every command sees it: the main config merged with its own,
+/// and where its state and link key are.
+pub(crate) fn load(
+    shared: Option<&Path>,
+    tenants_dir: &Path,
+    domain: &str,
+) -> anyhow::Result<(Config, crate::site::Site)> {
+    let dir = tenants_dir.join(domain);
+    let config = Config::load_tenant(shared, &dir)?;
+    let site = crate::site::Site::of_tenant(&config, &dir)?;
+    Ok((config, site))
+}
+
+/// Sites that did not load, with why.
+pub(crate) type LoadFailures = Vec<(String, anyhow::Error)>;
+
+/// The claims of every site that loads, and the sites that do not with why.
+pub(crate) fn claims(
+    shared: Option<&Path>,
+    tenants_dir: &Path,
+) -> anyhow::Result<(Vec<Claim>, LoadFailures)> {
+    let mut claims = Vec::new();
+    let mut failed = Vec::new();
+    for domain in list(tenants_dir)? {
+        match load(shared, tenants_dir, &domain) {
+            Ok((config, site)) => claims.push(Claim::of(
+                &domain,
+                &tenants_dir.join(&domain),
+                &config,
+                &site.link_key,
+            )),
+            Err(e) => failed.push((domain, e)),
+        }
+    }
+    Ok((claims, failed))
+}
+
+/// `tenant check`: one line per site; a site whose config does not load, or
+/// that claims another's host or link key, is an error.
+#[derive(Debug, Serialize)]
+pub(crate) struct TenantCheck {
+    pub domain: String,
+    pub ok: bool,
+    pub error: Option<String>,
+}
+
+/// Checks every site; the first error for the exit code.
+pub(crate) fn check(
+    shared: Option<&Path>,
+    tenants_dir: &Path,
+) -> anyhow::Result<(Vec<TenantCheck>, Option<anyhow::Error>)> {
+    let (claims, failed) = claims(shared, tenants_dir)?;
+    let refused = conflicts(&claims);
+    let mut failed: std::collections::HashMap<String, anyhow::Error> = failed.into_iter().collect();
+    let mut checks = Vec::new();
+    let mut first_error = None;
+    for domain in list(tenants_dir)? {
+        let error = match failed.remove(&domain) {
+            Some(e) => Some(e),
+            None => refused
+                .iter()
+                .find(|c| c.domain == domain)
+                .map(|c| crate::exit_codes::bad_input(c.to_string())),
+        };
+        checks.push(TenantCheck {
+            domain: domain.clone(),
+            ok: error.is_none(),
+            error: error.as_ref().map(|e| format!("{e:#}")),
+        });
+        if let Some(e) = error {
+            first_error.get_or_insert(e.context(format!("tenant {domain}")));
+        }
+    }
+    Ok((checks, first_error))
 }
 
 #[derive(Debug, Serialize)]
@@ -191,10 +271,20 @@ pub(crate) fn add(
     file.write_all(text.as_bytes())
         .with_context(|| format!("cannot write {}", config.display()))?;
     drop(file);
-    // The site as every command will see it, its state made ready now.
-    let opened = Config::load_tenant(shared, &dir)
-        .and_then(|config| crate::site::Site::of_tenant(&config, &dir))
-        .and_then(|site| Store::open_at(&site.state))
+    // The site as every command will see it, claiming nothing another
+    // site has, its state made ready now.
+    let opened = claims(shared, tenants_dir)
+        .and_then(|(claims, _)| {
+            match conflicts(&claims)
+                .into_iter()
+                .find(|c| c.domain == domain || c.owner == domain)
+            {
+                Some(conflict) => Err(crate::exit_codes::bad_input(conflict.to_string())),
+                None => Ok(()),
+            }
+        })
+        .and_then(|()| load(shared, tenants_dir, domain))
+        .and_then(|(_, site)| Store::open_at(&site.state))
         .map(drop);
     if let Err(e) = opened {
         // Nothing of the new site was used yet: it goes, so that `add` can be run again.

@@ -1,0 +1,246 @@
+//! What each site of an installation claims that no other may have: the
+//! host `serve` answers for it, and its link key (a token minted with one
+//! site's key must mean nothing on another). Two sites claiming one is an
+//! error for `tenant check` and `tenant add`, and `serve` refuses the later
+//! claimant: the site named after the host first, then the older site (its
+//! directory's creation), then the name, so that sorting first wins nothing.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use serde::Serialize;
+
+use crate::config::Config;
+
+/// One site's claims.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Claim {
+    pub domain: String,
+    /// The host of its `serve.public_url`; its domain while that is the
+    /// built-in default.
+    pub host: String,
+    pub link_key: PathBuf,
+    /// When its directory was made (the older site keeps what both claim).
+    pub since: SystemTime,
+}
+
+/// A claim refused: `domain`'s `field` names what `owner` has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct Conflict {
+    pub domain: String,
+    pub field: &'static str,
+    pub value: String,
+    pub owner: String,
+}
+
+impl std::fmt::Display for Conflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {}: \"{}\" is already {}'s; refused",
+            self.domain, self.field, self.value, self.owner
+        )
+    }
+}
+
+impl Claim {
+    /// `domain`'s claims from its merged config; `dir` is its directory.
+    pub(crate) fn of(domain: &str, dir: &Path, config: &Config, link_key: &Path) -> Claim {
+        let default_url = crate::config::ServeConfig::default().public_url;
+        let host = match config.serve.public_url == default_url {
+            true => domain.to_string(),
+            false => url_host(&config.serve.public_url),
+        };
+        let since = std::fs::metadata(dir)
+            .and_then(|m| m.created().or_else(|_| m.modified()))
+            .unwrap_or(SystemTime::UNIX_EPOCH);
+        Claim {
+            domain: domain.to_string(),
+            host,
+            link_key: std::fs::canonicalize(link_key).unwrap_or_else(|_| link_key.to_path_buf()),
+            since,
+        }
+    }
+}
+
+/// Every claim that loses to another's, in the order of `claims`.
+pub(crate) fn conflicts(claims: &[Claim]) -> Vec<Conflict> {
+    let mut found = Vec::new();
+    let hosts = owners(claims, |c| c.host.clone(), |c| c.domain != c.host);
+    let keys = owners(claims, |c| c.link_key.display().to_string(), |_| true);
+    for claim in claims {
+        let owner = &hosts[&claim.host];
+        if *owner != claim.domain {
+            found.push(Conflict {
+                domain: claim.domain.clone(),
+                field: "serve.public_url",
+                value: claim.host.clone(),
+                owner: owner.clone(),
+            });
+        }
+        let key = claim.link_key.display().to_string();
+        let owner = &keys[&key];
+        if *owner != claim.domain {
+            found.push(Conflict {
+                domain: claim.domain.clone(),
+                field: "serve.link_key_file",
+                value: key,
+                owner: owner.clone(),
+            });
+        }
+    }
+    found
+}
+
+/// The owner of each value: the first claimant by (`named_elsewhere`
+/// false first, age, name).
+fn owners(
+    claims: &[Claim],
+    value: impl Fn(&Claim) -> String,
+    named_elsewhere: impl Fn(&Claim) -> bool,
+) -> HashMap<String, String> {
+    let mut owners: HashMap<String, &Claim> = HashMap::new();
+    let rank = |c: &Claim| (named_elsewhere(c), c.since, c.domain.clone());
+    for claim in claims {
+        owners
+            .entry(value(claim))
+            .and_modify(|owner| {
+                if rank(claim) < rank(owner) {
+                    *owner = claim;
+                }
+            })
+            .or_insert(claim);
+    }
+    owners
+        .into_iter()
+        .map(|(value, c)| (value, c.domain.clone()))
+        .collect()
+}
+
+/// `Host: Demarches.Example.org:443` → `demarches.example.org`.
+pub(crate) fn hostname(host: &str) -> String {
+    let host = host.trim();
+    let host = match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) && !name.ends_with(']') => name,
+        _ => host,
+    };
+    host.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// The host of a public URL, `https://demarches.example.org/…`.
+pub(crate) fn url_host(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    hostname(authority.rsplit_once('@').map_or(authority, |(_, host)| host))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(domain: &str, host: &str, key: &str, since: u64) -> Claim {
+        Claim {
+            domain: domain.into(),
+            host: host.into(),
+            link_key: PathBuf::from(key),
+            since: SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(since),
+        }
+    }
+
+    #[test]
+    fn hosts_compare_without_port_or_case() {
+        assert_eq!(hostname("Demarches.Example.org:8443"), "demarches.example.org");
+        assert_eq!(hostname("example.org."), "example.org");
+        assert_eq!(
+            url_host("https://demarches.example.org/publik/"),
+            "demarches.example.org"
+        );
+        assert_eq!(url_host("http://127.0.0.1:8080"), "127.0.0.1");
+        assert_eq!(url_host("https://evil@b.example.org/"), "b.example.org");
+    }
+
+    #[test]
+    fn the_site_named_after_a_host_keeps_it_whatever_the_order() {
+        // a-evil sorts first and is older, yet claims b's host by its public_url.
+        let claims = [
+            claim("a-evil.example.org", "b.example.org", "/a.key", 1),
+            claim("b.example.org", "b.example.org", "/b.key", 2),
+        ];
+        let found = conflicts(&claims);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].domain, "a-evil.example.org");
+        assert_eq!(found[0].owner, "b.example.org");
+        assert_eq!(found[0].field, "serve.public_url");
+    }
+
+    #[test]
+    fn between_two_strangers_the_older_keeps_the_host_and_a_shared_key_is_the_olders() {
+        let claims = [
+            claim("x.example.org", "www.example.org", "/shared.key", 5),
+            claim("y.example.org", "www.example.org", "/shared.key", 3),
+        ];
+        let found = conflicts(&claims);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|c| c.domain == "x.example.org" && c.owner == "y.example.org")
+        );
+        assert_eq!(
+            found[1].to_string(),
+            "x.example.org: serve.link_key_file: \"/shared.key\" is already y.example.org's; refused"
+        );
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(crate::testing::config())]
+
+        /// Whatever the sites and their claims: each host and each key has
+        /// exactly one site keeping it, a site named after a host keeps it,
+        /// and the result does not depend on the order sites are listed.
+        #[test]
+        fn every_host_has_one_owner_and_order_does_not_matter(
+            sites in proptest::collection::vec((0u8..4, 0u8..4, 0u8..3, 0u64..3), 1..8),
+        ) {
+            let names = ["a.example.org", "b.example.org", "c.example.org", "d.example.org"];
+            let mut claims: Vec<Claim> = Vec::new();
+            for (i, (name, host, key, since)) in sites.iter().enumerate() {
+                let domain = format!("{i}{}", names[*name as usize]);
+                let host = if *host == 0 { domain.clone() } else { names[*host as usize].to_string() };
+                claims.push(Claim {
+                    domain,
+                    host,
+                    link_key: PathBuf::from(format!("/k{key}")),
+                    since: SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(*since),
+                });
+            }
+            let found = conflicts(&claims);
+            let refused = |domain: &str, field: &str| found.iter().any(|c| c.domain == domain && c.field == field);
+            for host in claims.iter().map(|c| &c.host) {
+                let keepers = claims.iter().filter(|c| &c.host == host && !refused(&c.domain, "serve.public_url")).count();
+                prop_assert_eq!(keepers, 1);
+                if let Some(named) = claims.iter().find(|c| &c.domain == host) {
+                    prop_assert!(!refused(&named.domain, "serve.public_url"));
+                }
+            }
+            for key in claims.iter().map(|c| &c.link_key) {
+                let keepers = claims.iter().filter(|c| &c.link_key == key && !refused(&c.domain, "serve.link_key_file")).count();
+                prop_assert_eq!(keepers, 1);
+            }
+            let mut reversed = claims.clone();
+            reversed.reverse();
+            let mut again = conflicts(&reversed);
+            let mut found = found.clone();
+            found.sort_by(|a, b| (&a.domain, a.field).cmp(&(&b.domain, b.field)));
+            again.sort_by(|a, b| (&a.domain, a.field).cmp(&(&b.domain, b.field)));
+            prop_assert_eq!(found, again);
+        }
+    }
+}
