@@ -22,6 +22,9 @@ impl Site {
     /// A PostgreSQL state is shared by hosts, so its key must be a file the
     /// sysadmin names (and copies to each of them).
     pub(crate) fn new(config: &Config, state: StateLocation) -> anyhow::Result<Site> {
+        if let StateLocation::Postgres { url, .. } = &state {
+            crate::store::check_postgres_url(url)?;
+        }
         let link_key = match (&config.serve.link_key_file, state.file()) {
             (Some(path), _) => config.resolve_path(path),
             (None, Some(file)) => {

@@ -13,6 +13,7 @@ use crate::duration::Duration;
 pub struct MaarchConfig {
     pub enable: bool,
     /// REST API base; routes are under /rest.
+    #[serde(serialize_with = "super::secret::masked_optional_url")]
     pub url: Option<String>,
     pub username: Option<String>,
     pub password: Option<Secret>,

@@ -21,6 +21,8 @@ mod maarch;
 mod newsletter;
 mod queue;
 mod secret;
+
+pub(crate) use secret::shown_url;
 mod serve;
 mod sms;
 mod wcs;
@@ -58,6 +60,7 @@ pub(crate) const TEMPLATE: &str = include_str!("../publik.yaml");
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     /// State file; `--state` and `$PUBLIK_STATE` take precedence.
+    #[serde(serialize_with = "secret::masked_optional_url")]
     pub state: Option<PathBuf>,
     /// PostgreSQL's password, first line of this file.
     pub state_password_file: Option<PathBuf>,

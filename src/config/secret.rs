@@ -33,11 +33,63 @@ impl<'de> Deserialize<'de> for Secret {
     }
 }
 
-/// Shows a fields or headers map with the values of secret-looking names
-/// (a password, a token, an API key, Authorization) masked; `_file` and
-/// `_env` entries show where the secret comes from, which is no secret.
-pub(super) fn masked_map<S: Serializer>(
+/// Masked, as `config check` and messages show a secret.
+const MASK: &str = "********";
+
+/// SMS gateway fields whose values are the message itself or its routing,
+/// never a credential; every other field's constant value is masked, so a
+/// provider's `pwd`, `sig`, `pin` or `hash` never shows, whatever it is called.
+const PUBLIC_FIELDS: &[&str] = &[
+    "to",
+    "text",
+    "message",
+    "msg",
+    "body",
+    "content",
+    "sender",
+    "from",
+    "originator",
+    "recipient",
+    "recipients",
+    "destination",
+    "phone",
+    "number",
+    "msisdn",
+    "type",
+    "encoding",
+    "unicode",
+    "coding",
+    "charset",
+    "format",
+    "lang",
+    "id",
+    "reference",
+];
+
+/// Headers that carry no credential; every other header's value is masked.
+const PUBLIC_HEADERS: &[&str] = &["accept", "accept-language", "content-type", "user-agent"];
+
+/// Shows a gateway's fields: the values of fields not in `PUBLIC_FIELDS`
+/// masked, unless made only of placeholders (`{to}`); `_file` and `_env`
+/// entries show where the secret comes from, which is no secret.
+pub(super) fn masked_fields<S: Serializer>(
     map: &std::collections::BTreeMap<String, String>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    masked(map, PUBLIC_FIELDS, serializer)
+}
+
+/// Shows a gateway's headers, as `masked_fields` does.
+pub(super) fn masked_headers<S: Serializer>(
+    map: &std::collections::BTreeMap<String, String>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    masked(map, PUBLIC_HEADERS, serializer)
+}
+
+fn masked<S: Serializer>(
+    map: &std::collections::BTreeMap<String, String>,
+    public: &[&str],
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
@@ -45,16 +97,89 @@ pub(super) fn masked_map<S: Serializer>(
     for (name, value) in map {
         let lower = name.to_ascii_lowercase();
         let by_reference = lower.ends_with("_file") || lower.ends_with("_env");
-        let secret = ["pass", "secret", "token", "key", "authorization", "auth"]
-            .iter()
-            .any(|word| lower.contains(word));
-        if secret && !by_reference {
-            out.serialize_entry(name, "********")?;
-        } else {
-            out.serialize_entry(name, value)?;
-        }
+        let shown = by_reference || public.contains(&lower.as_str()) || only_placeholders(value);
+        out.serialize_entry(name, if shown { value.as_str() } else { MASK })?;
     }
     out.end()
+}
+
+/// `{to}`, `+{to_digits}`: nothing but placeholders and punctuation.
+fn only_placeholders(value: &str) -> bool {
+    let mut rest = value;
+    let mut any = false;
+    while let Some(open) = rest.find('{') {
+        if rest[..open].chars().any(char::is_alphanumeric) {
+            return false;
+        }
+        let Some(close) = rest[open..].find('}') else {
+            return false;
+        };
+        any = true;
+        rest = &rest[open + close + 1..];
+    }
+    any && !rest.chars().any(char::is_alphanumeric)
+}
+
+/// A URL as it may be shown: its query values and the password of its
+/// userinfo masked (all of the userinfo for http, where it may be a key).
+pub(crate) fn shown_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let (before_fragment, fragment) = match rest.split_once('#') {
+        Some((before, fragment)) => (before, Some(fragment)),
+        None => (rest, None),
+    };
+    let (before_query, query) = match before_fragment.split_once('?') {
+        Some((before, query)) => (before, Some(query)),
+        None => (before_fragment, None),
+    };
+    let authority_end = before_query.find('/').unwrap_or(before_query.len());
+    let (authority, path) = before_query.split_at(authority_end);
+    let mut shown = format!("{scheme}://");
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => {
+            let user = match userinfo.split_once(':') {
+                Some((user, _)) if scheme.starts_with("postgres") => format!("{user}:{MASK}"),
+                None if scheme.starts_with("postgres") => userinfo.to_string(),
+                _ => MASK.to_string(),
+            };
+            shown.push_str(&format!("{user}@{host}"));
+        }
+        None => shown.push_str(authority),
+    }
+    shown.push_str(path);
+    if let Some(query) = query {
+        let pairs: Vec<String> = query
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((name, _)) => format!("{name}={MASK}"),
+                None => pair.to_string(),
+            })
+            .collect();
+        shown.push('?');
+        shown.push_str(&pairs.join("&"));
+    }
+    if fragment.is_some() {
+        shown.push_str(&format!("#{MASK}"));
+    }
+    shown
+}
+
+/// Serializes a URL as `shown_url` shows it.
+pub(super) fn masked_url<S: Serializer>(url: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&shown_url(url))
+}
+
+/// Serializes an optional URL (or path) as `shown_url` shows it.
+pub(super) fn masked_optional_url<S: Serializer, T: AsRef<std::ffi::OsStr>>(
+    url: &Option<T>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match url {
+        Some(url) => serializer.serialize_str(&shown_url(&url.as_ref().to_string_lossy())),
+        None => serializer.serialize_none(),
+    }
 }
 
 /// Resolves the `NAME_file` / `NAME_env` entries of a fields or headers map.
@@ -135,4 +260,44 @@ pub(super) fn resolve_secret(
         };
     }
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_show_no_password_nor_query_value() {
+        assert_eq!(
+            shown_url("https://user:pass@sms.example.org/send?apikey=K123&to=x"),
+            "https://********@sms.example.org/send?apikey=********&to=********"
+        );
+        assert_eq!(
+            shown_url("postgresql://bob:secret@db.example.org/publik?password=x2"),
+            "postgresql://bob:********@db.example.org/publik?password=********"
+        );
+        assert_eq!(
+            shown_url("postgresql://bob@db/publik"),
+            "postgresql://bob@db/publik"
+        );
+        assert_eq!(
+            shown_url("https://sms.example.org/send"),
+            "https://sms.example.org/send"
+        );
+        assert_eq!(
+            shown_url("/var/lib/publik/publik.sqlite3"),
+            "/var/lib/publik/publik.sqlite3"
+        );
+    }
+
+    #[test]
+    fn placeholders_alone_are_no_secret() {
+        assert!(only_placeholders("{to}"));
+        assert!(only_placeholders("+{to_digits}"));
+        assert!(only_placeholders("{sender} {text}"));
+        assert!(!only_placeholders("hunter2"));
+        assert!(!only_placeholders("key-{id}"));
+        assert!(!only_placeholders("{id}abc"));
+        assert!(!only_placeholders(""));
+    }
 }

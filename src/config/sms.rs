@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Fail;
 use super::secret::{Secret, resolve_secret};
-use super::secret::{masked_map, secret_entries};
+use super::secret::{masked_fields, masked_headers, masked_url, secret_entries};
 use crate::duration::Duration;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -83,6 +83,7 @@ pub enum GatewayFormat {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct GatewayConfig {
+    #[serde(serialize_with = "masked_url")]
     pub url: String,
     #[serde(default = "default_method")]
     pub method: HttpMethod,
@@ -95,14 +96,14 @@ pub struct GatewayConfig {
     #[serde(
         default,
         deserialize_with = "crate::yaml::null_as_default",
-        serialize_with = "masked_map"
+        serialize_with = "masked_fields"
     )]
     pub fields: std::collections::BTreeMap<String, String>,
     /// Extra constant HTTP headers; `NAME_file` / `NAME_env` as for fields.
     #[serde(
         default,
         deserialize_with = "crate::yaml::null_as_default",
-        serialize_with = "masked_map"
+        serialize_with = "masked_headers"
     )]
     pub headers: std::collections::BTreeMap<String, String>,
     /// The values of the `_file` / `_env` fields, read when the config loads.

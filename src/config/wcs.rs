@@ -27,6 +27,7 @@ fn default_timeout() -> Duration {
 pub struct WcsService {
     /// The w.c.s. site, `https://demarches.example.org/`: form URLs under it
     /// belong to this service.
+    #[serde(serialize_with = "super::secret::masked_url")]
     pub url: String,
     /// Who publik is to that service (the `orig` of its signed URLs).
     pub orig: String,

@@ -79,6 +79,14 @@ pub(crate) struct ConfigCheckReport {
 /// the first error (the caller prints the report, then fails with it).
 pub(crate) fn check(config: &Config, connect: bool) -> (ConfigCheckReport, Option<anyhow::Error>) {
     let mut first_error = None;
+    // A state URL every other command would refuse (a password in it).
+    if let Some(state) = &config.state
+        && let crate::store::StateLocation::Postgres { url, .. } =
+            crate::site::written_in_config(config, state)
+        && let Err(e) = crate::store::check_postgres_url(&url)
+    {
+        first_error = Some(e);
+    }
     let checks = channel_checks()
         .iter()
         .map(|check| {

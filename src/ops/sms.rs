@@ -292,7 +292,7 @@ impl Sender for SmsSender {
                 }
             }
         }
-        let gateway = self.gateway.url.clone();
+        let gateway = crate::config::shown_url(&self.gateway.url);
         let mut response = match self.request(message, &content) {
             Ok(response) => response,
             Err(ureq::Error::Timeout(_)) => {
@@ -434,7 +434,10 @@ impl ChannelCheck for SmsCheck {
         match &config.sms.gateway {
             None => vec!["sms.gateway is not set: SMS cannot be queued".into()],
             Some(gateway) if !gateway.url.starts_with("https://") => {
-                vec![format!("sms.gateway.url {} is not https", gateway.url)]
+                vec![format!(
+                    "sms.gateway.url {} is not https",
+                    crate::config::shown_url(&gateway.url)
+                )]
             }
             Some(_) => Vec::new(),
         }

@@ -35,6 +35,7 @@ pub(crate) use maarch::*;
 pub(crate) use maintenance::CheckProblem;
 pub(crate) use messages::*;
 pub(crate) use newsletter::*;
+pub(crate) use postgres::check_url as check_postgres_url;
 pub(crate) use push::*;
 pub(crate) use workflow::*;
 

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use postgres::config::SslMode;
 
 /// Connecting gives up after this; a cron run never hangs on a dead server.
@@ -27,6 +27,24 @@ pub(crate) fn shown(url: &str) -> String {
     }
 }
 
+/// Refuses a URL that is not PostgreSQL's or carries a password, before any
+/// connection: `tenant check` and every command say the same.
+pub(crate) fn check_url(url: &str) -> anyhow::Result<()> {
+    let (url, _) = take_param(url, "sslrootcert");
+    let (url, _) = take_param(&url, "sslmode");
+    let config = postgres::Config::from_str(&url).map_err(|e| {
+        crate::exit_codes::bad_input(format!("state {}: not a PostgreSQL URL: {e}", shown(&url)))
+    })?;
+    if config.get_password().is_some() {
+        return Err(crate::exit_codes::bad_input(format!(
+            "state {}: a password in the URL would show in `ps` and in logs; \
+             put it in state_password_file, $PGPASSFILE or ~/.pgpass",
+            shown(&url)
+        )));
+    }
+    Ok(())
+}
+
 pub(crate) fn connect(url: &str, password_file: Option<&Path>) -> anyhow::Result<postgres::Client> {
     let (url, root_cert) = take_param(url, "sslrootcert");
     // The client knows three of libpq's six words: publik reads them all.
@@ -35,13 +53,7 @@ pub(crate) fn connect(url: &str, password_file: Option<&Path>) -> anyhow::Result
     let mut config = postgres::Config::from_str(&url)
         .map_err(|e| anyhow::anyhow!("state {}: not a PostgreSQL URL: {e}", shown(&url)))?;
     config.ssl_mode(mode);
-    if config.get_password().is_some() {
-        bail!(
-            "state {}: a password in the URL would show in `ps` and in logs; \
-             put it in state_password_file, $PGPASSFILE or ~/.pgpass",
-            shown(&url)
-        );
-    }
+    check_url(&url)?;
     if config.get_user().is_none() {
         let user = std::env::var("PGUSER")
             .or_else(|_| std::env::var("USER"))

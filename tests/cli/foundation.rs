@@ -115,6 +115,73 @@ fn secrets_are_never_printed() {
     assert!(!all.contains("env-secret-value"));
 }
 
+/// Secrets are masked by where a value goes, not guessed from its name: a
+/// URL's userinfo and query, and every gateway field or header value whose
+/// name is not a known public one (`pwd`, `sig`, `pin`, `Cookie`…), in
+/// `config check` (text and JSON), `tenant list`, `tenant check` and a
+/// run's errors. A password in a state URL is refused by `config check` and
+/// `tenant check` too, as by every other command.
+#[test]
+fn secrets_are_masked_by_where_they_go() {
+    let env = Env::new();
+    let port = common::free_port();
+    let config = format!(
+        "sms:\n  gateway:\n    url: http://user:userinfo-secret@127.0.0.1:{port}/send?apikey=query-secret\n    \
+         fields:\n      to: \"{{to}}\"\n      text: \"{{text}}\"\n      pwd: pwd-secret\n      sig: sig-secret\n      \
+         credentials: credentials-secret\n      pin: pin-secret\n      hash: hash-secret\n    \
+         headers:\n      Cookie: cookie-secret\n      X-Signature: signature-secret\n    timeout: 2s\n"
+    );
+    env.write("publik.yaml", &config);
+    let leaks = |what: &str, text: &str| {
+        assert!(!text.contains("-secret"), "{what}: {text}");
+    };
+    let out = env.publik().args(["config", "check"]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    leaks("config check", &text);
+    assert!(text.contains("to: \"{to}\""), "placeholders show: {text}");
+    assert!(text.contains("apikey=********"), "{text}");
+    leaks("config check --json", &env.json(&["config", "check"]).to_string());
+    // A run's error names the gateway without its userinfo or query.
+    env.publik()
+        .args(["enqueue", "sms", "--to", "0612345678", "--text", "Bonjour"])
+        .assert()
+        .success();
+    let out = env.publik().arg("send-queue").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(75), "{stderr}");
+    assert!(stderr.contains(&format!("127.0.0.1:{port}")), "{stderr}");
+    leaks("send-queue", &stderr);
+
+    // A state URL with a password: masked where shown, refused everywhere.
+    let with_password = format!("{config}state: postgresql://bob:state-secret@db.example.org/publik\n");
+    env.write("publik.yaml", &with_password);
+    let out = env.publik().args(["config", "check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(65));
+    leaks("config check", &format!("{out:?}"));
+    let out = env.publik().args(["--json", "config", "check"]).output().unwrap();
+    leaks("config check --json", &format!("{out:?}"));
+    let site = env.path("tenants/a.example.org");
+    std::fs::create_dir_all(&site).unwrap();
+    std::fs::write(site.join("publik.yaml"), &with_password).unwrap();
+    for args in [
+        &["tenant", "list"][..],
+        &["--json", "tenant", "list"],
+        &["tenant", "check"],
+    ] {
+        let out = env
+            .publik()
+            .env("PUBLIK_TENANTS_DIR", env.path("tenants"))
+            .args(args)
+            .output()
+            .unwrap();
+        leaks(&args.join(" "), &format!("{out:?}"));
+        if args.contains(&"check") {
+            assert_eq!(out.status.code(), Some(65), "{out:?}");
+            assert!(String::from_utf8_lossy(&out.stderr).contains("password in the URL"));
+        }
+    }
+}
+
 #[test]
 fn new_state_is_0600_and_info_is_json() {
     let env = Env::new();

@@ -119,6 +119,8 @@ pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
 pub(crate) fn origin(url: &str) -> Option<String> {
     let (scheme, rest) = url.split_once("://")?;
     let authority = rest.split(['/', '?', '#']).next()?;
+    // An origin has no userinfo (a gateway's `user:pass@` must not show).
+    let authority = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
     (!authority.is_empty()).then(|| format!("{scheme}://{authority}"))
 }
 
@@ -141,6 +143,10 @@ mod tests {
         assert_eq!(
             origin("http://127.0.0.1:8443/push/1").as_deref(),
             Some("http://127.0.0.1:8443")
+        );
+        assert_eq!(
+            origin("https://user:pass@sms.example.org/send").as_deref(),
+            Some("https://sms.example.org")
         );
     }
 }
