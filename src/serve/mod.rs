@@ -4,7 +4,7 @@
 //! and `/actions/TOKEN/` (workflow action links).
 
 use std::net::{TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::Context;
@@ -15,6 +15,7 @@ mod http;
 mod inbound;
 mod pages;
 mod sites;
+mod slots;
 
 pub(crate) use sites::Sites;
 
@@ -54,8 +55,26 @@ fn send(stream: &mut TcpStream, response: &Response, head: bool, timeout: Durati
     }
 }
 
-/// One connection: one request read within the limits, one answer.
-fn handle(stream: &mut TcpStream, sites: &Sites, nonces: &inbound::Nonces, limits: &Limits) {
+/// One connection: one request read within the limits, one answer. Until
+/// its first byte, the connection may give its slot to another.
+fn handle(
+    stream: &mut TcpStream,
+    slot: &slots::Slot,
+    sites: &Sites,
+    nonces: &inbound::Nonces,
+    limits: &Limits,
+) {
+    let started = std::time::Instant::now();
+    let _ = stream.set_read_timeout(Some(limits.timeout));
+    match stream.peek(&mut [0u8; 1]) {
+        Ok(1..) => slot.spoke(),
+        // Closed, silent for the whole timeout, or closed for a newcomer.
+        _ => return,
+    }
+    let limits = &Limits {
+        timeout: limits.timeout.saturating_sub(started.elapsed()),
+        ..*limits
+    };
     let request = match http::read_request(stream, limits) {
         Ok(request) => request,
         Err(err) => {
@@ -138,18 +157,10 @@ fn handle(stream: &mut TcpStream, sites: &Sites, nonces: &inbound::Nonces, limit
     respond(stream, page, request.method == "HEAD", limits.timeout);
 }
 
-/// Counts a connection in hand until dropped (even by a panic).
-struct Active<'a>(&'a AtomicUsize);
-
-impl Drop for Active<'_> {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
-    }
-}
-
 /// Serves until SIGTERM or SIGINT, then finishes the requests in hand (each
 /// bounded by `serve.request_timeout`) and returns. One thread per
-/// connection, at most `serve.max_connections`; more get a 503 page.
+/// connection, at most `serve.max_connections` (`slots.rs`: a silent one
+/// gives way); more requests get a 503 page.
 /// `config` gives the server's own settings (limits, listen address); each
 /// site's pages use the site's.
 pub(crate) fn serve(sites: Sites, config: &Config, listen: &str) -> anyhow::Result<()> {
@@ -163,7 +174,7 @@ pub(crate) fn serve(sites: Sites, config: &Config, listen: &str) -> anyhow::Resu
     let max_connections = config.serve.max_connections as usize;
     let stop = AtomicBool::new(false);
     let nonces = inbound::Nonces::default();
-    let active = AtomicUsize::new(0);
+    let slots = slots::Slots::new(max_connections);
     let mut signals =
         signal_hook::iterator::Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT])
             .context("cannot handle SIGTERM")?;
@@ -179,20 +190,19 @@ pub(crate) fn serve(sites: Sites, config: &Config, listen: &str) -> anyhow::Resu
         });
         // One thread per connection, or a 503 page when all are busy.
         let dispatch = |mut stream: TcpStream| {
-            if active.fetch_add(1, Ordering::SeqCst) >= max_connections {
-                active.fetch_sub(1, Ordering::SeqCst);
-                log::error!("{max_connections} connections in hand (serve.max_connections): answered 503");
+            let Some(slot) = slots.take(&stream) else {
+                log::error!("{max_connections} requests in hand (serve.max_connections): answered 503");
                 respond(&mut stream, error_page(503), false, Duration::from_secs(1));
                 return;
-            }
-            let (sites, nonces, active, limits) = (&sites, &nonces, &active, &limits);
+            };
+            let (sites, nonces, limits) = (&sites, &nonces, &limits);
             scope.spawn(move || {
                 // Declared after the stream, so dropped before it: the slot
                 // is free by the time the client sees the connection close.
                 let mut stream = stream;
-                let _active = Active(active);
+                let slot = slot;
                 let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    handle(&mut stream, sites, nonces, limits)
+                    handle(&mut stream, &slot, sites, nonces, limits)
                 }));
                 if handled.is_err() {
                     log::error!("a request handler panicked; the server goes on");

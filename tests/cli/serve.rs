@@ -400,3 +400,35 @@ fn smuggling_is_refused_and_server_errors_are_logged() {
     );
     assert!(!stderr.contains("AAAAAAAAAAAAAAAAAAAAAAA"), "{stderr}");
 }
+
+/// Connections that send nothing do not keep a request out: with every
+/// slot (`serve.max_connections`) held by a silent socket, a request is
+/// served at once (the longest-silent connection is closed for it), well
+/// before `request_timeout`. Connections that have started a request keep
+/// their slots.
+#[test]
+fn silent_connections_give_way_to_a_request() {
+    use std::io::Write;
+    let env = Env::new();
+    env.write(
+        "publik.yaml",
+        "serve:\n  max_connections: 4\n  request_timeout: 60s\n",
+    );
+    env.publik().args(["state", "info"]).assert().success();
+    let served = env.serve();
+    wait_until_idle(&served);
+    let silent: Vec<std::net::TcpStream> = (0..4).map(|_| raw_connection(&served)).collect();
+    for client in &silent {
+        wait_until_accepted(&served, client);
+    }
+    let mut request = raw_connection(&served);
+    request
+        .write_all(b"GET /nope HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        .unwrap();
+    let answer = read_all(&mut request);
+    assert!(answer.starts_with("HTTP/1.1 404 "), "{answer}");
+    // The first silent connection was the one closed for it.
+    let mut first = silent.into_iter().next().unwrap();
+    let read = std::io::Read::read(&mut first, &mut [0u8; 16]);
+    assert!(matches!(read, Ok(0)), "closed without an answer: {read:?}");
+}
