@@ -62,6 +62,12 @@ impl LinkKey {
         })
     }
 
+    /// A key from its bytes, for tests of what it signs.
+    #[cfg(test)]
+    pub(crate) fn for_tests(key: [u8; 32]) -> LinkKey {
+        LinkKey::from_bytes(Path::new("test.link-key"), key).expect("a 32-byte key")
+    }
+
     /// Reads the key; an error names the file and what is wrong with it.
     pub(crate) fn load(path: &Path) -> anyhow::Result<LinkKey> {
         let text = std::fs::read_to_string(path)

@@ -2,8 +2,8 @@
 //! Postfix `pipe` transport, an Exim or procmail pipe) and its effect on the
 //! row it belongs to. The row is found by its VERP return path
 //! (`email.bounce_address`, its id signed with the link key) or else by the
-//! original Message-ID (publik's carry the row id and the send's random
-//! nonce, which a forger cannot guess). RFC 3464 reports (Postfix, Exchange,
+//! original Message-ID (publik's carry the row id and a MAC of it under the
+//! link key, which a forger cannot make for another row). RFC 3464 reports (Postfix, Exchange,
 //! Exim) are read field by field; the plain-text bounces of older MTAs by
 //! their status codes and wording.
 
@@ -126,17 +126,32 @@ fn find_row(
         );
         return Ok(None);
     };
-    if let Some(pattern) = &config.email.bounce_address {
+    proved_row(&key, config.email.bounce_address.as_deref(), notification, |id| {
+        Ok(store.message(id)?.is_some())
+    })
+}
+
+/// The row whose MAC the notification carries (`exists` says whether a
+/// Message-ID's row is still in the state), and how it was found.
+fn proved_row(
+    key: &LinkKey,
+    bounce_address: Option<&str>,
+    notification: &Notification,
+    exists: impl Fn(i64) -> anyhow::Result<bool>,
+) -> anyhow::Result<Option<(i64, &'static str)>> {
+    if let Some(pattern) = bounce_address {
         let Some((prefix, suffix)) = pattern.split_once("{id}") else {
             return Ok(None);
         };
+        let (prefix, suffix) = (prefix.to_ascii_lowercase(), suffix.to_ascii_lowercase());
         for address in &notification.addressed_to {
             let address = address.trim().trim_start_matches('<').trim_end_matches('>');
             let lower = address.to_ascii_lowercase();
-            let (prefix, suffix) = (prefix.to_ascii_lowercase(), suffix.to_ascii_lowercase());
             if lower.len() > prefix.len() + suffix.len()
                 && lower.starts_with(&prefix)
                 && lower.ends_with(&suffix)
+                && address.is_char_boundary(prefix.len())
+                && address.is_char_boundary(address.len() - suffix.len())
             {
                 let tag = &address[prefix.len()..address.len() - suffix.len()];
                 if let Some(id) = key.bounce_id(tag) {
@@ -152,7 +167,7 @@ fn find_row(
             continue;
         };
         // Compared in full; the tag is no secret once a bounce shows it.
-        if key.message_id_tag(id).eq_ignore_ascii_case(tag) && store.message(id)?.is_some() {
+        if key.message_id_tag(id).eq_ignore_ascii_case(tag) && exists(id)? {
             return Ok(Some((id, "message-id")));
         }
         log::warn!("bounce: Message-ID {message_id} does not carry message {id}'s tag");
@@ -432,6 +447,19 @@ mod tests {
     }
 
     #[test]
+    fn a_non_ascii_return_path_is_no_panic() {
+        let key = LinkKey::for_tests([7; 32]);
+        let notification = Notification {
+            addressed_to: vec!["bounces+é@example.org".into(), "bounces+é".into()],
+            ..Notification::default()
+        };
+        let proved = proved_row(&key, Some("bounces+{id}@example.org"), &notification, |_| {
+            Ok(true)
+        });
+        assert!(proved.unwrap().is_none());
+    }
+
+    #[test]
     fn delivery_status_blocks_are_read() {
         let text = "Reporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rfc822; perm@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <perm@example.org>:\n Recipient address rejected\n";
         let statuses = delivery_status(text);
@@ -442,5 +470,103 @@ mod tests {
             statuses[0].diagnostic.as_deref(),
             Some("550 5.1.1 <perm@example.org>: Recipient address rejected")
         );
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A DSN as Postfix writes it, quoting `message_ids` in its headers
+    /// part and delivered to `return_path`.
+    fn dsn(return_path: &str, message_ids: &[String]) -> String {
+        let quoted: String = message_ids
+            .iter()
+            .map(|id| format!("Message-ID: {id}\r\n"))
+            .collect();
+        format!(
+            "Return-Path: <>\r\nTo: {return_path}\r\nFrom: MAILER-DAEMON@relay.example.org\r\n\
+             Subject: Undelivered Mail Returned to Sender\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n\
+             --b\r\nContent-Type: text/plain\r\n\r\nundeliverable\r\n\
+             --b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; relay.example.org\r\n\r\n\
+             Final-Recipient: rfc822; someone@example.net\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n\
+             --b\r\nContent-Type: text/rfc822-headers\r\n\r\n{quoted}Subject: x\r\n\r\n--b--\r\n"
+        )
+    }
+
+    /// What a forger may put where a tag goes: another row's genuine tag,
+    /// a tag under another key, random hex, or the real one altered.
+    fn forged_tag(key: &LinkKey, other: &LinkKey, id: i64, kind: u8, noise: &str) -> String {
+        match kind % 4 {
+            0 => key.message_id_tag(id + 1),
+            1 => other.message_id_tag(id),
+            2 => noise.to_string(),
+            _ => {
+                let mut tag = key.message_id_tag(id);
+                let flipped = if tag.ends_with('0') { '1' } else { '0' };
+                tag.pop();
+                tag.push(flipped);
+                tag
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(crate::testing::config())]
+
+        /// Whatever ids and tags a bounce quotes, the row it proves is one
+        /// whose genuine tag it carries, and with VERP configured only a
+        /// verified return path proves anything.
+        #[test]
+        fn only_a_genuine_tag_proves_a_row(
+            ids in proptest::collection::vec(1i64..1_000_000, 1..5),
+            kinds in proptest::collection::vec(0u8..4, 5),
+            genuine in proptest::option::of(0usize..5),
+            noise in "[0-9a-f]{0,30}",
+            verp in any::<bool>(),
+        ) {
+            let key = LinkKey::for_tests([1; 32]);
+            let other = LinkKey::for_tests([2; 32]);
+            let genuine = genuine.filter(|at| *at < ids.len());
+            let quoted: Vec<String> = ids
+                .iter()
+                .enumerate()
+                .map(|(at, id)| {
+                    let tag = if Some(at) == genuine {
+                        key.message_id_tag(*id)
+                    } else {
+                        forged_tag(&key, &other, *id, kinds[at], &noise)
+                    };
+                    format!("<publik.{tag}.{id}@example.org>")
+                })
+                .collect();
+            let first = ids[0];
+            let return_path = match (verp, genuine) {
+                (true, Some(at)) => format!("bounces+{}@example.org", key.bounce_tag(ids[at])),
+                (true, None) => format!("bounces+{}@example.org", other.bounce_tag(first)),
+                (false, _) => "postmaster@example.org".to_string(),
+            };
+            let notification = parse(dsn(&return_path, &quoted).as_bytes()).unwrap();
+            let pattern = verp.then_some("bounces+{id}@example.org");
+            let proved = proved_row(&key, pattern, &notification, |_| Ok(true)).unwrap();
+            match genuine {
+                Some(at) => {
+                    let how = if verp { "return-path" } else { "message-id" };
+                    prop_assert_eq!(proved, Some((ids[at], how)));
+                }
+                None => prop_assert_eq!(proved, None),
+            }
+            // With VERP, the Message-IDs alone prove nothing, even genuine ones.
+            if verp {
+                let genuine_ids: Vec<String> = ids
+                    .iter()
+                    .map(|id| format!("<publik.{}.{id}@example.org>", key.message_id_tag(*id)))
+                    .collect();
+                let unsigned = parse(dsn("postmaster@example.org", &genuine_ids).as_bytes()).unwrap();
+                prop_assert_eq!(proved_row(&key, pattern, &unsigned, |_| Ok(true)).unwrap(), None);
+            }
+        }
     }
 }
