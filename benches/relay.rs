@@ -14,73 +14,19 @@
 //!   against publik with one connection and no pipelining, for regressions.
 
 mod common;
-use common::body_text;
+use common::{body_text, latency_proxy};
 
 #[path = "../tests/cli/common/smtp.rs"]
 mod smtp;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpStream;
 use std::path::Path;
 use std::process::Command;
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 const PUBLIK: &str = env!("CARGO_BIN_EXE_publik");
 const ONE_WAY: Duration = Duration::from_millis(5);
-
-/// A TCP proxy to `upstream` adding `delay` to each direction; returns its port.
-fn latency_proxy(upstream: u16, delay: Duration) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    std::thread::spawn(move || {
-        for client in listener.incoming() {
-            let Ok(client) = client else { continue };
-            let Ok(server) = TcpStream::connect(("127.0.0.1", upstream)) else {
-                continue;
-            };
-            for stream in [&client, &server] {
-                stream.set_nodelay(true).expect("nodelay");
-            }
-            pump(
-                client.try_clone().expect("clone"),
-                server.try_clone().expect("clone"),
-                delay,
-            );
-            pump(server, client, delay);
-        }
-    });
-    port
-}
-
-/// Copies `from` to `to`, each chunk delivered `delay` after it was read.
-fn pump(mut from: TcpStream, mut to: TcpStream, delay: Duration) {
-    let (sender, receiver) = mpsc::channel::<(Instant, Vec<u8>)>();
-    std::thread::spawn(move || {
-        let mut buffer = vec![0u8; 64 * 1024];
-        while let Ok(n) = from.read(&mut buffer) {
-            if n == 0
-                || sender
-                    .send((Instant::now() + delay, buffer[..n].to_vec()))
-                    .is_err()
-            {
-                break;
-            }
-        }
-    });
-    std::thread::spawn(move || {
-        for (due, bytes) in receiver {
-            let now = Instant::now();
-            if due > now {
-                std::thread::sleep(due - now);
-            }
-            if to.write_all(&bytes).is_err() {
-                break;
-            }
-        }
-        let _ = to.shutdown(std::net::Shutdown::Write);
-    });
-}
 
 fn publik(dir: &Path) -> Command {
     let mut cmd = Command::new(PUBLIK);

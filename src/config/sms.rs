@@ -20,6 +20,11 @@ pub struct SmsConfig {
     pub gateway: Option<GatewayConfig>,
     /// Delivery receipts the provider posts to `serve`'s `/sms/receipt/`.
     pub receipts: Option<ReceiptsConfig>,
+    /// SMS sent at once (lanes, each with its connection to the gateway).
+    pub concurrency: u32,
+    /// At most this many SMS per window across lanes (`10/s`), as
+    /// providers cap it.
+    pub rate: Option<super::Rate>,
 }
 
 /// How a provider's delivery receipts read: which field holds the
@@ -58,6 +63,8 @@ impl Default for SmsConfig {
             default_country: "FR".into(),
             gateway: None,
             receipts: None,
+            concurrency: 4,
+            rate: None,
         }
     }
 }
@@ -203,6 +210,12 @@ impl SmsConfig {
         }
         if sms.sender.trim().is_empty() {
             return Err(fail("sms.sender", "must not be empty".into()));
+        }
+        if sms.concurrency == 0 || sms.concurrency > 64 {
+            return Err(fail(
+                "sms.concurrency",
+                format!("{} is not between 1 and 64", sms.concurrency),
+            ));
         }
         if let Some(gateway) = sms.gateway.as_mut() {
             if !(gateway.url.starts_with("https://") || gateway.url.starts_with("http://")) {

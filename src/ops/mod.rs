@@ -47,7 +47,7 @@ impl<'a> ChannelSenders<'a> {
         let (config, link_key) = (self.config, self.link_key);
         Ok(match channel {
             Channel::Email => email::lanes(config, link_key)?,
-            Channel::Sms => vec![Box::new(sms::SmsSender::new(config, link_key)?)],
+            Channel::Sms => sms::lanes(config, link_key)?,
             Channel::Maarch => vec![Box::new(maarch::MaarchSender::new(config)?)],
             Channel::Push => push::lanes(config)?,
         })

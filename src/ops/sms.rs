@@ -113,31 +113,93 @@ fn fill(template: &str, message: &Message, content: &SmsContent) -> String {
         .replace("{id}", &message.id.to_string())
 }
 
-/// Sends SMS rows through the configured HTTP gateway.
-pub(crate) struct SmsSender {
-    gateway: GatewayConfig,
+/// The SMS lanes: `sms.concurrency` senders sharing one gateway (its
+/// agent's connections, a pause the gateway asked for, `sms.rate`).
+pub(crate) fn lanes(config: &Config, link_key: &std::path::Path) -> anyhow::Result<crate::ops::queue::Lanes> {
+    let gateway = config
+        .sms
+        .gateway
+        .clone()
+        .context("sms.gateway is not configured")?;
+    let lanes = config.sms.concurrency.max(1) as usize;
+    let shared = std::sync::Arc::new(Gateway {
+        agent: crate::ops::http_client::lanes_agent(gateway.timeout.std(), lanes),
+        config: gateway,
+        paused_until: std::sync::Mutex::new(None),
+        throttle: config
+            .sms
+            .rate
+            .map(|rate| std::sync::Mutex::new(crate::ops::queue::Throttle::new(rate))),
+    });
+    Ok((0..lanes)
+        .map(|_| {
+            Box::new(SmsSender {
+                gateway: shared.clone(),
+                link_key_path: link_key.to_path_buf(),
+                link_key: None,
+            }) as Box<dyn Sender>
+        })
+        .collect())
+}
+
+/// What the lanes share.
+struct Gateway {
+    config: GatewayConfig,
     agent: ureq::Agent,
+    /// The gateway said to wait (429, Retry-After): no lane sends before.
+    paused_until: std::sync::Mutex<Option<std::time::Instant>>,
+    throttle: Option<std::sync::Mutex<crate::ops::queue::Throttle>>,
+}
+
+/// A pause the gateway asks for that lanes wait out; longer, the run stops
+/// SMS (its rows untouched) and the next run goes on.
+const LONGEST_PAUSE: std::time::Duration = std::time::Duration::from_secs(10);
+/// A 429 without Retry-After still pauses every lane this long.
+const PAUSE_ON_429: std::time::Duration = std::time::Duration::from_secs(1);
+
+impl Gateway {
+    /// Waits for the gateway's pause and `sms.rate`; Err when the pause is
+    /// too long to wait out in this run.
+    fn wait_for_turn(&self) -> Result<(), String> {
+        let until = *self.paused_until.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(left) = until.and_then(|u| u.checked_duration_since(std::time::Instant::now())) {
+            if left > LONGEST_PAUSE {
+                return Err(format!(
+                    "the SMS gateway asked to wait {}s (Retry-After)",
+                    left.as_secs()
+                ));
+            }
+            std::thread::sleep(left);
+        }
+        if let Some(throttle) = &self.throttle {
+            // Held while waiting: the other lanes wait for the same window.
+            let mut throttle = throttle.lock().unwrap_or_else(|p| p.into_inner());
+            let wait = throttle.wait_needed(std::time::Instant::now());
+            std::thread::sleep(wait);
+            throttle.record(std::time::Instant::now());
+        }
+        Ok(())
+    }
+
+    /// Every lane waits `pause` from now (the longest pause asked wins).
+    fn pause(&self, pause: std::time::Duration) {
+        let until = std::time::Instant::now() + pause;
+        let mut paused = self.paused_until.lock().unwrap_or_else(|p| p.into_inner());
+        if paused.is_none_or(|current| current < until) {
+            *paused = Some(until);
+        }
+    }
+}
+
+/// Sends SMS rows through the configured HTTP gateway: one lane.
+pub(crate) struct SmsSender {
+    gateway: std::sync::Arc<Gateway>,
     link_key_path: std::path::PathBuf,
     /// Read on the first message with action links.
     link_key: Option<crate::link_key::LinkKey>,
 }
 
 impl SmsSender {
-    pub(crate) fn new(config: &Config, link_key: &std::path::Path) -> anyhow::Result<SmsSender> {
-        let gateway = config
-            .sms
-            .gateway
-            .clone()
-            .context("sms.gateway is not configured")?;
-        let agent = crate::ops::http_client::agent(gateway.timeout.std());
-        Ok(SmsSender {
-            gateway,
-            agent,
-            link_key_path: link_key.to_path_buf(),
-            link_key: None,
-        })
-    }
-
     fn request(
         &self,
         message: &Message,
@@ -146,26 +208,30 @@ impl SmsSender {
         let by_reference = |name: &str| name.ends_with("_file") || name.ends_with("_env");
         let fields: Vec<(String, String)> = self
             .gateway
+            .config
             .fields
             .iter()
             .filter(|(name, _)| !by_reference(name))
             .map(|(name, template)| (name.clone(), fill(template, message, content)))
             .chain(
                 self.gateway
+                    .config
                     .secret_fields
                     .iter()
                     .map(|(name, secret)| (name.clone(), secret.expose().to_string())),
             )
             .collect();
-        let auth = &self.gateway.auth;
+        let auth = &self.gateway.config.auth;
         let mut headers: Vec<(String, String)> = self
             .gateway
+            .config
             .headers
             .iter()
             .filter(|(name, _)| !by_reference(name))
             .map(|(name, value)| (name.clone(), value.clone()))
             .chain(
                 self.gateway
+                    .config
                     .secret_headers
                     .iter()
                     .map(|(name, secret)| (name.clone(), secret.expose().to_string())),
@@ -202,10 +268,11 @@ impl SmsSender {
                 headers.push((auth.header.clone().unwrap_or_default(), token.to_string()));
             }
         }
-        let url = self.gateway.url.as_str();
-        match (self.gateway.method, self.gateway.format) {
+        let url = self.gateway.config.url.as_str();
+        match (self.gateway.config.method, self.gateway.config.format) {
             (HttpMethod::Get, _) => {
                 let mut request = self
+                    .gateway
                     .agent
                     .get(url)
                     .query_pairs(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
@@ -215,7 +282,7 @@ impl SmsSender {
                 request.call()
             }
             (HttpMethod::Post, format) => {
-                let mut request = self.agent.post(url);
+                let mut request = self.gateway.agent.post(url);
                 for (name, value) in &headers {
                     request = request.header(name, value);
                 }
@@ -292,7 +359,10 @@ impl Sender for SmsSender {
                 }
             }
         }
-        let gateway = crate::config::shown_url(&self.gateway.url);
+        if let Err(reason) = self.gateway.wait_for_turn() {
+            return Delivery::PeerDown { reason };
+        }
+        let gateway = crate::config::shown_url(&self.gateway.config.url);
         let mut response = match self.request(message, &content) {
             Ok(response) => response,
             Err(ureq::Error::Timeout(_)) => {
@@ -332,7 +402,7 @@ impl Sender for SmsSender {
             .unwrap_or_default();
         match status {
             200..=299 => {
-                let provider_id = self.gateway.id_path.as_deref().and_then(|path| {
+                let provider_id = self.gateway.config.id_path.as_deref().and_then(|path| {
                     let json: serde_json::Value = serde_json::from_str(&reply).ok()?;
                     let value = json.pointer(path)?;
                     Some(
@@ -347,10 +417,18 @@ impl Sender for SmsSender {
                     reply: format!("HTTP {status} {}", reply_excerpt(&reply)),
                 }
             }
-            429 | 500..=599 => Delivery::Retry {
-                reason: format!("SMS gateway answered HTTP {status}: {}", reply_excerpt(&reply)),
-                retry_after,
-            },
+            429 | 500..=599 => {
+                // Said to one lane, meant for all of them.
+                match (status, retry_after) {
+                    (_, Some(wait)) => self.gateway.pause(wait.std()),
+                    (429, None) => self.gateway.pause(PAUSE_ON_429),
+                    _ => {}
+                }
+                Delivery::Retry {
+                    reason: format!("SMS gateway answered HTTP {status}: {}", reply_excerpt(&reply)),
+                    retry_after,
+                }
+            }
             _ => Delivery::Failed {
                 reason: format!("SMS gateway refused it: HTTP {status}: {}", reply_excerpt(&reply)),
             },

@@ -118,7 +118,7 @@ fn notifications_are_encrypted_signed_and_classified() {
         .stderr("");
 
     let received = service.received();
-    assert_eq!(received.len(), 7);
+    assert_eq!(received.len(), 7, "{}", env.json(&["queue", "list"]));
     for r in &received {
         assert!(r.vapid.is_ok(), "{}: {:?}", r.path, r.vapid);
         let payload: Value = serde_json::from_str(r.plaintext.as_ref().unwrap()).unwrap();

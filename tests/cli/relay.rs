@@ -258,6 +258,82 @@ fn each_server_dialect_gets_what_it_offers() {
     }
 }
 
+/// A relay with PIPELINING but no CHUNKING: each message's final dot leaves
+/// with the next message's MAIL, RCPT and DATA (one round trip a message,
+/// RFC 2920 §3.1), and every failure of a pipelined command leaves its row
+/// where the next run takes it: a 5xx on a pipelined RCPT fails that row
+/// only, a 4xx on the second message's DATA retries it, and a connection
+/// cut after a message's dot (outcome unknown) retries that one while the
+/// message begun behind it is sent on a new connection. The strict server
+/// refuses any command sent ahead where RFC 2920 forbids it.
+#[test]
+fn pipelining_without_chunking_starts_the_next_message_with_the_last_dot() {
+    let env = Env::new();
+    let server = SmtpServer::start_with(Options {
+        no_chunking: true,
+        ..Options::default()
+    });
+    relay_config(&env, server.port(), 1);
+    env.write("body.txt", "Bonjour\n");
+    let recipients = [
+        "a@example.org",
+        "perm@example.org",
+        "busydata@example.org",
+        "b@example.org",
+        "drop@example.org",
+        "c@example.org",
+        "d@example.org",
+    ];
+    let mut enqueue = env.publik();
+    enqueue.args(["enqueue", "email", "--subject", "S", "--text", "body.txt"]);
+    for recipient in recipients {
+        enqueue.args(["--bcc", recipient]);
+    }
+    enqueue.assert().success();
+    env.publik()
+        .arg("send-queue")
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success();
+    assert_eq!(server.refused(), Vec::<String>::new());
+    let rows = env.json(&["queue", "list"]);
+    let status = |recipient: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["recipient"] == recipient)
+            .unwrap_or_else(|| panic!("{recipient} in {rows}"))
+            .clone()
+    };
+    assert_eq!(status("a@example.org")["status"], "sent");
+    let perm = status("perm@example.org");
+    assert_eq!(perm["status"], "failed", "{perm}");
+    assert!(perm["last_error"].as_str().unwrap().contains("5.1.1"), "{perm}");
+    let busy = status("busydata@example.org");
+    assert_eq!(busy["status"], "error", "{busy}");
+    assert!(busy["last_error"].as_str().unwrap().contains("451"), "{busy}");
+    assert_eq!(status("b@example.org")["status"], "sent");
+    assert_eq!(
+        status("drop@example.org")["status"],
+        "error",
+        "outcome unknown: retried"
+    );
+    assert_eq!(status("c@example.org")["status"], "sent", "begun behind the cut");
+    assert_eq!(status("d@example.org")["status"], "sent");
+    let mut delivered: Vec<String> = server.received().iter().map(|r| r.rcpt_to[0].clone()).collect();
+    delivered.sort();
+    assert_eq!(
+        delivered,
+        ["a@example.org", "b@example.org", "c@example.org", "d@example.org"]
+    );
+    assert!(
+        server.pipelined_after_data() >= 2,
+        "{}",
+        server.pipelined_after_data()
+    );
+    assert_eq!(server.connections(), 2, "a new connection after the cut only");
+}
+
 /// `email.redirect_to` (a test platform): every message goes to that
 /// address, its own recipient in `X-Publik-Original-To`; `config check` says
 /// so loudly.

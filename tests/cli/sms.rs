@@ -95,7 +95,11 @@ fn json_gateway_sends_normalized_numbers_and_stores_ids() {
         .stderr("");
     let requests = server.requests();
     assert_eq!(requests.len(), 2);
-    let first = &requests[0];
+    // Lanes send side by side: the first row's request, wherever it came.
+    let first = requests
+        .iter()
+        .find(|r| r.json()["to"] == "+33612345678")
+        .unwrap();
     assert_eq!(first.method, "POST");
     assert_eq!(first.url, "/send");
     assert_eq!(first.header("Authorization"), Some("Bearer t0ken"));
@@ -121,21 +125,22 @@ fn json_gateway_sends_normalized_numbers_and_stores_ids() {
 fn gateway_outcomes_follow_queue_rules() {
     let server = gateway();
     let env = Env::new();
-    config(&env, &server.url("/send"), "");
+    // One lane, the 429 last: every other outcome comes before its pause.
+    config(&env, &server.url("/send"), "  concurrency: 1\n");
     let ids = enqueue(
         &env,
         &[
             "+33600000001",
-            "+33600000002",
             "+33600000003",
             "+33600000004",
             "+33600000005",
+            "+33600000002",
         ],
         "Rappel : rendez-vous demain à 10h.",
     );
     let started = chrono::Utc::now();
     env.publik().arg("send-queue").assert().success();
-    let status = |i: usize| show(&env, ids[i]);
+    let status = |i: usize| show(&env, ids[[0, 4, 1, 2, 3][i]]);
     let e500 = status(0);
     assert_eq!(e500["status"], "error");
     assert!(e500["last_error"].as_str().unwrap().contains("500"), "{e500}");
@@ -162,6 +167,59 @@ fn gateway_outcomes_follow_queue_rules() {
     assert_eq!(status(4)["status"], "sent");
     // GSM-7 text: one segment.
     assert_eq!(status(4)["content"]["encoding"], "GSM-7");
+}
+
+/// SMS lanes (`sms.concurrency`) share the gateway: `sms.rate` holds across
+/// them (12 SMS at 5/s take two seconds), and a 429 whose
+/// Retry-After is too long to wait out stops every lane: the run exits 75,
+/// the rows not sent are left untouched for the next run.
+#[test]
+fn sms_lanes_share_the_gateways_rate_and_pause() {
+    let server = gateway();
+    let env = Env::new();
+    config(&env, &server.url("/send"), "  concurrency: 4\n  rate: 5/s\n");
+    let numbers: Vec<String> = (0..12).map(|i| format!("+33600001{i:02}5")).collect();
+    let numbers: Vec<&str> = numbers.iter().map(String::as_str).collect();
+    enqueue(&env, &numbers, "Alerte crue.");
+    let started = std::time::Instant::now();
+    env.publik().arg("send-queue").assert().success();
+    // 12 at 5/s: the first 5 at once, the next ones as the first leave the
+    // window, the last two seconds after the first. A slow machine only
+    // makes it longer; four lanes without the rate take a blink.
+    let elapsed = started.elapsed();
+    assert!(elapsed >= Duration::from_millis(1900), "{elapsed:?}");
+    assert_eq!(server.requests().len(), 12);
+
+    // Batches of two: the 429 and one row go side by side on two lanes; the
+    // next batch's lanes (whichever) both find the pause.
+    let server = gateway();
+    let env = Env::new();
+    config(
+        &env,
+        &server.url("/send"),
+        "  concurrency: 4\nqueue:\n  batch: 2\n",
+    );
+    let mut numbers = vec!["+33600000002".to_string()];
+    numbers.extend((0..8).map(|i| format!("+33600002{i:02}5")));
+    let numbers: Vec<&str> = numbers.iter().map(String::as_str).collect();
+    let ids = enqueue(&env, &numbers, "Alerte crue.");
+    let out = env.publik().arg("send-queue").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(75), "{stderr}");
+    assert!(
+        stderr.contains("asked to wait") && stderr.contains("Retry-After"),
+        "{stderr}"
+    );
+    assert_eq!(show(&env, ids[0])["status"], "error");
+    assert_eq!(show(&env, ids[1])["status"], "sent", "beside the 429");
+    for id in &ids[2..] {
+        let row = show(&env, *id);
+        assert!(
+            row["status"] == "pending" && row["attempts"] == 0,
+            "untouched: {row}"
+        );
+    }
+    assert_eq!(server.requests().len(), 2);
 }
 
 /// One run makes at most one attempt per row: `send-queue --id` takes a

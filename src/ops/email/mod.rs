@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
+use lettre::address::Envelope;
 use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
 use lettre::{SendmailTransport, Transport};
@@ -475,6 +476,8 @@ pub(crate) struct EmailSender {
     /// Read on the first message with action links.
     link_key: Option<LinkKey>,
     dkim: Option<dkim::Signer>,
+    /// The next row, composed when its transaction was begun.
+    next_composed: Option<(i64, (Envelope, Vec<u8>))>,
 }
 
 enum EmailTransport {
@@ -510,6 +513,7 @@ impl EmailSender {
             link_key_path: link_key.to_path_buf(),
             link_key: None,
             dkim: config.email.dkim.as_ref().map(dkim::Signer::new).transpose()?,
+            next_composed: None,
         })
     }
 }
@@ -553,19 +557,60 @@ impl EmailSender {
     }
 }
 
-impl Sender for EmailSender {
-    fn deliver(&mut self, message: &Message, body: &Body) -> Delivery {
-        let composed = self.prepare(body).and_then(|prepared| prepared.compose(message));
-        let signed = composed.and_then(|(envelope, bytes)| match &self.dkim {
+impl EmailSender {
+    /// Row `message` as it goes out: envelope and signed bytes.
+    fn composed(&mut self, message: &Message, body: &Body) -> Result<(Envelope, Vec<u8>), String> {
+        if let Some((id, composed)) = self.next_composed.take()
+            && id == message.id
+        {
+            return Ok(composed);
+        }
+        let (envelope, bytes) = self
+            .prepare(body)
+            .and_then(|prepared| prepared.compose(message))?;
+        match &self.dkim {
             Some(signer) => Ok((envelope, signer.sign(bytes, crate::clock::now().timestamp())?)),
             None => Ok((envelope, bytes)),
-        });
-        let (envelope, bytes) = match signed {
+        }
+    }
+}
+
+impl Sender for EmailSender {
+    fn deliver(&mut self, message: &Message, body: &Body) -> Delivery {
+        self.deliver_then(message, body, None)
+    }
+
+    fn wants_next(&self) -> bool {
+        matches!(self.transport, EmailTransport::Smtp(_))
+    }
+
+    fn abandon(&mut self) {
+        self.next_composed = None;
+        if let EmailTransport::Smtp(client) = &mut self.transport {
+            client.abandon();
+        }
+    }
+
+    fn deliver_then(&mut self, message: &Message, body: &Body, next: Option<(&Message, &Body)>) -> Delivery {
+        let (envelope, bytes) = match self.composed(message, body) {
             Ok(composed) => composed,
             Err(reason) => return Delivery::Failed { reason },
         };
+        // The next row's envelope, composed now and kept for its turn (a
+        // row that cannot be composed is not begun).
+        let next = next.and_then(|(next, next_body)| {
+            let composed = self.composed(next, next_body).ok()?;
+            let envelope = composed.0.clone();
+            self.next_composed = Some((next.id, composed));
+            Some((next.id, envelope))
+        });
         match &mut self.transport {
-            EmailTransport::Smtp(client) => client.send(&envelope, &bytes),
+            EmailTransport::Smtp(client) => client.send(
+                message.id,
+                &envelope,
+                &bytes,
+                next.as_ref().map(|(id, envelope)| (*id, envelope)),
+            ),
             EmailTransport::Sendmail(sendmail) => match sendmail.send_raw(&envelope, &bytes) {
                 Ok(()) => Delivery::Sent {
                     provider_id: None,

@@ -34,6 +34,18 @@ pub(crate) struct SmtpClient {
     timeout: std::time::Duration,
     connection: Option<(SmtpConnection, Features)>,
     last_used: std::time::Instant,
+    /// A transaction begun on the connection for the next row.
+    begun: Option<Begun>,
+    /// A pipelined transaction failed before its message: RSET first.
+    reset_first: bool,
+}
+
+/// MAIL, RCPT… and DATA of row `id`, written after the previous message's
+/// final dot (RFC 2920 §3.1); their replies are read by the next call.
+#[derive(Debug, Clone, Copy)]
+struct Begun {
+    id: i64,
+    rcpts: usize,
 }
 
 /// What the server offers that saves round trips (lettre's `ServerInfo`
@@ -108,6 +120,8 @@ impl SmtpClient {
             timeout: smtp.timeout.std(),
             connection: None,
             last_used: std::time::Instant::now(),
+            begun: None,
+            reset_first: false,
         })
     }
 
@@ -155,59 +169,250 @@ impl SmtpClient {
         Ok((connection, features))
     }
 
-    /// Sends one message; connection problems before anything is sent mean
-    /// the peer is down, everything after is classified per message.
-    pub(crate) fn send(&mut self, envelope: &Envelope, bytes: &[u8]) -> Delivery {
+    /// Sends row `id`'s message; connection problems before anything is sent
+    /// mean the peer is down, everything after is classified per message.
+    /// With `next` (the lane's next row) and a relay that pipelines but has
+    /// no CHUNKING, the next transaction's MAIL, RCPT and DATA leave with this
+    /// message's final dot: one round trip a message. This message's outcome
+    /// is known (and recorded by the lane) before the next one's data goes.
+    pub(crate) fn send(
+        &mut self,
+        id: i64,
+        envelope: &Envelope,
+        bytes: &[u8],
+        next: Option<(i64, &Envelope)>,
+    ) -> Delivery {
+        let begun = self.begun.take();
         let idle = self.last_used.elapsed() > IDLE_CHECK;
-        let reusable = self
-            .connection
-            .take()
-            .filter(|(c, _)| !c.has_broken())
-            .and_then(|(mut c, f)| (!idle || c.test_connected()).then_some((c, f)));
-        let (mut connection, features) = match reusable {
+        let reusable = self.connection.take().filter(|(c, _)| !c.has_broken());
+        let reusable = match (reusable, begun) {
+            // This row's transaction is under way: its replies are waiting.
+            (Some(open), Some(begun)) if begun.id == id => Some((open, Some(begun))),
+            // Another row's (abandoned): that connection is in the middle of it.
+            (Some((mut c, _)), Some(_)) => {
+                c.abort();
+                None
+            }
+            (Some((mut c, f)), None) => (!idle || c.test_connected()).then_some(((c, f), None)),
+            (None, _) => None,
+        };
+        let ((mut connection, features), begun) = match reusable {
             Some(open) => open,
             None => match self.open() {
-                Ok(open) => open,
+                Ok(open) => {
+                    self.reset_first = false;
+                    (open, None)
+                }
                 Err(reason) => return Delivery::PeerDown { reason },
             },
         };
-        let result = transact(&mut connection, features, envelope, bytes);
+        let across = features.pipelining && !features.chunking;
+        let result = match text_of(envelope, bytes) {
+            Some(text) if across || begun.is_some() => {
+                let next = next.filter(|(_, e)| text_of(e, b"").is_some());
+                self.across(&mut connection, id, envelope, text, begun, next)
+            }
+            _ => transact(&mut connection, features, envelope, bytes)
+                .map(|r| (r, None))
+                .map_err(Refused::from),
+        };
         self.last_used = std::time::Instant::now();
         match result {
-            Ok(response) => {
-                let reply = format!(
-                    "{} {}",
-                    response.code(),
-                    response.message().collect::<Vec<_>>().join(" ")
-                );
+            Ok((response, begun)) => {
+                self.begun = begun;
                 self.connection = Some((connection, features));
                 Delivery::Sent {
                     provider_id: None,
-                    reply,
+                    reply: reply_text(&response),
                 }
             }
-            Err(err) => {
-                // lettre aborts the connection after any error: reopen next time.
+            // A reply refused this message; the connection is fine.
+            Err(Refused {
+                error,
+                begun,
+                keep: true,
+            }) => {
+                self.begun = begun;
+                self.connection = Some((connection, features));
+                outcome_of(self.peer(), &error)
+            }
+            Err(Refused { error, .. }) => {
+                // Lost, or lettre gave up on it: reopen next time.
                 connection.abort();
-                let reason = format!("SMTP {}: {err}", self.peer());
-                if err.is_permanent() || err.is_client() {
-                    Delivery::Failed { reason }
+                outcome_of(self.peer(), &error)
+            }
+        }
+    }
+
+    /// One message over a relay that pipelines without CHUNKING: its
+    /// MAIL/RCPT/DATA (begun by the previous call, or now), then its text
+    /// with `next`'s MAIL/RCPT/DATA in the same write. Returns this
+    /// message's final reply and the transaction begun for `next`.
+    fn across(
+        &mut self,
+        connection: &mut SmtpConnection,
+        id: i64,
+        envelope: &Envelope,
+        text: &str,
+        begun: Option<Begun>,
+        next: Option<(i64, &Envelope)>,
+    ) -> Result<(lettre::transport::smtp::response::Response, Option<Begun>), Refused> {
+        let refused = Refused::from;
+        let mut first_refusal = None;
+        let mut note = |result: Result<_, lettre::transport::smtp::Error>| match result {
+            Ok(_) => Ok(()),
+            Err(error) if is_reply(&error) => {
+                first_refusal.get_or_insert(error);
+                Ok(())
+            }
+            Err(error) => Err(refused(error)),
+        };
+        // Replies still to read: MAIL's, each RCPT's, DATA's.
+        let mut waiting = match begun {
+            // Begun by the previous call: they are already here.
+            Some(begun) if begun.id == id => begun.rcpts + 2,
+            _ => {
+                let reset = std::mem::take(&mut self.reset_first);
+                let mut commands = if reset {
+                    vec!["RSET\r\n".to_string()]
                 } else {
-                    Delivery::Retry {
-                        reason,
-                        retry_after: None,
-                    }
+                    Vec::new()
+                };
+                commands.extend(start(envelope));
+                // lettre reads one reply per write: RSET's, or MAIL's.
+                let first = connection.command(commands.concat());
+                if reset {
+                    first.map_err(refused)?;
+                    envelope.to().len() + 2
+                } else {
+                    note(first)?;
+                    envelope.to().len() + 1
                 }
             }
+        };
+        while waiting > 0 {
+            note(connection.read_response())?;
+            waiting -= 1;
+        }
+        if let Some(error) = first_refusal {
+            // MAIL may stand: the next transaction starts with RSET.
+            self.reset_first = true;
+            return Err(Refused {
+                error,
+                begun: None,
+                keep: true,
+            });
+        }
+        let mut out = DataBlock(text).to_string();
+        let next_begun = next.map(|(next_id, next_envelope)| {
+            out.extend(start(next_envelope));
+            Begun {
+                id: next_id,
+                rcpts: next_envelope.to().len(),
+            }
+        });
+        // This message's final reply: read before the next's data goes.
+        match connection.command(out) {
+            Ok(response) => Ok((response, next_begun)),
+            Err(error) if is_reply(&error) => Err(Refused {
+                error,
+                begun: next_begun,
+                keep: true,
+            }),
+            Err(error) => Err(refused(error)),
+        }
+    }
+
+    /// The lane will not send the row begun for it: the connection, in the
+    /// middle of that transaction, is dropped (the relay discards it).
+    pub(crate) fn abandon(&mut self) {
+        if self.begun.take().is_some()
+            && let Some((mut connection, _)) = self.connection.take()
+        {
+            connection.abort();
         }
     }
 
     /// Closes the connection politely (QUIT).
     pub(crate) fn close(&mut self) {
+        self.abandon();
         if let Some((mut connection, _)) = self.connection.take() {
             let _ = connection.quit();
         }
     }
+}
+
+/// Why a message was not sent, and a transaction begun for the next row
+/// that still stands (a refusal after the dot leaves it in place).
+struct Refused {
+    error: lettre::transport::smtp::Error,
+    begun: Option<Begun>,
+    /// The connection can carry the next message (it is between
+    /// transactions, or an RSET will put it there).
+    keep: bool,
+}
+
+/// Refused with the connection to be dropped (lettre's own dialogue leaves
+/// a refused transaction where it stopped).
+impl From<lettre::transport::smtp::Error> for Refused {
+    fn from(error: lettre::transport::smtp::Error) -> Refused {
+        Refused {
+            error,
+            begun: None,
+            keep: false,
+        }
+    }
+}
+
+/// A reply the server gave (4xx, 5xx), not a lost connection.
+fn is_reply(error: &lettre::transport::smtp::Error) -> bool {
+    error.is_transient() || error.is_permanent()
+}
+
+fn outcome_of(peer: String, error: &lettre::transport::smtp::Error) -> Delivery {
+    let reason = format!("SMTP {peer}: {error}");
+    if error.is_permanent() || error.is_client() {
+        Delivery::Failed { reason }
+    } else {
+        Delivery::Retry {
+            reason,
+            retry_after: None,
+        }
+    }
+}
+
+fn reply_text(response: &lettre::transport::smtp::response::Response) -> String {
+    format!(
+        "{} {}",
+        response.code(),
+        response.message().collect::<Vec<_>>().join(" ")
+    )
+}
+
+/// The message as text when it can be written as commands are: 7-bit ASCII
+/// with ASCII addresses (anything else goes through lettre's own `send`).
+fn text_of<'b>(envelope: &Envelope, bytes: &'b [u8]) -> Option<&'b str> {
+    let ascii_addresses = envelope
+        .from()
+        .into_iter()
+        .chain(envelope.to())
+        .all(|a: &lettre::Address| AsRef::<str>::as_ref(a).is_ascii());
+    std::str::from_utf8(bytes)
+        .ok()
+        .filter(|text| text.is_ascii() && ascii_addresses)
+}
+
+/// MAIL, each RCPT and DATA of `envelope`.
+fn start(envelope: &Envelope) -> Vec<String> {
+    let mut commands = vec![Mail::new(envelope.from().cloned(), vec![]).to_string()];
+    commands.extend(
+        envelope
+            .to()
+            .iter()
+            .map(|r| Rcpt::new(r.clone(), vec![]).to_string()),
+    );
+    commands.push(Data.to_string());
+    commands
 }
 
 impl Drop for SmtpClient {

@@ -22,12 +22,34 @@ pub(crate) fn agent(timeout: std::time::Duration) -> ureq::Agent {
     )
 }
 
+/// `agent` for `lanes` threads sending at once (SMS lanes): as many
+/// connections kept per host.
+pub(crate) fn lanes_agent(timeout: std::time::Duration, lanes: usize) -> ureq::Agent {
+    with_connectors(
+        pooled(ureq::Agent::config_builder().timeout_global(Some(timeout)), lanes),
+        CachingResolver::default(),
+    )
+}
+
+/// Keeps a connection per lane per host (and across a few hosts).
+fn pooled(
+    config: ureq::config::ConfigBuilder<ureq::typestate::AgentScope>,
+    lanes: usize,
+) -> ureq::config::ConfigBuilder<ureq::typestate::AgentScope> {
+    let lanes = lanes.max(3);
+    config
+        .max_idle_connections_per_host(lanes)
+        .max_idle_connections(lanes * 4)
+}
+
 /// `agent`, for URLs someone else chose (push endpoints): a host not in
 /// `allowed` is reached only at public addresses (`PermissionDenied`
-/// otherwise), checked on the addresses connected to.
-pub(crate) fn public_agent(timeout: std::time::Duration, allowed: Vec<String>) -> ureq::Agent {
+/// otherwise), checked on the addresses connected to. `lanes` threads use
+/// it at once: it keeps that many connections per host (ureq keeps 3, and
+/// lanes beyond that reopened a connection for every request).
+pub(crate) fn public_agent(timeout: std::time::Duration, allowed: Vec<String>, lanes: usize) -> ureq::Agent {
     with_connectors(
-        ureq::Agent::config_builder().timeout_global(Some(timeout)),
+        pooled(ureq::Agent::config_builder().timeout_global(Some(timeout)), lanes),
         public_only::PublicOnly {
             inner: CachingResolver::default(),
             allowed,

@@ -373,8 +373,11 @@ impl PushSender {
             bad_input("webpush.subject: not set (mailto:admin@your-domain or an https URL)")
         })?;
         let allowed_hosts = config.webpush.allowed_hosts.clone();
-        let agent =
-            crate::ops::http_client::public_agent(std::time::Duration::from_secs(30), allowed_hosts.clone());
+        let agent = crate::ops::http_client::public_agent(
+            std::time::Duration::from_secs(30),
+            allowed_hosts.clone(),
+            config.webpush.concurrency as usize,
+        );
         Ok(PushSender {
             vapid,
             signatures: std::sync::Mutex::new(std::collections::HashMap::new()),

@@ -133,6 +133,22 @@ impl Work<'_> {
         }
     }
 
+    /// The first waiting row whose recipient has no row in flight, without
+    /// waiting for one (a lane's next row, begun with the current one).
+    fn take_now(&self) -> Option<Message> {
+        let mut rows = locked(&self.rows);
+        if self.stop.load(Ordering::SeqCst) {
+            return None;
+        }
+        let free = rows
+            .waiting
+            .iter()
+            .position(|m| !rows.in_flight.contains(&m.recipient))?;
+        let message = rows.waiting.remove(free)?;
+        rows.in_flight.insert(message.recipient.clone());
+        Some(message)
+    }
+
     /// The recipient of a row just done is free again.
     fn done(&self, recipient: &str) {
         locked(&self.rows).in_flight.remove(recipient);
@@ -154,25 +170,49 @@ impl Work<'_> {
     }
 }
 
-/// One lane: takes rows until none is left or the group must end.
+/// One lane: takes rows until none is left or the group must end. A lane
+/// whose sender can begin its next row with the current one (SMTP
+/// pipelining) takes that row early; it is the lane's next, or given back.
 fn run_lane(lane: &mut dyn Sender, work: &Work, context: &GroupContext) {
     let give_back = |message: Message| work.give_back(message);
-    while let Some(message) = work.take() {
+    let mut begun: Option<Message> = None;
+    loop {
+        let message = match begun.take() {
+            // The group ends (another lane's error): the begun row goes back.
+            Some(message) if work.stop.load(Ordering::SeqCst) => {
+                lane.abandon();
+                give_back(message);
+                break;
+            }
+            Some(message) => message,
+            None => match work.take() {
+                Some(message) => message,
+                None => break,
+            },
+        };
         if !wait_for_turn(work, context) {
+            lane.abandon();
             give_back(message);
             break;
         }
         let Some(body) = work.bodies.get(&message.body_id) else {
             let error = anyhow::anyhow!("the body of message {} was not loaded", message.id);
+            lane.abandon();
             give_back(message);
             *locked(&work.error) = Some(error);
             work.end();
             break;
         };
-        let delivery = lane.deliver(&message, body);
+        let next = if lane.wants_next() { work.take_now() } else { None };
+        let next_body = next.as_ref().and_then(|n| work.bodies.get(&n.body_id));
+        let delivery = lane.deliver_then(&message, body, next.as_ref().zip(next_body));
         if let Delivery::PeerDown { reason } = delivery {
             let channel = message.channel;
+            lane.abandon();
             give_back(message);
+            if let Some(next) = next {
+                give_back(next);
+            }
             // The last lane standing speaks for the peer; the others retire.
             if work.active.fetch_sub(1, Ordering::SeqCst) == 1 {
                 *locked(&work.peer_down) = Some(reason);
@@ -199,8 +239,13 @@ fn run_lane(lane: &mut dyn Sender, work: &Work, context: &GroupContext) {
         if let Err(error) = recorded {
             *locked(&work.error) = Some(error);
             work.end();
+            if let Some(next) = next {
+                lane.abandon();
+                give_back(next);
+            }
             break;
         }
+        begun = next;
     }
     work.active.fetch_sub(1, Ordering::SeqCst);
     // A lane waiting for a recipient this one held must see the group end.

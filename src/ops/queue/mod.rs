@@ -112,6 +112,23 @@ pub(crate) enum Delivery {
 /// connection between calls and reopening it after a failure.
 pub(crate) trait Sender: Send {
     fn deliver(&mut self, message: &Message, body: &Body) -> Delivery;
+
+    /// Whether `deliver_then` can use the lane's next row (an SMTP relay
+    /// that pipelines: the next transaction starts with this one's end).
+    fn wants_next(&self) -> bool {
+        false
+    }
+
+    /// Delivers `message`, and may begin `next` in the same round trip; the
+    /// lane's next call is then for `next` (or `abandon`). This message's
+    /// outcome is known before `next`'s content goes.
+    fn deliver_then(&mut self, message: &Message, body: &Body, next: Option<(&Message, &Body)>) -> Delivery {
+        let _ = next;
+        self.deliver(message, body)
+    }
+
+    /// The row begun by `deliver_then` will not be sent by this lane.
+    fn abandon(&mut self) {}
 }
 
 /// A channel's lanes, each delivering in its own thread (SMTP connections,
@@ -254,14 +271,21 @@ pub(crate) fn transition(
 }
 
 /// Sliding-window throttle: at most `count` sends in any window of `per`.
-pub(super) struct Throttle {
+pub(crate) struct Throttle {
     rate: Rate,
     recent: VecDeque<Instant>,
 }
 
 impl Throttle {
+    pub(crate) fn new(rate: Rate) -> Throttle {
+        Throttle {
+            rate,
+            recent: VecDeque::new(),
+        }
+    }
+
     /// How long to wait before the next send is allowed.
-    pub(super) fn wait_needed(&mut self, now: Instant) -> std::time::Duration {
+    pub(crate) fn wait_needed(&mut self, now: Instant) -> std::time::Duration {
         let window = self.rate.per.std();
         while self
             .recent
@@ -279,7 +303,7 @@ impl Throttle {
             .unwrap_or_default()
     }
 
-    pub(super) fn record(&mut self, at: Instant) {
+    pub(crate) fn record(&mut self, at: Instant) {
         self.recent.push_back(at);
     }
 }

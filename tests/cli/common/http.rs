@@ -1,4 +1,4 @@
-//! A real HTTP server on 127.0.0.1 for tests (tiny_http): it records every
+//! A real HTTP server on 127.0.0.1 for tests (`keep_alive.rs`): it records every
 //! request and answers with what the test's handler says.
 
 #![allow(dead_code)]
@@ -11,6 +11,8 @@ pub struct Recorded {
     pub url: String,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// When the request had arrived whole.
+    pub at: std::time::Instant,
 }
 
 impl Recorded {
@@ -100,43 +102,28 @@ pub struct HttpServer {
 
 impl HttpServer {
     pub fn start(handler: impl Fn(&Recorded) -> Reply + Send + Sync + 'static) -> HttpServer {
-        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind");
-        let port = server.server_addr().to_ip().expect("ip").port();
         let requests = Arc::new(Mutex::new(Vec::new()));
         let recorded = requests.clone();
         let handler: Arc<Handler> = Arc::new(handler);
-        std::thread::spawn(move || {
-            for mut request in server.incoming_requests() {
-                let mut body = Vec::new();
-                let _ = request.as_reader().read_to_end(&mut body);
-                let entry = Recorded {
-                    method: request.method().to_string(),
-                    url: request.url().to_string(),
-                    headers: request
-                        .headers()
-                        .iter()
-                        .map(|h| (h.field.to_string(), h.value.to_string()))
-                        .collect(),
-                    body,
-                };
-                recorded.lock().unwrap().push(entry.clone());
-                let handler = handler.clone();
-                std::thread::spawn(move || {
-                    let reply = handler(&entry);
-                    if !reply.delay.is_zero() {
-                        std::thread::sleep(reply.delay);
-                    }
-                    let mut response =
-                        tiny_http::Response::from_string(reply.body).with_status_code(reply.status);
-                    for (name, value) in reply.headers {
-                        response.add_header(
-                            tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap(),
-                        );
-                    }
-                    let _ = request.respond(response);
-                });
+        let port = super::keep_alive::start(Arc::new(move |incoming: super::keep_alive::Incoming| {
+            let entry = Recorded {
+                method: incoming.method,
+                url: incoming.url,
+                headers: incoming.headers,
+                body: incoming.body,
+                at: std::time::Instant::now(),
+            };
+            recorded.lock().unwrap().push(entry.clone());
+            let reply = handler(&entry);
+            if !reply.delay.is_zero() {
+                std::thread::sleep(reply.delay);
             }
-        });
+            super::keep_alive::Outgoing {
+                status: reply.status,
+                headers: reply.headers,
+                body: reply.body.into_bytes(),
+            }
+        }));
         HttpServer { port, requests }
     }
 

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod http;
+pub mod keep_alive;
 pub mod maarch;
 pub mod postgres;
 pub mod push;

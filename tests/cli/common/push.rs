@@ -1,4 +1,4 @@
-//! A Web Push service on 127.0.0.1 (tiny_http). For every request it checks
+//! A Web Push service on 127.0.0.1 (`keep_alive.rs`). For every request it checks
 //! the VAPID JWT (ES256 signature against the `k=` key, `aud`, `exp`, `sub`)
 //! and decrypts the aes128gcm body with the subscriber's keys; it answers with
 //! the status named in the endpoint path (`/push/410/…` → 410).
@@ -74,16 +74,15 @@ pub struct PushService {
 
 impl PushService {
     pub fn start(subject: &str) -> PushService {
-        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind");
-        let port = server.server_addr().to_ip().unwrap().port();
         let state = Arc::new(State::default());
         let shared = state.clone();
         let expected_sub = subject.to_string();
-        std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                handle(&shared, port, &expected_sub, request);
-            }
-        });
+        let port_cell = Arc::new(std::sync::OnceLock::new());
+        let known_port = port_cell.clone();
+        let port = super::keep_alive::start(Arc::new(move |request| {
+            handle(&shared, *known_port.get().unwrap(), &expected_sub, request)
+        }));
+        port_cell.set(port).unwrap();
         PushService {
             port,
             subject: subject.into(),
@@ -170,18 +169,18 @@ fn check_vapid(header: Option<&str>, origin: &str, subject: &str) -> Result<Valu
     Ok(claims)
 }
 
-fn handle(state: &State, port: u16, subject: &str, mut request: tiny_http::Request) {
+fn handle(
+    state: &State,
+    port: u16,
+    subject: &str,
+    request: super::keep_alive::Incoming,
+) -> super::keep_alive::Outgoing {
     std::thread::sleep(std::time::Duration::from_millis(
         state.delay_ms.load(std::sync::atomic::Ordering::SeqCst),
     ));
-    let mut body = Vec::new();
-    let _ = request.as_reader().read_to_end(&mut body);
-    let path = request.url().to_string();
-    let headers: Vec<(String, String)> = request
-        .headers()
-        .iter()
-        .map(|h| (h.field.to_string(), h.value.to_string()))
-        .collect();
+    let body = request.body;
+    let path = request.url;
+    let headers = request.headers;
     let find = |name: &str| {
         headers
             .iter()
@@ -201,14 +200,18 @@ fn handle(state: &State, port: u16, subject: &str, mut request: tiny_http::Reque
     };
     state.received.lock().unwrap().push(Received {
         path: path.clone(),
-        headers,
+        headers: headers.clone(),
         plaintext,
         vapid,
     });
     let status: u16 = path.split('/').nth(2).and_then(|s| s.parse().ok()).unwrap_or(201);
-    let mut response = tiny_http::Response::from_string(format!("status {status}")).with_status_code(status);
+    let mut response_headers = Vec::new();
     if status == 429 {
-        response.add_header(tiny_http::Header::from_bytes(&b"Retry-After"[..], &b"120"[..]).unwrap());
+        response_headers.push(("Retry-After".to_string(), "120".to_string()));
     }
-    let _ = request.respond(response);
+    super::keep_alive::Outgoing {
+        status,
+        headers: response_headers,
+        body: format!("status {status}").into_bytes(),
+    }
 }

@@ -54,6 +54,9 @@ struct Shared {
     /// Sessions open now, and the most open at once.
     open: AtomicUsize,
     peak: AtomicUsize,
+    /// Messages whose final dot came with the next MAIL already behind it
+    /// (RFC 2920 §3.1: one round trip a message without CHUNKING).
+    pipelined_after_data: AtomicUsize,
 }
 
 pub struct SmtpServer {
@@ -165,6 +168,11 @@ impl SmtpServer {
     }
 
     /// Why each refused message was refused (a line too long, a bare LF...).
+    /// Messages whose end came with the next transaction's start.
+    pub fn pipelined_after_data(&self) -> usize {
+        self.shared.pipelined_after_data.load(Ordering::SeqCst)
+    }
+
     pub fn refused(&self) -> Vec<String> {
         self.shared.refused.lock().unwrap().clone()
     }
@@ -364,6 +372,10 @@ fn session<S: Read + Write>(
                 reply(writer, "554 5.5.1 No valid recipients\r\n")?;
                 continue;
             }
+            if rcpt_to.iter().any(|r| local_part(r).starts_with("busydata")) {
+                reply(writer, "451 4.3.0 Busy, try DATA later\r\n")?;
+                continue;
+            }
             reply(writer, "354 End data with <CR><LF>.<CR><LF>\r\n")?;
             let mut data = Vec::new();
             loop {
@@ -372,6 +384,9 @@ fn session<S: Read + Write>(
                     return Ok(None);
                 }
                 if raw == b".\r\n" {
+                    if !reader.buffer().is_empty() {
+                        shared.pipelined_after_data.fetch_add(1, Ordering::SeqCst);
+                    }
                     break;
                 }
                 let unstuffed = if raw.starts_with(b"..") {
