@@ -26,6 +26,10 @@ impl ExitCode {
 
     /// Picks the exit code for an error by looking for a marker in its chain.
     pub fn for_error(err: &anyhow::Error) -> ExitCode {
+        // A database server restarting or lost mid-run: try again later.
+        if crate::store::database_unavailable(err) {
+            return ExitCode::TempFail;
+        }
         for cause in err.chain() {
             if cause.is::<BadInput>() {
                 return ExitCode::DataErr;

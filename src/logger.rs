@@ -47,7 +47,12 @@ pub fn error_text(err: &anyhow::Error, site: Option<&str>) -> String {
         None => format!("publik: error: {err}\n"),
     };
     for cause in err.chain().skip(1) {
-        text.push_str(&format!("  caused by: {cause}\n"));
+        // A cause already said in full (a wrapper repeating its source) is
+        // not said twice.
+        let cause = cause.to_string();
+        if !text.contains(&cause) {
+            text.push_str(&format!("  caused by: {cause}\n"));
+        }
     }
     for_stderr(&printable(&text), Level::Error)
 }

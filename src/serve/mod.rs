@@ -100,10 +100,10 @@ fn handle(
         && let Some(site) = site.as_ref().filter(|s| s.config.serve.metrics)
         && stream.peer_addr().is_ok_and(|peer| peer.ip().is_loopback())
     {
-        let text = {
-            let store = site.store.lock().unwrap_or_else(|p| p.into_inner());
-            crate::ops::inspect::openmetrics(&store)
-        };
+        let text = site
+            .store
+            .with(|store| crate::ops::inspect::openmetrics(store))
+            .and_then(|text| text);
         let response = match text {
             Ok(text) => Response {
                 status: 200,
@@ -125,13 +125,26 @@ fn handle(
         send(stream, &response, false, limits.timeout);
         return;
     }
-    // The channels' callbacks answer JSON, not pages.
-    if let Some(site) = &site {
-        let answer = {
-            let mut store = site.store.lock().unwrap_or_else(|p| p.into_inner());
-            inbound::route(&mut store, &site.config, &site.link_key, nonces, &request)
-        };
-        if let Some(response) = answer {
+    let Some(site) = site else {
+        respond(
+            stream,
+            pages::unknown_site(),
+            request.method == "HEAD",
+            limits.timeout,
+        );
+        return;
+    };
+    // The channels' callbacks answer JSON, the rest pages; a bad request or
+    // a failing state never stops the server, and a database that cannot
+    // be reached now is a 503 (its connection opened again once it is back).
+    let answer = site.store.with(|store| {
+        match inbound::route(store, &site.config, &site.link_key, nonces, &request) {
+            Some(response) => Ok(Answer::Json(response)),
+            None => route(store, &site.config, &site.link_key, &request).map(Answer::Page),
+        }
+    });
+    let page = match answer.and_then(|answer| answer) {
+        Ok(Answer::Json(response)) => {
             log::debug!(
                 "{} {} {}",
                 request.method,
@@ -141,20 +154,25 @@ fn handle(
             send(stream, &response, false, limits.timeout);
             return;
         }
-    }
-    let page = match site {
-        None => pages::unknown_site(),
-        Some(site) => {
-            let mut store = site.store.lock().unwrap_or_else(|p| p.into_inner());
-            // A bad request or a failing state never stops the server.
-            route(&mut store, &site.config, &site.link_key, &request).unwrap_or_else(|e| {
-                log::error!("{} {}: {e:#}", request.method, loggable(&request.path));
-                error_page(500)
-            })
+        Ok(Answer::Page(page)) => page,
+        Err(e) if crate::store::database_unavailable(&e) || e.is::<crate::exit_codes::PeerDown>() => {
+            site.store.forget();
+            log::error!("{} {}: {e:#}", request.method, loggable(&request.path));
+            error_page(503)
+        }
+        Err(e) => {
+            log::error!("{} {}: {e:#}", request.method, loggable(&request.path));
+            error_page(500)
         }
     };
     log::debug!("{} {} {}", request.method, loggable(&request.path), page.status);
     respond(stream, page, request.method == "HEAD", limits.timeout);
+}
+
+/// What a site answered: JSON for a channel's callback, else a page.
+enum Answer {
+    Json(Response),
+    Page(Page),
 }
 
 /// Serves until SIGTERM or SIGINT, then finishes the requests in hand (each

@@ -22,7 +22,51 @@ use crate::store::Store;
 pub(crate) struct Site {
     pub(crate) config: Config,
     pub(crate) link_key: PathBuf,
-    pub(crate) store: Mutex<Store>,
+    pub(crate) store: SiteStore,
+}
+
+/// A site's state connection, opened again when it was lost (a PostgreSQL
+/// server restarted drops every connection).
+pub(crate) struct SiteStore {
+    state: crate::store::StateLocation,
+    store: Mutex<Option<Store>>,
+}
+
+/// How long a PostgreSQL connection may take to answer the ping before a
+/// request: a stalled server is found before a page waits on it.
+const PING_TIMEOUT: Duration = Duration::from_secs(2);
+
+impl SiteStore {
+    pub(crate) fn new(state: crate::store::StateLocation, store: Store) -> SiteStore {
+        SiteStore {
+            state,
+            store: Mutex::new(Some(store)),
+        }
+    }
+
+    /// Runs `f` on the connection, checked first (PostgreSQL: a ping) and
+    /// opened again if it was lost; Err when the database cannot be
+    /// reached now.
+    pub(crate) fn with<T>(&self, f: impl FnOnce(&mut Store) -> T) -> anyhow::Result<T> {
+        let mut slot = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        if !slot.as_ref().is_some_and(|store| store.is_usable(PING_TIMEOUT)) {
+            *slot = None;
+            *slot = Some(Store::open_at(&self.state)?);
+            log::info!("state {}: connected again", self.state.shown().display());
+        }
+        match slot.as_mut() {
+            Some(store) => Ok(f(store)),
+            None => Err(anyhow::anyhow!(
+                "state {}: no connection",
+                self.state.shown().display()
+            )),
+        }
+    }
+
+    /// The connection failed: the next request opens a new one.
+    pub(crate) fn forget(&self) {
+        *self.store.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
 }
 
 pub(crate) enum Sites {
@@ -67,7 +111,7 @@ impl Sites {
         Sites::One(Arc::new(Site {
             config,
             link_key: site.link_key,
-            store: Mutex::new(store),
+            store: SiteStore::new(site.state, store),
         }))
     }
 
@@ -173,7 +217,7 @@ impl Tenants {
             Site {
                 config,
                 link_key: site.link_key,
-                store: Mutex::new(store),
+                store: SiteStore::new(site.state, store),
             },
             claim,
         ))

@@ -28,6 +28,7 @@ use serde::Serialize;
 pub(crate) use appointments::*;
 pub(crate) use claims::Ready;
 pub(crate) use copy::{CopiedTable, CopyRefused};
+pub(crate) use db::unavailable as database_unavailable;
 use db::{Conn, args};
 pub use db::{DbError, DbResult};
 pub(crate) use location::StateLocation;
@@ -83,6 +84,11 @@ impl Store {
     /// Opens the state: a SQLite file (created, mode 0600, when missing) or
     /// a PostgreSQL database named by a `postgresql://` URL; brings its
     /// schema up to date. A newer schema is refused untouched.
+    /// Whether the state's connection still works (see `Conn::is_usable`).
+    pub(crate) fn is_usable(&self, timeout: std::time::Duration) -> bool {
+        self.conn.is_usable(timeout)
+    }
+
     pub(crate) fn open_at(location: &StateLocation) -> anyhow::Result<Store> {
         match location {
             StateLocation::Sqlite(path) => Store::open_sqlite(path),

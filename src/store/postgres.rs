@@ -81,9 +81,10 @@ pub(crate) fn connect(url: &str, password_file: Option<&Path>) -> anyhow::Result
     }
     .map_err(|e| {
         let message = format!("cannot connect to the state {}: {}", shown(&url), cause(&e));
-        // Not reached (refused, timed out, reset): cron may try again
-        // later. Turned away (password, certificate, no database): not.
-        if e.as_db_error().is_none() && io_error(&e).is_some() {
+        // Not reached (refused, timed out, reset, starting up, full): cron
+        // may try again later. Turned away (password, certificate, no
+        // database): not.
+        if unavailable(&e) {
             crate::exit_codes::peer_down(message)
         } else {
             anyhow::anyhow!(message)
@@ -117,8 +118,23 @@ fn io_error(e: &postgres::Error) -> Option<&std::io::Error> {
     causes(e).find_map(|inner| inner.downcast_ref::<std::io::Error>())
 }
 
+/// Whether `e` says the server cannot be reached or used now (lost, shut
+/// down, restarting, full): a later run will do, so cron hears 75, and
+/// `serve` answers 503 and opens a new connection.
+pub(crate) fn unavailable(e: &postgres::Error) -> bool {
+    if e.is_closed() || (e.as_db_error().is_none() && io_error(e).is_some()) {
+        return true;
+    }
+    e.code().is_some_and(|code| {
+        let code = code.code();
+        // 08: connection exception; 57P01-03: shut down, crashed, starting
+        // up; 53300: too many connections.
+        code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03" | "53300")
+    })
+}
+
 /// The innermost cause: "connection refused", "password authentication failed".
-fn cause(e: &postgres::Error) -> String {
+pub(crate) fn cause(e: &postgres::Error) -> String {
     if let Some(db) = e.as_db_error() {
         return db.message().to_string();
     }

@@ -482,3 +482,103 @@ fn a_drain_reads_each_message_a_bounded_number_of_times() {
         "{read} rows read to send {MESSAGES} messages"
     );
 }
+
+/// Waits (up to 30 s) until `condition` holds: a server coming back.
+fn wait_until(what: &str, condition: impl Fn() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !condition() {
+        assert!(std::time::Instant::now() < deadline, "never: {what}");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// `serve` on a PostgreSQL state outlives its server: 503 while the
+/// database is down (never a 500 page), and pages again once it is back,
+/// after a clean restart and after a crash alike, without being restarted.
+#[test]
+fn serve_answers_503_while_the_database_is_down_and_reconnects() {
+    let env = Env::postgres();
+    env.write("publik.yaml", &env.state_config());
+    env.publik().args(["state", "info"]).assert().success();
+    let served = env.serve();
+    let status = |path: &str| {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        agent
+            .get(&format!("{}{path}", served.base))
+            .call()
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    let token = "A".repeat(43);
+    let action = format!("/actions/{token}/");
+    let unsubscribe = format!("/unsubscribe/{token}");
+    let known = status(&action);
+    assert_eq!(known, 404, "an unknown link, looked up");
+    let unknown_unsubscribe = status(&unsubscribe);
+    for mode in ["fast", "immediate"] {
+        env.server().stop(mode);
+        assert_eq!(status(&action), 503, "{mode}: down");
+        assert_eq!(status(&unsubscribe), 503, "{mode}: down");
+        env.server().start_again();
+        wait_until("serve answers again", || status(&action) == known);
+        assert_eq!(status(&unsubscribe), unknown_unsubscribe, "{mode}");
+    }
+}
+
+/// A run that loses its database mid-run (the server stopped hard) exits 75
+/// with one line, as cron expects of "try later"; nothing is lost: the
+/// next run, once the server is back and the leases have run out, sends
+/// the rest, and at most the one row in flight goes twice.
+#[test]
+fn a_run_that_loses_its_database_exits_75_and_the_next_finishes() {
+    let env = Env::postgres();
+    let relay = SmtpServer::start_with(common::smtp::Options {
+        delay_per_message: std::time::Duration::from_millis(20),
+        ..Default::default()
+    });
+    env.write(
+        "publik.yaml",
+        &format!(
+            "email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp:\n    host: 127.0.0.1\n    port: {}\n    timeout: 5s\n    connections: 1\nqueue:\n  lease: 30s\n{}",
+            relay.port(),
+            env.state_config()
+        ),
+    );
+    env.write("body.txt", "Bonjour\n");
+    let mut enqueue = env.publik();
+    enqueue.args(["enqueue", "email", "--subject", "S", "--text", "body.txt"]);
+    for i in 0..300 {
+        enqueue.args(["--bcc", &format!("user{i}@example.org")]);
+    }
+    enqueue.assert().success();
+    let run = env
+        .command()
+        .arg("send-queue")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_until("the run sends", || relay.count() >= 20);
+    env.server().stop("immediate");
+    let out = run.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(75), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    env.server().start_again();
+    let later = (chrono::Utc::now() + chrono::Duration::hours(1)).to_rfc3339();
+    env.publik()
+        .env("PUBLIK_NOW", &later)
+        .arg("send-queue")
+        .timeout(std::time::Duration::from_secs(120))
+        .assert()
+        .success();
+    let mut recipients: Vec<String> = relay.received().iter().map(|r| r.rcpt_to[0].clone()).collect();
+    let total = recipients.len();
+    recipients.sort();
+    recipients.dedup();
+    assert_eq!(recipients.len(), 300, "every message delivered");
+    assert!(total <= 301, "{} sent twice", total - 300);
+}

@@ -35,6 +35,14 @@ impl std::fmt::Display for DbError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DbError::Sqlite(e) => e.fmt(f),
+            // One line for cron: the innermost cause says it all.
+            DbError::Postgres(e) if super::postgres::unavailable(e) => {
+                write!(
+                    f,
+                    "the database cannot be reached now: {}",
+                    super::postgres::cause(e)
+                )
+            }
             DbError::Postgres(e) => match e.as_db_error() {
                 // The server's own words, not only "db error".
                 Some(db) => write!(f, "{}: {}", db.severity(), db.message()),
@@ -51,10 +59,47 @@ impl std::error::Error for DbError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             DbError::Sqlite(e) => Some(e),
+            // Said in full by Display (see there).
+            DbError::Postgres(e) if super::postgres::unavailable(e) => None,
             DbError::Postgres(e) => Some(e),
             _ => None,
         }
     }
+}
+
+impl Conn {
+    /// Whether the connection still works: always for SQLite; for
+    /// PostgreSQL, not closed and answering a ping within `timeout` (a
+    /// server restarted since drops every connection).
+    pub(crate) fn is_usable(&self, timeout: std::time::Duration) -> bool {
+        match self {
+            Conn::Sqlite(_) => true,
+            Conn::Postgres(cell) => cell
+                .try_borrow_mut()
+                .is_ok_and(|mut pg| !pg.client.is_closed() && pg.client.is_valid(timeout).is_ok()),
+        }
+    }
+}
+
+impl DbError {
+    /// The database cannot be reached or used now (a server restarting,
+    /// a connection lost): a temporary failure, not a fault of publik.
+    pub(crate) fn is_unavailable(&self) -> bool {
+        matches!(self, DbError::Postgres(e) if super::postgres::unavailable(e))
+    }
+}
+
+/// Whether an error, or any of its causes, is a database that cannot be
+/// reached or used now.
+pub(crate) fn unavailable(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<DbError>()
+            .is_some_and(DbError::is_unavailable)
+            || cause
+                .downcast_ref::<postgres::Error>()
+                .is_some_and(super::postgres::unavailable)
+    })
 }
 
 impl From<rusqlite::Error> for DbError {

@@ -46,6 +46,11 @@ impl Env {
         }
     }
 
+    /// The PostgreSQL server of an `Env::postgres()`.
+    pub fn server(&self) -> &postgres::Postgres {
+        self.pg.as_ref().expect("an Env::postgres()")
+    }
+
     pub fn on(kind: Kind) -> Env {
         match kind {
             Kind::Sqlite => Env::new(),

@@ -14,6 +14,8 @@ pub struct Postgres {
     pub port: u16,
     dir: tempfile::TempDir,
     bin: PathBuf,
+    /// The server's options, to start it again the same way.
+    options: String,
 }
 
 /// The newest server version Debian installed.
@@ -129,21 +131,38 @@ impl Postgres {
         assert!(initdb.status.success(), "initdb: {initdb:?}");
         configure(&data);
         let port = super::free_port();
-        let start = as_owner(&bin.join("pg_ctl"))
-            .arg("-D")
-            .arg(&data)
-            .arg("-o")
-            .arg(format!(
+        let server = Postgres {
+            port,
+            options: format!(
                 "-p {port} -k {} -c listen_addresses=127.0.0.1 -c max_connections=100 {options}",
                 dir.path().display()
-            ))
-            .arg("-l")
-            .arg(dir.path().join("log"))
-            .args(["-w", "start"])
+            ),
+            dir,
+            bin,
+        };
+        server.start_again();
+        server
+    }
+
+    fn pg_ctl(&self, args: &[&str]) {
+        let out = as_owner(&self.bin.join("pg_ctl"))
+            .arg("-D")
+            .arg(self.dir.path().join("data"))
+            .args(args)
             .output()
             .unwrap();
-        assert!(start.status.success(), "pg_ctl start: {start:?}");
-        Postgres { port, dir, bin }
+        assert!(out.status.success(), "pg_ctl {args:?}: {out:?}");
+    }
+
+    /// Starts the server (again), waiting until it takes connections.
+    pub fn start_again(&self) {
+        let log = self.dir.path().join("log").display().to_string();
+        self.pg_ctl(&["-o", &self.options, "-l", &log, "-w", "start"]);
+    }
+
+    /// Stops it: `fast` (clients disconnected) or `immediate` (a crash).
+    pub fn stop(&self, mode: &str) {
+        self.pg_ctl(&["-m", mode, "-w", "stop"]);
     }
 
     /// A connection URL to database `db`.
