@@ -55,6 +55,15 @@ pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyho
         log::info!("no tenant in {}", dir.display());
         return Ok(());
     }
+    // A site whose link key file is another's would mint tokens that one
+    // accepts: refused (the older site keeps the key). Hosts matter to
+    // `serve` only.
+    let shared = crate::config::locate(ctx.config_arg());
+    let (claims, _) = ops::tenant::claims(shared.as_deref(), &dir)?;
+    let shared_keys: Vec<ops::tenant::Conflict> = ops::tenant::conflicts(&claims)
+        .into_iter()
+        .filter(|c| c.field == "serve.link_key_file")
+        .collect();
     let jobs = jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
         .clamp(1, domains.len());
@@ -78,6 +87,9 @@ pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyho
             let result = thread_tenant::for_tenant(&domain, || {
                 let own = dir.join(&domain).join(crate::config::TENANT_CONFIG);
                 ops::tenant::refuse_if_others_may_write(&own)?;
+                if let Some(conflict) = shared_keys.iter().find(|c| c.domain == domain) {
+                    return Err(crate::exit_codes::bad_input(conflict.refusal()));
+                }
                 dispatch(&site, command)
             });
             if let Err(err) = result {

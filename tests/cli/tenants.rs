@@ -588,6 +588,20 @@ fn a_link_key_file_is_one_sites_only() {
     let out = publik(&env).args(["tenant", "check"]).output().unwrap();
     assert_eq!(out.status.code(), Some(65));
     assert!(String::from_utf8_lossy(&out.stdout).contains("b.example.org: FAILED"));
+    // And a cron run for every site refuses it alone (a sends, b would
+    // mint tokens a accepts).
+    let out = publik(&env)
+        .args(["--all-tenants", "send-queue"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(65), "{stderr}");
+    assert!(
+        stderr.contains("error: b.example.org: serve.link_key_file:")
+            && stderr.contains("is already a.example.org's"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
     // A relative path is each site's own file.
     env.write("publik.yaml", "serve:\n  link_key_file: link.key\n");
     publik(&env).args(["tenant", "check"]).assert().success();

@@ -34,13 +34,19 @@ pub(crate) struct Conflict {
     pub owner: String,
 }
 
+impl Conflict {
+    /// The refusal without the site's name (said where the site is named).
+    pub(crate) fn refusal(&self) -> String {
+        format!(
+            "{}: \"{}\" is already {}'s; refused",
+            self.field, self.value, self.owner
+        )
+    }
+}
+
 impl std::fmt::Display for Conflict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}: {}: \"{}\" is already {}'s; refused",
-            self.domain, self.field, self.value, self.owner
-        )
+        write!(f, "{}: {}", self.domain, self.refusal())
     }
 }
 

@@ -4,7 +4,7 @@
 
 mod claims;
 
-pub(crate) use claims::{Claim, conflicts, hostname};
+pub(crate) use claims::{Claim, Conflict, conflicts, hostname};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
