@@ -484,7 +484,7 @@ fn a_drain_reads_each_message_a_bounded_number_of_times() {
 }
 
 /// Waits (up to 30 s) until `condition` holds: a server coming back.
-fn wait_until(what: &str, condition: impl Fn() -> bool) {
+fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while !condition() {
         assert!(std::time::Instant::now() < deadline, "never: {what}");
@@ -581,4 +581,62 @@ fn a_run_that_loses_its_database_exits_75_and_the_next_finishes() {
     recipients.dedup();
     assert_eq!(recipients.len(), 300, "every message delivered");
     assert!(total <= 301, "{} sent twice", total - 300);
+}
+
+/// A server that refuses clients (`max_connections` taken by others): a
+/// run exits 75 ("try later") with the server's words; `serve` answers 503,
+/// and serves again once a client leaves.
+#[test]
+fn a_full_server_is_a_temporary_failure() {
+    let env = Env::postgres_full_at(3);
+    env.write("publik.yaml", &env.state_config());
+    env.publik().args(["state", "info"]).assert().success();
+    let served = env.serve();
+    let status = |path: &str| {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        agent
+            .get(&format!("{}{path}", served.base))
+            .call()
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    let action = format!("/actions/{}/", "A".repeat(43));
+    assert_eq!(status(&action), 404);
+    // serve holds one connection; two more fill the server.
+    let url = env.server().url("publik");
+    let mut others: Vec<postgres::Client> = (0..2)
+        .map(|_| postgres::Client::connect(&url, postgres::NoTls).unwrap())
+        .collect();
+    let out = env.publik().args(["queue", "list"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(75), "{stderr}");
+    assert!(stderr.contains("too many clients"), "{stderr}");
+    // serve's connection ended by the server, its place taken by another:
+    // serve cannot have a new one (503), then can once a client leaves.
+    others[0]
+        .execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'publik'",
+            &[],
+        )
+        .unwrap();
+    wait_until("serve's connection is gone", || {
+        others[0]
+            .query_one(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'publik'",
+                &[],
+            )
+            .unwrap()
+            .get::<_, i64>(0)
+            == 0
+    });
+    others.push(postgres::Client::connect(&url, postgres::NoTls).unwrap());
+    assert_eq!(status(&action), 503, "a full server");
+    others.pop();
+    wait_until("serve answers again", || status(&action) == 404);
+    others.pop();
+    env.publik().args(["queue", "list"]).assert().success();
 }

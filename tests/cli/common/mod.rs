@@ -51,6 +51,16 @@ impl Env {
         self.pg.as_ref().expect("an Env::postgres()")
     }
 
+    /// An Env on a PostgreSQL server taking at most `connections` clients.
+    pub fn postgres_full_at(connections: u32) -> Env {
+        let pg = postgres::Postgres::start_full_at(connections);
+        pg.create("publik");
+        Env {
+            dir: tempfile::tempdir().expect("tempdir"),
+            pg: Some(pg),
+        }
+    }
+
     pub fn on(kind: Kind) -> Env {
         match kind {
             Kind::Sqlite => Env::new(),

@@ -58,6 +58,15 @@ impl Postgres {
         Postgres::start_options(None, "-c fsync=on -c synchronous_commit=off")
     }
 
+    /// A server taking at most `connections` clients (none reserved for
+    /// superusers, as the tests' user is one).
+    pub fn start_full_at(connections: u32) -> Postgres {
+        Postgres::start_options(
+            None,
+            &format!("-c fsync=off -c max_connections={connections} -c superuser_reserved_connections=0"),
+        )
+    }
+
     fn start_with(password: Option<&str>) -> Postgres {
         // Tests never survive a power loss: no fsync.
         Postgres::start_options(password, "-c fsync=off")
