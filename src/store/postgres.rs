@@ -128,9 +128,17 @@ pub(crate) fn unavailable(e: &postgres::Error) -> bool {
     e.code().is_some_and(|code| {
         let code = code.code();
         // 08: connection exception; 57P01-03: shut down, crashed, starting
-        // up; 53300: too many connections.
-        code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03" | "53300")
+        // up; 53300: too many connections; 55P03 and 57014: a lock or a
+        // statement waited longer than its timeout (a slow database).
+        code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03" | "53300" | "55P03" | "57014")
     })
+}
+
+/// Whether `e` is a wait that ran out (a lock held by another, a statement
+/// too slow), rather than a server out of reach.
+pub(crate) fn timed_out(e: &postgres::Error) -> bool {
+    e.code()
+        .is_some_and(|code| matches!(code.code(), "55P03" | "57014"))
 }
 
 /// The innermost cause: "connection refused", "password authentication failed".

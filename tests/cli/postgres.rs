@@ -640,3 +640,57 @@ fn a_full_server_is_a_temporary_failure() {
     others.pop();
     env.publik().args(["queue", "list"]).assert().success();
 }
+
+/// A slow database (the messages table locked by another client for longer
+/// than publik's lock timeout): the run gives up naming the wait, exits 75,
+/// and records nothing half-way; once the lock goes, the next run sends.
+#[test]
+fn a_lock_held_too_long_is_a_temporary_failure() {
+    let env = Env::postgres();
+    let relay = SmtpServer::start();
+    env.write(
+        "publik.yaml",
+        &format!(
+            "email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp:\n    host: 127.0.0.1\n    port: {}\n    timeout: 5s\n{}",
+            relay.port(),
+            env.state_config()
+        ),
+    );
+    env.publik()
+        .args([
+            "enqueue",
+            "email",
+            "--to",
+            "a@example.org",
+            "--subject",
+            "S",
+            "--text",
+            "-",
+        ])
+        .write_stdin("Bonjour\n")
+        .assert()
+        .success();
+    let url = env.server().url("publik");
+    let mut holder = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let mut lock = holder.transaction().unwrap();
+    lock.batch_execute("LOCK TABLE messages IN ACCESS EXCLUSIVE MODE")
+        .unwrap();
+    let out = env
+        .publik()
+        .arg("send-queue")
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(75), "{stderr}");
+    // Said once: what the run was doing, and the wait that ran out.
+    assert!(
+        stderr.contains("did not answer in time") && stderr.contains("lock timeout"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("publik: error:").count(), 1, "{stderr}");
+    lock.rollback().unwrap();
+    assert_eq!(relay.count(), 0);
+    env.publik().arg("send-queue").assert().success();
+    assert_eq!(relay.count(), 1);
+}

@@ -191,7 +191,7 @@ fn sms_lanes_share_the_gateways_rate_and_pause() {
     assert_eq!(server.requests().len(), 12);
 
     // Batches of two: the 429 and one row go side by side on two lanes; the
-    // next batch's lanes (whichever) both find the pause.
+    // next batches' lanes (whichever) all find the pause.
     let server = gateway();
     let env = Env::new();
     config(

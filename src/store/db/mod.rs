@@ -36,6 +36,13 @@ impl std::fmt::Display for DbError {
         match self {
             DbError::Sqlite(e) => e.fmt(f),
             // One line for cron: the innermost cause says it all.
+            DbError::Postgres(e) if super::postgres::timed_out(e) => {
+                write!(
+                    f,
+                    "the database did not answer in time: {}",
+                    super::postgres::cause(e)
+                )
+            }
             DbError::Postgres(e) if super::postgres::unavailable(e) => {
                 write!(
                     f,
