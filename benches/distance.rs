@@ -13,7 +13,7 @@
 //! Every run checks the count at the far end: nothing lost, nothing doubled.
 
 mod common;
-use common::{body_text, latency_proxy};
+use common::{body_text, expect, latency_proxy};
 
 #[path = "../tests/cli/common/smtp.rs"]
 mod smtp;
@@ -147,17 +147,7 @@ fn push_run(port: u16, concurrency: u32, each: usize) -> Duration {
         run(cmd, None);
     }
     let started = Instant::now();
-    let mut cmd = match std::env::var("PUSH_STRACE") {
-        Ok(out) => {
-            let mut cmd = Command::new("strace");
-            cmd.args(["-f", "-tt", "-T", "-o", &out, PUBLIK])
-                .current_dir(dir)
-                .env("PUBLIK_STATE", dir.join("state.sqlite3"))
-                .env("PUBLIK_CONFIG", dir.join("publik.yaml"));
-            cmd
-        }
-        Err(_) => publik(dir),
-    };
+    let mut cmd = publik(dir);
     cmd.arg("send-webpush");
     run(cmd, None);
     started.elapsed()
@@ -207,18 +197,6 @@ fn email_run(port: u16, connections: usize, messages: usize) -> Duration {
     started.elapsed()
 }
 
-fn expect(reader: &mut BufReader<TcpStream>, code: &str) {
-    let mut line = String::new();
-    loop {
-        line.clear();
-        reader.read_line(&mut line).expect("read reply");
-        assert!(line.starts_with(code), "expected {code}, got {line:?}");
-        if line.as_bytes().get(3) != Some(&b'-') {
-            return;
-        }
-    }
-}
-
 /// `sessions` raw SMTP sessions sharing `messages`, each pipelining MAIL,
 /// RCPT and DATA, then the message after 354: two round trips a message,
 /// as a client that pipelines within a transaction only.
@@ -263,17 +241,6 @@ fn blaster(port: u16, sessions: usize, messages: usize) -> Duration {
 
 fn main() {
     let half_rtt = |ms: u64| Duration::from_millis(ms / 2);
-    if let Ok(list) = std::env::var("PUSH_LOOPBACK_LANES") {
-        let (port, _) = http_sink(201, "");
-        for lanes in list.split(',') {
-            let lanes: u32 = lanes.parse().expect("lanes");
-            println!(
-                "loopback, {lanes} lanes: {:.0}/s",
-                rate(2000, push_run(port, lanes, 20))
-            );
-        }
-        return;
-    }
 
     // Push, 50 ms away.
     let (push_port, pushed) = http_sink(201, "");

@@ -14,12 +14,12 @@
 //!   against publik with one connection and no pipelining, for regressions.
 
 mod common;
-use common::{body_text, latency_proxy};
+use common::{body_text, expect, latency_proxy};
 
 #[path = "../tests/cli/common/smtp.rs"]
 mod smtp;
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::Command;
@@ -65,18 +65,6 @@ fn publik_run(port: u16, connections: usize, messages: usize) -> Duration {
         "every message sent"
     );
     elapsed
-}
-
-fn expect(reader: &mut BufReader<TcpStream>, code: &str) {
-    let mut line = String::new();
-    loop {
-        line.clear();
-        reader.read_line(&mut line).expect("read reply");
-        assert!(line.starts_with(code), "expected {code}, got {line:?}");
-        if line.as_bytes().get(3) != Some(&b'-') {
-            return;
-        }
-    }
 }
 
 /// `sessions` raw SMTP sessions, one command at a time, sharing `messages`.

@@ -42,9 +42,13 @@ impl fmt::Display for YamlError {
 impl std::error::Error for YamlError {}
 
 impl YamlError {
-    /// Whether the message starts with `line N:`.
-    pub(crate) fn has_line(&self) -> bool {
-        self.line.is_some()
+    /// The error as said of a file: `config FILE line N: key: message`, or
+    /// `config FILE: message` without a line.
+    pub(crate) fn in_file(&self, kind: &str, name: &str) -> String {
+        match self.line {
+            Some(_) => format!("{kind} {name} {self}"),
+            None => format!("{kind} {name}: {self}"),
+        }
     }
 }
 

@@ -248,10 +248,7 @@ fn merge(base: &mut serde_json::Value, over: serde_json::Value) {
 
 /// `config FILE line N: key.path: message`.
 fn yaml_error(name: &str, err: yaml::YamlError) -> anyhow::Error {
-    match err.has_line() {
-        true => bad_input(format!("config {name} {err}")),
-        false => bad_input(format!("config {name}: {err}")),
-    }
+    bad_input(err.in_file("config", name))
 }
 
 #[cfg(test)]

@@ -55,6 +55,13 @@ impl<'a> ChannelSenders<'a> {
 }
 
 impl Senders for ChannelSenders<'_> {
+    fn rate(&self, channel: Channel) -> Option<crate::config::Rate> {
+        match channel {
+            Channel::Sms => self.config.sms.rate,
+            _ => None,
+        }
+    }
+
     fn lanes(&mut self, channel: Channel) -> anyhow::Result<&mut Lanes> {
         if !self.lanes.contains_key(&channel) {
             let lanes = self.make(channel)?;

@@ -114,7 +114,7 @@ fn fill(template: &str, message: &Message, content: &SmsContent) -> String {
 }
 
 /// The SMS lanes: `sms.concurrency` senders sharing one gateway (its
-/// agent's connections, a pause the gateway asked for, `sms.rate`).
+/// agent's connections, a pause the gateway asked for).
 pub(crate) fn lanes(config: &Config, link_key: &std::path::Path) -> anyhow::Result<crate::ops::queue::Lanes> {
     let gateway = config
         .sms
@@ -126,10 +126,6 @@ pub(crate) fn lanes(config: &Config, link_key: &std::path::Path) -> anyhow::Resu
         agent: crate::ops::http_client::lanes_agent(gateway.timeout.std(), lanes),
         config: gateway,
         paused_until: std::sync::Mutex::new(None),
-        throttle: config
-            .sms
-            .rate
-            .map(|rate| std::sync::Mutex::new(crate::ops::queue::Throttle::new(rate))),
     });
     Ok((0..lanes)
         .map(|_| {
@@ -142,13 +138,13 @@ pub(crate) fn lanes(config: &Config, link_key: &std::path::Path) -> anyhow::Resu
         .collect())
 }
 
-/// What the lanes share.
+/// What the lanes share (`sms.rate` is held by the queue's lanes, with
+/// `queue.rate`).
 struct Gateway {
     config: GatewayConfig,
     agent: ureq::Agent,
     /// The gateway said to wait (429, Retry-After): no lane sends before.
     paused_until: std::sync::Mutex<Option<std::time::Instant>>,
-    throttle: Option<std::sync::Mutex<crate::ops::queue::Throttle>>,
 }
 
 /// A pause the gateway asks for that lanes wait out; longer, the run stops
@@ -158,8 +154,8 @@ const LONGEST_PAUSE: std::time::Duration = std::time::Duration::from_secs(10);
 const PAUSE_ON_429: std::time::Duration = std::time::Duration::from_secs(1);
 
 impl Gateway {
-    /// Waits for the gateway's pause and `sms.rate`; Err when the pause is
-    /// too long to wait out in this run.
+    /// Waits for the gateway's pause; Err when it is too long to wait out in
+    /// this run.
     fn wait_for_turn(&self) -> Result<(), String> {
         let until = *self.paused_until.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(left) = until.and_then(|u| u.checked_duration_since(std::time::Instant::now())) {
@@ -170,13 +166,6 @@ impl Gateway {
                 ));
             }
             std::thread::sleep(left);
-        }
-        if let Some(throttle) = &self.throttle {
-            // Held while waiting: the other lanes wait for the same window.
-            let mut throttle = throttle.lock().unwrap_or_else(|p| p.into_inner());
-            let wait = throttle.wait_needed(std::time::Instant::now());
-            std::thread::sleep(wait);
-            throttle.record(std::time::Instant::now());
         }
         Ok(())
     }

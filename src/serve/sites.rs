@@ -29,33 +29,45 @@ pub(crate) struct Site {
 /// server restarted drops every connection).
 pub(crate) struct SiteStore {
     state: crate::store::StateLocation,
-    store: Mutex<Option<Store>>,
+    /// The connection and when it last served.
+    store: Mutex<Option<(Store, Instant)>>,
 }
 
-/// How long a PostgreSQL connection may take to answer the ping before a
-/// request: a stalled server is found before a page waits on it.
+/// A connection idle longer than this is pinged before a request (a
+/// server restarted meanwhile is found before a page fails on it); a busy
+/// one is not, and a request that fails on a lost one gets 503 and the
+/// next a new connection.
+const PING_AFTER_IDLE: Duration = Duration::from_secs(1);
+/// How long the ping may take: a stalled server is found before a page
+/// waits on it.
 const PING_TIMEOUT: Duration = Duration::from_secs(2);
 
 impl SiteStore {
     pub(crate) fn new(state: crate::store::StateLocation, store: Store) -> SiteStore {
         SiteStore {
             state,
-            store: Mutex::new(Some(store)),
+            store: Mutex::new(Some((store, Instant::now()))),
         }
     }
 
-    /// Runs `f` on the connection, checked first (PostgreSQL: a ping) and
-    /// opened again if it was lost; Err when the database cannot be
-    /// reached now.
+    /// Runs `f` on the connection, pinged first after a while idle and
+    /// opened again if it was lost; Err when the database cannot be reached
+    /// now.
     pub(crate) fn with<T>(&self, f: impl FnOnce(&mut Store) -> T) -> anyhow::Result<T> {
         let mut slot = self.store.lock().unwrap_or_else(|p| p.into_inner());
-        if !slot.as_ref().is_some_and(|store| store.is_usable(PING_TIMEOUT)) {
+        let usable = slot
+            .as_ref()
+            .is_some_and(|(store, used)| used.elapsed() < PING_AFTER_IDLE || store.is_usable(PING_TIMEOUT));
+        if !usable {
             *slot = None;
-            *slot = Some(Store::open_at(&self.state)?);
-            log::info!("state {}: connected again", self.state.shown().display());
+            *slot = Some((Store::open_at(&self.state)?, Instant::now()));
+            log::info!("state {}: connected", self.state.shown().display());
         }
         match slot.as_mut() {
-            Some(store) => Ok(f(store)),
+            Some((store, used)) => {
+                *used = Instant::now();
+                Ok(f(store))
+            }
             None => Err(anyhow::anyhow!(
                 "state {}: no connection",
                 self.state.shown().display()

@@ -483,6 +483,15 @@ fn a_drain_reads_each_message_a_bounded_number_of_times() {
     );
 }
 
+/// The status of a GET of `url` (an error status is an answer too).
+fn status_of(url: &str) -> u16 {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    agent.get(url).call().unwrap().status().as_u16()
+}
+
 /// Waits (up to 30 s) until `condition` holds: a server coming back.
 fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
@@ -501,18 +510,7 @@ fn serve_answers_503_while_the_database_is_down_and_reconnects() {
     env.write("publik.yaml", &env.state_config());
     env.publik().args(["state", "info"]).assert().success();
     let served = env.serve();
-    let status = |path: &str| {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .build()
-            .into();
-        agent
-            .get(&format!("{}{path}", served.base))
-            .call()
-            .unwrap()
-            .status()
-            .as_u16()
-    };
+    let status = |path: &str| status_of(&format!("{}{path}", served.base));
     let token = "A".repeat(43);
     let action = format!("/actions/{token}/");
     let unsubscribe = format!("/unsubscribe/{token}");
@@ -592,18 +590,7 @@ fn a_full_server_is_a_temporary_failure() {
     env.write("publik.yaml", &env.state_config());
     env.publik().args(["state", "info"]).assert().success();
     let served = env.serve();
-    let status = |path: &str| {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .build()
-            .into();
-        agent
-            .get(&format!("{}{path}", served.base))
-            .call()
-            .unwrap()
-            .status()
-            .as_u16()
-    };
+    let status = |path: &str| status_of(&format!("{}{path}", served.base));
     let action = format!("/actions/{}/", "A".repeat(43));
     assert_eq!(status(&action), 404);
     // serve holds one connection; two more fill the server.

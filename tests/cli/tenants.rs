@@ -435,6 +435,23 @@ fn link_at(env: &Env, domain: &str, host: &str) -> String {
     url[format!("https://{host}").len()..].to_string()
 }
 
+/// A GET of `path` from the server on `port`, for `host`: its status and page.
+fn get_for_host(port: u16, host: &str, path: &str) -> (u16, String) {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut response = agent
+        .get(&format!("http://127.0.0.1:{port}{path}"))
+        .header("Host", host)
+        .call()
+        .unwrap();
+    (
+        response.status().as_u16(),
+        response.body_mut().read_to_string().unwrap_or_default(),
+    )
+}
+
 /// `publik --all-tenants serve`: one process for every site; the Host
 /// header picks the site, each action link works only under its own host,
 /// an unknown host is 404, and a site added while it runs is served.
@@ -455,21 +472,7 @@ fn one_server_serves_every_site_by_host() {
             .unwrap(),
     };
     common::wait_for_port(port);
-    let get = |host: &str, path: &str| {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .build()
-            .into();
-        let mut response = agent
-            .get(&format!("http://127.0.0.1:{port}{path}"))
-            .header("Host", host)
-            .call()
-            .unwrap();
-        (
-            response.status().as_u16(),
-            response.body_mut().read_to_string().unwrap_or_default(),
-        )
-    };
+    let get = |host: &str, path: &str| get_for_host(port, host, path);
     assert_eq!(get("a.example.org", &a).0, 200);
     assert_eq!(get("B.Example.org:443", &b).0, 200);
     assert_eq!(get("a.example.org", &b).0, 404, "b's link under a's host");
@@ -525,19 +528,7 @@ fn a_site_cannot_take_another_sites_host_and_changes_are_read_again() {
             .unwrap(),
     };
     common::wait_for_port(port);
-    let get = |host: &str, path: &str| {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .build()
-            .into();
-        agent
-            .get(&format!("http://127.0.0.1:{port}{path}"))
-            .header("Host", host)
-            .call()
-            .unwrap()
-            .status()
-            .as_u16()
-    };
+    let get = |host: &str, path: &str| get_for_host(port, host, path).0;
     assert_eq!(get("b.example.org", &b), 200, "the real site keeps its host");
     assert_eq!(get("b.example.org", &evil), 404, "the usurper is not served");
     let logged = std::fs::read_to_string(&log).unwrap();

@@ -212,7 +212,12 @@ impl SmtpClient {
                 let next = next.filter(|(_, e)| text_of(e, b"").is_some());
                 self.across(&mut connection, id, envelope, text, begun, next)
             }
-            _ => transact(&mut connection, features, envelope, bytes)
+            Some(text) => transact(&mut connection, features, envelope, text)
+                .map(|r| (r, None))
+                .map_err(Refused::from),
+            // Not as commands are written: lettre's own dialogue.
+            None => connection
+                .send(envelope, bytes)
                 .map(|r| (r, None))
                 .map_err(Refused::from),
         };
@@ -442,83 +447,55 @@ impl std::fmt::Display for DataBlock<'_> {
     }
 }
 
-/// Commands written together (RFC 2920), with the message itself after a
-/// `BDAT n LAST` (RFC 3030): a whole transaction in one write.
-struct Pipelined<'a> {
-    commands: Vec<String>,
-    chunk: Option<&'a str>,
+/// MAIL and RCPT written together (RFC 2920), with the message itself
+/// after a `BDAT n LAST` (RFC 3030): a whole transaction in one write.
+struct Chunked<'a> {
+    commands: &'a [String],
+    chunk: &'a str,
 }
 
-impl std::fmt::Display for Pipelined<'_> {
+impl std::fmt::Display for Chunked<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for command in &self.commands {
+        for command in self.commands {
             f.write_str(command)?;
         }
-        if let Some(chunk) = self.chunk {
-            write!(f, "BDAT {} LAST\r\n", chunk.len())?;
-            f.write_str(chunk)?;
-        }
-        Ok(())
+        write!(f, "BDAT {} LAST\r\n", self.chunk.len())?;
+        f.write_str(self.chunk)
     }
 }
 
-/// One SMTP transaction in as few round trips as the server allows:
-/// MAIL, RCPT and `BDAT n LAST` with the message in one write when it offers
-/// PIPELINING and CHUNKING (one round trip), MAIL, RCPT and DATA together
-/// then the message when it offers PIPELINING (two), else one command at a
-/// time. The message and its final dot go in a single write with
-/// TCP_NODELAY-like effect: lettre writes them apart and the dot waited for
-/// the peer's delayed ACK (~40 ms per message on Linux). Messages lettre
-/// composed are 7-bit ASCII; anything else goes through lettre's own `send`.
+/// One transaction of `text` (see `text_of`) where the next cannot begin
+/// with it: MAIL, RCPT and `BDAT n LAST` with the message in one write when
+/// the server offers PIPELINING and CHUNKING (one round trip), else one
+/// command at a time (PIPELINING alone is `SmtpClient::across`). The message
+/// and its final dot go in a single write: lettre writes them apart and the
+/// dot waited for the peer's delayed ACK (~40 ms per message on Linux).
 /// Replies are read in order, each one checked: a refused RCPT fails this
 /// row only (each row has its own envelope).
 fn transact(
     connection: &mut SmtpConnection,
     features: Features,
     envelope: &Envelope,
-    email: &[u8],
+    text: &str,
 ) -> Result<lettre::transport::smtp::response::Response, lettre::transport::smtp::Error> {
-    let ascii_addresses = envelope
-        .from()
-        .into_iter()
-        .chain(envelope.to())
-        .all(|a: &lettre::Address| AsRef::<str>::as_ref(a).is_ascii());
-    let text = match std::str::from_utf8(email) {
-        Ok(text) if text.is_ascii() && ascii_addresses => text,
-        _ => return connection.send(envelope, email),
-    };
-    let mail = Mail::new(envelope.from().cloned(), vec![]).to_string();
-    let rcpts: Vec<String> = envelope
-        .to()
-        .iter()
-        .map(|r| Rcpt::new(r.clone(), vec![]).to_string())
-        .collect();
-    if !features.pipelining {
-        connection.command(mail)?;
-        for rcpt in rcpts {
-            connection.command(rcpt)?;
+    let mut commands = start(envelope);
+    if !(features.pipelining && features.chunking) {
+        for command in commands {
+            connection.command(command)?;
         }
-        connection.command(Data)?;
         return connection.command(DataBlock(text));
     }
-    let replies_before_last = rcpts.len();
-    let mut commands = Vec::with_capacity(rcpts.len() + 2);
-    commands.push(mail);
-    commands.extend(rcpts);
-    let chunk = features.chunking.then_some(text);
-    if chunk.is_none() {
-        commands.push(Data.to_string());
-    }
-    // MAIL's reply, then each RCPT's, then BDAT's or DATA's.
-    connection.command(Pipelined { commands, chunk })?;
-    for _ in 0..replies_before_last {
+    // MAIL and RCPT here, BDAT's chunk instead of DATA.
+    commands.pop();
+    // MAIL's reply, then each RCPT's, then BDAT's.
+    connection.command(Chunked {
+        commands: &commands,
+        chunk: text,
+    })?;
+    for _ in 0..commands.len() - 1 {
         connection.read_response()?;
     }
-    let last = connection.read_response()?;
-    if chunk.is_some() {
-        return Ok(last);
-    }
-    connection.command(DataBlock(text))
+    connection.read_response()
 }
 
 /// The probe of `config check`: opens a connection, says hello, quits.

@@ -24,7 +24,8 @@ pub(super) struct GroupContext<'r, 'a> {
     pub(super) store: &'r RunStore<'a>,
     pub(super) config: &'r QueueConfig,
     pub(super) report: &'r Mutex<RunReport>,
-    pub(super) throttle: Option<&'r Mutex<Throttle>>,
+    /// `queue.rate`, then the channel's own rate: each held before a send.
+    pub(super) throttles: [Option<&'r Mutex<Throttle>>; 2],
     pub(super) deadline: Option<Instant>,
     pub(super) actor: &'r str,
     pub(super) progress: &'r dyn Progress,
@@ -267,25 +268,24 @@ fn wait_for_turn(work: &Work, context: &GroupContext) -> bool {
     if time_up(Instant::now()) {
         return halt(Halt::TimeLimit);
     }
-    let Some(throttle) = context.throttle else {
-        return true;
-    };
-    // Held while waiting: the other lanes would wait for the same window.
-    let mut throttle = locked(throttle);
-    let wait = throttle.wait_needed(Instant::now());
-    if !wait.is_zero() {
-        if time_up(Instant::now() + wait) {
-            return halt(Halt::TimeLimit);
-        }
-        // In slices: a stop signal must not wait for a slow rate's window.
-        let until = Instant::now() + wait;
-        while let Some(left) = until.checked_duration_since(Instant::now()) {
-            if let Some(signal) = (context.stop_asked)() {
-                return halt(Halt::Signal(signal));
+    for throttle in context.throttles.into_iter().flatten() {
+        // Held while waiting: the other lanes would wait for the same window.
+        let mut throttle = locked(throttle);
+        let wait = throttle.wait_needed(Instant::now());
+        if !wait.is_zero() {
+            if time_up(Instant::now() + wait) {
+                return halt(Halt::TimeLimit);
             }
-            std::thread::sleep(left.min(std::time::Duration::from_millis(100)));
+            // In slices: a stop signal must not wait for a slow rate's window.
+            let until = Instant::now() + wait;
+            while let Some(left) = until.checked_duration_since(Instant::now()) {
+                if let Some(signal) = (context.stop_asked)() {
+                    return halt(Halt::Signal(signal));
+                }
+                std::thread::sleep(left.min(std::time::Duration::from_millis(100)));
+            }
         }
+        throttle.record(Instant::now());
     }
-    throttle.record(Instant::now());
     true
 }

@@ -141,6 +141,13 @@ pub(crate) type Lanes = Vec<Box<dyn Sender>>;
 /// email rows never connects to SMTP).
 pub(crate) trait Senders {
     fn lanes(&mut self, channel: Channel) -> anyhow::Result<&mut Lanes>;
+
+    /// A channel's own rate across its lanes (`sms.rate`, as providers cap
+    /// it), held with `queue.rate` by the lanes before each send.
+    fn rate(&self, channel: Channel) -> Option<Rate> {
+        let _ = channel;
+        None
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -271,13 +278,13 @@ pub(crate) fn transition(
 }
 
 /// Sliding-window throttle: at most `count` sends in any window of `per`.
-pub(crate) struct Throttle {
+pub(super) struct Throttle {
     rate: Rate,
     recent: VecDeque<Instant>,
 }
 
 impl Throttle {
-    pub(crate) fn new(rate: Rate) -> Throttle {
+    pub(super) fn new(rate: Rate) -> Throttle {
         Throttle {
             rate,
             recent: VecDeque::new(),
@@ -285,7 +292,7 @@ impl Throttle {
     }
 
     /// How long to wait before the next send is allowed.
-    pub(crate) fn wait_needed(&mut self, now: Instant) -> std::time::Duration {
+    pub(super) fn wait_needed(&mut self, now: Instant) -> std::time::Duration {
         let window = self.rate.per.std();
         while self
             .recent
@@ -303,7 +310,7 @@ impl Throttle {
             .unwrap_or_default()
     }
 
-    pub(crate) fn record(&mut self, at: Instant) {
+    pub(super) fn record(&mut self, at: Instant) {
         self.recent.push_back(at);
     }
 }

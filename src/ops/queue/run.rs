@@ -81,12 +81,8 @@ pub(super) fn run_with(
             remaining: options.limit.unwrap_or(u32::MAX),
             only: options.only.clone(),
             started_at,
-            throttle: config.rate.map(|rate| {
-                Mutex::new(Throttle {
-                    rate,
-                    recent: VecDeque::new(),
-                })
-            }),
+            throttle: config.rate.map(|rate| Mutex::new(Throttle::new(rate))),
+            channel_throttles: HashMap::new(),
             bodies: HashMap::new(),
             report: Mutex::new(report),
         };
@@ -201,6 +197,8 @@ struct Run<'r, 'a> {
     /// When the run started (a row in error due after it waits).
     started_at: clock::Timestamp,
     throttle: Option<Mutex<Throttle>>,
+    /// Each channel's own rate (`Senders::rate`), made on its first group.
+    channel_throttles: HashMap<Channel, Mutex<Throttle>>,
     /// Bodies of the rows in hand, loaded once per send.
     bodies: HashMap<i64, Body>,
     /// Shared with the lanes, which record outcomes as they go.
@@ -257,6 +255,11 @@ impl Run<'_, '_> {
         batch: &mut VecDeque<Message>,
     ) -> anyhow::Result<Flow> {
         while let Some(channel) = batch.front().map(|m| m.channel) {
+            if let Some(rate) = senders.rate(channel) {
+                self.channel_throttles
+                    .entry(channel)
+                    .or_insert_with(|| Mutex::new(Throttle::new(rate)));
+            }
             let lanes = match senders.lanes(channel) {
                 Ok(lanes) if !lanes.is_empty() => lanes,
                 Ok(_) => anyhow::bail!("{channel}: no sender"),
@@ -273,7 +276,7 @@ impl Run<'_, '_> {
                 store: self.store,
                 config: self.config,
                 report: &self.report,
-                throttle: self.throttle.as_ref(),
+                throttles: [self.throttle.as_ref(), self.channel_throttles.get(&channel)],
                 deadline: self.deadline,
                 actor: &self.options.actor,
                 progress: self.progress,

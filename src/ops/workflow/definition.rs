@@ -296,10 +296,8 @@ pub(crate) fn validate(workflow: &Workflow) -> Result<(), String> {
 /// A workflow file's text, parsed strictly and validated; errors name the
 /// line or the path of the key (exit 65).
 pub(super) fn parse_definition(text: &str, name: &str) -> anyhow::Result<Workflow> {
-    let workflow: Workflow = crate::yaml::from_str(text).map_err(|e| match e.has_line() {
-        true => bad_input(format!("workflow {name} {e}")),
-        false => bad_input(format!("workflow {name}: {e}")),
-    })?;
+    let workflow: Workflow =
+        crate::yaml::from_str(text).map_err(|e| bad_input(e.in_file("workflow", name)))?;
     validate(&workflow).map_err(|e| bad_input(format!("workflow {name}: {e}")))?;
     Ok(workflow)
 }
