@@ -255,6 +255,8 @@ fn each_server_dialect_gets_what_it_offers() {
             "{dialect}: {} connections",
             server.connections()
         );
+        // What the server offers is read from the one EHLO's reply.
+        assert_eq!(server.ehlos(), server.connections(), "{dialect}: EHLOs");
     }
 }
 

@@ -69,6 +69,8 @@ fn starttls_then_auth_then_the_message() {
     assert!(received[0].tls, "sent over TLS");
     assert_eq!(received[0].user.as_deref(), Some(USER));
     assert_eq!(received[0].rcpt_to, ["camille@example.org"]);
+    // EHLO before STARTTLS and once more over TLS (RFC 3207), no third.
+    assert_eq!(server.ehlos(), 2 * server.connections());
 }
 
 #[test]
@@ -85,6 +87,7 @@ fn implicit_tls_then_auth_then_the_message() {
     assert_eq!(received.len(), 1);
     assert!(received[0].tls);
     assert_eq!(received[0].user.as_deref(), Some(USER));
+    assert_eq!(server.ehlos(), server.connections());
 }
 
 /// An untrusted certificate, a server without STARTTLS, a wrong password:

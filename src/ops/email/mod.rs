@@ -23,6 +23,7 @@ mod bounce;
 mod check;
 mod compose;
 mod dkim;
+mod ehlo;
 mod fold;
 mod sender;
 mod show;

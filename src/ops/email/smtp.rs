@@ -11,6 +11,7 @@ use lettre::transport::smtp::client::{Certificate, SmtpConnection, TlsParameters
 use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
 use lettre::transport::smtp::extension::ClientId;
 
+use super::ehlo::Features;
 use crate::config::{Config, SmtpConfig, SmtpTls, TransportKind};
 use crate::ops::queue::Delivery;
 
@@ -48,33 +49,13 @@ struct Begun {
     rcpts: usize,
 }
 
-/// What the server offers that saves round trips (lettre's `ServerInfo`
-/// keeps neither).
-#[derive(Debug, Clone, Copy, Default)]
-struct Features {
-    pipelining: bool,
-    chunking: bool,
-}
-
-impl Features {
-    /// Asks again (EHLO) and reads the keywords lettre does not keep.
-    fn ask(
-        connection: &mut SmtpConnection,
-        hello: &ClientId,
-    ) -> Result<Features, lettre::transport::smtp::Error> {
-        let reply = connection.command(lettre::transport::smtp::commands::Ehlo::new(hello.clone()))?;
-        let offers = |keyword: &str| {
-            reply.message().any(|line| {
-                line.split_whitespace()
-                    .next()
-                    .is_some_and(|k| k.eq_ignore_ascii_case(keyword))
-            })
-        };
-        Ok(Features {
-            pipelining: offers("PIPELINING"),
-            chunking: offers("CHUNKING"),
-        })
-    }
+/// Asks the server again (EHLO): lettre's own reply was not seen.
+fn ask_features(
+    connection: &mut SmtpConnection,
+    hello: &ClientId,
+) -> Result<Features, lettre::transport::smtp::Error> {
+    let reply = connection.command(lettre::transport::smtp::commands::Ehlo::new(hello.clone()))?;
+    Ok(Features::from_keywords(reply.message()))
 }
 
 /// A connection idle for longer than this is checked with NOOP before use:
@@ -145,27 +126,33 @@ impl SmtpClient {
             SmtpTls::Tls => self.tls_parameters.as_ref(),
             _ => None,
         };
-        let mut connection =
-            SmtpConnection::connect(&addresses[..], Some(self.timeout), &self.hello, wrapper, None).map_err(
-                |e| {
-                    format!(
-                        "cannot connect to SMTP server {peer}: {e}{}",
-                        certificate_hint(&e)
-                    )
-                },
-            )?;
-        if let (SmtpTls::Starttls, Some(parameters)) = (self.tls, self.tls_parameters.as_ref()) {
-            connection
-                .starttls(parameters, &self.hello)
-                .map_err(|e| format!("STARTTLS with {peer} failed: {e}{}", certificate_hint(&e)))?;
-        }
-        if let Some(credentials) = &self.credentials {
-            connection
-                .auth(&[Mechanism::Plain, Mechanism::Login], credentials)
-                .map_err(|e| format!("SMTP authentication with {peer} failed: {e}"))?;
-        }
-        let features =
-            Features::ask(&mut connection, &self.hello).map_err(|e| format!("EHLO to {peer} failed: {e}"))?;
+        let (connection, seen) = super::ehlo::watching(|| {
+            let mut connection =
+                SmtpConnection::connect(&addresses[..], Some(self.timeout), &self.hello, wrapper, None)
+                    .map_err(|e| {
+                        format!(
+                            "cannot connect to SMTP server {peer}: {e}{}",
+                            certificate_hint(&e)
+                        )
+                    })?;
+            if let (SmtpTls::Starttls, Some(parameters)) = (self.tls, self.tls_parameters.as_ref()) {
+                connection
+                    .starttls(parameters, &self.hello)
+                    .map_err(|e| format!("STARTTLS with {peer} failed: {e}{}", certificate_hint(&e)))?;
+            }
+            if let Some(credentials) = &self.credentials {
+                connection
+                    .auth(&[Mechanism::Plain, Mechanism::Login], credentials)
+                    .map_err(|e| format!("SMTP authentication with {peer} failed: {e}"))?;
+            }
+            Ok::<_, String>(connection)
+        });
+        let mut connection = connection?;
+        let features = match seen {
+            Some(features) => features,
+            None => ask_features(&mut connection, &self.hello)
+                .map_err(|e| format!("EHLO to {peer} failed: {e}"))?,
+        };
         Ok((connection, features))
     }
 

@@ -57,6 +57,8 @@ struct Shared {
     /// Messages whose final dot came with the next MAIL already behind it
     /// (RFC 2920 §3.1: one round trip a message without CHUNKING).
     pipelined_after_data: AtomicUsize,
+    /// EHLO commands received, over all sessions.
+    ehlos: AtomicUsize,
 }
 
 pub struct SmtpServer {
@@ -171,6 +173,11 @@ impl SmtpServer {
     /// Messages whose end came with the next transaction's start.
     pub fn pipelined_after_data(&self) -> usize {
         self.shared.pipelined_after_data.load(Ordering::SeqCst)
+    }
+
+    /// EHLO commands received (one a session, two with STARTTLS).
+    pub fn ehlos(&self) -> usize {
+        self.shared.ehlos.load(Ordering::SeqCst)
     }
 
     pub fn refused(&self) -> Vec<String> {
@@ -309,6 +316,7 @@ fn session<S: Read + Write>(
         }
         let writer = reader.get_mut();
         if upper.starts_with("EHLO") {
+            shared.ehlos.fetch_add(1, Ordering::SeqCst);
             let mut text = String::from("250-test.localhost\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n");
             if !options.no_pipelining {
                 text.push_str("250-PIPELINING\r\n");
