@@ -91,6 +91,9 @@ pub fn run(ctx: &Context, options: &ops::queue::RunOptions) -> anyhow::Result<()
             .collect();
         anyhow::bail!("{}", said.join("; "));
     }
+    if let Some(reason) = &report.lease_lost {
+        return Err(crate::exit_codes::peer_down(reason.clone()));
+    }
     if let Some(down) = report.peers_down.first() {
         return Err(crate::exit_codes::peer_down(format!(
             "{}: {}",

@@ -19,22 +19,34 @@ pub struct Ready<'a> {
     pub run_started: Option<Timestamp>,
 }
 
+/// A run's hold on the rows it claims: who (a token of its own, so that a
+/// run cut off past its lease cannot record, renew or give back rows another
+/// run has taken over) and until when.
+pub struct Lease<'a> {
+    pub owner: &'a str,
+    pub until: Timestamp,
+}
+
 /// An attempt's outcome on a row the run still holds (`sending`); a macro
 /// so that PostgreSQL's one-statement form is a constant too (no string
 /// built per message).
 macro_rules! record_update {
     () => {
         "UPDATE messages SET status = ?2, lease_until = NULL, next_attempt_at = ?3, \
-         sent_at = COALESCE(?4, sent_at), last_error = ?5, provider_id = COALESCE(?6, provider_id) \
-         WHERE id = ?1 AND status = 'sending'"
+         sent_at = COALESCE(?4, sent_at), last_error = ?5, provider_id = COALESCE(?6, provider_id), \
+         lease_owner = NULL WHERE id = ?1 AND status = 'sending' AND lease_owner = ?7"
     };
 }
 
 /// Rows whose lease ran out back to pending (a macro for the same reason).
 macro_rules! recover_update {
-    () => {
-        "UPDATE messages SET status = 'pending', lease_until = NULL \
-         WHERE status = 'sending' AND lease_until < ?1 RETURNING id"
+    ($skip_locked:literal) => {
+        concat!(
+            "UPDATE messages SET status = 'pending', lease_until = NULL, lease_owner = NULL \
+             WHERE id IN (SELECT id FROM messages WHERE status = 'sending' AND lease_until < ?1",
+            $skip_locked,
+            ") RETURNING id"
+        )
     };
 }
 
@@ -44,7 +56,7 @@ const RECORD_WITH_EVENT: &str = concat!(
     record_update!(),
     " RETURNING id) \
      INSERT INTO events (message_id, at, old_status, new_status, reason, detail, actor) \
-     SELECT id, ?7, 'sending', ?2, ?8, ?9, ?10 FROM updated"
+     SELECT id, ?8, 'sending', ?2, ?9, ?10, ?11 FROM updated"
 );
 
 impl Store {
@@ -58,7 +70,9 @@ impl Store {
             return self.conn.query_map(
                 concat!(
                     "WITH recovered AS (",
-                    recover_update!(),
+                    // A row locked by a worker cut off mid-transaction waits
+                    // for the server to end that session, not this tick.
+                    recover_update!(" FOR UPDATE SKIP LOCKED"),
                     "), logged AS (INSERT INTO events (message_id, at, old_status, new_status, reason, detail, actor) \
                      SELECT id, ?1, 'sending', 'pending', ?2, NULL, ?3 FROM recovered) \
                      SELECT id FROM recovered"
@@ -68,7 +82,7 @@ impl Store {
             );
         }
         let tx = self.conn.begin()?;
-        let ids: Vec<i64> = tx.query_map(recover_update!(), args![now], |row| row.get(0))?;
+        let ids: Vec<i64> = tx.query_map(recover_update!(""), args![now], |row| row.get(0))?;
         for id in &ids {
             insert_event(
                 &tx,
@@ -123,7 +137,8 @@ impl Store {
     fn claim_sql(ready: &Ready, limit: u32, postgres: bool) -> String {
         let skip_locked = if postgres { " FOR UPDATE SKIP LOCKED" } else { "" };
         format!(
-            "UPDATE messages SET status = 'sending', lease_until = ?2, attempts = attempts + 1, last_attempt_at = ?1 \
+            "UPDATE messages SET status = 'sending', lease_until = ?2, lease_owner = ?3, attempts = attempts + 1, \
+             last_attempt_at = ?1 \
              WHERE id IN (SELECT id FROM messages WHERE {} ORDER BY priority DESC, id LIMIT {limit}{skip_locked}) \
              RETURNING {MESSAGE_COLUMNS}",
             Self::ready_clause(ready)
@@ -131,12 +146,13 @@ impl Store {
     }
 
     /// Atomically takes up to `limit` ready rows (priority first, then oldest),
-    /// marking them `sending` with a lease: concurrent runs never get the same row.
+    /// marking them `sending` with a lease held by `lease.owner`: concurrent
+    /// runs never get the same row.
     pub fn claim(
         &mut self,
         ready: &Ready,
         now: Timestamp,
-        lease_until: Timestamp,
+        lease: &Lease,
         limit: u32,
         actor: &str,
     ) -> DbResult<Vec<Message>> {
@@ -144,10 +160,9 @@ impl Store {
             return Ok(Vec::new());
         }
         let now_text = clock::to_db(now);
-        let lease_until = clock::to_db(lease_until);
         let mut claimed = if self.conn.is_postgres() && ready.only.is_empty() {
             // Its claim skips locked rows and locks nothing else: no pre-check.
-            self.claim_on_postgres(ready, &now_text, &lease_until, limit, actor)?
+            self.claim_on_postgres(ready, &now_text, lease, limit, actor)?
         } else {
             // An empty queue (most cron runs) must not take SQLite's write lock.
             let any_ready = format!(
@@ -160,7 +175,7 @@ impl Store {
             {
                 return Ok(Vec::new());
             }
-            self.claim_in_transaction(ready, &now_text, &lease_until, limit, actor)?
+            self.claim_in_transaction(ready, &now_text, lease, limit, actor)?
         };
         // RETURNING does not keep the subquery's order.
         claimed.sort_by_key(|m| (-m.priority, m.id));
@@ -176,7 +191,7 @@ impl Store {
         &self,
         ready: &Ready,
         now: &str,
-        lease_until: &str,
+        lease: &Lease,
         limit: u32,
         actor: &str,
     ) -> DbResult<Vec<Message>> {
@@ -186,13 +201,19 @@ impl Store {
         let sql = format!(
             "WITH claimed AS ({}), \
              logged AS (INSERT INTO events (message_id, at, old_status, new_status, reason, detail, actor) \
-             SELECT id, ?1, ?3, 'sending', 'attempt ' || attempts, NULL, ?4 FROM claimed) \
+             SELECT id, ?1, ?4, 'sending', 'attempt ' || attempts, NULL, ?5 FROM claimed) \
              SELECT {MESSAGE_COLUMNS} FROM claimed",
             Self::claim_sql(ready, limit, true)
         );
         let claimed = tx.query_map(
             &sql,
-            args![now, lease_until, ready.source.status().as_str(), actor],
+            args![
+                now,
+                clock::to_db(lease.until),
+                lease.owner,
+                ready.source.status().as_str(),
+                actor
+            ],
             Message::from_row,
         )?;
         tx.commit()?;
@@ -204,7 +225,7 @@ impl Store {
         &self,
         ready: &Ready,
         now: &str,
-        lease_until: &str,
+        lease: &Lease,
         limit: u32,
         actor: &str,
     ) -> DbResult<Vec<Message>> {
@@ -221,7 +242,11 @@ impl Store {
                 chosen.insert(*id, status);
             }
         }
-        let claimed: Vec<Message> = tx.query_map(&sql, args![now, lease_until], Message::from_row)?;
+        let claimed: Vec<Message> = tx.query_map(
+            &sql,
+            args![now, clock::to_db(lease.until), lease.owner],
+            Message::from_row,
+        )?;
         for message in &claimed {
             let reason = format!("attempt {}", message.attempts);
             // RETURNING gives the new row; rows chosen by id were pending
@@ -258,21 +283,30 @@ impl Store {
             .query_map(&sql, args![clock::to_db(now)], Message::from_row)
     }
 
-    /// Records the outcome of an attempt on a row this run holds.
-    /// Returns false if the row was no longer ours (lease lost).
-    pub fn record(&mut self, id: i64, change: &Transition, now: Timestamp, actor: &str) -> DbResult<bool> {
+    /// Records the outcome of an attempt on a row `owner` holds.
+    /// Returns false if the row was no longer its own (lease lost, the row
+    /// taken over by another run).
+    pub fn record(
+        &mut self,
+        id: i64,
+        change: &Transition,
+        now: Timestamp,
+        actor: &str,
+        owner: &str,
+    ) -> DbResult<bool> {
         let now = clock::to_db(now);
         let sent_at = matches!(change.status, Status::Sent).then_some(now.as_str());
         let last_error = (!matches!(change.status, Status::Sent)).then_some(change.reason.as_str());
         let next_attempt_at = change.next_attempt_at.map(clock::to_db);
         let status = change.status.as_str();
-        let update: [&dyn ToArg; 6] = [
+        let update: [&dyn ToArg; 7] = [
             &id,
             &status,
             &next_attempt_at,
             &sent_at,
             &last_error,
             &change.provider_id,
+            &owner,
         ];
         if self.conn.is_postgres() {
             // One statement, one round trip, its own transaction: each
@@ -299,22 +333,25 @@ impl Store {
         Ok(updated == 1)
     }
 
-    /// Extends the leases of rows a run still holds (`sending`): a delivery in
-    /// progress is never taken over by another run, however long it takes.
-    pub fn renew_leases(&mut self, ids: &[i64], lease_until: Timestamp) -> DbResult<()> {
-        let until = clock::to_db(lease_until);
-        let tx = self.conn.begin()?;
-        for id in ids {
-            tx.execute(
-                "UPDATE messages SET lease_until = ?2 WHERE id = ?1 AND status = 'sending'",
-                args![id, until],
-            )?;
-        }
-        tx.commit()
+    /// Extends the leases of rows a run still holds (`sending`, its own): a
+    /// delivery in progress is never taken over by another run, however long
+    /// it takes. Returns how many were still its own.
+    pub fn renew_leases(&mut self, ids: &[i64], lease: &Lease) -> DbResult<usize> {
+        // One statement: a worker cut off mid-way holds no transaction open
+        // (its row locks would hold up the run taking over).
+        let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+        self.conn.execute(
+            &format!(
+                "UPDATE messages SET lease_until = ?1 WHERE id IN ({}) AND status = 'sending' AND lease_owner = ?2",
+                ids.join(",")
+            ),
+            args![clock::to_db(lease.until), lease.owner],
+        )
     }
 
     /// Gives back rows a run claimed but did not try (peer down, time limit):
-    /// back to their previous status, the attempt not counted.
+    /// back to their previous status, the attempt not counted. Only rows
+    /// still `owner`'s: one another run took over stays with it.
     pub fn release(
         &mut self,
         ids: &[i64],
@@ -322,16 +359,17 @@ impl Store {
         reason: &str,
         now: Timestamp,
         actor: &str,
+        owner: &str,
     ) -> DbResult<()> {
         let status = source.status();
         let now = clock::to_db(now);
         let tx = self.conn.begin()?;
         for id in ids {
             let updated = tx.execute(
-                "UPDATE messages SET status = ?2, lease_until = NULL, \
+                "UPDATE messages SET status = ?2, lease_until = NULL, lease_owner = NULL, \
                  attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END \
-                 WHERE id = ?1 AND status = 'sending'",
-                args![id, status.as_str()],
+                 WHERE id = ?1 AND status = 'sending' AND lease_owner = ?3",
+                args![id, status.as_str(), owner],
             )?;
             if updated == 1 {
                 insert_event(
@@ -388,7 +426,7 @@ mod tests {
         for second in 0..3 {
             let now = clock::to_db(clock::now() + chrono::Duration::seconds(second));
             let mut statement = conn.prepare_cached(&sql).unwrap();
-            let mut rows = statement.query(rusqlite::params![now, now]).unwrap();
+            let mut rows = statement.query(rusqlite::params![now, now, "owner"]).unwrap();
             while rows.next().unwrap().is_some() {}
             drop(rows);
             assert_eq!(
@@ -399,6 +437,75 @@ mod tests {
         }
         let now = clock::now();
         let mut store = store;
-        assert!(store.claim(&ready, now, now, 10, "test").unwrap().is_empty());
+        let lease = Lease {
+            owner: "test",
+            until: now,
+        };
+        assert!(store.claim(&ready, now, &lease, 10, "test").unwrap().is_empty());
+    }
+
+    /// A run cut off past its lease, whose rows another run took over,
+    /// can no longer record, renew or give back any of them.
+    #[test]
+    fn a_row_taken_over_is_no_longer_the_first_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("state.sqlite3")).unwrap();
+        let body = crate::store::NewBody {
+            channel: Channel::Email,
+            content: "{}".into(),
+            attachments: Vec::new(),
+        };
+        let row = crate::store::NewRow {
+            recipient: "a@example.org".into(),
+            vars: None,
+            priority: 0,
+            tag: None,
+            not_before: None,
+            expires_at: None,
+        };
+        let id = store.enqueue(&body, &[row], "test").unwrap()[0];
+        let ready = Ready {
+            channels: &[Channel::Email],
+            source: Source::Pending,
+            only: &[],
+            run_started: None,
+        };
+        let t0 = clock::now();
+        let lease_at = |owner, at: Timestamp| Lease {
+            owner,
+            until: at + chrono::Duration::seconds(3),
+        };
+        assert_eq!(
+            store
+                .claim(&ready, t0, &lease_at("first", t0), 10, "first")
+                .unwrap()
+                .len(),
+            1
+        );
+        let later = t0 + chrono::Duration::seconds(10);
+        assert_eq!(store.recover_expired_leases(later, "second").unwrap(), [id]);
+        assert_eq!(
+            store
+                .claim(&ready, later, &lease_at("second", later), 10, "second")
+                .unwrap()
+                .len(),
+            1
+        );
+        let sent = Transition {
+            status: Status::Sent,
+            reason: "sent".into(),
+            detail: None,
+            next_attempt_at: None,
+            provider_id: None,
+        };
+        assert_eq!(store.renew_leases(&[id], &lease_at("first", later)).unwrap(), 0);
+        store
+            .release(&[id], Source::Pending, "given back", later, "first", "first")
+            .unwrap();
+        assert!(!store.record(id, &sent, later, "first", "first").unwrap());
+        assert_eq!(store.message(id).unwrap().unwrap().status, Status::Sending);
+        assert_eq!(store.renew_leases(&[id], &lease_at("second", later)).unwrap(), 1);
+        assert!(store.record(id, &sent, later, "second", "second").unwrap());
+        assert_eq!(store.message(id).unwrap().unwrap().status, Status::Sent);
     }
 }

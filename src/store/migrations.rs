@@ -321,7 +321,13 @@ const MIGRATIONS: &[&str] = &[
             ON CONFLICT (channel, outcome) DO UPDATE SET count = count + 1;
     END;
     "#,
+    // 13: who holds a row in `sending`: a run cut off from the database past
+    // its lease must not record, renew or give back a row another run took
+    // over (see store/claims.rs).
+    LEASE_OWNER,
 ];
+
+const LEASE_OWNER: &str = "ALTER TABLE messages ADD COLUMN lease_owner TEXT;";
 
 pub(super) const LATEST: u32 = MIGRATIONS.len() as u32;
 
@@ -350,6 +356,7 @@ pub(super) const TABLES: &[&str] = &[
 fn postgres_migration(index: usize) -> &'static str {
     match index {
         0 => POSTGRES_BASELINE,
+        12 => LEASE_OWNER,
         _ => "",
     }
 }

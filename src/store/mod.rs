@@ -26,7 +26,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 pub(crate) use appointments::*;
-pub(crate) use claims::Ready;
+pub(crate) use claims::{Lease, Ready};
 pub(crate) use copy::{CopiedTable, CopyRefused};
 pub(crate) use db::unavailable as database_unavailable;
 use db::{Conn, args};
@@ -111,9 +111,12 @@ impl Store {
             path: PathBuf::from(&shown),
         };
         // A row lock waited for as long as SQLite's busy timeout; a
-        // statement never runs for ever (a run never hangs).
+        // statement never runs for ever (a run never hangs); a session cut
+        // off inside a transaction (a worker partitioned away) is ended by
+        // the server, releasing the rows it locked, within 30 s.
         store.conn.batch(&format!(
-            "SET lock_timeout = '{BUSY_TIMEOUT_MS}ms'; SET statement_timeout = '10min'"
+            "SET lock_timeout = '{BUSY_TIMEOUT_MS}ms'; SET statement_timeout = '10min'; \
+             SET idle_in_transaction_session_timeout = '30s'"
         ))?;
         let version = store
             .schema_version()

@@ -681,3 +681,78 @@ fn a_lock_held_too_long_is_a_temporary_failure() {
     env.publik().arg("send-queue").assert().success();
     assert_eq!(relay.count(), 1);
 }
+
+/// Fencing (a partition): a worker whose path to the database freezes for
+/// twice its lease while another worker takes over its rows stops sending
+/// before its lease ends and does not send the rest of its batch once the
+/// path heals; it exits 75 saying why. Every message is delivered, and at
+/// most one per lane of the cut-off worker (its deliveries in flight) twice.
+#[test]
+fn a_worker_cut_from_its_database_stops_before_its_lease_ends() {
+    let env = Env::postgres();
+    let relay = SmtpServer::start_with(common::smtp::Options {
+        delay_per_message: std::time::Duration::from_millis(5),
+        ..Default::default()
+    });
+    let lanes = 4;
+    let lease = std::time::Duration::from_secs(3);
+    env.write(
+        "publik.yaml",
+        &format!(
+            "email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp:\n    host: 127.0.0.1\n    port: {}\n    timeout: 5s\n    connections: {lanes}\nqueue:\n  lease: 3s\n  batch: 500\n{}",
+            relay.port(),
+            env.state_config()
+        ),
+    );
+    env.write("body.txt", "Bonjour\n");
+    let mut enqueue = env.publik();
+    enqueue.args(["enqueue", "email", "--subject", "S", "--text", "body.txt"]);
+    for i in 0..2000 {
+        enqueue.args(["--bcc", &format!("user{i}@example.org")]);
+    }
+    enqueue.assert().success();
+    let path = common::proxy::FreezableProxy::start(env.server().port);
+    let cut_off = env
+        .command()
+        .env(
+            "PUBLIK_STATE",
+            format!("postgresql://publik@127.0.0.1:{}/publik", path.port),
+        )
+        .arg("send-queue")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_until("the worker sends", || relay.count() >= 100);
+    path.freeze();
+    let cut_at = std::time::Instant::now();
+    // The other worker, once the cut-off one's leases have run out.
+    std::thread::sleep(lease + std::time::Duration::from_millis(500));
+    env.publik()
+        .arg("send-queue")
+        .timeout(std::time::Duration::from_secs(120))
+        .assert()
+        .success();
+    if let Some(left) = (2 * lease).checked_sub(cut_at.elapsed()) {
+        std::thread::sleep(left);
+    }
+    path.thaw();
+    let out = cut_off.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(75), "{stderr}");
+    assert!(
+        stderr.contains("taken over by another worker") || stderr.contains("could not be renewed"),
+        "{stderr}"
+    );
+    // Whatever the cut-off worker gave back on its way out.
+    env.publik()
+        .arg("send-queue")
+        .timeout(std::time::Duration::from_secs(120))
+        .assert()
+        .success();
+    let mut recipients: Vec<String> = relay.received().iter().map(|r| r.rcpt_to[0].clone()).collect();
+    let total = recipients.len();
+    recipients.sort();
+    recipients.dedup();
+    assert_eq!(recipients.len(), 2000, "every message delivered");
+    assert!(total - 2000 <= lanes, "{} sent twice", total - 2000);
+}

@@ -268,6 +268,9 @@ fn wait_for_turn(work: &Work, context: &GroupContext) -> bool {
     if time_up(Instant::now()) {
         return halt(Halt::TimeLimit);
     }
+    if context.store.lease_lost(Instant::now()).is_some() {
+        return halt(Halt::LeaseLost);
+    }
     for throttle in context.throttles.into_iter().flatten() {
         // Held while waiting: the other lanes would wait for the same window.
         let mut throttle = locked(throttle);

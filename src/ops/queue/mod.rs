@@ -180,6 +180,10 @@ pub(crate) struct RunReport {
     pub stopped_by: Option<&'static str>,
     /// Channels whose peer could not be reached, with the reason.
     pub peers_down: Vec<PeerFailure>,
+    /// The run stopped sending because it could not renew its leases (the
+    /// database out of reach): why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lease_lost: Option<String>,
     /// Problems with our own credentials or settings, said once per run.
     pub rejected: Vec<String>,
     /// Channels that cannot send at all (not configured, key missing):
@@ -320,6 +324,9 @@ impl Throttle {
 pub(super) enum Halt {
     TimeLimit,
     Signal(&'static str),
+    /// The leases of the rows in hand could not be renewed in time
+    /// (`RunStore::lease_lost`).
+    LeaseLost,
 }
 
 impl Halt {
@@ -327,6 +334,7 @@ impl Halt {
         match self {
             Halt::TimeLimit => "time limit reached before sending".into(),
             Halt::Signal(signal) => format!("stopped by {signal} before sending"),
+            Halt::LeaseLost => "lease not renewed: not attempted".into(),
         }
     }
 }

@@ -4,7 +4,7 @@
 //! down, halt on the time limit or a signal, and give back what was claimed
 //! but not tried.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -61,10 +61,7 @@ pub(super) fn run_with(
         recovered: recover(store, &options.actor)?,
         ..RunReport::default()
     };
-    let run_store = RunStore {
-        store: Mutex::new(store),
-        held: Mutex::new(HashSet::new()),
-    };
+    let run_store = RunStore::new(store, config.lease)?;
     let stop = Stop::default();
     std::thread::scope(|scope| {
         // The keeper stops with the run however it ends, a lane's panic
@@ -90,7 +87,7 @@ pub(super) fn run_with(
         while let Some(mut batch) = run.claim_batch()? {
             if !keeper_started {
                 // Only a run that holds rows needs its leases kept.
-                scope.spawn(|| keep_leases(&run_store, config.lease, &stop));
+                scope.spawn(|| keep_leases(&run_store, &stop));
                 keeper_started = true;
             }
             if run.deliver_batch(senders, &mut batch)? == Flow::Halt {
@@ -222,7 +219,6 @@ impl Run<'_, '_> {
             log::info!("time limit reached: not claiming more rows");
             return Ok(None);
         }
-        let now = clock::now();
         let batch = self
             .store
             .claim(
@@ -232,8 +228,6 @@ impl Run<'_, '_> {
                     only: &self.only,
                     run_started: Some(self.started_at),
                 },
-                now,
-                now + self.config.lease.chrono(),
                 self.remaining.min(self.config.batch),
                 &self.options.actor,
             )
@@ -387,9 +381,20 @@ impl Run<'_, '_> {
     }
 
     /// The time limit or a signal: the rest of the batch is given back.
+    /// Leases lost: given back if the database answers again; if not, the
+    /// rows come back when their lease runs out.
     fn halt(&mut self, halt: Halt, batch: &mut VecDeque<Message>) -> anyhow::Result<()> {
-        if let Halt::Signal(signal) = halt {
-            locked(&self.report).stopped_by = Some(signal);
+        match halt {
+            Halt::Signal(signal) => locked(&self.report).stopped_by = Some(signal),
+            Halt::LeaseLost => {
+                // Said by the command, once.
+                locked(&self.report).lease_lost = self.store.lease_lost(Instant::now());
+                if let Err(e) = self.give_back(batch, &halt.reason()) {
+                    log::warn!("{e:#}");
+                }
+                return Ok(());
+            }
+            Halt::TimeLimit => {}
         }
         self.give_back(batch, &halt.reason())
     }

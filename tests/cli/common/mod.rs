@@ -7,6 +7,7 @@ pub mod http;
 pub mod keep_alive;
 pub mod maarch;
 pub mod postgres;
+pub mod proxy;
 pub mod push;
 pub mod smtp;
 
