@@ -515,11 +515,11 @@ fn a_workflow_answers_the_mail_linked_to_its_form() {
     );
 }
 
-const API_KEY: &str = "wcs-to-publik-shared-key";
+pub(crate) const API_KEY: &str = "wcs-to-publik-shared-key";
 
 /// A query signed as Publik signs them (algo, timestamp, nonce, orig, then
 /// the base64 HMAC-SHA256 of the query).
-fn signed(orig: &str, key: &str, nonce: &str, at: chrono::DateTime<chrono::Utc>) -> String {
+pub(crate) fn signed(orig: &str, key: &str, nonce: &str, at: chrono::DateTime<chrono::Utc>) -> String {
     use base64::Engine;
     use hmac::{KeyInit, Mac};
     let timestamp = at.format("%Y-%m-%dT%H%%3A%M%%3A%SZ");

@@ -507,7 +507,14 @@ fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
 #[test]
 fn serve_answers_503_while_the_database_is_down_and_reconnects() {
     let env = Env::postgres();
-    env.write("publik.yaml", &env.state_config());
+    env.write(
+        "publik.yaml",
+        &format!(
+            "{}  api_callers:\n    wcs.example.org:\n      key: {}\n",
+            env.state_config(),
+            crate::maarch::API_KEY
+        ),
+    );
     env.publik().args(["state", "info"]).assert().success();
     let served = env.serve();
     let status = |path: &str| status_of(&format!("{}{path}", served.base));
@@ -517,13 +524,37 @@ fn serve_answers_503_while_the_database_is_down_and_reconnects() {
     let known = status(&action);
     assert_eq!(known, 404, "an unknown link, looked up");
     let unknown_unsubscribe = status(&unsubscribe);
+    // A signed call from w.c.s. (its nonce and the mail looked up).
+    let nonces = std::cell::Cell::new(0);
+    let api_call = || {
+        nonces.set(nonces.get() + 1);
+        let query = crate::maarch::signed(
+            "wcs.example.org",
+            crate::maarch::API_KEY,
+            &format!("n{}", nonces.get()),
+            chrono::Utc::now(),
+        );
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        agent
+            .post(&format!("{}/api/mail/response/?{query}", served.base))
+            .send_json(serde_json::json!({"mail_number": "maarch-99", "content": "x"}))
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    assert_eq!(api_call(), 404, "an unknown mail, looked up");
     for mode in ["fast", "immediate"] {
         env.server().stop(mode);
         assert_eq!(status(&action), 503, "{mode}: down");
         assert_eq!(status(&unsubscribe), 503, "{mode}: down");
+        assert_eq!(api_call(), 503, "{mode}: down");
         env.server().start_again();
         wait_until("serve answers again", || status(&action) == known);
         assert_eq!(status(&unsubscribe), unknown_unsubscribe, "{mode}");
+        assert_eq!(api_call(), 404, "{mode}");
     }
 }
 
