@@ -787,3 +787,141 @@ fn a_worker_cut_from_its_database_stops_before_its_lease_ends() {
     assert_eq!(recipients.len(), 2000, "every message delivered");
     assert!(total - 2000 <= lanes, "{} sent twice", total - 2000);
 }
+
+/// Three workers and a `serve` on one database, as on four hosts: one
+/// worker killed (-9) and another cut off from the database mid-run while
+/// citizens confirm their forms' action links. Every message is delivered,
+/// at most one per connection of the two failed workers twice; each link
+/// acts once (two posts at once, one jump); the cut-off worker exits 75.
+#[test]
+fn three_workers_and_a_server_outlive_a_kill_and_a_partition() {
+    use crate::workflow::{create_form, links_in, post_at_once, story_workflow};
+    let relay = SmtpServer::start_with(common::smtp::Options {
+        delay_per_message: std::time::Duration::from_millis(20),
+        ..Default::default()
+    });
+    let env = Env::postgres();
+    story_workflow(&env, relay.port());
+    let connections = 2;
+    env.write(
+        "publik.yaml",
+        &format!(
+            "email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp: {{ host: 127.0.0.1, port: {}, connections: {connections} }}\n\
+             serve:\n  public_url: https://demarches.example.org\n{}queue:\n  lease: 3s\n  batch: 100\n",
+            relay.port(),
+            env.serve_config()
+        ),
+    );
+    let forms: Vec<String> = (0..30)
+        .map(|i| {
+            create_form(
+                &env,
+                &format!("Demande {i}"),
+                Some(&format!("citoyen{i}@example.org")),
+            )
+        })
+        .collect();
+    env.write("body.txt", "Bonjour\n");
+    let mut enqueue = env.publik();
+    enqueue.args(["enqueue", "email", "--subject", "Lettre", "--text", "body.txt"]);
+    for i in 0..1500 {
+        enqueue.args(["--bcc", &format!("user{i}@example.org")]);
+    }
+    enqueue.assert().success();
+    let path = common::proxy::FreezableProxy::start(env.server().port);
+    let worker = |state: Option<String>| {
+        let mut command = env.command();
+        if let Some(state) = state {
+            command.env("PUBLIK_STATE", state);
+        }
+        command
+            .arg("send-queue")
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let whole = worker(None);
+    let cut_off = worker(Some(format!(
+        "postgresql://publik@127.0.0.1:{}/publik",
+        path.port
+    )));
+    let mut killed = worker(None);
+    // The forms' mails (to the mayor, with links) go first: higher priority.
+    let links = || {
+        let mut links: Vec<String> = relay
+            .received()
+            .iter()
+            .filter_map(|m| links_in(m).first().cloned())
+            .collect();
+        links.sort();
+        links.dedup();
+        links
+    };
+    wait_until("the workers send", || {
+        links().len() == forms.len() && relay.count() >= 300
+    });
+    killed.kill().unwrap();
+    killed.wait().unwrap();
+    path.freeze();
+    let cut_at = std::time::Instant::now();
+    // Each link posted twice at once to a serve on a fourth host.
+    let served = env.serve();
+    for link in &links() {
+        let url = link.replace("https://demarches.example.org", &served.base);
+        let statuses: Vec<u16> = post_at_once(&[url.clone(), url])
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect();
+        assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "{statuses:?}");
+    }
+    let out = whole.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    if let Some(left) = (2 * std::time::Duration::from_secs(3)).checked_sub(cut_at.elapsed()) {
+        std::thread::sleep(left);
+    }
+    path.thaw();
+    let out = cut_off.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(matches!(out.status.code(), Some(0) | Some(75)), "{stderr}");
+    // What the killed and the cut-off workers held, once their leases ran out.
+    let later = (chrono::Utc::now() + chrono::Duration::hours(1)).to_rfc3339();
+    env.publik()
+        .env("PUBLIK_NOW", &later)
+        .arg("send-queue")
+        .timeout(std::time::Duration::from_secs(120))
+        .assert()
+        .success();
+    let mut sent: Vec<(String, String)> = relay
+        .received()
+        .iter()
+        .map(|m| {
+            let text = String::from_utf8_lossy(&m.data).to_string();
+            let subject = text
+                .lines()
+                .find_map(|l| l.strip_prefix("Subject: "))
+                .unwrap_or_default()
+                .to_string();
+            (m.rcpt_to[0].clone(), subject)
+        })
+        .collect();
+    let total = sent.len();
+    sent.sort();
+    sent.dedup();
+    // 1 500 letters, and each form's mail to the mayor and its acceptance.
+    assert_eq!(sent.len(), 1500 + 2 * forms.len(), "every message delivered");
+    assert!(
+        total - sent.len() <= 2 * connections,
+        "{} sent twice",
+        total - sent.len()
+    );
+    for number in &forms {
+        let form = env.json(&["form", "show", number]);
+        assert_eq!(form["status"], "accepted", "{form}");
+        assert_eq!(form["history"].as_array().unwrap().len(), 2, "one jump: {form}");
+    }
+}

@@ -248,7 +248,7 @@ fn workflow_yaml_bombs_are_refused_in_bounded_memory() {
 }
 
 /// The approval workflow, where accepting also mails the citizen.
-fn story_workflow(env: &Env, port: u16) {
+pub(crate) fn story_workflow(env: &Env, port: u16) {
     env.write(
         "publik.yaml",
         &format!(
@@ -272,7 +272,7 @@ fn story_workflow(env: &Env, port: u16) {
 }
 
 /// A form of the story workflow; returns its number.
-fn create_form(env: &Env, name: &str, email: Option<&str>) -> String {
+pub(crate) fn create_form(env: &Env, name: &str, email: Option<&str>) -> String {
     let mut args = vec!["form", "create", "--workflow", "approval", "--name", name];
     if let Some(email) = email {
         args.extend(["--email", email]);
@@ -280,7 +280,7 @@ fn create_form(env: &Env, name: &str, email: Option<&str>) -> String {
     env.json(&args)["number"].as_str().unwrap().to_string()
 }
 
-fn links_in(mail: &common::smtp::Received) -> Vec<String> {
+pub(crate) fn links_in(mail: &common::smtp::Received) -> Vec<String> {
     let parsed = MessageParser::default().parse(&mail.data).unwrap();
     let text = parsed.body_text(0).unwrap().to_string();
     text.split_whitespace()
@@ -522,7 +522,7 @@ fn a_token_starting_with_a_dash_is_a_token() {
 }
 
 /// POSTs to every URL at once, one thread each: (status, page) in order.
-fn post_at_once(urls: &[String]) -> Vec<(u16, String)> {
+pub(crate) fn post_at_once(urls: &[String]) -> Vec<(u16, String)> {
     std::thread::scope(|scope| {
         let posts: Vec<_> = urls
             .iter()
