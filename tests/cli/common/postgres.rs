@@ -169,6 +169,12 @@ impl Postgres {
         self.pg_ctl(&["-o", &self.options, "-l", &log, "-w", "start"]);
     }
 
+    /// The postmaster's process id.
+    pub fn pid(&self) -> u32 {
+        let pid_file = std::fs::read_to_string(self.dir.path().join("data/postmaster.pid")).unwrap();
+        pid_file.lines().next().unwrap().trim().parse().unwrap()
+    }
+
     /// Stops it: `fast` (clients disconnected) or `immediate` (a crash).
     pub fn stop(&self, mode: &str) {
         self.pg_ctl(&["-m", mode, "-w", "stop"]);
