@@ -87,8 +87,13 @@ impl<'a> RunStore<'a> {
         now: Timestamp,
         actor: &str,
     ) -> crate::store::DbResult<bool> {
-        let recorded = self.lock().record(id, change, now, actor, &self.owner);
+        // The row leaves `held` before the store is free again: a renewal
+        // in between would find it recorded, not renewable, and take that
+        // for a row taken over.
+        let mut store = self.lock();
+        let recorded = store.record(id, change, now, actor, &self.owner);
         locked(&self.held).remove(&id);
+        drop(store);
         if let Ok(false) = recorded {
             self.taken_over.store(true, Ordering::SeqCst);
         }
@@ -103,11 +108,14 @@ impl<'a> RunStore<'a> {
         now: Timestamp,
         actor: &str,
     ) -> crate::store::DbResult<()> {
-        let released = self.lock().release(ids, source, reason, now, actor, &self.owner);
+        let mut store = self.lock();
+        let released = store.release(ids, source, reason, now, actor, &self.owner);
         let mut held = locked(&self.held);
         for id in ids {
             held.remove(id);
         }
+        drop(held);
+        drop(store);
         released
     }
 
@@ -204,5 +212,64 @@ pub(super) fn keep_leases(store: &RunStore, stop: &Stop) {
         }
         drop(renew_error);
         stopped = locked(&stop.stopped);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::queue_row::{Channel, Status};
+    use crate::store::{NewBody, NewRow};
+
+    /// Renewals racing with records never take a recorded row for one
+    /// taken over by another run (which would stop the run for nothing).
+    #[test]
+    fn renewals_beside_records_keep_the_lease() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("state.sqlite3")).unwrap();
+        let body = NewBody {
+            channel: Channel::Email,
+            content: "{}".into(),
+            attachments: Vec::new(),
+        };
+        let rows: Vec<NewRow> = (0..1000)
+            .map(|i| NewRow {
+                recipient: format!("u{i}@example.org"),
+                vars: None,
+                priority: 0,
+                tag: None,
+                not_before: None,
+                expires_at: None,
+            })
+            .collect();
+        store.enqueue(&body, &rows, "test").unwrap();
+        let run = RunStore::new(&mut store, Duration::from_secs(600)).unwrap();
+        let ready = Ready {
+            channels: &[Channel::Email],
+            source: Source::Pending,
+            only: &[],
+            run_started: None,
+        };
+        let batch = run.claim(&ready, 1000, "test").unwrap();
+        let done = AtomicBool::new(false);
+        let sent = Transition {
+            status: Status::Sent,
+            reason: "sent".into(),
+            detail: None,
+            next_attempt_at: None,
+            provider_id: None,
+        };
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                while !done.load(Ordering::SeqCst) {
+                    run.renew().unwrap();
+                }
+            });
+            for message in &batch {
+                assert!(run.record(message.id, &sent, clock::now(), "test").unwrap());
+            }
+            done.store(true, Ordering::SeqCst);
+        });
+        assert_eq!(run.lease_lost(Instant::now()), None);
     }
 }
