@@ -925,3 +925,83 @@ fn three_workers_and_a_server_outlive_a_kill_and_a_partition() {
         assert_eq!(form["history"].as_array().unwrap().len(), 2, "one jump: {form}");
     }
 }
+
+/// A partition that drops packets, the worker on another host (a network
+/// namespace) whose link goes down mid-run: its statement in flight is not
+/// answered, and the connection's own limits (TCP_USER_TIMEOUT, keepalives)
+/// end it, so the run exits 75 instead of waiting for the kernel's quarter
+/// of an hour; another worker then sends the rest: nothing lost, at most
+/// the message in flight twice. Skipped where namespaces cannot be made
+/// (not root): the freezable-proxy tests above cover the partition there.
+#[test]
+fn a_worker_whose_network_drops_its_packets_exits_75() {
+    let Some(host) = common::netns::Host::create(0) else {
+        eprintln!("skipped: no network namespaces here");
+        return;
+    };
+    let pg = common::postgres::Postgres::start_reachable_at(&host.gateway);
+    pg.create("publik");
+    let env = Env {
+        dir: tempfile::tempdir().unwrap(),
+        pg: Some(pg),
+    };
+    let outbox = env.path("outbox");
+    env.write(
+        "publik.yaml",
+        &format!(
+            "email:\n  from: \"Mairie <noreply@example.org>\"\n  transport: file\n  file:\n    dir: {}\n\
+             queue:\n  lease: 3s\n  rate: 100/s\n{}",
+            outbox.display(),
+            env.state_config()
+        ),
+    );
+    env.write("body.txt", "Bonjour\n");
+    let mut enqueue = env.publik();
+    enqueue.args(["enqueue", "email", "--subject", "S", "--text", "body.txt"]);
+    for i in 0..1000 {
+        enqueue.args(["--bcc", &format!("user{i}@example.org")]);
+    }
+    enqueue.assert().success();
+    let delivered = || std::fs::read_dir(&outbox).map_or(0, |d| d.count());
+    let mut far = host
+        .command(assert_cmd::cargo::cargo_bin!("publik"))
+        .current_dir(env.dir.path())
+        .env(
+            "PUBLIK_STATE",
+            format!(
+                "postgresql://publik@{}:{}/publik",
+                host.gateway,
+                env.server().port
+            ),
+        )
+        .env("PUBLIK_CONFIG", env.config())
+        .env_remove("PUBLIK_NOW")
+        .arg("send-queue")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_until("the far worker sends", || delivered() >= 100);
+    host.cut();
+    // The kernel alone would retransmit for about 15 minutes.
+    let waited = std::time::Instant::now();
+    while far.try_wait().unwrap().is_none() {
+        if waited.elapsed() > std::time::Duration::from_secs(180) {
+            let _ = far.kill();
+            panic!("the cut-off worker hangs");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let out = far.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(75), "{stderr}");
+    let later = (chrono::Utc::now() + chrono::Duration::hours(1)).to_rfc3339();
+    env.publik()
+        .env("PUBLIK_NOW", &later)
+        .arg("send-queue")
+        .timeout(std::time::Duration::from_secs(120))
+        .assert()
+        .success();
+    let statuses = env.json(&["queue", "list", "--status", "sent"]);
+    assert_eq!(statuses.as_array().unwrap().len(), 1000, "every message sent");
+    assert!(delivered() - 1000 <= 1, "{} twice", delivered() - 1000);
+}

@@ -6,6 +6,7 @@
 pub mod http;
 pub mod keep_alive;
 pub mod maarch;
+pub mod netns;
 pub mod postgres;
 pub mod proxy;
 pub mod push;

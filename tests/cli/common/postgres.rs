@@ -67,6 +67,21 @@ impl Postgres {
         )
     }
 
+    /// A server also listening on `address` (another host's gateway),
+    /// trusting clients from there.
+    pub fn start_reachable_at(address: &str) -> Postgres {
+        Postgres::start_configured(
+            None,
+            &format!("-c fsync=off -c listen_addresses=127.0.0.1,{address}"),
+            |data| {
+                let hba = data.join("pg_hba.conf");
+                let mut text = std::fs::read_to_string(&hba).unwrap();
+                text.push_str(&format!("host all all {address}/24 trust\n"));
+                std::fs::write(&hba, text).unwrap();
+            },
+        )
+    }
+
     fn start_with(password: Option<&str>) -> Postgres {
         // Tests never survive a power loss: no fsync.
         Postgres::start_options(password, "-c fsync=off")
