@@ -38,6 +38,37 @@ pub struct EmailConfig {
     /// `publik bounce` reads this much of a bounce; the rest is skipped
     /// (a DSN says what it has to in its first kilobytes).
     pub bounce_max_size: Size,
+    /// A provider's event webhooks (`POST /email/events/` in `serve`).
+    pub events: Option<EmailEventsConfig>,
+}
+
+/// Which provider posts email events, and the secret it posts them with.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailEventsConfig {
+    pub provider: EventsProvider,
+    /// In the URL path (`/email/events/SECRET/`) or in `auth_header`.
+    #[serde(default)]
+    pub secret: Option<Secret>,
+    #[serde(default)]
+    pub secret_file: Option<PathBuf>,
+    #[serde(default)]
+    pub secret_env: Option<String>,
+    #[serde(default = "default_events_header")]
+    pub auth_header: String,
+    #[serde(skip)]
+    pub resolved_secret: Option<Secret>,
+}
+
+fn default_events_header() -> String {
+    "X-Publik-Secret".into()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventsProvider {
+    Brevo,
+    Mailjet,
 }
 
 impl Default for EmailConfig {
@@ -56,6 +87,7 @@ impl Default for EmailConfig {
             dkim: None,
             bounce_max_size: Size::from_bytes(4_000_000),
             bounce_address: None,
+            events: None,
         }
     }
 }
@@ -257,6 +289,26 @@ impl EmailConfig {
         }
         if let Some(dkim) = &mut self.dkim {
             dkim.validate(base, fail)?;
+        }
+        if let Some(events) = &mut self.events {
+            events.resolved_secret = resolve_secret(
+                "email.events.secret",
+                events.secret.as_ref(),
+                events.secret_file.as_deref(),
+                events.secret_env.as_deref(),
+                base,
+            )
+            .map_err(|e| fail(&e.0, e.1))?;
+            if events
+                .resolved_secret
+                .as_ref()
+                .is_none_or(|s| s.expose().len() < 16)
+            {
+                return Err(fail(
+                    "email.events.secret",
+                    "required, at least 16 characters (or secret_file, secret_env)".into(),
+                ));
+            }
         }
         if let Some(redirect) = &self.redirect_to {
             crate::address::parse_mailbox(redirect).map_err(|e| fail("email.redirect_to", e))?;

@@ -1,5 +1,6 @@
 //! What the channels send back, as HTTP: `POST /sms/receipt/` (a
-//! provider's delivery receipts) and `POST /api/mail/response/` (welco's
+//! provider's delivery receipts), `POST /email/events/` (a provider's email
+//! events) and `POST /api/mail/response/` (welco's
 //! API: w.c.s. answers a Maarch mail, on a Publik signed URL). JSON answers in Publik's style
 //! (`{"err": 0}`, `{"err": 1, "err_desc": …}`); a bad secret is 403 with no
 //! detail. Off unless configured.
@@ -87,6 +88,27 @@ pub(super) fn route(
             }
             Some(push_subscription(store, config, link_key, action, request))
         }
+        ["email", "events"] | ["email", "events", _] => {
+            let events = config.email.events.as_ref()?;
+            if request.method != "POST" {
+                return Some(json(405, serde_json::json!({"err": 1, "err_desc": "POST only"})));
+            }
+            let expected = events
+                .resolved_secret
+                .as_ref()
+                .map(|s| s.expose())
+                .unwrap_or_default();
+            let given = segments
+                .get(2)
+                .copied()
+                .or_else(|| request.header(&events.auth_header))
+                .unwrap_or_default();
+            if expected.is_empty() || !same_secret(given, expected) {
+                return Some(json(403, serde_json::json!({"err": 1})));
+            }
+            let key = crate::link_key::LinkKey::load(link_key).ok();
+            Some(email_events(store, events.provider, key.as_ref(), request))
+        }
         ["sms", "receipt"] | ["sms", "receipt", _] => {
             let receipts = receipts?;
             if request.method != "POST" {
@@ -162,6 +184,30 @@ fn sms_receipt(store: &mut Store, receipts: &ReceiptsConfig, request: &Request) 
             json(
                 500,
                 serde_json::json!({"err": 1, "err_desc": "cannot record the receipt"}),
+            )
+        }
+    }
+}
+
+/// A provider's email events: 200 once they are applied (or found to be
+/// about nothing publik sent), so that it does not retry them.
+fn email_events(
+    store: &mut Store,
+    provider: crate::config::EventsProvider,
+    key: Option<&crate::link_key::LinkKey>,
+    request: &Request,
+) -> Response {
+    match crate::ops::email::handle_events(store, provider, key, &request.body, "serve: email event") {
+        Ok(Ok(report)) => json(
+            200,
+            serde_json::json!({"err": 0, "applied": report.applied, "ignored": report.ignored}),
+        ),
+        Ok(Err(why)) => json(400, serde_json::json!({"err": 1, "err_desc": why})),
+        Err(e) => {
+            log::error!("email events: {e:#}");
+            json(
+                500,
+                serde_json::json!({"err": 1, "err_desc": "cannot record the events"}),
             )
         }
     }

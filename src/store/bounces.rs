@@ -81,4 +81,54 @@ impl Store {
             members_bounced,
         }))
     }
+
+    /// The reason of row `id`'s latest event: a provider retrying an event
+    /// must not record it twice.
+    pub(crate) fn last_event_reason(&self, id: i64) -> DbResult<Option<String>> {
+        self.conn.query_opt(
+            "SELECT reason FROM events WHERE message_id = ?1 ORDER BY id DESC LIMIT 1",
+            args![id],
+            |row| row.get(0),
+        )
+    }
+
+    /// A complaint or an unsubscribe reported about newsletter row `id`:
+    /// its member leaves that group, and the row's history says why (once).
+    /// Returns whether a membership changed; None when there is no such row.
+    pub(crate) fn unsubscribe_reported(
+        &mut self,
+        id: i64,
+        reason: &str,
+        actor: &str,
+    ) -> DbResult<Option<bool>> {
+        let now = clock::to_db(clock::now());
+        let tx = self.conn.begin()?;
+        let row: Option<(String, String, Option<String>)> = tx.query_opt(
+            &format!(
+                "SELECT status, recipient, tag FROM messages WHERE id = ?1{}",
+                tx.for_update()
+            ),
+            args![id],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )?;
+        let Some((status, recipient, tag)) = row else {
+            return Ok(None);
+        };
+        let status: Status = status.parse().unwrap_or(Status::Sent);
+        let mut changed = 0;
+        if let Some(slug) = tag.as_deref().and_then(|t| t.strip_prefix("newsletter:")) {
+            changed = tx.execute(
+                &format!(
+                    "UPDATE group_members SET status = 'unsubscribed', unsubscribed_at = ?3 \
+                     WHERE {} AND status <> 'unsubscribed' \
+                     AND group_id IN (SELECT id FROM groups WHERE slug = ?2)",
+                    tx.same_address("email", "?1")
+                ),
+                args![recipient, slug, now],
+            )?;
+        }
+        insert_event(&tx, id, &now, (Some(status), status), reason, None, actor)?;
+        tx.commit()?;
+        Ok(Some(changed > 0))
+    }
 }

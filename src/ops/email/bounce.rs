@@ -175,10 +175,11 @@ fn proved_row(
     Ok(None)
 }
 
-/// `<publik.TAG.ID@domain>` → (TAG, ID).
-fn publik_message_id(text: &str) -> Option<(&str, i64)> {
+/// `<publik.TAG.ID@domain>` (or `publik.TAG.ID`, as a provider's custom
+/// header carries it) → (TAG, ID).
+pub(super) fn publik_message_id(text: &str) -> Option<(&str, i64)> {
     let inner = text.trim().trim_start_matches('<').trim_end_matches('>');
-    let (local, _) = inner.rsplit_once('@')?;
+    let local = inner.rsplit_once('@').map_or(inner, |(local, _)| local);
     let rest = local.strip_prefix("publik.")?;
     let (nonce, id) = rest.rsplit_once('.')?;
     Some((nonce, id.parse().ok()?))

@@ -243,6 +243,12 @@ impl PreparedEmail {
     /// bounce quoting it proves the row and knowing one row's gives no
     /// other's; random (unmatchable) when the key cannot be had.
     fn message_id(&self, id: i64, domain: &str) -> String {
+        format!("<{}@{domain}>", self.row_proof(id))
+    }
+
+    /// `publik.TAG.ID`: the Message-ID's local part, which proves row `id`
+    /// (also sent in a provider's custom header for its events).
+    fn row_proof(&self, id: i64) -> String {
         let tag = match &self.link_key {
             Some(key) => key.message_id_tag(id),
             None => format!(
@@ -251,7 +257,7 @@ impl PreparedEmail {
                 crate::token::random_hex(8).unwrap_or_default()
             ),
         };
-        format!("<publik.{tag}.{id}@{domain}>")
+        format!("publik.{tag}.{id}")
     }
 
     /// The MIME message of one row and its envelope (just this row's recipient).
@@ -298,6 +304,10 @@ impl PreparedEmail {
         }
         for value in self.headers.iter().chain(&row_headers) {
             builder = builder.raw_header(value.clone());
+        }
+        if let Some(header) = self.links.events_header {
+            let name = HeaderName::new_from_ascii(header.into()).map_err(|e| e.to_string())?;
+            builder = builder.raw_header(HeaderValue::new(name, self.row_proof(message.id)));
         }
         if redirect.is_some() {
             let name =

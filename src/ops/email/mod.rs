@@ -24,6 +24,7 @@ mod check;
 mod compose;
 mod dkim;
 mod ehlo;
+mod events;
 mod fold;
 mod sender;
 mod show;
@@ -34,6 +35,7 @@ pub(crate) use check::EmailCheck;
 pub(crate) use show::detail;
 
 pub(crate) use compose::PreparedEmail;
+pub(crate) use events::handle_events;
 pub(crate) use sender::lanes;
 pub(crate) use smtp::probe;
 
@@ -108,6 +110,9 @@ pub(crate) struct LinkSettings {
     pub redirect_to: Option<String>,
     /// `email.bounce_address`: the VERP return path, `{id}` to fill.
     pub bounce_address: Option<String>,
+    /// The header a provider echoes in its events (`email.events`): each
+    /// row's proof travels in it.
+    pub events_header: Option<&'static str>,
 }
 
 impl LinkSettings {
@@ -117,6 +122,11 @@ impl LinkSettings {
             unsubscribe_mailto: config.newsletter.unsubscribe_mailto.clone(),
             redirect_to: config.email.redirect_to.clone(),
             bounce_address: config.email.bounce_address.clone(),
+            events_header: config
+                .email
+                .events
+                .as_ref()
+                .map(|e| events::custom_header(e.provider)),
         }
     }
 }

@@ -213,9 +213,10 @@ impl SmtpClient {
             Ok((response, begun)) => {
                 self.begun = begun;
                 self.connection = Some((connection, features));
+                let reply = reply_text(&response);
                 Delivery::Sent {
-                    provider_id: None,
-                    reply: reply_text(&response),
+                    provider_id: queue_id(&reply),
+                    reply,
                 }
             }
             // A reply refused this message; the connection is fine.
@@ -511,5 +512,41 @@ pub(crate) fn probe(config: &Config) -> anyhow::Result<String> {
             std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
             Ok(format!("outbox {} is writable", dir.display()))
         }
+    }
+}
+
+/// The relay's id of an accepted message, from "250 2.0.0 Ok: queued as
+/// 4F3Z1X2" (Postfix, and providers' relays): what their events name it by.
+fn queue_id(reply: &str) -> Option<String> {
+    let lower = reply.to_ascii_lowercase();
+    let at = lower.find("queued as ")? + "queued as ".len();
+    let id = reply[at..]
+        .split_whitespace()
+        .next()?
+        .trim_start_matches('<')
+        .trim_end_matches(['>', '.', ',', ';']);
+    (!id.is_empty() && id.len() <= 200).then(|| id.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_queue_id_is_read_from_the_relays_reply() {
+        assert_eq!(
+            queue_id("250 2.0.0 Ok: queued as 4F3Z1X2abc").as_deref(),
+            Some("4F3Z1X2abc")
+        );
+        assert_eq!(
+            queue_id("250 2.0.0 OK: queued as <202612041000.123@smtp-relay.mailin.fr>").as_deref(),
+            Some("202612041000.123@smtp-relay.mailin.fr")
+        );
+        assert_eq!(
+            queue_id("250 OK queued as 1ab23cd4-e567."),
+            Some("1ab23cd4-e567".into())
+        );
+        assert_eq!(queue_id("250 2.0.0 Ok"), None);
+        assert_eq!(queue_id("250 queued as "), None);
     }
 }

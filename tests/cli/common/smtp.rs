@@ -408,7 +408,7 @@ fn session<S: Read + Write>(
             let Some(text) = accept(shared, options, envelope, data, tls) else {
                 return Ok(None);
             };
-            reply(reader.get_mut(), text)?;
+            reply(reader.get_mut(), &text)?;
         } else if upper.starts_with("BDAT ") {
             // RFC 3030: the chunk is read whatever happens, then answered.
             let mut words = command[5..].split_whitespace();
@@ -430,7 +430,7 @@ fn session<S: Read + Write>(
             let Some(text) = accept(shared, options, envelope, std::mem::take(&mut chunks), tls) else {
                 return Ok(None);
             };
-            reply(reader.get_mut(), text)?;
+            reply(reader.get_mut(), &text)?;
         } else if upper == "RSET" {
             rcpt_to.clear();
             chunks.clear();
@@ -469,10 +469,10 @@ fn accept(
     (mail_from, rcpt_to, user): (String, Vec<String>, Option<String>),
     data: Vec<u8>,
     tls: bool,
-) -> Option<&'static str> {
+) -> Option<String> {
     if let Some(fault) = fault(&data) {
         shared.refused.lock().unwrap().push(fault);
-        return Some("550 5.6.0 Message refused: malformed lines\r\n");
+        return Some("550 5.6.0 Message refused: malformed lines\r\n".into());
     }
     if rcpt_to.iter().any(|r| local_part(r).starts_with("drop")) {
         // Hang up before answering: the client cannot know the outcome.
@@ -488,8 +488,10 @@ fn accept(
         tls,
         user,
     };
-    shared.received.lock().unwrap().push(message);
-    Some("250 2.0.0 Ok: queued as TEST\r\n")
+    // A queue id of its own, as Postfix gives: Q1, Q2… in arrival order.
+    let mut received = shared.received.lock().unwrap();
+    received.push(message);
+    Some(format!("250 2.0.0 Ok: queued as Q{}\r\n", received.len()))
 }
 
 fn extract_address(text: &str) -> String {

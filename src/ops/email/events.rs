@@ -1,0 +1,271 @@
+//! A provider's email events (`POST /email/events/` in `serve`): Brevo's
+//! and Mailjet's webhooks, read into delivered, bounce, complaint and
+//! unsubscribe, each applied to the row it proves. A row is found only by
+//! what publik gave the provider: the row's proof (`publik.TAG.ID`, a MAC of
+//! the id under the link key) echoed in the provider's custom header or
+//! Message-ID, or the queue id the relay gave at send. An id guessed
+//! without them finds nothing. A provider retries: an event applied twice
+//! changes nothing the second time.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::config::EventsProvider;
+use crate::link_key::LinkKey;
+use crate::queue_row::{Channel, Status};
+use crate::store::Store;
+
+/// Events read from one request, at most: a provider batches a few.
+const MAX_EVENTS: usize = 1000;
+
+/// The header a provider echoes in its events, each row's proof in it.
+pub(crate) fn custom_header(provider: EventsProvider) -> &'static str {
+    match provider {
+        EventsProvider::Brevo => "X-Mailin-custom",
+        EventsProvider::Mailjet => "X-MJ-CustomID",
+    }
+}
+
+/// What an event says happened to a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Happened {
+    Delivered,
+    Bounced {
+        permanent: bool,
+    },
+    Complaint,
+    Unsubscribed,
+    /// Opens, clicks, a message accepted for sending: nothing to record.
+    Other,
+}
+
+#[derive(Debug)]
+struct ProviderEvent {
+    happened: Happened,
+    /// The event's name as the provider says it.
+    name: String,
+    /// The row's proof, if the provider echoed it.
+    proof: Option<String>,
+    /// The provider's ids of the message (matched against the relay's
+    /// queue id recorded at send).
+    provider_ids: Vec<String>,
+    reason: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub(crate) struct EventsReport {
+    /// Events that changed a row (or its history, or a membership).
+    pub applied: usize,
+    /// Events about no row publik can prove, or already applied.
+    pub ignored: usize,
+}
+
+fn text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// One Brevo event (one per request).
+fn brevo(event: &Value) -> ProviderEvent {
+    let name = text(&event["event"]).unwrap_or_default();
+    let happened = match name.as_str() {
+        "delivered" => Happened::Delivered,
+        "hard_bounce" | "invalid_email" | "blocked" => Happened::Bounced { permanent: true },
+        "soft_bounce" | "deferred" => Happened::Bounced { permanent: false },
+        "spam" => Happened::Complaint,
+        "unsubscribed" => Happened::Unsubscribed,
+        _ => Happened::Other,
+    };
+    ProviderEvent {
+        happened,
+        name,
+        proof: text(&event["X-Mailin-custom"]).or_else(|| text(&event["message-id"])),
+        provider_ids: text(&event["message-id"]).into_iter().collect(),
+        reason: text(&event["reason"]),
+    }
+}
+
+/// One Mailjet event (a request holds one, or an array when grouped).
+fn mailjet(event: &Value) -> ProviderEvent {
+    let name = text(&event["event"]).unwrap_or_default();
+    let happened = match name.as_str() {
+        "sent" => Happened::Delivered,
+        "bounce" => Happened::Bounced {
+            permanent: event["hard_bounce"].as_bool().unwrap_or(false),
+        },
+        "blocked" => Happened::Bounced { permanent: true },
+        "spam" => Happened::Complaint,
+        "unsub" => Happened::Unsubscribed,
+        _ => Happened::Other,
+    };
+    let reason = [text(&event["error"]), text(&event["comment"])]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(": ");
+    ProviderEvent {
+        happened,
+        name,
+        proof: text(&event["CustomID"]),
+        provider_ids: [text(&event["Message_GUID"]), text(&event["MessageID"])]
+            .into_iter()
+            .flatten()
+            .collect(),
+        reason: (!reason.is_empty()).then_some(reason),
+    }
+}
+
+/// The events of one request body; Err (400) when it is not the
+/// provider's JSON.
+fn parse(provider: EventsProvider, body: &[u8]) -> Result<Vec<ProviderEvent>, String> {
+    let value: Value = serde_json::from_slice(body).map_err(|e| format!("not JSON: {e}"))?;
+    let events = match value {
+        Value::Array(events) => events,
+        event @ Value::Object(_) => vec![event],
+        _ => return Err("a JSON object or array of objects was expected".into()),
+    };
+    if events.len() > MAX_EVENTS {
+        return Err(format!(
+            "{} events in one request; at most {MAX_EVENTS}",
+            events.len()
+        ));
+    }
+    Ok(events
+        .iter()
+        .filter(|e| e.is_object())
+        .map(|event| match provider {
+            EventsProvider::Brevo => brevo(event),
+            EventsProvider::Mailjet => mailjet(event),
+        })
+        .collect())
+}
+
+/// The email row an event is about: by the proof it echoes, else by the
+/// relay's queue id recorded at send.
+fn find_row(store: &Store, key: Option<&LinkKey>, event: &ProviderEvent) -> anyhow::Result<Option<i64>> {
+    if let (Some(proof), Some(key)) = (&event.proof, key)
+        && let Some((tag, id)) = super::bounce::publik_message_id(proof)
+        && key.message_id_tag(id).eq_ignore_ascii_case(tag)
+        && store.message(id)?.is_some_and(|m| m.channel == Channel::Email)
+    {
+        return Ok(Some(id));
+    }
+    for provider_id in &event.provider_ids {
+        let bare = provider_id.trim().trim_start_matches('<').trim_end_matches('>');
+        if let Some(message) = store.message_by_provider_id(Channel::Email, bare)? {
+            return Ok(Some(message.id));
+        }
+    }
+    Ok(None)
+}
+
+/// Applies every event of a request; the report says how many counted.
+pub(crate) fn handle_events(
+    store: &mut Store,
+    provider: EventsProvider,
+    key: Option<&LinkKey>,
+    body: &[u8],
+    actor: &str,
+) -> anyhow::Result<Result<EventsReport, String>> {
+    let events = match parse(provider, body) {
+        Ok(events) => events,
+        Err(why) => return Ok(Err(why)),
+    };
+    let mut report = EventsReport::default();
+    for event in events {
+        let applied = match find_row(store, key, &event)? {
+            Some(id) => apply(store, id, &event, actor)?,
+            None => {
+                if event.happened != Happened::Other {
+                    log::info!(
+                        "email event {}: about no message publik can prove; ignored",
+                        event.name
+                    );
+                }
+                false
+            }
+        };
+        if applied {
+            report.applied += 1;
+        } else {
+            report.ignored += 1;
+        }
+    }
+    Ok(Ok(report))
+}
+
+/// One event on row `id`; false when it changes nothing (a retry, an
+/// event with nothing to record).
+fn apply(store: &mut Store, id: i64, event: &ProviderEvent, actor: &str) -> anyhow::Result<bool> {
+    let detail = event
+        .reason
+        .as_deref()
+        .map(|r| format!(": {r}"))
+        .unwrap_or_default();
+    let reason = match &event.happened {
+        Happened::Other => return Ok(false),
+        Happened::Delivered => "delivered (provider event)".to_string(),
+        Happened::Bounced { permanent: true } => format!("bounced (provider event {}){detail}", event.name),
+        Happened::Bounced { permanent: false } => {
+            format!("delivery delayed (provider event {}){detail}", event.name)
+        }
+        Happened::Complaint => "complaint: marked as spam by the recipient (provider event)".into(),
+        Happened::Unsubscribed => "unsubscribed at the provider (provider event)".into(),
+    };
+    if store.last_event_reason(id)?.as_deref() == Some(reason.as_str()) {
+        return Ok(false);
+    }
+    let Some(message) = store.message(id)? else {
+        return Ok(false);
+    };
+    match &event.happened {
+        Happened::Delivered => {
+            if message.status != Status::Sent {
+                return Ok(false);
+            }
+            Ok(store.apply_receipt(id, Status::Delivered, crate::clock::now(), &reason, actor)?)
+        }
+        Happened::Bounced { permanent } => {
+            if *permanent && message.status == Status::Failed {
+                return Ok(false);
+            }
+            Ok(store
+                .apply_bounce(id, *permanent, &reason, None, actor)?
+                .is_some())
+        }
+        Happened::Complaint | Happened::Unsubscribed => {
+            Ok(store.unsubscribe_reported(id, &reason, actor)?.is_some())
+        }
+        Happened::Other => Ok(false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brevo_and_mailjet_events_read_as_documented() {
+        let brevo = parse(
+            EventsProvider::Brevo,
+            br#"{"event":"hard_bounce","email":"a@example.org","id":1,"message-id":"<x@smtp-relay.mailin.fr>","reason":"550 unknown user","X-Mailin-custom":"publik.t.7"}"#,
+        )
+        .unwrap();
+        assert_eq!(brevo[0].happened, Happened::Bounced { permanent: true });
+        assert_eq!(brevo[0].proof.as_deref(), Some("publik.t.7"));
+        assert_eq!(brevo[0].provider_ids, ["<x@smtp-relay.mailin.fr>"]);
+        let mailjet = parse(
+            EventsProvider::Mailjet,
+            br#"[{"event":"bounce","hard_bounce":false,"MessageID":19421777835146490,"Message_GUID":"1ab23cd4","CustomID":"publik.t.8","error":"mailbox full"},{"event":"open"}]"#,
+        )
+        .unwrap();
+        assert_eq!(mailjet[0].happened, Happened::Bounced { permanent: false });
+        assert_eq!(mailjet[0].provider_ids, ["1ab23cd4", "19421777835146490"]);
+        assert_eq!(mailjet[1].happened, Happened::Other);
+        assert!(parse(EventsProvider::Brevo, b"[1, 2").is_err());
+        assert!(parse(EventsProvider::Brevo, b"\"text\"").is_err());
+    }
+}
