@@ -477,3 +477,104 @@ fn garbage_is_65_and_changes_nothing() {
     env.publik().arg("bounce").write_stdin("").assert().code(65);
     assert_eq!(env.counts(), before);
 }
+
+/// A feedback loop's abuse report (RFC 5965 ARF) as Yahoo's or Microsoft's
+/// send it: the original's headers as the receiver kept them (its
+/// Return-Path, the VERP address).
+fn arf_report(return_path: &str, message_id: &str, rcpt: &str) -> String {
+    format!(
+        "From: <feedback@fbl.example.com>\n\
+         To: <abuse@mairie.example.org>\n\
+         Subject: FW: Votre lettre\n\
+         Message-ID: <fbl-1@fbl.example.com>\n\
+         MIME-Version: 1.0\n\
+         Content-Type: multipart/report; report-type=feedback-report; boundary=\"fbl\"\n\
+         \n\
+         --fbl\n\
+         Content-Type: text/plain; charset=us-ascii\n\
+         \n\
+         This is an email abuse report for an email message received from IP 192.0.2.1.\n\
+         \n\
+         --fbl\n\
+         Content-Type: message/feedback-report\n\
+         \n\
+         Feedback-Type: abuse\n\
+         User-Agent: SomeGenerator/1.0\n\
+         Version: 1\n\
+         Original-Mail-From: <{return_path}>\n\
+         Original-Rcpt-To: <{rcpt}>\n\
+         Arrival-Date: Thu, 3 Dec 2026 10:00:00 +0100\n\
+         \n\
+         --fbl\n\
+         Content-Type: text/rfc822-headers\n\
+         \n\
+         Return-Path: <{return_path}>\n\
+         From: Mairie <noreply@mairie.example.org>\n\
+         To: {rcpt}\n\
+         Subject: Votre lettre\n\
+         Message-ID: {message_id}\n\
+         \n\
+         --fbl--\n"
+    )
+}
+
+/// A complaint about a newsletter through the pipe: the member leaves the
+/// group (found by the VERP address the original carried, or by its
+/// Message-ID without VERP), the row's history says so, nothing else
+/// changes; a second copy of the report changes nothing more.
+#[test]
+fn a_feedback_report_unsubscribes_the_newsletter_member() {
+    for verp in [true, false] {
+        let env = Env::new();
+        let server = SmtpServer::start();
+        let bounce_address = if verp {
+            "  bounce_address: \"bounces+{id}@mairie.example.org\"\n"
+        } else {
+            ""
+        };
+        env.write(
+            "publik.yaml",
+            &format!(
+                "email:\n  from: \"Mairie <noreply@mairie.example.org>\"\n{bounce_address}  smtp:\n    host: 127.0.0.1\n    port: {}\n",
+                server.port()
+            ),
+        );
+        common::queue_newsletter(&env, "Bonjour\n");
+        env.publik()
+            .arg("send-queue")
+            .timeout(Duration::from_secs(30))
+            .assert()
+            .success();
+        let (return_path, message_id) = original(&server, "bob@example.org");
+        let report = bounce(
+            &env,
+            &arf_report(&return_path, &message_id, "bob@example.org"),
+            &[],
+        );
+        assert_eq!(report["complaint"], true, "{report}");
+        assert_eq!(report["unsubscribed"], true, "{report}");
+        assert_eq!(
+            report["found_by"],
+            if verp { "return-path" } else { "message-id" }
+        );
+        let members = env.json(&["group", "members", "nord"]);
+        assert_eq!(members[0]["status"], "unsubscribed", "{members}");
+        let (status, shown) = status_of(&env, "bob@example.org");
+        assert_eq!(status, "sent");
+        let history = shown["events"].to_string();
+        assert!(
+            history.contains("complaint: feedback report (abuse)"),
+            "{history}"
+        );
+        let again = bounce(
+            &env,
+            &arf_report(&return_path, &message_id, "bob@example.org"),
+            &[],
+        );
+        assert_eq!(again["unsubscribed"], false, "{again}");
+        assert_eq!(
+            status_of(&env, "bob@example.org").1["events"].to_string(),
+            history
+        );
+    }
+}

@@ -37,6 +37,9 @@ struct Notification {
     recipients: Vec<RecipientStatus>,
     /// The human-readable text, for reports without a delivery-status part.
     text: String,
+    /// An abuse report (RFC 5965 ARF, as feedback loops send): its
+    /// Feedback-Type.
+    complaint: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -53,6 +56,11 @@ pub(crate) struct BounceReport {
     pub failed: bool,
     /// Newsletter memberships of the address now bounced.
     pub members_bounced: usize,
+    /// A complaint (an abuse report: `status` is its feedback type) rather
+    /// than a bounce.
+    pub complaint: bool,
+    /// The complaint took the member out of the newsletter's group.
+    pub unsubscribed: bool,
 }
 
 /// Handles one bounce. `envelope_to` is the address the MTA delivered it to
@@ -80,7 +88,20 @@ pub(crate) fn handle(
         diagnostic: diagnostic.clone(),
         failed: false,
         members_bounced: 0,
+        complaint: notification.complaint.is_some(),
+        unsubscribed: false,
     };
+    if let Some(feedback_type) = &notification.complaint {
+        return complaint(
+            store,
+            config,
+            link_key,
+            &notification,
+            feedback_type,
+            actor,
+            report,
+        );
+    }
     if status.starts_with('2') {
         log::warn!("bounce: a success notification ({status}), nothing to do");
         return Ok(report);
@@ -107,6 +128,36 @@ pub(crate) fn handle(
     report.found_by = Some(found_by);
     report.failed = effect.failed;
     report.members_bounced = effect.members_bounced;
+    Ok(report)
+}
+
+/// An abuse report about a message: a newsletter's member leaves its
+/// group, and the row's history says so; nothing else changes.
+fn complaint(
+    store: &mut Store,
+    config: &Config,
+    link_key: &Path,
+    notification: &Notification,
+    feedback_type: &str,
+    actor: &str,
+    mut report: BounceReport,
+) -> anyhow::Result<BounceReport> {
+    report.permanent = false;
+    report.status = feedback_type.to_string();
+    report.diagnostic = None;
+    let Some((id, found_by)) = find_row(store, config, link_key, notification)? else {
+        log::warn!("complaint: not about a message publik sent; ignored");
+        return Ok(report);
+    };
+    let reason = format!("complaint: feedback report ({feedback_type})");
+    if store.last_event_reason(id)?.as_deref() == Some(reason.as_str()) {
+        log::info!("complaint: message {id}: already recorded");
+    } else if let Some(unsubscribed) = store.unsubscribe_reported(id, &reason, actor)? {
+        log::info!("complaint: message {id}: {reason}");
+        report.unsubscribed = unsubscribed;
+    }
+    report.message_id = Some(id);
+    report.found_by = Some(found_by);
     Ok(report)
 }
 
@@ -227,6 +278,29 @@ fn parse(raw: &[u8]) -> anyhow::Result<Notification> {
                 notification
                     .original_ids
                     .extend(original.message_id().map(str::to_string));
+                // The original's return path as the receiver kept it: a
+                // feedback loop's report is not sent to it.
+                notification
+                    .addressed_to
+                    .extend(original.header_raw("Return-Path").map(|p| p.trim().to_string()));
+            }
+            (_, "message", "feedback-report") => {
+                let fields = String::from_utf8_lossy(part.contents()).to_string();
+                let feedback_type = fields
+                    .lines()
+                    .find_map(|line| {
+                        let (name, value) = line.split_once(':')?;
+                        name.trim()
+                            .eq_ignore_ascii_case("feedback-type")
+                            .then(|| value.trim().to_ascii_lowercase())
+                    })
+                    .filter(|t| {
+                        !t.is_empty()
+                            && t.len() <= 32
+                            && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                    })
+                    .unwrap_or_else(|| "abuse".into());
+                notification.complaint = Some(feedback_type);
             }
             (_, "message", "delivery-status" | "global-delivery-status") => {
                 notification
@@ -251,6 +325,13 @@ fn parse(raw: &[u8]) -> anyhow::Result<Notification> {
             break;
         }
         if let Some((name, value)) = line.split_once(':')
+            && name.trim().eq_ignore_ascii_case("return-path")
+            && notification.complaint.is_some()
+            && notification.addressed_to.len() < MAX_ORIGINAL_IDS
+        {
+            // Quoted headers of a feedback report's original.
+            notification.addressed_to.push(value.trim().to_string());
+        } else if let Some((name, value)) = line.split_once(':')
             && name.trim().eq_ignore_ascii_case("message-id")
         {
             let value = value.trim().to_string();
