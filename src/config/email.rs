@@ -56,6 +56,13 @@ pub struct EmailEventsConfig {
     pub secret_env: Option<String>,
     #[serde(default = "default_events_header")]
     pub auth_header: String,
+    /// Amazon SES through SNS: where SNS's signing certificates and
+    /// subscription links must be, e.g. `https://sns.eu-west-3.amazonaws.com/`.
+    #[serde(default)]
+    pub sns_url_prefix: Option<String>,
+    /// Only this SNS topic's messages are believed.
+    #[serde(default)]
+    pub sns_topic_arn: Option<String>,
     #[serde(skip)]
     pub resolved_secret: Option<Secret>,
 }
@@ -69,6 +76,8 @@ fn default_events_header() -> String {
 pub enum EventsProvider {
     Brevo,
     Mailjet,
+    /// Amazon SES notifications, delivered by SNS.
+    Ses,
 }
 
 impl Default for EmailConfig {
@@ -308,6 +317,35 @@ impl EmailConfig {
                     "email.events.secret",
                     "required, at least 16 characters (or secret_file, secret_env)".into(),
                 ));
+            }
+            match (&events.provider, &events.sns_url_prefix) {
+                (EventsProvider::Ses, None) => {
+                    return Err(fail(
+                        "email.events.sns_url_prefix",
+                        "required with provider ses, e.g. https://sns.eu-west-3.amazonaws.com/".into(),
+                    ));
+                }
+                (EventsProvider::Ses, Some(prefix)) => {
+                    // A loopback prefix is for tests: plain http is fine there.
+                    let loopback =
+                        prefix.starts_with("http://127.0.0.1:") || prefix.starts_with("http://localhost:");
+                    if !(prefix.starts_with("https://") || loopback)
+                        || !prefix.ends_with('/')
+                        || prefix.matches('/').count() < 3
+                    {
+                        return Err(fail(
+                            "email.events.sns_url_prefix",
+                            format!("\"{prefix}\" must be an https:// URL ending with / after its host"),
+                        ));
+                    }
+                }
+                (_, Some(_)) => {
+                    return Err(fail(
+                        "email.events.sns_url_prefix",
+                        "only for provider ses".into(),
+                    ));
+                }
+                (_, None) => {}
             }
         }
         if let Some(redirect) = &self.redirect_to {

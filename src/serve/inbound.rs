@@ -107,7 +107,7 @@ pub(super) fn route(
                 return Some(json(403, serde_json::json!({"err": 1})));
             }
             let key = crate::link_key::LinkKey::load(link_key).ok();
-            Some(email_events(store, events.provider, key.as_ref(), request))
+            Some(email_events(store, events, key.as_ref(), request))
         }
         ["sms", "receipt"] | ["sms", "receipt", _] => {
             let receipts = receipts?;
@@ -193,16 +193,21 @@ fn sms_receipt(store: &mut Store, receipts: &ReceiptsConfig, request: &Request) 
 /// about nothing publik sent), so that it does not retry them.
 fn email_events(
     store: &mut Store,
-    provider: crate::config::EventsProvider,
+    events: &crate::config::EmailEventsConfig,
     key: Option<&crate::link_key::LinkKey>,
     request: &Request,
 ) -> Response {
-    match crate::ops::email::handle_events(store, provider, key, &request.body, "serve: email event") {
-        Ok(Ok(report)) => json(
+    use crate::ops::email::Handled;
+    match crate::ops::email::handle_events(store, events, key, &request.body, "serve: email event") {
+        Ok(Handled::Applied(report)) => json(
             200,
             serde_json::json!({"err": 0, "applied": report.applied, "ignored": report.ignored}),
         ),
-        Ok(Err(why)) => json(400, serde_json::json!({"err": 1, "err_desc": why})),
+        Ok(Handled::Unreadable(why)) => json(400, serde_json::json!({"err": 1, "err_desc": why})),
+        Ok(Handled::Refused(why)) => {
+            log::warn!("email events: an SNS message refused: {why}");
+            json(403, serde_json::json!({"err": 1}))
+        }
         Err(e) => {
             log::error!("email events: {e:#}");
             json(

@@ -17,12 +17,17 @@ const SECRET: &str = "events-secret-0123456789";
 /// A newsletter to bob (group nord) and a letter to alice, carol and dave,
 /// sent through the relay with `email.events` set for `provider`.
 fn sent(env: &Env, provider: &str) -> SmtpServer {
+    sent_with(env, provider, "")
+}
+
+/// `sent`, with more lines under `email.events`.
+fn sent_with(env: &Env, provider: &str, events: &str) -> SmtpServer {
     let server = SmtpServer::start();
     env.write(
         "publik.yaml",
         &format!(
             "email:\n  from: \"Mairie <noreply@mairie.example.org>\"\n  smtp:\n    host: 127.0.0.1\n    port: {}\n  \
-             events:\n    provider: {provider}\n    secret: {SECRET}\n",
+             events:\n    provider: {provider}\n    secret: {SECRET}\n{events}",
             server.port()
         ),
     );
@@ -257,4 +262,284 @@ fn mailjet_grouped_events_are_applied_each() {
     // Mailjet retries the whole batch: nothing more.
     let (_, answer) = post(&url, None, &events.to_string());
     assert_eq!(answer["applied"], 0, "{answer}");
+}
+
+const TOPIC: &str = "arn:aws:sns:eu-west-3:123456789012:publik-ses";
+
+/// What SNS signs (its documentation's order), signed with `key`.
+fn signed_by_sns(key: &ring::signature::RsaKeyPair, mut message: Value) -> Value {
+    let names: &[&str] = if message["Type"] == "Notification" {
+        &["Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type"]
+    } else {
+        &[
+            "Message",
+            "MessageId",
+            "SubscribeURL",
+            "Timestamp",
+            "Token",
+            "TopicArn",
+            "Type",
+        ]
+    };
+    let mut text = String::new();
+    for name in names {
+        if let Some(value) = message[*name].as_str() {
+            text.push_str(&format!("{name}\n{value}\n"));
+        }
+    }
+    let mut signature = vec![0; key.public().modulus_len()];
+    key.sign(
+        &ring::signature::RSA_PKCS1_SHA256,
+        &ring::rand::SystemRandom::new(),
+        text.as_bytes(),
+        &mut signature,
+    )
+    .unwrap();
+    use base64::Engine;
+    message["Signature"] = json!(base64::engine::general_purpose::STANDARD.encode(signature));
+    message
+}
+
+/// An SES notification in an SNS envelope, as SNS posts it.
+fn sns_notification(cert_url: &str, notification: Value) -> Value {
+    json!({
+        "Type": "Notification",
+        "MessageId": format!("sns-{}", notification["notificationType"]),
+        "TopicArn": TOPIC,
+        "Message": notification.to_string(),
+        "Timestamp": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        "SignatureVersion": "2",
+        "SigningCertURL": cert_url,
+        "UnsubscribeURL": "https://sns.example/unsubscribe",
+    })
+}
+
+/// SES's notification of `kind` about the message sent to `rcpt`.
+fn ses_notification(kind: &str, rcpt: &str, message_id: &str, ses_id: &str) -> Value {
+    let mut notification = json!({
+        "notificationType": kind,
+        "mail": {
+            "timestamp": "2026-12-04T10:00:00.000Z",
+            "source": "noreply@mairie.example.org",
+            "sourceArn": "arn:aws:ses:eu-west-3:123456789012:identity/mairie.example.org",
+            "sendingAccountId": "123456789012",
+            "messageId": ses_id,
+            "destination": [rcpt],
+            "headersTruncated": false,
+            "headers": [{"name": "Message-ID", "value": message_id}],
+            "commonHeaders": {"from": ["Mairie <noreply@mairie.example.org>"], "to": [rcpt], "messageId": message_id, "subject": "Lettre"},
+        },
+    });
+    match kind {
+        "Bounce" => {
+            notification["bounce"] = json!({
+                "bounceType": "Permanent", "bounceSubType": "General",
+                "bouncedRecipients": [{"emailAddress": rcpt, "action": "failed", "status": "5.1.1",
+                    "diagnosticCode": "smtp; 550 5.1.1 user unknown"}],
+                "timestamp": "2026-12-04T10:00:01.000Z", "feedbackId": "0100018c-bounce",
+            })
+        }
+        "Complaint" => {
+            notification["complaint"] = json!({
+                "complainedRecipients": [{"emailAddress": rcpt}], "timestamp": "2026-12-04T10:00:01.000Z",
+                "feedbackId": "0100018c-complaint", "complaintFeedbackType": "abuse",
+            })
+        }
+        _ => {
+            notification["delivery"] = json!({
+                "timestamp": "2026-12-04T10:00:01.000Z", "processingTimeMillis": 500,
+                "recipients": [rcpt], "smtpResponse": "250 ok", "reportingMTA": "a8-70.smtp-out.amazonses.com",
+            })
+        }
+    }
+    notification
+}
+
+/// Amazon SES events through SNS: the subscription confirmed, then each
+/// notification believed only with a signature that verifies against the
+/// certificate fetched from under the configured prefix, from the topic
+/// configured; a replay changes nothing; a forged one (another key, a
+/// certificate elsewhere, another topic, SignatureVersion 1) is 403.
+#[test]
+fn ses_notifications_through_sns_are_verified_then_applied() {
+    let env = Env::new();
+    let key_file = env.path("sns-key.pem");
+    let made = std::process::Command::new("openssl")
+        .args([
+            "genpkey",
+            "-algorithm",
+            "RSA",
+            "-pkeyopt",
+            "rsa_keygen_bits:2048",
+            "-out",
+        ])
+        .arg(&key_file)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    let key_pem = std::fs::read_to_string(&key_file).unwrap();
+    let signing_key = rcgen::KeyPair::from_pem_and_sign_algo(&key_pem, &rcgen::PKCS_RSA_SHA256).unwrap();
+    let cert = rcgen::CertificateParams::new(vec!["sns.eu-west-3.amazonaws.com".to_string()])
+        .unwrap()
+        .self_signed(&signing_key)
+        .unwrap()
+        .pem();
+    let key = ring::signature::RsaKeyPair::from_pkcs8(&signing_key.serialize_der()).unwrap();
+    let sns = common::http::HttpServer::start(move |request| common::http::Reply {
+        status: 200,
+        headers: Vec::new(),
+        body: if request.url.ends_with(".pem") {
+            cert.clone()
+        } else {
+            "<ConfirmSubscriptionResponse/>".into()
+        },
+        delay: Duration::ZERO,
+    });
+    let prefix = sns.url("/");
+    let server = sent_with(
+        &env,
+        "ses",
+        &format!("    sns_url_prefix: {prefix}\n    sns_topic_arn: {TOPIC}\n"),
+    );
+    let served = env.serve();
+    let url = format!("{}/email/events/{SECRET}/", served.base);
+    let cert_url = sns.url("/SimpleNotificationService-test.pem");
+    let message_id = |rcpt: &str| {
+        let received = server.received();
+        let index = received.iter().position(|r| r.rcpt_to[0] == rcpt).unwrap();
+        let parsed = MessageParser::default().parse(&received[index].data).unwrap();
+        format!("<{}>", parsed.message_id().unwrap())
+    };
+
+    // The subscription, confirmed by visiting its SubscribeURL.
+    let confirmation = signed_by_sns(
+        &key,
+        json!({
+            "Type": "SubscriptionConfirmation", "MessageId": "sns-confirm", "Token": "tok",
+            "TopicArn": TOPIC, "Message": "You have chosen to subscribe to the topic.",
+            "SubscribeURL": format!("{prefix}?Action=ConfirmSubscription&TopicArn={TOPIC}&Token=tok"),
+            "Timestamp": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            "SignatureVersion": "2", "SigningCertURL": cert_url,
+        }),
+    );
+    assert_eq!(post(&url, None, &confirmation.to_string()).0, 200);
+    assert!(
+        sns.requests()
+            .iter()
+            .any(|r| r.url.contains("Action=ConfirmSubscription"))
+    );
+
+    let bounce = signed_by_sns(
+        &key,
+        sns_notification(
+            &cert_url,
+            ses_notification(
+                "Bounce",
+                "carol@example.org",
+                &message_id("carol@example.org"),
+                "ses-carol",
+            ),
+        ),
+    );
+    let (status, answer) = post(&url, None, &bounce.to_string());
+    assert_eq!((status, answer["applied"].clone()), (200, json!(1)), "{answer}");
+    let carol = row(&env, "carol@example.org");
+    assert_eq!(carol["status"], "failed");
+    assert!(
+        carol["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("550 5.1.1 user unknown"),
+        "{carol}"
+    );
+    // SNS delivers at least once: the same message again changes nothing.
+    assert_eq!(post(&url, None, &bounce.to_string()).1["applied"], 0);
+    assert_eq!(events_of(&row(&env, "carol@example.org")), events_of(&carol));
+
+    let delivery = signed_by_sns(
+        &key,
+        sns_notification(
+            &cert_url,
+            ses_notification(
+                "Delivery",
+                "alice@example.org",
+                &message_id("alice@example.org"),
+                "ses-alice",
+            ),
+        ),
+    );
+    assert_eq!(post(&url, None, &delivery.to_string()).1["applied"], 1);
+    assert_eq!(row(&env, "alice@example.org")["status"], "delivered");
+    let complaint = signed_by_sns(
+        &key,
+        sns_notification(
+            &cert_url,
+            ses_notification(
+                "Complaint",
+                "bob@example.org",
+                &message_id("bob@example.org"),
+                "ses-bob",
+            ),
+        ),
+    );
+    assert_eq!(post(&url, None, &complaint.to_string()).1["applied"], 1);
+    assert_eq!(
+        env.json(&["group", "members", "nord"])[0]["status"],
+        "unsubscribed"
+    );
+
+    // Forged: each is 403 and dave's row stays as it was.
+    let dave = ses_notification(
+        "Bounce",
+        "dave@example.org",
+        &message_id("dave@example.org"),
+        "ses-dave",
+    );
+    let other_key = {
+        let pem = std::process::Command::new("openssl")
+            .args(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"])
+            .output()
+            .unwrap()
+            .stdout;
+        let pair =
+            rcgen::KeyPair::from_pem_and_sign_algo(&String::from_utf8(pem).unwrap(), &rcgen::PKCS_RSA_SHA256)
+                .unwrap();
+        ring::signature::RsaKeyPair::from_pkcs8(&pair.serialize_der()).unwrap()
+    };
+    let mut elsewhere = sns_notification("https://evil.example/cert.pem", dave.clone());
+    elsewhere = signed_by_sns(&key, elsewhere);
+    let mut other_topic = sns_notification(&cert_url, dave.clone());
+    other_topic["TopicArn"] = json!("arn:aws:sns:eu-west-3:999999999999:other");
+    let mut version_1 = sns_notification(&cert_url, dave.clone());
+    version_1["SignatureVersion"] = json!("1");
+    let mut stale = sns_notification(&cert_url, dave.clone());
+    stale["Timestamp"] = json!("2026-01-01T00:00:00.000Z");
+    let mut tampered = signed_by_sns(
+        &key,
+        sns_notification(
+            &cert_url,
+            ses_notification(
+                "Delivery",
+                "dave@example.org",
+                &message_id("dave@example.org"),
+                "ses-dave",
+            ),
+        ),
+    );
+    tampered["Message"] = json!(dave.to_string());
+    for (what, forged) in [
+        (
+            "another key",
+            signed_by_sns(&other_key, sns_notification(&cert_url, dave.clone())),
+        ),
+        ("a certificate elsewhere", elsewhere),
+        ("another topic", signed_by_sns(&key, other_topic)),
+        ("SignatureVersion 1", signed_by_sns(&key, version_1)),
+        ("an old message", signed_by_sns(&key, stale)),
+        ("a message changed after signing", tampered),
+    ] {
+        assert_eq!(post(&url, None, &forged.to_string()).0, 403, "{what}");
+    }
+    assert!(!sns.requests().iter().any(|r| r.url.contains("evil")));
+    assert_eq!(row(&env, "dave@example.org")["status"], "sent");
 }

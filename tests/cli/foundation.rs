@@ -55,6 +55,19 @@ fn config_errors_name_the_key_and_create_no_state() {
             "email.smtp.password_file",
         ),
         ("email:\n  from: not an address\n", "email.from"),
+        ("email:\n  events:\n    provider: brevo\n", "email.events.secret"),
+        (
+            "email:\n  events:\n    provider: ses\n    secret: 0123456789abcdef\n",
+            "email.events.sns_url_prefix",
+        ),
+        (
+            "email:\n  events:\n    provider: ses\n    secret: 0123456789abcdef\n    sns_url_prefix: http://sns.example/\n",
+            "email.events.sns_url_prefix",
+        ),
+        (
+            "email:\n  events:\n    provider: sendgrid\n",
+            "email.events.provider",
+        ),
         ("queue: [1, 2\n", "publik.yaml"),
     ];
     for (yaml, key) in cases {

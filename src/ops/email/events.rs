@@ -10,7 +10,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::config::EventsProvider;
+use crate::config::{EmailEventsConfig, EventsProvider};
 use crate::link_key::LinkKey;
 use crate::queue_row::{Channel, Status};
 use crate::store::Store;
@@ -19,10 +19,12 @@ use crate::store::Store;
 const MAX_EVENTS: usize = 1000;
 
 /// The header a provider echoes in its events, each row's proof in it.
-pub(crate) fn custom_header(provider: EventsProvider) -> &'static str {
+pub(crate) fn custom_header(provider: EventsProvider) -> Option<&'static str> {
     match provider {
-        EventsProvider::Brevo => "X-Mailin-custom",
-        EventsProvider::Mailjet => "X-MJ-CustomID",
+        EventsProvider::Brevo => Some("X-Mailin-custom"),
+        EventsProvider::Mailjet => Some("X-MJ-CustomID"),
+        // SES's notifications quote the Message-ID.
+        EventsProvider::Ses => None,
     }
 }
 
@@ -118,10 +120,57 @@ fn mailjet(event: &Value) -> ProviderEvent {
     }
 }
 
+/// One SES notification (an SNS message's Message): a delivery, a bounce
+/// or a complaint, about the message its `mail` part names.
+fn ses(notification: &Value) -> ProviderEvent {
+    let name = text(&notification["notificationType"])
+        .or_else(|| text(&notification["eventType"]))
+        .unwrap_or_default();
+    let mail = &notification["mail"];
+    let quoted_id = mail["headers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|h| {
+            h["name"]
+                .as_str()
+                .is_some_and(|n| n.eq_ignore_ascii_case("message-id"))
+        })
+        .and_then(|h| text(&h["value"]));
+    let bounce = &notification["bounce"];
+    let (happened, reason) = match name.as_str() {
+        "Delivery" => (Happened::Delivered, None),
+        "Bounce" => (
+            Happened::Bounced {
+                permanent: bounce["bounceType"].as_str() == Some("Permanent"),
+            },
+            text(&bounce["bouncedRecipients"][0]["diagnosticCode"]).or_else(|| {
+                text(&bounce["bounceSubType"])
+                    .map(|s| format!("{} ({s})", bounce["bounceType"].as_str().unwrap_or("")))
+            }),
+        ),
+        "Complaint" => (
+            Happened::Complaint,
+            text(&notification["complaint"]["complaintFeedbackType"]),
+        ),
+        _ => (Happened::Other, None),
+    };
+    ProviderEvent {
+        happened,
+        name,
+        proof: text(&mail["commonHeaders"]["messageId"]).or(quoted_id),
+        provider_ids: text(&mail["messageId"]).into_iter().collect(),
+        reason,
+    }
+}
+
 /// The events of one request body; Err (400) when it is not the
 /// provider's JSON.
 fn parse(provider: EventsProvider, body: &[u8]) -> Result<Vec<ProviderEvent>, String> {
     let value: Value = serde_json::from_slice(body).map_err(|e| format!("not JSON: {e}"))?;
+    if provider == EventsProvider::Ses {
+        return Ok(vec![ses(&value)]);
+    }
     let events = match value {
         Value::Array(events) => events,
         event @ Value::Object(_) => vec![event],
@@ -139,6 +188,7 @@ fn parse(provider: EventsProvider, body: &[u8]) -> Result<Vec<ProviderEvent>, St
         .map(|event| match provider {
             EventsProvider::Brevo => brevo(event),
             EventsProvider::Mailjet => mailjet(event),
+            EventsProvider::Ses => ses(event),
         })
         .collect())
 }
@@ -162,17 +212,38 @@ fn find_row(store: &Store, key: Option<&LinkKey>, event: &ProviderEvent) -> anyh
     Ok(None)
 }
 
+/// What a request came to.
+pub(crate) enum Handled {
+    Applied(EventsReport),
+    /// Not the provider's JSON (400).
+    Unreadable(String),
+    /// An SNS message not believed (403).
+    Refused(String),
+}
+
 /// Applies every event of a request; the report says how many counted.
 pub(crate) fn handle_events(
     store: &mut Store,
-    provider: EventsProvider,
+    config: &EmailEventsConfig,
     key: Option<&LinkKey>,
     body: &[u8],
     actor: &str,
-) -> anyhow::Result<Result<EventsReport, String>> {
-    let events = match parse(provider, body) {
+) -> anyhow::Result<Handled> {
+    let body = if config.provider == EventsProvider::Ses {
+        let Ok(envelope) = serde_json::from_slice::<Value>(body) else {
+            return Ok(Handled::Unreadable("not JSON".into()));
+        };
+        match super::sns::open(config, &envelope) {
+            Ok(super::sns::Opened::Notification(message)) => message.into_bytes(),
+            Ok(super::sns::Opened::Confirmed) => return Ok(Handled::Applied(EventsReport::default())),
+            Err(super::sns::Refused(why)) => return Ok(Handled::Refused(why)),
+        }
+    } else {
+        body.to_vec()
+    };
+    let events = match parse(config.provider, &body) {
         Ok(events) => events,
-        Err(why) => return Ok(Err(why)),
+        Err(why) => return Ok(Handled::Unreadable(why)),
     };
     let mut report = EventsReport::default();
     for event in events {
@@ -194,7 +265,7 @@ pub(crate) fn handle_events(
             report.ignored += 1;
         }
     }
-    Ok(Ok(report))
+    Ok(Handled::Applied(report))
 }
 
 /// One event on row `id`; false when it changes nothing (a retry, an

@@ -29,13 +29,14 @@ mod fold;
 mod sender;
 mod show;
 mod smtp;
+mod sns;
 
 pub(crate) use bounce::handle as bounce;
 pub(crate) use check::EmailCheck;
 pub(crate) use show::detail;
 
 pub(crate) use compose::PreparedEmail;
-pub(crate) use events::handle_events;
+pub(crate) use events::{Handled, handle_events};
 pub(crate) use sender::lanes;
 pub(crate) use smtp::probe;
 
@@ -126,7 +127,7 @@ impl LinkSettings {
                 .email
                 .events
                 .as_ref()
-                .map(|e| events::custom_header(e.provider)),
+                .and_then(|e| events::custom_header(e.provider)),
         }
     }
 }

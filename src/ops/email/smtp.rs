@@ -519,6 +519,15 @@ pub(crate) fn probe(config: &Config) -> anyhow::Result<String> {
 /// 4F3Z1X2" (Postfix, and providers' relays): what their events name it by.
 fn queue_id(reply: &str) -> Option<String> {
     let lower = reply.to_ascii_lowercase();
+    // Amazon SES: "250 Ok 0100018c3f...-000000", its message id.
+    let mut words = reply.split_whitespace();
+    if let (Some("250"), Some(ok), Some(id), None) = (words.next(), words.next(), words.next(), words.next())
+        && ok.eq_ignore_ascii_case("ok")
+        && id.len() >= 40
+        && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+    {
+        return Some(id.to_string());
+    }
     let at = lower.find("queued as ")? + "queued as ".len();
     let id = reply[at..]
         .split_whitespace()
@@ -547,6 +556,8 @@ mod tests {
             Some("1ab23cd4-e567".into())
         );
         assert_eq!(queue_id("250 2.0.0 Ok"), None);
+        let ses = "0100018c3f8a1b2c-1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d-000000";
+        assert_eq!(queue_id(&format!("250 Ok {ses}")).as_deref(), Some(ses));
         assert_eq!(queue_id("250 queued as "), None);
     }
 }

@@ -162,12 +162,21 @@ impl Env {
 }
 
 /// A free port on 127.0.0.1 (bound, then released for the server to take).
+/// Chosen below the kernel's ephemeral range (32768 and up), so that no
+/// other test's `bind(":0")` takes it before the server does, and never
+/// twice in this process.
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    static HANDED_OUT: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
+    let mut handed_out = HANDED_OUT.lock().unwrap();
+    loop {
+        let mut random = [0u8; 2];
+        getrandom::fill(&mut random).unwrap();
+        let port = 20_000 + u16::from_le_bytes(random) % 12_000;
+        if !handed_out.contains(&port) && std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            handed_out.push(port);
+            return port;
+        }
+    }
 }
 
 /// Waits until something listens on `port`.
