@@ -71,6 +71,50 @@ pub(crate) struct Stats {
     pub oldest_pending: Option<Timestamp>,
     /// Age of the oldest pending row, in seconds.
     pub oldest_pending_age_secs: Option<i64>,
+    /// What came back, per channel, since the state began (kept across
+    /// purges): only channels with something.
+    pub returned: Vec<Returned>,
+}
+
+/// A channel's bounces and complaints so far.
+#[derive(Debug, Serialize)]
+pub(crate) struct Returned {
+    pub channel: Channel,
+    /// Bounces for good (the rows failed).
+    pub bounced: i64,
+    /// Transient bounces (delays), in the rows' history only.
+    pub delayed: i64,
+    pub complaints: i64,
+}
+
+/// Per channel, its bounce and complaint counters.
+fn returned(store: &Store) -> anyhow::Result<Vec<Returned>> {
+    use crate::store::{BOUNCED_HARD, BOUNCED_SOFT, COMPLAINT};
+    let mut returned: Vec<Returned> = Vec::new();
+    for (channel, outcome, count) in store.totals()? {
+        if ![BOUNCED_HARD, BOUNCED_SOFT, COMPLAINT].contains(&outcome.as_str()) {
+            continue;
+        }
+        let at = match returned.iter().position(|r| r.channel == channel) {
+            Some(at) => at,
+            None => {
+                returned.push(Returned {
+                    channel,
+                    bounced: 0,
+                    delayed: 0,
+                    complaints: 0,
+                });
+                returned.len() - 1
+            }
+        };
+        let entry = &mut returned[at];
+        match outcome.as_str() {
+            BOUNCED_HARD => entry.bounced += count,
+            BOUNCED_SOFT => entry.delayed += count,
+            _ => entry.complaints += count,
+        }
+    }
+    Ok(returned)
 }
 
 pub(crate) fn stats(store: &Store) -> anyhow::Result<Stats> {
@@ -79,6 +123,7 @@ pub(crate) fn stats(store: &Store) -> anyhow::Result<Stats> {
         counts: store.status_counts()?,
         oldest_pending_age_secs: oldest_pending.map(|t| (clock::now() - t).num_seconds().max(0)),
         oldest_pending,
+        returned: returned(store)?,
     })
 }
 
@@ -108,6 +153,9 @@ pub(crate) struct QueueCheck {
     /// How long the longest-waiting due message has waited.
     pub oldest_pending_s: i64,
     pub failed_24h: i64,
+    /// Bounces for good and complaints so far (counters, for graphs).
+    pub bounced: i64,
+    pub complaints: i64,
     #[serde(skip)]
     pub limits: CheckLimits,
 }
@@ -117,7 +165,7 @@ impl QueueCheck {
     pub(crate) fn line(&self) -> String {
         let l = &self.limits;
         format!(
-            "PUBLIK QUEUE {} - {} pending, oldest due {}s, {} failed in 24h | pending={} oldest_pending_s={}s;{};{};0 failed_24h={};{};{};0",
+            "PUBLIK QUEUE {} - {} pending, oldest due {}s, {} failed in 24h | pending={} oldest_pending_s={}s;{};{};0 failed_24h={};{};{};0 bounced={}c complaints={}c",
             match self.state {
                 CheckState::Ok => "OK",
                 CheckState::Warning => "WARNING",
@@ -132,7 +180,9 @@ impl QueueCheck {
             l.crit_age.as_secs(),
             self.failed_24h,
             l.warn_failed,
-            l.crit_failed
+            l.crit_failed,
+            self.bounced,
+            self.complaints
         )
     }
 }
@@ -150,11 +200,15 @@ pub(crate) fn check(store: &Store, limits: CheckLimits) -> anyhow::Result<QueueC
     } else {
         CheckState::Ok
     };
+    let returned = returned(store)?;
+    let of_channel = |r: &&Returned| limits.channel.is_none_or(|c| c == r.channel);
     Ok(QueueCheck {
         state,
         pending,
         oldest_pending_s,
         failed_24h,
+        bounced: returned.iter().filter(of_channel).map(|r| r.bounced).sum(),
+        complaints: returned.iter().filter(of_channel).map(|r| r.complaints).sum(),
         limits,
     })
 }
@@ -190,6 +244,36 @@ pub(crate) fn openmetrics(store: &Store) -> anyhow::Result<String> {
             text,
             "publik_oldest_pending_seconds{{channel=\"{channel}\"}} {}",
             (now - since).num_seconds().max(0)
+        );
+    }
+    let returned = returned(store)?;
+    let _ = writeln!(text, "# TYPE publik_bounced counter");
+    let _ = writeln!(
+        text,
+        "# HELP publik_bounced Bounces reported: hard (the message failed) or soft (a delay)."
+    );
+    for r in &returned {
+        let _ = writeln!(
+            text,
+            "publik_bounced_total{{channel=\"{}\",kind=\"hard\"}} {}",
+            r.channel, r.bounced
+        );
+        let _ = writeln!(
+            text,
+            "publik_bounced_total{{channel=\"{}\",kind=\"soft\"}} {}",
+            r.channel, r.delayed
+        );
+    }
+    let _ = writeln!(text, "# TYPE publik_complaints counter");
+    let _ = writeln!(
+        text,
+        "# HELP publik_complaints Spam complaints reported by recipients."
+    );
+    for r in &returned {
+        let _ = writeln!(
+            text,
+            "publik_complaints_total{{channel=\"{}\"}} {}",
+            r.channel, r.complaints
         );
     }
     let totals = store.totals()?;

@@ -303,6 +303,22 @@ pub(crate) fn stats(stats: &Stats, output: Output) -> anyhow::Result<()> {
             clock::to_local(oldest)
         ));
     }
+    if !stats.returned.is_empty() {
+        let rows = stats
+            .returned
+            .iter()
+            .map(|r| {
+                vec![
+                    r.channel.to_string(),
+                    r.bounced.to_string(),
+                    r.delayed.to_string(),
+                    r.complaints.to_string(),
+                ]
+            })
+            .collect();
+        text.push_str("\n\ncame back (since the state began):\n");
+        text.push_str(&table(&["channel", "bounced", "delayed", "complaints"], rows));
+    }
     Ok(out(&text)?)
 }
 

@@ -7,6 +7,30 @@ use super::messages::insert_event;
 use crate::clock;
 use crate::queue_row::Status;
 
+/// Monitoring's counters of what came back (`totals`, beside sent,
+/// delivered and failed): bounces for good, delays, complaints.
+pub(crate) const BOUNCED_HARD: &str = "bounced";
+pub(crate) const BOUNCED_SOFT: &str = "delayed";
+pub(crate) const COMPLAINT: &str = "complaint";
+
+/// Adds one to a channel's counter in `totals`. PostgreSQL's counters are
+/// split in shards (the trigger's); this adds to shard 0.
+fn add_to_totals(tx: &super::db::Tx<'_>, channel: &str, outcome: &str) -> DbResult<()> {
+    let key = if tx.is_postgres() {
+        "(channel, outcome, shard)"
+    } else {
+        "(channel, outcome)"
+    };
+    tx.execute(
+        &format!(
+            "INSERT INTO totals (channel, outcome, count) VALUES (?1, ?2, 1) \
+             ON CONFLICT {key} DO UPDATE SET count = totals.count + 1"
+        ),
+        args![channel, outcome],
+    )?;
+    Ok(())
+}
+
 /// What a bounce changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct BounceEffect {
@@ -33,17 +57,18 @@ impl Store {
     ) -> DbResult<Option<BounceEffect>> {
         let now = clock::to_db(clock::now());
         let tx = self.conn.begin()?;
-        let row: Option<(String, String, Option<String>)> = tx.query_opt(
+        let row: Option<(String, String, Option<String>, String)> = tx.query_opt(
             &format!(
-                "SELECT status, recipient, tag FROM messages WHERE id = ?1{}",
+                "SELECT status, recipient, tag, channel FROM messages WHERE id = ?1{}",
                 tx.for_update()
             ),
             args![id],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
         )?;
-        let Some((status, recipient, tag)) = row else {
+        let Some((status, recipient, tag, channel)) = row else {
             return Ok(None);
         };
+        add_to_totals(&tx, &channel, if permanent { BOUNCED_HARD } else { BOUNCED_SOFT })?;
         let before: Status = status.parse().unwrap_or(Status::Sent);
         let fails = permanent && matches!(before, Status::Sent | Status::Delivered);
         let mut members_bounced = 0;
@@ -95,25 +120,30 @@ impl Store {
     /// A complaint or an unsubscribe reported about newsletter row `id`:
     /// its member leaves that group, and the row's history says why (once).
     /// Returns whether a membership changed; None when there is no such row.
+    /// A complaint counts in the totals (`complaint`).
     pub(crate) fn unsubscribe_reported(
         &mut self,
         id: i64,
         reason: &str,
+        complaint: bool,
         actor: &str,
     ) -> DbResult<Option<bool>> {
         let now = clock::to_db(clock::now());
         let tx = self.conn.begin()?;
-        let row: Option<(String, String, Option<String>)> = tx.query_opt(
+        let row: Option<(String, String, Option<String>, String)> = tx.query_opt(
             &format!(
-                "SELECT status, recipient, tag FROM messages WHERE id = ?1{}",
+                "SELECT status, recipient, tag, channel FROM messages WHERE id = ?1{}",
                 tx.for_update()
             ),
             args![id],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
         )?;
-        let Some((status, recipient, tag)) = row else {
+        let Some((status, recipient, tag, channel)) = row else {
             return Ok(None);
         };
+        if complaint {
+            add_to_totals(&tx, &channel, COMPLAINT)?;
+        }
         let status: Status = status.parse().unwrap_or(Status::Sent);
         let mut changed = 0;
         if let Some(slug) = tag.as_deref().and_then(|t| t.strip_prefix("newsletter:")) {

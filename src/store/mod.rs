@@ -26,6 +26,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 pub(crate) use appointments::*;
+pub(crate) use bounces::{BOUNCED_HARD, BOUNCED_SOFT, COMPLAINT};
 pub(crate) use claims::{Lease, Ready};
 pub(crate) use copy::{CopiedTable, CopyRefused};
 pub(crate) use db::unavailable as database_unavailable;

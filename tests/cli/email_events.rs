@@ -96,8 +96,17 @@ fn post(url: &str, header: Option<&str>, body: &str) -> (u16, Value) {
 }
 
 #[test]
-fn brevo_events_deliver_bounce_and_unsubscribe_once() {
-    let env = Env::new();
+fn brevo_events_deliver_bounce_and_unsubscribe_once_on_sqlite() {
+    brevo_events_deliver_bounce_and_unsubscribe_once(common::Kind::Sqlite);
+}
+
+#[test]
+fn brevo_events_deliver_bounce_and_unsubscribe_once_on_postgresql() {
+    brevo_events_deliver_bounce_and_unsubscribe_once(common::Kind::Postgres);
+}
+
+fn brevo_events_deliver_bounce_and_unsubscribe_once(kind: common::Kind) {
+    let env = Env::on(kind);
     let server = sent(&env, "brevo");
     let served = env.serve();
     let with_secret = format!("{}/email/events/{SECRET}/", served.base);
@@ -212,6 +221,30 @@ fn brevo_events_deliver_bounce_and_unsubscribe_once() {
 
     // Not the provider's JSON.
     assert_eq!(post(&with_secret, None, "[{").0, 400);
+
+    // What came back, counted per channel for monitoring.
+    let stats = env.json(&["queue", "stats"]);
+    assert_eq!(
+        stats["returned"],
+        json!([{"channel": "email", "bounced": 1, "delayed": 1, "complaints": 1}]),
+        "{stats}"
+    );
+    let metrics = env
+        .publik()
+        .args(["queue", "stats", "--format", "openmetrics"])
+        .output()
+        .unwrap();
+    let metrics = String::from_utf8(metrics.stdout).unwrap();
+    for line in [
+        "publik_bounced_total{channel=\"email\",kind=\"hard\"} 1",
+        "publik_bounced_total{channel=\"email\",kind=\"soft\"} 1",
+        "publik_complaints_total{channel=\"email\"} 1",
+    ] {
+        assert!(metrics.lines().any(|l| l == line), "{line} not in {metrics}");
+    }
+    let check = env.publik().args(["queue", "check"]).output().unwrap();
+    let check = String::from_utf8(check.stdout).unwrap();
+    assert!(check.trim_end().ends_with("bounced=1c complaints=1c"), "{check}");
 }
 
 #[test]

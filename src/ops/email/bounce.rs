@@ -119,6 +119,13 @@ pub(crate) fn handle(
         Some(diagnostic) => format!("{kind}: {status} {diagnostic}"),
         None => format!("{kind}: {status}"),
     };
+    // The same report again (a pipe retried, a mailbox read twice).
+    if store.last_event_reason(id)?.as_deref() == Some(reason.as_str()) {
+        log::info!("bounce: message {id}: already recorded");
+        report.message_id = Some(id);
+        report.found_by = Some(found_by);
+        return Ok(report);
+    }
     let Some(effect) = store.apply_bounce(id, permanent, &reason, None, actor)? else {
         log::warn!("bounce: message {id} is no longer in the state; ignored");
         return Ok(report);
@@ -152,7 +159,7 @@ fn complaint(
     let reason = format!("complaint: feedback report ({feedback_type})");
     if store.last_event_reason(id)?.as_deref() == Some(reason.as_str()) {
         log::info!("complaint: message {id}: already recorded");
-    } else if let Some(unsubscribed) = store.unsubscribe_reported(id, &reason, actor)? {
+    } else if let Some(unsubscribed) = store.unsubscribe_reported(id, &reason, true, actor)? {
         log::info!("complaint: message {id}: {reason}");
         report.unsubscribed = unsubscribed;
     }

@@ -308,7 +308,10 @@ fn apply(store: &mut Store, id: i64, event: &ProviderEvent, actor: &str) -> anyh
                 .is_some())
         }
         Happened::Complaint | Happened::Unsubscribed => {
-            Ok(store.unsubscribe_reported(id, &reason, actor)?.is_some())
+            let complaint = event.happened == Happened::Complaint;
+            Ok(store
+                .unsubscribe_reported(id, &reason, complaint, actor)?
+                .is_some())
         }
         Happened::Other => Ok(false),
     }
