@@ -54,6 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Queue a Web Push notification to every device of a user')
             [CompletionResult]::new('send-webpush', 'send-webpush', [CompletionResultType]::ParameterValue, 'Send queued Web Push notifications (same as send-queue --channel push)')
             [CompletionResult]::new('bounce', 'bounce', [CompletionResultType]::ParameterValue, 'Read one bounce (a delivery status notification) and fail the message it is about')
+            [CompletionResult]::new('fetch-bounces', 'fetch-bounces', [CompletionResultType]::ParameterValue, 'Read the bounce mailbox (email.bounce_mailbox, IMAP) and handle each bounce')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve publik''s landing pages (action links, unsubscribe links) behind the site''s reverse proxy')
             [CompletionResult]::new('workflow', 'workflow', [CompletionResultType]::ParameterValue, 'Workflows: statuses, manual jumps, actions on entering a status')
             [CompletionResult]::new('form', 'form', [CompletionResultType]::ParameterValue, 'Forms: citizens'' requests moving through a workflow')
@@ -1524,6 +1525,25 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'publik;fetch-bounces' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Read at most N messages this run')
+            [CompletionResult]::new('--time-limit', '--time-limit', [CompletionResultType]::ParameterName, 'Stop reading after this long, e.g. 2m')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Work on one site of a multi-site installation (its directory in the tenants directory)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Sites at once with --all-tenants [default: the number of cores]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v: info, -vv: debug)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No logs at all (errors are still printed)')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'publik;serve' {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on [default: the config''s serve.listen]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
@@ -1992,6 +2012,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Queue a Web Push notification to every device of a user')
             [CompletionResult]::new('send-webpush', 'send-webpush', [CompletionResultType]::ParameterValue, 'Send queued Web Push notifications (same as send-queue --channel push)')
             [CompletionResult]::new('bounce', 'bounce', [CompletionResultType]::ParameterValue, 'Read one bounce (a delivery status notification) and fail the message it is about')
+            [CompletionResult]::new('fetch-bounces', 'fetch-bounces', [CompletionResultType]::ParameterValue, 'Read the bounce mailbox (email.bounce_mailbox, IMAP) and handle each bounce')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve publik''s landing pages (action links, unsubscribe links) behind the site''s reverse proxy')
             [CompletionResult]::new('workflow', 'workflow', [CompletionResultType]::ParameterValue, 'Workflows: statuses, manual jumps, actions on entering a status')
             [CompletionResult]::new('form', 'form', [CompletionResultType]::ParameterValue, 'Forms: citizens'' requests moving through a workflow')
@@ -2227,6 +2248,9 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
             break
         }
         'publik;help;bounce' {
+            break
+        }
+        'publik;help;fetch-bounces' {
             break
         }
         'publik;help;serve' {

@@ -31,6 +31,9 @@ _publik() {
             publik,feed-mail-maarch)
                 cmd="publik__subcmd__feed__subcmd__mail__subcmd__maarch"
                 ;;
+            publik,fetch-bounces)
+                cmd="publik__subcmd__fetch__subcmd__bounces"
+                ;;
             publik,form)
                 cmd="publik__subcmd__form"
                 ;;
@@ -231,6 +234,9 @@ _publik() {
                 ;;
             publik__subcmd__help,feed-mail-maarch)
                 cmd="publik__subcmd__help__subcmd__feed__subcmd__mail__subcmd__maarch"
+                ;;
+            publik__subcmd__help,fetch-bounces)
+                cmd="publik__subcmd__help__subcmd__fetch__subcmd__bounces"
                 ;;
             publik__subcmd__help,form)
                 cmd="publik__subcmd__help__subcmd__form"
@@ -758,7 +764,7 @@ _publik() {
 
     case "${cmd}" in
         publik)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce fetch-bounces serve workflow form issue-action-token run-jump purge-tokens completions man tenant help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1203,6 +1209,44 @@ _publik() {
             fi
             case "${prev}" in
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__fetch__subcmd__bounces)
+            opts="-v -q -h -V --limit --time-limit --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --time-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2044,7 +2088,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help)
-            opts="init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce serve workflow form issue-action-token run-jump purge-tokens completions man tenant help"
+            opts="init config state enqueue send-queue retry-queue queue sms group template newsletter gen-ics feed-mail-maarch mail vapid push notify send-webpush bounce fetch-bounces serve workflow form issue-action-token run-jump purge-tokens completions man tenant help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2156,6 +2200,20 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__feed__subcmd__mail__subcmd__maarch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__fetch__subcmd__bounces)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

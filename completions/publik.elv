@@ -51,6 +51,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand notify 'Queue a Web Push notification to every device of a user'
             cand send-webpush 'Send queued Web Push notifications (same as send-queue --channel push)'
             cand bounce 'Read one bounce (a delivery status notification) and fail the message it is about'
+            cand fetch-bounces 'Read the bounce mailbox (email.bounce_mailbox, IMAP) and handle each bounce'
             cand serve 'Serve publik''s landing pages (action links, unsubscribe links) behind the site''s reverse proxy'
             cand workflow 'Workflows: statuses, manual jumps, actions on entering a status'
             cand form 'Forms: citizens'' requests moving through a workflow'
@@ -1395,6 +1396,24 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'publik;fetch-bounces'= {
+            cand --limit 'Read at most N messages this run'
+            cand --time-limit 'Stop reading after this long, e.g. 2m'
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --tenant 'Work on one site of a multi-site installation (its directory in the tenants directory)'
+            cand --jobs 'Sites at once with --all-tenants [default: the number of cores]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand --all-tenants 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'publik;serve'= {
             cand --listen 'Address to listen on [default: the config''s serve.listen]'
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
@@ -1826,6 +1845,7 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand notify 'Queue a Web Push notification to every device of a user'
             cand send-webpush 'Send queued Web Push notifications (same as send-queue --channel push)'
             cand bounce 'Read one bounce (a delivery status notification) and fail the message it is about'
+            cand fetch-bounces 'Read the bounce mailbox (email.bounce_mailbox, IMAP) and handle each bounce'
             cand serve 'Serve publik''s landing pages (action links, unsubscribe links) behind the site''s reverse proxy'
             cand workflow 'Workflows: statuses, manual jumps, actions on entering a status'
             cand form 'Forms: citizens'' requests moving through a workflow'
@@ -2000,6 +2020,8 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;help;send-webpush'= {
         }
         &'publik;help;bounce'= {
+        }
+        &'publik;help;fetch-bounces'= {
         }
         &'publik;help;serve'= {
         }

@@ -7,6 +7,7 @@ pub mod completions;
 pub mod config;
 pub mod enqueue;
 pub mod feed_mail_maarch;
+pub mod fetch_bounces;
 pub mod flags;
 pub mod form;
 pub mod gen_ics;
@@ -125,6 +126,7 @@ pub enum Command {
     Notify(notify::Args),
     SendWebpush(send_webpush::Args),
     Bounce(bounce::Args),
+    FetchBounces(fetch_bounces::Args),
     Serve(serve::Args),
     Workflow(workflow::Args),
     Form(form::Args),
@@ -311,6 +313,7 @@ fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Notify(args) => notify::exec(ctx, args),
         Command::SendWebpush(args) => send_webpush::exec(ctx, args),
         Command::Bounce(args) => bounce::exec(ctx, args),
+        Command::FetchBounces(args) => fetch_bounces::exec(ctx, args),
         Command::Serve(args) => serve::exec(ctx, args),
         Command::Workflow(args) => workflow::exec(ctx, args),
         Command::Form(args) => form::exec(ctx, args),

@@ -40,6 +40,141 @@ pub struct EmailConfig {
     pub bounce_max_size: Size,
     /// A provider's event webhooks (`POST /email/events/` in `serve`).
     pub events: Option<EmailEventsConfig>,
+    /// An IMAP mailbox where bounces arrive (`publik fetch-bounces`).
+    pub bounce_mailbox: Option<BounceMailboxConfig>,
+}
+
+/// The IMAP mailbox `fetch-bounces` reads.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BounceMailboxConfig {
+    pub host: String,
+    #[serde(default)]
+    pub port: Option<u16>,
+    /// implicit (port 993) or starttls (port 143).
+    #[serde(default = "default_mailbox_tls")]
+    pub tls: MailboxTls,
+    pub user: String,
+    #[serde(default)]
+    pub password: Option<Secret>,
+    #[serde(default)]
+    pub password_file: Option<PathBuf>,
+    #[serde(default)]
+    pub password_env: Option<String>,
+    #[serde(default = "default_mailbox_folder")]
+    pub folder: String,
+    /// What becomes of a message read: moved to `move_to`, or deleted.
+    #[serde(default = "default_mailbox_after")]
+    pub after: MailboxAfter,
+    #[serde(default = "default_mailbox_move_to")]
+    pub move_to: String,
+    /// PEM certificates to trust besides the public roots.
+    #[serde(default)]
+    pub ca_file: Option<PathBuf>,
+    #[serde(default = "default_mailbox_timeout")]
+    pub timeout: Duration,
+    #[serde(skip)]
+    pub resolved_password: Option<Secret>,
+    #[serde(skip)]
+    pub ca_pem: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailboxTls {
+    Implicit,
+    Starttls,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailboxAfter {
+    Move,
+    Delete,
+}
+
+fn default_mailbox_tls() -> MailboxTls {
+    MailboxTls::Implicit
+}
+
+fn default_mailbox_folder() -> String {
+    "INBOX".into()
+}
+
+fn default_mailbox_after() -> MailboxAfter {
+    MailboxAfter::Move
+}
+
+fn default_mailbox_move_to() -> String {
+    "publik-done".into()
+}
+
+fn default_mailbox_timeout() -> Duration {
+    Duration::from_secs(30)
+}
+
+impl BounceMailboxConfig {
+    pub fn port(&self) -> u16 {
+        self.port.unwrap_or(match self.tls {
+            MailboxTls::Implicit => 993,
+            MailboxTls::Starttls => 143,
+        })
+    }
+
+    fn validate(&mut self, base: Option<&Path>, fail: &Fail<'_>) -> anyhow::Result<()> {
+        self.resolved_password = resolve_secret(
+            "email.bounce_mailbox.password",
+            self.password.as_ref(),
+            self.password_file.as_deref(),
+            self.password_env.as_deref(),
+            base,
+        )
+        .map_err(|e| fail(&e.0, e.1))?;
+        if self.resolved_password.is_none() {
+            return Err(fail(
+                "email.bounce_mailbox.password",
+                "required (or password_file, password_env)".into(),
+            ));
+        }
+        // Quoted in IMAP commands: no line breaks, no NUL.
+        for (field, value) in [
+            ("email.bounce_mailbox.user", self.user.as_str()),
+            ("email.bounce_mailbox.folder", self.folder.as_str()),
+            ("email.bounce_mailbox.move_to", self.move_to.as_str()),
+            ("email.bounce_mailbox.host", self.host.as_str()),
+        ] {
+            if value.is_empty() || value.contains(['\r', '\n', '\0']) {
+                return Err(fail(field, format!("{value:?} is not usable")));
+            }
+        }
+        if self
+            .resolved_password
+            .as_ref()
+            .is_some_and(|p| p.expose().contains(['\r', '\n', '\0']))
+        {
+            return Err(fail("email.bounce_mailbox.password", "holds a line break".into()));
+        }
+        if let Some(file) = &self.ca_file {
+            let path = match base {
+                Some(dir) if file.is_relative() => dir.join(file),
+                _ => file.clone(),
+            };
+            let pem = std::fs::read_to_string(&path).map_err(|e| {
+                fail(
+                    "email.bounce_mailbox.ca_file",
+                    format!("cannot read {}: {e}", path.display()),
+                )
+            })?;
+            if !pem.contains("-----BEGIN CERTIFICATE-----") {
+                return Err(fail(
+                    "email.bounce_mailbox.ca_file",
+                    format!("{} holds no PEM certificate", path.display()),
+                ));
+            }
+            self.ca_pem = Some(pem);
+        }
+        Ok(())
+    }
 }
 
 /// Which provider posts email events, and the secret it posts them with.
@@ -97,6 +232,7 @@ impl Default for EmailConfig {
             bounce_max_size: Size::from_bytes(4_000_000),
             bounce_address: None,
             events: None,
+            bounce_mailbox: None,
         }
     }
 }
@@ -298,6 +434,9 @@ impl EmailConfig {
         }
         if let Some(dkim) = &mut self.dkim {
             dkim.validate(base, fail)?;
+        }
+        if let Some(mailbox) = &mut self.bounce_mailbox {
+            mailbox.validate(base, fail)?;
         }
         if let Some(events) = &mut self.events {
             events.resolved_secret = resolve_secret(

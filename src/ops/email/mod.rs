@@ -26,6 +26,8 @@ mod dkim;
 mod ehlo;
 mod events;
 mod fold;
+mod imap;
+mod mailbox;
 mod sender;
 mod show;
 mod smtp;
@@ -37,6 +39,7 @@ pub(crate) use show::detail;
 
 pub(crate) use compose::PreparedEmail;
 pub(crate) use events::{Handled, handle_events};
+pub(crate) use mailbox::{FetchOptions, fetch_bounces};
 pub(crate) use sender::lanes;
 pub(crate) use smtp::probe;
 

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod dovecot;
 pub mod http;
 pub mod keep_alive;
 pub mod maarch;

@@ -1,0 +1,115 @@
+//! `publik fetch-bounces`: the bounce mailbox (IMAP) read, each message
+//! handled as `publik bounce` handles one from a pipe, then moved or
+//! deleted. Idempotent: a message handled but not moved (a cut
+//! connection) is handled again next time and changes nothing. One that is
+//! not a mail message is left, marked, and reported once.
+
+use std::path::Path;
+use std::time::Instant;
+
+use serde::Serialize;
+
+use super::imap::{Imap, ImapError};
+use crate::config::{Config, MailboxAfter};
+use crate::store::Store;
+
+/// The keyword on a message that could not be read (left in the mailbox,
+/// said once).
+const UNREADABLE: &str = "$PublikUnreadable";
+
+#[derive(Debug, Default, Serialize)]
+pub(crate) struct FetchReport {
+    /// Messages read from the mailbox.
+    pub read: usize,
+    /// Bounces about a row publik sent.
+    pub bounces: usize,
+    pub complaints: usize,
+    /// About no row publik can prove (an auto-reply, another sender's bounce).
+    pub ignored: usize,
+    /// Not mail messages: left in the mailbox, marked.
+    pub unreadable: usize,
+    /// Still in the mailbox when the limit or the time limit came.
+    pub left: usize,
+}
+
+pub(crate) struct FetchOptions {
+    pub limit: usize,
+    pub time_limit: std::time::Duration,
+    pub actor: String,
+}
+
+fn mailbox_error(config: &Config, error: ImapError) -> anyhow::Error {
+    let host = config
+        .email
+        .bounce_mailbox
+        .as_ref()
+        .map(|m| format!("{}:{}", m.host, m.port()))
+        .unwrap_or_default();
+    match error {
+        ImapError::Unreachable(why) => crate::exit_codes::peer_down(format!("bounce mailbox {host}: {why}")),
+        ImapError::Refused(why) => anyhow::anyhow!("bounce mailbox {host}: {why}"),
+    }
+}
+
+pub(crate) fn fetch_bounces(
+    store: &mut Store,
+    config: &Config,
+    link_key: &Path,
+    options: &FetchOptions,
+) -> anyhow::Result<FetchReport> {
+    let started = Instant::now();
+    let mailbox =
+        config.email.bounce_mailbox.as_ref().ok_or_else(|| {
+            crate::exit_codes::bad_field("email.bounce_mailbox", "not set: no mailbox to read")
+        })?;
+    let fail = |e| mailbox_error(config, e);
+    let max = config.email.bounce_max_size.bytes();
+    let mut imap = Imap::open(mailbox, max).map_err(fail)?;
+    imap.command(&format!("SELECT {}", super::imap::quoted(&mailbox.folder)))
+        .map_err(fail)?;
+    if mailbox.after == MailboxAfter::Move {
+        // Already there is fine; another refusal shows at the first move.
+        let _ = imap.command(&format!("CREATE {}", super::imap::quoted(&mailbox.move_to)));
+    }
+    let uids = imap.search_without(UNREADABLE).map_err(fail)?;
+    let mut report = FetchReport::default();
+    for (done, uid) in uids.iter().enumerate() {
+        if done >= options.limit || started.elapsed() >= options.time_limit {
+            report.left = uids.len() - done;
+            break;
+        }
+        let Some(raw) = imap.fetch(*uid).map_err(fail)? else {
+            continue;
+        };
+        report.read += 1;
+        match super::bounce(store, config, link_key, &raw, None, &options.actor) {
+            Ok(handled) => {
+                if handled.message_id.is_none() {
+                    report.ignored += 1;
+                } else if handled.complaint {
+                    report.complaints += 1;
+                } else {
+                    report.bounces += 1;
+                }
+            }
+            Err(e) if e.is::<crate::exit_codes::BadInput>() => {
+                // Said without -v, once: it is marked and not read again.
+                crate::logger::notice(&format!(
+                    "bounce mailbox: message {uid} of {} is not a mail message; left there, marked {UNREADABLE} ({e:#})",
+                    mailbox.folder
+                ));
+                report.unreadable += 1;
+                imap.add_keyword(*uid, UNREADABLE).map_err(fail)?;
+                continue;
+            }
+            Err(e) => return Err(e),
+        }
+        match mailbox.after {
+            MailboxAfter::Move => imap.move_to(*uid, &mailbox.move_to),
+            MailboxAfter::Delete => imap.delete(*uid),
+        }
+        .map_err(fail)?;
+    }
+    imap.logout();
+    Ok(report)
+}
