@@ -36,9 +36,13 @@ pub(crate) fn members(members: &[crate::store::Member], output: Output) -> anyho
                 .iter()
                 .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or_default()))
                 .collect();
+            let status = match &m.unsubscribe_reason {
+                Some(reason) => format!("{} ({reason})", m.status.as_str()),
+                None => m.status.as_str().to_string(),
+            };
             vec![
                 m.email.clone(),
-                m.status.as_str().to_string(),
+                status,
                 local(Some(m.created_at)),
                 attributes.join(" "),
             ]

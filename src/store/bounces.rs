@@ -149,12 +149,18 @@ impl Store {
         if let Some(slug) = tag.as_deref().and_then(|t| t.strip_prefix("newsletter:")) {
             changed = tx.execute(
                 &format!(
-                    "UPDATE group_members SET status = 'unsubscribed', unsubscribed_at = ?3 \
+                    "UPDATE group_members SET status = 'unsubscribed', unsubscribed_at = ?3, \
+                     unsubscribe_reason = ?4 \
                      WHERE {} AND status <> 'unsubscribed' \
                      AND group_id IN (SELECT id FROM groups WHERE slug = ?2)",
                     tx.same_address("email", "?1")
                 ),
-                args![recipient, slug, now],
+                args![
+                    recipient,
+                    slug,
+                    now,
+                    if complaint { "complaint" } else { "provider" }
+                ],
             )?;
         }
         insert_event(&tx, id, &now, (Some(status), status), reason, None, actor)?;

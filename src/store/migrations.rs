@@ -325,9 +325,14 @@ const MIGRATIONS: &[&str] = &[
     // its lease must not record, renew or give back a row another run took
     // over (see store/claims.rs).
     LEASE_OWNER,
+    // 14: why a newsletter member left: `link` (their unsubscribe link),
+    // `complaint` (marked as spam), `provider` (unsubscribed at the sending
+    // provider).
+    UNSUBSCRIBE_REASON,
 ];
 
 const LEASE_OWNER: &str = "ALTER TABLE messages ADD COLUMN lease_owner TEXT;";
+const UNSUBSCRIBE_REASON: &str = "ALTER TABLE group_members ADD COLUMN unsubscribe_reason TEXT;";
 
 pub(super) const LATEST: u32 = MIGRATIONS.len() as u32;
 
@@ -357,6 +362,7 @@ fn postgres_migration(index: usize) -> &'static str {
     match index {
         0 => POSTGRES_BASELINE,
         12 => LEASE_OWNER,
+        13 => UNSUBSCRIBE_REASON,
         _ => "",
     }
 }

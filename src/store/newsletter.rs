@@ -49,6 +49,8 @@ pub struct Member {
     pub status: MemberStatus,
     pub created_at: Timestamp,
     pub unsubscribed_at: Option<Timestamp>,
+    /// Why an unsubscribed member left: `link`, `complaint` or `provider`.
+    pub unsubscribe_reason: Option<String>,
 }
 
 /// An active member, as a newsletter's fan-out reads it.
@@ -90,6 +92,7 @@ fn member_from_row(row: &Row) -> DbResult<Member> {
         },
         created_at: clock::from_db(&created).unwrap_or_default(),
         unsubscribed_at: unsubscribed.as_deref().and_then(clock::from_db),
+        unsubscribe_reason: row.get(6)?,
     })
 }
 
@@ -189,7 +192,7 @@ impl Store {
 
     pub fn members(&self, group_id: i64, status: Option<MemberStatus>) -> DbResult<Vec<Member>> {
         self.conn.query_map(
-            "SELECT id, email, attributes, status, created_at, unsubscribed_at FROM group_members \
+            "SELECT id, email, attributes, status, created_at, unsubscribed_at, unsubscribe_reason FROM group_members \
              WHERE group_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR status = ?2) ORDER BY id",
             args![group_id, status.map(MemberStatus::as_str)],
             member_from_row,
@@ -242,7 +245,8 @@ impl Store {
         let changed = status != "unsubscribed";
         if changed {
             tx.execute(
-                "UPDATE group_members SET status = 'unsubscribed', unsubscribed_at = ?2 WHERE id = ?1",
+                "UPDATE group_members SET status = 'unsubscribed', unsubscribed_at = ?2, \
+                 unsubscribe_reason = 'link' WHERE id = ?1",
                 args![member_id, now],
             )?;
         }

@@ -559,6 +559,7 @@ fn a_feedback_report_unsubscribes_the_newsletter_member() {
         );
         let members = env.json(&["group", "members", "nord"]);
         assert_eq!(members[0]["status"], "unsubscribed", "{members}");
+        assert_eq!(members[0]["unsubscribe_reason"], "complaint", "{members}");
         let (status, shown) = status_of(&env, "bob@example.org");
         assert_eq!(status, "sent");
         let history = shown["events"].to_string();

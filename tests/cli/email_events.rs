@@ -199,6 +199,7 @@ fn brevo_events_deliver_bounce_and_unsubscribe_once(kind: common::Kind) {
     assert_eq!(post(&with_secret, None, &spam.to_string()).1["applied"], 1);
     let members = env.json(&["group", "members", "nord"]);
     assert_eq!(members[0]["status"], "unsubscribed", "{members}");
+    assert_eq!(members[0]["unsubscribe_reason"], "complaint", "{members}");
     assert!(
         row(&env, "bob@example.org")["events"]
             .to_string()
@@ -292,6 +293,7 @@ fn mailjet_grouped_events_are_applied_each() {
     );
     let members = env.json(&["group", "members", "nord"]);
     assert_eq!(members[0]["status"], "unsubscribed", "{members}");
+    assert_eq!(members[0]["unsubscribe_reason"], "provider", "{members}");
     // Mailjet retries the whole batch: nothing more.
     let (_, answer) = post(&url, None, &events.to_string());
     assert_eq!(answer["applied"], 0, "{answer}");

@@ -83,6 +83,7 @@ fn get_shows_post_unsubscribes() {
     assert_eq!(done.status().as_u16(), 200);
     assert!(common::html_of(&mut done).contains("ne recevra plus"));
     assert_eq!(members(&env)[0]["status"], "unsubscribed");
+    assert_eq!(members(&env)[0]["unsubscribe_reason"], "link");
     let mut again = agent.get(&url).call().unwrap();
     assert!(common::html_of(&mut again).contains("Déjà désabonné"));
 
