@@ -687,6 +687,23 @@ fn the_bounce_mailbox_is_read_and_each_message_moved() {
         env.json(&["queue", "stats"])["returned"],
         serde_json::json!([{"channel": "email", "bounced": 2, "delayed": 1, "complaints": 0}])
     );
+
+    // Bounded: --limit reads that many, the rest waits for the next run.
+    for _ in 0..3 {
+        dovecot.deliver(&dsn("bob@example.net", "delayed", "4.4.1"));
+    }
+    let out = env
+        .publik()
+        .args(["--json", "fetch-bounces", "--limit", "2"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (report["read"].clone(), report["left"].clone()),
+        (2.into(), 1.into()),
+        "{report}"
+    );
+    assert_eq!(fetch_bounces(&env).0["read"], 1);
 }
 
 /// STARTTLS, messages deleted after reading, a feedback report through the

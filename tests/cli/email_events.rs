@@ -256,6 +256,7 @@ fn mailjet_grouped_events_are_applied_each() {
     let (alice, _) = sent_to(&server, "alice@example.org", "X-MJ-CustomID");
     let (_, carol_queue_id) = sent_to(&server, "carol@example.org", "X-MJ-CustomID");
     let (bob, _) = sent_to(&server, "bob@example.org", "X-MJ-CustomID");
+    let (dave, _) = sent_to(&server, "dave@example.org", "X-MJ-CustomID");
     let base = |name: &str, email: &str, custom: &str, guid: &str| {
         json!({
             "event": name, "time": 1_796_000_000, "MessageID": 19_421_777_835_146_490_i64,
@@ -269,12 +270,16 @@ fn mailjet_grouped_events_are_applied_each() {
     bounce["error_related_to"] = json!("recipient");
     bounce["error"] = json!("user unknown");
     bounce["comment"] = json!("Host or domain name not found");
+    let mut blocked = base("blocked", "dave@example.org", &dave, "g-dave");
+    blocked["error_related_to"] = json!("recipient");
+    blocked["error"] = json!("preblocked");
     let mut open = base("open", "alice@example.org", &alice, "g-open");
     open["ip"] = json!("127.0.0.1");
     let events = json!([
         base("sent", "alice@example.org", &alice, "g-alice"),
         bounce,
         base("unsub", "bob@example.org", &bob, "g-bob"),
+        blocked,
         open,
     ]);
     let url = format!("{}/email/events/{SECRET}/", served.base);
@@ -282,7 +287,13 @@ fn mailjet_grouped_events_are_applied_each() {
     assert_eq!(status, 200, "{answer}");
     assert_eq!(
         (answer["applied"].clone(), answer["ignored"].clone()),
-        (json!(3), json!(1))
+        (json!(4), json!(1))
+    );
+    let dave = row(&env, "dave@example.org");
+    assert_eq!(dave["status"], "failed");
+    assert!(
+        dave["last_error"].as_str().unwrap().contains("preblocked"),
+        "{dave}"
     );
     assert_eq!(row(&env, "alice@example.org")["status"], "delivered");
     let carol = row(&env, "carol@example.org");
