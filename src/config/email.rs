@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::Fail;
-use super::secret::{Secret, resolve_secret};
+use super::secret::{Secret, read_ca_file, required_shared_secret, resolve_secret};
 use crate::duration::Duration;
 use crate::size::Size;
 
@@ -155,23 +155,7 @@ impl BounceMailboxConfig {
             return Err(fail("email.bounce_mailbox.password", "holds a line break".into()));
         }
         if let Some(file) = &self.ca_file {
-            let path = match base {
-                Some(dir) if file.is_relative() => dir.join(file),
-                _ => file.clone(),
-            };
-            let pem = std::fs::read_to_string(&path).map_err(|e| {
-                fail(
-                    "email.bounce_mailbox.ca_file",
-                    format!("cannot read {}: {e}", path.display()),
-                )
-            })?;
-            if !pem.contains("-----BEGIN CERTIFICATE-----") {
-                return Err(fail(
-                    "email.bounce_mailbox.ca_file",
-                    format!("{} holds no PEM certificate", path.display()),
-                ));
-            }
-            self.ca_pem = Some(pem);
+            self.ca_pem = Some(read_ca_file("email.bounce_mailbox.ca_file", file, base, fail)?);
         }
         Ok(())
     }
@@ -388,22 +372,7 @@ impl EmailConfig {
             ));
         }
         if let Some(file) = &smtp.ca_file {
-            let path = match base {
-                Some(dir) if file.is_relative() => dir.join(file),
-                _ => file.clone(),
-            };
-            let pem = std::fs::read_to_string(&path).map_err(|e| {
-                fail(
-                    "email.smtp.ca_file",
-                    format!("cannot read {}: {e}", path.display()),
-                )
-            })?;
-            if !pem.contains("-----BEGIN CERTIFICATE-----") {
-                return Err(fail(
-                    "email.smtp.ca_file",
-                    format!("{} holds no PEM certificate", path.display()),
-                ));
-            }
+            let pem = read_ca_file("email.smtp.ca_file", file, base, fail)?;
             if smtp.tls == SmtpTls::None {
                 return Err(fail(
                     "email.smtp.ca_file",
@@ -439,24 +408,16 @@ impl EmailConfig {
             mailbox.validate(base, fail)?;
         }
         if let Some(events) = &mut self.events {
-            events.resolved_secret = resolve_secret(
+            events.resolved_secret = Some(required_shared_secret(
                 "email.events.secret",
-                events.secret.as_ref(),
-                events.secret_file.as_deref(),
-                events.secret_env.as_deref(),
+                (
+                    events.secret.as_ref(),
+                    events.secret_file.as_deref(),
+                    events.secret_env.as_deref(),
+                ),
                 base,
-            )
-            .map_err(|e| fail(&e.0, e.1))?;
-            if events
-                .resolved_secret
-                .as_ref()
-                .is_none_or(|s| s.expose().len() < 16)
-            {
-                return Err(fail(
-                    "email.events.secret",
-                    "required, at least 16 characters (or secret_file, secret_env)".into(),
-                ));
-            }
+                fail,
+            )?);
             match (&events.provider, &events.sns_url_prefix) {
                 (EventsProvider::Ses, None) => {
                     return Err(fail(

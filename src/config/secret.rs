@@ -211,6 +211,43 @@ pub(super) fn secret_entries(
     Ok(secrets)
 }
 
+/// A shared secret a peer proves itself with (receipts, events): given
+/// one way or another, and at least 16 characters.
+pub(super) fn required_shared_secret(
+    key: &str,
+    given: (Option<&Secret>, Option<&Path>, Option<&str>),
+    base: Option<&Path>,
+    fail: &super::Fail<'_>,
+) -> anyhow::Result<Secret> {
+    let (inline, file, env) = given;
+    match resolve_secret(key, inline, file, env, base).map_err(|e| fail(&e.0, e.1))? {
+        Some(secret) if secret.expose().len() >= 16 => Ok(secret),
+        _ => Err(fail(
+            key,
+            "required, at least 16 characters (or secret_file, secret_env)".into(),
+        )),
+    }
+}
+
+/// A PEM file of certificates to trust (`ca_file`), read whole.
+pub(super) fn read_ca_file(
+    key: &str,
+    file: &Path,
+    base: Option<&Path>,
+    fail: &super::Fail<'_>,
+) -> anyhow::Result<String> {
+    let path = match base {
+        Some(dir) if file.is_relative() => dir.join(file),
+        _ => file.to_path_buf(),
+    };
+    let pem = std::fs::read_to_string(&path)
+        .map_err(|e| fail(key, format!("cannot read {}: {e}", path.display())))?;
+    if !pem.contains("-----BEGIN CERTIFICATE-----") {
+        return Err(fail(key, format!("{} holds no PEM certificate", path.display())));
+    }
+    Ok(pem)
+}
+
 /// Resolves one secret given inline, as `<key>_file` or as `<key>_env`.
 /// Errors carry the key that is wrong and why.
 pub(super) fn resolve_secret(

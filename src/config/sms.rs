@@ -172,24 +172,16 @@ impl SmsConfig {
     pub(super) fn validate(&mut self, base: Option<&Path>, fail: &Fail<'_>) -> anyhow::Result<()> {
         let sms = self;
         if let Some(receipts) = &mut sms.receipts {
-            receipts.resolved_secret = super::secret::resolve_secret(
+            receipts.resolved_secret = Some(super::secret::required_shared_secret(
                 "sms.receipts.secret",
-                receipts.secret.as_ref(),
-                receipts.secret_file.as_deref(),
-                receipts.secret_env.as_deref(),
+                (
+                    receipts.secret.as_ref(),
+                    receipts.secret_file.as_deref(),
+                    receipts.secret_env.as_deref(),
+                ),
                 base,
-            )
-            .map_err(|e| fail(&e.0, e.1))?;
-            if receipts
-                .resolved_secret
-                .as_ref()
-                .is_none_or(|s| s.expose().len() < 16)
-            {
-                return Err(fail(
-                    "sms.receipts.secret",
-                    "required, at least 16 characters (or secret_file, secret_env)".into(),
-                ));
-            }
+                fail,
+            )?);
             for (provider, ours) in &receipts.statuses {
                 if !matches!(ours.as_str(), "delivered" | "undelivered" | "expired") {
                     return Err(fail(

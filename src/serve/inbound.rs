@@ -30,6 +30,18 @@ fn same_secret(given: &str, expected: &str) -> bool {
     given.len() == expected.len() && given.iter().zip(expected).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 
+/// Whether the request carries the shared secret: as the path's third
+/// segment (`/sms/receipt/SECRET/`) or in `header`.
+fn secret_given(segments: &[&str], request: &Request, expected: Option<&str>, header: &str) -> bool {
+    let expected = expected.unwrap_or_default();
+    let given = segments
+        .get(2)
+        .copied()
+        .or_else(|| request.header(header))
+        .unwrap_or_default();
+    !expected.is_empty() && same_secret(given, expected)
+}
+
 /// Nonces of signed calls seen within the signature's lifetime: a replay
 /// is refused.
 #[derive(Default)]
@@ -93,17 +105,12 @@ pub(super) fn route(
             if request.method != "POST" {
                 return Some(json(405, serde_json::json!({"err": 1, "err_desc": "POST only"})));
             }
-            let expected = events
-                .resolved_secret
-                .as_ref()
-                .map(|s| s.expose())
-                .unwrap_or_default();
-            let given = segments
-                .get(2)
-                .copied()
-                .or_else(|| request.header(&events.auth_header))
-                .unwrap_or_default();
-            if expected.is_empty() || !same_secret(given, expected) {
+            if !secret_given(
+                &segments,
+                request,
+                events.resolved_secret.as_ref().map(|s| s.expose()),
+                &events.auth_header,
+            ) {
                 return Some(json(403, serde_json::json!({"err": 1})));
             }
             let key = crate::link_key::LinkKey::load(link_key).ok();
@@ -114,17 +121,12 @@ pub(super) fn route(
             if request.method != "POST" {
                 return Some(json(405, serde_json::json!({"err": 1, "err_desc": "POST only"})));
             }
-            let expected = receipts
-                .resolved_secret
-                .as_ref()
-                .map(|s| s.expose())
-                .unwrap_or_default();
-            let given = segments
-                .get(2)
-                .copied()
-                .or_else(|| request.header(&receipts.auth_header))
-                .unwrap_or_default();
-            if expected.is_empty() || !same_secret(given, expected) {
+            if !secret_given(
+                &segments,
+                request,
+                receipts.resolved_secret.as_ref().map(|s| s.expose()),
+                &receipts.auth_header,
+            ) {
                 return Some(json(403, serde_json::json!({"err": 1})));
             }
             Some(sms_receipt(store, receipts, request))
