@@ -31,6 +31,21 @@ fn add_to_totals(tx: &super::db::Tx<'_>, channel: &str, outcome: &str) -> DbResu
     Ok(())
 }
 
+/// A reported row's status, recipient, tag and channel.
+type ReportedRow = (String, String, Option<String>, String);
+
+/// Row `id` as a report about it needs it, locked.
+fn reported_row(tx: &super::db::Tx<'_>, id: i64) -> DbResult<Option<ReportedRow>> {
+    tx.query_opt(
+        &format!(
+            "SELECT status, recipient, tag, channel FROM messages WHERE id = ?1{}",
+            tx.for_update()
+        ),
+        args![id],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+    )
+}
+
 /// What a bounce changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct BounceEffect {
@@ -57,15 +72,7 @@ impl Store {
     ) -> DbResult<Option<BounceEffect>> {
         let now = clock::to_db(clock::now());
         let tx = self.conn.begin()?;
-        let row: Option<(String, String, Option<String>, String)> = tx.query_opt(
-            &format!(
-                "SELECT status, recipient, tag, channel FROM messages WHERE id = ?1{}",
-                tx.for_update()
-            ),
-            args![id],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
-        )?;
-        let Some((status, recipient, tag, channel)) = row else {
+        let Some((status, recipient, tag, channel)) = reported_row(&tx, id)? else {
             return Ok(None);
         };
         add_to_totals(&tx, &channel, if permanent { BOUNCED_HARD } else { BOUNCED_SOFT })?;
@@ -130,15 +137,7 @@ impl Store {
     ) -> DbResult<Option<bool>> {
         let now = clock::to_db(clock::now());
         let tx = self.conn.begin()?;
-        let row: Option<(String, String, Option<String>, String)> = tx.query_opt(
-            &format!(
-                "SELECT status, recipient, tag, channel FROM messages WHERE id = ?1{}",
-                tx.for_update()
-            ),
-            args![id],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
-        )?;
-        let Some((status, recipient, tag, channel)) = row else {
+        let Some((status, recipient, tag, channel)) = reported_row(&tx, id)? else {
             return Ok(None);
         };
         if complaint {

@@ -501,6 +501,26 @@ fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
     }
 }
 
+/// A relay config with `extra` lines under it, and `count` letters queued
+/// (one send, in Bcc).
+fn relay_and_letters(env: &Env, relay: &SmtpServer, smtp_extra: &str, queue: &str, count: usize) {
+    env.write(
+        "publik.yaml",
+        &format!(
+            "email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp:\n    host: 127.0.0.1\n    port: {}\n    timeout: 5s\n{smtp_extra}queue:\n{queue}{}",
+            relay.port(),
+            env.state_config()
+        ),
+    );
+    env.write("body.txt", "Bonjour\n");
+    let mut enqueue = env.publik();
+    enqueue.args(["enqueue", "email", "--subject", "S", "--text", "body.txt"]);
+    for i in 0..count {
+        enqueue.args(["--bcc", &format!("user{i}@example.org")]);
+    }
+    enqueue.assert().success();
+}
+
 /// `serve` on a PostgreSQL state outlives its server: 503 while the
 /// database is down (never a 500 page), and pages again once it is back,
 /// after a clean restart and after a crash alike, without being restarted.
@@ -569,21 +589,7 @@ fn a_run_that_loses_its_database_exits_75_and_the_next_finishes() {
         delay_per_message: std::time::Duration::from_millis(20),
         ..Default::default()
     });
-    env.write(
-        "publik.yaml",
-        &format!(
-            "email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp:\n    host: 127.0.0.1\n    port: {}\n    timeout: 5s\n    connections: 1\nqueue:\n  lease: 30s\n{}",
-            relay.port(),
-            env.state_config()
-        ),
-    );
-    env.write("body.txt", "Bonjour\n");
-    let mut enqueue = env.publik();
-    enqueue.args(["enqueue", "email", "--subject", "S", "--text", "body.txt"]);
-    for i in 0..300 {
-        enqueue.args(["--bcc", &format!("user{i}@example.org")]);
-    }
-    enqueue.assert().success();
+    relay_and_letters(&env, &relay, "    connections: 1\n", "  lease: 30s\n", 300);
     let run = env
         .command()
         .arg("send-queue")
@@ -727,21 +733,13 @@ fn a_worker_cut_from_its_database_stops_before_its_lease_ends() {
     });
     let lanes = 4;
     let lease = std::time::Duration::from_secs(3);
-    env.write(
-        "publik.yaml",
-        &format!(
-            "email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp:\n    host: 127.0.0.1\n    port: {}\n    timeout: 5s\n    connections: {lanes}\nqueue:\n  lease: 3s\n  batch: 500\n{}",
-            relay.port(),
-            env.state_config()
-        ),
+    relay_and_letters(
+        &env,
+        &relay,
+        &format!("    connections: {lanes}\n"),
+        "  lease: 3s\n  batch: 500\n",
+        2000,
     );
-    env.write("body.txt", "Bonjour\n");
-    let mut enqueue = env.publik();
-    enqueue.args(["enqueue", "email", "--subject", "S", "--text", "body.txt"]);
-    for i in 0..2000 {
-        enqueue.args(["--bcc", &format!("user{i}@example.org")]);
-    }
-    enqueue.assert().success();
     let path = common::proxy::FreezableProxy::start(env.server().port);
     let cut_off = env
         .command()
