@@ -114,12 +114,13 @@ impl Store {
         }))
     }
 
-    /// The reason of row `id`'s latest event: a provider retrying an event
-    /// must not record it twice.
-    pub(crate) fn last_event_reason(&self, id: i64) -> DbResult<Option<String>> {
-        self.conn.query_opt(
-            "SELECT reason FROM events WHERE message_id = ?1 ORDER BY id DESC LIMIT 1",
-            args![id],
+    /// Whether row `id`'s history already has an event with `reason`: a
+    /// provider retrying an event, or a report read twice, must not record
+    /// it again (whatever came in between).
+    pub(crate) fn has_event(&self, id: i64, reason: &str) -> DbResult<bool> {
+        self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM events WHERE message_id = ?1 AND reason = ?2)",
+            args![id, reason],
             |row| row.get(0),
         )
     }

@@ -187,6 +187,15 @@ fn brevo_events_deliver_bounce_and_unsubscribe_once(kind: common::Kind) {
         "dave@example.org",
     );
     assert_eq!(post(&with_secret, None, &soft.to_string()).1["applied"], 1);
+    // Another event about dave, then the first one retried: nothing more.
+    let deferred = event(
+        "deferred",
+        Some(&dave),
+        "<d@smtp-relay.mailin.fr>",
+        "dave@example.org",
+    );
+    assert_eq!(post(&with_secret, None, &deferred.to_string()).1["applied"], 1);
+    assert_eq!(post(&with_secret, None, &soft.to_string()).1["applied"], 0);
     let dave_row = row(&env, "dave@example.org");
     assert_eq!(dave_row["status"], "sent");
     assert!(
@@ -227,7 +236,7 @@ fn brevo_events_deliver_bounce_and_unsubscribe_once(kind: common::Kind) {
     let stats = env.json(&["queue", "stats"]);
     assert_eq!(
         stats["returned"],
-        json!([{"channel": "email", "bounced": 1, "delayed": 1, "complaints": 1}]),
+        json!([{"channel": "email", "bounced": 1, "delayed": 2, "complaints": 1}]),
         "{stats}"
     );
     let metrics = env
@@ -238,7 +247,7 @@ fn brevo_events_deliver_bounce_and_unsubscribe_once(kind: common::Kind) {
     let metrics = String::from_utf8(metrics.stdout).unwrap();
     for line in [
         "publik_bounced_total{channel=\"email\",kind=\"hard\"} 1",
-        "publik_bounced_total{channel=\"email\",kind=\"soft\"} 1",
+        "publik_bounced_total{channel=\"email\",kind=\"soft\"} 2",
         "publik_complaints_total{channel=\"email\"} 1",
     ] {
         assert!(metrics.lines().any(|l| l == line), "{line} not in {metrics}");

@@ -120,7 +120,7 @@ pub(crate) fn handle(
         None => format!("{kind}: {status}"),
     };
     // The same report again (a pipe retried, a mailbox read twice).
-    if store.last_event_reason(id)?.as_deref() == Some(reason.as_str()) {
+    if store.has_event(id, &reason)? {
         log::info!("bounce: message {id}: already recorded");
         report.message_id = Some(id);
         report.found_by = Some(found_by);
@@ -157,7 +157,7 @@ fn complaint(
         return Ok(report);
     };
     let reason = format!("complaint: feedback report ({feedback_type})");
-    if store.last_event_reason(id)?.as_deref() == Some(reason.as_str()) {
+    if store.has_event(id, &reason)? {
         log::info!("complaint: message {id}: already recorded");
     } else if let Some(unsubscribed) = store.unsubscribe_reported(id, &reason, true, actor)? {
         log::info!("complaint: message {id}: {reason}");

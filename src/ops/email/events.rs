@@ -286,7 +286,7 @@ fn apply(store: &mut Store, id: i64, event: &ProviderEvent, actor: &str) -> anyh
         Happened::Complaint => "complaint: marked as spam by the recipient (provider event)".into(),
         Happened::Unsubscribed => "unsubscribed at the provider (provider event)".into(),
     };
-    if store.last_event_reason(id)?.as_deref() == Some(reason.as_str()) {
+    if store.has_event(id, &reason)? {
         return Ok(false);
     }
     let Some(message) = store.message(id)? else {
