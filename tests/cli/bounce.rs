@@ -740,3 +740,20 @@ fn the_bounce_mailbox_over_starttls_deletes_and_takes_complaints() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("bounce mailbox 127.0.0.1:"), "{stderr}");
 }
+
+/// The shipped timer runs `fetch-bounces` where no mailbox is set: nothing
+/// to do, said nowhere, exit 0 (as `feed-mail-maarch` without Maarch).
+#[test]
+fn fetch_bounces_without_a_mailbox_does_nothing_quietly() {
+    let env = Env::new();
+    env.publik()
+        .arg("fetch-bounces")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    assert_eq!(
+        env.json(&["fetch-bounces"]),
+        serde_json::json!({"read": 0, "bounces": 0, "complaints": 0, "ignored": 0, "unreadable": 0, "left": 0})
+    );
+}

@@ -36,6 +36,7 @@ fn the_deb_installs_what_a_debian_service_needs() {
         ("/lib/systemd/system/publik-send-webpush.timer", "-rw-r--r--"),
         ("/lib/systemd/system/publik-retry-queue.timer", "-rw-r--r--"),
         ("/lib/systemd/system/publik-feed-mail-maarch.timer", "-rw-r--r--"),
+        ("/lib/systemd/system/publik-fetch-bounces.timer", "-rw-r--r--"),
         ("/lib/systemd/system/publik-nightly.timer", "-rw-r--r--"),
         ("/lib/systemd/system/publik-serve.service", "-rw-r--r--"),
         ("/usr/lib/sysusers.d/publik.conf", "-rw-r--r--"),
