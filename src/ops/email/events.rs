@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::config::{EmailEventsConfig, EventsProvider};
 use crate::link_key::LinkKey;
 use crate::queue_row::{Channel, Status};
-use crate::store::Store;
+use crate::store::{Message, Store};
 
 /// Events read from one request, at most: a provider batches a few.
 const MAX_EVENTS: usize = 1000;
@@ -195,18 +195,18 @@ fn parse(provider: EventsProvider, body: &[u8]) -> Result<Vec<ProviderEvent>, St
 
 /// The email row an event is about: by the proof it echoes, else by the
 /// relay's queue id recorded at send.
-fn find_row(store: &Store, key: Option<&LinkKey>, event: &ProviderEvent) -> anyhow::Result<Option<i64>> {
+fn find_row(store: &Store, key: Option<&LinkKey>, event: &ProviderEvent) -> anyhow::Result<Option<Message>> {
     if let (Some(proof), Some(key)) = (&event.proof, key)
-        && let Some((tag, id)) = super::bounce::publik_message_id(proof)
-        && key.message_id_tag(id).eq_ignore_ascii_case(tag)
-        && store.message(id)?.is_some_and(|m| m.channel == Channel::Email)
+        && let Some(id) = super::proof::message_id_row(key, proof)
+        && let Some(message) = store.message(id)?
+        && message.channel == Channel::Email
     {
-        return Ok(Some(id));
+        return Ok(Some(message));
     }
     for provider_id in &event.provider_ids {
         let bare = provider_id.trim().trim_start_matches('<').trim_end_matches('>');
         if let Some(message) = store.message_by_provider_id(Channel::Email, bare)? {
-            return Ok(Some(message.id));
+            return Ok(Some(message));
         }
     }
     Ok(None)
@@ -248,7 +248,7 @@ pub(crate) fn handle_events(
     let mut report = EventsReport::default();
     for event in events {
         let applied = match find_row(store, key, &event)? {
-            Some(id) => apply(store, id, &event, actor)?,
+            Some(message) => apply(store, &message, &event, actor)?,
             None => {
                 if event.happened != Happened::Other {
                     log::info!(
@@ -268,9 +268,10 @@ pub(crate) fn handle_events(
     Ok(Handled::Applied(report))
 }
 
-/// One event on row `id`; false when it changes nothing (a retry, an
+/// One event on its row; false when it changes nothing (a retry, an
 /// event with nothing to record).
-fn apply(store: &mut Store, id: i64, event: &ProviderEvent, actor: &str) -> anyhow::Result<bool> {
+fn apply(store: &mut Store, message: &Message, event: &ProviderEvent, actor: &str) -> anyhow::Result<bool> {
+    let id = message.id;
     let detail = event
         .reason
         .as_deref()
@@ -289,9 +290,6 @@ fn apply(store: &mut Store, id: i64, event: &ProviderEvent, actor: &str) -> anyh
     if store.has_event(id, &reason)? {
         return Ok(false);
     }
-    let Some(message) = store.message(id)? else {
-        return Ok(false);
-    };
     match &event.happened {
         Happened::Delivered => {
             if message.status != Status::Sent {

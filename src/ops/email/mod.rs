@@ -28,6 +28,8 @@ mod events;
 mod fold;
 mod imap;
 mod mailbox;
+mod proof;
+mod report;
 mod sender;
 mod show;
 mod smtp;
