@@ -13,13 +13,12 @@
 //! Every run checks the count at the far end: nothing lost, nothing doubled.
 
 mod common;
-use common::{body_text, expect, latency_proxy};
+use common::{body_text, expect, latency_proxy, smtp_session};
 
 #[path = "../tests/cli/common/smtp.rs"]
 mod smtp;
 
 use std::io::{BufRead, BufReader, Write};
-use std::net::TcpStream;
 use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
@@ -210,13 +209,7 @@ fn blaster(port: u16, sessions: usize, messages: usize) -> Duration {
         for session in 0..sessions {
             let message = message.as_bytes();
             scope.spawn(move || {
-                let stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-                stream.set_nodelay(true).expect("nodelay");
-                let mut writer = stream.try_clone().expect("clone");
-                let mut reader = BufReader::new(stream);
-                expect(&mut reader, "220");
-                writer.write_all(b"EHLO bench\r\n").expect("write");
-                expect(&mut reader, "250");
+                let (mut writer, mut reader) = smtp_session(port);
                 for i in (session..messages).step_by(sessions) {
                     writer
                         .write_all(

@@ -14,13 +14,12 @@
 //!   against publik with one connection and no pipelining, for regressions.
 
 mod common;
-use common::{body_text, expect, latency_proxy};
+use common::{body_text, expect, latency_proxy, smtp_session};
 
 #[path = "../tests/cli/common/smtp.rs"]
 mod smtp;
 
-use std::io::{BufReader, Write};
-use std::net::TcpStream;
+use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -78,13 +77,7 @@ fn blaster(port: u16, sessions: usize, messages: usize) -> Duration {
         for session in 0..sessions {
             let message = message.as_bytes();
             scope.spawn(move || {
-                let stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-                stream.set_nodelay(true).expect("nodelay");
-                let mut writer = stream.try_clone().expect("clone");
-                let mut reader = BufReader::new(stream);
-                expect(&mut reader, "220");
-                writer.write_all(b"EHLO bench\r\n").unwrap();
-                expect(&mut reader, "250");
+                let (mut writer, mut reader) = smtp_session(port);
                 for i in (session..messages).step_by(sessions) {
                     writer.write_all(b"MAIL FROM:<noreply@example.org>\r\n").unwrap();
                     expect(&mut reader, "250");

@@ -130,6 +130,19 @@ fn pump(mut from: TcpStream, mut to: TcpStream, delay: Duration) {
     });
 }
 
+/// A raw SMTP session with the server on `port`, greeted and past EHLO:
+/// its writer and its reader.
+pub fn smtp_session(port: u16) -> (TcpStream, BufReader<TcpStream>) {
+    let stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream.set_nodelay(true).expect("nodelay");
+    let mut writer = stream.try_clone().expect("clone");
+    let mut reader = BufReader::new(stream);
+    expect(&mut reader, "220");
+    writer.write_all(b"EHLO bench\r\n").expect("write");
+    expect(&mut reader, "250");
+    (writer, reader)
+}
+
 /// Reads one SMTP reply (all its lines), which must have `code`.
 pub fn expect(reader: &mut BufReader<TcpStream>, code: &str) {
     let mut line = String::new();
