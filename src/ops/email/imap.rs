@@ -40,9 +40,9 @@ fn io(what: &str) -> impl Fn(std::io::Error) -> ImapError + '_ {
 
 /// One untagged reply (`* …`) and the literals it carried.
 #[derive(Debug, Default)]
-pub(super) struct Untagged {
-    pub text: String,
-    pub literals: Vec<Vec<u8>>,
+struct Untagged {
+    text: String,
+    literals: Vec<Vec<u8>>,
 }
 
 pub(super) struct Imap {
@@ -54,7 +54,7 @@ pub(super) struct Imap {
 }
 
 /// `"text"` as an IMAP quoted string (the config refuses line breaks).
-pub(super) fn quoted(text: &str) -> String {
+fn quoted(text: &str) -> String {
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
@@ -214,7 +214,7 @@ impl Imap {
 
     /// Sends a command and reads up to its tagged reply: the untagged
     /// replies on OK, Refused on NO or BAD.
-    pub(super) fn command(&mut self, command: &str) -> Result<Vec<Untagged>> {
+    fn command(&mut self, command: &str) -> Result<Vec<Untagged>> {
         let tag = format!("p{}", self.next_tag);
         self.next_tag += 1;
         let stream = self.reader.get_mut();
@@ -243,6 +243,17 @@ impl Imap {
                 });
             }
         }
+    }
+
+    pub(super) fn select(&mut self, folder: &str) -> Result<()> {
+        self.command(&format!("SELECT {}", quoted(folder)))?;
+        Ok(())
+    }
+
+    /// Creates `folder`; one already there is fine, and another refusal
+    /// shows at the first move into it.
+    pub(super) fn create(&mut self, folder: &str) {
+        let _ = self.command(&format!("CREATE {}", quoted(folder)));
     }
 
     /// UIDs of the messages in the selected folder without `keyword`.

@@ -67,11 +67,9 @@ pub(crate) fn fetch_bounces(
     let fail = |e| mailbox_error(config, e);
     let max = config.email.bounce_max_size.bytes();
     let mut imap = Imap::open(mailbox, max).map_err(fail)?;
-    imap.command(&format!("SELECT {}", super::imap::quoted(&mailbox.folder)))
-        .map_err(fail)?;
+    imap.select(&mailbox.folder).map_err(fail)?;
     if mailbox.after == MailboxAfter::Move {
-        // Already there is fine; another refusal shows at the first move.
-        let _ = imap.command(&format!("CREATE {}", super::imap::quoted(&mailbox.move_to)));
+        imap.create(&mailbox.move_to);
     }
     let uids = imap.search_without(UNREADABLE).map_err(fail)?;
     let mut report = FetchReport::default();
