@@ -54,6 +54,31 @@ fn sent(env: &Env, bounce_address: bool) -> SmtpServer {
     server
 }
 
+/// The newsletter of `common::queue_newsletter` (group nord: bob) sent
+/// through a relay, with a VERP return path or not.
+fn newsletter_sent(env: &Env, verp: bool) -> SmtpServer {
+    let server = SmtpServer::start();
+    let bounce_address = if verp {
+        "  bounce_address: \"bounces+{id}@mairie.example.org\"\n"
+    } else {
+        ""
+    };
+    env.write(
+        "publik.yaml",
+        &format!(
+            "email:\n  from: \"Mairie <noreply@mairie.example.org>\"\n{bounce_address}  smtp:\n    host: 127.0.0.1\n    port: {}\n",
+            server.port()
+        ),
+    );
+    common::queue_newsletter(env, "Bonjour\n");
+    env.publik()
+        .arg("send-queue")
+        .timeout(Duration::from_secs(30))
+        .assert()
+        .success();
+    server
+}
+
 /// The received message to `rcpt`: its return path and Message-ID.
 fn original(server: &SmtpServer, rcpt: &str) -> (String, String) {
     let received = server
@@ -411,20 +436,7 @@ fn an_exchange_ndr_is_read() {
 #[test]
 fn a_hard_bounce_of_a_newsletter_member_stops_mailing_it() {
     let env = Env::new();
-    let server = SmtpServer::start();
-    env.write(
-        "publik.yaml",
-        &format!(
-            "email:\n  from: \"Mairie <noreply@mairie.example.org>\"\n  bounce_address: \"bounces+{{id}}@mairie.example.org\"\n  smtp:\n    host: 127.0.0.1\n    port: {}\n",
-            server.port()
-        ),
-    );
-    common::queue_newsletter(&env, "Bonjour\n");
-    env.publik()
-        .arg("send-queue")
-        .timeout(Duration::from_secs(30))
-        .assert()
-        .success();
+    let server = newsletter_sent(&env, true);
     let (return_path, message_id) = original(&server, "bob@example.org");
     let report = bounce(
         &env,
@@ -526,25 +538,7 @@ fn arf_report(return_path: &str, message_id: &str, rcpt: &str) -> String {
 fn a_feedback_report_unsubscribes_the_newsletter_member() {
     for verp in [true, false] {
         let env = Env::new();
-        let server = SmtpServer::start();
-        let bounce_address = if verp {
-            "  bounce_address: \"bounces+{id}@mairie.example.org\"\n"
-        } else {
-            ""
-        };
-        env.write(
-            "publik.yaml",
-            &format!(
-                "email:\n  from: \"Mairie <noreply@mairie.example.org>\"\n{bounce_address}  smtp:\n    host: 127.0.0.1\n    port: {}\n",
-                server.port()
-            ),
-        );
-        common::queue_newsletter(&env, "Bonjour\n");
-        env.publik()
-            .arg("send-queue")
-            .timeout(Duration::from_secs(30))
-            .assert()
-            .success();
+        let server = newsletter_sent(&env, verp);
         let (return_path, message_id) = original(&server, "bob@example.org");
         let report = bounce(
             &env,
@@ -712,16 +706,7 @@ fn the_bounce_mailbox_is_read_and_each_message_moved() {
 fn the_bounce_mailbox_over_starttls_deletes_and_takes_complaints() {
     let dovecot = common::dovecot::Dovecot::start();
     let env = Env::new();
-    let server = SmtpServer::start();
-    env.write(
-        "publik.yaml",
-        &format!(
-            "email:\n  from: \"Mairie <noreply@mairie.example.org>\"\n  bounce_address: \"bounces+{{id}}@mairie.example.org\"\n  smtp:\n    host: 127.0.0.1\n    port: {}\n",
-            server.port()
-        ),
-    );
-    common::queue_newsletter(&env, "Bonjour\n");
-    env.publik().arg("send-queue").assert().success();
+    let server = newsletter_sent(&env, true);
     mailbox_config(&env, &dovecot, "starttls", "delete");
     let (return_path, message_id) = original(&server, "bob@example.org");
     dovecot.deliver(&arf_report(&return_path, &message_id, "bob@example.org"));
