@@ -56,7 +56,7 @@ fn sent(env: &Env, bounce_address: bool) -> SmtpServer {
 
 /// The newsletter of `common::queue_newsletter` (group nord: bob) sent
 /// through a relay, with a VERP return path or not.
-fn newsletter_sent(env: &Env, verp: bool) -> SmtpServer {
+pub(crate) fn newsletter_sent(env: &Env, verp: bool) -> SmtpServer {
     let server = SmtpServer::start();
     let bounce_address = if verp {
         "  bounce_address: \"bounces+{id}@mairie.example.org\"\n"
@@ -80,7 +80,7 @@ fn newsletter_sent(env: &Env, verp: bool) -> SmtpServer {
 }
 
 /// The received message to `rcpt`: its return path and Message-ID.
-fn original(server: &SmtpServer, rcpt: &str) -> (String, String) {
+pub(crate) fn original(server: &SmtpServer, rcpt: &str) -> (String, String) {
     let received = server
         .received()
         .into_iter()
@@ -93,7 +93,7 @@ fn original(server: &SmtpServer, rcpt: &str) -> (String, String) {
     )
 }
 
-fn bounce(env: &Env, dsn: &str, extra: &[&str]) -> Value {
+pub(crate) fn bounce(env: &Env, dsn: &str, extra: &[&str]) -> Value {
     let out = env
         .publik()
         .args(["--json", "bounce"])
@@ -106,7 +106,7 @@ fn bounce(env: &Env, dsn: &str, extra: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn status_of(env: &Env, rcpt: &str) -> (String, Value) {
+pub(crate) fn status_of(env: &Env, rcpt: &str) -> (String, Value) {
     let list = env.json(&["queue", "list"]);
     let row = list
         .as_array()
@@ -575,7 +575,7 @@ fn a_feedback_report_unsubscribes_the_newsletter_member() {
 }
 
 /// The bounce mailbox config for a Dovecot on loopback.
-fn mailbox_config(env: &Env, dovecot: &common::dovecot::Dovecot, tls: &str, after: &str) {
+pub(crate) fn mailbox_config(env: &Env, dovecot: &common::dovecot::Dovecot, tls: &str, after: &str) {
     env.write("mailbox-ca.pem", &dovecot.cert_pem);
     let port = if tls == "implicit" {
         dovecot.imaps_port
@@ -598,7 +598,7 @@ fn mailbox_config(env: &Env, dovecot: &common::dovecot::Dovecot, tls: &str, afte
     );
 }
 
-fn fetch_bounces(env: &Env) -> (Value, String) {
+pub(crate) fn fetch_bounces(env: &Env) -> (Value, String) {
     let out = env
         .publik()
         .args(["--json", "fetch-bounces"])

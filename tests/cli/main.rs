@@ -4,6 +4,7 @@
 
 mod common;
 
+mod auto_replies;
 mod bounce;
 mod browser;
 mod browser_push;

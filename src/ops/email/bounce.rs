@@ -34,6 +34,9 @@ pub(crate) struct BounceReport {
     pub complaint: bool,
     /// The complaint took the member out of the newsletter's group.
     pub unsubscribed: bool,
+    /// Why the message was no report and changed nothing (an automatic
+    /// reply, a letter); None for a report.
+    pub ignored: Option<String>,
 }
 
 /// Handles one bounce. `envelope_to` is the address the MTA delivered it to
@@ -63,6 +66,7 @@ pub(crate) fn handle(
         members_bounced: 0,
         complaint: notification.complaint.is_some(),
         unsubscribed: false,
+        ignored: None,
     };
     if let Some(feedback_type) = &notification.complaint {
         return complaint(
@@ -74,6 +78,12 @@ pub(crate) fn handle(
             actor,
             report,
         );
+    }
+    if let Some(why) = notification.not_a_bounce {
+        log::warn!("bounce: {why}; ignored");
+        report.permanent = false;
+        report.ignored = Some(why);
+        return Ok(report);
     }
     if status.starts_with('2') {
         log::warn!("bounce: a success notification ({status}), nothing to do");

@@ -19,6 +19,7 @@ use crate::queue_row::Channel;
 use crate::size::Size;
 use crate::store::{NewAttachment, NewBody, NewRow, Store};
 
+mod auto_reply;
 mod bounce;
 mod check;
 mod compose;

@@ -31,6 +31,9 @@ pub(super) struct Notification {
     /// An abuse report (RFC 5965 ARF, as feedback loops send): its
     /// Feedback-Type.
     pub(super) complaint: Option<String>,
+    /// Why a message without a report part is no bounce (an automatic
+    /// reply, a letter): it may not fail a row.
+    pub(super) not_a_bounce: Option<String>,
 }
 
 /// Message-IDs of the original a bounce is looked up by, at most.
@@ -140,6 +143,9 @@ pub(super) fn parse(raw: &[u8]) -> anyhow::Result<Notification> {
         }
     }
     notification.original_ids.truncate(MAX_ORIGINAL_IDS);
+    if notification.recipients.is_empty() && notification.complaint.is_none() {
+        notification.not_a_bounce = super::auto_reply::not_a_bounce(&message);
+    }
     Ok(notification)
 }
 
