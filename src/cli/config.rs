@@ -23,7 +23,10 @@ pub enum ConfigCommand {
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     match args.command {
         ConfigCommand::Check { connect } => {
-            let (report, error) = ops::config_check::check(ctx.config()?, connect);
+            // A site that does not resolve (a PostgreSQL state without its
+            // key file) is said by the checks; the settings show what is written.
+            let site = ctx.site().ok();
+            let (report, error) = ops::config_check::check(ctx.config()?, site.as_ref(), connect);
             render::config_check(&report, ctx.output)?;
             error.map_or(Ok(()), Err)
         }

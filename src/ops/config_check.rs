@@ -77,7 +77,11 @@ pub(crate) struct ConfigCheckReport {
 
 /// Runs every channel's checks. Returns the report and, if a probe failed,
 /// the first error (the caller prints the report, then fails with it).
-pub(crate) fn check(config: &Config, connect: bool) -> (ConfigCheckReport, Option<anyhow::Error>) {
+pub(crate) fn check(
+    config: &Config,
+    site: Option<&crate::site::Site>,
+    connect: bool,
+) -> (ConfigCheckReport, Option<anyhow::Error>) {
     let mut first_error = None;
     // A state URL every other command would refuse (a password in it).
     if let Some(state) = &config.state
@@ -112,16 +116,26 @@ pub(crate) fn check(config: &Config, connect: bool) -> (ConfigCheckReport, Optio
         .collect();
     let report = ConfigCheckReport {
         config_file: config.source.clone(),
-        settings: effective(config),
+        settings: effective(config, site),
         checks,
     };
     (report, first_error)
 }
 
 /// The settings as the commands will use them: the transport chosen when
-/// none is named, the outbox where the file transport writes.
-fn effective(config: &Config) -> Config {
+/// none is named, the outbox where the file transport writes, the state and
+/// link key the site resolves to (a tenant's are in its directory even when
+/// its config names neither).
+fn effective(config: &Config, site: Option<&crate::site::Site>) -> Config {
     let mut settings = config.clone();
+    if let Some(site) = site {
+        settings.state = Some(match &site.state {
+            crate::store::StateLocation::Sqlite(path) => path.clone(),
+            // Masked again when shown, as a URL written in the config is.
+            crate::store::StateLocation::Postgres { url, .. } => url.into(),
+        });
+        settings.serve.link_key_file = Some(site.link_key.clone());
+    }
     settings.email.transport = Some(config.email.effective_transport());
     settings.email.file.dir = config.resolve_path(&config.email.file.dir);
     settings

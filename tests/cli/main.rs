@@ -12,6 +12,7 @@ mod email_events;
 mod foundation;
 mod ics;
 mod maarch;
+mod many_towns;
 mod newsletter;
 mod nginx;
 mod package;
