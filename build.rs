@@ -8,6 +8,7 @@
 //! to keep a PIE binary. The library and the tests are unaffected either way.
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    commit();
     println!("cargo:rerun-if-env-changed=PUBLIK_BUILD_PIE");
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
@@ -15,4 +16,37 @@ fn main() {
     if os == "linux" && env == "gnu" && !keep_pie {
         println!("cargo:rustc-link-arg-bin=publik=-no-pie");
     }
+}
+
+/// The commit the binary is built from, for `publik --version`: an operator
+/// asks which publik runs, and a version alone names a release, not a build.
+/// Outside a git checkout (a source tarball) it is "no commit".
+fn commit() {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .output()
+            .ok()
+            .filter(|out| out.status.success())
+            .and_then(|out| String::from_utf8(out.stdout).ok())
+            .map(|text| text.trim().to_string())
+            .filter(|text| !text.is_empty())
+    };
+    let commit = git(&["rev-parse", "--short=12", "HEAD"]);
+    // Built again when HEAD moves: a commit, a checkout.
+    for path in ["HEAD", "packed-refs"] {
+        if let Some(file) = git(&["rev-parse", "--git-path", path]) {
+            println!("cargo:rerun-if-changed={file}");
+        }
+    }
+    if let Some(branch) = git(&["symbolic-ref", "-q", "HEAD"])
+        && let Some(file) = git(&["rev-parse", "--git-path", &branch])
+    {
+        println!("cargo:rerun-if-changed={file}");
+    }
+    let shown = match commit {
+        Some(commit) => format!("commit {commit}"),
+        None => "no commit".to_string(),
+    };
+    println!("cargo:rustc-env=PUBLIK_BUILD_COMMIT={shown}");
 }

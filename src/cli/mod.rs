@@ -50,7 +50,7 @@ use crate::store::{StateLocation, Store};
 #[derive(Debug, Parser)]
 #[command(
     name = "publik",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("PUBLIK_BUILD_COMMIT"), ")"),
     about = "Communication jobs of a citizen-services platform: email and SMS queue, Web Push, calendar invitations, action links, Maarch feed",
     after_long_help = EXIT_CODES_HELP,
     propagate_version = true

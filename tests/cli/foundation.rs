@@ -824,3 +824,27 @@ fn verbose_says_sent_once() {
     );
     assert!(!stderr.contains("sent (sent)"), "{stderr}");
 }
+
+/// `--version` says which release and which build runs: the version and
+/// the commit it was built from (an operator after `apt upgrade`, a bug
+/// report).
+#[test]
+fn version_names_the_release_and_the_commit() {
+    let out = Env::new().publik().arg("--version").output().unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let head = std::process::Command::new("git")
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let head = String::from_utf8_lossy(&head.stdout).trim().to_string();
+    assert_eq!(
+        shown,
+        format!("publik {} (commit {head})", env!("CARGO_PKG_VERSION"))
+    );
+    assert_ne!(
+        env!("CARGO_PKG_VERSION"),
+        "0.1.0",
+        "each release has its own version"
+    );
+}
