@@ -251,6 +251,12 @@ impl Context {
         self.site_and_store().map(|(_, store)| store)
     }
 
+    /// The state opened only to read: never created, migrated or changed
+    /// (a listing, `state info`, `state check` of a backup).
+    pub(crate) fn store_to_read(&self, older: crate::store::OlderSchema) -> anyhow::Result<Store> {
+        Store::open_to_read(&self.site()?.state, older)
+    }
+
     /// The site and its state opened.
     pub(crate) fn site_and_store(&self) -> anyhow::Result<(Site, Store)> {
         let config = self.config()?;

@@ -5,7 +5,7 @@ use crate::clock;
 use crate::duration::Duration;
 use crate::exit_codes::bad_input;
 use crate::queue_row::{Channel, Status};
-use crate::store::ListFilter;
+use crate::store::{ListFilter, OlderSchema};
 use crate::{ops, render};
 
 /// Inspect and fix the send queue
@@ -163,7 +163,16 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             crate::exit_codes::Usage("--json-lines and --json are two formats: choose one".into()).into(),
         );
     }
-    let mut store = ctx.store()?;
+    // Listings only read: they never create, migrate or change a state.
+    let only_reads = matches!(
+        args.command,
+        QueueCommand::List { .. } | QueueCommand::Show { .. } | QueueCommand::Stats { .. }
+    );
+    let mut store = if only_reads {
+        ctx.store_to_read(OlderSchema::Refuse)?
+    } else {
+        ctx.store()?
+    };
     let actor = ops::actor("queue");
     match args.command {
         QueueCommand::List {
@@ -262,7 +271,9 @@ fn optional_ids(given: &[String]) -> anyhow::Result<Vec<i64>> {
 /// `queue check`, with the plugin's exit codes: any failure to read the
 /// state is UNKNOWN (3), said on the status line.
 fn check(ctx: &Context, limits: ops::inspect::CheckLimits) -> anyhow::Result<()> {
-    let checked = ctx.store().and_then(|store| ops::inspect::check(&store, limits));
+    let checked = ctx
+        .store_to_read(OlderSchema::Refuse)
+        .and_then(|store| ops::inspect::check(&store, limits));
     // One line per site with --all-tenants, naming it.
     let site = crate::thread_tenant::tenant()
         .map(|t| format!("{t}: "))

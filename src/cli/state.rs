@@ -1,8 +1,9 @@
-//! `publik state info|backup|check|migrate`: the state itself.
+//! `publik state info|upgrade|backup|check|migrate`: the state itself.
 
 use std::path::PathBuf;
 
 use crate::cli::Context;
+use crate::store::OlderSchema;
 use crate::{ops, render};
 
 /// Look at, back up, check and migrate the state
@@ -23,6 +24,10 @@ pub enum StateCommand {
         /// The backup file (one self-contained SQLite file, mode 0600)
         file: PathBuf,
     },
+    /// Bring the state's schema up to this publik's (what any command that
+    /// writes does first), keeping a copy of it as it was beside it
+    /// (`STATE.schema-N`); prints what `state info` prints
+    Upgrade,
     /// SQLite's integrity check and foreign key check (PostgreSQL: every
     /// table read through, the schema compared); exit 1 on a problem
     Check,
@@ -41,6 +46,11 @@ pub enum StateCommand {
 pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     match args.command {
         StateCommand::Info => {
+            let site = ctx.site()?;
+            let store = ctx.store_to_read(OlderSchema::Read)?;
+            render::state_info(&ops::state::info(&store, &site)?, ctx.output)
+        }
+        StateCommand::Upgrade => {
             let (site, store) = ctx.site_and_store()?;
             render::state_info(&ops::state::info(&store, &site)?, ctx.output)
         }
@@ -51,7 +61,7 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
             render::state_migrate(&report, ctx.output)
         }
         StateCommand::Check => {
-            let report = ops::state::check(&ctx.store()?)?;
+            let report = ops::state::check(&ctx.store_to_read(OlderSchema::Read)?)?;
             render::state_check(&report, ctx.output)?;
             if report.ok {
                 Ok(())

@@ -68,6 +68,39 @@ impl Store {
         })
     }
 
+    /// Before a migration changes the state, a consistent copy of it as it
+    /// was, beside it and named by its schema (`publik.sqlite3.schema-12`):
+    /// rolling back is stop, copy it back, downgrade. A copy that another
+    /// publik's migration overtook (its schema is no longer `version`) is
+    /// dropped: that publik kept the right one.
+    pub(super) fn keep_copy_before_migration(&self, version: u32) -> anyhow::Result<()> {
+        let Conn::Sqlite(conn) = &self.conn else {
+            return Ok(());
+        };
+        let dest = PathBuf::from(format!("{}.schema-{version}", self.path.display()));
+        let temporary = temporary_beside(&dest)?;
+        let copied = backup_into(conn, &temporary).and_then(|()| {
+            let copy = Connection::open_with_flags(&temporary, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            let copied: u32 = copy.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+            Ok(copied)
+        });
+        match copied {
+            Ok(copied) if copied == version => std::fs::rename(&temporary, &dest)
+                .with_context(|| format!("cannot move the copy before migration to {}", dest.display())),
+            Ok(_) => {
+                let _ = std::fs::remove_file(&temporary);
+                Ok(())
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&temporary);
+                Err(e.context(format!(
+                    "cannot keep a copy of state {} (schema {version}) before migrating it; nothing was changed",
+                    self.path.display()
+                )))
+            }
+        }
+    }
+
     /// SQLite's integrity check and foreign key check. Empty when all is well.
     pub fn check(&self) -> anyhow::Result<Vec<CheckProblem>> {
         let conn = match &self.conn {

@@ -6,6 +6,7 @@ mod bounces;
 mod claims;
 mod copy;
 pub(crate) mod db;
+mod file_errors;
 mod location;
 mod maarch;
 mod maintenance;
@@ -14,6 +15,7 @@ mod migrations;
 mod newsletter;
 mod postgres;
 mod push;
+mod read_only;
 mod workflow;
 
 use std::cell::RefCell;
@@ -32,6 +34,7 @@ pub(crate) use copy::{CopiedTable, CopyRefused};
 pub(crate) use db::unavailable as database_unavailable;
 use db::{Conn, args};
 pub use db::{DbError, DbResult};
+pub(crate) use file_errors::{permission_error, sqlite_open_error};
 pub(crate) use location::StateLocation;
 pub(crate) use maarch::*;
 pub(crate) use maintenance::CheckProblem;
@@ -39,6 +42,7 @@ pub(crate) use messages::*;
 pub(crate) use newsletter::*;
 pub(crate) use postgres::check_url as check_postgres_url;
 pub(crate) use push::*;
+pub(crate) use read_only::OlderSchema;
 pub(crate) use workflow::*;
 
 /// How long a writer waits for another process holding the lock
@@ -145,7 +149,7 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .with_context(|| format!("cannot open state file {}", path.display()))?;
+        .map_err(|e| sqlite_open_error(path, e))?;
         conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
         conn.set_prepared_statement_cache_capacity(32);
         let store = Store {
@@ -177,6 +181,9 @@ impl Store {
         };
         conn.pragma_update(None, "foreign_keys", "ON")?;
         if version < migrations::LATEST {
+            if version > 0 {
+                store.keep_copy_before_migration(version)?;
+            }
             // WAL must be set outside a transaction; it is persistent.
             conn.pragma_update(None, "journal_mode", "WAL")
                 .with_context(|| format!("cannot set WAL mode on {}", path.display()))?;

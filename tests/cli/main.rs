@@ -25,5 +25,6 @@ mod sms;
 mod smtp_tls;
 mod state;
 mod tenants;
+mod upgrade;
 mod wcs;
 mod workflow;

@@ -1,0 +1,152 @@
+//! Upgrading: a state of an older schema, as an earlier publik left it.
+//! Read-only commands never migrate, create or change a state; a migration
+//! first keeps a copy of the state as it was, named by its schema.
+
+use crate::common;
+
+use common::Env;
+
+/// The schema this publik writes (`state info` of a new state).
+fn latest(env: &Env) -> u64 {
+    env.publik()
+        .args(["group", "create", "sud", "--label", "Sud"])
+        .assert()
+        .success();
+    env.json(&["state", "info"])["schema_version"].as_u64().unwrap()
+}
+
+/// A state of schema 12 (before `lease_owner` and `unsubscribe_reason`),
+/// with a queued message and a newsletter member: what publik 0.3 left.
+fn schema_12_state(env: &Env) {
+    env.write("body.txt", "Bonjour\n");
+    env.publik()
+        .args([
+            "enqueue",
+            "email",
+            "--subject",
+            "Avant",
+            "--text",
+            "body.txt",
+            "--to",
+            "alice@example.org",
+        ])
+        .assert()
+        .success();
+    env.publik()
+        .args(["group", "create", "nord", "--label", "Nord"])
+        .assert()
+        .success();
+    env.publik()
+        .args(["group", "add", "nord", "bob@example.org"])
+        .assert()
+        .success();
+    let conn = rusqlite::Connection::open(env.state()).unwrap();
+    conn.execute_batch(
+        "ALTER TABLE messages DROP COLUMN lease_owner;
+         ALTER TABLE group_members DROP COLUMN unsubscribe_reason;
+         PRAGMA user_version = 12;
+         PRAGMA wal_checkpoint(TRUNCATE);",
+    )
+    .unwrap();
+}
+
+fn bytes(path: &std::path::Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+/// `state check --state BACKUP` (the README's way to verify a backup),
+/// `state info`, the listings: the older state's bytes stay as they were;
+/// info and check read it, listings say how to upgrade it.
+#[test]
+fn read_only_commands_never_migrate_an_older_state() {
+    let env = Env::new();
+    let latest = latest(&env);
+    std::fs::remove_file(env.state()).unwrap();
+    schema_12_state(&env);
+    let before = bytes(&env.state());
+    let info = env.json(&["state", "info"]);
+    assert_eq!(info["schema_version"], 12, "{info}");
+    env.publik().args(["state", "check"]).assert().success();
+    for listing in [
+        &["queue", "list"][..],
+        &["queue", "stats"],
+        &["queue", "show", "1"],
+    ] {
+        let out = env.publik().args(listing).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{listing:?}: {stderr}");
+        assert!(stderr.contains("has schema 12"), "{listing:?}: {stderr}");
+        assert!(stderr.contains("publik state upgrade"), "{listing:?}: {stderr}");
+    }
+    let check = env.publik().args(["queue", "check"]).output().unwrap();
+    assert_eq!(check.status.code(), Some(3), "UNKNOWN for the monitoring");
+    assert!(bytes(&env.state()) == before, "the state's bytes are unchanged");
+    let copy = std::path::PathBuf::from(format!("{}.schema-12", env.state().display()));
+    assert!(!copy.exists(), "nothing migrated, no copy");
+
+    // A command that writes migrates it, keeping the copy first.
+    env.publik()
+        .args([
+            "enqueue",
+            "email",
+            "--subject",
+            "Après",
+            "--text",
+            "body.txt",
+            "--to",
+            "carol@example.org",
+        ])
+        .assert()
+        .success();
+    assert_eq!(env.json(&["state", "info"])["schema_version"], latest);
+    let copied = env.json(&["--state", copy.to_str().unwrap(), "state", "info"]);
+    assert_eq!(copied["schema_version"], 12, "{copied}");
+    let rows = copied["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["table"] == "messages")
+        .unwrap()["rows"]
+        .clone();
+    assert_eq!(rows, 1, "the copy is the state before: {copied}");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+}
+
+/// A read-only command on a missing state creates none (root running
+/// `state info` used to leave a root-owned state the service could not open).
+#[test]
+fn read_only_commands_create_no_state() {
+    let env = Env::new();
+    env.write("publik.yaml", &format!("state: {}\n", env.state().display()));
+    for command in [
+        &["state", "info"][..],
+        &["state", "check"],
+        &["queue", "list"],
+        &["queue", "stats"],
+    ] {
+        let out = env.publik().args(command).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{command:?}");
+        assert!(stderr.contains("no state file"), "{command:?}: {stderr}");
+        assert!(!env.state().exists(), "{command:?} created the state");
+    }
+}
+
+/// `state upgrade` migrates on purpose, with the copy kept.
+#[test]
+fn state_upgrade_migrates_and_keeps_the_copy() {
+    let env = Env::new();
+    let latest = latest(&env);
+    std::fs::remove_file(env.state()).unwrap();
+    schema_12_state(&env);
+    let info = env.json(&["state", "upgrade"]);
+    assert_eq!(info["schema_version"], latest, "{info}");
+    let copy = std::path::PathBuf::from(format!("{}.schema-12", env.state().display()));
+    let copied = env.json(&["--state", copy.to_str().unwrap(), "state", "info"]);
+    assert_eq!(copied["schema_version"], 12, "{copied}");
+    assert_eq!(env.json(&["queue", "list"]).as_array().unwrap().len(), 1);
+}
