@@ -5,6 +5,7 @@
 mod common;
 
 mod bounce;
+mod bounce_mailbox;
 mod browser;
 mod browser_push;
 mod email_events;
