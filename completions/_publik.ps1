@@ -1527,7 +1527,7 @@ Register-ArgumentCompleter -Native -CommandName 'publik' -ScriptBlock {
         }
         'publik;fetch-bounces' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Read at most N messages this run')
-            [CompletionResult]::new('--time-limit', '--time-limit', [CompletionResultType]::ParameterName, 'Stop reading after this long, e.g. 2m')
+            [CompletionResult]::new('--time-limit', '--time-limit', [CompletionResultType]::ParameterName, 'The run''s deadline, e.g. 2m: no message is read after it, and a command still under way then is cut (exit 75)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Work on one site of a multi-site installation (its directory in the tenants directory)')

@@ -1398,7 +1398,7 @@ set edit:completion:arg-completer[publik] = {|@words|
         }
         &'publik;fetch-bounces'= {
             cand --limit 'Read at most N messages this run'
-            cand --time-limit 'Stop reading after this long, e.g. 2m'
+            cand --time-limit 'The run''s deadline, e.g. 2m: no message is read after it, and a command still under way then is cut (exit 75)'
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
             cand --tenant 'Work on one site of a multi-site installation (its directory in the tenants directory)'

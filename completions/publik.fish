@@ -959,7 +959,7 @@ complete -c publik -n "__fish_publik_using_subcommand bounce" -l all-tenants -d 
 complete -c publik -n "__fish_publik_using_subcommand bounce" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c publik -n "__fish_publik_using_subcommand bounce" -s V -l version -d 'Print version'
 complete -c publik -n "__fish_publik_using_subcommand fetch-bounces" -l limit -d 'Read at most N messages this run' -r
-complete -c publik -n "__fish_publik_using_subcommand fetch-bounces" -l time-limit -d 'Stop reading after this long, e.g. 2m' -r
+complete -c publik -n "__fish_publik_using_subcommand fetch-bounces" -l time-limit -d 'The run\'s deadline, e.g. 2m: no message is read after it, and a command still under way then is cut (exit 75)' -r
 complete -c publik -n "__fish_publik_using_subcommand fetch-bounces" -l config -d 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand fetch-bounces" -l state -d 'State file (SQLite) [default: $PUBLIK_STATE, the config\'s `state:`, ./publik.sqlite3]' -r -F
 complete -c publik -n "__fish_publik_using_subcommand fetch-bounces" -l tenant -d 'Work on one site of a multi-site installation (its directory in the tenants directory)' -r

@@ -10,13 +10,15 @@ use crate::ops;
 /// reports), then is moved to email.bounce_mailbox.move_to or deleted.
 /// A message that is not a mail message is left, marked, and said once.
 /// Handling a message twice changes nothing. Exit 75 when the mailbox
-/// cannot be reached.
+/// cannot be reached, does not answer within email.bounce_mailbox.timeout,
+/// or is still talking when --time-limit passes.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// Read at most N messages this run
     #[arg(long, value_name = "N", default_value_t = 500)]
     pub limit: usize,
-    /// Stop reading after this long, e.g. 2m
+    /// The run's deadline, e.g. 2m: no message is read after it, and a
+    /// command still under way then is cut (exit 75)
     #[arg(long, value_name = "DURATION", default_value = "5m")]
     pub time_limit: Duration,
 }
@@ -26,7 +28,7 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let (site, mut store) = ctx.site_and_store()?;
     let options = ops::email::FetchOptions {
         limit: args.limit,
-        time_limit: args.time_limit.std(),
+        time_limit: args.time_limit,
         actor: ops::actor("fetch-bounces"),
     };
     let report = ops::email::fetch_bounces(&mut store, config, &site.link_key, &options)?;

@@ -3,7 +3,8 @@
 //! responders write them, piped to `publik bounce` with the VERP address as
 //! the recipient, or read from the bounce mailbox, they change nothing.
 
-use crate::bounce::{bounce, fetch_bounces, mailbox_config, newsletter_sent, original, status_of};
+use crate::bounce::{bounce, newsletter_sent, original, status_of};
+use crate::bounce_mailbox::{fetch_bounces, mailbox_config};
 use crate::common;
 
 use common::Env;

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 /// A state with two rows of one send delivered through a real SMTP server;
 /// returns the server (its received messages carry the return paths).
-fn sent(env: &Env, bounce_address: bool) -> SmtpServer {
+pub(crate) fn sent(env: &Env, bounce_address: bool) -> SmtpServer {
     let server = SmtpServer::start();
     let verp = if bounce_address {
         "  bounce_address: \"bounces+{id}@mairie.example.org\"\n"
@@ -123,7 +123,13 @@ pub(crate) fn status_of(env: &Env, rcpt: &str) -> (String, Value) {
 }
 
 /// Postfix's bounce (RFC 3464), sent to the VERP return path.
-fn postfix_dsn(return_path: &str, rcpt: &str, message_id: &str, action: &str, status: &str) -> String {
+pub(crate) fn postfix_dsn(
+    return_path: &str,
+    rcpt: &str,
+    message_id: &str,
+    action: &str,
+    status: &str,
+) -> String {
     format!(
         "Return-Path: <>\n\
          X-Original-To: {return_path}\n\
@@ -493,7 +499,7 @@ fn garbage_is_65_and_changes_nothing() {
 /// A feedback loop's abuse report (RFC 5965 ARF) as Yahoo's or Microsoft's
 /// send it: the original's headers as the receiver kept them (its
 /// Return-Path, the VERP address).
-fn arf_report(return_path: &str, message_id: &str, rcpt: &str) -> String {
+pub(crate) fn arf_report(return_path: &str, message_id: &str, rcpt: &str) -> String {
     format!(
         "From: <feedback@fbl.example.com>\n\
          To: <abuse@mairie.example.org>\n\
@@ -572,173 +578,4 @@ fn a_feedback_report_unsubscribes_the_newsletter_member() {
             history
         );
     }
-}
-
-/// The bounce mailbox config for a Dovecot on loopback.
-pub(crate) fn mailbox_config(env: &Env, dovecot: &common::dovecot::Dovecot, tls: &str, after: &str) {
-    env.write("mailbox-ca.pem", &dovecot.cert_pem);
-    let port = if tls == "implicit" {
-        dovecot.imaps_port
-    } else {
-        dovecot.imap_port
-    };
-    let config = std::fs::read_to_string(env.config()).unwrap();
-    env.write(
-        "publik.yaml",
-        &config.replacen(
-            "email:\n",
-            &format!(
-                "email:\n  bounce_mailbox:\n    host: 127.0.0.1\n    port: {port}\n    tls: {tls}\n    user: {}\n    \
-                 password: {}\n    ca_file: mailbox-ca.pem\n    after: {after}\n    timeout: 10s\n",
-                common::dovecot::USER,
-                common::dovecot::PASSWORD
-            ),
-            1,
-        ),
-    );
-}
-
-pub(crate) fn fetch_bounces(env: &Env) -> (Value, String) {
-    let out = env
-        .publik()
-        .args(["--json", "fetch-bounces"])
-        .timeout(Duration::from_secs(60))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(out.status.success(), "{stderr}");
-    (serde_json::from_slice(&out.stdout).unwrap(), stderr)
-}
-
-/// `fetch-bounces` against a real IMAP server (Dovecot, TLS from the first
-/// byte, a self-signed certificate trusted through ca_file): Postfix's DSNs
-/// (5.x.x failed, 4.x.x delayed, 4.x.x with Action: failed) are applied and
-/// moved, an auto-reply is ignored and moved, garbage is left and said
-/// once; a DSN read again changes nothing.
-#[test]
-fn the_bounce_mailbox_is_read_and_each_message_moved() {
-    let dovecot = common::dovecot::Dovecot::start();
-    let env = Env::new();
-    let server = sent(&env, true);
-    env.publik()
-        .args([
-            "enqueue",
-            "email",
-            "--subject",
-            "Votre demande",
-            "--text",
-            "body.txt",
-        ])
-        .args(["--to", "carol@example.net"])
-        .assert()
-        .success();
-    env.publik().arg("send-queue").assert().success();
-    mailbox_config(&env, &dovecot, "implicit", "move");
-    let dsn = |rcpt: &str, action: &str, status: &str| {
-        let (return_path, message_id) = original(&server, rcpt);
-        postfix_dsn(&return_path, rcpt, &message_id, action, status)
-    };
-    dovecot.deliver(&dsn("alice@example.net", "failed", "5.1.1"));
-    dovecot.deliver(&dsn("bob@example.net", "delayed", "4.4.1"));
-    dovecot.deliver(&dsn("carol@example.net", "failed", "4.4.7"));
-    dovecot.deliver(
-        "From: Alice <alice@example.net>\nTo: bounces@mairie.example.org\nSubject: Absence du bureau\n\
-         Auto-Submitted: auto-replied\nMessage-ID: <ooo-1@example.net>\n\nJe suis absente jusqu'au 7.\n",
-    );
-    dovecot.deliver("garbage without any header line\n\u{1}\u{2}\n");
-    let (report, stderr) = fetch_bounces(&env);
-    assert_eq!(
-        report,
-        serde_json::json!({"read": 5, "bounces": 3, "complaints": 0, "ignored": 1, "unreadable": 1, "left": 0}),
-        "{stderr}"
-    );
-    assert_eq!(stderr.lines().count(), 1, "the garbage, said once: {stderr}");
-    assert!(stderr.contains("not a mail message"), "{stderr}");
-    assert_eq!(status_of(&env, "alice@example.net").0, "failed");
-    let (bob, bob_shown) = status_of(&env, "bob@example.net");
-    assert_eq!(bob, "sent");
-    assert!(bob_shown.to_string().contains("delivery delayed"), "{bob_shown}");
-    assert_eq!(
-        status_of(&env, "carol@example.net").0,
-        "failed",
-        "Action: failed is final"
-    );
-    assert_eq!(dovecot.count("INBOX"), 1, "the garbage stays");
-    assert_eq!(dovecot.count("publik-done"), 4);
-
-    // Nothing new: the garbage is not read (nor said) again.
-    let (report, stderr) = fetch_bounces(&env);
-    assert_eq!(report["read"], 0, "{report}");
-    assert_eq!(stderr, "");
-
-    // The same DSN again (delivered twice): read, changes nothing.
-    let before = status_of(&env, "alice@example.net").1["events"].clone();
-    dovecot.deliver(&dsn("alice@example.net", "failed", "5.1.1"));
-    let (report, _) = fetch_bounces(&env);
-    assert_eq!(report["read"], 1);
-    assert_eq!(status_of(&env, "alice@example.net").1["events"], before);
-    assert_eq!(
-        env.json(&["queue", "stats"])["returned"],
-        serde_json::json!([{"channel": "email", "bounced": 2, "delayed": 1, "complaints": 0}])
-    );
-
-    // Bounded: --limit reads that many, the rest waits for the next run.
-    for _ in 0..3 {
-        dovecot.deliver(&dsn("bob@example.net", "delayed", "4.4.1"));
-    }
-    let out = env
-        .publik()
-        .args(["--json", "fetch-bounces", "--limit", "2"])
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(
-        (report["read"].clone(), report["left"].clone()),
-        (2.into(), 1.into()),
-        "{report}"
-    );
-    assert_eq!(fetch_bounces(&env).0["read"], 1);
-}
-
-/// STARTTLS, messages deleted after reading, a feedback report through the
-/// mailbox; and a mailbox that cannot be reached is 75, said once.
-#[test]
-fn the_bounce_mailbox_over_starttls_deletes_and_takes_complaints() {
-    let dovecot = common::dovecot::Dovecot::start();
-    let env = Env::new();
-    let server = newsletter_sent(&env, true);
-    mailbox_config(&env, &dovecot, "starttls", "delete");
-    let (return_path, message_id) = original(&server, "bob@example.org");
-    dovecot.deliver(&arf_report(&return_path, &message_id, "bob@example.org"));
-    let (report, _) = fetch_bounces(&env);
-    assert_eq!(report["complaints"], 1, "{report}");
-    assert_eq!(
-        env.json(&["group", "members", "nord"])[0]["status"],
-        "unsubscribed"
-    );
-    assert_eq!(dovecot.count("INBOX"), 0, "deleted");
-
-    drop(dovecot);
-    let out = env.publik().arg("fetch-bounces").output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    assert_eq!(out.status.code(), Some(75), "{stderr}");
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("bounce mailbox 127.0.0.1:"), "{stderr}");
-}
-
-/// The shipped timer runs `fetch-bounces` where no mailbox is set: nothing
-/// to do, said nowhere, exit 0 (as `feed-mail-maarch` without Maarch).
-#[test]
-fn fetch_bounces_without_a_mailbox_does_nothing_quietly() {
-    let env = Env::new();
-    env.publik()
-        .arg("fetch-bounces")
-        .assert()
-        .success()
-        .stdout("")
-        .stderr("");
-    assert_eq!(
-        env.json(&["fetch-bounces"]),
-        serde_json::json!({"read": 0, "bounces": 0, "complaints": 0, "ignored": 0, "unreadable": 0, "left": 0})
-    );
 }

@@ -6,6 +6,7 @@ mod common;
 
 mod auto_replies;
 mod bounce;
+mod bounce_mailbox;
 mod browser;
 mod browser_push;
 mod email_events;

@@ -1,52 +1,57 @@
 //! The few IMAP commands `fetch-bounces` needs (RFC 9051, RFC 3501): TLS
 //! from the first byte or after STARTTLS, LOGIN, SELECT, UID SEARCH, UID
 //! FETCH of a message's first bytes, UID MOVE (or COPY, STORE \Deleted and
-//! EXPUNGE), a keyword, LOGOUT. Every wait is bounded by the timeout, every
-//! line and literal by a size.
+//! EXPUNGE), a keyword, LOGOUT. Each command ends within the timeout from
+//! when it was sent and within the run's time limit; its replies are
+//! bounded in count and bytes (`wire.rs`), then parsed by imap-proto.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod wire;
+
+use std::cell::Cell;
+use std::io::{BufReader, Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
+use std::rc::Rc;
 use std::sync::Arc;
+use std::time::Instant;
+
+use imap_proto::{AttributeValue, Capability, MailboxDatum, Response, Status};
 
 use crate::config::{BounceMailboxConfig, MailboxTls};
+use crate::duration::Duration;
+use wire::{Budget, FrameError, Timed};
 
-/// A reply line, literals aside, is short.
-const MAX_LINE: u64 = 64 * 1024;
-
-trait Stream: Read + Write + Send {}
-impl<T: Read + Write + Send> Stream for T {}
+trait Stream: Read + Write {}
+impl<T: Read + Write> Stream for T {}
 
 #[derive(Debug)]
 pub(super) enum ImapError {
-    /// The server cannot be reached, or the connection failed.
+    /// The server cannot be reached, failed, or broke a bound: try later.
     Unreachable(String),
     /// The server said NO or BAD.
     Refused(String),
+    /// The run's time limit passed while this was under way.
+    OutOfTime(String),
 }
 
 impl std::fmt::Display for ImapError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ImapError::Unreachable(why) | ImapError::Refused(why) => f.write_str(why),
+            ImapError::OutOfTime(doing) => write!(f, "the time limit passed during {doing}"),
         }
     }
 }
 
 type Result<T> = std::result::Result<T, ImapError>;
 
-fn io(what: &str) -> impl Fn(std::io::Error) -> ImapError + '_ {
-    move |e| ImapError::Unreachable(format!("{what}: {e}"))
-}
-
-/// One untagged reply (`* …`) and the literals it carried.
-#[derive(Debug, Default)]
-struct Untagged {
-    text: String,
-    literals: Vec<Vec<u8>>,
-}
-
 pub(super) struct Imap {
     reader: BufReader<Box<dyn Stream>>,
+    /// The deadline the socket is held to: the command's under way.
+    deadline: Rc<Cell<Instant>>,
+    /// What a command may take (email.bounce_mailbox.timeout).
+    timeout: Duration,
+    /// No command goes on past it (--time-limit).
+    run_ends: Instant,
     next_tag: u32,
     capabilities: Vec<String>,
     /// The largest literal accepted (a message's first bytes).
@@ -80,7 +85,7 @@ fn tls_config(ca_pem: Option<&str>) -> Result<Arc<rustls::ClientConfig>> {
     Ok(Arc::new(config))
 }
 
-fn tls(stream: TcpStream, host: &str, ca_pem: Option<&str>) -> Result<Box<dyn Stream>> {
+fn tls(stream: Timed, host: &str, ca_pem: Option<&str>) -> Result<Box<dyn Stream>> {
     let name = rustls_pki_types::ServerName::try_from(host.to_string())
         .map_err(|e| ImapError::Refused(format!("{host}: {e}")))?;
     let connection = rustls::ClientConnection::new(tls_config(ca_pem)?, name)
@@ -89,17 +94,28 @@ fn tls(stream: TcpStream, host: &str, ca_pem: Option<&str>) -> Result<Box<dyn St
 }
 
 impl Imap {
-    /// Connects and logs in.
-    pub(super) fn open(config: &BounceMailboxConfig, max_literal: u64) -> Result<Imap> {
+    /// Connects and logs in; every command after it ends by `run_ends`.
+    pub(super) fn open(config: &BounceMailboxConfig, max_literal: u64, run_ends: Instant) -> Result<Imap> {
         let peer = format!("{}:{}", config.host, config.port());
-        let timeout = config.timeout.std();
+        let deadline = Rc::new(Cell::new(run_ends));
+        let mut imap = Imap {
+            reader: BufReader::new(Box::new(std::io::empty())),
+            deadline: deadline.clone(),
+            timeout: config.timeout,
+            run_ends,
+            next_tag: 1,
+            capabilities: Vec::new(),
+            max_literal,
+        };
+        // The connection and the greeting: one deadline from now.
+        let left = imap.start("connecting")?;
         let addresses = (config.host.as_str(), config.port())
             .to_socket_addrs()
-            .map_err(io(&format!("cannot resolve {peer}")))?;
+            .map_err(|e| ImapError::Unreachable(format!("cannot resolve {peer}: {e}")))?;
         let mut last = None;
         let mut tcp = None;
         for address in addresses {
-            match TcpStream::connect_timeout(&address, timeout) {
+            match TcpStream::connect_timeout(&address, left) {
                 Ok(stream) => {
                     tcp = Some(stream);
                     break;
@@ -107,42 +123,39 @@ impl Imap {
                 Err(e) => last = Some(e),
             }
         }
-        let tcp = tcp.ok_or_else(|| {
-            ImapError::Unreachable(format!(
+        let tcp = tcp.ok_or_else(|| match last {
+            Some(e) if wire::timed_out(&e) => imap.failed(e, "connecting"),
+            _ => ImapError::Unreachable(format!(
                 "cannot connect to {peer}: {}",
                 last.map_or("no address".into(), |e| e.to_string())
-            ))
+            )),
         })?;
-        tcp.set_read_timeout(Some(timeout)).map_err(io(&peer))?;
-        tcp.set_write_timeout(Some(timeout)).map_err(io(&peer))?;
         let ca_pem = config.ca_pem.as_deref();
+        let timed = |tcp| Timed {
+            tcp,
+            deadline: deadline.clone(),
+        };
         // STARTTLS: the same socket, in clear first, then under TLS.
         let later = match config.tls {
-            MailboxTls::Starttls => Some(tcp.try_clone().map_err(io(&peer))?),
+            MailboxTls::Starttls => Some(tcp.try_clone().map_err(|e| imap.failed(e, "connecting"))?),
             MailboxTls::Implicit => None,
         };
-        let stream: Box<dyn Stream> = match config.tls {
-            MailboxTls::Implicit => tls(tcp, &config.host, ca_pem)?,
-            MailboxTls::Starttls => Box::new(tcp),
-        };
-        let mut imap = Imap {
-            reader: BufReader::new(stream),
-            next_tag: 1,
-            capabilities: Vec::new(),
-            max_literal,
-        };
-        let (greeting, _) = imap.read_line().map_err(|e| with_hint(e, &peer))?;
-        if !greeting.starts_with("* OK") {
+        imap.reader = BufReader::new(match config.tls {
+            MailboxTls::Implicit => tls(timed(tcp), &config.host, ca_pem)?,
+            MailboxTls::Starttls => Box::new(timed(tcp)),
+        });
+        let greeting = imap.greeting().map_err(|e| with_hint(e, &peer))?;
+        if let Some(greeting) = greeting {
             return Err(ImapError::Refused(format!("{peer} greeted with {greeting:?}")));
         }
         if config.tls == MailboxTls::Starttls {
-            imap.command("STARTTLS")?;
+            imap.command("STARTTLS", |_| ())?;
             // Anything after the reply was sent in clear: a man in the middle.
             if !imap.reader.buffer().is_empty() {
                 return Err(ImapError::Refused(format!("{peer} sent data after STARTTLS")));
             }
             if let Some(tcp) = later {
-                imap.reader = BufReader::new(tls(tcp, &config.host, ca_pem)?);
+                imap.reader = BufReader::new(tls(timed(tcp), &config.host, ca_pem)?);
             }
         }
         let password = config
@@ -150,19 +163,27 @@ impl Imap {
             .as_ref()
             .map(|p| p.expose().to_string())
             .unwrap_or_default();
-        imap.command(&format!("LOGIN {} {}", quoted(&config.user), quoted(&password)))
-            .map_err(|e| match e {
-                ImapError::Refused(why) => {
-                    ImapError::Refused(format!("{peer} refused the login of {}: {why}", config.user))
-                }
-                other => with_hint(other, &peer),
-            })?;
-        let capabilities = imap.command("CAPABILITY")?;
-        imap.capabilities = capabilities
-            .iter()
-            .filter_map(|u| u.text.strip_prefix("CAPABILITY "))
-            .flat_map(|c| c.split_whitespace().map(|w| w.to_ascii_uppercase()))
-            .collect();
+        imap.command(
+            &format!("LOGIN {} {}", quoted(&config.user), quoted(&password)),
+            |_| (),
+        )
+        .map_err(|e| match e {
+            ImapError::Refused(why) => {
+                ImapError::Refused(format!("{peer} refused the login of {}: {why}", config.user))
+            }
+            other => with_hint(other, &peer),
+        })?;
+        let mut capabilities = Vec::new();
+        imap.command("CAPABILITY", |reply| {
+            if let Response::Capabilities(list) = reply {
+                capabilities.extend(list.iter().map(|c| match c {
+                    Capability::Imap4rev1 => "IMAP4REV1".to_string(),
+                    Capability::Auth(name) => format!("AUTH={}", name.to_ascii_uppercase()),
+                    Capability::Atom(name) => name.to_ascii_uppercase(),
+                }));
+            }
+        })?;
+        imap.capabilities = capabilities;
         Ok(imap)
     }
 
@@ -170,144 +191,194 @@ impl Imap {
         self.capabilities.iter().any(|c| c == capability)
     }
 
-    /// One reply line, with the literals it announces (`{n}`) read whole.
-    fn read_line(&mut self) -> Result<(String, Vec<Vec<u8>>)> {
-        let mut text = String::new();
-        let mut literals = Vec::new();
-        loop {
-            let mut line = Vec::new();
-            (&mut self.reader)
-                .take(MAX_LINE)
-                .read_until(b'\n', &mut line)
-                .map_err(io("reading the mailbox's reply"))?;
-            if !line.ends_with(b"\n") {
-                return Err(ImapError::Unreachable(if line.is_empty() {
-                    "the mailbox closed the connection".into()
-                } else {
-                    "a reply line too long".into()
-                }));
-            }
-            let piece = String::from_utf8_lossy(&line);
-            let piece = piece.trim_end_matches(['\r', '\n']);
-            // `… {123}`: 123 octets follow, then the line goes on.
-            let literal = piece
-                .strip_suffix('}')
-                .and_then(|p| p.rsplit_once('{'))
-                .and_then(|(_, n)| n.trim_end_matches('+').parse::<u64>().ok());
-            text.push_str(piece);
-            let Some(size) = literal else {
-                return Ok((text, literals));
-            };
-            if size > self.max_literal {
-                return Err(ImapError::Refused(format!(
-                    "the mailbox sent {size} octets where at most {} were asked",
-                    self.max_literal
-                )));
-            }
-            let mut bytes = vec![0; size as usize];
-            self.reader
-                .read_exact(&mut bytes)
-                .map_err(io("reading a message"))?;
-            literals.push(bytes);
+    /// Starts the clock of what is to be `doing`: the socket is held to
+    /// the timeout from now, or to the run's end if sooner. What is left.
+    fn start(&mut self, doing: &str) -> Result<std::time::Duration> {
+        let now = Instant::now();
+        let ends = (now + self.timeout.std()).min(self.run_ends);
+        if ends <= now {
+            return Err(ImapError::OutOfTime(doing.to_string()));
+        }
+        self.deadline.set(ends);
+        Ok(ends - now)
+    }
+
+    /// An I/O error while `doing`: a deadline passed is said as the
+    /// setting that set it.
+    fn failed(&self, error: std::io::Error, doing: &str) -> ImapError {
+        if !wire::timed_out(&error) {
+            return ImapError::Unreachable(format!("{doing}: {error}"));
+        }
+        if self.deadline.get() >= self.run_ends {
+            ImapError::OutOfTime(doing.to_string())
+        } else {
+            ImapError::Unreachable(format!(
+                "no answer in {} (email.bounce_mailbox.timeout) to {doing}",
+                self.timeout
+            ))
         }
     }
 
-    /// Sends a command and reads up to its tagged reply: the untagged
-    /// replies on OK, Refused on NO or BAD.
-    fn command(&mut self, command: &str) -> Result<Vec<Untagged>> {
+    /// One reply whole into `raw`, within `budget`.
+    fn read_reply(&mut self, budget: &mut Budget, raw: &mut Vec<u8>, doing: &str) -> Result<()> {
+        wire::read_reply(&mut self.reader, budget, raw).map_err(|e| match e {
+            FrameError::Io(e) => self.failed(e, doing),
+            FrameError::Broken(why) => ImapError::Unreachable(format!("{why}, during {doing}")),
+        })
+    }
+
+    /// The server's greeting: None if it is OK, else what it said.
+    fn greeting(&mut self) -> Result<Option<String>> {
+        let mut raw = Vec::new();
+        self.read_reply(&mut Budget::new(0), &mut raw, "the greeting")?;
+        Ok(match Response::parse(&raw) {
+            Ok((
+                _,
+                Response::Data {
+                    status: Status::Ok, ..
+                },
+            )) => None,
+            _ => Some(wire::said(&raw)),
+        })
+    }
+
+    /// Sends a command and reads up to its tagged reply, each untagged one
+    /// given to `on_reply`; Refused on NO or BAD.
+    fn command(&mut self, command: &str, mut on_reply: impl FnMut(Response<'_>)) -> Result<()> {
+        // Named in errors by its verb (and UID): never LOGIN's password.
+        let words = if command.starts_with("UID ") { 3 } else { 1 };
+        let mut doing: Vec<&str> = command.split(' ').take(words).collect();
+        if doing.len() == 3 && !doing[2].bytes().all(|b| b.is_ascii_digit()) {
+            doing.pop();
+        }
+        let doing = doing.join(" ");
         let tag = format!("p{}", self.next_tag);
         self.next_tag += 1;
+        self.start(&doing)?;
         let stream = self.reader.get_mut();
         stream
             .write_all(format!("{tag} {command}\r\n").as_bytes())
             .and_then(|()| stream.flush())
-            .map_err(io("writing to the mailbox"))?;
-        let mut untagged = Vec::new();
+            .map_err(|e| self.failed(e, &doing))?;
+        let mut budget = Budget::new(self.max_literal);
+        let mut raw = Vec::new();
         loop {
-            let (text, literals) = self.read_line()?;
-            if let Some(rest) = text.strip_prefix(&format!("{tag} ")) {
-                return match rest.split_whitespace().next() {
-                    Some(status) if status.eq_ignore_ascii_case("OK") => Ok(untagged),
-                    _ => Err(ImapError::Refused(rest.to_string())),
-                };
-            }
-            if let Some(rest) = text.strip_prefix("* ") {
-                if rest.starts_with("BYE") && !command.eq_ignore_ascii_case("LOGOUT") {
+            self.read_reply(&mut budget, &mut raw, &doing)?;
+            match Response::parse(&raw) {
+                Ok((
+                    _,
+                    Response::Done {
+                        tag: done, status, ..
+                    },
+                )) if done.0 == tag => {
+                    return match status {
+                        Status::Ok => Ok(()),
+                        _ => Err(ImapError::Refused(wire::said(&raw[tag.len() + 1..]))),
+                    };
+                }
+                Ok((
+                    _,
+                    Response::Data {
+                        status: Status::Bye, ..
+                    },
+                )) if doing != "LOGOUT" => {
                     return Err(ImapError::Unreachable(format!(
-                        "the mailbox ended the session: {rest}"
+                        "the mailbox ended the session: {}",
+                        wire::said(&raw)
                     )));
                 }
-                untagged.push(Untagged {
-                    text: rest.to_string(),
-                    literals,
-                });
+                Ok((_, reply)) => on_reply(reply),
+                // A reply imap-proto does not know: only our completion
+                // matters (some servers' are terser than the grammar).
+                Err(_) => {
+                    if let Some(rest) = raw.strip_prefix(format!("{tag} ").as_bytes()) {
+                        return match rest.get(..2) {
+                            Some(ok) if ok.eq_ignore_ascii_case(b"OK") => Ok(()),
+                            _ => Err(ImapError::Refused(wire::said(rest))),
+                        };
+                    }
+                    log::debug!("bounce mailbox: a reply not understood: {}", wire::said(&raw));
+                }
             }
         }
     }
 
     pub(super) fn select(&mut self, folder: &str) -> Result<()> {
-        self.command(&format!("SELECT {}", quoted(folder)))?;
-        Ok(())
+        self.command(&format!("SELECT {}", quoted(folder)), |_| ())
     }
 
     /// Creates `folder`; one already there is fine, and another refusal
     /// shows at the first move into it.
-    pub(super) fn create(&mut self, folder: &str) {
-        let _ = self.command(&format!("CREATE {}", quoted(folder)));
+    pub(super) fn create(&mut self, folder: &str) -> Result<()> {
+        match self.command(&format!("CREATE {}", quoted(folder)), |_| ()) {
+            Err(ImapError::Refused(_)) => Ok(()),
+            other => other,
+        }
     }
 
     /// UIDs of the messages in the selected folder without `keyword`.
     pub(super) fn search_without(&mut self, keyword: &str) -> Result<Vec<u32>> {
-        let replies = self.command(&format!("UID SEARCH UNKEYWORD {keyword}"))?;
-        let mut uids: Vec<u32> = replies
-            .iter()
-            .filter_map(|u| u.text.strip_prefix("SEARCH"))
-            .flat_map(|ids| ids.split_whitespace().filter_map(|n| n.parse().ok()))
-            .collect();
+        let mut uids = Vec::new();
+        self.command(&format!("UID SEARCH UNKEYWORD {keyword}"), |reply| {
+            if let Response::MailboxData(MailboxDatum::Search(found)) = reply {
+                uids.extend(found);
+            }
+        })?;
         uids.sort_unstable();
+        uids.dedup();
         Ok(uids)
     }
 
     /// The first `max_literal` octets of message `uid`, without marking it
-    /// seen; None if it is gone.
+    /// seen; None if it is gone. Only a FETCH naming `uid` counts: the
+    /// server may send others' (flags changed) unasked.
     pub(super) fn fetch(&mut self, uid: u32) -> Result<Option<Vec<u8>>> {
-        let replies = self.command(&format!(
-            "UID FETCH {uid} (UID BODY.PEEK[]<0.{}>)",
-            self.max_literal
-        ))?;
-        Ok(replies
-            .into_iter()
-            .find(|u| u.text.contains("FETCH"))
-            .and_then(|u| u.literals.into_iter().next()))
+        let max = self.max_literal;
+        let mut body = None;
+        self.command(&format!("UID FETCH {uid} (UID BODY.PEEK[]<0.{max}>)"), |reply| {
+            let Response::Fetch(_, attributes) = reply else {
+                return;
+            };
+            if body.is_some() || !attributes.contains(&AttributeValue::Uid(uid)) {
+                return;
+            }
+            body = attributes.into_iter().find_map(|a| match a {
+                AttributeValue::BodySection { data: Some(data), .. } => {
+                    let mut data = data.into_owned();
+                    data.truncate(max as usize);
+                    Some(data)
+                }
+                _ => None,
+            });
+        })?;
+        Ok(body)
     }
 
     /// Moves message `uid` to `folder` (MOVE, or COPY then delete).
     pub(super) fn move_to(&mut self, uid: u32, folder: &str) -> Result<()> {
         if self.has("MOVE") {
-            self.command(&format!("UID MOVE {uid} {}", quoted(folder)))?;
-            return Ok(());
+            return self.command(&format!("UID MOVE {uid} {}", quoted(folder)), |_| ());
         }
-        self.command(&format!("UID COPY {uid} {}", quoted(folder)))?;
+        self.command(&format!("UID COPY {uid} {}", quoted(folder)), |_| ())?;
         self.delete(uid)
     }
 
     pub(super) fn delete(&mut self, uid: u32) -> Result<()> {
-        self.command(&format!("UID STORE {uid} +FLAGS.SILENT (\\Deleted)"))?;
+        self.command(&format!("UID STORE {uid} +FLAGS.SILENT (\\Deleted)"), |_| ())?;
         if self.has("UIDPLUS") {
-            self.command(&format!("UID EXPUNGE {uid}"))?;
+            self.command(&format!("UID EXPUNGE {uid}"), |_| ())
         } else {
-            self.command("EXPUNGE")?;
+            self.command("EXPUNGE", |_| ())
         }
-        Ok(())
     }
 
     pub(super) fn add_keyword(&mut self, uid: u32, keyword: &str) -> Result<()> {
-        self.command(&format!("UID STORE {uid} +FLAGS.SILENT ({keyword})"))?;
-        Ok(())
+        self.command(&format!("UID STORE {uid} +FLAGS.SILENT ({keyword})"), |_| ())
     }
 
+    /// Says goodbye, unless the run's time is up.
     pub(super) fn logout(mut self) {
-        let _ = self.command("LOGOUT");
+        let _ = self.command("LOGOUT", |_| ());
     }
 }
 
@@ -332,33 +403,63 @@ mod tests {
         assert_eq!(quoted(r#"a"b\c"#), r#""a\"b\\c""#);
     }
 
-    #[test]
-    fn a_reply_with_a_literal_is_read_whole() {
-        let reply = b"* 1 FETCH (UID 7 BODY[]<0> {5}\r\nHello)\r\np1 OK done\r\n".to_vec();
-        let stream: Box<dyn Stream> = Box::new(std::io::Cursor::new(reply));
-        let mut imap = Imap {
-            reader: BufReader::new(stream),
+    /// A server's replies, whatever was sent to it.
+    struct Replies(std::io::Cursor<Vec<u8>>);
+
+    impl Read for Replies {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.0.read(buf)
+        }
+    }
+
+    impl Write for Replies {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// An Imap reading `replies`, its deadline far.
+    fn replying(replies: &[u8]) -> Imap {
+        let far = Instant::now() + std::time::Duration::from_secs(3600);
+        Imap {
+            reader: BufReader::new(Box::new(Replies(std::io::Cursor::new(replies.to_vec())))),
+            deadline: Rc::new(Cell::new(far)),
+            timeout: Duration::from_secs(30),
+            run_ends: far,
             next_tag: 1,
             capabilities: Vec::new(),
             max_literal: 100,
-        };
-        let (text, literals) = imap.read_line().unwrap();
-        assert_eq!(text, "* 1 FETCH (UID 7 BODY[]<0> {5})");
-        assert_eq!(literals, [b"Hello".to_vec()]);
-        let (text, _) = imap.read_line().unwrap();
-        assert_eq!(text, "p1 OK done");
-        assert!(imap.read_line().is_err(), "the end");
+        }
     }
 
     #[test]
-    fn a_literal_larger_than_asked_is_refused() {
-        let stream: Box<dyn Stream> = Box::new(std::io::Cursor::new(b"* 1 FETCH (BODY[] {500}\r\n".to_vec()));
-        let mut imap = Imap {
-            reader: BufReader::new(stream),
-            next_tag: 1,
-            capabilities: Vec::new(),
-            max_literal: 100,
-        };
-        assert!(matches!(imap.read_line(), Err(ImapError::Refused(_))));
+    fn a_fetch_is_matched_by_its_uid() {
+        let mut imap = replying(
+            b"* 3 FETCH (FLAGS (\\Seen))\r\n* 4 FETCH (UID 8 BODY[]<0> {3}\r\nBye)\r\n\
+              * 3 FETCH (UID 7 BODY[]<0> {5}\r\nHello)\r\np1 OK done\r\n",
+        );
+        assert_eq!(imap.fetch(7).unwrap(), Some(b"Hello".to_vec()));
+    }
+
+    #[test]
+    fn a_fetch_without_the_message_is_none() {
+        let mut imap = replying(b"* 3 FETCH (FLAGS (\\Seen))\r\np1 OK done\r\n");
+        assert_eq!(imap.fetch(7).unwrap(), None);
+    }
+
+    #[test]
+    fn search_results_are_read_and_a_refusal_said() {
+        let mut imap =
+            replying(b"* SEARCH 9 2\r\n* SEARCH 4\r\np1 OK done\r\np2 NO [TRYCREATE] no such folder\r\n");
+        assert_eq!(imap.search_without("$X").unwrap(), [2, 4, 9]);
+        let refused = imap.select("Nope").unwrap_err();
+        assert!(
+            matches!(&refused, ImapError::Refused(why) if why == "NO [TRYCREATE] no such folder"),
+            "{refused:?}"
+        );
     }
 }

@@ -34,11 +34,11 @@ pub(crate) struct FetchReport {
 
 pub(crate) struct FetchOptions {
     pub limit: usize,
-    pub time_limit: std::time::Duration,
+    pub time_limit: crate::duration::Duration,
     pub actor: String,
 }
 
-fn mailbox_error(config: &Config, error: ImapError) -> anyhow::Error {
+fn mailbox_error(config: &Config, options: &FetchOptions, error: ImapError) -> anyhow::Error {
     let host = config
         .email
         .bounce_mailbox
@@ -48,6 +48,12 @@ fn mailbox_error(config: &Config, error: ImapError) -> anyhow::Error {
     match error {
         ImapError::Unreachable(why) => crate::exit_codes::peer_down(format!("bounce mailbox {host}: {why}")),
         ImapError::Refused(why) => anyhow::anyhow!("bounce mailbox {host}: {why}"),
+        // Dropped wherever it was: what was applied stays applied, and a
+        // message applied but not moved is read again, changing nothing.
+        ImapError::OutOfTime(doing) => crate::exit_codes::peer_down(format!(
+            "bounce mailbox {host}: --time-limit {} passed during {doing}: connection dropped, the rest is read next run",
+            options.time_limit
+        )),
     }
 }
 
@@ -57,24 +63,24 @@ pub(crate) fn fetch_bounces(
     link_key: &Path,
     options: &FetchOptions,
 ) -> anyhow::Result<FetchReport> {
-    let started = Instant::now();
+    let run_ends = Instant::now() + options.time_limit.std();
     // Not an error: the shipped timer, or `--all-tenants` over sites of
     // which only some have a bounce mailbox, runs this with nothing to read.
     let Some(mailbox) = config.email.bounce_mailbox.as_ref() else {
         log::info!("email.bounce_mailbox is not set: no mailbox to read");
         return Ok(FetchReport::default());
     };
-    let fail = |e| mailbox_error(config, e);
+    let fail = |e| mailbox_error(config, options, e);
     let max = config.email.bounce_max_size.bytes();
-    let mut imap = Imap::open(mailbox, max).map_err(fail)?;
+    let mut imap = Imap::open(mailbox, max, run_ends).map_err(fail)?;
     imap.select(&mailbox.folder).map_err(fail)?;
     if mailbox.after == MailboxAfter::Move {
-        imap.create(&mailbox.move_to);
+        imap.create(&mailbox.move_to).map_err(fail)?;
     }
     let uids = imap.search_without(UNREADABLE).map_err(fail)?;
     let mut report = FetchReport::default();
     for (done, uid) in uids.iter().enumerate() {
-        if done >= options.limit || started.elapsed() >= options.time_limit {
+        if done >= options.limit || Instant::now() >= run_ends {
             report.left = uids.len() - done;
             break;
         }

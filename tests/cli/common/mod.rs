@@ -5,6 +5,7 @@
 
 pub mod dovecot;
 pub mod http;
+pub mod imap;
 pub mod keep_alive;
 pub mod maarch;
 pub mod netns;
@@ -364,4 +365,37 @@ pub fn run_with_peak_memory(mut cmd: std::process::Command) -> (std::process::Ex
         std::thread::sleep(std::time::Duration::from_millis(5));
     };
     (status, peak_kb)
+}
+
+/// `run_with_peak_memory` with guards, for a run that might not stop or
+/// might eat the machine: the child is killed once `hang_guard` has passed
+/// or its peak passed `ceiling_kb`. Returns the status (None if it was
+/// killed) and the peak in kB.
+pub fn run_guarded_with_peak_memory(
+    mut cmd: std::process::Command,
+    hang_guard: std::time::Duration,
+    ceiling_kb: u64,
+) -> (Option<std::process::ExitStatus>, u64) {
+    let started = std::time::Instant::now();
+    let mut child = cmd.spawn().unwrap();
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0u64;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&status_file) {
+            let hwm = text
+                .lines()
+                .find_map(|line| line.strip_prefix("VmHWM:"))
+                .and_then(|kb| kb.trim().trim_end_matches("kB").trim().parse().ok());
+            peak_kb = peak_kb.max(hwm.unwrap_or(0));
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            return (Some(status), peak_kb);
+        }
+        if started.elapsed() > hang_guard || peak_kb > ceiling_kb {
+            let _ = child.kill();
+            let _ = child.wait();
+            return (None, peak_kb);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
 }
