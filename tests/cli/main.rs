@@ -23,5 +23,6 @@ mod sms;
 mod smtp_tls;
 mod state;
 mod tenants;
+mod trust;
 mod wcs;
 mod workflow;

@@ -3,6 +3,7 @@
 //! the shared config key by key) and its own state and link key.
 
 mod claims;
+pub(crate) mod trust;
 
 pub(crate) use claims::{Claim, Conflict, conflicts, hostname};
 
@@ -203,26 +204,6 @@ pub(crate) fn info(tenants_dir: &Path, domain: &str) -> TenantInfo {
         state,
         dir,
     }
-}
-
-/// Refuses a file or directory that others than its owner may write, as
-/// sshd does: a site planted in a tenants directory others can write, or a
-/// site config others can change, would run their commands (a
-/// `sendmail.command`) under `--all-tenants`.
-pub(crate) fn refuse_if_others_may_write(path: &Path) -> anyhow::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let Ok(metadata) = std::fs::symlink_metadata(path) else {
-        return Ok(());
-    };
-    let mode = metadata.permissions().mode();
-    if mode & 0o022 != 0 {
-        anyhow::bail!(
-            "{} is writable by others than its owner (mode {:o}): refused; chmod go-w it",
-            path.display(),
-            mode & 0o777
-        );
-    }
-    Ok(())
 }
 
 /// `tenant add`: the site's directory (0750), a commented config and its
