@@ -63,12 +63,12 @@ pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyho
         return Ok(());
     }
     // A site whose link key file is another's would mint tokens that one
-    // accepts: refused (the older site keeps the key). Hosts matter to
-    // `serve` only.
+    // accepts, one whose state is another's would work in its queue:
+    // refused (the older site keeps the file). Hosts matter to `serve` only.
     let (claims, _) = ops::tenant::claims(shared.as_deref(), &dir)?;
-    let shared_keys: Vec<ops::tenant::Conflict> = ops::tenant::conflicts(&claims)
+    let shared_files: Vec<ops::tenant::Conflict> = ops::tenant::conflicts(&claims)
         .into_iter()
-        .filter(|c| c.field == "serve.link_key_file")
+        .filter(ops::tenant::Conflict::is_file)
         .collect();
     let jobs = jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
@@ -96,7 +96,7 @@ pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyho
                 let own = dir.join(&domain);
                 trust::refuse_untrusted(&own.join(crate::config::TENANT_CONFIG))?;
                 trust::refuse_any_untrusted(&trust::site_files(&own, site.config()?, &site.site()?))?;
-                if let Some(conflict) = shared_keys.iter().find(|c| c.domain == domain) {
+                if let Some(conflict) = shared_files.iter().find(|c| c.domain == domain) {
                     return Err(crate::exit_codes::bad_input(conflict.refusal()));
                 }
                 dispatch(&site, command)

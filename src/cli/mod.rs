@@ -235,7 +235,10 @@ impl Context {
     pub(crate) fn site(&self) -> anyhow::Result<Site> {
         let config = self.config()?;
         if let Some(domain) = &self.tenant {
-            return Site::of_tenant(config, &self.tenant_dir(domain)?);
+            let site = Site::of_tenant(config, &self.tenant_dir(domain)?)?;
+            let shared = crate::config::locate(self.config_arg.as_deref());
+            crate::ops::tenant::refuse_shared(shared.as_deref(), &self.tenants_dir()?, domain, &site)?;
+            return Ok(site);
         }
         let state = match (&self.state_arg, &config.state) {
             (Some(written), _) => crate::site::written_by_user(config, written),

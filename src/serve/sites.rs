@@ -253,7 +253,7 @@ impl Tenants {
         let dir = self.dir.join(domain);
         let files = trust::site_files(&dir, &config, &site);
         trust::refuse_any_untrusted(&files)?;
-        let claim = Claim::of(domain, &dir, &config, &site.link_key);
+        let claim = Claim::of(domain, &dir, &config, &site);
         let store = Store::open_at(&site.state)?;
         Ok((
             Site {

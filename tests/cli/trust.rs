@@ -116,7 +116,7 @@ fn a_site_another_user_may_write_runs_nothing_of_theirs() {
 fn a_state_linked_to_anothers_file_and_an_open_config_directory_are_refused() {
     let env = Env::new();
     two_sites(&env);
-    let theirs = env.path("theirs.sqlite3");
+    let theirs = env.path("tenants/b.example.org/theirs.sqlite3");
     std::fs::copy(env.path("tenants/b.example.org/publik.sqlite3"), &theirs).unwrap();
     let chown = std::process::Command::new("chown")
         .arg("nobody")
@@ -207,4 +207,136 @@ fn serve_refuses_sites_others_may_write() {
         .filter(|l| l.contains("tenants (owner root, mode 777) is writable by others"))
         .count();
     assert_eq!(tenants_refused, 1, "said once: {stderr}");
+}
+
+fn queue_len(env: &Env, domain: &str) -> usize {
+    let list = publik(env)
+        .args(["--json", "--tenant", domain, "queue", "list"])
+        .output()
+        .unwrap();
+    assert!(list.status.success(), "{list:?}");
+    serde_json::from_slice::<serde_json::Value>(&list.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .len()
+}
+
+/// A site copied with hard links (`cp -al`), or naming another's state in
+/// its publik.yaml, shares nothing: `tenant check` fails (65) naming both
+/// sites and the file, `--tenant d` and `--all-tenants` refuse the newer
+/// site, and nothing lands in the older one's queue.
+#[test]
+fn two_sites_never_share_a_state_or_a_link_key() {
+    let env = Env::new();
+    env.write("publik.yaml", "");
+    publik(&env)
+        .args(["tenant", "add", "a.example.org"])
+        .assert()
+        .success();
+    enqueue(&env, "a.example.org", 1);
+    let tenants = env.path("tenants");
+    let copied = std::process::Command::new("cp")
+        .arg("-al")
+        .arg(tenants.join("a.example.org"))
+        .arg(tenants.join("d.example.org"))
+        .status()
+        .unwrap();
+    assert!(copied.success());
+
+    let check = publik(&env).args(["tenant", "check"]).output().unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert_eq!(check.status.code(), Some(65), "{said}");
+    assert!(
+        said.contains("d.example.org: FAILED")
+            && said.contains("d.example.org/publik.sqlite3\" is the same file as a.example.org's"),
+        "{said}"
+    );
+    let enqueued = publik(&env)
+        .args([
+            "--tenant",
+            "d.example.org",
+            "enqueue",
+            "email",
+            "--subject",
+            "x",
+            "--text",
+            "body.txt",
+        ])
+        .arg("--bcc")
+        .arg("someone@example.org")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&enqueued.stderr).to_string();
+    assert_eq!(enqueued.status.code(), Some(65), "{stderr}");
+    assert!(stderr.contains("is the same file as a.example.org's"), "{stderr}");
+    assert_eq!(queue_len(&env, "a.example.org"), 1, "nothing in a's queue");
+    let out = publik(&env)
+        .args(["--all-tenants", "send-queue"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(65), "{stderr}");
+    assert!(stderr.contains("error: d.example.org: "), "{stderr}");
+    assert_eq!(outbox_count(&env, "a.example.org"), 1, "a still sends");
+
+    // Named in its publik.yaml: outside its directory, refused.
+    let before = queue_len(&env, "a.example.org");
+    std::fs::remove_dir_all(tenants.join("d.example.org")).unwrap();
+    publik(&env)
+        .args(["tenant", "add", "e.example.org"])
+        .assert()
+        .success();
+    std::fs::write(
+        tenants.join("e.example.org/publik.yaml"),
+        "state: ../a.example.org/publik.sqlite3\n",
+    )
+    .unwrap();
+    let check = publik(&env).args(["tenant", "check"]).output().unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert_eq!(check.status.code(), Some(65), "{said}");
+    assert!(
+        said.contains("e.example.org: FAILED") && said.contains("state: "),
+        "{said}"
+    );
+    enqueue_refused(&env, "e.example.org");
+    std::fs::write(
+        tenants.join("e.example.org/publik.yaml"),
+        format!(
+            "serve:\n  link_key_file: {}\n",
+            tenants.join("a.example.org/publik.sqlite3.link-key").display()
+        ),
+    )
+    .unwrap();
+    enqueue_refused(&env, "e.example.org");
+    assert_eq!(queue_len(&env, "a.example.org"), before, "nothing in a's queue");
+}
+
+fn enqueue_refused(env: &Env, domain: &str) {
+    let out = publik(env)
+        .args([
+            "--tenant",
+            domain,
+            "enqueue",
+            "email",
+            "--subject",
+            "x",
+            "--text",
+            "body.txt",
+        ])
+        .arg("--bcc")
+        .arg("someone@example.org")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(65), "{stderr}");
+    assert!(stderr.contains("outside the site's directory"), "{stderr}");
 }

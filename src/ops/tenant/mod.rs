@@ -125,16 +125,42 @@ pub(crate) fn claims(
     let mut failed = Vec::new();
     for domain in list(tenants_dir)? {
         match load(shared, tenants_dir, &domain) {
-            Ok((config, site)) => claims.push(Claim::of(
-                &domain,
-                &tenants_dir.join(&domain),
-                &config,
-                &site.link_key,
-            )),
+            Ok((config, site)) => claims.push(Claim::of(&domain, &tenants_dir.join(&domain), &config, &site)),
             Err(e) => failed.push((domain, e)),
         }
     }
     Ok((claims, failed))
+}
+
+/// `--tenant DOMAIN`: refuses the site if a file of its is another site's
+/// (the older keeps it). The other sites are read only when one of its
+/// files has other names (hard links) or lies outside its directory:
+/// otherwise no other site can name it (`Config::load_tenant` confines
+/// what a site's own file names).
+pub(crate) fn refuse_shared(
+    shared: Option<&Path>,
+    tenants_dir: &Path,
+    domain: &str,
+    site: &crate::site::Site,
+) -> anyhow::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tenants_dir.join(domain);
+    let mut paths = vec![dir.join(crate::config::TENANT_CONFIG), site.link_key.clone()];
+    paths.extend(site.state.file().map(Path::to_path_buf));
+    let reachable = paths.iter().any(|path| {
+        std::fs::metadata(path).is_ok_and(|m| m.nlink() > 1) || !crate::config::lies_inside(&dir, path)
+    });
+    if !reachable {
+        return Ok(());
+    }
+    let (claims, _) = claims(shared, tenants_dir)?;
+    match conflicts(&claims)
+        .into_iter()
+        .find(|c| c.domain == domain && c.is_file())
+    {
+        Some(conflict) => Err(crate::exit_codes::bad_input(conflict.refusal())),
+        None => Ok(()),
+    }
 }
 
 /// `tenant check`: one line per site; a site whose config does not load, or
