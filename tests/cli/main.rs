@@ -11,6 +11,7 @@ mod email_events;
 mod foundation;
 mod ics;
 mod maarch;
+mod modes;
 mod newsletter;
 mod nginx;
 mod package;

@@ -246,14 +246,10 @@ pub(crate) fn add(
     check_domain(domain)?;
     // 0750 whatever the umask: a tenants directory others can write would
     // let them plant a site whose commands `--all-tenants` runs.
-    std::os::unix::fs::DirBuilderExt::mode(std::fs::DirBuilder::new().recursive(true), 0o750)
-        .create(tenants_dir)
+    crate::fs_private::create_dir_all(tenants_dir)
         .with_context(|| format!("cannot create {}", tenants_dir.display()))?;
     let dir = tenants_dir.join(domain);
-    let mut builder = std::fs::DirBuilder::new();
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o750);
-    match builder.create(&dir) {
+    match crate::fs_private::create_dir(&dir) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             return Err(bad_field(
@@ -265,12 +261,8 @@ pub(crate) fn add(
     }
     let config = dir.join(TENANT_CONFIG);
     // 0600: a site's config may hold secrets (a relay's password).
-    let mut file = std::os::unix::fs::OpenOptionsExt::mode(
-        std::fs::OpenOptions::new().write(true).create_new(true),
-        0o600,
-    )
-    .open(&config)
-    .with_context(|| format!("cannot create {}", config.display()))?;
+    let mut file = crate::fs_private::create_new(&config, crate::fs_private::PRIVATE)
+        .with_context(|| format!("cannot create {}", config.display()))?;
     let mut text = TENANT_TEMPLATE.replace("DOMAIN", domain);
     if let Some(url) = database {
         text.push_str(&format!("state: {url}\n"));
