@@ -72,6 +72,18 @@ fn a_site_another_user_may_write_runs_nothing_of_theirs() {
     );
     assert_eq!(stderr.lines().count(), 1, "said once: {stderr}");
     assert_eq!(outbox_count(&env, "a.example.org"), 1, "a still sends");
+    // A cron line for that one site believes no more.
+    let out = publik(&env)
+        .args(["--tenant", "b.example.org", "send-queue"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(!marker.exists(), "nobody's script ran: {stderr}");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("(owner root, mode 757) is writable by others"),
+        "{stderr}"
+    );
 
     // The directory closed again, the file is still nobody's.
     chmod(&b, 0o750);
