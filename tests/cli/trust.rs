@@ -84,6 +84,14 @@ fn a_site_another_user_may_write_runs_nothing_of_theirs() {
         stderr.contains("(owner root, mode 757) is writable by others"),
         "{stderr}"
     );
+    // And `tenant check` says so.
+    let check = publik(&env).args(["tenant", "check"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&check.stdout).to_string();
+    assert_eq!(check.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("b.example.org: FAILED: ") && stdout.contains("(owner root, mode 757)"),
+        "{stdout}"
+    );
 
     // The directory closed again, the file is still nobody's.
     chmod(&b, 0o750);

@@ -163,8 +163,9 @@ pub(crate) fn refuse_shared(
     }
 }
 
-/// `tenant check`: one line per site; a site whose config does not load, or
-/// that claims another's host or link key, is an error.
+/// `tenant check`: one line per site; a site whose config does not load,
+/// that claims another's host or file, or that others may change, is an
+/// error.
 #[derive(Debug, Serialize)]
 pub(crate) struct TenantCheck {
     pub domain: String,
@@ -188,7 +189,8 @@ pub(crate) fn check(
             None => refused
                 .iter()
                 .find(|c| c.domain == domain)
-                .map(|c| crate::exit_codes::bad_input(c.to_string())),
+                .map(|c| crate::exit_codes::bad_input(c.to_string()))
+                .or_else(|| untrusted(shared, tenants_dir, &domain)),
         };
         checks.push(TenantCheck {
             domain: domain.clone(),
@@ -200,6 +202,19 @@ pub(crate) fn check(
         }
     }
     Ok((checks, first_error))
+}
+
+/// Why `--tenant` and `--all-tenants` would not believe a site that loads
+/// (`trust`), if they would not.
+fn untrusted(shared: Option<&Path>, tenants_dir: &Path, domain: &str) -> Option<anyhow::Error> {
+    let dir = tenants_dir.join(domain);
+    let mut files = vec![tenants_dir.to_path_buf()];
+    files.extend(shared.map(Path::to_path_buf));
+    if let Err(e) = trust::refuse_any_untrusted(&files) {
+        return Some(e);
+    }
+    let (config, site) = load(shared, tenants_dir, domain).ok()?;
+    trust::refuse_any_untrusted(&trust::site_files(&dir, &config, &site)).err()
 }
 
 #[derive(Debug, Serialize)]
