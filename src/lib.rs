@@ -12,6 +12,7 @@ pub(crate) mod clock;
 pub(crate) mod config;
 pub(crate) mod duration;
 pub mod exit_codes;
+pub(crate) mod fs_private;
 pub(crate) mod html;
 pub(crate) mod link_key;
 pub mod logger;

@@ -8,6 +8,7 @@ use std::sync::Mutex;
 use crate::cli::queue::QueueCommand;
 use crate::cli::{Command, Context, dispatch};
 use crate::exit_codes::{Exit, ExitCode, Reported, Usage};
+use crate::ops::tenant::trust;
 use crate::{logger, ops, thread_tenant};
 
 /// The commands a cron job runs for every site.
@@ -46,7 +47,13 @@ pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyho
         Err(err) if is_check => return crate::cli::queue::check_unknown(ctx, "", &format!("{err:#}")),
         listed => listed?,
     };
-    ops::tenant::refuse_if_others_may_write(&dir)?;
+    // Whoever may change the tenants directory or the main config may
+    // change every site: the whole run is refused.
+    let shared = crate::config::locate(ctx.config_arg());
+    trust::refuse_untrusted(&dir)?;
+    if let Some(main) = &shared {
+        trust::refuse_untrusted(main)?;
+    }
     if domains.is_empty() {
         // A monitoring plugin that checks nothing must not say OK.
         if is_check {
@@ -56,13 +63,12 @@ pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyho
         return Ok(());
     }
     // A site whose link key file is another's would mint tokens that one
-    // accepts: refused (the older site keeps the key). Hosts matter to
-    // `serve` only.
-    let shared = crate::config::locate(ctx.config_arg());
+    // accepts, one whose state is another's would work in its queue:
+    // refused (the older site keeps the file). Hosts matter to `serve` only.
     let (claims, _) = ops::tenant::claims(shared.as_deref(), &dir)?;
-    let shared_keys: Vec<ops::tenant::Conflict> = ops::tenant::conflicts(&claims)
+    let shared_files: Vec<ops::tenant::Conflict> = ops::tenant::conflicts(&claims)
         .into_iter()
-        .filter(|c| c.field == "serve.link_key_file")
+        .filter(ops::tenant::Conflict::is_file)
         .collect();
     let jobs = jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
@@ -85,9 +91,12 @@ pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyho
                 return;
             };
             let result = thread_tenant::for_tenant(&domain, || {
-                let own = dir.join(&domain).join(crate::config::TENANT_CONFIG);
-                ops::tenant::refuse_if_others_may_write(&own)?;
-                if let Some(conflict) = shared_keys.iter().find(|c| c.domain == domain) {
+                // Its directory and config first: nothing of a site others
+                // may change is read; then what its config names.
+                let own = dir.join(&domain);
+                trust::refuse_untrusted(&own.join(crate::config::TENANT_CONFIG))?;
+                trust::refuse_any_untrusted(&trust::site_files(&own, site.config()?, &site.site()?))?;
+                if let Some(conflict) = shared_files.iter().find(|c| c.domain == domain) {
                     return Err(crate::exit_codes::bad_input(conflict.refusal()));
                 }
                 dispatch(&site, command)

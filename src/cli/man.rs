@@ -17,10 +17,12 @@ pub struct Args {
 }
 
 pub fn exec(args: Args) -> anyhow::Result<()> {
-    std::fs::create_dir_all(&args.dir).with_context(|| format!("cannot create {}", args.dir.display()))?;
+    crate::fs_private::create_dir_all(&args.dir)
+        .with_context(|| format!("cannot create {}", args.dir.display()))?;
     write_pages(&crate::cli::Cli::command(), "publik", "publik", None, &args.dir)?;
     let path = args.dir.join("publik.yaml.5");
-    std::fs::write(&path, config_page()).with_context(|| format!("cannot write {}", path.display()))
+    crate::fs_private::write(&path, config_page(), crate::fs_private::GROUP_READABLE)
+        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// `name` is the page's (`publik-send-queue`), `bin_name` how it is typed
@@ -57,7 +59,8 @@ fn write_pages(
         man.render_version_section(&mut page)?;
     }
     let path = dir.join(format!("{name}.1"));
-    std::fs::write(&path, page).with_context(|| format!("cannot write {}", path.display()))?;
+    crate::fs_private::write(&path, page, crate::fs_private::GROUP_READABLE)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     for sub in command.get_subcommands() {
         let sub_bin_name = format!("{bin_name} {}", sub.get_name());
         write_pages(

@@ -222,7 +222,14 @@ impl Context {
             Some(domain) => {
                 let dir = self.tenant_dir(domain)?;
                 self.shared_config()?;
-                Config::load_tenant(crate::config::locate(self.config_arg.as_deref()).as_deref(), &dir)?
+                let shared = crate::config::locate(self.config_arg.as_deref());
+                // A site others may change is not read (a cron line for one
+                // site would run their `sendmail.command`).
+                let own = dir.join(crate::config::TENANT_CONFIG);
+                let mut believed = vec![self.tenants_dir()?, own];
+                believed.extend(shared.clone());
+                crate::ops::tenant::trust::refuse_any_untrusted(&believed)?;
+                Config::load_tenant(shared.as_deref(), &dir)?
             }
             None => self.shared_config()?.clone(),
         };
@@ -235,7 +242,14 @@ impl Context {
     pub(crate) fn site(&self) -> anyhow::Result<Site> {
         let config = self.config()?;
         if let Some(domain) = &self.tenant {
-            return Site::of_tenant(config, &self.tenant_dir(domain)?);
+            let dir = self.tenant_dir(domain)?;
+            let site = Site::of_tenant(config, &dir)?;
+            crate::ops::tenant::trust::refuse_any_untrusted(&crate::ops::tenant::trust::site_files(
+                &dir, config, &site,
+            ))?;
+            let shared = crate::config::locate(self.config_arg.as_deref());
+            crate::ops::tenant::refuse_shared(shared.as_deref(), &self.tenants_dir()?, domain, &site)?;
+            return Ok(site);
         }
         let state = match (&self.state_arg, &config.state) {
             (Some(written), _) => crate::site::written_by_user(config, written),

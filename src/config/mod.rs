@@ -143,7 +143,9 @@ impl Config {
             map.remove("tenants_dir");
         }
         if own.is_file() {
-            merge(&mut merged, read(&own)?);
+            let own_value = read(&own)?;
+            confine(&own_value, dir, &own)?;
+            merge(&mut merged, own_value);
         }
         let name = own.display().to_string();
         let mut config: Config = serde_path_to_error::deserialize(merged)
@@ -230,6 +232,53 @@ fn is_blank(text: &str) -> bool {
 }
 
 /// `over` laid over `base`: mappings merged key by key, anything else replaced.
+/// A site's own file names its state and link key inside its directory
+/// only: pointing at another site's (`../a.example.org/publik.sqlite3`)
+/// would work in its queue or mint its tokens. The main config, the
+/// operator's, may name a key elsewhere (and no two sites may share one).
+fn confine(own: &serde_json::Value, dir: &Path, file: &Path) -> anyhow::Result<()> {
+    let named = [
+        ("state", own.get("state")),
+        (
+            "serve.link_key_file",
+            own.get("serve").and_then(|s| s.get("link_key_file")),
+        ),
+    ];
+    for (field, value) in named {
+        let Some(written) = value.and_then(serde_json::Value::as_str) else {
+            continue;
+        };
+        if field == "state" && (written.starts_with("postgresql://") || written.starts_with("postgres://")) {
+            continue;
+        }
+        if !lies_inside(dir, &dir.join(written)) {
+            return Err(bad_input(format!(
+                "config {}: {field}: \"{written}\" is outside the site's directory {}: a site's state \
+                 and link key are its own",
+                file.display(),
+                dir.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// `path` is below `dir` once both are resolved (symbolic links, `..`); a
+/// file not made yet is judged by its directory.
+pub(crate) fn lies_inside(dir: &Path, path: &Path) -> bool {
+    let Ok(dir) = std::fs::canonicalize(dir) else {
+        return false;
+    };
+    let resolved = match std::fs::canonicalize(path) {
+        Ok(resolved) => Some(resolved),
+        Err(_) => match (path.parent(), path.file_name()) {
+            (Some(parent), Some(name)) => std::fs::canonicalize(parent).ok().map(|p| p.join(name)),
+            _ => None,
+        },
+    };
+    resolved.is_some_and(|resolved| resolved != dir && resolved.starts_with(&dir))
+}
+
 fn merge(base: &mut serde_json::Value, over: serde_json::Value) {
     match (base, over) {
         (serde_json::Value::Object(base), serde_json::Value::Object(over)) => {

@@ -95,11 +95,7 @@ impl LinkKey {
         // Unique to this attempt: a shared name let one racer remove the
         // other's file before it was linked.
         let tmp = path.with_extension(format!("tmp{}-{}", std::process::id(), &hex(&key)[..8]));
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let written = options.open(&tmp).and_then(|mut file| {
+        let written = crate::fs_private::create_new(&tmp, crate::fs_private::PRIVATE).and_then(|mut file| {
             file.write_all(format!("{}\n", crate::token::base64url(&key)).as_bytes())?;
             file.sync_all()
         });

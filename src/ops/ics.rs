@@ -493,7 +493,9 @@ pub(crate) fn write_file_then(
     let mut name = path.as_os_str().to_os_string();
     name.push(format!(".tmp-{}", std::process::id()));
     let temporary = std::path::PathBuf::from(name);
-    std::fs::write(&temporary, text).with_context(|| format!("cannot write {}", path.display()))?;
+    // 0600: an appointment says who goes where, when.
+    crate::fs_private::write(&temporary, text, crate::fs_private::PRIVATE)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     let done = commit().and_then(|()| {
         std::fs::rename(&temporary, path).with_context(|| format!("cannot write {}", path.display()))
     });

@@ -1,7 +1,6 @@
 //! `publik init`: a commented config template and a new state file.
 
 use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -40,10 +39,7 @@ pub(crate) fn init(dir: &Path, state: Option<&Path>) -> anyhow::Result<InitRepor
     if created_dir {
         // As `mkdir -p`; a new directory is the owner's and its group's only
         // (the config may hold inline secrets).
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o750)
-            .create(dir)
+        crate::fs_private::create_dir_all(dir)
             .with_context(|| format!("cannot create directory {}", dir.display()))?;
     } else if !dir.is_dir() {
         bail!("{} is not a directory", dir.display());
@@ -56,11 +52,7 @@ pub(crate) fn init(dir: &Path, state: Option<&Path>) -> anyhow::Result<InitRepor
     );
     let text = TEMPLATE.replacen("state: null", &state_line, 1);
     // 0600: the config may hold inline secrets (an SMTP password).
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(&config)
+    let mut file = crate::fs_private::create_new(&config, crate::fs_private::PRIVATE)
         .with_context(|| format!("cannot create {}", config.display()))?;
     file.write_all(text.as_bytes())
         .with_context(|| format!("cannot write {}", config.display()))?;

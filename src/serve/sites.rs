@@ -6,7 +6,8 @@
 //! site's publik.yaml are looked at again at most once a second: a site
 //! added, removed or whose config changed is served as it now is, without a
 //! restart. A site claiming another's host or link key is refused, loudly
-//! (`ops::tenant::claims`).
+//! (`ops::tenant::claims`), and so is one others than publik may change
+//! (`ops::tenant::trust`), looked at again every scan.
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -14,7 +15,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::config::{Config, TENANT_CONFIG};
-use crate::ops::tenant::{Claim, hostname};
+use crate::ops::tenant::{Claim, hostname, trust};
 use crate::store::Store;
 
 /// A site's settings, where its link key is, and its state's one
@@ -100,6 +101,8 @@ struct Opened {
     stamp: Stamp,
     site: Arc<Site>,
     claim: Claim,
+    /// What it is believed by (`trust::site_files`), looked at every scan.
+    files: Vec<PathBuf>,
 }
 
 #[derive(Default)]
@@ -177,7 +180,29 @@ impl Tenants {
         };
         known.opened.retain(|domain, _| domains.contains(domain));
         known.failed.retain(|domain, _| domains.contains(domain));
+        // A tenants directory or a main config others may change: no site
+        // is believed (each is looked at again once it is fixed).
+        let everyone = std::iter::once(self.dir.clone()).chain(self.shared.clone());
+        if let Err(e) = trust::refuse_any_untrusted(&everyone.collect::<Vec<_>>()) {
+            known.say(format!("{e:#}; no site served"));
+            known.opened.clear();
+            known.failed.clear();
+            known.by_host.clear();
+            return;
+        }
         for domain in &domains {
+            // A site is believed while nobody else may change it: looked at
+            // every scan, since a chmod changes no stamp.
+            let files = known.opened.get(domain).map_or_else(
+                || vec![self.dir.join(domain).join(TENANT_CONFIG)],
+                |o| o.files.clone(),
+            );
+            if let Err(e) = trust::refuse_any_untrusted(&files) {
+                known.say(format!("{domain}: not served: {e:#}"));
+                known.opened.remove(domain);
+                known.failed.remove(domain);
+                continue;
+            }
             let stamp = stamp(&self.dir.join(domain).join(TENANT_CONFIG));
             let unchanged = known.opened.get(domain).map(|o| &o.stamp) == Some(&stamp)
                 || known.failed.get(domain) == Some(&stamp);
@@ -186,7 +211,7 @@ impl Tenants {
             }
             known.opened.remove(domain);
             match self.open(domain) {
-                Ok((site, claim)) => {
+                Ok((site, claim, files)) => {
                     log::info!("{domain}: serving {}", claim.host);
                     known.failed.remove(domain);
                     known.opened.insert(
@@ -195,8 +220,13 @@ impl Tenants {
                             stamp,
                             site: Arc::new(site),
                             claim,
+                            files,
                         },
                     );
+                }
+                // Tried again next scan (a chmod changes no stamp), said once.
+                Err(e) if e.downcast_ref::<trust::Untrusted>().is_some() => {
+                    known.say(format!("{domain}: not served: {e:#}"));
                 }
                 Err(e) => {
                     log::error!("{domain}: not served: {e:#}");
@@ -207,10 +237,7 @@ impl Tenants {
         let claims: Vec<Claim> = known.opened.values().map(|o| o.claim.clone()).collect();
         let refused = crate::ops::tenant::conflicts(&claims);
         for conflict in &refused {
-            let said = conflict.to_string();
-            if known.said.insert(said.clone()) {
-                log::error!("{said}; not served");
-            }
+            known.say(format!("{conflict}; not served"));
         }
         let by_host = known
             .opened
@@ -221,9 +248,12 @@ impl Tenants {
         known.by_host = by_host;
     }
 
-    fn open(&self, domain: &str) -> anyhow::Result<(Site, Claim)> {
+    fn open(&self, domain: &str) -> anyhow::Result<(Site, Claim, Vec<PathBuf>)> {
         let (config, site) = crate::ops::tenant::load(self.shared.as_deref(), &self.dir, domain)?;
-        let claim = Claim::of(domain, &self.dir.join(domain), &config, &site.link_key);
+        let dir = self.dir.join(domain);
+        let files = trust::site_files(&dir, &config, &site);
+        trust::refuse_any_untrusted(&files)?;
+        let claim = Claim::of(domain, &dir, &config, &site);
         let store = Store::open_at(&site.state)?;
         Ok((
             Site {
@@ -232,7 +262,18 @@ impl Tenants {
                 store: SiteStore::new(site.state, store),
             },
             claim,
+            files,
         ))
+    }
+}
+
+impl Known {
+    /// An error said once for as long as the server runs.
+    fn say(&mut self, error: String) {
+        if !self.said.contains(&error) {
+            log::error!("{error}");
+            self.said.insert(error);
+        }
     }
 }
 

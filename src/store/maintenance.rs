@@ -4,7 +4,6 @@
 //! state is backed up with the server's tools (`pg_dump`); its check reads
 //! every table through and compares the schema with what publik expects.
 
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -220,11 +219,7 @@ fn temporary_beside(dest: &Path) -> anyhow::Result<PathBuf> {
     name.push(format!(".tmp-{}", std::process::id()));
     let temporary = PathBuf::from(name);
     let _ = std::fs::remove_file(&temporary);
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(&temporary)
+    crate::fs_private::create_new(&temporary, crate::fs_private::PRIVATE)
         .with_context(|| format!("cannot create {}", temporary.display()))?;
     Ok(temporary)
 }

@@ -19,8 +19,6 @@ mod read_only;
 mod workflow;
 
 use std::cell::RefCell;
-use std::fs::OpenOptions;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -300,12 +298,7 @@ fn create_if_missing(path: &Path) -> anyhow::Result<()> {
             dir.display()
         );
     }
-    match OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-    {
+    match crate::fs_private::create_new(path, crate::fs_private::PRIVATE) {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(e).with_context(|| format!("cannot create state file {}", path.display())),

@@ -252,7 +252,7 @@ fn sites_are_private_and_refused_when_others_may_write() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("a.example.org/publik.yaml is writable by others"),
+        stderr.contains("a.example.org/publik.yaml (owner root, mode 666) is writable by others"),
         "{stderr}"
     );
     // The other site went on: its message is in its outbox.
@@ -272,7 +272,10 @@ fn sites_are_private_and_refused_when_others_may_write() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("tenants is writable by others"), "{stderr}");
+    assert!(
+        stderr.contains("tenants (owner root, mode 777) is writable by others"),
+        "{stderr}"
+    );
     assert!(!env.path("tenants/a.example.org/outbox").exists());
 }
 
@@ -436,7 +439,7 @@ fn link_at(env: &Env, domain: &str, host: &str) -> String {
 }
 
 /// A GET of `path` from the server on `port`, for `host`: its status and page.
-fn get_for_host(port: u16, host: &str, path: &str) -> (u16, String) {
+pub(crate) fn get_for_host(port: u16, host: &str, path: &str) -> (u16, String) {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .build()

@@ -62,8 +62,7 @@ impl EmailSender {
             TransportKind::File => {
                 let dir = config.resolve_path(&email.file.dir);
                 // The outbox holds live links: its owner's (and group's) only.
-                std::os::unix::fs::DirBuilderExt::mode(std::fs::DirBuilder::new().recursive(true), 0o750)
-                    .create(&dir)
+                crate::fs_private::create_dir_all(&dir)
                     .with_context(|| format!("cannot create the outbox directory {}", dir.display()))?;
                 EmailTransport::File { dir }
             }
@@ -197,15 +196,10 @@ impl Sender for EmailSender {
 /// action and unsubscribe links work for whoever reads it). Returns the id.
 fn write_eml(dir: &Path, bytes: &[u8]) -> std::io::Result<String> {
     use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
     let mut random = [0u8; 16];
     getrandom::fill(&mut random).map_err(std::io::Error::other)?;
     let id: String = random.iter().map(|b| format!("{b:02x}")).collect();
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(dir.join(format!("{id}.eml")))?;
+    let mut file = crate::fs_private::create_new(&dir.join(format!("{id}.eml")), crate::fs_private::PRIVATE)?;
     file.write_all(bytes)?;
     Ok(id)
 }

@@ -509,7 +509,8 @@ pub(crate) fn probe(config: &Config) -> anyhow::Result<String> {
         }
         TransportKind::File => {
             let dir = config.resolve_path(&config.email.file.dir);
-            std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            crate::fs_private::create_dir_all(&dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
             Ok(format!("outbox {} is writable", dir.display()))
         }
     }

@@ -171,7 +171,9 @@ pub(crate) fn show(store: &Store, id: &str) -> anyhow::Result<Mail> {
 pub(crate) fn save_file(store: &Store, id: &str, output: &Path) -> anyhow::Result<()> {
     let mail = mail(store, id)?;
     let file = store.mail_file(mail.id)?.unwrap_or_default();
-    std::fs::write(output, file).with_context(|| format!("cannot write {}", output.display()))
+    // 0600: a citizen's letter.
+    crate::fs_private::write(output, file, crate::fs_private::PRIVATE)
+        .with_context(|| format!("cannot write {}", output.display()))
 }
 
 /// A report to Maarch, stored as the body of a `maarch` queue row.

@@ -4,7 +4,6 @@
 //! with ureq (keep-alive per push service, timeouts).
 
 use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -50,11 +49,7 @@ pub(crate) fn generate_key(out: &Path) -> anyhow::Result<String> {
     let pem = secret
         .to_pkcs8_pem(LineEnding::LF)
         .context("cannot encode the key")?;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(out)
+    let mut file = crate::fs_private::create_new(out, crate::fs_private::PRIVATE)
         .with_context(|| format!("cannot create {} (it must not exist yet)", out.display()))?;
     file.write_all(pem.as_bytes())
         .with_context(|| format!("cannot write {}", out.display()))?;

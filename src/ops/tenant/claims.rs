@@ -1,12 +1,18 @@
 //! What each site of an installation claims that no other may have: the
-//! host `serve` answers for it, and its link key (a token minted with one
-//! site's key must mean nothing on another). Two sites claiming one is an
-//! error for `tenant check` and `tenant add`, and `serve` refuses the later
-//! claimant: the site named after the host first, then the older site (its
-//! directory's creation), then the name, so that sorting first wins nothing.
+//! host `serve` answers for it, and its files (its `publik.yaml`, its state,
+//! its link key: a token minted with one site's key must mean nothing on
+//! another, and one site's commands must not land in another's queue). Files
+//! are told apart by what they are (device and inode, else the resolved
+//! path), not by how they are written: a hard link (`cp -al`) or a symbolic
+//! link is the same file. Two sites claiming one is an error for `tenant
+//! check` and `tenant add`, and `serve`, `--all-tenants` and `--tenant`
+//! refuse the later claimant: the site named after the host first, then the
+//! older site (its directory's creation), then the name, so that sorting
+//! first wins nothing.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
 use std::time::SystemTime;
 
 use serde::Serialize;
@@ -20,9 +26,50 @@ pub(crate) struct Claim {
     /// The host of its `serve.public_url`; its domain while that is the
     /// built-in default.
     pub host: String,
-    pub link_key: PathBuf,
+    /// The files (and database) only this site may use.
+    pub files: Vec<ClaimedFile>,
     /// When its directory was made (the older site keeps what both claim).
     pub since: SystemTime,
+}
+
+/// A file a site uses: the setting naming it, as the site names it, and
+/// what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ClaimedFile {
+    pub field: &'static str,
+    pub shown: String,
+    pub identity: String,
+}
+
+impl ClaimedFile {
+    pub(crate) fn of(field: &'static str, path: &Path) -> ClaimedFile {
+        ClaimedFile {
+            field,
+            shown: path.display().to_string(),
+            identity: identity(path),
+        }
+    }
+}
+
+/// What a file is: its device and inode while it exists, else where it
+/// would be made, its directory resolved.
+fn identity(path: &Path) -> String {
+    if let Ok(metadata) = std::fs::metadata(path) {
+        return format!("inode {}:{}", metadata.dev(), metadata.ino());
+    }
+    let resolved = match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) => std::fs::canonicalize(if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        })
+        .map(|dir| dir.join(name)),
+        _ => std::fs::canonicalize(path),
+    };
+    resolved
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
 }
 
 /// A claim refused: `domain`'s `field` names what `owner` has.
@@ -32,15 +79,30 @@ pub(crate) struct Conflict {
     pub field: &'static str,
     pub value: String,
     pub owner: String,
+    /// How the owner names it, when not as `value` (a hard link, a
+    /// symbolic link).
+    pub owner_value: String,
 }
 
 impl Conflict {
     /// The refusal without the site's name (said where the site is named).
     pub(crate) fn refusal(&self) -> String {
-        format!(
-            "{}: \"{}\" is already {}'s; refused",
-            self.field, self.value, self.owner
-        )
+        match self.owner_value == self.value {
+            true => format!(
+                "{}: \"{}\" is already {}'s; refused",
+                self.field, self.value, self.owner
+            ),
+            false => format!(
+                "{}: \"{}\" is the same file as {}'s \"{}\"; refused (give each site its own: \
+                 cp, not cp -l or ln)",
+                self.field, self.value, self.owner, self.owner_value
+            ),
+        }
+    }
+
+    /// A file's conflict, not a host's.
+    pub(crate) fn is_file(&self) -> bool {
+        self.field != "serve.public_url"
     }
 }
 
@@ -52,7 +114,7 @@ impl std::fmt::Display for Conflict {
 
 impl Claim {
     /// `domain`'s claims from its merged config; `dir` is its directory.
-    pub(crate) fn of(domain: &str, dir: &Path, config: &Config, link_key: &Path) -> Claim {
+    pub(crate) fn of(domain: &str, dir: &Path, config: &Config, site: &crate::site::Site) -> Claim {
         let default_url = crate::config::ServeConfig::default().public_url;
         let host = match config.serve.public_url == default_url {
             true => domain.to_string(),
@@ -64,63 +126,104 @@ impl Claim {
         Claim {
             domain: domain.to_string(),
             host,
-            link_key: std::fs::canonicalize(link_key).unwrap_or_else(|_| link_key.to_path_buf()),
+            files: claimed_files(dir, site),
             since,
         }
     }
 }
 
+/// The files only the site of `dir` may use: its config, its state (a
+/// file, or a database by server and name) and its link key.
+pub(crate) fn claimed_files(dir: &Path, site: &crate::site::Site) -> Vec<ClaimedFile> {
+    let state = match site.state.file() {
+        Some(file) => ClaimedFile::of("state", file),
+        None => {
+            let shown = site.state.shown().display().to_string();
+            ClaimedFile {
+                field: "state",
+                identity: database(&shown),
+                shown,
+            }
+        }
+    };
+    vec![
+        state,
+        ClaimedFile::of("serve.link_key_file", &site.link_key),
+        ClaimedFile::of("publik.yaml", &dir.join(crate::config::TENANT_CONFIG)),
+    ]
+}
+
+/// A database URL by server, port and name, whoever logs in.
+fn database(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let rest = rest.rsplit_once('@').map_or(rest, |(_, rest)| rest);
+    let without_query = rest.split(['?', '#']).next().unwrap_or_default();
+    format!("database {}", without_query.to_ascii_lowercase())
+}
+
 /// Every claim that loses to another's, in the order of `claims`.
 pub(crate) fn conflicts(claims: &[Claim]) -> Vec<Conflict> {
     let mut found = Vec::new();
-    let hosts = owners(claims, |c| c.host.clone(), |c| c.domain != c.host);
-    let keys = owners(claims, |c| c.link_key.display().to_string(), |_| true);
+    let hosts = owners(claims.iter().map(|c| (c.host.clone(), c, c.host.clone())), |c| {
+        c.domain != c.host
+    });
+    let files = owners(
+        claims.iter().flat_map(|c| {
+            c.files
+                .iter()
+                .map(move |f| (f.identity.clone(), c, f.shown.clone()))
+        }),
+        |_| true,
+    );
     for claim in claims {
-        let owner = &hosts[&claim.host];
+        let (owner, _) = &hosts[&claim.host];
         if *owner != claim.domain {
             found.push(Conflict {
                 domain: claim.domain.clone(),
                 field: "serve.public_url",
                 value: claim.host.clone(),
                 owner: owner.clone(),
+                owner_value: claim.host.clone(),
             });
         }
-        let key = claim.link_key.display().to_string();
-        let owner = &keys[&key];
-        if *owner != claim.domain {
-            found.push(Conflict {
-                domain: claim.domain.clone(),
-                field: "serve.link_key_file",
-                value: key,
-                owner: owner.clone(),
-            });
+        for file in &claim.files {
+            let (owner, owner_value) = &files[&file.identity];
+            if *owner != claim.domain {
+                found.push(Conflict {
+                    domain: claim.domain.clone(),
+                    field: file.field,
+                    value: file.shown.clone(),
+                    owner: owner.clone(),
+                    owner_value: owner_value.clone(),
+                });
+            }
         }
     }
     found
 }
 
-/// The owner of each value: the first claimant by (`named_elsewhere`
-/// false first, age, name).
-fn owners(
-    claims: &[Claim],
-    value: impl Fn(&Claim) -> String,
+/// The owner of each value, and how it names it: the first claimant by
+/// (`named_elsewhere` false first, age, name).
+fn owners<'a>(
+    claimed: impl Iterator<Item = (String, &'a Claim, String)>,
     named_elsewhere: impl Fn(&Claim) -> bool,
-) -> HashMap<String, String> {
-    let mut owners: HashMap<String, &Claim> = HashMap::new();
+) -> HashMap<String, (String, String)> {
+    let mut owners: HashMap<String, (&Claim, String)> = HashMap::new();
     let rank = |c: &Claim| (named_elsewhere(c), c.since, c.domain.clone());
-    for claim in claims {
+    for (value, claim, shown) in claimed {
         owners
-            .entry(value(claim))
-            .and_modify(|owner| {
+            .entry(value)
+            .and_modify(|(owner, owner_shown)| {
                 if rank(claim) < rank(owner) {
                     *owner = claim;
+                    *owner_shown = shown.clone();
                 }
             })
-            .or_insert(claim);
+            .or_insert((claim, shown));
     }
     owners
         .into_iter()
-        .map(|(value, c)| (value, c.domain.clone()))
+        .map(|(value, (c, shown))| (value, (c.domain.clone(), shown)))
         .collect()
 }
 
@@ -149,8 +252,16 @@ mod tests {
         Claim {
             domain: domain.into(),
             host: host.into(),
-            link_key: PathBuf::from(key),
+            files: vec![key_file(key)],
             since: SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(since),
+        }
+    }
+
+    pub(super) fn key_file(key: &str) -> ClaimedFile {
+        ClaimedFile {
+            field: "serve.link_key_file",
+            shown: key.into(),
+            identity: key.into(),
         }
     }
 
@@ -223,7 +334,7 @@ mod properties {
                 claims.push(Claim {
                     domain,
                     host,
-                    link_key: PathBuf::from(format!("/k{key}")),
+                    files: vec![super::tests::key_file(&format!("/k{key}"))],
                     since: SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(*since),
                 });
             }
@@ -236,8 +347,8 @@ mod properties {
                     prop_assert!(!refused(&named.domain, "serve.public_url"));
                 }
             }
-            for key in claims.iter().map(|c| &c.link_key) {
-                let keepers = claims.iter().filter(|c| &c.link_key == key && !refused(&c.domain, "serve.link_key_file")).count();
+            for key in claims.iter().map(|c| &c.files) {
+                let keepers = claims.iter().filter(|c| &c.files == key && !refused(&c.domain, "serve.link_key_file")).count();
                 prop_assert_eq!(keepers, 1);
             }
             let mut reversed = claims.clone();

@@ -3,6 +3,7 @@
 //! the shared config key by key) and its own state and link key.
 
 mod claims;
+pub(crate) mod trust;
 
 pub(crate) use claims::{Claim, Conflict, conflicts, hostname};
 
@@ -124,20 +125,47 @@ pub(crate) fn claims(
     let mut failed = Vec::new();
     for domain in list(tenants_dir)? {
         match load(shared, tenants_dir, &domain) {
-            Ok((config, site)) => claims.push(Claim::of(
-                &domain,
-                &tenants_dir.join(&domain),
-                &config,
-                &site.link_key,
-            )),
+            Ok((config, site)) => claims.push(Claim::of(&domain, &tenants_dir.join(&domain), &config, &site)),
             Err(e) => failed.push((domain, e)),
         }
     }
     Ok((claims, failed))
 }
 
-/// `tenant check`: one line per site; a site whose config does not load, or
-/// that claims another's host or link key, is an error.
+/// `--tenant DOMAIN`: refuses the site if a file of its is another site's
+/// (the older keeps it). The other sites are read only when one of its
+/// files has other names (hard links) or lies outside its directory:
+/// otherwise no other site can name it (`Config::load_tenant` confines
+/// what a site's own file names).
+pub(crate) fn refuse_shared(
+    shared: Option<&Path>,
+    tenants_dir: &Path,
+    domain: &str,
+    site: &crate::site::Site,
+) -> anyhow::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tenants_dir.join(domain);
+    let mut paths = vec![dir.join(crate::config::TENANT_CONFIG), site.link_key.clone()];
+    paths.extend(site.state.file().map(Path::to_path_buf));
+    let reachable = paths.iter().any(|path| {
+        std::fs::metadata(path).is_ok_and(|m| m.nlink() > 1) || !crate::config::lies_inside(&dir, path)
+    });
+    if !reachable {
+        return Ok(());
+    }
+    let (claims, _) = claims(shared, tenants_dir)?;
+    match conflicts(&claims)
+        .into_iter()
+        .find(|c| c.domain == domain && c.is_file())
+    {
+        Some(conflict) => Err(crate::exit_codes::bad_input(conflict.refusal())),
+        None => Ok(()),
+    }
+}
+
+/// `tenant check`: one line per site; a site whose config does not load,
+/// that claims another's host or file, or that others may change, is an
+/// error.
 #[derive(Debug, Serialize)]
 pub(crate) struct TenantCheck {
     pub domain: String,
@@ -161,7 +189,8 @@ pub(crate) fn check(
             None => refused
                 .iter()
                 .find(|c| c.domain == domain)
-                .map(|c| crate::exit_codes::bad_input(c.to_string())),
+                .map(|c| crate::exit_codes::bad_input(c.to_string()))
+                .or_else(|| untrusted(shared, tenants_dir, &domain)),
         };
         checks.push(TenantCheck {
             domain: domain.clone(),
@@ -173,6 +202,19 @@ pub(crate) fn check(
         }
     }
     Ok((checks, first_error))
+}
+
+/// Why `--tenant` and `--all-tenants` would not believe a site that loads
+/// (`trust`), if they would not.
+fn untrusted(shared: Option<&Path>, tenants_dir: &Path, domain: &str) -> Option<anyhow::Error> {
+    let dir = tenants_dir.join(domain);
+    let mut files = vec![tenants_dir.to_path_buf()];
+    files.extend(shared.map(Path::to_path_buf));
+    if let Err(e) = trust::refuse_any_untrusted(&files) {
+        return Some(e);
+    }
+    let (config, site) = load(shared, tenants_dir, domain).ok()?;
+    trust::refuse_any_untrusted(&trust::site_files(&dir, &config, &site)).err()
 }
 
 #[derive(Debug, Serialize)]
@@ -205,26 +247,6 @@ pub(crate) fn info(tenants_dir: &Path, domain: &str) -> TenantInfo {
     }
 }
 
-/// Refuses a file or directory that others than its owner may write, as
-/// sshd does: a site planted in a tenants directory others can write, or a
-/// site config others can change, would run their commands (a
-/// `sendmail.command`) under `--all-tenants`.
-pub(crate) fn refuse_if_others_may_write(path: &Path) -> anyhow::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let Ok(metadata) = std::fs::symlink_metadata(path) else {
-        return Ok(());
-    };
-    let mode = metadata.permissions().mode();
-    if mode & 0o022 != 0 {
-        anyhow::bail!(
-            "{} is writable by others than its owner (mode {:o}): refused; chmod go-w it",
-            path.display(),
-            mode & 0o777
-        );
-    }
-    Ok(())
-}
-
 /// `tenant add`: the site's directory (0750), a commented config and its
 /// state: ./publik.sqlite3, or the database `database` names (its URL
 /// written in the site's config, its schema made at once so that a wrong
@@ -239,14 +261,10 @@ pub(crate) fn add(
     check_domain(domain)?;
     // 0750 whatever the umask: a tenants directory others can write would
     // let them plant a site whose commands `--all-tenants` runs.
-    std::os::unix::fs::DirBuilderExt::mode(std::fs::DirBuilder::new().recursive(true), 0o750)
-        .create(tenants_dir)
+    crate::fs_private::create_dir_all(tenants_dir)
         .with_context(|| format!("cannot create {}", tenants_dir.display()))?;
     let dir = tenants_dir.join(domain);
-    let mut builder = std::fs::DirBuilder::new();
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o750);
-    match builder.create(&dir) {
+    match crate::fs_private::create_dir(&dir) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             return Err(bad_field(
@@ -258,12 +276,8 @@ pub(crate) fn add(
     }
     let config = dir.join(TENANT_CONFIG);
     // 0600: a site's config may hold secrets (a relay's password).
-    let mut file = std::os::unix::fs::OpenOptionsExt::mode(
-        std::fs::OpenOptions::new().write(true).create_new(true),
-        0o600,
-    )
-    .open(&config)
-    .with_context(|| format!("cannot create {}", config.display()))?;
+    let mut file = crate::fs_private::create_new(&config, crate::fs_private::PRIVATE)
+        .with_context(|| format!("cannot create {}", config.display()))?;
     let mut text = TENANT_TEMPLATE.replace("DOMAIN", domain);
     if let Some(url) = database {
         text.push_str(&format!("state: {url}\n"));

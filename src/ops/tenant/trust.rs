@@ -1,0 +1,220 @@
+//! Whose files publik believes, as sshd does for `authorized_keys`: a file
+//! publik reads commands, secrets or its state from, and every directory
+//! above it up to `/`, must be owned by a user who could run publik anyway
+//! (root, the user running it, the `publik` system user) and be writable by
+//! nobody else. Otherwise another local user could change what publik runs
+//! (a site's `sendmail.command`) or plant a site of theirs under
+//! `--all-tenants`, which runs as root or publik.
+//!
+//! The .deb makes /etc/publik/config.yaml root:publik 0640 and
+//! /var/lib/publik publik:publik 0750 (packaging/): no group-writable file
+//! or directory, so no exception for the package's group is needed. One
+//! exception: a root-owned directory with the sticky bit (/tmp) lets others
+//! add entries but not replace or remove ours, as sshd's `StrictModes` does
+//! not allow but tmpfiles and most checkers do.
+
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The system user the package runs every job and `serve` as.
+const PACKAGE_USER: &str = "publik";
+
+/// The owners believed: root, this process's effective user, and the
+/// package's user if it exists (so that root running a job by hand sees the
+/// sites the units see).
+struct Owners {
+    uids: Vec<u32>,
+    /// What a refused file's owner should be, said in the fix.
+    fix_owner: String,
+}
+
+fn owners() -> &'static Owners {
+    static OWNERS: OnceLock<Owners> = OnceLock::new();
+    OWNERS.get_or_init(|| {
+        let me = rustix::process::geteuid().as_raw();
+        let mut uids = vec![0, me];
+        uids.extend(user_id(PACKAGE_USER));
+        uids.dedup();
+        Owners {
+            uids,
+            fix_owner: user_name(me).unwrap_or_else(|| me.to_string()),
+        }
+    })
+}
+
+/// Refuses `path` unless it, and every directory above it, is owned by a
+/// believed owner and writable by nobody else; a symbolic link's target is
+/// checked too (its own directories). A path that does not exist yet is
+/// judged by the directory it would be made in.
+pub(crate) fn refuse_untrusted(path: &Path) -> anyhow::Result<()> {
+    let written = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    // The path as written: whoever may write a directory on the way may
+    // replace what is below it (symbolic links included).
+    let existing = written
+        .ancestors()
+        .find(|p| std::fs::symlink_metadata(p).is_ok())
+        .unwrap_or(Path::new("/"));
+    // From `/` down: the outermost fault is the one to fix first.
+    let mut components: Vec<&Path> = existing.ancestors().collect();
+    components.reverse();
+    for component in components {
+        let Ok(metadata) = std::fs::symlink_metadata(component) else {
+            continue;
+        };
+        if !metadata.file_type().is_symlink() {
+            judge(component, &metadata, component == existing)?;
+        }
+    }
+    // Where it leads: the target's own directories.
+    if let Ok(resolved) = std::fs::canonicalize(existing)
+        && resolved != existing
+    {
+        let mut components: Vec<&Path> = resolved.ancestors().collect();
+        components.reverse();
+        for component in components {
+            if let Ok(metadata) = std::fs::metadata(component) {
+                judge(component, &metadata, component == resolved)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A file or directory publik does not believe, and why (with the fix).
+#[derive(Debug)]
+pub(crate) struct Untrusted(String);
+
+impl std::fmt::Display for Untrusted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Untrusted {}
+
+/// One file or directory: a believed owner, writable by it alone.
+fn judge(path: &Path, metadata: &std::fs::Metadata, is_target: bool) -> anyhow::Result<()> {
+    let owners = owners();
+    let mode = metadata.permissions().mode();
+    let owner = metadata.uid();
+    let shown = || {
+        format!(
+            "{} (owner {}, mode {:o})",
+            path.display(),
+            owner_name(owner),
+            mode & 0o7777
+        )
+    };
+    if !owners.uids.contains(&owner) {
+        return Err(Untrusted(format!(
+            "{} is owned by another user than root, {PACKAGE_USER} or the one running publik: refused; \
+             chown {} {}",
+            shown(),
+            owners.fix_owner,
+            path.display()
+        ))
+        .into());
+    }
+    let shared_tmp = metadata.is_dir() && mode & 0o1000 != 0 && owner == 0 && !is_target;
+    if mode & 0o022 != 0 && !shared_tmp {
+        return Err(Untrusted(format!(
+            "{} is writable by others than its owner: refused; chmod go-w {}",
+            shown(),
+            path.display()
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+fn owner_name(uid: u32) -> String {
+    user_name(uid).unwrap_or_else(|| format!("uid {uid}"))
+}
+
+/// The users of /etc/passwd (where systemd-sysusers and adduser put system
+/// users): name and uid.
+fn users() -> &'static [(String, u32)] {
+    static USERS: OnceLock<Vec<(String, u32)>> = OnceLock::new();
+    USERS.get_or_init(|| {
+        std::fs::read_to_string("/etc/passwd")
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|line| {
+                let mut fields = line.split(':');
+                let name = fields.next()?;
+                let uid = fields.nth(1)?.parse().ok()?;
+                Some((name.to_string(), uid))
+            })
+            .collect()
+    })
+}
+
+fn user_id(name: &str) -> Option<u32> {
+    users().iter().find(|(n, _)| n == name).map(|(_, uid)| *uid)
+}
+
+fn user_name(uid: u32) -> Option<String> {
+    users().iter().find(|(_, u)| *u == uid).map(|(n, _)| n.clone())
+}
+
+/// The files of a site `--all-tenants` and `serve` check before believing
+/// it: its directory and config, its state (a file and its directory), its
+/// link key, and the program its mail is piped to.
+pub(crate) fn site_files(
+    dir: &Path,
+    config: &crate::config::Config,
+    site: &crate::site::Site,
+) -> Vec<PathBuf> {
+    let mut files = vec![dir.join(crate::config::TENANT_CONFIG)];
+    if let Some(state) = site.state.file() {
+        files.push(state.to_path_buf());
+    }
+    files.push(site.link_key.clone());
+    if config.email.effective_transport() == crate::config::TransportKind::Sendmail {
+        files.push(config.resolve_path(&config.email.sendmail.command));
+    }
+    files
+}
+
+/// Refuses the first of `files` not to be believed.
+pub(crate) fn refuse_any_untrusted(files: &[PathBuf]) -> anyhow::Result<()> {
+    files.iter().try_for_each(|file| refuse_untrusted(file))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chmod(path: &Path, mode: u32) {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+
+    #[test]
+    fn every_directory_above_a_file_counts_and_a_link_leads_to_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let open = dir.path().join("open");
+        std::fs::create_dir(&open).unwrap();
+        let file = open.join("publik.yaml");
+        std::fs::write(&file, "").unwrap();
+        chmod(&file, 0o600);
+        chmod(&open, 0o750);
+        refuse_untrusted(&file).unwrap();
+        // Not made yet: judged by its directory.
+        refuse_untrusted(&open.join("publik.sqlite3")).unwrap();
+        chmod(&open, 0o757);
+        let refused = refuse_untrusted(&file).unwrap_err().to_string();
+        assert!(
+            refused.contains("open (owner root, mode 757) is writable by others"),
+            "{refused}"
+        );
+        assert!(refuse_untrusted(&open.join("publik.sqlite3")).is_err());
+        // A link from a private directory to the file below the open one.
+        let private = dir.path().join("private");
+        std::fs::create_dir(&private).unwrap();
+        std::os::unix::fs::symlink(&file, private.join("link.yaml")).unwrap();
+        assert!(refuse_untrusted(&private.join("link.yaml")).is_err());
+        chmod(&open, 0o750);
+        refuse_untrusted(&private.join("link.yaml")).unwrap();
+    }
+}
