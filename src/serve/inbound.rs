@@ -24,6 +24,33 @@ fn json(status: u16, body: serde_json::Value) -> Response {
     }
 }
 
+/// The paths whose every answer is JSON, errors of the transport too.
+pub(super) fn answers_json(path: &str) -> bool {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+    matches!(first, "sms" | "email" | "push" | "api")
+}
+
+/// The paths a provider posts its batches of events to.
+pub(super) fn takes_batches(path: &str) -> bool {
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    matches!(
+        segments.as_slice(),
+        ["email", "events", ..] | ["sms", "receipt", ..]
+    )
+}
+
+/// A request refused before it was read whole, in JSON.
+pub(super) fn refused(status: u16) -> Response {
+    let why = match status {
+        408 => "the request did not arrive in time",
+        411 => "a Content-Length is required",
+        413 => "the body is over this path's limit",
+        431 => "the request head is too large",
+        _ => "a malformed request",
+    };
+    json(status, serde_json::json!({"err": 1, "err_desc": why}))
+}
+
 /// Equal without telling how much of it was: the secret is compared whole.
 fn same_secret(given: &str, expected: &str) -> bool {
     let (given, expected) = (given.as_bytes(), expected.as_bytes());

@@ -24,6 +24,19 @@ use pages::{Page, error_page, headers, html_page, route};
 
 /// Bodies larger than this are refused (the forms post a few bytes).
 const MAX_BODY_BYTES: usize = 16 * 1024;
+/// A provider's batch of events (`inbound::takes_batches`): 1 000 events,
+/// documented as a batch's most, are ~400 KB from Mailjet (~400 bytes an
+/// event) and ~350 KB from Brevo; room for longer reasons and headers.
+const MAX_BATCH_BODY_BYTES: usize = 2 * 1024 * 1024;
+
+/// The body a request for `path` may have.
+fn max_body_bytes(path: &str) -> usize {
+    if inbound::takes_batches(path) {
+        MAX_BATCH_BODY_BYTES
+    } else {
+        MAX_BODY_BYTES
+    }
+}
 /// Request line and headers: browsers send 1-2 KB.
 const MAX_HEAD_BYTES: usize = 16 * 1024;
 
@@ -77,10 +90,14 @@ fn handle(
     };
     let request = match http::read_request(stream, limits) {
         Ok(request) => request,
-        Err(err) => {
-            if let Some(status) = err.status() {
-                log::debug!("refused a request ({status}): {err:?}");
-                respond(stream, error_page(status), false, limits.timeout);
+        Err(refused) => {
+            if let Some(status) = refused.error.status() {
+                log::debug!("refused a request ({status}): {:?}", refused.error);
+                // A channel's callback reads JSON, whatever the answer.
+                match refused.path.as_deref().filter(|path| inbound::answers_json(path)) {
+                    Some(_) => send(stream, &inbound::refused(status), false, limits.timeout),
+                    None => respond(stream, error_page(status), false, limits.timeout),
+                }
                 http::drain(stream, 1 << 20, Duration::from_secs(1));
             }
             return;
@@ -187,7 +204,7 @@ pub(crate) fn serve(sites: Sites, config: &Config, listen: &str) -> anyhow::Resu
     let limits = Limits {
         timeout: config.serve.request_timeout.std(),
         max_head_bytes: MAX_HEAD_BYTES,
-        max_body_bytes: MAX_BODY_BYTES,
+        max_body_bytes,
     };
     let max_connections = config.serve.max_connections as usize;
     let stop = AtomicBool::new(false);

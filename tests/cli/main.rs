@@ -7,6 +7,7 @@ mod common;
 mod bounce;
 mod browser;
 mod browser_push;
+mod email_event_batches;
 mod email_events;
 mod foundation;
 mod ics;
