@@ -70,13 +70,7 @@ fn send(stream: &mut TcpStream, response: &Response, head: bool, timeout: Durati
 
 /// One connection: one request read within the limits, one answer. Until
 /// its first byte, the connection may give its slot to another.
-fn handle(
-    stream: &mut TcpStream,
-    slot: &slots::Slot,
-    sites: &Sites,
-    nonces: &inbound::Nonces,
-    limits: &Limits,
-) {
+fn handle(stream: &mut TcpStream, slot: &slots::Slot, sites: &Sites, limits: &Limits) {
     let started = std::time::Instant::now();
     let _ = stream.set_read_timeout(Some(limits.timeout));
     match stream.peek(&mut [0u8; 1]) {
@@ -95,7 +89,7 @@ fn handle(
                 log::debug!("refused a request ({status}): {:?}", refused.error);
                 // A channel's callback reads JSON, whatever the answer.
                 match refused.path.as_deref().filter(|path| inbound::answers_json(path)) {
-                    Some(_) => send(stream, &inbound::refused(status), false, limits.timeout),
+                    Some(_) => send(stream, &inbound::json_error(status), false, limits.timeout),
                     None => respond(stream, error_page(status), false, limits.timeout),
                 }
                 http::drain(stream, 1 << 20, Duration::from_secs(1));
@@ -154,12 +148,13 @@ fn handle(
     // The channels' callbacks answer JSON, the rest pages; a bad request or
     // a failing state never stops the server, and a database that cannot
     // be reached now is a 503 (its connection opened again once it is back).
-    let answer = site.store.with(|store| {
-        match inbound::route(store, &site.config, &site.link_key, nonces, &request) {
-            Some(response) => Ok(Answer::Json(response)),
-            None => route(store, &site.config, &site.link_key, &request).map(Answer::Page),
-        }
-    });
+    let answer =
+        site.store.with(
+            |store| match inbound::route(store, &site.config, &site.link_key, &request)? {
+                Some(response) => Ok(Answer::Json(response)),
+                None => route(store, &site.config, &site.link_key, &request).map(Answer::Page),
+            },
+        );
     let page = match answer.and_then(|answer| answer) {
         Ok(Answer::Json(response)) => {
             log::debug!(
@@ -183,6 +178,10 @@ fn handle(
         }
     };
     log::debug!("{} {} {}", request.method, loggable(&request.path), page.status);
+    if page.status >= 500 && inbound::answers_json(&request.path) {
+        send(stream, &inbound::json_error(page.status), false, limits.timeout);
+        return;
+    }
     respond(stream, page, request.method == "HEAD", limits.timeout);
 }
 
@@ -208,7 +207,6 @@ pub(crate) fn serve(sites: Sites, config: &Config, listen: &str) -> anyhow::Resu
     };
     let max_connections = config.serve.max_connections as usize;
     let stop = AtomicBool::new(false);
-    let nonces = inbound::Nonces::default();
     let slots = slots::Slots::new(max_connections);
     let mut signals =
         signal_hook::iterator::Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT])
@@ -230,14 +228,14 @@ pub(crate) fn serve(sites: Sites, config: &Config, listen: &str) -> anyhow::Resu
                 respond(&mut stream, error_page(503), false, Duration::from_secs(1));
                 return;
             };
-            let (sites, nonces, limits) = (&sites, &nonces, &limits);
+            let (sites, limits) = (&sites, &limits);
             scope.spawn(move || {
                 // Declared after the stream, so dropped before it: the slot
                 // is free by the time the client sees the connection close.
                 let mut stream = stream;
                 let slot = slot;
                 let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    handle(&mut stream, &slot, sites, nonces, limits)
+                    handle(&mut stream, &slot, sites, limits)
                 }));
                 if handled.is_err() {
                     log::error!("a request handler panicked; the server goes on");

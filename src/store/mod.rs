@@ -12,6 +12,7 @@ mod maintenance;
 mod messages;
 mod migrations;
 mod newsletter;
+mod nonces;
 mod postgres;
 mod push;
 mod workflow;

@@ -20,6 +20,7 @@ mod push;
 mod queue;
 mod relay;
 mod serve;
+mod signed_api;
 mod sms;
 mod smtp_tls;
 mod state;
