@@ -71,19 +71,35 @@ fn send(stream: &mut TcpStream, response: &Response, head: bool, timeout: Durati
 /// One connection: one request read within the limits, one answer. Until
 /// its first byte, the connection may give its slot to another.
 fn handle(stream: &mut TcpStream, slot: &slots::Slot, sites: &Sites, limits: &Limits) {
-    let started = std::time::Instant::now();
-    let _ = stream.set_read_timeout(Some(limits.timeout));
+    // The whole request, head and body, within the timeout from accept.
+    let remaining = || limits.timeout.saturating_sub(slot.accepted.elapsed());
+    if remaining().is_zero() {
+        return;
+    }
+    let _ = stream.set_read_timeout(Some(remaining()));
     match stream.peek(&mut [0u8; 1]) {
-        Ok(1..) => slot.spoke(),
+        Ok(1..) => {
+            if !slot.spoke() {
+                log::warn!(
+                    "{}: too many requests under way from this address; answered 429",
+                    stream.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default()
+                );
+                respond(stream, error_page(429), false, Duration::from_secs(1));
+                return;
+            }
+        }
         // Closed, silent for the whole timeout, or closed for a newcomer.
         _ => return,
     }
     let limits = &Limits {
-        timeout: limits.timeout.saturating_sub(started.elapsed()),
+        timeout: remaining(),
         ..*limits
     };
     let request = match http::read_request(stream, limits) {
-        Ok(request) => request,
+        Ok(request) => {
+            slot.heard();
+            request
+        }
         Err(refused) => {
             if let Some(status) = refused.error.status() {
                 log::debug!("refused a request ({status}): {:?}", refused.error);
@@ -194,7 +210,8 @@ enum Answer {
 /// Serves until SIGTERM or SIGINT, then finishes the requests in hand (each
 /// bounded by `serve.request_timeout`) and returns. One thread per
 /// connection, at most `serve.max_connections` (`slots.rs`: a silent one
-/// gives way); more requests get a 503 page.
+/// gives way, one address sends a quarter of them at most); more requests
+/// get a 503 page (429 past an address's share).
 /// `config` gives the server's own settings (limits, listen address); each
 /// site's pages use the site's.
 pub(crate) fn serve(sites: Sites, config: &Config, listen: &str) -> anyhow::Result<()> {
