@@ -31,3 +31,30 @@ impl Store {
         Ok(recorded == 1)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_nonce_is_used_once_per_caller_until_its_window_closes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("state.sqlite3")).unwrap();
+        let later = clock::now() + chrono::Duration::seconds(60);
+        assert!(store.first_use_of_nonce("wcs", "n1", later).unwrap());
+        assert!(!store.first_use_of_nonce("wcs", "n1", later).unwrap(), "replayed");
+        assert!(
+            store.first_use_of_nonce("other", "n1", later).unwrap(),
+            "another caller's"
+        );
+        // A window already closed: the row goes with the next call.
+        let closed = clock::now() - chrono::Duration::seconds(1);
+        assert!(store.first_use_of_nonce("wcs", "old", closed).unwrap());
+        assert!(store.first_use_of_nonce("wcs", "n2", later).unwrap());
+        let rows: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM api_nonces", args![], |row| row.get(0))
+            .unwrap();
+        assert_eq!(rows, 3, "n1 twice and n2; the closed one dropped");
+    }
+}
