@@ -29,6 +29,9 @@ const MAX_BODY_BYTES: usize = 16 * 1024;
 /// event) and ~350 KB from Brevo; room for longer reasons and headers.
 const MAX_BATCH_BODY_BYTES: usize = 2 * 1024 * 1024;
 
+/// Request line and headers: browsers send 1-2 KB.
+const MAX_HEAD_BYTES: usize = 16 * 1024;
+
 /// The body a request for `path` may have.
 fn max_body_bytes(path: &str) -> usize {
     if inbound::takes_batches(path) {
@@ -37,8 +40,6 @@ fn max_body_bytes(path: &str) -> usize {
         MAX_BODY_BYTES
     }
 }
-/// Request line and headers: browsers send 1-2 KB.
-const MAX_HEAD_BYTES: usize = 16 * 1024;
 
 /// The path as logs may show it: tokens are secrets.
 fn loggable(path: &str) -> String {
