@@ -39,15 +39,23 @@ pub(crate) fn sign_query(
     Ok(format!("{signed}&signature={signature}"))
 }
 
+/// A call whose signature holds: who made it, its nonce, and until when
+/// the nonce must be remembered (after that, its timestamp is refused).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SignedCall {
+    pub orig: String,
+    pub nonce: String,
+    pub nonce_until: chrono::DateTime<chrono::Utc>,
+}
+
 /// A query signed as Publik signs them, by a caller whose key `key_of`
-/// gives, at a time within `MAX_SKEW_SECS` of `now`: the caller's `orig`
-/// and the nonce (the caller refuses a nonce seen before). Errors say why,
-/// for the log only.
+/// gives, at a time within `MAX_SKEW_SECS` of `now` (the caller refuses a
+/// nonce seen before). Errors say why, for the log only.
 pub(crate) fn verify_query(
     query: &str,
     key_of: impl Fn(&str) -> Option<String>,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<(String, String), String> {
+) -> Result<SignedCall, String> {
     // As Entr'ouvert's signature.py reads it: the signed part ends at the
     // first `&signature=`; what follows the signature's value is ignored.
     let (signed, rest) = query.split_once("&signature=").ok_or("no signature")?;
@@ -91,7 +99,13 @@ pub(crate) fn verify_query(
     if !genuine {
         return Err("bad signature".into());
     }
-    Ok((orig, nonce))
+    // One second more: a call at the window's last second is still refused.
+    let nonce_until = timestamp.and_utc() + chrono::Duration::seconds(MAX_SKEW_SECS + 1);
+    Ok(SignedCall {
+        orig,
+        nonce,
+        nonce_until,
+    })
 }
 
 #[cfg(test)]
@@ -106,7 +120,7 @@ mod tests {
         let signed = sign_query("a=1", "k3y", "wcs.example.org", "2026-11-24T10:00:00Z", "n0nce").unwrap();
         let key = |orig: &str| (orig == "wcs.example.org").then(|| "k3y".to_string());
         assert_eq!(
-            verify_query(&signed, key, now),
+            verify_query(&signed, key, now).map(|call| (call.orig, call.nonce)),
             Ok(("wcs.example.org".into(), "n0nce".into()))
         );
         assert!(
@@ -167,7 +181,7 @@ mod tests {
         for algo in ["sha256", "sha384", "sha512"] {
             let signed = reference_sign(query, "k3y", algo, "2026-11-24T10:00:00Z", "a1b2");
             assert_eq!(
-                verify_query(&signed, key, now),
+                verify_query(&signed, key, now).map(|call| (call.orig, call.nonce)),
                 Ok(("wcs.example.org".into(), "a1b2".into())),
                 "{algo}"
             );

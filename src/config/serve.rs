@@ -14,7 +14,7 @@ pub struct ServeConfig {
     pub public_url: String,
     /// Where `publik serve` listens (behind the site's reverse proxy).
     pub listen: String,
-    /// Time for a request to arrive whole (headers and body).
+    /// Time for a request to arrive whole (headers and body), from accept.
     pub request_timeout: Duration,
     /// Connections `publik serve` handles at once.
     pub max_connections: u32,

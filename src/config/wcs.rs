@@ -67,10 +67,25 @@ impl ApiCaller {
             self.key_file.as_deref(),
             self.key_env.as_deref(),
         );
-        self.resolved_key = Some(required_key(at, given, base, fail)?);
+        let key = required_key(at, given, base, fail)?;
+        // A short key is a signature anyone can forge by trying keys.
+        let length = key.expose().trim().len();
+        if length < MIN_CALLER_KEY_BYTES {
+            return Err(fail(
+                at,
+                format!(
+                    "{length} bytes; a caller's key needs at least {MIN_CALLER_KEY_BYTES} bytes \
+                     (e.g. `openssl rand -base64 32`)"
+                ),
+            ));
+        }
+        self.resolved_key = Some(key);
         Ok(())
     }
 }
+
+/// The shortest key a caller of the signed API may have.
+const MIN_CALLER_KEY_BYTES: usize = 16;
 
 /// A shared key given inline, as `key_file` or as `key_env`: required.
 fn required_key(

@@ -12,7 +12,8 @@ pub(super) struct Limits {
     /// The whole request (line, headers, body) must arrive within this.
     pub timeout: Duration,
     pub max_head_bytes: usize,
-    pub max_body_bytes: usize,
+    /// The body a request for a path may have.
+    pub max_body_bytes: fn(&str) -> usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +67,20 @@ impl ReadError {
     }
 }
 
+/// A request refused, and its path when the head was read far enough to
+/// know it (the answer's form depends on it).
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Refused {
+    pub error: ReadError,
+    pub path: Option<String>,
+}
+
+impl From<ReadError> for Refused {
+    fn from(error: ReadError) -> Refused {
+        Refused { error, path: None }
+    }
+}
+
 /// The headers a request may carry (more is a malformed request).
 const MAX_HEADERS: usize = 48;
 
@@ -92,21 +107,21 @@ fn read_some(stream: &mut TcpStream, buf: &mut [u8], deadline: Instant) -> Resul
 
 /// Reads one whole request: a slow or oversized client costs at most
 /// `limits.timeout` and `max_head_bytes + max_body_bytes` of memory.
-pub(super) fn read_request(stream: &mut TcpStream, limits: &Limits) -> Result<Request, ReadError> {
+pub(super) fn read_request(stream: &mut TcpStream, limits: &Limits) -> Result<Request, Refused> {
     let deadline = Instant::now() + limits.timeout;
     let mut buf = vec![0u8; limits.max_head_bytes];
     let mut filled = 0;
     loop {
         if filled == buf.len() {
-            return Err(ReadError::HeadTooLarge);
+            return Err(ReadError::HeadTooLarge.into());
         }
         let n = match read_some(stream, &mut buf[filled..], deadline) {
-            Ok(0) if filled == 0 => return Err(ReadError::Closed),
-            Ok(0) => return Err(ReadError::Malformed("the request ended early".into())),
+            Ok(0) if filled == 0 => return Err(ReadError::Closed.into()),
+            Ok(0) => return Err(ReadError::Malformed("the request ended early".into()).into()),
             Ok(n) => n,
             // A connection opened and left silent (a port probe) is no error.
-            Err(ReadError::Timeout) if filled == 0 => return Err(ReadError::Closed),
-            Err(e) => return Err(e),
+            Err(ReadError::Timeout) if filled == 0 => return Err(ReadError::Closed.into()),
+            Err(e) => return Err(e.into()),
         };
         filled += n;
         let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
@@ -114,7 +129,7 @@ pub(super) fn read_request(stream: &mut TcpStream, limits: &Limits) -> Result<Re
         let head_len = match parsed.parse(&buf[..filled]) {
             Ok(httparse::Status::Complete(len)) => len,
             Ok(httparse::Status::Partial) => continue,
-            Err(e) => return Err(ReadError::Malformed(e.to_string())),
+            Err(e) => return Err(ReadError::Malformed(e.to_string()).into()),
         };
         let method = parsed.method.unwrap_or_default().to_string();
         let target = parsed.path.unwrap_or_default();
@@ -133,67 +148,85 @@ pub(super) fn read_request(stream: &mut TcpStream, limits: &Limits) -> Result<Re
             headers,
             body: Vec::new(),
         };
-        if request.header("transfer-encoding").is_some() {
-            return Err(ReadError::LengthRequired);
-        }
-        // The Host picks the site: one, and required in HTTP/1.1 (RFC 9112
-        // §3.2); two would let a proxy and us pick different sites.
-        let hosts = request
-            .headers
-            .iter()
-            .filter(|(name, _)| name.eq_ignore_ascii_case("host"))
-            .count();
-        if hosts > 1 {
-            return Err(ReadError::Malformed("two Host headers".into()));
-        }
-        if hosts == 0 && parsed.version == Some(1) {
-            return Err(ReadError::Malformed("HTTP/1.1 without a Host header".into()));
-        }
-        // Two different lengths would let a proxy and us disagree on where
-        // the next request starts (request smuggling): refused.
-        let mut lengths = request
-            .headers
-            .iter()
-            .filter(|(name, _)| name.eq_ignore_ascii_case("content-length"))
-            .map(|(_, text)| {
-                // Digits only (RFC 9110 §8.6): `+3` or `0x3` is no length.
-                let digits = text.trim();
-                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(ReadError::Malformed(format!("Content-Length \"{text}\"")));
-                }
-                digits
-                    .parse::<usize>()
-                    .map_err(|_| ReadError::Malformed(format!("Content-Length \"{text}\"")))
-            });
-        let length = match lengths.next().transpose()? {
-            None => 0,
-            Some(first) => {
-                for other in lengths {
-                    if other? != first {
-                        return Err(ReadError::Malformed(
-                            "two different Content-Length headers".into(),
-                        ));
-                    }
-                }
-                first
-            }
-        };
-        if length > limits.max_body_bytes {
-            return Err(ReadError::BodyTooLarge);
-        }
-        let mut body = buf[head_len..filled].to_vec();
-        body.truncate(length);
-        let mut chunk = vec![0u8; length.saturating_sub(body.len()).min(8192)];
-        while body.len() < length {
-            let want = (length - body.len()).min(chunk.len());
-            match read_some(stream, &mut chunk[..want], deadline)? {
-                0 => return Err(ReadError::Malformed("the body ended early".into())),
-                n => body.extend_from_slice(&chunk[..n]),
-            }
-        }
-        request.body = body;
+        let http11 = parsed.version == Some(1);
+        request.body = read_body(stream, &request, http11, &buf[head_len..filled], limits, deadline)
+            .map_err(|error| Refused {
+                error,
+                path: Some(request.path.clone()),
+            })?;
         return Ok(request);
     }
+}
+
+/// The body of `request` after the head (`early`: its bytes read with the
+/// head), checked against the head's framing and the path's limit.
+fn read_body(
+    stream: &mut TcpStream,
+    request: &Request,
+    http11: bool,
+    early: &[u8],
+    limits: &Limits,
+    deadline: Instant,
+) -> Result<Vec<u8>, ReadError> {
+    if request.header("transfer-encoding").is_some() {
+        return Err(ReadError::LengthRequired);
+    }
+    // The Host picks the site: one, and required in HTTP/1.1 (RFC 9112
+    // §3.2); two would let a proxy and us pick different sites.
+    let hosts = request
+        .headers
+        .iter()
+        .filter(|(name, _)| name.eq_ignore_ascii_case("host"))
+        .count();
+    if hosts > 1 {
+        return Err(ReadError::Malformed("two Host headers".into()));
+    }
+    if hosts == 0 && http11 {
+        return Err(ReadError::Malformed("HTTP/1.1 without a Host header".into()));
+    }
+    // Two different lengths would let a proxy and us disagree on where
+    // the next request starts (request smuggling): refused.
+    let mut lengths = request
+        .headers
+        .iter()
+        .filter(|(name, _)| name.eq_ignore_ascii_case("content-length"))
+        .map(|(_, text)| {
+            // Digits only (RFC 9110 §8.6): `+3` or `0x3` is no length.
+            let digits = text.trim();
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(ReadError::Malformed(format!("Content-Length \"{text}\"")));
+            }
+            digits
+                .parse::<usize>()
+                .map_err(|_| ReadError::Malformed(format!("Content-Length \"{text}\"")))
+        });
+    let length = match lengths.next().transpose()? {
+        None => 0,
+        Some(first) => {
+            for other in lengths {
+                if other? != first {
+                    return Err(ReadError::Malformed(
+                        "two different Content-Length headers".into(),
+                    ));
+                }
+            }
+            first
+        }
+    };
+    if length > (limits.max_body_bytes)(&request.path) {
+        return Err(ReadError::BodyTooLarge);
+    }
+    let mut body = early.to_vec();
+    body.truncate(length);
+    let mut chunk = vec![0u8; length.saturating_sub(body.len()).min(8192)];
+    while body.len() < length {
+        let want = (length - body.len()).min(chunk.len());
+        match read_some(stream, &mut chunk[..want], deadline)? {
+            0 => return Err(ReadError::Malformed("the body ended early".into())),
+            n => body.extend_from_slice(&chunk[..n]),
+        }
+    }
+    Ok(body)
 }
 
 pub(super) struct Response {
@@ -272,7 +305,7 @@ mod tests {
     const LIMITS: Limits = Limits {
         timeout: Duration::from_millis(500),
         max_head_bytes: 1024,
-        max_body_bytes: 64,
+        max_body_bytes: |_| 64,
     };
 
     /// What `read_request` makes of `sent` (then the client stays open).
@@ -283,7 +316,7 @@ mod tests {
         let (mut server, _) = listener.accept().unwrap();
         let result = read_request(&mut server, &LIMITS);
         drop(client);
-        result
+        result.map_err(|refused| refused.error)
     }
 
     #[test]
@@ -404,7 +437,7 @@ mod properties {
             client.write_all(text.as_bytes()).unwrap();
             client.shutdown(Shutdown::Write).unwrap();
             let (mut server, _) = listener.accept().unwrap();
-            let limits = Limits { timeout: Duration::from_secs(2), max_head_bytes: 1024, max_body_bytes: 64 };
+            let limits = Limits { timeout: Duration::from_secs(2), max_head_bytes: 1024, max_body_bytes: |_| 64 };
             let started = std::time::Instant::now();
             let _ = read_request(&mut server, &limits);
             prop_assert!(started.elapsed() < Duration::from_secs(3));

@@ -7,9 +7,6 @@
 
 use std::path::Path;
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-
 use crate::config::{Config, ReceiptsConfig};
 use crate::ops::sms::ReceiptStatus;
 use crate::store::Store;
@@ -22,6 +19,36 @@ fn json(status: u16, body: serde_json::Value) -> Response {
         headers: vec![("Content-Type", "application/json".into())],
         body: body.to_string().into_bytes(),
     }
+}
+
+/// The paths whose every answer is JSON, errors of the transport too.
+pub(super) fn answers_json(path: &str) -> bool {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+    matches!(first, "sms" | "email" | "push" | "api")
+}
+
+/// The paths a provider posts its batches of events to.
+pub(super) fn takes_batches(path: &str) -> bool {
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    matches!(
+        segments.as_slice(),
+        ["email", "events", ..] | ["sms", "receipt", ..]
+    )
+}
+
+/// An error on a callback's path, in JSON: a request refused before it
+/// was read whole, or a state that failed.
+pub(super) fn json_error(status: u16) -> Response {
+    let why = match status {
+        408 => "the request did not arrive in time",
+        411 => "a Content-Length is required",
+        413 => "the body is over this path's limit",
+        431 => "the request head is too large",
+        429 | 503 => "busy; try again later",
+        500 => "an internal error",
+        _ => "a malformed request",
+    };
+    json(status, serde_json::json!({"err": 1, "err_desc": why}))
 }
 
 /// Equal without telling how much of it was: the secret is compared whole.
@@ -42,36 +69,23 @@ fn secret_given(segments: &[&str], request: &Request, expected: Option<&str>, he
     !expected.is_empty() && same_secret(given, expected)
 }
 
-/// Nonces of signed calls seen within the signature's lifetime: a replay
-/// is refused.
-#[derive(Default)]
-pub(super) struct Nonces(Mutex<HashMap<String, std::time::Instant>>);
-
-impl Nonces {
-    /// False if `nonce` was seen (and is still within its window).
-    fn first_use(&self, nonce: &str) -> bool {
-        let mut seen = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        let window = std::time::Duration::from_secs(2 * crate::signed_url::MAX_SKEW_SECS as u64 + 5);
-        seen.retain(|_, at| at.elapsed() < window);
-        seen.insert(nonce.to_string(), std::time::Instant::now())
-            .is_none()
-    }
-}
-
-/// The endpoints this module answers; None for any other request.
+/// The endpoints this module answers; None for any other request. Err:
+/// the state failed before the request could act.
 pub(super) fn route(
     store: &mut Store,
     config: &Config,
     link_key: &Path,
-    nonces: &Nonces,
     request: &Request,
-) -> Option<Response> {
+) -> anyhow::Result<Option<Response>> {
     let receipts = config.sms.receipts.as_ref();
     let segments: Vec<&str> = request.path.trim_matches('/').split('/').collect();
     match segments.as_slice() {
         ["api", "mail", "response"] if !config.serve.api_callers.is_empty() => {
             if request.method != "POST" {
-                return Some(json(405, serde_json::json!({"err": 1, "err_desc": "POST only"})));
+                return Ok(Some(json(
+                    405,
+                    serde_json::json!({"err": 1, "err_desc": "POST only"}),
+                )));
             }
             let key_of = |orig: &str| {
                 config
@@ -82,28 +96,37 @@ pub(super) fn route(
                     .map(|k| k.expose().to_string())
             };
             let caller = match crate::signed_url::verify_query(&request.query, key_of, crate::clock::now()) {
-                Ok((orig, nonce)) if nonces.first_use(&nonce) => orig,
-                Ok((orig, _)) => {
-                    log::warn!("POST /api/mail/response/ from {orig}: a replayed nonce");
-                    return Some(json(403, serde_json::json!({"err": 1})));
+                // Recorded (committed) before the call acts: it acts once.
+                Ok(call) if store.first_use_of_nonce(&call.orig, &call.nonce, call.nonce_until)? => call.orig,
+                Ok(call) => {
+                    log::warn!("POST /api/mail/response/ from {}: a replayed nonce", call.orig);
+                    return Ok(Some(json(403, serde_json::json!({"err": 1}))));
                 }
                 Err(why) => {
                     log::warn!("POST /api/mail/response/: refused: {why}");
-                    return Some(json(403, serde_json::json!({"err": 1})));
+                    return Ok(Some(json(403, serde_json::json!({"err": 1}))));
                 }
             };
-            Some(mail_response(store, config, &caller, request))
+            Ok(Some(mail_response(store, config, &caller, request)))
         }
         ["push", action @ ("subscribe" | "unsubscribe")] if config.serve.push_subscriptions => {
             if request.method != "POST" {
-                return Some(json(405, serde_json::json!({"err": 1, "err_desc": "POST only"})));
+                return Ok(Some(json(
+                    405,
+                    serde_json::json!({"err": 1, "err_desc": "POST only"}),
+                )));
             }
-            Some(push_subscription(store, config, link_key, action, request))
+            Ok(Some(push_subscription(store, config, link_key, action, request)))
         }
         ["email", "events"] | ["email", "events", _] => {
-            let events = config.email.events.as_ref()?;
+            let Some(events) = config.email.events.as_ref() else {
+                return Ok(None);
+            };
             if request.method != "POST" {
-                return Some(json(405, serde_json::json!({"err": 1, "err_desc": "POST only"})));
+                return Ok(Some(json(
+                    405,
+                    serde_json::json!({"err": 1, "err_desc": "POST only"}),
+                )));
             }
             if !secret_given(
                 &segments,
@@ -111,15 +134,20 @@ pub(super) fn route(
                 events.resolved_secret.as_ref().map(|s| s.expose()),
                 &events.auth_header,
             ) {
-                return Some(json(403, serde_json::json!({"err": 1})));
+                return Ok(Some(json(403, serde_json::json!({"err": 1}))));
             }
             let key = crate::link_key::LinkKey::load(link_key).ok();
-            Some(email_events(store, events, key.as_ref(), request))
+            Ok(Some(email_events(store, events, key.as_ref(), request)))
         }
         ["sms", "receipt"] | ["sms", "receipt", _] => {
-            let receipts = receipts?;
+            let Some(receipts) = receipts else {
+                return Ok(None);
+            };
             if request.method != "POST" {
-                return Some(json(405, serde_json::json!({"err": 1, "err_desc": "POST only"})));
+                return Ok(Some(json(
+                    405,
+                    serde_json::json!({"err": 1, "err_desc": "POST only"}),
+                )));
             }
             if !secret_given(
                 &segments,
@@ -127,11 +155,11 @@ pub(super) fn route(
                 receipts.resolved_secret.as_ref().map(|s| s.expose()),
                 &receipts.auth_header,
             ) {
-                return Some(json(403, serde_json::json!({"err": 1})));
+                return Ok(Some(json(403, serde_json::json!({"err": 1}))));
             }
-            Some(sms_receipt(store, receipts, request))
+            Ok(Some(sms_receipt(store, receipts, request)))
         }
-        _ => None,
+        _ => Ok(None),
     }
 }
 

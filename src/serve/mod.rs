@@ -24,8 +24,22 @@ use pages::{Page, error_page, headers, html_page, route};
 
 /// Bodies larger than this are refused (the forms post a few bytes).
 const MAX_BODY_BYTES: usize = 16 * 1024;
+/// A provider's batch of events (`inbound::takes_batches`): 1 000 events,
+/// documented as a batch's most, are ~400 KB from Mailjet (~400 bytes an
+/// event) and ~350 KB from Brevo; room for longer reasons and headers.
+const MAX_BATCH_BODY_BYTES: usize = 2 * 1024 * 1024;
+
 /// Request line and headers: browsers send 1-2 KB.
 const MAX_HEAD_BYTES: usize = 16 * 1024;
+
+/// The body a request for `path` may have.
+fn max_body_bytes(path: &str) -> usize {
+    if inbound::takes_batches(path) {
+        MAX_BATCH_BODY_BYTES
+    } else {
+        MAX_BODY_BYTES
+    }
+}
 
 /// The path as logs may show it: tokens are secrets.
 fn loggable(path: &str) -> String {
@@ -57,30 +71,44 @@ fn send(stream: &mut TcpStream, response: &Response, head: bool, timeout: Durati
 
 /// One connection: one request read within the limits, one answer. Until
 /// its first byte, the connection may give its slot to another.
-fn handle(
-    stream: &mut TcpStream,
-    slot: &slots::Slot,
-    sites: &Sites,
-    nonces: &inbound::Nonces,
-    limits: &Limits,
-) {
-    let started = std::time::Instant::now();
-    let _ = stream.set_read_timeout(Some(limits.timeout));
+fn handle(stream: &mut TcpStream, slot: &slots::Slot, sites: &Sites, limits: &Limits) {
+    // The whole request, head and body, within the timeout from accept.
+    let remaining = || limits.timeout.saturating_sub(slot.accepted.elapsed());
+    if remaining().is_zero() {
+        return;
+    }
+    let _ = stream.set_read_timeout(Some(remaining()));
     match stream.peek(&mut [0u8; 1]) {
-        Ok(1..) => slot.spoke(),
+        Ok(1..) => {
+            if !slot.spoke() {
+                log::warn!(
+                    "{}: too many requests under way from this address; answered 429",
+                    stream.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default()
+                );
+                respond(stream, error_page(429), false, Duration::from_secs(1));
+                return;
+            }
+        }
         // Closed, silent for the whole timeout, or closed for a newcomer.
         _ => return,
     }
     let limits = &Limits {
-        timeout: limits.timeout.saturating_sub(started.elapsed()),
+        timeout: remaining(),
         ..*limits
     };
     let request = match http::read_request(stream, limits) {
-        Ok(request) => request,
-        Err(err) => {
-            if let Some(status) = err.status() {
-                log::debug!("refused a request ({status}): {err:?}");
-                respond(stream, error_page(status), false, limits.timeout);
+        Ok(request) => {
+            slot.heard();
+            request
+        }
+        Err(refused) => {
+            if let Some(status) = refused.error.status() {
+                log::debug!("refused a request ({status}): {:?}", refused.error);
+                // A channel's callback reads JSON, whatever the answer.
+                match refused.path.as_deref().filter(|path| inbound::answers_json(path)) {
+                    Some(_) => send(stream, &inbound::json_error(status), false, limits.timeout),
+                    None => respond(stream, error_page(status), false, limits.timeout),
+                }
                 http::drain(stream, 1 << 20, Duration::from_secs(1));
             }
             return;
@@ -137,12 +165,13 @@ fn handle(
     // The channels' callbacks answer JSON, the rest pages; a bad request or
     // a failing state never stops the server, and a database that cannot
     // be reached now is a 503 (its connection opened again once it is back).
-    let answer = site.store.with(|store| {
-        match inbound::route(store, &site.config, &site.link_key, nonces, &request) {
-            Some(response) => Ok(Answer::Json(response)),
-            None => route(store, &site.config, &site.link_key, &request).map(Answer::Page),
-        }
-    });
+    let answer =
+        site.store.with(
+            |store| match inbound::route(store, &site.config, &site.link_key, &request)? {
+                Some(response) => Ok(Answer::Json(response)),
+                None => route(store, &site.config, &site.link_key, &request).map(Answer::Page),
+            },
+        );
     let page = match answer.and_then(|answer| answer) {
         Ok(Answer::Json(response)) => {
             log::debug!(
@@ -166,6 +195,10 @@ fn handle(
         }
     };
     log::debug!("{} {} {}", request.method, loggable(&request.path), page.status);
+    if page.status >= 500 && inbound::answers_json(&request.path) {
+        send(stream, &inbound::json_error(page.status), false, limits.timeout);
+        return;
+    }
     respond(stream, page, request.method == "HEAD", limits.timeout);
 }
 
@@ -178,7 +211,8 @@ enum Answer {
 /// Serves until SIGTERM or SIGINT, then finishes the requests in hand (each
 /// bounded by `serve.request_timeout`) and returns. One thread per
 /// connection, at most `serve.max_connections` (`slots.rs`: a silent one
-/// gives way); more requests get a 503 page.
+/// gives way, one address sends a quarter of them at most); more requests
+/// get a 503 page (429 past an address's share).
 /// `config` gives the server's own settings (limits, listen address); each
 /// site's pages use the site's.
 pub(crate) fn serve(sites: Sites, config: &Config, listen: &str) -> anyhow::Result<()> {
@@ -187,11 +221,10 @@ pub(crate) fn serve(sites: Sites, config: &Config, listen: &str) -> anyhow::Resu
     let limits = Limits {
         timeout: config.serve.request_timeout.std(),
         max_head_bytes: MAX_HEAD_BYTES,
-        max_body_bytes: MAX_BODY_BYTES,
+        max_body_bytes,
     };
     let max_connections = config.serve.max_connections as usize;
     let stop = AtomicBool::new(false);
-    let nonces = inbound::Nonces::default();
     let slots = slots::Slots::new(max_connections);
     let mut signals =
         signal_hook::iterator::Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT])
@@ -213,14 +246,14 @@ pub(crate) fn serve(sites: Sites, config: &Config, listen: &str) -> anyhow::Resu
                 respond(&mut stream, error_page(503), false, Duration::from_secs(1));
                 return;
             };
-            let (sites, nonces, limits) = (&sites, &nonces, &limits);
+            let (sites, limits) = (&sites, &limits);
             scope.spawn(move || {
                 // Declared after the stream, so dropped before it: the slot
                 // is free by the time the client sees the connection close.
                 let mut stream = stream;
                 let slot = slot;
                 let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    handle(&mut stream, &slot, sites, nonces, limits)
+                    handle(&mut stream, &slot, sites, limits)
                 }));
                 if handled.is_err() {
                     log::error!("a request handler panicked; the server goes on");

@@ -72,6 +72,10 @@ pub(super) fn error_page(status: u16) -> Page {
         408 => ("Délai dépassé", "La requête est arrivée trop lentement."),
         411 => ("Longueur requise", "La requête doit donner sa longueur."),
         413 | 431 => ("Requête trop grande", "La requête dépasse la taille permise."),
+        429 => (
+            "Trop de requêtes",
+            "Trop de requêtes en cours depuis votre adresse, réessayez dans un instant.",
+        ),
         503 => (
             "Service occupé",
             "Trop de requêtes en cours, réessayez dans un instant.",

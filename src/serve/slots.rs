@@ -1,25 +1,50 @@
-//! The connections `serve` has in hand, at most `serve.max_connections`.
+//! The connections `serve` has in hand, at most `serve.max_connections`,
+//! shared fairly between client addresses.
+//!
 //! A connection that has sent nothing yet does not keep its slot from a
 //! request: when every slot is taken, the silent connection held longest is
 //! closed for the newcomer (32 idle sockets must not make everyone else get
 //! 503 for `request_timeout`). Only connections that have started a request
 //! make the server full.
+//!
+//! One address may have at most `share` connections still sending their
+//! request (a quarter of the slots, at least 2): a slowloris dribbling its
+//! heads from one address holds that many, and the other slots stay for
+//! everyone else. Behind nginx every connection comes from 127.0.0.1, but
+//! nginx passes a request on only once it has it whole (request buffering),
+//! so its connections send their request at once and are never held by
+//! this cap; the slow clients wait in nginx, bounded by its own
+//! `client_header_timeout` and `client_body_timeout`.
 
-use std::net::TcpStream;
+use std::net::{IpAddr, TcpStream};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 pub(super) struct Slots {
     max: usize,
+    /// Connections one address may have still sending their request.
+    share: usize,
     held: Mutex<Vec<Held>>,
     next_id: AtomicU64,
+}
+
+/// Where a connection is in its request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Nothing sent yet: gives way to a newcomer when the server is full.
+    Silent,
+    /// Sending its request: counts in its address's share.
+    Sending,
+    /// Its request read whole: being answered.
+    Answering,
 }
 
 struct Held {
     id: u64,
     since: Instant,
-    silent: bool,
+    address: Option<IpAddr>,
+    phase: Phase,
     /// A handle to close it by, when it must give way.
     stream: Option<TcpStream>,
 }
@@ -28,12 +53,16 @@ struct Held {
 pub(super) struct Slot<'a> {
     slots: &'a Slots,
     id: u64,
+    /// When the connection was accepted: its request's deadline counts from here.
+    pub(super) accepted: Instant,
 }
 
 impl Slots {
     pub(super) fn new(max: usize) -> Slots {
+        let max = max.max(1);
         Slots {
-            max: max.max(1),
+            max,
+            share: max.div_ceil(4).max(2),
             held: Mutex::new(Vec::new()),
             next_id: AtomicU64::new(0),
         }
@@ -46,12 +75,13 @@ impl Slots {
     /// A slot for `stream`, closing the longest-silent connection if all are
     /// taken; None when every slot is a request in progress.
     pub(super) fn take(&self, stream: &TcpStream) -> Option<Slot<'_>> {
+        let accepted = Instant::now();
         let mut held = self.lock();
         if held.len() >= self.max {
             let idlest = held
                 .iter()
                 .enumerate()
-                .filter(|(_, h)| h.silent)
+                .filter(|(_, h)| h.phase == Phase::Silent)
                 .min_by_key(|(_, h)| h.since)
                 .map(|(at, _)| at)?;
             let evicted = held.swap_remove(idlest);
@@ -67,20 +97,45 @@ impl Slots {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         held.push(Held {
             id,
-            since: Instant::now(),
-            silent: true,
+            since: accepted,
+            address: stream.peer_addr().ok().map(|peer| peer.ip()),
+            phase: Phase::Silent,
             stream: stream.try_clone().ok(),
         });
-        Some(Slot { slots: self, id })
+        Some(Slot {
+            slots: self,
+            id,
+            accepted,
+        })
     }
 }
 
 impl Slot<'_> {
-    /// The connection has started its request: it keeps its slot.
-    pub(super) fn spoke(&self) {
-        if let Some(held) = self.slots.lock().iter_mut().find(|h| h.id == self.id) {
-            held.silent = false;
-            held.stream = None;
+    /// The connection has started its request: it keeps its slot, unless
+    /// its address already has its share sending theirs (false: refuse it).
+    pub(super) fn spoke(&self) -> bool {
+        let mut held = self.slots.lock();
+        let Some(address) = held.iter().find(|h| h.id == self.id).map(|h| h.address) else {
+            return false;
+        };
+        let sending = held
+            .iter()
+            .filter(|h| h.phase == Phase::Sending && address.is_some() && h.address == address)
+            .count();
+        if sending >= self.slots.share {
+            return false;
+        }
+        if let Some(own) = held.iter_mut().find(|h| h.id == self.id) {
+            own.phase = Phase::Sending;
+            own.stream = None;
+        }
+        true
+    }
+
+    /// The request was read whole: it no longer counts in its address's share.
+    pub(super) fn heard(&self) {
+        if let Some(own) = self.slots.lock().iter_mut().find(|h| h.id == self.id) {
+            own.phase = Phase::Answering;
         }
     }
 }
@@ -110,17 +165,32 @@ mod tests {
         let (_speaking_client, speaking) = pair();
         let first = slots.take(&silent).unwrap();
         let second = slots.take(&speaking).unwrap();
-        second.spoke();
+        assert!(second.spoke());
         let (_new_client, new) = pair();
         let third = slots.take(&new).expect("the silent one gives way");
         // The silent connection was closed.
         let mut byte = [0u8; 1];
         assert_eq!(silent_client.read(&mut byte).unwrap(), 0);
-        third.spoke();
+        assert!(third.spoke());
         let (_late_client, late) = pair();
         assert!(slots.take(&late).is_none(), "every slot a request: full");
         drop(first); // its thread ends: removing it again is harmless
         drop(second);
         assert!(slots.take(&late).is_some());
+    }
+
+    /// One address has at most its share of requests being sent; one read
+    /// whole leaves the share, and other addresses are not counted.
+    #[test]
+    fn an_address_sends_at_most_its_share_of_requests_at_once() {
+        let slots = Slots::new(8);
+        assert_eq!(slots.share, 2);
+        let pairs: Vec<_> = (0..4).map(|_| pair()).collect();
+        let taken: Vec<_> = pairs.iter().map(|(_, s)| slots.take(s).unwrap()).collect();
+        assert!(taken[0].spoke());
+        assert!(taken[1].spoke());
+        assert!(!taken[2].spoke(), "over the share");
+        taken[0].heard();
+        assert!(taken[3].spoke(), "one was read whole");
     }
 }

@@ -329,10 +329,33 @@ const MIGRATIONS: &[&str] = &[
     // `complaint` (marked as spam), `provider` (unsubscribed at the sending
     // provider).
     UNSUBSCRIBE_REASON,
+    // 15: the nonces of signed API calls, per caller, until their
+    // timestamp's window closes: a call replayed after a restart of
+    // `serve` is refused too.
+    API_NONCES,
 ];
 
 const LEASE_OWNER: &str = "ALTER TABLE messages ADD COLUMN lease_owner TEXT;";
 const UNSUBSCRIBE_REASON: &str = "ALTER TABLE group_members ADD COLUMN unsubscribe_reason TEXT;";
+const API_NONCES: &str = r#"
+    CREATE TABLE api_nonces (
+        caller      TEXT NOT NULL,
+        nonce       TEXT NOT NULL,
+        expires_at  TEXT NOT NULL,
+        PRIMARY KEY (caller, nonce)
+    );
+    CREATE INDEX api_nonces_expiry ON api_nonces(expires_at);
+    "#;
+/// `API_NONCES` in PostgreSQL's words: times compared byte by byte.
+const POSTGRES_API_NONCES: &str = r#"
+    CREATE TABLE api_nonces (
+        caller      TEXT NOT NULL,
+        nonce       TEXT NOT NULL,
+        expires_at  TEXT COLLATE "C" NOT NULL,
+        PRIMARY KEY (caller, nonce)
+    );
+    CREATE INDEX api_nonces_expiry ON api_nonces(expires_at);
+    "#;
 
 pub(super) const LATEST: u32 = MIGRATIONS.len() as u32;
 
@@ -355,6 +378,7 @@ pub(super) const TABLES: &[&str] = &[
     "form_history",
     "action_tokens",
     "totals",
+    "api_nonces",
 ];
 
 /// What PostgreSQL runs for each version (same index as `MIGRATIONS`).
@@ -363,6 +387,7 @@ fn postgres_migration(index: usize) -> &'static str {
         0 => POSTGRES_BASELINE,
         12 => LEASE_OWNER,
         13 => UNSUBSCRIBE_REASON,
+        14 => POSTGRES_API_NONCES,
         _ => "",
     }
 }

@@ -13,6 +13,7 @@ mod maintenance;
 mod messages;
 mod migrations;
 mod newsletter;
+mod nonces;
 mod postgres;
 mod push;
 mod read_only;

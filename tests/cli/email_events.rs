@@ -12,11 +12,11 @@ use serde_json::{Value, json};
 use crate::common::smtp::SmtpServer;
 use crate::common::{self, Env};
 
-const SECRET: &str = "events-secret-0123456789";
+pub(crate) const SECRET: &str = "events-secret-0123456789";
 
 /// A newsletter to bob (group nord) and a letter to alice, carol and dave,
 /// sent through the relay with `email.events` set for `provider`.
-fn sent(env: &Env, provider: &str) -> SmtpServer {
+pub(crate) fn sent(env: &Env, provider: &str) -> SmtpServer {
     sent_with(env, provider, "")
 }
 
@@ -56,7 +56,7 @@ fn sent_with(env: &Env, provider: &str, events: &str) -> SmtpServer {
 
 /// The value of `header` in the message sent to `rcpt`, and the relay's
 /// queue id for it (Q1, Q2… in arrival order).
-fn sent_to(server: &SmtpServer, rcpt: &str, header: &str) -> (String, String) {
+pub(crate) fn sent_to(server: &SmtpServer, rcpt: &str, header: &str) -> (String, String) {
     let received = server.received();
     let index = received.iter().position(|r| r.rcpt_to[0] == rcpt).unwrap();
     let parsed = MessageParser::default().parse(&received[index].data).unwrap();
@@ -64,7 +64,7 @@ fn sent_to(server: &SmtpServer, rcpt: &str, header: &str) -> (String, String) {
     (value, format!("Q{}", index + 1))
 }
 
-fn row(env: &Env, rcpt: &str) -> Value {
+pub(crate) fn row(env: &Env, rcpt: &str) -> Value {
     let list = env.json(&["queue", "list"]);
     let id = list
         .as_array()
@@ -81,7 +81,7 @@ fn events_of(row: &Value) -> usize {
     row["events"].as_array().unwrap().len()
 }
 
-fn post(url: &str, header: Option<&str>, body: &str) -> (u16, Value) {
+pub(crate) fn post(url: &str, header: Option<&str>, body: &str) -> (u16, Value) {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .build()

@@ -1,7 +1,9 @@
 //! Debian's nginx in front of `publik --all-tenants serve`, with
 //! `examples/nginx/publik-tenants.conf` as shipped (only ports and paths
 //! substituted): each site's landing page and one-click unsubscribe work
-//! through it under its own host only, and `/metrics` never does.
+//! through it under its own host only, and `/metrics` never does; a
+//! slowloris against nginx keeps no one out. nginx runs with Debian's
+//! default `worker_connections` (768).
 
 use crate::common;
 use crate::tenants;
@@ -55,7 +57,7 @@ fn start_nginx(dir: &Path, serve_port: u16) -> Nginx {
         dir.join("nginx.conf"),
         format!(
             "worker_processes 1;\nerror_log {d}/error.log;\npid {d}/nginx.pid;\n\
-             events {{ worker_connections 64; }}\n\
+             events {{ worker_connections 768; }}\n\
              http {{\n  access_log {d}/access.log;\n  client_body_temp_path {d}/body;\n  proxy_temp_path {d}/proxy;\n  \
              fastcgi_temp_path {d}/fastcgi;\n  uwsgi_temp_path {d}/uwsgi;\n  scgi_temp_path {d}/scgi;\n  \
              include {d}/publik-tenants.conf;\n}}\n"
@@ -152,6 +154,21 @@ fn unsubscribe_path(env: &Env, domain: &str) -> String {
     panic!("no unsubscribe link in {}", outbox.display());
 }
 
+/// `publik --all-tenants serve` on `port`.
+fn serve_tenants(env: &Env, port: u16) -> common::Served {
+    let served = common::Served {
+        base: String::new(),
+        child: env
+            .command()
+            .env("PUBLIK_TENANTS_DIR", env.path("tenants"))
+            .args(["--all-tenants", "serve", "--listen", &format!("127.0.0.1:{port}")])
+            .spawn()
+            .unwrap(),
+    };
+    common::wait_for_port(port);
+    served
+}
+
 #[test]
 fn nginx_in_front_of_serve_routes_each_site_by_host() {
     if !Path::new(NGINX).exists() {
@@ -172,21 +189,7 @@ fn nginx_in_front_of_serve_routes_each_site_by_host() {
         .map(|domain| unsubscribe_path(&env, domain))
         .collect();
     let serve_port = common::free_port();
-    let served = common::Served {
-        base: String::new(),
-        child: env
-            .command()
-            .env("PUBLIK_TENANTS_DIR", env.path("tenants"))
-            .args([
-                "--all-tenants",
-                "serve",
-                "--listen",
-                &format!("127.0.0.1:{serve_port}"),
-            ])
-            .spawn()
-            .unwrap(),
-    };
-    common::wait_for_port(serve_port);
+    let served = serve_tenants(&env, serve_port);
     let dir = tempfile::tempdir().unwrap();
     let nginx = start_nginx(dir.path(), serve_port);
     let https = agent(true);
@@ -244,6 +247,54 @@ fn nginx_in_front_of_serve_routes_each_site_by_host() {
         None,
     );
     assert_eq!(status, 404, "a proxied scrape");
+    drop(nginx);
+    drop(served);
+}
+
+/// A TLS ClientHello for the first site, as a browser's opens a connection.
+fn client_hello() -> Vec<u8> {
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(rustls::RootCertStore::empty())
+        .with_no_client_auth();
+    let name = rustls::pki_types::ServerName::try_from(SITES[0].to_string()).unwrap();
+    let mut connection = rustls::ClientConnection::new(std::sync::Arc::new(config), name).unwrap();
+    let mut hello = Vec::new();
+    connection.write_tls(&mut hello).unwrap();
+    hello
+}
+
+/// The shipped example absorbs a slowloris: 100 connections from one
+/// address dribbling their TLS handshake a byte a second wait in nginx
+/// (`client_header_timeout`), never reaching serve; a normal client is
+/// answered on every try.
+#[test]
+fn a_slowloris_against_nginx_keeps_no_one_out() {
+    if !Path::new(NGINX).exists() {
+        eprintln!("skipped: no {NGINX} (scripts/test installs Debian's nginx)");
+        return;
+    }
+    let env = Env::new();
+    env.write(
+        "publik.yaml",
+        "email:\n  from: \"Mairie <noreply@example.org>\"\n",
+    );
+    let link = tenants::site_with_link(&env, SITES[0]);
+    let serve_port = common::free_port();
+    let served = serve_tenants(&env, serve_port);
+    let dir = tempfile::tempdir().unwrap();
+    let nginx = start_nginx(dir.path(), serve_port);
+    let target = std::net::SocketAddr::from(([127, 0, 0, 1], nginx.port));
+    let attack = common::slowloris::start(std::net::Ipv4Addr::new(127, 0, 0, 2), target, 100, client_hello());
+    while attack.opened.load(std::sync::atomic::Ordering::SeqCst) < 100 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let url = format!("https://127.0.0.1:{}{link}", nginx.port);
+    let (answered, refused) = crate::serve::tries_while_attacked(&agent(true), &url, SITES[0], 200, 30);
+    drop(attack);
+    assert!(refused <= 1, "{answered} answered, {refused} refused");
     drop(nginx);
     drop(served);
 }

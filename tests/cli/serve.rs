@@ -433,3 +433,55 @@ fn silent_connections_give_way_to_a_request() {
     let read = std::io::Read::read(&mut first, &mut [0u8; 16]);
     assert!(matches!(read, Ok(0)), "closed without an answer: {read:?}");
 }
+
+/// A normal client's answers to `tries` GETs of `url` while an attack
+/// runs: (answered with `expected`, any other status or failure).
+pub(crate) fn tries_while_attacked(
+    agent: &ureq::Agent,
+    url: &str,
+    host: &str,
+    expected: u16,
+    tries: usize,
+) -> (usize, usize) {
+    let mut answered = 0;
+    for _ in 0..tries {
+        let status = agent
+            .get(url)
+            .header("Host", host)
+            .call()
+            .map(|response| response.status().as_u16());
+        if status.as_ref().is_ok_and(|status| *status == expected) {
+            answered += 1;
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    (answered, tries - answered)
+}
+
+/// A slowloris from one address (100 connections dribbling their heads,
+/// opened again when dropped) holds at most its share of the slots: a
+/// normal client from another address is answered on every try.
+#[test]
+fn a_slowloris_from_one_address_does_not_keep_others_out() {
+    let env = Env::new();
+    let token = newsletter_token(&env);
+    let served = env.serve();
+    let target: std::net::SocketAddr = served.base.trim_start_matches("http://").parse().unwrap();
+    let attack = common::slowloris::start(
+        std::net::Ipv4Addr::new(127, 0, 0, 2),
+        target,
+        100,
+        b"GET /nope HTTP/1.1\r\nHost: x\r\nX-Slow: ".to_vec(),
+    );
+    // The attack's first round of connections is in.
+    while attack.opened.load(std::sync::atomic::Ordering::SeqCst) < 100 {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let url = format!("{}/unsubscribe/{token}", served.base);
+    let (answered, refused) = tries_while_attacked(&agent(), &url, "localhost", 200, 30);
+    let opened = attack.opened.load(std::sync::atomic::Ordering::SeqCst);
+    drop(attack);
+    assert!(refused <= 1, "{answered} answered, {refused} refused");
+    // The attack was refused too: its connections were dropped and opened again.
+    assert!(opened > 100, "{opened}");
+}

@@ -51,6 +51,9 @@ struct ProviderEvent {
     /// The provider's ids of the message (matched against the relay's
     /// queue id recorded at send).
     provider_ids: Vec<String>,
+    /// The addresses the event is about: a queue id is believed for its
+    /// own recipient only.
+    recipients: Vec<String>,
     reason: Option<String>,
 }
 
@@ -86,6 +89,7 @@ fn brevo(event: &Value) -> ProviderEvent {
         name,
         proof: text(&event["X-Mailin-custom"]).or_else(|| text(&event["message-id"])),
         provider_ids: text(&event["message-id"]).into_iter().collect(),
+        recipients: text(&event["email"]).into_iter().collect(),
         reason: text(&event["reason"]),
     }
 }
@@ -116,6 +120,7 @@ fn mailjet(event: &Value) -> ProviderEvent {
             .into_iter()
             .flatten()
             .collect(),
+        recipients: text(&event["email"]).into_iter().collect(),
         reason: (!reason.is_empty()).then_some(reason),
     }
 }
@@ -160,8 +165,32 @@ fn ses(notification: &Value) -> ProviderEvent {
         name,
         proof: text(&mail["commonHeaders"]["messageId"]).or(quoted_id),
         provider_ids: text(&mail["messageId"]).into_iter().collect(),
+        recipients: ses_recipients(notification),
         reason,
     }
+}
+
+/// The addresses an SES notification is about: those its bounce,
+/// complaint or delivery names, else the message's destination.
+fn ses_recipients(notification: &Value) -> Vec<String> {
+    let listed = |list: &Value, field: Option<&str>| -> Vec<String> {
+        list.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|item| text(field.map_or(item, |f| &item[f])))
+            .collect()
+    };
+    [
+        listed(&notification["bounce"]["bouncedRecipients"], Some("emailAddress")),
+        listed(
+            &notification["complaint"]["complainedRecipients"],
+            Some("emailAddress"),
+        ),
+        listed(&notification["delivery"]["recipients"], None),
+    ]
+    .into_iter()
+    .find(|found| !found.is_empty())
+    .unwrap_or_else(|| listed(&notification["mail"]["destination"], None))
 }
 
 /// The events of one request body; Err (400) when it is not the
@@ -194,7 +223,7 @@ fn parse(provider: EventsProvider, body: &[u8]) -> Result<Vec<ProviderEvent>, St
 }
 
 /// The email row an event is about: by the proof it echoes, else by the
-/// relay's queue id recorded at send.
+/// relay's queue id recorded at send, for the recipient it was recorded for.
 fn find_row(store: &Store, key: Option<&LinkKey>, event: &ProviderEvent) -> anyhow::Result<Option<Message>> {
     if let (Some(proof), Some(key)) = (&event.proof, key)
         && let Some(id) = super::proof::message_id_row(key, proof)
@@ -205,7 +234,12 @@ fn find_row(store: &Store, key: Option<&LinkKey>, event: &ProviderEvent) -> anyh
     }
     for provider_id in &event.provider_ids {
         let bare = provider_id.trim().trim_start_matches('<').trim_end_matches('>');
-        if let Some(message) = store.message_by_provider_id(Channel::Email, bare)? {
+        if let Some(message) = store.message_by_provider_id(Channel::Email, bare)?
+            && event
+                .recipients
+                .iter()
+                .any(|address| address.trim().eq_ignore_ascii_case(&message.recipient))
+        {
             return Ok(Some(message));
         }
     }

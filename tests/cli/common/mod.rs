@@ -12,6 +12,7 @@ pub mod netns;
 pub mod postgres;
 pub mod proxy;
 pub mod push;
+pub mod slowloris;
 pub mod smtp;
 
 use std::path::{Path, PathBuf};
