@@ -433,6 +433,12 @@ _publik() {
             publik__subcmd__help__subcmd__state,migrate)
                 cmd="publik__subcmd__help__subcmd__state__subcmd__migrate"
                 ;;
+            publik__subcmd__help__subcmd__state,restore)
+                cmd="publik__subcmd__help__subcmd__state__subcmd__restore"
+                ;;
+            publik__subcmd__help__subcmd__state,upgrade)
+                cmd="publik__subcmd__help__subcmd__state__subcmd__upgrade"
+                ;;
             publik__subcmd__help__subcmd__template,add)
                 cmd="publik__subcmd__help__subcmd__template__subcmd__add"
                 ;;
@@ -646,6 +652,12 @@ _publik() {
             publik__subcmd__state,migrate)
                 cmd="publik__subcmd__state__subcmd__migrate"
                 ;;
+            publik__subcmd__state,restore)
+                cmd="publik__subcmd__state__subcmd__restore"
+                ;;
+            publik__subcmd__state,upgrade)
+                cmd="publik__subcmd__state__subcmd__upgrade"
+                ;;
             publik__subcmd__state__subcmd__help,backup)
                 cmd="publik__subcmd__state__subcmd__help__subcmd__backup"
                 ;;
@@ -660,6 +672,12 @@ _publik() {
                 ;;
             publik__subcmd__state__subcmd__help,migrate)
                 cmd="publik__subcmd__state__subcmd__help__subcmd__migrate"
+                ;;
+            publik__subcmd__state__subcmd__help,restore)
+                cmd="publik__subcmd__state__subcmd__help__subcmd__restore"
+                ;;
+            publik__subcmd__state__subcmd__help,upgrade)
+                cmd="publik__subcmd__state__subcmd__help__subcmd__upgrade"
                 ;;
             publik__subcmd__template,add)
                 cmd="publik__subcmd__template__subcmd__add"
@@ -2970,7 +2988,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__state)
-            opts="info backup check migrate"
+            opts="info backup upgrade restore check migrate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3026,6 +3044,34 @@ _publik() {
             return 0
             ;;
         publik__subcmd__help__subcmd__state__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__state__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__help__subcmd__state__subcmd__upgrade)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5114,7 +5160,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__state)
-            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version info backup check migrate help"
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version info backup upgrade restore check migrate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5204,7 +5250,7 @@ _publik() {
             return 0
             ;;
         publik__subcmd__state__subcmd__help)
-            opts="info backup check migrate help"
+            opts="info backup upgrade restore check migrate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5287,6 +5333,34 @@ _publik() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        publik__subcmd__state__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__state__subcmd__help__subcmd__upgrade)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         publik__subcmd__state__subcmd__info)
             opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -5328,6 +5402,66 @@ _publik() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__state__subcmd__restore)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        publik__subcmd__state__subcmd__upgrade)
+            opts="-v -q -h -V --config --state --json --verbose --quiet --tenant --all-tenants --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -140,6 +140,8 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand --version 'Print version'
             cand info 'Path, schema version, size and row counts per table'
             cand backup 'Copy the state into FILE with SQLite''s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete'
+            cand upgrade 'Bring the state''s schema up to this publik''s (what any command that writes does first), keeping a copy of it as it was beside it (`STATE.schema-N`); prints what `state info` prints'
+            cand restore 'Put BACKUP in place of the state: refused while another publik has the state open; the backup must pass `state check`; the state it replaces is kept beside it, with its WAL, as STATE.replaced-TIME. (Copying the file by hand is no restore: SQLite would replay the live WAL over it.)'
             cand check 'SQLite''s integrity check and foreign key check (PostgreSQL: every table read through, the schema compared); exit 1 on a problem'
             cand migrate 'Copy every row into another, empty state: a PostgreSQL database (postgresql://USER@HOST/DB) or a SQLite file, from one consistent snapshot, in one transaction; the row counts of both are compared before it commits. Stop the timers first: rows queued meanwhile stay in the old state only'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -161,6 +163,38 @@ set edit:completion:arg-completer[publik] = {|@words|
             cand --version 'Print version'
         }
         &'publik;state;backup'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --tenant 'Work on one site of a multi-site installation (its directory in the tenants directory)'
+            cand --jobs 'Sites at once with --all-tenants [default: the number of cores]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand --all-tenants 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;state;upgrade'= {
+            cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
+            cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
+            cand --tenant 'Work on one site of a multi-site installation (its directory in the tenants directory)'
+            cand --jobs 'Sites at once with --all-tenants [default: the number of cores]'
+            cand --json 'Machine-readable JSON output'
+            cand -v 'More logs on stderr (-v: info, -vv: debug)'
+            cand --verbose 'More logs on stderr (-v: info, -vv: debug)'
+            cand -q 'No logs at all (errors are still printed)'
+            cand --quiet 'No logs at all (errors are still printed)'
+            cand --all-tenants 'Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'publik;state;restore'= {
             cand --config 'Config file [default: $PUBLIK_CONFIG, ./publik.yaml, /etc/publik/config.yaml, built-in defaults]'
             cand --state 'State file (SQLite) [default: $PUBLIK_STATE, the config''s `state:`, ./publik.sqlite3]'
             cand --tenant 'Work on one site of a multi-site installation (its directory in the tenants directory)'
@@ -212,6 +246,8 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;state;help'= {
             cand info 'Path, schema version, size and row counts per table'
             cand backup 'Copy the state into FILE with SQLite''s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete'
+            cand upgrade 'Bring the state''s schema up to this publik''s (what any command that writes does first), keeping a copy of it as it was beside it (`STATE.schema-N`); prints what `state info` prints'
+            cand restore 'Put BACKUP in place of the state: refused while another publik has the state open; the backup must pass `state check`; the state it replaces is kept beside it, with its WAL, as STATE.replaced-TIME. (Copying the file by hand is no restore: SQLite would replay the live WAL over it.)'
             cand check 'SQLite''s integrity check and foreign key check (PostgreSQL: every table read through, the schema compared); exit 1 on a problem'
             cand migrate 'Copy every row into another, empty state: a PostgreSQL database (postgresql://USER@HOST/DB) or a SQLite file, from one consistent snapshot, in one transaction; the row counts of both are compared before it commits. Stop the timers first: rows queued meanwhile stay in the old state only'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -219,6 +255,10 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;state;help;info'= {
         }
         &'publik;state;help;backup'= {
+        }
+        &'publik;state;help;upgrade'= {
+        }
+        &'publik;state;help;restore'= {
         }
         &'publik;state;help;check'= {
         }
@@ -1867,12 +1907,18 @@ set edit:completion:arg-completer[publik] = {|@words|
         &'publik;help;state'= {
             cand info 'Path, schema version, size and row counts per table'
             cand backup 'Copy the state into FILE with SQLite''s online backup: consistent, and safe while cron runs and `publik serve` write. FILE is replaced only once the copy is complete'
+            cand upgrade 'Bring the state''s schema up to this publik''s (what any command that writes does first), keeping a copy of it as it was beside it (`STATE.schema-N`); prints what `state info` prints'
+            cand restore 'Put BACKUP in place of the state: refused while another publik has the state open; the backup must pass `state check`; the state it replaces is kept beside it, with its WAL, as STATE.replaced-TIME. (Copying the file by hand is no restore: SQLite would replay the live WAL over it.)'
             cand check 'SQLite''s integrity check and foreign key check (PostgreSQL: every table read through, the schema compared); exit 1 on a problem'
             cand migrate 'Copy every row into another, empty state: a PostgreSQL database (postgresql://USER@HOST/DB) or a SQLite file, from one consistent snapshot, in one transaction; the row counts of both are compared before it commits. Stop the timers first: rows queued meanwhile stay in the old state only'
         }
         &'publik;help;state;info'= {
         }
         &'publik;help;state;backup'= {
+        }
+        &'publik;help;state;upgrade'= {
+        }
+        &'publik;help;state;restore'= {
         }
         &'publik;help;state;check'= {
         }

@@ -1,4 +1,4 @@
-//! `publik state info|upgrade|backup|check|migrate`: the state itself.
+//! `publik state info|upgrade|backup|restore|check|migrate`: the state itself.
 
 use std::path::PathBuf;
 
@@ -28,6 +28,15 @@ pub enum StateCommand {
     /// writes does first), keeping a copy of it as it was beside it
     /// (`STATE.schema-N`); prints what `state info` prints
     Upgrade,
+    /// Put BACKUP in place of the state: refused while another publik has
+    /// the state open; the backup must pass `state check`; the state it
+    /// replaces is kept beside it, with its WAL, as STATE.replaced-TIME.
+    /// (Copying the file by hand is no restore: SQLite would replay the
+    /// live WAL over it.)
+    Restore {
+        /// The backup file (made by `publik state backup`)
+        backup: PathBuf,
+    },
     /// SQLite's integrity check and foreign key check (PostgreSQL: every
     /// table read through, the schema compared); exit 1 on a problem
     Check,
@@ -53,6 +62,10 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
         StateCommand::Upgrade => {
             let (site, store) = ctx.site_and_store()?;
             render::state_info(&ops::state::info(&store, &site)?, ctx.output)
+        }
+        StateCommand::Restore { backup } => {
+            let restored = ops::state::restore(&ctx.site()?, &backup)?;
+            render::state_restored(&restored, ctx.output)
         }
         StateCommand::Backup { file } => ops::state::backup(&ctx.store()?, &file),
         StateCommand::Migrate { to } => {

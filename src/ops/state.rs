@@ -107,3 +107,18 @@ pub(crate) fn check(store: &Store) -> anyhow::Result<StateCheckReport> {
         problems,
     })
 }
+
+/// `state restore BACKUP`: the backup, checked, in place of the state; the
+/// state it replaces kept aside with its WAL.
+pub(crate) fn restore(site: &Site, backup: &Path) -> anyhow::Result<crate::store::Restored> {
+    let Some(state) = site.state.file() else {
+        anyhow::bail!(
+            "state {} is a PostgreSQL database: restore it with the server's tools (pg_restore)",
+            site.state.shown().display()
+        );
+    };
+    let stamp = crate::clock::now().format("%Y%m%dT%H%M%SZ").to_string();
+    let restored = crate::store::restore(state, backup, &stamp)?;
+    log::info!("state {} restored from {}", state.display(), backup.display());
+    Ok(restored)
+}

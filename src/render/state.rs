@@ -124,3 +124,24 @@ pub(crate) fn tenant_checks(
     }
     Ok(out(&text)?)
 }
+
+/// `state restore`: where the state came from and where the one it
+/// replaced went (said also in text: a restore is run by hand).
+pub(crate) fn state_restored(restored: &crate::store::Restored, output: Output) -> anyhow::Result<()> {
+    if output == Output::Json {
+        return super::json(restored);
+    }
+    let mut text = format!(
+        "restored {} from {} (schema {})",
+        restored.state.display(),
+        restored.backup.display(),
+        restored.schema_version
+    );
+    if let Some(replaced) = &restored.replaced {
+        text.push_str(&format!(
+            "; the state it replaced is kept as {}",
+            replaced.display()
+        ));
+    }
+    Ok(super::out(&text)?)
+}

@@ -17,6 +17,7 @@ mod nonces;
 mod postgres;
 mod push;
 mod read_only;
+mod restore;
 mod workflow;
 
 use std::cell::RefCell;
@@ -42,6 +43,7 @@ pub(crate) use newsletter::*;
 pub(crate) use postgres::check_url as check_postgres_url;
 pub(crate) use push::*;
 pub(crate) use read_only::OlderSchema;
+pub(crate) use restore::{Restored, restore};
 pub(crate) use workflow::*;
 
 /// How long a writer waits for another process holding the lock

@@ -198,7 +198,7 @@ fn secrets_are_masked_by_where_they_go() {
 #[test]
 fn new_state_is_0600_and_info_is_json() {
     let env = Env::new();
-    let info = env.json(&["state", "info"]);
+    let info = env.json(&["state", "upgrade"]);
     assert_eq!(
         info["schema_version"],
         publik::internals::Store::latest_schema_version()
@@ -221,7 +221,7 @@ fn new_state_is_0600_and_info_is_json() {
 #[test]
 fn future_schema_is_refused_untouched() {
     let env = Env::new();
-    env.publik().args(["state", "info"]).assert().success();
+    env.publik().args(["state", "upgrade"]).assert().success();
     {
         let conn = rusqlite::Connection::open(env.state()).unwrap();
         conn.pragma_update(None, "user_version", 999).unwrap();
@@ -249,7 +249,7 @@ fn unusable_state_paths_are_clear_errors() {
         .assert()
         .code(1);
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
-    assert!(stderr.contains("does not exist"), "{stderr}");
+    assert!(stderr.contains("no state file"), "{stderr}");
     assert!(!stderr.contains("panicked"));
 
     env.write("notes.txt", "these are my notes, not a database\n");
@@ -775,7 +775,7 @@ fn help_names_every_all_tenants_command() {
 #[test]
 fn backup_into_a_missing_directory_names_it() {
     let env = Env::new();
-    env.publik().args(["state", "info"]).assert().success();
+    env.publik().args(["state", "upgrade"]).assert().success();
     let target = env.path("missing/b.sqlite3");
     let out = env
         .publik()

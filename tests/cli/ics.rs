@@ -340,7 +340,7 @@ fn reschedule_and_cancel_raise_sequence() {
 #[test]
 fn bad_input_names_the_field_and_stores_nothing() {
     let env = Env::new();
-    env.publik().args(["state", "info"]).assert().success();
+    env.publik().args(["state", "upgrade"]).assert().success();
     let before = env.counts();
     let cases: [(&[&str], &str); 7] = [
         (

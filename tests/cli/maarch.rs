@@ -315,7 +315,7 @@ fn large_documents_are_fetched_one_at_a_time() {
     let maarch = Maarch::start(docs);
     let env = Env::new();
     config(&env, &maarch.url(), "");
-    env.publik().args(["state", "info"]).assert().success();
+    env.publik().args(["state", "upgrade"]).assert().success();
     let mut cmd = env.command();
     cmd.env("MAARCH_PASSWORD", PASSWORD).arg("feed-mail-maarch");
     let (status, peak_kb) = common::run_with_peak_memory(cmd);

@@ -13,7 +13,7 @@ fn stderr_has(assert: assert_cmd::assert::Assert, needle: &str) {
 }
 
 fn latest_schema() -> serde_json::Value {
-    Env::new().json(&["state", "info"])["schema_version"].clone()
+    Env::new().json(&["state", "upgrade"])["schema_version"].clone()
 }
 
 fn rows(info: &serde_json::Value, table: &str) -> i64 {
@@ -42,7 +42,7 @@ fn a_test_server_starts_answers_and_stops() {
 fn a_database_becomes_a_state_told_and_checked() {
     let env = Env::postgres();
     env.write("publik.yaml", &env.state_config());
-    let info = env.json(&["state", "info"]);
+    let info = env.json(&["state", "upgrade"]);
     assert_eq!(info["kind"], "postgresql");
     assert_eq!(info["schema_version"], latest_schema());
     assert_eq!(info["path"], env.state().to_string_lossy().as_ref());
@@ -131,7 +131,7 @@ fn the_password_comes_from_a_file() {
     );
     env.publik()
         .env_remove("PUBLIK_STATE")
-        .args(["queue", "list"])
+        .args(["state", "upgrade"])
         .assert()
         .success();
     // libpq's passfile, with `:` escaped, when the config names none.
@@ -424,7 +424,7 @@ fn the_connection_to_the_server_is_encrypted() {
     let on = |query: &str| {
         let mut cmd = env.publik();
         cmd.env("PUBLIK_STATE", format!("{url}{query}"))
-            .args(["queue", "list"]);
+            .args(["state", "upgrade"]);
         cmd
     };
     on("").assert().success().stderr("");
@@ -456,7 +456,7 @@ fn a_drain_reads_each_message_a_bounded_number_of_times() {
     });
     let env = Env::postgres();
     env.smtp_config(sink.port(), "");
-    env.publik().args(["state", "info"]).assert().success();
+    env.publik().args(["state", "upgrade"]).assert().success();
     let url = env.state().to_string_lossy().into_owned();
     let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     client.batch_execute("ANALYZE messages").unwrap();
@@ -556,7 +556,7 @@ fn serve_answers_503_while_the_database_is_down_and_reconnects() {
             crate::maarch::API_KEY
         ),
     );
-    env.publik().args(["state", "info"]).assert().success();
+    env.publik().args(["state", "upgrade"]).assert().success();
     let served = env.serve();
     let status = |path: &str| status_of(&format!("{}{path}", served.base));
     let token = "A".repeat(43);
@@ -637,7 +637,7 @@ fn a_run_that_loses_its_database_exits_75_and_the_next_finishes() {
 fn a_full_server_is_a_temporary_failure() {
     let env = Env::postgres_full_at(3);
     env.write("publik.yaml", &env.state_config());
-    env.publik().args(["state", "info"]).assert().success();
+    env.publik().args(["state", "upgrade"]).assert().success();
     let served = env.serve();
     let status = |path: &str| status_of(&format!("{}{path}", served.base));
     let action = format!("/actions/{}/", "A".repeat(43));

@@ -587,7 +587,7 @@ fn smtp_down_exits_75_and_leaves_rows_untouched() {
 fn bad_input_is_refused_and_changes_nothing() {
     let env = Env::new();
     env.write("body.txt", "x");
-    env.publik().args(["state", "info"]).assert().success();
+    env.publik().args(["state", "upgrade"]).assert().success();
     let before = env.counts();
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec!["--to", "not an address"], "--to"),
@@ -1034,6 +1034,7 @@ fn control_characters_are_refused_and_never_echoed() {
 #[test]
 fn queue_check_speaks_nagios() {
     let env = Env::new();
+    env.publik().args(["state", "upgrade"]).assert().success();
     let check = |now: &str, extra: &[&str]| {
         let out = env
             .publik()

@@ -337,7 +337,7 @@ fn smuggling_is_refused_and_server_errors_are_logged() {
         "publik.yaml",
         "serve:\n  max_connections: 1\n  request_timeout: 5s\n",
     );
-    env.publik().args(["state", "info"]).assert().success();
+    env.publik().args(["state", "upgrade"]).assert().success();
     let port = common::free_port();
     // Killed when dropped, also when an assertion fails.
     let mut served = common::Served {
@@ -415,7 +415,7 @@ fn silent_connections_give_way_to_a_request() {
         "publik.yaml",
         "serve:\n  max_connections: 4\n  request_timeout: 60s\n",
     );
-    env.publik().args(["state", "info"]).assert().success();
+    env.publik().args(["state", "upgrade"]).assert().success();
     let served = env.serve();
     wait_until_idle(&served);
     let silent: Vec<std::net::TcpStream> = (0..4).map(|_| raw_connection(&served)).collect();

@@ -392,7 +392,7 @@ fn bad_numbers_and_missing_gateway_change_nothing() {
     let server = gateway();
     let env = Env::new();
     config(&env, &server.url("/send"), "");
-    env.publik().args(["state", "info"]).assert().success();
+    env.publik().args(["state", "upgrade"]).assert().success();
     let before = env.counts();
     for bad in [
         "12345",

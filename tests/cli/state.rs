@@ -200,7 +200,7 @@ fn backup_is_a_complete_copy_taken_while_a_run_writes() {
 #[test]
 fn backup_refuses_the_state_itself() {
     let env = Env::new();
-    env.publik().args(["state", "info"]).assert().success();
+    env.publik().args(["state", "upgrade"]).assert().success();
     let before = std::fs::read(env.state()).unwrap();
     let out = env
         .publik()

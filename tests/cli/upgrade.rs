@@ -15,7 +15,8 @@ fn latest(env: &Env) -> u64 {
     env.json(&["state", "info"])["schema_version"].as_u64().unwrap()
 }
 
-/// A state of schema 12 (before `lease_owner` and `unsubscribe_reason`),
+/// A state of schema 12 (before `lease_owner`, `unsubscribe_reason` and
+/// `api_nonces`),
 /// with a queued message and a newsletter member: what publik 0.3 left.
 fn schema_12_state(env: &Env) {
     env.write("body.txt", "Bonjour\n");
@@ -42,7 +43,8 @@ fn schema_12_state(env: &Env) {
         .success();
     let conn = rusqlite::Connection::open(env.state()).unwrap();
     conn.execute_batch(
-        "ALTER TABLE messages DROP COLUMN lease_owner;
+        "DROP TABLE api_nonces;
+         ALTER TABLE messages DROP COLUMN lease_owner;
          ALTER TABLE group_members DROP COLUMN unsubscribe_reason;
          PRAGMA user_version = 12;
          PRAGMA wal_checkpoint(TRUNCATE);",
@@ -149,4 +151,136 @@ fn state_upgrade_migrates_and_keeps_the_copy() {
     let copied = env.json(&["--state", copy.to_str().unwrap(), "state", "info"]);
     assert_eq!(copied["schema_version"], 12, "{copied}");
     assert_eq!(env.json(&["queue", "list"]).as_array().unwrap().len(), 1);
+}
+
+/// The README's restore, followed word for word (its `publik` lines, run as
+/// the test's user rather than through `runuser`, on the test's paths):
+/// the backup's rows come back although the live state's WAL holds newer
+/// ones; the replaced state is kept, whole; a restore while `serve` has
+/// the state open is refused and changes nothing.
+#[test]
+fn the_readmes_restore_restores() {
+    let env = Env::new();
+    env.write("body.txt", "Bonjour\n");
+    let enqueue = |to: &str| {
+        env.publik()
+            .args([
+                "enqueue",
+                "email",
+                "--subject",
+                "S",
+                "--text",
+                "body.txt",
+                "--to",
+                to,
+            ])
+            .assert()
+            .success();
+    };
+    enqueue("in-backup@example.org");
+    let backup = env.path("backup.sqlite3");
+    env.publik()
+        .args(["state", "backup"])
+        .arg(&backup)
+        .assert()
+        .success();
+    enqueue("after-backup@example.org");
+    let wal = std::path::PathBuf::from(format!("{}-wal", env.state().display()));
+    assert!(
+        std::fs::metadata(&wal).unwrap().len() > 0,
+        "the newer rows are in the live WAL"
+    );
+
+    // A serve holding the state open: refused, nothing changed.
+    env.write("publik.yaml", "");
+    let serve = env.serve();
+    let out = env
+        .publik()
+        .args(["state", "restore"])
+        .arg(&backup)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("open in another publik"), "{stderr}");
+    drop(serve);
+    assert_eq!(env.json(&["queue", "list"]).as_array().unwrap().len(), 2);
+
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = readme.split("### Restoring a backup").nth(1).unwrap();
+    let block = section
+        .split("```sh\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    let mut ran = 0;
+    for line in block
+        .lines()
+        .filter(|l| l.starts_with("runuser -u publik -- publik "))
+    {
+        let line = line
+            .trim_start_matches("runuser -u publik -- publik ")
+            .replace("/var/backups/publik/publik.sqlite3", backup.to_str().unwrap());
+        let args: Vec<&str> = line.split_whitespace().collect();
+        let out = env.publik().args(&args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{line}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        ran += 1;
+    }
+    assert_eq!(ran, 3, "the README's block: {block}");
+
+    let list = env.json(&["queue", "list"]);
+    let recipients: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["recipient"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        recipients,
+        ["in-backup@example.org"],
+        "the backup's rows, not the live WAL's"
+    );
+    let replaced: Vec<_> = std::fs::read_dir(env.path(""))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".replaced-") && !p.to_string_lossy().ends_with("-wal"))
+        .collect();
+    assert_eq!(replaced.len(), 1, "{replaced:?}");
+    let kept = env.json(&["--state", replaced[0].to_str().unwrap(), "queue", "list"]);
+    assert_eq!(
+        kept.as_array().unwrap().len(),
+        2,
+        "the replaced state is whole: {kept}"
+    );
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(env.state()).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+}
+
+/// A backup that fails `state check` (not a database) is not restored.
+#[test]
+fn a_broken_backup_is_not_restored() {
+    let env = Env::new();
+    env.publik().args(["state", "upgrade"]).assert().success();
+    env.write("broken.sqlite3", "not a database at all");
+    let out = env
+        .publik()
+        .args(["state", "restore"])
+        .arg(env.path("broken.sqlite3"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("cannot be restored"), "{stderr}");
+    assert!(env.state().exists());
+    env.publik().args(["state", "check"]).assert().success();
 }
