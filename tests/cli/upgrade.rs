@@ -284,3 +284,46 @@ fn a_broken_backup_is_not_restored() {
     assert!(env.state().exists());
     env.publik().args(["state", "check"]).assert().success();
 }
+
+/// A state made without `init` by an earlier publik has no link key, and
+/// its queued newsletter rows carry their unsubscribe tokens themselves
+/// (no placeholder made from a key). Sent with `email.bounce_address` set,
+/// every row used to fail for good ("cannot read the link key … its
+/// unsubscribe links cannot be made"). The key is made (0600), as `init`
+/// does, and the letter goes out with its own token.
+#[test]
+fn a_missing_link_key_is_made_not_a_reason_to_fail_a_newsletter() {
+    let env = Env::new();
+    let server = common::smtp::SmtpServer::start();
+    env.write(
+        "publik.yaml",
+        &format!(
+            "email:\n  from: \"Mairie <noreply@mairie.example.org>\"\n  bounce_address: \"bounces+{{id}}@mairie.example.org\"\n  smtp:\n    host: 127.0.0.1\n    port: {}\n",
+            server.port()
+        ),
+    );
+    common::queue_newsletter(&env, "Bonjour\n");
+    // As the earlier publik queued it: the token in the row, no key file.
+    let conn = rusqlite::Connection::open(env.state()).unwrap();
+    let changed = conn
+        .execute(
+            "UPDATE messages SET vars = json_remove(json_set(vars, '$.unsubscribe_token', 'legacy-token-1'), '$.unsubscribe_link')",
+            [],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+    drop(conn);
+    let key = std::path::PathBuf::from(format!("{}.link-key", env.state().display()));
+    std::fs::remove_file(&key).unwrap();
+    env.publik().arg("send-queue").assert().success();
+    let list = env.json(&["queue", "list"]);
+    assert_eq!(list[0]["status"], "sent", "{list}");
+    assert_eq!(server.count(), 1);
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&key).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let letter = String::from_utf8_lossy(&server.received()[0].data).to_string();
+    assert!(letter.contains("/unsubscribe/legacy-token-1"), "{letter}");
+}

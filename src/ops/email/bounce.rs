@@ -90,7 +90,19 @@ pub(crate) fn handle(
         return Ok(report);
     }
     let Some((id, found_by)) = find_row(store, config, link_key, &notification)? else {
-        log::warn!("bounce: not about a message publik sent; ignored");
+        match notification
+            .original_ids
+            .iter()
+            .find(|id| super::proof::publik_message_id(id).is_some())
+        {
+            // Mail sent before Message-IDs carried a MAC (publik 0.1): its
+            // IDs are guessable, so they prove nothing; said, not silent.
+            Some(unproved) => log::warn!(
+                "bounce for {unproved}: mail sent before this publik (or a forgery): its Message-ID \
+                 carries no proof and is not believed without VERP (email.bounce_address); ignored"
+            ),
+            None => log::warn!("bounce: not about a message publik sent; ignored"),
+        }
         return Ok(report);
     };
     let kind = if permanent {

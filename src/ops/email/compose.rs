@@ -122,13 +122,6 @@ impl PreparedEmail {
         !self.action_links.is_empty()
     }
 
-    /// Whether its links were made from the link key there is now (action
-    /// links, a newsletter's unsubscribe links): a new key would not do.
-    /// Every email needs some key, for its Message-ID and VERP tags.
-    pub(crate) fn needs_existing_key(&self) -> bool {
-        !self.action_links.is_empty() || self.templates.is_some()
-    }
-
     /// Puts the action links' tokens in place of their placeholders; only
     /// this in-memory copy ever holds them.
     /// Also keeps the key for the rows' unsubscribe links.

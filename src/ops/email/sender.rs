@@ -84,9 +84,12 @@ impl EmailSender {
             self.prepared = None;
             let mut prepared = PreparedEmail::new(body, &self.links)?;
             if self.link_key.is_none() {
-                // Message-ID and VERP tags only need some key: make one
-                // if none is there; links need the one they were made from.
-                let key = if prepared.needs_existing_key() {
+                // Message-ID and VERP tags, and a newsletter's unsubscribe
+                // links (made at send time, checked by `serve` against the
+                // key there is then), only need some key: made if none is
+                // there, as `init` does. Action links need the one their
+                // tokens were made from.
+                let key = if prepared.has_action_links() {
                     LinkKey::load(&self.link_key_path)
                 } else {
                     LinkKey::load_or_create(&self.link_key_path)
