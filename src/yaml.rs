@@ -19,13 +19,19 @@ const MAX_ALIASES: usize = 1_000;
 const MAX_DEPTH: usize = 64;
 const MAX_NODES: usize = 200_000;
 
-/// A YAML file refused: where, which key, why.
+/// A YAML file refused: where, which key, why; and the file's other bad
+/// keys, so that a config an earlier publik took is fixed in one go.
 #[derive(Debug)]
 pub(crate) struct YamlError {
     line: Option<usize>,
     path: Option<String>,
     message: String,
+    /// `key.path: message` of each further bad key, at most `MAX_REPORTED`.
+    others: Vec<String>,
 }
+
+/// Bad keys said of one file, at most.
+const MAX_REPORTED: usize = 20;
 
 impl fmt::Display for YamlError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -35,7 +41,11 @@ impl fmt::Display for YamlError {
         if let Some(path) = &self.path {
             write!(f, "{path}: ")?;
         }
-        f.write_str(&self.message)
+        f.write_str(&self.message)?;
+        for other in &self.others {
+            write!(f, "; and {other}")?;
+        }
+        Ok(())
     }
 }
 
@@ -77,6 +87,7 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> 
                 text.len(),
                 MAX_FILE_BYTES
             ),
+            others: Vec::new(),
         });
     }
     let mut path = None;
@@ -97,12 +108,101 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> 
         {
             message.push_str(&format!(", found {found:?}"));
         }
+        // The parser's words for a key written twice name a setting of
+        // its own; said in publik's: `email.from is given twice`.
+        if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+            let key = rest.split(',').next().unwrap_or(rest).trim().to_string();
+            let parent = path
+                .take()
+                .map(|p| p.trim_end_matches('?').trim_end_matches('.').to_string());
+            let full = match parent.as_deref() {
+                Some(parent) if !parent.is_empty() => format!("{parent}.{key}"),
+                _ => key,
+            };
+            message = format!("{full} is given twice");
+        }
+        let others = path
+            .as_deref()
+            .map(|first| other_bad_keys::<T>(text, first))
+            .unwrap_or_default();
         YamlError {
             line: err.location().map(|at| at.line() as usize),
             path,
             message,
+            others,
         }
     })
+}
+
+/// The bad keys after the first: the document read as a tree (within the
+/// same bounds), the bad key taken out, read again, until it reads or
+/// `MAX_REPORTED` are found. A key whose removal leaves a required one
+/// missing ends the search: that is no further mistake of the file's.
+fn other_bad_keys<T: DeserializeOwned>(text: &str, first: &str) -> Vec<String> {
+    let Ok(mut tree) = serde_saphyr::from_str_with_options::<serde_json::Value>(text, options()) else {
+        return Vec::new();
+    };
+    let mut others = Vec::new();
+    let mut removed = first.to_string();
+    while others.len() < MAX_REPORTED && remove_path(&mut tree, &removed) {
+        match serde_path_to_error::deserialize::<_, T>(tree.clone()) {
+            Ok(_) => break,
+            Err(err) => {
+                let at = err.path().to_string();
+                let message = err.into_inner().to_string();
+                if at == "." || at == removed || message.starts_with("missing field") {
+                    break;
+                }
+                others.push(format!("{at}: {message}"));
+                removed = at;
+            }
+        }
+    }
+    others
+}
+
+/// Takes `a.b[2].c` out of `tree`; false when it is not there.
+fn remove_path(tree: &mut serde_json::Value, path: &str) -> bool {
+    let mut segments: Vec<String> = Vec::new();
+    for part in path.split('.') {
+        let (name, indexes) = part.split_once('[').map_or((part, ""), |(n, rest)| (n, rest));
+        if !name.is_empty() {
+            segments.push(name.to_string());
+        }
+        for index in indexes.split('[') {
+            let index = index.trim_end_matches(']');
+            if !index.is_empty() {
+                segments.push(format!("[{index}"));
+            }
+        }
+    }
+    let Some((last, parents)) = segments.split_last() else {
+        return false;
+    };
+    let mut node = tree;
+    for segment in parents {
+        node = match segment.strip_prefix('[') {
+            Some(index) => match index.parse::<usize>().ok().and_then(|i| node.get_mut(i)) {
+                Some(next) => next,
+                None => return false,
+            },
+            None => match node.get_mut(segment.as_str()) {
+                Some(next) => next,
+                None => return false,
+            },
+        };
+    }
+    match (last.strip_prefix('['), node) {
+        (Some(index), serde_json::Value::Array(items)) => match index.parse::<usize>() {
+            Ok(i) if i < items.len() => {
+                items.remove(i);
+                true
+            }
+            _ => false,
+        },
+        (None, serde_json::Value::Object(map)) => map.remove(last.as_str()).is_some(),
+        _ => false,
+    }
 }
 
 /// The plain or quoted scalar starting at a 1-based line and column.
@@ -182,6 +282,20 @@ mod tests {
     #[serde(deny_unknown_fields)]
     struct Top {
         gateway: Option<Gateway>,
+    }
+
+    #[test]
+    fn every_bad_key_is_said_and_a_key_given_twice_in_publiks_words() {
+        let err = from_str::<Top>("gateway:\n  concurrency: abc\n  fields: 3\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("gateway.concurrency: invalid u32"), "{err}");
+        assert!(err.contains("; and gateway.fields: invalid type"), "{err}");
+        let err = from_str::<Top>("gateway:\n  concurrency: 1\n  concurrency: 2\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.ends_with("gateway.concurrency is given twice"), "{err}");
+        assert!(!err.contains("DuplicateKeyPolicy"), "{err}");
     }
 
     #[test]

@@ -19,7 +19,10 @@ pub struct Args {
 pub fn exec(args: Args) -> anyhow::Result<()> {
     crate::fs_private::create_dir_all(&args.dir)
         .with_context(|| format!("cannot create {}", args.dir.display()))?;
-    write_pages(&crate::cli::Cli::command(), "publik", "publik", None, &args.dir)?;
+    // Pages name the release, not the commit: they are committed, and one
+    // commit cannot name itself.
+    let command = crate::cli::Cli::command().version(env!("CARGO_PKG_VERSION"));
+    write_pages(&command, "publik", "publik", None, &args.dir)?;
     let path = args.dir.join("publik.yaml.5");
     crate::fs_private::write(&path, config_page(), crate::fs_private::GROUP_READABLE)
         .with_context(|| format!("cannot write {}", path.display()))
