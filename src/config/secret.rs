@@ -240,7 +240,7 @@ pub(super) fn read_ca_file(
         Some(dir) if file.is_relative() => dir.join(file),
         _ => file.to_path_buf(),
     };
-    let pem = std::fs::read_to_string(&path)
+    let pem = crate::capped::text_file(&path, crate::capped::MAX_KEY_FILE_BYTES)
         .map_err(|e| fail(key, format!("cannot read {}: {e}", path.display())))?;
     if !pem.contains("-----BEGIN CERTIFICATE-----") {
         return Err(fail(key, format!("{} holds no PEM certificate", path.display())));
@@ -275,7 +275,7 @@ pub(super) fn resolve_secret(
             Some(dir) if file.is_relative() => dir.join(file),
             _ => file.to_path_buf(),
         };
-        let text = std::fs::read_to_string(&path).map_err(|e| {
+        let text = crate::capped::text_file(&path, crate::capped::MAX_KEY_FILE_BYTES).map_err(|e| {
             (
                 format!("{key}_file"),
                 format!("cannot read {}: {e}", path.display()),

@@ -208,7 +208,7 @@ fn password(
     user: &str,
 ) -> anyhow::Result<Option<String>> {
     if let Some(file) = password_file {
-        let text = std::fs::read_to_string(file)
+        let text = crate::capped::text_file(file, crate::capped::MAX_KEY_FILE_BYTES)
             .with_context(|| format!("state_password_file: cannot read {}", file.display()))?;
         return Ok(Some(text.lines().next().unwrap_or_default().to_string()));
     }
@@ -232,7 +232,7 @@ fn password(
             return Ok(None);
         }
     }
-    let text = std::fs::read_to_string(&passfile)
+    let text = crate::capped::text_file(&passfile, crate::capped::MAX_KEY_FILE_BYTES)
         .with_context(|| format!("cannot read the password file {}", passfile.display()))?;
     Ok(passfile_match(&text, host, port, dbname, user))
 }

@@ -5,6 +5,7 @@
 mod common;
 
 mod bounce;
+mod bounded_input;
 mod browser;
 mod browser_push;
 mod email_events;

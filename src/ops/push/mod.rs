@@ -71,7 +71,7 @@ fn key_file(config: &Config) -> anyhow::Result<PathBuf> {
 /// The configured private key's PEM text; a missing or bad file is bad input.
 fn read_key(config: &Config) -> anyhow::Result<(String, p256::SecretKey)> {
     let path = key_file(config)?;
-    let pem = std::fs::read_to_string(&path).map_err(|e| {
+    let pem = crate::capped::text_file(&path, crate::capped::MAX_KEY_FILE_BYTES).map_err(|e| {
         bad_input(format!(
             "webpush.private_key_file: cannot read {}: {e}",
             path.display()
