@@ -123,6 +123,11 @@ pub struct GatewayConfig {
     pub id_path: Option<String>,
     #[serde(default = "default_gateway_timeout")]
     pub timeout: Duration,
+    /// Follow a redirect to the same origin over https (never elsewhere:
+    /// the request carries the gateway's secrets). Off: a redirect fails
+    /// the message.
+    #[serde(default)]
+    pub follow_redirects: bool,
 }
 
 fn default_method() -> HttpMethod {

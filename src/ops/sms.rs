@@ -189,8 +189,31 @@ pub(crate) struct SmsSender {
 }
 
 impl SmsSender {
+    /// The request sent to the gateway's URL, and again to where it
+    /// redirects when `follow_redirects` allows (same https origin).
     fn request(
         &self,
+        message: &Message,
+        content: &SmsContent,
+    ) -> Result<ureq::http::Response<ureq::Body>, Refusal> {
+        let mut url = self.gateway.config.url.clone();
+        for _ in 0..=crate::ops::http_client::MAX_REDIRECTS {
+            let response = self.request_to(&url, message, content).map_err(Refusal::Http)?;
+            match crate::ops::http_client::next_url(&url, &response, self.gateway.config.follow_redirects) {
+                Ok(None) => return Ok(response),
+                Ok(Some(next)) => url = next,
+                Err(not_followed) => return Err(Refusal::Redirect(not_followed)),
+            }
+        }
+        Err(Refusal::Redirect(format!(
+            "more than {} redirects",
+            crate::ops::http_client::MAX_REDIRECTS
+        )))
+    }
+
+    fn request_to(
+        &self,
+        url: &str,
         message: &Message,
         content: &SmsContent,
     ) -> Result<ureq::http::Response<ureq::Body>, ureq::Error> {
@@ -257,7 +280,6 @@ impl SmsSender {
                 headers.push((auth.header.clone().unwrap_or_default(), token.to_string()));
             }
         }
-        let url = self.gateway.config.url.as_str();
         match (self.gateway.config.method, self.gateway.config.format) {
             (HttpMethod::Get, _) => {
                 let mut request = self
@@ -293,6 +315,13 @@ impl SmsSender {
             }
         }
     }
+}
+
+/// Why a request got no reply to read.
+enum Refusal {
+    Http(ureq::Error),
+    /// A redirect not followed (`follow_redirects`).
+    Redirect(String),
 }
 
 /// Standard base64 for the Basic auth header.
@@ -352,7 +381,18 @@ impl Sender for SmsSender {
             return Delivery::PeerDown { reason };
         }
         let gateway = crate::config::shown_url(&self.gateway.config.url);
-        let mut response = match self.request(message, &content) {
+        let response = match self.request(message, &content) {
+            Ok(response) => Ok(response),
+            // The gateway's own answer, as a refusal is: retrying would
+            // only be redirected again.
+            Err(Refusal::Redirect(not_followed)) => {
+                return Delivery::Failed {
+                    reason: format!("SMS gateway {gateway}: {not_followed}"),
+                };
+            }
+            Err(Refusal::Http(e)) => Err(e),
+        };
+        let mut response = match response {
             Ok(response) => response,
             Err(ureq::Error::Timeout(_)) => {
                 return Delivery::Retry {

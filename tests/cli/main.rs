@@ -19,6 +19,7 @@ mod postgres;
 mod push;
 mod queue;
 mod relay;
+mod secrets;
 mod serve;
 mod sms;
 mod smtp_tls;

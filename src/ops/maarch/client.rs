@@ -107,6 +107,8 @@ impl MaarchClient {
             Err(ureq::Error::Timeout(_)) => return Err(MaarchError::ServerError(504, "timed out".into())),
             Err(e) => return Err(MaarchError::Down(e.to_string())),
         };
+        // The request carries the password: no redirect is followed.
+        crate::ops::http_client::next_url(&url, &response, false).map_err(MaarchError::Bad)?;
         let status = response.status().as_u16();
         let body = response.body_mut().with_config().limit(MAX_DOCUMENT_BYTES);
         if (200..300).contains(&status) {

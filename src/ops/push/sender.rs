@@ -227,6 +227,12 @@ impl PushSender {
             Ok(response) => response,
             Err(delivery) => return delivery,
         };
+        // The request carries the VAPID signature: no redirect is followed.
+        if let Err(not_followed) = crate::ops::http_client::next_url(&message.recipient, &response, false) {
+            return Delivery::Failed {
+                reason: format!("push service: {not_followed}"),
+            };
+        }
         let status = response.status().as_u16();
         let retry_after = response
             .headers()
