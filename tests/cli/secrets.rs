@@ -49,3 +49,98 @@ fn a_gateway_redirect_carries_no_secret_elsewhere() {
         );
     }
 }
+
+/// URLs are masked as a client reads them, whatever their spelling: a bare
+/// query key, a password holding an unescaped `/`, `?` or `#`, in a
+/// gateway's URL or the state's, in `config check` (text and JSON).
+#[test]
+fn every_spelling_of_a_url_secret_is_masked() {
+    let env = Env::new();
+    for (url, secrets) in [
+        (
+            "http://127.0.0.1:9/send?APIKEYBARESECRET",
+            &["APIKEYBARESECRET"][..],
+        ),
+        (
+            "http://127.0.0.1:9/send?a=1&BAREKEY2SECRET&b",
+            &["BAREKEY2SECRET"],
+        ),
+        ("http://user:PASS/SLASH8@127.0.0.1:9/send", &["PASS", "SLASH8"]),
+        ("http://user:PASS?QMARK8@127.0.0.1:9/send", &["PASS", "QMARK8"]),
+        ("http://user:PASS#HASH8@127.0.0.1:9/send", &["PASS", "HASH8"]),
+    ] {
+        env.write(
+            "publik.yaml",
+            &format!(
+                "sms:\n  gateway:\n    url: \"{url}\"\n    fields: {{ to: \"{{to}}\", text: \"{{text}}\" }}\n"
+            ),
+        );
+        for args in [&["config", "check"][..], &["--json", "config", "check"]] {
+            let out = env.publik().args(args).output().unwrap();
+            let shown = format!("{out:?}");
+            for secret in secrets {
+                assert!(!shown.contains(secret), "{url}: {args:?}: {shown}");
+            }
+        }
+    }
+    for state in [
+        "postgresql://bob:PGSEC/RET8@db.example.org/publik",
+        "postgresql://bob:PGSEC?RET8@db.example.org/publik",
+        "postgresql://bob:PGSEC#RET8@db.example.org/publik",
+    ] {
+        env.write("publik.yaml", &format!("state: \"{state}\"\n"));
+        for args in [&["config", "check"][..], &["--json", "config", "check"]] {
+            let out = env.publik().args(args).output().unwrap();
+            let shown = format!("{out:?}");
+            assert!(
+                !shown.contains("PGSEC") && !shown.contains("RET8"),
+                "{state}: {args:?}: {shown}"
+            );
+        }
+    }
+}
+
+/// A gateway whose error reply echoes the request: what is stored (and
+/// shown by `queue list`) has every configured secret replaced.
+#[test]
+fn a_gateway_reply_echoing_the_request_is_stored_masked() {
+    let gateway = HttpServer::start(|request| {
+        let echo = format!(
+            "{} {} {:?} {}",
+            request.method,
+            request.url,
+            request.headers,
+            request.body_text()
+        );
+        Reply::json(400, json!({ "message": echo }))
+    });
+    let env = Env::new();
+    env.write("sms-token", "TOKEN-SECRET-VALUE\n");
+    env.write(
+        "publik.yaml",
+        &format!(
+            "sms:\n  gateway:\n    url: {}\n    auth: {{ type: bearer, token_file: sms-token }}\n    \
+             fields: {{ to: \"{{to}}\", text: \"{{text}}\", pwd: FIELD-SECRET-VALUE }}\n    \
+             headers:\n      x-api-key: HEADER-SECRET-VALUE\n    timeout: 2s\n",
+            gateway.url("/send?BAREQUERYSECRET&key=QUERY-SECRET-VALUE")
+        ),
+    );
+    let (row, stderr) = send_one_sms(&env);
+    assert_eq!(row["status"], "failed", "{row} {stderr}");
+    let error = row["last_error"].as_str().unwrap_or_default();
+    assert!(error.contains("HTTP 400"), "{row}");
+    let shown = format!(
+        "{} {stderr} {}",
+        env.json(&["queue", "list"]),
+        env.json(&["queue", "show", &row["id"].to_string()])
+    );
+    for secret in [
+        "TOKEN-SECRET",
+        "FIELD-SECRET",
+        "HEADER-SECRET",
+        "BAREQUERYSECRET",
+        "QUERY-SECRET",
+    ] {
+        assert!(!shown.contains(secret), "{secret}: {shown}");
+    }
+}
