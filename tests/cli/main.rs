@@ -17,6 +17,7 @@ mod nginx;
 mod package;
 mod postgres;
 mod push;
+mod push_endpoints;
 mod queue;
 mod relay;
 mod secrets;

@@ -205,6 +205,14 @@ impl PushSender {
                 reason: format!("endpoint refused: {why}"),
             };
         }
+        // Stored as given before endpoints were normalized: another
+        // spelling of a device may be someone else's claim on it. Dropped;
+        // its browser subscribes again in the one spelling.
+        if endpoint::normalized(&message.recipient).as_deref() != Some(message.recipient.as_str()) {
+            return Delivery::RecipientGone {
+                reason: "endpoint refused: not in its normalized spelling (subscribe again)".into(),
+            };
+        }
         let origin = crate::ops::http_client::origin(&message.recipient).unwrap_or_default();
         let down = self
             .unreachable
