@@ -89,7 +89,9 @@ pub(crate) fn regular_file(
         ));
     }
     fits(metadata.len())?;
-    std::fs::read(path).map_err(cannot_read)
+    // No more than the size just checked, should the file grow meanwhile.
+    crate::capped::file(path, metadata.len())
+        .map_err(|e| bad_field(field, format!("cannot read {}: {e}", path.display())))
 }
 
 /// Message ids from the command line, `-` reading more from standard input

@@ -22,7 +22,7 @@ mod newsletter;
 mod queue;
 mod secret;
 
-pub(crate) use secret::{masked_text, shown_url};
+pub(crate) use secret::{masked_text, shown_url, url_secrets};
 mod serve;
 mod sms;
 mod wcs;

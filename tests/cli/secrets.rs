@@ -144,3 +144,38 @@ fn a_gateway_reply_echoing_the_request_is_stored_masked() {
         assert!(!shown.contains(secret), "{secret}: {shown}");
     }
 }
+
+/// Maarch (Basic auth): a reply that echoes the request shows no password,
+/// and a redirect is followed nowhere, naming where it pointed.
+#[test]
+fn maarch_echoes_and_redirects_carry_no_password() {
+    let thief = HttpServer::start(|_| Reply::json(200, json!({"resources": []})));
+    let thief_port = thief.port;
+    let echo =
+        HttpServer::start(|request| Reply::json(500, json!({"errors": format!("{:?}", request.headers)})));
+    let redirect = HttpServer::start(move |_| {
+        Reply::json(302, json!({})).with_header("Location", &format!("http://127.0.0.1:{thief_port}/steal"))
+    });
+    for (server, needle) in [
+        (&echo, "500".to_string()),
+        (&redirect, format!("127.0.0.1:{thief_port}")),
+    ] {
+        let env = Env::new();
+        env.write("maarch-password", "MAARCH-SECRET-PW\n");
+        env.write(
+            "publik.yaml",
+            &format!(
+                "maarch:\n  enable: true\n  url: {}\n  username: publik\n  password_file: maarch-password\n  timeout: 5s\n",
+                server.url("")
+            ),
+        );
+        let out = env.publik().arg("feed-mail-maarch").output().unwrap();
+        let shown = format!("{out:?}");
+        assert!(!out.status.success(), "{shown}");
+        assert!(shown.contains(&needle), "{shown}");
+        for secret in ["MAARCH-SECRET-PW", "cHVibGlrOk1BQVJDSC1TRUNSRVQtUFc"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+    }
+    assert!(thief.requests().is_empty(), "{:?}", thief.requests());
+}
