@@ -148,8 +148,8 @@ fn a_bad_ca_file_is_a_config_error() {
 }
 
 /// A certificate as `openssl req -x509` makes it (CA:TRUE, self-signed)
-/// for `name`, and a server config presenting it.
-fn openssl_cert(dir: &std::path::Path, name: &str) -> common::smtp::TestCert {
+/// for `name`: its PEM and its key's PEM.
+fn openssl_req_x509(dir: &std::path::Path, name: &str) -> (String, String) {
     let san = if name.parse::<std::net::IpAddr>().is_ok() {
         format!("subjectAltName=IP:{name}")
     } else {
@@ -174,7 +174,6 @@ fn openssl_cert(dir: &std::path::Path, name: &str) -> common::smtp::TestCert {
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
-    let pem = std::fs::read_to_string(&cert).unwrap();
     let text = std::process::Command::new("openssl")
         .args(["x509", "-noout", "-text", "-in"])
         .arg(&cert)
@@ -184,9 +183,18 @@ fn openssl_cert(dir: &std::path::Path, name: &str) -> common::smtp::TestCert {
         String::from_utf8_lossy(&text.stdout).contains("CA:TRUE"),
         "made as a CA"
     );
+    (
+        std::fs::read_to_string(&cert).unwrap(),
+        std::fs::read_to_string(&key).unwrap(),
+    )
+}
+
+/// `openssl_req_x509`'s certificate, and a server config presenting it.
+fn openssl_cert(dir: &std::path::Path, name: &str) -> common::smtp::TestCert {
+    let (pem, key) = openssl_req_x509(dir, name);
     use rustls::pki_types::pem::PemObject;
     let der = rustls::pki_types::CertificateDer::from_pem_slice(pem.as_bytes()).unwrap();
-    let key = rustls::pki_types::PrivateKeyDer::from_pem_file(&key).unwrap();
+    let key = rustls::pki_types::PrivateKeyDer::from_pem_slice(key.as_bytes()).unwrap();
     let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
     let config = rustls::ServerConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
@@ -244,4 +252,26 @@ fn a_self_signed_ca_certificate_pinned_by_ca_file_is_the_relays() {
             assert!(!stderr.contains("CaUsedAsEndEntity"), "{stderr}");
         }
     }
+}
+
+/// The bounce mailbox's own `openssl req -x509` certificate, pinned by
+/// `email.bounce_mailbox.ca_file`, is trusted as itself too.
+#[test]
+fn a_self_signed_ca_certificate_pinned_by_ca_file_is_the_mailboxs() {
+    let env = Env::new();
+    let (cert, key) = openssl_req_x509(&env.path(""), "127.0.0.1");
+    let dovecot = common::dovecot::Dovecot::start_with_cert(cert.clone(), key);
+    env.write("mailbox.pem", &cert);
+    env.write(
+        "publik.yaml",
+        &format!(
+            "email:\n  bounce_mailbox:\n    host: 127.0.0.1\n    port: {}\n    tls: implicit\n    user: {}\n    \
+             password: {}\n    ca_file: mailbox.pem\n    timeout: 10s\n",
+            dovecot.imaps_port,
+            common::dovecot::USER,
+            common::dovecot::PASSWORD
+        ),
+    );
+    let out = env.publik().arg("fetch-bounces").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
