@@ -7,6 +7,7 @@
 #![warn(unreachable_pub)]
 
 pub(crate) mod address;
+pub(crate) mod capped;
 pub mod cli;
 pub(crate) mod clock;
 pub(crate) mod config;

@@ -9,16 +9,20 @@ use anyhow::Context;
 
 use crate::exit_codes::bad_field;
 
-/// A file's bytes, or standard input's for `-`.
-pub(crate) fn bytes(field: &str, path: &Path) -> anyhow::Result<Vec<u8>> {
+/// Texts given as a file or on standard input (bodies, templates,
+/// bookings, subscriptions): larger than any message may be (25 MB by
+/// default, `email.max_size`), and a bound on what `/dev/zero` can take.
+const MAX_TEXT_BYTES: u64 = 32 << 20;
+
+/// A file's bytes, or standard input's for `-`, up to `max`: more is
+/// refused (65) naming the file.
+fn bytes(field: &str, path: &Path, max: u64) -> anyhow::Result<Vec<u8>> {
     if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .context("cannot read standard input")?;
-        return Ok(buf);
+        return crate::capped::read(std::io::stdin().lock(), max)
+            .map_err(|e| bad_field(field, format!("cannot read standard input: {e}")));
     }
-    std::fs::read(path).map_err(|e| bad_field(field, format!("cannot read {}: {e}", path.display())))
+    crate::capped::file(path, max)
+        .map_err(|e| bad_field(field, format!("cannot read {}: {e}", path.display())))
 }
 
 /// The first `max` bytes of a file or of standard input (`-`); the rest
@@ -55,7 +59,12 @@ pub(crate) fn reader(field: &str, path: &Path) -> anyhow::Result<Box<dyn std::io
 
 /// A text file, or standard input for `-`; UTF-8.
 pub(crate) fn text(field: &str, path: &Path) -> anyhow::Result<String> {
-    String::from_utf8(bytes(field, path)?)
+    text_at_most(field, path, MAX_TEXT_BYTES)
+}
+
+/// A text file, or standard input for `-`, of at most `max` bytes; UTF-8.
+pub(crate) fn text_at_most(field: &str, path: &Path, max: u64) -> anyhow::Result<String> {
+    String::from_utf8(bytes(field, path, max)?)
         .map_err(|_| bad_field(field, format!("{} is not UTF-8 text", path.display())))
 }
 
@@ -80,7 +89,9 @@ pub(crate) fn regular_file(
         ));
     }
     fits(metadata.len())?;
-    std::fs::read(path).map_err(cannot_read)
+    // No more than the size just checked, should the file grow meanwhile.
+    crate::capped::file(path, metadata.len())
+        .map_err(|e| bad_field(field, format!("cannot read {}: {e}", path.display())))
 }
 
 /// Message ids from the command line, `-` reading more from standard input

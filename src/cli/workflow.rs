@@ -63,7 +63,7 @@ pub fn exec(ctx: &Context, args: Args) -> anyhow::Result<()> {
     let mut store = ctx.store()?;
     match args.command {
         WorkflowCommand::Import { file } => {
-            let text = input::text("file", &file)?;
+            let text = input::text_at_most("file", &file, crate::yaml::MAX_FILE_BYTES as u64)?;
             let workflow =
                 ops::workflow::import(&mut store, ctx.config()?, &text, &file.display().to_string())?;
             log::info!("imported workflow {}", workflow.name);

@@ -103,7 +103,7 @@ impl DkimConfig {
             _ => self.private_key_file.clone(),
         };
         let field = "email.dkim.private_key_file";
-        let pem = std::fs::read_to_string(&path)
+        let pem = crate::capped::text_file(&path, crate::capped::MAX_KEY_FILE_BYTES)
             .map_err(|e| fail(field, format!("cannot read {}: {e}", path.display())))?;
         let key = read_key(&pem).map_err(|e| fail(field, format!("{}: {e}", path.display())))?;
         self.key = Some(key);

@@ -22,7 +22,7 @@ mod newsletter;
 mod queue;
 mod secret;
 
-pub(crate) use secret::shown_url;
+pub(crate) use secret::{masked_text, shown_url, url_secrets};
 mod serve;
 mod sms;
 mod wcs;
@@ -214,7 +214,8 @@ impl Config {
 /// A config file's text. Bad content is bad input (65), like a YAML error;
 /// an unreadable file stays a runtime failure (1).
 fn read_text(path: &Path) -> anyhow::Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read config file {}", path.display()))?;
+    let bytes = crate::capped::file(path, yaml::MAX_FILE_BYTES as u64)
+        .with_context(|| format!("cannot read config file {}", path.display()))?;
     String::from_utf8(bytes).map_err(|e| {
         bad_input(format!(
             "config file {} is not UTF-8 text (invalid byte at offset {})",

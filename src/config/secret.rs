@@ -95,9 +95,7 @@ fn masked<S: Serializer>(
     use serde::ser::SerializeMap;
     let mut out = serializer.serialize_map(Some(map.len()))?;
     for (name, value) in map {
-        let lower = name.to_ascii_lowercase();
-        let by_reference = lower.ends_with("_file") || lower.ends_with("_env");
-        let shown = by_reference || public.contains(&lower.as_str()) || only_placeholders(value);
+        let shown = is_shown(name, value, public);
         out.serialize_entry(name, if shown { value.as_str() } else { MASK })?;
     }
     out.end()
@@ -120,11 +118,32 @@ fn only_placeholders(value: &str) -> bool {
     any && !rest.chars().any(char::is_alphanumeric)
 }
 
-/// A URL as it may be shown: its query values and the password of its
-/// userinfo masked (all of the userinfo for http, where it may be a key).
+/// A URL as it may be shown: its userinfo (the user is kept for
+/// PostgreSQL), every query value and bare query key, and its fragment
+/// masked. The userinfo runs to the last `@`: a password holding an
+/// unescaped `/`, `?` or `#` is masked whole however a client reads it
+/// (a query value holding an `@` is masked with it, which shows less,
+/// never more).
 pub(crate) fn shown_url(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_string();
+    };
+    let mut shown = format!("{scheme}://");
+    let rest = match rest.rsplit_once('@') {
+        Some((userinfo, rest)) => {
+            let postgres = scheme.to_ascii_lowercase().starts_with("postgres");
+            match userinfo.split_once(':') {
+                Some((user, _)) if postgres && !user.contains(['/', '?', '#']) => {
+                    shown.push_str(&format!("{user}:{MASK}@"))
+                }
+                None if postgres && !userinfo.contains(['/', '?', '#']) => {
+                    shown.push_str(&format!("{userinfo}@"))
+                }
+                _ => shown.push_str(&format!("{MASK}@")),
+            }
+            rest
+        }
+        None => rest,
     };
     let (before_fragment, fragment) = match rest.split_once('#') {
         Some((before, fragment)) => (before, Some(fragment)),
@@ -134,27 +153,15 @@ pub(crate) fn shown_url(url: &str) -> String {
         Some((before, query)) => (before, Some(query)),
         None => (before_fragment, None),
     };
-    let authority_end = before_query.find('/').unwrap_or(before_query.len());
-    let (authority, path) = before_query.split_at(authority_end);
-    let mut shown = format!("{scheme}://");
-    match authority.rsplit_once('@') {
-        Some((userinfo, host)) => {
-            let user = match userinfo.split_once(':') {
-                Some((user, _)) if scheme.starts_with("postgres") => format!("{user}:{MASK}"),
-                None if scheme.starts_with("postgres") => userinfo.to_string(),
-                _ => MASK.to_string(),
-            };
-            shown.push_str(&format!("{user}@{host}"));
-        }
-        None => shown.push_str(authority),
-    }
-    shown.push_str(path);
+    shown.push_str(before_query);
     if let Some(query) = query {
         let pairs: Vec<String> = query
             .split('&')
             .map(|pair| match pair.split_once('=') {
                 Some((name, _)) => format!("{name}={MASK}"),
-                None => pair.to_string(),
+                None if pair.is_empty() => String::new(),
+                // A bare key (`?APIKEY`) is as much a secret as a value.
+                None => MASK.to_string(),
             })
             .collect();
         shown.push('?');
@@ -164,6 +171,77 @@ pub(crate) fn shown_url(url: &str) -> String {
         shown.push_str(&format!("#{MASK}"));
     }
     shown
+}
+
+/// The secret parts of a URL, as `shown_url` masks them: userinfo (and
+/// its password alone), query values and bare keys, fragment.
+pub(crate) fn url_secrets(url: &str) -> Vec<String> {
+    let Some((_, rest)) = url.split_once("://") else {
+        return Vec::new();
+    };
+    let mut secrets = Vec::new();
+    let rest = match rest.rsplit_once('@') {
+        Some((userinfo, rest)) => {
+            secrets.push(userinfo.to_string());
+            if let Some((_, password)) = userinfo.split_once(':') {
+                secrets.push(password.to_string());
+            }
+            rest
+        }
+        None => rest,
+    };
+    let (before_fragment, fragment) = rest.split_once('#').map_or((rest, None), |(b, f)| (b, Some(f)));
+    secrets.extend(fragment.map(str::to_string));
+    if let Some((_, query)) = before_fragment.split_once('?') {
+        for pair in query.split('&') {
+            secrets.push(pair.split_once('=').map_or(pair, |(_, value)| value).to_string());
+        }
+    }
+    secrets.retain(|s| !s.is_empty());
+    secrets
+}
+
+/// Whether a gateway field (or header, with `PUBLIC_HEADERS`) is shown as
+/// it is written, as `masked` decides.
+fn is_shown(name: &str, value: &str, public: &[&str]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let by_reference = lower.ends_with("_file") || lower.ends_with("_env");
+    by_reference || public.contains(&lower.as_str()) || only_placeholders(value)
+}
+
+/// The values of fields and headers that `config check` masks.
+pub(super) fn masked_values<'a>(
+    fields: &'a std::collections::BTreeMap<String, String>,
+    headers: &'a std::collections::BTreeMap<String, String>,
+) -> impl Iterator<Item = &'a str> {
+    let fields = fields.iter().filter(|(n, v)| !is_shown(n, v, PUBLIC_FIELDS));
+    let headers = headers.iter().filter(|(n, v)| !is_shown(n, v, PUBLIC_HEADERS));
+    fields.chain(headers).map(|(_, value)| value.as_str())
+}
+
+/// `text` with each of `secrets` replaced by the mask, also as a request
+/// spells it (percent-encoded, `+` for a space, JSON-escaped): what a peer
+/// echoes back is stored and shown this way.
+pub(crate) fn masked_text(text: &str, secrets: &[String]) -> String {
+    let mut spellings: Vec<String> = Vec::new();
+    for secret in secrets.iter().filter(|s| !s.is_empty()) {
+        spellings.push(secret.clone());
+        spellings.push(crate::urlencoded::encode(secret));
+        spellings.push(secret.replace(' ', "+"));
+        spellings.push(secret.replace(' ', "%20"));
+        let json = serde_json::to_string(secret).unwrap_or_default();
+        spellings.push(json.trim_matches('"').to_string());
+    }
+    // The longest first: a secret holding another is masked whole.
+    spellings.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    spellings.dedup();
+    let mut text = text.to_string();
+    for spelling in spellings.iter().filter(|s| !s.is_empty()) {
+        if text.contains(spelling.as_str()) {
+            text = text.replace(spelling.as_str(), MASK);
+        }
+    }
+    text
 }
 
 /// Serializes a URL as `shown_url` shows it.
@@ -240,7 +318,7 @@ pub(super) fn read_ca_file(
         Some(dir) if file.is_relative() => dir.join(file),
         _ => file.to_path_buf(),
     };
-    let pem = std::fs::read_to_string(&path)
+    let pem = crate::capped::text_file(&path, crate::capped::MAX_KEY_FILE_BYTES)
         .map_err(|e| fail(key, format!("cannot read {}: {e}", path.display())))?;
     if !pem.contains("-----BEGIN CERTIFICATE-----") {
         return Err(fail(key, format!("{} holds no PEM certificate", path.display())));
@@ -275,7 +353,7 @@ pub(super) fn resolve_secret(
             Some(dir) if file.is_relative() => dir.join(file),
             _ => file.to_path_buf(),
         };
-        let text = std::fs::read_to_string(&path).map_err(|e| {
+        let text = crate::capped::text_file(&path, crate::capped::MAX_KEY_FILE_BYTES).map_err(|e| {
             (
                 format!("{key}_file"),
                 format!("cannot read {}: {e}", path.display()),
@@ -316,6 +394,32 @@ mod tests {
         assert_eq!(
             shown_url("postgresql://bob@db/publik"),
             "postgresql://bob@db/publik"
+        );
+        assert_eq!(
+            shown_url("https://sms.example.org/send?APIKEYBARE&to=x"),
+            "https://sms.example.org/send?********&to=********"
+        );
+        for url in [
+            "postgresql://bob:PGSEC/RET8@db/publik",
+            "postgresql://bob:PGSEC?RET8@db/publik",
+            "postgresql://bob:PGSEC#RET8@db/publik",
+        ] {
+            assert_eq!(shown_url(url), "postgresql://bob:********@db/publik", "{url}");
+        }
+        assert_eq!(
+            shown_url("https://u:P/A?S#S@sms.example.org/send"),
+            "https://********@sms.example.org/send"
+        );
+        assert_eq!(
+            url_secrets("https://u:pw@h/s?BARE&k=v#frag"),
+            ["u:pw", "pw", "frag", "BARE", "v"]
+        );
+        assert_eq!(
+            masked_text(
+                "echo: pw a%20b a+b \"q\\\"x\" pwd",
+                &["pw".into(), "a b".into(), "q\"x".into()]
+            ),
+            "echo: ******** ******** ******** \"********\" ********d"
         );
         assert_eq!(
             shown_url("https://sms.example.org/send"),

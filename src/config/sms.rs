@@ -123,6 +123,36 @@ pub struct GatewayConfig {
     pub id_path: Option<String>,
     #[serde(default = "default_gateway_timeout")]
     pub timeout: Duration,
+    /// Follow a redirect to the same origin over https (never elsewhere:
+    /// the request carries the gateway's secrets). Off: a redirect fails
+    /// the message.
+    #[serde(default)]
+    pub follow_redirects: bool,
+}
+
+impl GatewayConfig {
+    /// Every secret the gateway's requests carry, as `masked_text` takes
+    /// them: the URL's, masked fields and headers, secret files and
+    /// variables, the auth password or token (and its Basic encoding).
+    pub(crate) fn secret_values(&self) -> Vec<String> {
+        let mut secrets = super::secret::url_secrets(&self.url);
+        secrets.extend(super::secret::masked_values(&self.fields, &self.headers).map(str::to_string));
+        let resolved = self.secret_fields.values().chain(self.secret_headers.values());
+        let auth = [&self.auth.resolved_password, &self.auth.resolved_token];
+        secrets.extend(
+            resolved
+                .chain(auth.into_iter().flatten())
+                .map(|s| s.expose().to_string()),
+        );
+        if let Some(password) = &self.auth.resolved_password {
+            use base64::Engine;
+            let user = self.auth.username.as_deref().unwrap_or_default();
+            secrets.push(
+                base64::engine::general_purpose::STANDARD.encode(format!("{user}:{}", password.expose())),
+            );
+        }
+        secrets
+    }
 }
 
 fn default_method() -> HttpMethod {

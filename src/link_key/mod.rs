@@ -70,7 +70,7 @@ impl LinkKey {
 
     /// Reads the key; an error names the file and what is wrong with it.
     pub(crate) fn load(path: &Path) -> anyhow::Result<LinkKey> {
-        let text = std::fs::read_to_string(path)
+        let text = crate::capped::text_file(path, crate::capped::MAX_KEY_FILE_BYTES)
             .with_context(|| format!("cannot read the link key {}", path.display()))?;
         let key: [u8; 32] = crate::token::decode_base64url(text.trim())
             .and_then(|bytes| bytes.try_into().ok())

@@ -124,6 +124,7 @@ pub(crate) fn lanes(config: &Config, link_key: &std::path::Path) -> anyhow::Resu
     let lanes = config.sms.concurrency.max(1) as usize;
     let shared = std::sync::Arc::new(Gateway {
         agent: crate::ops::http_client::lanes_agent(gateway.timeout.std(), lanes),
+        secrets: gateway.secret_values(),
         config: gateway,
         paused_until: std::sync::Mutex::new(None),
     });
@@ -143,6 +144,8 @@ pub(crate) fn lanes(config: &Config, link_key: &std::path::Path) -> anyhow::Resu
 struct Gateway {
     config: GatewayConfig,
     agent: ureq::Agent,
+    /// What its requests carry that no reply may show (`reply_excerpt`).
+    secrets: Vec<String>,
     /// The gateway said to wait (429, Retry-After): no lane sends before.
     paused_until: std::sync::Mutex<Option<std::time::Instant>>,
 }
@@ -189,8 +192,31 @@ pub(crate) struct SmsSender {
 }
 
 impl SmsSender {
+    /// The request sent to the gateway's URL, and again to where it
+    /// redirects when `follow_redirects` allows (same https origin).
     fn request(
         &self,
+        message: &Message,
+        content: &SmsContent,
+    ) -> Result<ureq::http::Response<ureq::Body>, Refusal> {
+        let mut url = self.gateway.config.url.clone();
+        for _ in 0..=crate::ops::http_client::MAX_REDIRECTS {
+            let response = self.request_to(&url, message, content).map_err(Refusal::Http)?;
+            match crate::ops::http_client::next_url(&url, &response, self.gateway.config.follow_redirects) {
+                Ok(None) => return Ok(response),
+                Ok(Some(next)) => url = next,
+                Err(not_followed) => return Err(Refusal::Redirect(not_followed)),
+            }
+        }
+        Err(Refusal::Redirect(format!(
+            "more than {} redirects",
+            crate::ops::http_client::MAX_REDIRECTS
+        )))
+    }
+
+    fn request_to(
+        &self,
+        url: &str,
         message: &Message,
         content: &SmsContent,
     ) -> Result<ureq::http::Response<ureq::Body>, ureq::Error> {
@@ -257,7 +283,6 @@ impl SmsSender {
                 headers.push((auth.header.clone().unwrap_or_default(), token.to_string()));
             }
         }
-        let url = self.gateway.config.url.as_str();
         match (self.gateway.config.method, self.gateway.config.format) {
             (HttpMethod::Get, _) => {
                 let mut request = self
@@ -295,14 +320,22 @@ impl SmsSender {
     }
 }
 
+/// Why a request got no reply to read.
+enum Refusal {
+    Http(ureq::Error),
+    /// A redirect not followed (`follow_redirects`).
+    Redirect(String),
+}
+
 /// Standard base64 for the Basic auth header.
 fn base64_encode(text: &str) -> String {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD.encode(text)
 }
 
-/// The interesting part of an error reply, kept short for the history.
-fn reply_excerpt(body: &str) -> String {
+/// The interesting part of a reply, kept short for the history, with
+/// every secret the request carried masked (a gateway may echo it).
+fn reply_excerpt(body: &str, secrets: &[String]) -> String {
     let text = match serde_json::from_str::<serde_json::Value>(body) {
         Ok(json) => ["/message", "/error/message", "/error", "/errors", "/detail"]
             .iter()
@@ -313,9 +346,9 @@ fn reply_excerpt(body: &str) -> String {
             .unwrap_or_else(|| body.to_string()),
         Err(_) => body.to_string(),
     };
-    let text = text.trim().replace(['\r', '\n'], " ");
+    let text = crate::config::masked_text(text.trim(), secrets).replace(['\r', '\n'], " ");
     match text.char_indices().nth(300) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
+        Some((cut, _)) => format!("{}… ({} bytes)", &text[..cut], body.len()),
         None => text,
     }
 }
@@ -352,7 +385,18 @@ impl Sender for SmsSender {
             return Delivery::PeerDown { reason };
         }
         let gateway = crate::config::shown_url(&self.gateway.config.url);
-        let mut response = match self.request(message, &content) {
+        let response = match self.request(message, &content) {
+            Ok(response) => Ok(response),
+            // The gateway's own answer, as a refusal is: retrying would
+            // only be redirected again.
+            Err(Refusal::Redirect(not_followed)) => {
+                return Delivery::Failed {
+                    reason: format!("SMS gateway {gateway}: {not_followed}"),
+                };
+            }
+            Err(Refusal::Http(e)) => Err(e),
+        };
+        let mut response = match response {
             Ok(response) => response,
             Err(ureq::Error::Timeout(_)) => {
                 return Delivery::Retry {
@@ -403,7 +447,7 @@ impl Sender for SmsSender {
                 });
                 Delivery::Sent {
                     provider_id,
-                    reply: format!("HTTP {status} {}", reply_excerpt(&reply)),
+                    reply: format!("HTTP {status} {}", reply_excerpt(&reply, &self.gateway.secrets)),
                 }
             }
             429 | 500..=599 => {
@@ -414,12 +458,18 @@ impl Sender for SmsSender {
                     _ => {}
                 }
                 Delivery::Retry {
-                    reason: format!("SMS gateway answered HTTP {status}: {}", reply_excerpt(&reply)),
+                    reason: format!(
+                        "SMS gateway answered HTTP {status}: {}",
+                        reply_excerpt(&reply, &self.gateway.secrets)
+                    ),
                     retry_after,
                 }
             }
             _ => Delivery::Failed {
-                reason: format!("SMS gateway refused it: HTTP {status}: {}", reply_excerpt(&reply)),
+                reason: format!(
+                    "SMS gateway refused it: HTTP {status}: {}",
+                    reply_excerpt(&reply, &self.gateway.secrets)
+                ),
             },
         }
     }
@@ -592,7 +642,7 @@ mod properties {
         /// A gateway's reply and Retry-After header, whatever they hold, never panic.
         #[test]
         fn gateway_replies_never_panic(text in json_from(PIECES)) {
-            let _ = super::reply_excerpt(&text);
+            let _ = super::reply_excerpt(&text, &["k".to_string()]);
             let _ = crate::ops::http_client::parse_retry_after(&text);
         }
     }

@@ -13,45 +13,48 @@ use postgres::config::SslMode;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The URL as messages and `state info` show it: no query, no password.
+/// The credentials run to the last `@`: a password holding an unescaped
+/// `/`, `?` or `#` is never shown, however a client splits it.
 pub(crate) fn shown(url: &str) -> String {
-    let base = url.split('?').next().unwrap_or(url);
-    let Some((scheme, rest)) = base.split_once("://") else {
-        return base.to_string();
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.split('?').next().unwrap_or(url).to_string();
     };
-    match rest.split_once('@') {
+    let (user, host) = match rest.rsplit_once('@') {
         Some((credentials, host)) => {
-            let user = credentials.split(':').next().unwrap_or_default();
-            format!("{scheme}://{user}@{host}")
+            let user = credentials.split([':', '/', '?', '#']).next().unwrap_or_default();
+            (format!("{user}@"), host)
         }
-        None => base.to_string(),
-    }
+        None => (String::new(), rest),
+    };
+    let host = host.split(['?', '#']).next().unwrap_or_default();
+    format!("{scheme}://{user}{host}")
 }
 
 /// Refuses a URL that is not PostgreSQL's or carries a password, before any
 /// connection: `tenant check` and every command say the same.
-pub(crate) fn check_url(url: &str) -> anyhow::Result<()> {
-    let (url, _) = take_param(url, "sslrootcert");
+pub(crate) fn check_url(written: &str) -> anyhow::Result<()> {
+    let (url, _) = take_param(written, "sslrootcert");
     let (url, _) = take_param(&url, "sslmode");
     let config = postgres::Config::from_str(&url).map_err(|e| {
-        crate::exit_codes::bad_input(format!("state {}: not a PostgreSQL URL: {e}", shown(&url)))
+        crate::exit_codes::bad_input(format!("state {}: not a PostgreSQL URL: {e}", shown(written)))
     })?;
     if config.get_password().is_some() {
         return Err(crate::exit_codes::bad_input(format!(
             "state {}: a password in the URL would show in `ps` and in logs; \
              put it in state_password_file, $PGPASSFILE or ~/.pgpass",
-            shown(&url)
+            shown(written)
         )));
     }
     Ok(())
 }
 
-pub(crate) fn connect(url: &str, password_file: Option<&Path>) -> anyhow::Result<postgres::Client> {
-    let (url, root_cert) = take_param(url, "sslrootcert");
+pub(crate) fn connect(written: &str, password_file: Option<&Path>) -> anyhow::Result<postgres::Client> {
+    let (url, root_cert) = take_param(written, "sslrootcert");
     // The client knows three of libpq's six words: publik reads them all.
     let (url, mode) = take_param(&url, "sslmode");
     let (mode, checked) = ssl_mode(mode.as_deref(), root_cert.is_some())?;
     let mut config = postgres::Config::from_str(&url)
-        .map_err(|e| anyhow::anyhow!("state {}: not a PostgreSQL URL: {e}", shown(&url)))?;
+        .map_err(|e| anyhow::anyhow!("state {}: not a PostgreSQL URL: {e}", shown(written)))?;
     config.ssl_mode(mode);
     check_url(&url)?;
     if config.get_user().is_none() {
@@ -87,7 +90,7 @@ pub(crate) fn connect(url: &str, password_file: Option<&Path>) -> anyhow::Result
         _ => config.connect(tls(checked, root_cert.as_deref())?),
     }
     .map_err(|e| {
-        let message = format!("cannot connect to the state {}: {}", shown(&url), cause(&e));
+        let message = format!("cannot connect to the state {}: {}", shown(written), cause(&e));
         // Not reached (refused, timed out, reset, starting up, full): cron
         // may try again later. Turned away (password, certificate, no
         // database): not.
@@ -208,7 +211,7 @@ fn password(
     user: &str,
 ) -> anyhow::Result<Option<String>> {
     if let Some(file) = password_file {
-        let text = std::fs::read_to_string(file)
+        let text = crate::capped::text_file(file, crate::capped::MAX_KEY_FILE_BYTES)
             .with_context(|| format!("state_password_file: cannot read {}", file.display()))?;
         return Ok(Some(text.lines().next().unwrap_or_default().to_string()));
     }
@@ -232,7 +235,7 @@ fn password(
             return Ok(None);
         }
     }
-    let text = std::fs::read_to_string(&passfile)
+    let text = crate::capped::text_file(&passfile, crate::capped::MAX_KEY_FILE_BYTES)
         .with_context(|| format!("cannot read the password file {}", passfile.display()))?;
     Ok(passfile_match(&text, host, port, dbname, user))
 }

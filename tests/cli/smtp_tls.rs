@@ -146,3 +146,132 @@ fn a_bad_ca_file_is_a_config_error() {
     let out = env.publik().args(["config", "check"]).assert().code(65);
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("no PEM certificate"));
 }
+
+/// A certificate as `openssl req -x509` makes it (CA:TRUE, self-signed)
+/// for `name`: its PEM and its key's PEM.
+fn openssl_req_x509(dir: &std::path::Path, name: &str) -> (String, String) {
+    let san = if name.parse::<std::net::IpAddr>().is_ok() {
+        format!("subjectAltName=IP:{name}")
+    } else {
+        format!("subjectAltName=DNS:{name}")
+    };
+    let (cert, key) = (dir.join(format!("{name}.crt")), dir.join(format!("{name}.key")));
+    let out = std::process::Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+        ])
+        .args(["-days", "30", "-subj", &format!("/CN={name}"), "-addext", &san])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = std::process::Command::new("openssl")
+        .args(["x509", "-noout", "-text", "-in"])
+        .arg(&cert)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&text.stdout).contains("CA:TRUE"),
+        "made as a CA"
+    );
+    (
+        std::fs::read_to_string(&cert).unwrap(),
+        std::fs::read_to_string(&key).unwrap(),
+    )
+}
+
+/// `openssl_req_x509`'s certificate, and a server config presenting it.
+fn openssl_cert(dir: &std::path::Path, name: &str) -> common::smtp::TestCert {
+    let (pem, key) = openssl_req_x509(dir, name);
+    use rustls::pki_types::pem::PemObject;
+    let der = rustls::pki_types::CertificateDer::from_pem_slice(pem.as_bytes()).unwrap();
+    let key = rustls::pki_types::PrivateKeyDer::from_pem_slice(key.as_bytes()).unwrap();
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(vec![der], key)
+        .unwrap();
+    common::smtp::TestCert {
+        pem,
+        config: std::sync::Arc::new(config),
+    }
+}
+
+/// A relay's own self-signed certificate made by a plain `openssl req
+/// -x509` (CA:TRUE) and pinned by `ca_file` is trusted as itself, as curl
+/// does; its name is still checked, and another such certificate is not.
+#[test]
+fn a_self_signed_ca_certificate_pinned_by_ca_file_is_the_relays() {
+    for (name, pin_another, trusted) in [
+        ("127.0.0.1", false, true),
+        ("relay.example.org", false, false),
+        ("127.0.0.1", true, false),
+    ] {
+        let env = Env::new();
+        let cert = openssl_cert(&env.path(""), name);
+        let pinned = match pin_another {
+            true => {
+                let other = env.path("other");
+                std::fs::create_dir(&other).unwrap();
+                openssl_cert(&other, name).pem
+            }
+            false => cert.pem.clone(),
+        };
+        let server = SmtpServer::start_with(Options {
+            tls: Some((TlsMode::Starttls, cert.config.clone())),
+            ..Options::default()
+        });
+        env.write("relay.pem", &pinned);
+        env.write(
+            "publik.yaml",
+            &format!(
+                "email:\n  from: \"Mairie <noreply@example.org>\"\n  smtp:\n    host: 127.0.0.1\n    port: {}\n    tls: starttls\n    timeout: 5s\n    ca_file: relay.pem\n",
+                server.port()
+            ),
+        );
+        enqueue(&env);
+        let out = env.publik().arg("send-queue").output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        if trusted {
+            assert!(out.status.success(), "{stderr}");
+            assert_eq!(server.received().len(), 1, "{stderr}");
+        } else {
+            assert_eq!(out.status.code(), Some(75), "{stderr}");
+            assert!(server.received().is_empty());
+            assert!(!stderr.contains("CaUsedAsEndEntity"), "{stderr}");
+        }
+    }
+}
+
+/// The bounce mailbox's own `openssl req -x509` certificate, pinned by
+/// `email.bounce_mailbox.ca_file`, is trusted as itself too.
+#[test]
+fn a_self_signed_ca_certificate_pinned_by_ca_file_is_the_mailboxs() {
+    let env = Env::new();
+    let (cert, key) = openssl_req_x509(&env.path(""), "127.0.0.1");
+    let dovecot = common::dovecot::Dovecot::start_with_cert(cert.clone(), key);
+    env.write("mailbox.pem", &cert);
+    env.write(
+        "publik.yaml",
+        &format!(
+            "email:\n  bounce_mailbox:\n    host: 127.0.0.1\n    port: {}\n    tls: implicit\n    user: {}\n    \
+             password: {}\n    ca_file: mailbox.pem\n    timeout: 10s\n",
+            dovecot.imaps_port,
+            common::dovecot::USER,
+            common::dovecot::PASSWORD
+        ),
+    );
+    let out = env.publik().arg("fetch-bounces").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}

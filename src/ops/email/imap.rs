@@ -64,25 +64,27 @@ fn quoted(text: &str) -> String {
 }
 
 fn tls_config(ca_pem: Option<&str>) -> Result<Arc<rustls::ClientConfig>> {
-    let mut roots = rustls::RootCertStore::empty();
-    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    if let Some(pem) = ca_pem {
-        use rustls_pki_types::pem::PemObject;
-        for cert in rustls_pki_types::CertificateDer::pem_slice_iter(pem.as_bytes()) {
-            let cert =
-                cert.map_err(|e| ImapError::Refused(format!("email.bounce_mailbox.ca_file: {e:?}")))?;
-            roots
-                .add(cert)
-                .map_err(|e| ImapError::Refused(format!("email.bounce_mailbox.ca_file: {e}")))?;
-        }
-    }
     let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = rustls::ClientConfig::builder_with_provider(provider)
+    let builder = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
-        .map_err(|e| ImapError::Refused(format!("TLS: {e}")))?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    Ok(Arc::new(config))
+        .map_err(|e| ImapError::Refused(format!("TLS: {e}")))?;
+    let config = match ca_pem {
+        // The file's certificates as anchors, and each trusted as itself
+        // when the server presents it (`pinned.rs`: `openssl req -x509`).
+        Some(pem) => {
+            let verifier = super::pinned::verifier(pem)
+                .map_err(|e| ImapError::Refused(format!("email.bounce_mailbox.ca_file: {e}")))?;
+            builder
+                .dangerous()
+                .with_custom_certificate_verifier(Arc::new(verifier))
+        }
+        None => {
+            let mut roots = rustls::RootCertStore::empty();
+            roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+            builder.with_root_certificates(roots)
+        }
+    };
+    Ok(Arc::new(config.with_no_client_auth()))
 }
 
 fn tls(stream: Timed, host: &str, ca_pem: Option<&str>) -> Result<Box<dyn Stream>> {

@@ -29,6 +29,7 @@ mod events;
 mod fold;
 mod imap;
 mod mailbox;
+mod pinned;
 mod proof;
 mod report;
 mod sender;

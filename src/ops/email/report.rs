@@ -45,8 +45,9 @@ pub(super) fn parse(raw: &[u8]) -> anyhow::Result<Notification> {
         .split(|b| *b == b'\n')
         .next()
         .is_some_and(|first| first.contains(&b':') || first.starts_with(b"From "));
+    let trimmed = without_field_floods(raw);
     let message = MessageParser::default()
-        .parse(raw)
+        .parse(trimmed.as_ref())
         .filter(|_| looks_like_mail)
         .ok_or_else(|| {
             bad_input("standard input: not a mail message (a delivery status notification was expected)")
@@ -147,6 +148,57 @@ pub(super) fn parse(raw: &[u8]) -> anyhow::Result<Notification> {
         notification.not_a_bounce = super::auto_reply::not_a_bounce(&message);
     }
     Ok(notification)
+}
+
+/// Header fields in a row kept for the mail parser, at most. A real
+/// bounce's blocks have a few dozen (Postfix refuses more than 50 hops);
+/// the parser keeps a hundred-odd bytes for each field, so 4 MB of
+/// `To: a@b` lines would take hundreds of MB.
+const MAX_FIELDS_IN_A_ROW: usize = 1_000;
+
+/// Lines that may open a MIME part (`--boundary`) kept, at most: a real
+/// bounce has three or four parts, and each costs the parser hundreds of
+/// bytes.
+const MAX_BOUNDARY_LINES: usize = 1_000;
+
+/// `raw` with every run of header-looking lines (`Name: value` and their
+/// folded continuations) cut after `MAX_FIELDS_IN_A_ROW` fields (a
+/// header block of a flood keeps its first fields, and its end), and the
+/// lines opening parts past `MAX_BOUNDARY_LINES` left out.
+fn without_field_floods(raw: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let mut kept: Option<Vec<u8>> = None;
+    let mut boundary_lines = 0usize;
+    let mut fields_in_a_row = 0usize;
+    let mut cutting = false;
+    let mut offset = 0;
+    for line in raw.split_inclusive(|b| *b == b'\n') {
+        let continuation = matches!(line.first(), Some(b' ' | b'\t'));
+        let is_field = !continuation
+            && line
+                .iter()
+                .position(|b| *b == b':')
+                .is_some_and(|colon| colon > 0 && !line[..colon].iter().any(u8::is_ascii_whitespace));
+        if is_field {
+            fields_in_a_row += 1;
+            cutting = fields_in_a_row > MAX_FIELDS_IN_A_ROW;
+        } else if !continuation {
+            fields_in_a_row = 0;
+            cutting = false;
+        }
+        if line.starts_with(b"--") {
+            boundary_lines += 1;
+        }
+        if cutting || (line.starts_with(b"--") && boundary_lines > MAX_BOUNDARY_LINES) {
+            kept.get_or_insert_with(|| raw[..offset].to_vec());
+        } else if let Some(kept) = kept.as_mut() {
+            kept.extend_from_slice(line);
+        }
+        offset += line.len();
+    }
+    match kept {
+        Some(kept) => std::borrow::Cow::Owned(kept),
+        None => std::borrow::Cow::Borrowed(raw),
+    }
 }
 
 /// The per-recipient blocks of a `message/delivery-status` part (RFC 3464).
@@ -296,6 +348,27 @@ fn enhanced_code(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_flood_of_fields_keeps_its_first_ones_and_what_follows() {
+        let mut raw = String::from("Subject: x\n");
+        for _ in 0..MAX_FIELDS_IN_A_ROW + 10 {
+            raw.push_str("To: a@example.org\n  folded\n");
+        }
+        raw.push_str("\nbody: with a colon\n");
+        let kept = String::from_utf8(without_field_floods(raw.as_bytes()).into_owned()).unwrap();
+        assert_eq!(kept.matches("To: ").count(), MAX_FIELDS_IN_A_ROW - 1);
+        assert_eq!(kept.matches("folded").count(), MAX_FIELDS_IN_A_ROW - 1);
+        assert!(kept.ends_with("\n\nbody: with a colon\n"), "{kept}");
+        let parts = "--b\n\n".repeat(MAX_BOUNDARY_LINES + 5);
+        let kept = without_field_floods(parts.as_bytes());
+        assert_eq!(kept.len(), parts.len() - 5 * 4);
+        let small = "Subject: x\nTo: a@b\n\nbody\n";
+        assert!(matches!(
+            without_field_floods(small.as_bytes()),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     /// A bounce quoting 100 000 Message-ID lines keeps a few, read once:
     /// each kept one costs a look-up in the state (and the old dedupe was

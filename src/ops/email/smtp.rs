@@ -30,6 +30,10 @@ pub(crate) struct SmtpClient {
     port: u16,
     tls: SmtpTls,
     tls_parameters: Option<TlsParameters>,
+    /// With `ca_file`: lettre takes no verifier of ours, so it checks only
+    /// the name and the handshake, and this checks the certificate before
+    /// anything is sent but EHLO (`verify_peer`).
+    verifier: Option<std::sync::Arc<super::pinned::PinnedOrWebpki>>,
     hello: ClientId,
     credentials: Option<Credentials>,
     timeout: std::time::Duration,
@@ -65,6 +69,7 @@ const IDLE_CHECK: std::time::Duration = std::time::Duration::from_secs(5);
 impl SmtpClient {
     pub(crate) fn new(smtp: &SmtpConfig) -> anyhow::Result<SmtpClient> {
         let host = smtp.host.clone().context("email.smtp.host is not set")?;
+        let mut verifier = None;
         let tls_parameters = match smtp.tls {
             SmtpTls::None => None,
             SmtpTls::Starttls | SmtpTls::Tls => {
@@ -72,7 +77,13 @@ impl SmtpClient {
                 if let Some(pem) = &smtp.ca_pem {
                     let certificate = Certificate::from_pem(pem.as_bytes())
                         .context("email.smtp.ca_file: unreadable certificates")?;
-                    builder = builder.add_root_certificate(certificate);
+                    builder = builder
+                        .add_root_certificate(certificate)
+                        .dangerous_accept_invalid_certs(true);
+                    verifier = Some(std::sync::Arc::new(
+                        super::pinned::verifier(pem)
+                            .map_err(|e| anyhow::anyhow!("email.smtp.ca_file: {e}"))?,
+                    ));
                 }
                 Some(
                     builder
@@ -96,6 +107,7 @@ impl SmtpClient {
             port: smtp.port,
             tls: smtp.tls,
             tls_parameters,
+            verifier,
             hello,
             credentials,
             timeout: smtp.timeout.std(),
@@ -108,6 +120,35 @@ impl SmtpClient {
 
     fn peer(&self) -> String {
         format!("{}:{}", self.host, self.port)
+    }
+
+    /// The relay's certificate checked against `ca_file` (a pinned
+    /// certificate as itself, else webpki's path), right after the TLS
+    /// handshake: nothing is sent before but EHLO.
+    fn verify_peer(&self, connection: &SmtpConnection) -> Result<(), String> {
+        use rustls::client::danger::ServerCertVerifier;
+        let Some(verifier) = &self.verifier else {
+            return Ok(());
+        };
+        let refused = |why: String| format!("TLS with {} failed: {why} (email.smtp.ca_file)", self.peer());
+        let chain = connection
+            .certificate_chain()
+            .map_err(|e| refused(e.to_string()))?;
+        let mut chain = chain.into_iter().map(rustls_pki_types::CertificateDer::from);
+        let end_entity = chain.next().ok_or_else(|| refused("none given".into()))?;
+        let intermediates: Vec<_> = chain.collect();
+        let name =
+            rustls_pki_types::ServerName::try_from(self.host.as_str()).map_err(|e| refused(e.to_string()))?;
+        verifier
+            .verify_server_cert(
+                &end_entity,
+                &intermediates,
+                &name,
+                &[],
+                rustls_pki_types::UnixTime::now(),
+            )
+            .map(|_| ())
+            .map_err(|e| refused(e.to_string()))
     }
 
     /// Connects, upgrades to TLS and authenticates as configured.
@@ -139,6 +180,9 @@ impl SmtpClient {
                 connection
                     .starttls(parameters, &self.hello)
                     .map_err(|e| format!("STARTTLS with {peer} failed: {e}{}", certificate_hint(&e)))?;
+            }
+            if self.tls != SmtpTls::None {
+                self.verify_peer(&connection)?;
             }
             if let Some(credentials) = &self.credentials {
                 connection

@@ -4,8 +4,10 @@
 
 mod corked;
 mod public_only;
+mod redirect;
 
 pub(crate) use public_only::{is_listed, is_public};
+pub(crate) use redirect::{MAX_REDIRECTS, next_url};
 
 use crate::clock;
 use crate::duration::Duration;
@@ -77,8 +79,11 @@ fn with_connectors(
     config: ureq::config::ConfigBuilder<ureq::typestate::AgentScope>,
     resolver: impl ureq::unversioned::resolver::Resolver,
 ) -> ureq::Agent {
+    // No redirect is followed by the agent: it would carry the request's
+    // headers (a gateway's key) to any host (see `redirect.rs`).
     let config = config
         .http_status_as_error(false)
+        .max_redirects(0)
         .user_agent(concat!("publik/", env!("CARGO_PKG_VERSION")))
         .build();
     ureq::Agent::with_parts(

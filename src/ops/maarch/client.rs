@@ -44,6 +44,9 @@ impl std::fmt::Display for MaarchError {
 pub(crate) struct MaarchClient {
     base: String,
     authorization: String,
+    /// What the requests carry that no stored error may show (a reply
+    /// may echo the request): the password, its Basic encoding, the URL's.
+    secrets: Vec<String>,
     /// Small calls: `maarch.timeout` over the whole exchange.
     agent: ureq::Agent,
     /// Documents: `maarch.timeout` without a byte (see `progress_agent`).
@@ -73,9 +76,14 @@ impl MaarchClient {
             .resolved_password
             .as_ref()
             .context("maarch.password is not set")?;
+        let authorization = basic(&user, password.expose());
+        let mut secrets = crate::config::url_secrets(&base);
+        secrets.push(password.expose().to_string());
+        secrets.extend(authorization.strip_prefix("Basic ").map(str::to_string));
         Ok(MaarchClient {
             base: base.trim_end_matches('/').to_string(),
-            authorization: basic(&user, password.expose()),
+            authorization,
+            secrets,
             agent: crate::ops::http_client::agent(config.timeout.std()),
             documents: crate::ops::http_client::progress_agent(config.timeout.std()),
             timeout: config.timeout,
@@ -107,6 +115,8 @@ impl MaarchClient {
             Err(ureq::Error::Timeout(_)) => return Err(MaarchError::ServerError(504, "timed out".into())),
             Err(e) => return Err(MaarchError::Down(e.to_string())),
         };
+        // The request carries the password: no redirect is followed.
+        crate::ops::http_client::next_url(&url, &response, false).map_err(MaarchError::Bad)?;
         let status = response.status().as_u16();
         let body = response.body_mut().with_config().limit(MAX_DOCUMENT_BYTES);
         if (200..300).contains(&status) {
@@ -130,7 +140,7 @@ impl MaarchClient {
         let text = body
             .read_to_string()
             .map_err(|e| MaarchError::Down(format!("reading the reply: {e}")))?;
-        classify(status, &text)
+        classify(status, &crate::config::masked_text(&text, &self.secrets))
     }
 }
 

@@ -10,6 +10,28 @@ use std::net::{IpAddr, ToSocketAddrs};
 
 use crate::ops::http_client::{is_listed, is_public};
 
+/// The one spelling of an endpoint: scheme and host in lower case, no
+/// default port, no empty query, no fragment (a client never sends it).
+/// Subscriptions are stored and looked up by it, so that `HTTPS://`,
+/// `:443` or a trailing `#` is not another device. `None`: not a URL.
+pub(crate) fn normalized(endpoint: &str) -> Option<String> {
+    let without_fragment = endpoint.split('#').next().unwrap_or_default();
+    let uri: ureq::http::Uri = without_fragment.parse().ok()?;
+    let scheme = uri.scheme_str()?.to_ascii_lowercase();
+    let host = uri.host()?.to_ascii_lowercase();
+    let port = match (scheme.as_str(), uri.port_u16()) {
+        ("https", Some(443)) | ("http", Some(80)) | (_, None) => String::new(),
+        (_, Some(port)) => format!(":{port}"),
+    };
+    let path = uri.path();
+    let query = uri
+        .query()
+        .filter(|q| !q.is_empty())
+        .map(|q| format!("?{q}"))
+        .unwrap_or_default();
+    Some(format!("{scheme}://{host}{port}{path}{query}"))
+}
+
 /// Why `endpoint` is refused, if it is; `lookup` resolves a name to check
 /// its addresses (at subscribe; at send time the agent does it).
 pub(crate) fn refusal(endpoint: &str, allowed: &[String], lookup: bool) -> Option<String> {
@@ -51,24 +73,54 @@ pub(crate) fn refusal(endpoint: &str, allowed: &[String], lookup: bool) -> Optio
         return None;
     }
     let port = uri.port_u16().unwrap_or(443);
-    match (host, port).to_socket_addrs() {
+    // What the name resolves to, or why not, is the operator's to know
+    // (`-v`), not the subscriber's: it maps the site's network.
+    let detail = match (host, port).to_socket_addrs() {
         Err(e) => Some(format!("{host} cannot be resolved: {e}")),
         Ok(addresses) => {
             let addresses: Vec<_> = addresses.collect();
             if addresses.is_empty() {
-                return Some(format!("{host} has no address"));
+                Some(format!("{host} has no address"))
+            } else {
+                addresses
+                    .iter()
+                    .find(|a| !is_public(a.ip()))
+                    .map(|a| format!("{host} resolves to {}, not a public address", a.ip()))
             }
-            addresses
-                .iter()
-                .find(|a| !is_public(a.ip()))
-                .map(|a| format!("{host} resolves to {}, not a public address", a.ip()))
         }
-    }
+    };
+    detail.map(|detail| {
+        log::info!("push endpoint refused: {detail}");
+        NOT_PUBLIC.to_string()
+    })
 }
+
+/// All a subscriber learns of an endpoint refused after a DNS look-up.
+const NOT_PUBLIC: &str = "is not a public push service";
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_endpoint_has_one_spelling() {
+        let canonical = "https://fcm.googleapis.com/fcm/send/abc";
+        for spelling in [
+            canonical,
+            "HTTPS://FCM.googleapis.com/fcm/send/abc",
+            "https://fcm.googleapis.com:443/fcm/send/abc",
+            "https://fcm.googleapis.com/fcm/send/abc?",
+            "https://fcm.googleapis.com/fcm/send/abc#",
+            "https://fcm.googleapis.com/fcm/send/abc#frag",
+        ] {
+            assert_eq!(normalized(spelling).as_deref(), Some(canonical), "{spelling}");
+        }
+        assert_eq!(
+            normalized("https://push.example.org:8443/x?a=B").as_deref(),
+            Some("https://push.example.org:8443/x?a=B")
+        );
+        assert_eq!(normalized("not a url"), None);
+    }
 
     #[test]
     fn private_and_plain_endpoints_are_refused() {

@@ -66,7 +66,7 @@ fn key_file(config: &Config) -> anyhow::Result<PathBuf> {
 /// The configured private key's PEM text; a missing or bad file is bad input.
 fn read_key(config: &Config) -> anyhow::Result<(String, p256::SecretKey)> {
     let path = key_file(config)?;
-    let pem = std::fs::read_to_string(&path).map_err(|e| {
+    let pem = crate::capped::text_file(&path, crate::capped::MAX_KEY_FILE_BYTES).map_err(|e| {
         bad_input(format!(
             "webpush.private_key_file: cannot read {}: {e}",
             path.display()
@@ -112,12 +112,15 @@ fn decode_key(field: &str, text: &str) -> anyhow::Result<Vec<u8>> {
 /// Validates a browser subscription: an endpoint publik may post to
 /// (`endpoint.rs`), a valid uncompressed P-256 point, a 16-byte auth secret.
 pub(crate) fn parse_subscription(text: &str, allowed_hosts: &[String]) -> anyhow::Result<SubscriptionJson> {
-    let subscription: SubscriptionJson = serde_json::from_str(text)
+    let mut subscription: SubscriptionJson = serde_json::from_str(text)
         .map_err(|e| bad_input(format!("subscription: not a PushSubscription JSON: {e}")))?;
     let endpoint = &subscription.endpoint;
-    if let Some(why) = endpoint::refusal(endpoint, allowed_hosts, true) {
+    // Checked and stored in its one spelling (`endpoint::normalized`).
+    let normalized = endpoint::normalized(endpoint).unwrap_or_else(|| endpoint.clone());
+    if let Some(why) = endpoint::refusal(&normalized, allowed_hosts, true) {
         return Err(bad_input(format!("endpoint: \"{endpoint}\" {why}")));
     }
+    subscription.endpoint = normalized;
     let p256dh = decode_key("keys.p256dh", &subscription.keys.p256dh)?;
     if p256dh.len() != 65 || p256dh[0] != 4 || p256::PublicKey::from_sec1_bytes(&p256dh).is_err() {
         return Err(bad_input(
@@ -162,7 +165,8 @@ pub(crate) fn token_user(link_key: &Path, token: &str) -> Option<String> {
 
 /// Removes `user`'s subscription of `endpoint`, or all of them; how many.
 pub(crate) fn unsubscribe(store: &mut Store, user: &str, endpoint: Option<&str>) -> anyhow::Result<usize> {
-    Ok(store.unsubscribe_push(user, endpoint)?)
+    let normalized = endpoint.map(|e| endpoint::normalized(e).unwrap_or_else(|| e.to_string()));
+    Ok(store.unsubscribe_push(user, normalized.as_deref())?)
 }
 
 pub(crate) fn subscribe(

@@ -205,6 +205,14 @@ impl PushSender {
                 reason: format!("endpoint refused: {why}"),
             };
         }
+        // Stored as given before endpoints were normalized: another
+        // spelling of a device may be someone else's claim on it. Dropped;
+        // its browser subscribes again in the one spelling.
+        if endpoint::normalized(&message.recipient).as_deref() != Some(message.recipient.as_str()) {
+            return Delivery::RecipientGone {
+                reason: "endpoint refused: not in its normalized spelling (subscribe again)".into(),
+            };
+        }
         let origin = crate::ops::http_client::origin(&message.recipient).unwrap_or_default();
         let down = self
             .unreachable
@@ -227,6 +235,12 @@ impl PushSender {
             Ok(response) => response,
             Err(delivery) => return delivery,
         };
+        // The request carries the VAPID signature: no redirect is followed.
+        if let Err(not_followed) = crate::ops::http_client::next_url(&message.recipient, &response, false) {
+            return Delivery::Failed {
+                reason: format!("push service: {not_followed}"),
+            };
+        }
         let status = response.status().as_u16();
         let retry_after = response
             .headers()

@@ -234,7 +234,7 @@ pub(crate) fn info(tenants_dir: &Path, domain: &str) -> TenantInfo {
     let config = dir.join(TENANT_CONFIG);
     // Only the site's own file can name its state (the shared `state:` is
     // never a site's); a config that does not parse lists as the default.
-    let own = std::fs::read_to_string(&config)
+    let own = crate::capped::text_file(&config, crate::yaml::MAX_FILE_BYTES as u64)
         .ok()
         .and_then(|text| Config::parse(&text, &config).ok());
     let state = crate::site::tenant_state(own.as_ref(), &dir);

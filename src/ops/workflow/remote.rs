@@ -95,6 +95,13 @@ pub(crate) fn run(
             );
         }
     };
+    // The URL is signed with the service's key: no redirect is followed.
+    if let Err(not_followed) = crate::ops::http_client::next_url(&url, &response, false) {
+        return give_back(
+            store,
+            anyhow::anyhow!("w.c.s. {name} ({form_url}): {not_followed}"),
+        );
+    }
     let status = response.status().as_u16();
     let reply: Value = response
         .body_mut()

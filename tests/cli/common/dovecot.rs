@@ -29,13 +29,18 @@ static DELIVERED: AtomicUsize = AtomicUsize::new(0);
 
 impl Dovecot {
     pub fn start() -> Dovecot {
+        let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_string(), "127.0.0.1".to_string()])
+            .unwrap();
+        Dovecot::start_with_cert(cert.cert.pem(), cert.signing_key.serialize_pem())
+    }
+
+    /// A Dovecot presenting this certificate (PEM) and key.
+    pub fn start_with_cert(cert_pem: String, key_pem: String) -> Dovecot {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         std::fs::set_permissions(root, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_string(), "127.0.0.1".to_string()])
-            .unwrap();
-        std::fs::write(root.join("cert.pem"), cert.cert.pem()).unwrap();
-        std::fs::write(root.join("key.pem"), cert.signing_key.serialize_pem()).unwrap();
+        std::fs::write(root.join("cert.pem"), &cert_pem).unwrap();
+        std::fs::write(root.join("key.pem"), key_pem).unwrap();
         std::fs::write(root.join("passwd"), format!("{USER}:{{PLAIN}}{PASSWORD}\n")).unwrap();
         let maildir = root.join("home").join(USER).join("Maildir");
         for sub in ["new", "cur", "tmp"] {
@@ -86,7 +91,7 @@ impl Dovecot {
         let server = Dovecot {
             imaps_port,
             imap_port,
-            cert_pem: cert.cert.pem(),
+            cert_pem,
             dir,
             child,
         };
