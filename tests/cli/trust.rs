@@ -360,3 +360,97 @@ fn enqueue_refused(env: &Env, domain: &str) {
     assert_eq!(out.status.code(), Some(65), "{stderr}");
     assert!(stderr.contains("outside the site's directory"), "{stderr}");
 }
+
+/// A site directory that is a symbolic link to another site's (`ln -s a e`)
+/// lends every file of a's to e while each lies "inside" e's directory:
+/// `--tenant e` is refused (65) and nothing lands in a's queue.
+#[test]
+fn a_site_directory_linked_to_anothers_is_refused() {
+    let env = Env::new();
+    env.write("publik.yaml", "");
+    publik(&env)
+        .args(["tenant", "add", "a.example.org"])
+        .assert()
+        .success();
+    enqueue(&env, "a.example.org", 1);
+    std::os::unix::fs::symlink("a.example.org", env.path("tenants").join("e.example.org")).unwrap();
+    let out = publik(&env)
+        .args([
+            "--tenant",
+            "e.example.org",
+            "enqueue",
+            "email",
+            "--subject",
+            "x",
+            "--text",
+            "body.txt",
+        ])
+        .args(["--bcc", "q@e.example.org"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(65), "{stderr}");
+    assert!(stderr.contains("is a symbolic link"), "{stderr}");
+    assert_eq!(queue_len(&env, "a.example.org"), 1, "nothing in a's queue");
+    let check = publik(&env).args(["tenant", "check"]).output().unwrap();
+    assert_eq!(check.status.code(), Some(65));
+}
+
+/// Two sites naming one PostgreSQL database, however the URL is spelled:
+/// `--tenant d` used to work in c's queue (a database is no file, so the
+/// other sites were never looked at); now refused (65), the older site
+/// keeps it.
+#[test]
+fn two_sites_never_share_a_database_however_it_is_written() {
+    let server = common::postgres::Postgres::start();
+    server.create("shared");
+    let env = Env::new();
+    env.write("publik.yaml", "");
+    env.write("body.txt", "Bonjour\n");
+    for (domain, url) in [
+        ("c.example.org", server.url("shared")),
+        (
+            "d.example.org",
+            format!(
+                "postgresql:///shared?host=localhost&port={}&user=publik",
+                server.port
+            ),
+        ),
+    ] {
+        let dir = env.path("tenants").join(domain);
+        std::fs::create_dir_all(&dir).unwrap();
+        chmod(&env.path("tenants"), 0o750);
+        chmod(&dir, 0o750);
+        let file = dir.join("publik.yaml");
+        std::fs::write(
+            &file,
+            format!("state: {url}\nserve:\n  link_key_file: link.key\n"),
+        )
+        .unwrap();
+        chmod(&file, 0o600);
+        // One site made before the other: the older keeps the database.
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    publik(&env)
+        .args(["--tenant", "c.example.org", "state", "upgrade"])
+        .assert()
+        .success();
+    let out = publik(&env)
+        .args([
+            "--tenant",
+            "d.example.org",
+            "enqueue",
+            "email",
+            "--subject",
+            "x",
+            "--text",
+            "body.txt",
+        ])
+        .args(["--bcc", "q@d.example.org"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(65), "{stderr}");
+    assert!(stderr.contains("c.example.org"), "{stderr}");
+    assert_eq!(queue_len(&env, "c.example.org"), 0, "nothing in c's queue");
+}

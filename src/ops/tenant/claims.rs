@@ -135,16 +135,13 @@ impl Claim {
 /// The files only the site of `dir` may use: its config, its state (a
 /// file, or a database by server and name) and its link key.
 pub(crate) fn claimed_files(dir: &Path, site: &crate::site::Site) -> Vec<ClaimedFile> {
-    let state = match site.state.file() {
-        Some(file) => ClaimedFile::of("state", file),
-        None => {
-            let shown = site.state.shown().display().to_string();
-            ClaimedFile {
-                field: "state",
-                identity: database(&shown),
-                shown,
-            }
-        }
+    let state = match &site.state {
+        crate::store::StateLocation::Sqlite(file) => ClaimedFile::of("state", file),
+        crate::store::StateLocation::Postgres { url, .. } => ClaimedFile {
+            field: "state",
+            identity: database(url),
+            shown: site.state.shown().display().to_string(),
+        },
     };
     vec![
         state,
@@ -153,12 +150,43 @@ pub(crate) fn claimed_files(dir: &Path, site: &crate::site::Site) -> Vec<Claimed
     ]
 }
 
-/// A database URL by server, port and name, whoever logs in.
+/// A database by the server it is on and its name, whoever logs in and
+/// however the URL spells them: read as the client reads it (`host=` and
+/// `port=` in the query, the default port), each host by the address it
+/// resolves to (IPv4 first: `localhost` is 127.0.0.1, as is
+/// `127.000.000.001` or `::ffff:127.0.0.1`).
 fn database(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let rest = rest.rsplit_once('@').map_or(rest, |(_, rest)| rest);
-    let without_query = rest.split(['?', '#']).next().unwrap_or_default();
-    format!("database {}", without_query.to_ascii_lowercase())
+    use std::net::ToSocketAddrs;
+    let Ok(config) = url.parse::<postgres::Config>() else {
+        // Refused when opened; named as written meanwhile.
+        return format!("database {}", url.to_ascii_lowercase());
+    };
+    let ports = config.get_ports();
+    let server = config
+        .get_hosts()
+        .iter()
+        .enumerate()
+        .map(|(index, host)| {
+            let port = ports.get(index).or(ports.first()).copied().unwrap_or(5432);
+            match host {
+                postgres::config::Host::Tcp(name) => {
+                    let mut addresses: Vec<std::net::IpAddr> = (name.as_str(), port)
+                        .to_socket_addrs()
+                        .map(|found| found.map(|a| a.ip().to_canonical()).collect())
+                        .unwrap_or_default();
+                    addresses.sort_by_key(|ip| (ip.is_ipv6(), *ip));
+                    match addresses.first() {
+                        Some(ip) => format!("{ip}:{port}"),
+                        None => format!("{}:{port}", name.to_ascii_lowercase()),
+                    }
+                }
+                postgres::config::Host::Unix(dir) => format!("{}:{port}", dir.display()),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",");
+    let name = config.get_dbname().or(config.get_user()).unwrap_or_default();
+    format!("database {name} on {server}")
 }
 
 /// Every claim that loses to another's, in the order of `claims`.
@@ -247,6 +275,21 @@ pub(crate) fn url_host(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_database_is_one_however_its_url_is_spelled() {
+        let one = database("postgresql://postgres@127.0.0.1:55432/shared");
+        for other in [
+            "postgresql://bob:secret@localhost:55432/shared",
+            "postgresql:///shared?host=127.0.0.1&port=55432&user=postgres",
+            "postgres://postgres@[::ffff:127.0.0.1]:55432/shared",
+            "postgresql://postgres@127.000.000.001:55432/shared?sslmode=disable",
+        ] {
+            assert_eq!(database(other), one, "{other}");
+        }
+        assert_ne!(database("postgresql://postgres@127.0.0.1:55433/shared"), one);
+        assert_ne!(database("postgresql://postgres@127.0.0.1:55432/other"), one);
+    }
 
     fn claim(domain: &str, host: &str, key: &str, since: u64) -> Claim {
         Claim {

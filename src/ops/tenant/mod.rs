@@ -76,6 +76,7 @@ pub(crate) fn dir_of(tenants_dir: &Path, domain: &str) -> anyhow::Result<PathBuf
             ),
         ));
     }
+    refuse_borrowed_directory(tenants_dir, domain)?;
     Ok(dir)
 }
 
@@ -108,9 +109,39 @@ pub(crate) fn load(
     domain: &str,
 ) -> anyhow::Result<(Config, crate::site::Site)> {
     let dir = tenants_dir.join(domain);
+    refuse_borrowed_directory(tenants_dir, domain)?;
     let config = Config::load_tenant(shared, &dir)?;
     let site = crate::site::Site::of_tenant(&config, &dir)?;
     Ok((config, site))
+}
+
+/// A site's directory is its own: not a symbolic link to another's (`ln -s
+/// a.example.org e.example.org` would give `--tenant e` a's state while each
+/// of its files lies inside "its" directory), nor a mount point (a bind
+/// mount of another's), which the tenants directory's entry tells: its
+/// inode is the covered directory's, not the mounted one's.
+fn refuse_borrowed_directory(tenants_dir: &Path, domain: &str) -> anyhow::Result<()> {
+    use std::os::unix::fs::{DirEntryExt, MetadataExt};
+    let dir = tenants_dir.join(domain);
+    let Ok(metadata) = std::fs::symlink_metadata(&dir) else {
+        return Ok(());
+    };
+    let borrowed = |what: &str| {
+        Err(crate::exit_codes::bad_input(format!(
+            "{} is {what}: a site's directory must be its own (copy a site with `cp -a`); refused",
+            dir.display()
+        )))
+    };
+    if metadata.file_type().is_symlink() {
+        return borrowed("a symbolic link");
+    }
+    let entry = std::fs::read_dir(tenants_dir)
+        .ok()
+        .and_then(|entries| entries.flatten().find(|e| e.file_name() == domain));
+    if entry.is_some_and(|entry| entry.ino() != metadata.ino()) {
+        return borrowed("a mount point");
+    }
+    Ok(())
 }
 
 /// Sites that did not load, with why.
@@ -124,7 +155,10 @@ pub(crate) fn claims(
     let mut claims = Vec::new();
     let mut failed = Vec::new();
     for domain in list(tenants_dir)? {
-        match load(shared, tenants_dir, &domain) {
+        // Nothing of a site is read before its file is believed: another
+        // user's (a FIFO, say) could stall every site's run.
+        let own = tenants_dir.join(&domain).join(crate::config::TENANT_CONFIG);
+        match trust::refuse_untrusted(&own).and_then(|()| load(shared, tenants_dir, &domain)) {
             Ok((config, site)) => claims.push(Claim::of(&domain, &tenants_dir.join(&domain), &config, &site)),
             Err(e) => failed.push((domain, e)),
         }
@@ -147,9 +181,11 @@ pub(crate) fn refuse_shared(
     let dir = tenants_dir.join(domain);
     let mut paths = vec![dir.join(crate::config::TENANT_CONFIG), site.link_key.clone()];
     paths.extend(site.state.file().map(Path::to_path_buf));
-    let reachable = paths.iter().any(|path| {
-        std::fs::metadata(path).is_ok_and(|m| m.nlink() > 1) || !crate::config::lies_inside(&dir, path)
-    });
+    // A database is no file of the site's directory: any site may name it.
+    let reachable = site.state.is_server()
+        || paths.iter().any(|path| {
+            std::fs::metadata(path).is_ok_and(|m| m.nlink() > 1) || !crate::config::lies_inside(&dir, path)
+        });
     if !reachable {
         return Ok(());
     }

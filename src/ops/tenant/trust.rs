@@ -44,41 +44,62 @@ fn owners() -> &'static Owners {
 }
 
 /// Refuses `path` unless it, and every directory above it, is owned by a
-/// believed owner and writable by nobody else; a symbolic link's target is
-/// checked too (its own directories). A path that does not exist yet is
-/// judged by the directory it would be made in.
+/// believed owner and writable by nobody else. Symbolic links are followed
+/// one component at a time, and each directory met on the way is judged,
+/// those holding a link of the chain too: whoever may write one of them
+/// could swap the link between this check and the use of the path. A path
+/// that does not exist yet is judged by the directory it would be made in.
 pub(crate) fn refuse_untrusted(path: &Path) -> anyhow::Result<()> {
     let written = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    // The path as written: whoever may write a directory on the way may
-    // replace what is below it (symbolic links included).
-    let existing = written
-        .ancestors()
-        .find(|p| std::fs::symlink_metadata(p).is_ok())
-        .unwrap_or(Path::new("/"));
-    // From `/` down: the outermost fault is the one to fix first.
-    let mut components: Vec<&Path> = existing.ancestors().collect();
-    components.reverse();
-    for component in components {
-        let Ok(metadata) = std::fs::symlink_metadata(component) else {
-            continue;
-        };
-        if !metadata.file_type().is_symlink() {
-            judge(component, &metadata, component == existing)?;
-        }
-    }
-    // Where it leads: the target's own directories.
-    if let Ok(resolved) = std::fs::canonicalize(existing)
-        && resolved != existing
-    {
-        let mut components: Vec<&Path> = resolved.ancestors().collect();
-        components.reverse();
-        for component in components {
-            if let Ok(metadata) = std::fs::metadata(component) {
-                judge(component, &metadata, component == resolved)?;
+    let mut links = 0;
+    walk(&written, &mut links).map(drop)
+}
+
+/// Symbolic links followed in one path, at most (the kernel's own limit).
+const MAX_LINKS: u32 = 40;
+
+/// Resolves absolute `path` from `/`, judging every real file and
+/// directory met; where it leads, or None where it leads nowhere yet.
+fn walk(path: &Path, links: &mut u32) -> anyhow::Result<Option<PathBuf>> {
+    use std::path::Component;
+    let root = Path::new("/");
+    let components: Vec<Component> = path.components().collect();
+    let mut resolved = root.to_path_buf();
+    judge(root, &std::fs::metadata(root)?, components.len() <= 1)?;
+    for (index, component) in components.iter().enumerate() {
+        let name = match component {
+            Component::Normal(name) => name,
+            // `resolved` holds no link: `..` is its parent.
+            Component::ParentDir => {
+                resolved.pop();
+                continue;
             }
+            Component::RootDir | Component::CurDir | Component::Prefix(_) => continue,
+        };
+        let next = resolved.join(name);
+        let Ok(metadata) = std::fs::symlink_metadata(&next) else {
+            return Ok(None);
+        };
+        if metadata.file_type().is_symlink() {
+            *links += 1;
+            if *links > MAX_LINKS {
+                return Err(Untrusted(format!(
+                    "{} leads through more than {MAX_LINKS} symbolic links: refused",
+                    path.display()
+                ))
+                .into());
+            }
+            let target = std::fs::read_link(&next)?;
+            match walk(&resolved.join(target), links)? {
+                Some(real) => resolved = real,
+                None => return Ok(None),
+            }
+        } else {
+            judge(&next, &metadata, index + 1 == components.len())?;
+            resolved = next;
         }
     }
-    Ok(())
+    Ok(Some(resolved))
 }
 
 /// A file or directory publik does not believe, and why (with the fix).
@@ -216,5 +237,34 @@ mod tests {
         assert!(refuse_untrusted(&private.join("link.yaml")).is_err());
         chmod(&open, 0o750);
         refuse_untrusted(&private.join("link.yaml")).unwrap();
+    }
+
+    /// A chain of links through a directory another user may write: that
+    /// directory is judged although neither the path as written nor where
+    /// it leads lies in it (its owner could swap the middle link between
+    /// the check and the use).
+    #[test]
+    fn a_link_in_the_middle_of_a_chain_is_judged_by_its_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        chmod(dir.path(), 0o755);
+        let bin = dir.path().join("bin");
+        let other = dir.path().join("other");
+        std::fs::create_dir(&bin).unwrap();
+        std::fs::create_dir(&other).unwrap();
+        chmod(&bin, 0o755);
+        chmod(&other, 0o757);
+        let real = bin.join("real-sendmail");
+        std::fs::write(&real, "#!/bin/sh\n").unwrap();
+        chmod(&real, 0o755);
+        std::os::unix::fs::symlink(&real, other.join("middle")).unwrap();
+        std::os::unix::fs::symlink(other.join("middle"), bin.join("sendmail")).unwrap();
+        let refused = refuse_untrusted(&bin.join("sendmail")).unwrap_err().to_string();
+        assert!(refused.contains("other (owner"), "{refused}");
+        chmod(&other, 0o755);
+        refuse_untrusted(&bin.join("sendmail")).unwrap();
+        // A loop of links is refused, not followed for ever.
+        std::os::unix::fs::symlink(bin.join("loop-b"), bin.join("loop-a")).unwrap();
+        std::os::unix::fs::symlink(bin.join("loop-a"), bin.join("loop-b")).unwrap();
+        assert!(refuse_untrusted(&bin.join("loop-a")).is_err());
     }
 }
