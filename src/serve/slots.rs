@@ -2,10 +2,12 @@
 //! shared fairly between client addresses.
 //!
 //! A connection that has sent nothing yet does not keep its slot from a
-//! request: when every slot is taken, the silent connection held longest is
-//! closed for the newcomer (32 idle sockets must not make everyone else get
-//! 503 for `request_timeout`). Only connections that have started a request
-//! make the server full.
+//! request: when every slot is taken, a silent connection is closed for the
+//! newcomer (32 idle sockets must not make everyone else get 503 for
+//! `request_timeout`): the longest silent of the address holding the most
+//! silent ones, so that silent connections opened again and again from one
+//! address close only each other. Only connections that have started a
+//! request make the server full.
 //!
 //! One address may have at most `share` connections still sending their
 //! request (a quarter of the slots, at least 2): a slowloris dribbling its
@@ -16,6 +18,7 @@
 //! this cap; the slow clients wait in nginx, bounded by its own
 //! `client_header_timeout` and `client_body_timeout`.
 
+use std::collections::HashMap;
 use std::net::{IpAddr, TcpStream};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -72,18 +75,13 @@ impl Slots {
         self.held.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// A slot for `stream`, closing the longest-silent connection if all are
-    /// taken; None when every slot is a request in progress.
+    /// A slot for `stream`, closing a silent connection (`giving_way`) if
+    /// all are taken; None when every slot is a request in progress.
     pub(super) fn take(&self, stream: &TcpStream) -> Option<Slot<'_>> {
         let accepted = Instant::now();
         let mut held = self.lock();
         if held.len() >= self.max {
-            let idlest = held
-                .iter()
-                .enumerate()
-                .filter(|(_, h)| h.phase == Phase::Silent)
-                .min_by_key(|(_, h)| h.since)
-                .map(|(at, _)| at)?;
+            let idlest = giving_way(&held)?;
             let evicted = held.swap_remove(idlest);
             if let Some(stream) = evicted.stream {
                 // Its thread's read fails at once and the thread ends.
@@ -108,6 +106,21 @@ impl Slots {
             accepted,
         })
     }
+}
+
+/// The silent connection to close for a newcomer: the longest silent of
+/// the address holding the most silent ones (ties: the longest silent), so
+/// that one address's flood closes only its own.
+fn giving_way(held: &[Held]) -> Option<usize> {
+    let silent = || held.iter().enumerate().filter(|(_, h)| h.phase == Phase::Silent);
+    let mut per_address: HashMap<Option<IpAddr>, usize> = HashMap::new();
+    for (_, h) in silent() {
+        *per_address.entry(h.address).or_default() += 1;
+    }
+    silent()
+        // The most silent ones, then the longest silent (earliest since).
+        .max_by_key(|(_, h)| (per_address.get(&h.address), std::cmp::Reverse(h.since)))
+        .map(|(at, _)| at)
 }
 
 impl Slot<'_> {
@@ -177,6 +190,39 @@ mod tests {
         drop(first); // its thread ends: removing it again is harmless
         drop(second);
         assert!(slots.take(&late).is_some());
+    }
+
+    /// Silent connections from one address give way among themselves: the
+    /// other address's stays though silent longest; ties go to the longest
+    /// silent; connections under way never give way.
+    #[test]
+    fn the_address_with_the_most_silent_connections_gives_way() {
+        let start = Instant::now();
+        let held = |address: [u8; 4], seconds: u64, phase: Phase| Held {
+            id: 0,
+            since: start + std::time::Duration::from_secs(seconds),
+            address: Some(IpAddr::from(address)),
+            phase,
+            stream: None,
+        };
+        let (lone, flood) = ([127, 0, 0, 1], [127, 0, 0, 9]);
+        let slots = [
+            held(lone, 0, Phase::Silent),
+            held(flood, 2, Phase::Silent),
+            held(flood, 1, Phase::Silent),
+            held(flood, 3, Phase::Silent),
+        ];
+        assert_eq!(giving_way(&slots), Some(2), "the flood's longest silent");
+        let tie = [held(flood, 2, Phase::Silent), held(lone, 1, Phase::Silent)];
+        assert_eq!(giving_way(&tie), Some(1), "a tie: the longest silent");
+        let under_way = [
+            held(flood, 0, Phase::Sending),
+            held(flood, 1, Phase::Answering),
+            held(flood, 2, Phase::Sending),
+            held(lone, 3, Phase::Silent),
+        ];
+        assert_eq!(giving_way(&under_way), Some(3));
+        assert_eq!(giving_way(&under_way[..3]), None, "full");
     }
 
     /// One address has at most its share of requests being sent; one read

@@ -302,3 +302,26 @@ fn the_time_limit_drops_the_connection_and_the_next_run_changes_nothing() {
     assert_eq!(report["read"], 1, "{report}");
     assert_eq!(status_of(&env, "alice@example.net").1["events"], shown["events"]);
 }
+
+/// Replies nested 2000 parentheses deep (a BODYSTRUCTURE never closed) in
+/// the greeting, among the replies to UID SEARCH and to UID FETCH: once a
+/// stack overflow and an abort; now a bound broken like any other, 75
+/// said in one line naming it.
+#[test]
+fn replies_nested_too_deep_are_refused_without_a_crash() {
+    for misbehaviour in [
+        Misbehaviour::NestedGreeting,
+        Misbehaviour::NestedOnSearch,
+        Misbehaviour::NestedOnFetch,
+    ] {
+        let server = HostileImap::start(misbehaviour, "");
+        let env = site_reading(&server, "10s");
+        let (code, stderr, _) = fetch_guarded(&env, &["--time-limit", "30s"]);
+        assert_eq!(code, Some(75), "{misbehaviour:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{misbehaviour:?}: {stderr}");
+        assert!(
+            stderr.contains("nested deeper than 32 levels"),
+            "{misbehaviour:?}: {stderr}"
+        );
+    }
+}

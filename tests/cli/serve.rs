@@ -485,3 +485,38 @@ fn a_slowloris_from_one_address_does_not_keep_others_out() {
     // The attack was refused too: its connections were dropped and opened again.
     assert!(opened > 100, "{opened}");
 }
+
+/// Silent connections from one address, opened again as fast as they are
+/// closed, give way only among themselves: a client from another address
+/// that waits 200 ms between connecting and sending its request is
+/// answered (it was once closed unanswered on every try, each newcomer
+/// closing the connection silent longest, whoever's).
+#[test]
+fn a_silent_flood_from_one_address_closes_only_its_own_connections() {
+    use std::io::Write;
+    let env = Env::new();
+    env.write("publik.yaml", "serve:\n  request_timeout: 60s\n");
+    env.publik().args(["state", "upgrade"]).assert().success();
+    let served = env.serve();
+    let target: std::net::SocketAddr = served.base.trim_start_matches("http://").parse().unwrap();
+    let flood = common::slowloris::silent(std::net::Ipv4Addr::new(127, 0, 0, 9), target, 40);
+    // The flood fills every slot (32) and goes on knocking.
+    while flood.opened.load(std::sync::atomic::Ordering::SeqCst) < 40 {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let mut answered = 0;
+    for _ in 0..10 {
+        let mut client = raw_connection(&served);
+        std::thread::sleep(Duration::from_millis(200));
+        let _ = client.write_all(b"GET /nope HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        if read_all(&mut client).starts_with("HTTP/1.1 404 ") {
+            answered += 1;
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    let opened = flood.opened.load(std::sync::atomic::Ordering::SeqCst);
+    drop(flood);
+    assert!(answered >= 9, "{answered} of 10 answered");
+    // The flood's connections were closed for one another, and opened again.
+    assert!(opened > 40, "{opened}");
+}

