@@ -6,6 +6,16 @@
 
 #![warn(unreachable_pub)]
 
+/// This publik as `--version` and `state info` name it: the release and
+/// the commit it was built from (build.rs).
+pub(crate) const PUBLIK_VERSION: &str = concat!(
+    "publik ",
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("PUBLIK_BUILD_COMMIT"),
+    ")"
+);
+
 pub(crate) mod address;
 pub(crate) mod capped;
 pub mod cli;

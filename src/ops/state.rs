@@ -13,6 +13,13 @@ pub(crate) struct StateInfo {
     pub path: PathBuf,
     pub kind: StoreKind,
     pub schema_version: u32,
+    /// This publik's schema: an older state is migrated by the first
+    /// command that writes (`state upgrade`).
+    pub latest_schema_version: u32,
+    /// The publik that last migrated the state (`publik 0.4.0 (commit …)`)
+    /// and when; None for a state migrated before it was recorded.
+    pub migrated_by: Option<String>,
+    pub migrated_at: Option<String>,
     pub size_bytes: u64,
     /// The key queued action links are made from (kept outside the state).
     pub link_key: LinkKeyInfo,
@@ -29,6 +36,7 @@ pub(crate) fn info(store: &Store, site: &Site) -> anyhow::Result<StateInfo> {
     let path = store.path().to_path_buf();
     let size_bytes = store.size_bytes()?;
     let link_key = site.link_key.clone();
+    let migrated = store.last_migrated()?;
     Ok(StateInfo {
         kind: store.kind(),
         link_key: LinkKeyInfo {
@@ -36,6 +44,9 @@ pub(crate) fn info(store: &Store, site: &Site) -> anyhow::Result<StateInfo> {
             path: link_key,
         },
         schema_version: store.schema_version()?,
+        latest_schema_version: Store::latest_schema_version(),
+        migrated_by: migrated.as_ref().map(|(by, _)| by.clone()),
+        migrated_at: migrated.map(|(_, at)| at),
         size_bytes,
         tables: store.table_counts()?,
         path,

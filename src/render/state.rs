@@ -9,10 +9,18 @@ pub(crate) fn state_info(info: &StateInfo, output: Output) -> anyhow::Result<()>
         return json(info);
     }
     let mut text = format!(
-        "path: {}\nkind: {}\nschema version: {}\nsize: {} bytes\nlink key: {} ({})\n",
+        "path: {}\nkind: {}\nschema version: {}{}\nsize: {} bytes\nlink key: {} ({})\n",
         info.path.display(),
         info.kind.as_str(),
         info.schema_version,
+        match (&info.migrated_by, &info.migrated_at) {
+            (Some(by), Some(at)) => format!(" (migrated by {by} at {at})"),
+            _ if info.schema_version < info.latest_schema_version => format!(
+                " (this publik's is {}: `publik state upgrade` migrates it)",
+                info.latest_schema_version
+            ),
+            _ => String::new(),
+        },
         info.size_bytes,
         info.link_key.path.display(),
         if info.link_key.present {

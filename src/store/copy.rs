@@ -34,7 +34,9 @@ impl Store {
     /// Copies every row of this state into `target`, which must be empty.
     pub fn copy_into(&self, target: &Store) -> anyhow::Result<Result<Vec<CopiedTable>, CopyRefused>> {
         for table in target.table_counts()? {
-            if table.table != "schema_version" && table.rows > 0 {
+            // A new state's own record of its schema is no data of a site's.
+            let bookkeeping = matches!(table.table.as_str(), "schema_version" | "schema_history");
+            if !bookkeeping && table.rows > 0 {
                 return Ok(Err(CopyRefused::NotEmpty(table.table, table.rows)));
             }
         }

@@ -333,7 +333,20 @@ const MIGRATIONS: &[&str] = &[
     // timestamp's window closes: a call replayed after a restart of
     // `serve` is refused too.
     API_NONCES,
+    // 16: which publik migrated the state to which version, when: `state
+    // info` tells an operator what the state is after an upgrade.
+    SCHEMA_HISTORY,
 ];
+
+const SCHEMA_HISTORY: &str = r#"
+    CREATE TABLE schema_history (
+        version      INTEGER NOT NULL,
+        publik       TEXT NOT NULL,
+        migrated_at  TEXT NOT NULL
+    );
+    "#;
+/// The first version that records who migrated to it.
+const HISTORY_FROM: u32 = 16;
 
 const LEASE_OWNER: &str = "ALTER TABLE messages ADD COLUMN lease_owner TEXT;";
 const UNSUBSCRIBE_REASON: &str = "ALTER TABLE group_members ADD COLUMN unsubscribe_reason TEXT;";
@@ -359,8 +372,9 @@ const POSTGRES_API_NONCES: &str = r#"
 
 pub(super) const LATEST: u32 = MIGRATIONS.len() as u32;
 
-/// The schema's tables (as of the latest version), parents before
-/// children: a copy inserting in this order meets every foreign key.
+/// The schema's tables of data (as of the latest version), parents before
+/// children: a copy inserting in this order meets every foreign key. Not
+/// `schema_history`: a state's own record, made by its own migrations.
 pub(super) const TABLES: &[&str] = &[
     "bodies",
     "attachments",
@@ -388,6 +402,7 @@ fn postgres_migration(index: usize) -> &'static str {
         12 => LEASE_OWNER,
         13 => UNSUBSCRIBE_REASON,
         14 => POSTGRES_API_NONCES,
+        15 => SCHEMA_HISTORY,
         _ => "",
     }
 }
@@ -464,6 +479,16 @@ fn apply(conn: &Conn) -> DbResult<()> {
             tx.batch(sqlite)?;
             tx.batch(&format!("PRAGMA user_version = {}", version + 1))?;
         }
+        if version + 1 >= HISTORY_FROM {
+            tx.execute(
+                "INSERT INTO schema_history (version, publik, migrated_at) VALUES (?1, ?2, ?3)",
+                args![
+                    i64::from(version + 1),
+                    crate::PUBLIK_VERSION,
+                    crate::clock::to_db(crate::clock::now())
+                ],
+            )?;
+        }
         tx.commit()?;
     }
 }
@@ -506,4 +531,16 @@ mod tests {
         .unwrap();
         assert_eq!(conn.last_insert_rowid(), 3);
     }
+}
+
+/// Who last migrated the state, and when: None before version 16.
+pub(super) fn last_migrated(conn: &Conn) -> DbResult<Option<(String, String)>> {
+    if version(conn)? < HISTORY_FROM {
+        return Ok(None);
+    }
+    conn.query_row(
+        "SELECT publik, migrated_at FROM schema_history ORDER BY version DESC, migrated_at DESC LIMIT 1",
+        args![],
+        |row| Ok(Some((row.get(0)?, row.get(1)?))),
+    )
 }

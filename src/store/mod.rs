@@ -236,6 +236,11 @@ impl Store {
         migrations::version(&self.conn)
     }
 
+    /// Which publik last migrated the state, and when (from schema 16 on).
+    pub(crate) fn last_migrated(&self) -> DbResult<Option<(String, String)>> {
+        migrations::last_migrated(&self.conn)
+    }
+
     pub fn latest_schema_version() -> u32 {
         migrations::LATEST
     }

@@ -15,8 +15,8 @@ fn latest(env: &Env) -> u64 {
     env.json(&["state", "info"])["schema_version"].as_u64().unwrap()
 }
 
-/// A state of schema 12 (before `lease_owner`, `unsubscribe_reason` and
-/// `api_nonces`),
+/// A state of schema 12 (before `lease_owner`, `unsubscribe_reason`,
+/// `api_nonces` and `schema_history`),
 /// with a queued message and a newsletter member: what publik 0.3 left.
 fn schema_12_state(env: &Env) {
     env.write("body.txt", "Bonjour\n");
@@ -43,7 +43,8 @@ fn schema_12_state(env: &Env) {
         .success();
     let conn = rusqlite::Connection::open(env.state()).unwrap();
     conn.execute_batch(
-        "DROP TABLE api_nonces;
+        "DROP TABLE schema_history;
+         DROP TABLE api_nonces;
          ALTER TABLE messages DROP COLUMN lease_owner;
          ALTER TABLE group_members DROP COLUMN unsubscribe_reason;
          PRAGMA user_version = 12;
@@ -68,6 +69,13 @@ fn read_only_commands_never_migrate_an_older_state() {
     let before = bytes(&env.state());
     let info = env.json(&["state", "info"]);
     assert_eq!(info["schema_version"], 12, "{info}");
+    assert_eq!(info["latest_schema_version"], latest, "{info}");
+    assert!(info["migrated_by"].is_null(), "{info}");
+    let text = env.publik().args(["state", "info"]).output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&text.stdout).contains("`publik state upgrade` migrates it"),
+        "{text:?}"
+    );
     env.publik().args(["state", "check"]).assert().success();
     for listing in [
         &["queue", "list"][..],
@@ -147,6 +155,14 @@ fn state_upgrade_migrates_and_keeps_the_copy() {
     schema_12_state(&env);
     let info = env.json(&["state", "upgrade"]);
     assert_eq!(info["schema_version"], latest, "{info}");
+    // Which publik migrated it, as `--version` names it.
+    let version = env.publik().arg("--version").output().unwrap();
+    assert_eq!(
+        info["migrated_by"].as_str().unwrap(),
+        String::from_utf8_lossy(&version.stdout).trim(),
+        "{info}"
+    );
+    assert!(info["migrated_at"].as_str().is_some(), "{info}");
     let copy = std::path::PathBuf::from(format!("{}.schema-12", env.state().display()));
     let copied = env.json(&["--state", copy.to_str().unwrap(), "state", "info"]);
     assert_eq!(copied["schema_version"], 12, "{copied}");
