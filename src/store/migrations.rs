@@ -493,6 +493,18 @@ fn apply(conn: &Conn) -> DbResult<()> {
     }
 }
 
+/// Who last migrated the state, and when: None before version 16.
+pub(super) fn last_migrated(conn: &Conn) -> DbResult<Option<(String, String)>> {
+    if version(conn)? < HISTORY_FROM {
+        return Ok(None);
+    }
+    conn.query_row(
+        "SELECT publik, migrated_at FROM schema_history ORDER BY version DESC, migrated_at DESC LIMIT 1",
+        args![],
+        |row| Ok(Some((row.get(0)?, row.get(1)?))),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -531,16 +543,4 @@ mod tests {
         .unwrap();
         assert_eq!(conn.last_insert_rowid(), 3);
     }
-}
-
-/// Who last migrated the state, and when: None before version 16.
-pub(super) fn last_migrated(conn: &Conn) -> DbResult<Option<(String, String)>> {
-    if version(conn)? < HISTORY_FROM {
-        return Ok(None);
-    }
-    conn.query_row(
-        "SELECT publik, migrated_at FROM schema_history ORDER BY version DESC, migrated_at DESC LIMIT 1",
-        args![],
-        |row| Ok(Some((row.get(0)?, row.get(1)?))),
-    )
 }

@@ -78,9 +78,32 @@ fn walk(path: &Path, links: &mut u32) -> anyhow::Result<Option<PathBuf>> {
         };
         let next = resolved.join(name);
         let Ok(metadata) = std::fs::symlink_metadata(&next) else {
+            // Not made yet: whoever may make it in its directory decides
+            // what it will be. A sticky directory others may write (/tmp)
+            // lets anyone make it.
+            if open_to_all(&resolved) {
+                return Err(Untrusted(format!(
+                    "{} does not exist, and anyone may make it in {}: refused",
+                    next.display(),
+                    resolved.display()
+                ))
+                .into());
+            }
             return Ok(None);
         };
         if metadata.file_type().is_symlink() {
+            // A link is replaced by whoever may write its directory, and in
+            // a sticky one (/tmp) by its owner too: that owner is judged.
+            if !owners().uids.contains(&metadata.uid()) {
+                return Err(Untrusted(format!(
+                    "{} is a symbolic link owned by {}: refused; chown -h {} {}",
+                    next.display(),
+                    owner_name(metadata.uid()),
+                    owners().fix_owner,
+                    next.display()
+                ))
+                .into());
+            }
             *links += 1;
             if *links > MAX_LINKS {
                 return Err(Untrusted(format!(
@@ -100,6 +123,12 @@ fn walk(path: &Path, links: &mut u32) -> anyhow::Result<Option<PathBuf>> {
         }
     }
     Ok(Some(resolved))
+}
+
+/// A directory anyone may add entries to (a sticky /tmp): judged
+/// believable as a parent, but what is not yet in it is anyone's to make.
+fn open_to_all(dir: &Path) -> bool {
+    std::fs::metadata(dir).is_ok_and(|m| m.permissions().mode() & 0o002 != 0)
 }
 
 /// A file or directory publik does not believe, and why (with the fix).
@@ -266,5 +295,31 @@ mod tests {
         std::os::unix::fs::symlink(bin.join("loop-b"), bin.join("loop-a")).unwrap();
         std::os::unix::fs::symlink(bin.join("loop-a"), bin.join("loop-b")).unwrap();
         assert!(refuse_untrusted(&bin.join("loop-a")).is_err());
+    }
+
+    /// In a sticky directory others may write (/tmp), a link another user
+    /// owns can be replaced by them at any time, and a name not yet made
+    /// can be made by anyone: neither is believed.
+    #[test]
+    fn in_a_sticky_directory_only_what_a_believed_owner_made_counts() {
+        let dir = tempfile::tempdir().unwrap();
+        chmod(dir.path(), 0o755);
+        let shared = dir.path().join("shared");
+        std::fs::create_dir(&shared).unwrap();
+        chmod(&shared, 0o1777);
+        let real = dir.path().join("real");
+        std::fs::write(&real, "").unwrap();
+        chmod(&real, 0o600);
+        let link = shared.join("link");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        refuse_untrusted(&link).unwrap();
+        // The same link, owned by another user (65534: nobody).
+        std::os::unix::fs::lchown(&link, Some(65534), None).unwrap();
+        let refused = refuse_untrusted(&link).unwrap_err().to_string();
+        assert!(refused.contains("is a symbolic link owned by"), "{refused}");
+        let refused = refuse_untrusted(&shared.join("not-made-yet"))
+            .unwrap_err()
+            .to_string();
+        assert!(refused.contains("anyone may make it"), "{refused}");
     }
 }

@@ -91,8 +91,12 @@ pub(super) enum FrameError {
     Broken(String),
 }
 
-/// How deep a reply's parentheses are, read piece by piece: quoted
-/// strings aside (literals never pass through it).
+/// How deep a reply's parentheses are, read piece by piece (literals
+/// never pass through it). Every parenthesis counts, inside quotes too:
+/// the parser does not always read a `"` as a string (an unknown
+/// attribute's `NAME (...)` is taken up to the next `)`), so skipping what
+/// looks quoted here would let a reply hide its depth from this count and
+/// not from the parser. Nothing publik asks for quotes parentheses.
 #[derive(Default)]
 struct Nesting {
     depth: u32,
@@ -101,20 +105,15 @@ struct Nesting {
 impl Nesting {
     /// Follows `piece`; false once it opens more than MAX_DEPTH at once.
     fn follow(&mut self, piece: &[u8]) -> bool {
-        let mut quoted = false;
-        let mut escaped = false;
         for &byte in piece {
-            match (quoted, byte) {
-                (true, _) if escaped => escaped = false,
-                (true, b'\\') => escaped = true,
-                (true, b'"') | (false, b'"') => quoted = !quoted,
-                (false, b'(') => {
+            match byte {
+                b'(' => {
                     self.depth += 1;
                     if self.depth > MAX_DEPTH {
                         return false;
                     }
                 }
-                (false, b')') => self.depth = self.depth.saturating_sub(1),
+                b')' => self.depth = self.depth.saturating_sub(1),
                 _ => {}
             }
         }
@@ -268,9 +267,16 @@ mod tests {
     }
 
     #[test]
-    fn nesting_is_counted_across_literals_and_not_in_quoted_strings() {
+    fn nesting_is_counted_across_literals_and_inside_quotes() {
         let level = |n: usize| format!("* 1 FETCH {}x{}\r\n", "(".repeat(n), ")".repeat(n));
-        let quoted = format!("* 1 FETCH (X \"\\\"{}\")\r\n", "(".repeat(100));
+        // What looks quoted is counted: the parser may not read it as a string.
+        let hidden = "* 1 FETCH (XFOO (\") BODYSTRUCTURE ".to_string() + &"(".repeat(200) + "\r\n";
+        assert!(
+            read_all(hidden.as_bytes(), 100)[0]
+                .as_ref()
+                .is_err_and(|why| why.contains("nested"))
+        );
+        let quoted = format!("* 1 FETCH (X \"{}\")\r\n", "(".repeat(20));
         let literal = format!(
             "* 1 FETCH (BODY[] {{100}}\r\n{}){}\r\n",
             "(".repeat(100),
