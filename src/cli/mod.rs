@@ -268,7 +268,11 @@ impl Context {
     /// The state opened only to read: never created, migrated or changed
     /// (a listing, `state info`, `state check` of a backup).
     pub(crate) fn store_to_read(&self, older: crate::store::OlderSchema) -> anyhow::Result<Store> {
-        Store::open_to_read(&self.site()?.state, older)
+        let store = Store::open_to_read(&self.site()?.state, older)?;
+        if let Some(domain) = &self.tenant {
+            store.belongs_to(domain, false)?;
+        }
+        Ok(store)
     }
 
     /// The site and its state opened.
@@ -289,6 +293,9 @@ impl Context {
             ));
         }
         let store = Store::open_at(&site.state)?;
+        if let Some(domain) = &self.tenant {
+            store.belongs_to(domain, true)?;
+        }
         Ok((site, store))
     }
 }

@@ -255,6 +255,7 @@ impl Tenants {
         trust::refuse_any_untrusted(&files)?;
         let claim = Claim::of(domain, &dir, &config, &site);
         let store = Store::open_at(&site.state)?;
+        store.belongs_to(domain, true)?;
         Ok((
             Site {
                 config,

@@ -35,7 +35,10 @@ impl Store {
     pub fn copy_into(&self, target: &Store) -> anyhow::Result<Result<Vec<CopiedTable>, CopyRefused>> {
         for table in target.table_counts()? {
             // A new state's own record of its schema is no data of a site's.
-            let bookkeeping = matches!(table.table.as_str(), "schema_version" | "schema_history");
+            let bookkeeping = matches!(
+                table.table.as_str(),
+                "schema_version" | "schema_history" | "site_owner"
+            );
             if !bookkeeping && table.rows > 0 {
                 return Ok(Err(CopyRefused::NotEmpty(table.table, table.rows)));
             }

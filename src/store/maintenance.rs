@@ -142,7 +142,10 @@ impl Store {
     fn check_postgres(&self) -> anyhow::Result<Vec<CheckProblem>> {
         let mut problems = Vec::new();
         let present = self.table_names()?;
-        for table in TABLES.iter().chain(&["schema_version", "schema_history"]) {
+        for table in TABLES
+            .iter()
+            .chain(&["schema_version", "schema_history", "site_owner"])
+        {
             if !present.iter().any(|name| name == table) {
                 problems.push(CheckProblem {
                     kind: "schema",

@@ -336,7 +336,13 @@ const MIGRATIONS: &[&str] = &[
     // 16: which publik migrated the state to which version, when: `state
     // info` tells an operator what the state is after an upgrade.
     SCHEMA_HISTORY,
+    // 17: the site a state belongs to (under a tenants directory): the
+    // first site to open it writes its domain; another site naming the
+    // same database or file, however it spells it, is refused.
+    SITE_OWNER,
 ];
+
+const SITE_OWNER: &str = "CREATE TABLE site_owner (site TEXT NOT NULL);";
 
 const SCHEMA_HISTORY: &str = r#"
     CREATE TABLE schema_history (
@@ -347,6 +353,8 @@ const SCHEMA_HISTORY: &str = r#"
     "#;
 /// The first version that records who migrated to it.
 const HISTORY_FROM: u32 = 16;
+/// The first version that records which site a state is.
+pub(super) const SITE_OWNER_FROM: u32 = 17;
 
 const LEASE_OWNER: &str = "ALTER TABLE messages ADD COLUMN lease_owner TEXT;";
 const UNSUBSCRIBE_REASON: &str = "ALTER TABLE group_members ADD COLUMN unsubscribe_reason TEXT;";
@@ -403,6 +411,7 @@ fn postgres_migration(index: usize) -> &'static str {
         13 => UNSUBSCRIBE_REASON,
         14 => POSTGRES_API_NONCES,
         15 => SCHEMA_HISTORY,
+        16 => SITE_OWNER,
         _ => "",
     }
 }

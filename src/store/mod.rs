@@ -18,6 +18,7 @@ mod postgres;
 mod push;
 mod read_only;
 mod restore;
+mod site_owner;
 mod workflow;
 
 use std::cell::RefCell;

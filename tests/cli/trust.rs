@@ -416,6 +416,15 @@ fn two_sites_never_share_a_database_however_it_is_written() {
                 server.port
             ),
         ),
+        // A name that resolves nowhere, the address given apart: only the
+        // database itself can tell it is c's.
+        (
+            "f.example.org",
+            format!(
+                "postgresql://publik@x.invalid:{}/shared?hostaddr=127.0.0.1",
+                server.port
+            ),
+        ),
     ] {
         let dir = env.path("tenants").join(domain);
         std::fs::create_dir_all(&dir).unwrap();
@@ -435,22 +444,29 @@ fn two_sites_never_share_a_database_however_it_is_written() {
         .args(["--tenant", "c.example.org", "state", "upgrade"])
         .assert()
         .success();
-    let out = publik(&env)
-        .args([
-            "--tenant",
-            "d.example.org",
-            "enqueue",
-            "email",
-            "--subject",
-            "x",
-            "--text",
-            "body.txt",
-        ])
-        .args(["--bcc", "q@d.example.org"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    assert_eq!(out.status.code(), Some(65), "{stderr}");
-    assert!(stderr.contains("c.example.org"), "{stderr}");
+    for other in ["d.example.org", "f.example.org"] {
+        let out = publik(&env)
+            .args([
+                "--tenant",
+                other,
+                "enqueue",
+                "email",
+                "--subject",
+                "x",
+                "--text",
+                "body.txt",
+            ])
+            .args(["--bcc", "q@d.example.org"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(out.status.code(), Some(65), "{other}: {stderr}");
+        assert!(stderr.contains("c.example.org"), "{other}: {stderr}");
+        let listed = publik(&env)
+            .args(["--tenant", other, "queue", "list"])
+            .output()
+            .unwrap();
+        assert_eq!(listed.status.code(), Some(65), "{other} reads nothing of c's");
+    }
     assert_eq!(queue_len(&env, "c.example.org"), 0, "nothing in c's queue");
 }

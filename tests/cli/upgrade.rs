@@ -43,7 +43,8 @@ fn schema_12_state(env: &Env) {
         .success();
     let conn = rusqlite::Connection::open(env.state()).unwrap();
     conn.execute_batch(
-        "DROP TABLE schema_history;
+        "DROP TABLE site_owner;
+         DROP TABLE schema_history;
          DROP TABLE api_nonces;
          ALTER TABLE messages DROP COLUMN lease_owner;
          ALTER TABLE group_members DROP COLUMN unsubscribe_reason;

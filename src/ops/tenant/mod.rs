@@ -335,7 +335,7 @@ pub(crate) fn add(
         })
         .and_then(|()| load(shared, tenants_dir, domain))
         .and_then(|(_, site)| Store::open_at(&site.state))
-        .map(drop);
+        .and_then(|store| store.belongs_to(domain, true));
     if let Err(e) = opened {
         // Nothing of the new site was used yet: it goes, so that `add` can be run again.
         let _ = std::fs::remove_dir_all(&dir);
