@@ -470,3 +470,44 @@ fn two_sites_never_share_a_database_however_it_is_written() {
     }
     assert_eq!(queue_len(&env, "c.example.org"), 0, "nothing in c's queue");
 }
+
+/// The keys and secrets a site believes are checked like its config: a
+/// DKIM key another user may replace would sign the site's mail with
+/// theirs. The site is refused, said once; the other still sends.
+#[test]
+fn a_key_file_another_user_may_replace_is_refused() {
+    let env = Env::new();
+    two_sites(&env);
+    let open = env.path("open");
+    std::fs::create_dir(&open).unwrap();
+    chmod(&open, 0o777);
+    let made = std::process::Command::new("openssl")
+        .args(["genpkey", "-algorithm", "ed25519", "-out"])
+        .arg(open.join("dkim.pem"))
+        .output()
+        .expect("openssl");
+    assert!(made.status.success(), "{made:?}");
+    chmod(&open.join("dkim.pem"), 0o600);
+    let b = env.path("tenants/b.example.org");
+    std::fs::write(
+        b.join("publik.yaml"),
+        format!(
+            "email:\n  dkim:\n    selector: s1\n    domain: example.org\n    private_key_file: {}\n",
+            open.join("dkim.pem").display()
+        ),
+    )
+    .unwrap();
+    let out = publik(&env)
+        .args(["--all-tenants", "send-queue"])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("b.example.org") && stderr.contains("open"),
+        "{stderr}"
+    );
+    assert_eq!(outbox_count(&env, "a.example.org"), 1, "a still sends");
+    assert_eq!(outbox_count(&env, "b.example.org"), 0);
+}

@@ -224,7 +224,57 @@ pub(crate) fn site_files(
     if config.email.effective_transport() == crate::config::TransportKind::Sendmail {
         files.push(config.resolve_path(&config.email.sendmail.command));
     }
+    // The keys, secrets and certificates it believes: another user's would
+    // sign its mail, speak for it to its peers, or let a relay of theirs
+    // pass for its own.
+    files.extend(
+        secret_files(config)
+            .into_iter()
+            .map(|file| config.resolve_path(file)),
+    );
     files
+}
+
+/// Every key, secret, password and certificate file a config names.
+fn secret_files(config: &crate::config::Config) -> Vec<&Path> {
+    let email = &config.email;
+    let mut files: Vec<Option<&PathBuf>> = vec![
+        config.state_password_file.as_ref(),
+        email.smtp.password_file.as_ref(),
+        email.smtp.ca_file.as_ref(),
+        email.dkim.as_ref().map(|dkim| &dkim.private_key_file),
+        email
+            .events
+            .as_ref()
+            .and_then(|events| events.secret_file.as_ref()),
+        config.maarch.password_file.as_ref(),
+        config.webpush.private_key_file.as_ref(),
+        config.sms.receipts.as_ref().and_then(|r| r.secret_file.as_ref()),
+    ];
+    if let Some(mailbox) = &email.bounce_mailbox {
+        files.extend([mailbox.password_file.as_ref(), mailbox.ca_file.as_ref()]);
+    }
+    if let Some(gateway) = &config.sms.gateway {
+        files.extend([
+            gateway.auth.password_file.as_ref(),
+            gateway.auth.token_file.as_ref(),
+        ]);
+    }
+    files.extend(
+        config
+            .wcs
+            .services
+            .values()
+            .map(|service| service.key_file.as_ref()),
+    );
+    files.extend(
+        config
+            .serve
+            .api_callers
+            .values()
+            .map(|caller| caller.key_file.as_ref()),
+    );
+    files.into_iter().flatten().map(PathBuf::as_path).collect()
 }
 
 /// Refuses the first of `files` not to be believed.
