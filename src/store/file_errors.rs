@@ -98,3 +98,19 @@ fn name_in(file: &str, id: u32) -> Option<String> {
         found.then(|| name.to_string())
     })
 }
+
+/// A file SQLite opened but cannot read as a state: not a database at
+/// all, or a damaged one.
+pub(crate) fn unreadable_state(path: &Path, error: super::DbError) -> anyhow::Error {
+    match &error {
+        super::DbError::Sqlite(inner)
+            if inner.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) =>
+        {
+            anyhow::anyhow!("state file {} is not a SQLite database", path.display())
+        }
+        _ => anyhow::Error::new(error).context(format!(
+            "state file {} is not a usable SQLite database",
+            path.display()
+        )),
+    }
+}

@@ -159,17 +159,9 @@ impl Store {
             path: path.to_path_buf(),
         };
         // Read-only look first: a newer schema must leave the file byte-identical.
-        let version = store.schema_version().map_err(|e| match &e {
-            DbError::Sqlite(inner)
-                if inner.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) =>
-            {
-                anyhow::anyhow!("state file {} is not a SQLite database", path.display())
-            }
-            _ => anyhow::Error::new(e).context(format!(
-                "state file {} is not a usable SQLite database",
-                path.display()
-            )),
-        })?;
+        let version = store
+            .schema_version()
+            .map_err(|e| file_errors::unreadable_state(path, e))?;
         if version > migrations::LATEST {
             bail!(
                 "state file {} has schema version {version}, newer than this publik knows ({}); \

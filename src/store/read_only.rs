@@ -76,16 +76,8 @@ fn open_sqlite(path: &Path) -> anyhow::Result<Store> {
         conn: Conn::Sqlite(conn),
         path: path.to_path_buf(),
     };
-    store.schema_version().map_err(|e| match &e {
-        super::DbError::Sqlite(inner)
-            if inner.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) =>
-        {
-            anyhow::anyhow!("state file {} is not a SQLite database", path.display())
-        }
-        _ => anyhow::Error::new(e).context(format!(
-            "state file {} is not a usable SQLite database",
-            path.display()
-        )),
-    })?;
+    store
+        .schema_version()
+        .map_err(|e| crate::store::file_errors::unreadable_state(path, e))?;
     Ok(store)
 }

@@ -832,16 +832,17 @@ fn verbose_says_sent_once() {
 fn version_names_the_release_and_the_commit() {
     let out = Env::new().publik().arg("--version").output().unwrap();
     let shown = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    let head = std::process::Command::new("git")
-        .args(["rev-parse", "--short=12", "HEAD"])
+    // Built by the same cargo run as the binary: the commit it was built from.
+    let built = env!("PUBLIK_BUILD_COMMIT");
+    assert_eq!(shown, format!("publik {} ({built})", env!("CARGO_PKG_VERSION")));
+    let commit = built.strip_prefix("commit ").expect("built from a checkout");
+    assert_eq!(commit.len(), 12, "{built}");
+    let known = std::process::Command::new("git")
+        .args(["cat-file", "-e", &format!("{commit}^{{commit}}")])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
+        .status()
         .unwrap();
-    let head = String::from_utf8_lossy(&head.stdout).trim().to_string();
-    assert_eq!(
-        shown,
-        format!("publik {} (commit {head})", env!("CARGO_PKG_VERSION"))
-    );
+    assert!(known.success(), "{commit} is a commit of this checkout");
     assert_ne!(
         env!("CARGO_PKG_VERSION"),
         "0.1.0",
