@@ -6,6 +6,7 @@
 use std::sync::Mutex;
 
 use crate::cli::queue::QueueCommand;
+use crate::cli::state::StateCommand;
 use crate::cli::{Command, Context, dispatch};
 use crate::exit_codes::{Exit, ExitCode, Reported, Usage};
 use crate::ops::tenant::trust;
@@ -18,7 +19,9 @@ fn runs_per_site(command: &Command) -> bool {
         | Command::RetryQueue(_)
         | Command::SendWebpush(_)
         | Command::FeedMailMaarch(_)
-        | Command::PurgeTokens(_) => true,
+        | Command::PurgeTokens(_)
+        | Command::FetchBounces(_) => true,
+        Command::State(args) => matches!(args.command, StateCommand::Check),
         Command::Queue(args) => matches!(
             args.command,
             QueueCommand::Purge { .. } | QueueCommand::Check { .. }
@@ -34,8 +37,8 @@ pub(super) fn run(ctx: &Context, jobs: Option<usize>, command: Command) -> anyho
     }
     if !runs_per_site(&command) {
         return Err(Usage(
-            "--all-tenants goes with send-queue, retry-queue, send-webpush, feed-mail-maarch, queue purge, \
-             queue check, purge-tokens and serve; use --tenant DOMAIN for one site"
+            "--all-tenants goes with send-queue, retry-queue, send-webpush, feed-mail-maarch, fetch-bounces, \
+             queue purge, queue check, purge-tokens, state check and serve; use --tenant DOMAIN for one site"
                 .into(),
         )
         .into());

@@ -61,9 +61,13 @@ pub(crate) fn state_check(
     if output == Output::Json {
         return json(report);
     }
+    // With --all-tenants, each line names its site.
+    let site = crate::thread_tenant::tenant()
+        .map(|t| format!("{t}: "))
+        .unwrap_or_default();
     let mut text = String::new();
     for problem in &report.problems {
-        text.push_str(&format!("{}: {}\n", problem.kind, problem.detail));
+        text.push_str(&format!("{site}{}: {}\n", problem.kind, problem.detail));
     }
     Ok(out(&text)?)
 }

@@ -35,3 +35,48 @@ fn config_check_of_a_site_shows_its_state_and_key() {
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains(&format!("state: {}", state.display())), "{text}");
 }
+
+/// Every cron job of a multi-site install takes `--all-tenants`: the
+/// bounce mailbox (a site without one does nothing, quietly) and the
+/// nightly `state check`, which names the site whose state is broken.
+#[test]
+fn fetch_bounces_and_state_check_run_for_every_site() {
+    let env = Env::new();
+    env.write("publik.yaml", "");
+    for domain in ["a.example.org", "b.example.org"] {
+        publik(&env).args(["tenant", "add", domain]).assert().success();
+    }
+    publik(&env)
+        .args(["--all-tenants", "fetch-bounces"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    publik(&env)
+        .args(["--all-tenants", "state", "check"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    // b's state broken: a row pointing at a body that is not there.
+    let state = env.path("tenants/b.example.org/publik.sqlite3");
+    let conn = rusqlite::Connection::open(&state).unwrap();
+    conn.execute_batch(
+        "PRAGMA foreign_keys = OFF;
+         INSERT INTO messages (channel, body_id, recipient, created_at) VALUES ('email', 999, 'x@example.org', '2026-12-07T00:00:00.000Z');",
+    )
+    .unwrap();
+    drop(conn);
+    let out = publik(&env)
+        .args(["--all-tenants", "state", "check"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    assert!(stdout.starts_with("b.example.org: foreign_key:"), "{stdout}");
+    assert!(
+        stderr.contains("b.example.org") && !stderr.contains("a.example.org"),
+        "{stderr}"
+    );
+}
