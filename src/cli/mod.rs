@@ -93,7 +93,8 @@ pub struct Cli {
     pub tenant: Option<String>,
 
     /// Run a command for every site, --jobs at a time: send-queue, retry-queue, send-webpush,
-    /// feed-mail-maarch, queue purge, queue check, purge-tokens; serve answers every site
+    /// feed-mail-maarch, fetch-bounces, queue purge, queue check, purge-tokens, state check;
+    /// serve answers every site
     #[arg(long, global = true)]
     pub all_tenants: bool,
 
