@@ -16,6 +16,7 @@ pub(crate) const PUBLIK_VERSION: &str = concat!(
     ")"
 );
 
+pub(crate) mod accounts;
 pub(crate) mod address;
 pub(crate) mod capped;
 pub mod cli;

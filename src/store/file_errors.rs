@@ -28,7 +28,7 @@ fn described(path: &Path) -> String {
         user_name(metadata.uid()),
         group_name(metadata.gid()),
         metadata.mode() & 0o7777,
-        user_name(effective_uid()),
+        user_name(crate::accounts::effective_uid()),
     )
 }
 
@@ -68,35 +68,13 @@ pub(crate) fn sqlite_open_error(path: &Path, error: rusqlite::Error) -> anyhow::
     }
 }
 
-/// The effective uid, from the kernel's own account of this process.
-fn effective_uid() -> u32 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            let line = status.lines().find(|l| l.starts_with("Uid:"))?;
-            line.split_whitespace().nth(2)?.parse().ok()
-        })
-        .unwrap_or(u32::MAX)
-}
-
-/// The name of user `uid` from /etc/passwd, else the number.
+/// The name of user `uid`, else the number.
 fn user_name(uid: u32) -> String {
-    name_in("/etc/passwd", uid).unwrap_or_else(|| uid.to_string())
+    crate::accounts::user_name(uid).unwrap_or_else(|| uid.to_string())
 }
 
 fn group_name(gid: u32) -> String {
-    name_in("/etc/group", gid).unwrap_or_else(|| gid.to_string())
-}
-
-/// The first field of the line of `file` whose third field is `id`.
-fn name_in(file: &str, id: u32) -> Option<String> {
-    let text = std::fs::read_to_string(file).ok()?;
-    text.lines().find_map(|line| {
-        let mut fields = line.split(':');
-        let name = fields.next()?;
-        let found = fields.nth(1)?.parse::<u32>().ok()? == id;
-        found.then(|| name.to_string())
-    })
+    crate::accounts::group_name(gid).unwrap_or_else(|| gid.to_string())
 }
 
 /// A file SQLite opened but cannot read as a state: not a database at

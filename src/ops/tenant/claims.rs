@@ -152,9 +152,9 @@ pub(crate) fn claimed_files(dir: &Path, site: &crate::site::Site) -> Vec<Claimed
 
 /// A database by the server it is on and its name, whoever logs in and
 /// however the URL spells them: read as the client reads it (`host=` and
-/// `port=` in the query, the default port), each host by the address it
-/// resolves to (IPv4 first: `localhost` is 127.0.0.1, as is
-/// `127.000.000.001` or `::ffff:127.0.0.1`).
+/// `port=` in the query, the default port), an address however written
+/// (IPv4 first: `localhost` is 127.0.0.1, as is `127.000.000.001` or
+/// `::ffff:127.0.0.1`), other host names as written.
 fn database(url: &str) -> String {
     use std::net::ToSocketAddrs;
     let Ok(config) = url.parse::<postgres::Config>() else {
@@ -170,10 +170,21 @@ fn database(url: &str) -> String {
             let port = ports.get(index).or(ports.first()).copied().unwrap_or(5432);
             match host {
                 postgres::config::Host::Tcp(name) => {
-                    let mut addresses: Vec<std::net::IpAddr> = (name.as_str(), port)
-                        .to_socket_addrs()
-                        .map(|found| found.map(|a| a.ip().to_canonical()).collect())
-                        .unwrap_or_default();
+                    // Only what this host answers alone (an address, however
+                    // written, or `localhost`): every cron run reads the
+                    // claims, and a name server must not slow or stall it. A
+                    // state says whose it is anyway (`store/site_owner.rs`).
+                    let local = name.eq_ignore_ascii_case("localhost")
+                        || name.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                        || name.contains(':');
+                    let mut addresses: Vec<std::net::IpAddr> = if local {
+                        (name.as_str(), port)
+                            .to_socket_addrs()
+                            .map(|found| found.map(|a| a.ip().to_canonical()).collect())
+                            .unwrap_or_default()
+                    } else {
+                        Vec::new()
+                    };
                     addresses.sort_by_key(|ip| (ip.is_ipv6(), *ip));
                     match addresses.first() {
                         Some(ip) => format!("{ip}:{port}"),

@@ -32,13 +32,13 @@ struct Owners {
 fn owners() -> &'static Owners {
     static OWNERS: OnceLock<Owners> = OnceLock::new();
     OWNERS.get_or_init(|| {
-        let me = rustix::process::geteuid().as_raw();
+        let me = crate::accounts::effective_uid();
         let mut uids = vec![0, me];
-        uids.extend(user_id(PACKAGE_USER));
+        uids.extend(crate::accounts::user_id(PACKAGE_USER));
         uids.dedup();
         Owners {
             uids,
-            fix_owner: user_name(me).unwrap_or_else(|| me.to_string()),
+            fix_owner: crate::accounts::user_name(me).unwrap_or_else(|| me.to_string()),
         }
     })
 }
@@ -179,33 +179,7 @@ fn judge(path: &Path, metadata: &std::fs::Metadata, is_target: bool) -> anyhow::
 }
 
 fn owner_name(uid: u32) -> String {
-    user_name(uid).unwrap_or_else(|| format!("uid {uid}"))
-}
-
-/// The users of /etc/passwd (where systemd-sysusers and adduser put system
-/// users): name and uid.
-fn users() -> &'static [(String, u32)] {
-    static USERS: OnceLock<Vec<(String, u32)>> = OnceLock::new();
-    USERS.get_or_init(|| {
-        std::fs::read_to_string("/etc/passwd")
-            .unwrap_or_default()
-            .lines()
-            .filter_map(|line| {
-                let mut fields = line.split(':');
-                let name = fields.next()?;
-                let uid = fields.nth(1)?.parse().ok()?;
-                Some((name.to_string(), uid))
-            })
-            .collect()
-    })
-}
-
-fn user_id(name: &str) -> Option<u32> {
-    users().iter().find(|(n, _)| n == name).map(|(_, uid)| *uid)
-}
-
-fn user_name(uid: u32) -> Option<String> {
-    users().iter().find(|(_, u)| *u == uid).map(|(n, _)| n.clone())
+    crate::accounts::user_name(uid).unwrap_or_else(|| format!("uid {uid}"))
 }
 
 /// The files of a site `--all-tenants` and `serve` check before believing
